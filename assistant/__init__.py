@@ -1,0 +1,1 @@
+"""The clinical assistant: answering, the command line, and (in `assistant.ui`) the desktop app."""

@@ -1,0 +1,269 @@
+"""The `clinassist` command.
+
+Every command works on one knowledge home: `--home DIR`, else $CLINASSIST_HOME, else the
+user data folder. Heavy libraries load only inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli_render import (
+    chunk_json,
+    console,
+    ingest_table,
+    out,
+    print_json,
+    show_ingest,
+    version_json,
+    versions_table,
+)
+from assistant.settings import Settings, load_settings
+from knowledge.errors import KnowledgeError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+docs_app = typer.Typer(no_args_is_help=True, help="List, inspect, approve, retire and remove documents.")
+app.add_typer(docs_app, name="docs")
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="Knowledge home folder (default: $CLINASSIST_HOME or user data dir)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+
+
+class _State:
+    home: Path | None = None
+    settings: Settings | None = None
+
+
+def settings() -> Settings:
+    if _State.settings is None:
+        _State.settings = load_settings(_State.home)
+    return _State.settings
+
+
+def knowledge_base():
+    from knowledge.base import KnowledgeBase
+
+    s = settings()
+    return KnowledgeBase(s.home, store_url=s.store.url or None)
+
+
+@app.callback()
+def main_options(home: HomeOption = None) -> None:
+    """Clinical knowledge assistant: answers only from your hospital's approved documents."""
+    _State.home, _State.settings = home, None
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
+    approve: Annotated[bool, typer.Option(help="Approve the new versions at once (admin).")] = False,
+    owner: Annotated[str, typer.Option(help="Owner (person or committee).")] = "",
+    review_by: Annotated[str, typer.Option(help="Review-by date, YYYY-MM-DD.")] = "",
+    effective_date: Annotated[str, typer.Option(help="Effective date, YYYY-MM-DD.")] = "",
+    title: Annotated[str, typer.Option(help="Title (single file only).")] = "",
+    doc_id: Annotated[str, typer.Option(help="Make the file a version of this document id.")] = "",
+    notes: Annotated[str, typer.Option(help="Free-text notes stored with the version.")] = "",
+    json_output: JsonOption = False,
+) -> None:
+    """Ingest documents. New documents stay pending until approved."""
+    from knowledge.chunking import ChunkingOptions
+    from knowledge.ingest import FAILED, IngestOptions
+
+    _check_dates(review_by, effective_date)
+    s = settings()
+    options = IngestOptions(
+        approve=approve, owner=owner, review_by=review_by, effective_date=effective_date,
+        title=title, doc_id=doc_id, notes=notes, max_file_mb=s.ingest.max_file_mb,
+        embed_batch=s.ingest.embed_batch,
+        chunking=ChunkingOptions(max_tokens=s.ingest.chunk_tokens,
+                                 overlap_tokens=s.ingest.overlap_tokens),
+    )
+    try:
+        results = show_ingest(knowledge_base().ingest(paths, options), quiet=json_output)
+    except (KnowledgeError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    if json_output:
+        print_json([_result_json(r) for r in results])
+    else:
+        out.print(ingest_table(results))
+    if any(r.status == FAILED for r in results):
+        raise typer.Exit(1)
+
+
+def _result_json(r) -> dict:
+    return {"file": str(r.path), "status": r.status, "reason": r.reason, "doc_id": r.doc_id,
+            "version": r.version, "version_id": r.version_id, "pages": r.pages,
+            "chunks": r.chunks, "approved": r.approved}
+
+
+def _check_dates(*values: str) -> None:
+    from datetime import date
+
+    for value in values:
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise _fail(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+@docs_app.command("list")
+def docs_list(
+    all_versions: Annotated[bool, typer.Option("--all", help="Include retired versions.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Documents and their versions (live = approved and current)."""
+    kb = knowledge_base()
+    try:
+        versions = kb.catalog.versions()
+        live = {v.version_id for v in kb.catalog.live_versions()}
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
+    if not all_versions:
+        versions = [v for v in versions if v.status != "retired"]
+    if json_output:
+        print_json([version_json(v, live) for v in versions])
+    else:
+        out.print(versions_table(versions, live))
+
+
+@docs_app.command("show")
+def docs_show(
+    doc: Annotated[str, typer.Argument(help="Document id or version id.")],
+    chunks: Annotated[bool, typer.Option("--chunks", help="Include every chunk.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """One version's metadata, and optionally its chunks with section and pages."""
+    kb = knowledge_base()
+    try:
+        version = kb.catalog.get(doc)
+        live = {v.version_id for v in kb.catalog.live_versions()}
+        stored = kb.chunks_of(version.version_id) if chunks else []
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
+    data = version_json(version, live)
+    if chunks:
+        data["chunks"] = [chunk_json(c) for c in stored]
+    if json_output:
+        print_json(data)
+        return
+    for key, value in data.items():
+        if key != "chunks":
+            out.print(f"[bold]{key}[/bold]: {value}")
+    for c in data.get("chunks", []):
+        pages = f"pp. {c['page_start']}–{c['page_end']}" if c["page_start"] else ""
+        out.print(f"\n[bold]#{c['index']}[/bold] {c['section']} {pages}\n{c['text']}")
+
+
+def _lifecycle(action: str, doc: str) -> None:
+    import getpass
+
+    kb = knowledge_base()
+    try:
+        if action == "approve":
+            version, retired = kb.approve(doc, by=getpass.getuser())
+            out.print(f"approved {version.version_id} ({version.title})")
+            for old in retired:
+                out.print(f"retired {old.version_id}")
+        elif action == "retire":
+            version = kb.retire(doc)
+            out.print(f"retired {version.version_id}")
+        else:
+            for version in kb.remove(doc):
+                out.print(f"removed {version.version_id}")
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@docs_app.command("approve")
+def docs_approve(doc: Annotated[str, typer.Argument(help="Document id or version id.")]) -> None:
+    """Approve a version; the previously approved version of the document is retired."""
+    _lifecycle("approve", doc)
+
+
+@docs_app.command("retire")
+def docs_retire(doc: Annotated[str, typer.Argument(help="Document id or version id.")]) -> None:
+    """Retire a version: it is no longer used for answers."""
+    _lifecycle("retire", doc)
+
+
+@docs_app.command("remove")
+def docs_remove(
+    doc: Annotated[str, typer.Argument(help="Document id (all versions) or version id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a document or a version and all its chunks."""
+    if not yes and not typer.confirm(f"Remove {doc} and its chunks?", default=False):
+        raise typer.Exit(1)
+    _lifecycle("remove", doc)
+
+
+@app.command()
+def doctor(
+    repair: Annotated[bool, typer.Option(help="Fix what is found.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Check that the catalog and the index agree (counts, ids, status, model)."""
+    from knowledge.doctor import diagnose
+
+    try:
+        findings = diagnose(knowledge_base(), repair=repair)
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
+    if json_output:
+        print_json([{"kind": f.kind, "detail": f.detail, "repaired": f.repaired} for f in findings])
+    elif not findings:
+        out.print("catalog and index agree")
+    for f in findings if not json_output else []:
+        mark = "[green]repaired[/green]" if f.repaired else "[yellow]found[/yellow]"
+        out.print(f"{mark} {f.kind}: {f.detail}")
+    if any(not f.repaired for f in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def reindex() -> None:
+    """Re-embed every chunk with the configured embedding model."""
+    from rich.progress import Progress
+
+    from knowledge.embedding import SentenceTransformerEmbedder
+    from knowledge.reindex import reindex as run_reindex
+    from knowledge.store import open_client
+
+    s = settings()
+    client = open_client(path=s.home / "index", url=s.store.url or None)
+    with Progress(console=console) as bar:
+        task = bar.add_task("re-embedding", total=None)
+        for event in run_reindex(client, SentenceTransformerEmbedder()):
+            bar.update(task, total=event.total, completed=event.done)
+    out.print("reindex complete")
+
+
+@app.command()
+def demo(json_output: JsonOption = False) -> None:
+    """Load and approve the demo knowledge pack (fictional Demo General Hospital)."""
+    from assistant.demo import load_demo_pack
+
+    try:
+        results = show_ingest(load_demo_pack(knowledge_base()), quiet=json_output)
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
+    if json_output:
+        print_json([_result_json(r) for r in results])
+    else:
+        out.print(ingest_table(results))
+
+
+def main() -> None:
+    app()

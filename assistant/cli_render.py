@@ -1,0 +1,104 @@
+"""Rich rendering for the CLI: progress bars for long jobs, tables, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from knowledge.catalog import DocumentVersion
+from knowledge.ingest import FAILED, FileResult, IngestProgress
+
+console = Console(stderr=True)  # progress and messages; stdout stays clean for --json
+out = Console(highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[FileResult]:
+    """Drive an ingest generator with progress bars; returns the per-file results."""
+    results: list[FileResult] = []
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, disable=quiet, transient=False) as bar:
+        files = bar.add_task("files", total=None, detail="")
+        chunks = bar.add_task("chunks", total=None, detail="")
+        for event in events:
+            bar.update(files, total=event.files_total, completed=event.files_done,
+                       detail=f"{event.pages_done} pages, {event.chunks_done} chunks")
+            name = event.current.name if event.current else ""
+            bar.update(chunks, total=event.file_chunks_total or None,
+                       completed=event.file_chunks_done, detail=f"{event.stage} {name}")
+            if event.result is not None:
+                results.append(event.result)
+                if event.result.status == FAILED:
+                    console.print(f"[red]✗ {event.result.path}: {event.result.reason}[/red]")
+                event.result = None
+    return results
+
+
+def ingest_table(results: list[FileResult]) -> Table:
+    table = Table(title="Ingest summary")
+    for column in ("file", "result", "document", "version", "pages", "chunks", "note"):
+        table.add_column(column)
+    for r in results:
+        colour = "red" if r.status == FAILED else "green"
+        note = r.reason or ("approved" if r.approved else ("pending approval" if r.chunks else ""))
+        table.add_row(r.path.name, f"[{colour}]{r.status}[/{colour}]", r.doc_id,
+                      str(r.version or ""), str(r.pages or ""), str(r.chunks or ""), note)
+    return table
+
+
+def versions_table(versions: list[DocumentVersion], live_ids: set[str]) -> Table:
+    table = Table(title="Documents")
+    for column in ("id", "v", "title", "status", "owner", "review by", "chunks", "file"):
+        table.add_column(column, overflow="fold")
+    for v in versions:
+        status = v.status + (" (live)" if v.version_id in live_ids else "")
+        review = f"[red]{v.review_by} overdue[/red]" if v.review_overdue else v.review_by
+        table.add_row(v.doc_id, str(v.version), v.title, status, v.owner, review,
+                      str(v.chunk_count), v.source_name)
+    return table
+
+
+def version_json(v: DocumentVersion, live_ids: set[str]) -> dict[str, Any]:
+    return v.to_record() | {"live": v.version_id in live_ids, "review_overdue": v.review_overdue}
+
+
+def chunk_json(chunk) -> dict[str, Any]:
+    m = chunk.metadata
+    return {
+        "id": chunk.id,
+        "index": m.get("chunk_index"),
+        "section": m.get("section", ""),
+        "page_start": m.get("page_start") or None,
+        "page_end": m.get("page_end") or None,
+        "position_start": m.get("position_start"),
+        "position_end": m.get("position_end"),
+        "char_start": m.get("char_start"),
+        "char_end": m.get("char_end"),
+        "token_count": m.get("token_count"),
+        "text": chunk.text,
+    }

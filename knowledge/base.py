@@ -1,0 +1,128 @@
+"""`KnowledgeBase`: the one object the CLI, the answering code and the UI use.
+
+It owns the heavy pieces (Chroma client, embedding model) and creates them lazily, once, so
+that building a KnowledgeBase on a UI thread costs nothing; the first real call loads them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from knowledge.catalog import REMOVING, Catalog, DocumentVersion
+from knowledge.embedding import Embedder, SentenceTransformerEmbedder, TokenCounter, WordPieceCounter
+from knowledge.ingest import Ingestor, IngestOptions, IngestProgress
+from knowledge.store import ChromaStore, StoredChunk, VectorStore, open_client
+
+
+@dataclass(slots=True)
+class KnowledgeStats:
+    documents: int
+    live_documents: int
+    versions: int
+    chunks: int
+    embedding_model: str
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        home: Path,
+        store_url: str | None = None,
+        embedder: Embedder | None = None,
+        count_tokens: TokenCounter | None = None,
+        store: VectorStore | None = None,
+    ):
+        self.home = Path(home)
+        self.store_url = store_url or None
+        self._embedder = embedder
+        self._count_tokens = count_tokens
+        self._store = store
+        self._lock = threading.Lock()
+
+    # -- lazily created heavy objects --------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = SentenceTransformerEmbedder()
+            return self._embedder
+
+    @property
+    def count_tokens(self) -> TokenCounter:
+        if self._count_tokens is None:
+            self._count_tokens = WordPieceCounter()
+        return self._count_tokens
+
+    @property
+    def store(self) -> VectorStore:
+        with self._lock:
+            if self._store is None:
+                client = open_client(path=self.index_dir, url=self.store_url)
+                embedder = self._embedder or SentenceTransformerEmbedder()
+                self._embedder = embedder
+                self._store = ChromaStore(client, embedder.name, embedder.dimension)
+            return self._store
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.store)
+
+    # -- ingestion and lifecycle ---------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path], options: IngestOptions) -> Iterator[IngestProgress]:
+        ingestor = Ingestor(self.store, self.embedder, self.count_tokens)
+        return ingestor.run(paths, options)
+
+    def approve(self, version_or_doc_id: str, by: str) -> tuple[DocumentVersion, list[DocumentVersion]]:
+        version, retired = self.catalog.approve(version_or_doc_id, by)
+        for changed in (version, *retired):
+            self.sync_chunk_status(changed)
+        return version, retired
+
+    def retire(self, version_or_doc_id: str) -> DocumentVersion:
+        version = self.catalog.retire(version_or_doc_id)
+        self.sync_chunk_status(version)
+        return version
+
+    def remove(self, doc_or_version_id: str) -> list[DocumentVersion]:
+        """Remove a document (every version) or one version, chunks first, record last."""
+        target = self.catalog.get(doc_or_version_id)
+        whole_document = doc_or_version_id == target.doc_id
+        versions = self.catalog.of_document(target.doc_id) if whole_document else [target]
+        for version in versions:
+            self.remove_version(version)
+        return versions
+
+    def remove_version(self, version: DocumentVersion) -> None:
+        # Mark first: a crash part-way leaves a "removing" record that doctor finishes.
+        version.state = REMOVING
+        self.catalog.save(version)
+        ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
+        self.store.delete_chunks(ids)
+        self.catalog.delete(version.version_id)
+
+    def sync_chunk_status(self, version: DocumentVersion) -> None:
+        ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
+        self.store.update_chunk_metadata(ids, [{"status": version.status}] * len(ids))
+
+    # -- reading -------------------------------------------------------------------------------
+    def chunks_of(self, version_id: str) -> list[StoredChunk]:
+        chunks = self.store.get_chunks(where={"version_id": version_id})
+        return sorted(chunks, key=lambda c: c.metadata.get("chunk_index", 0))
+
+    def stats(self) -> KnowledgeStats:
+        versions = self.catalog.versions()
+        return KnowledgeStats(
+            documents=len({v.doc_id for v in versions}),
+            live_documents=len(self.catalog.live_versions()),
+            versions=len(versions),
+            chunks=self.store.chunk_count(),
+            embedding_model=self.embedder.name,
+        )

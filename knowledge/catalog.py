@@ -1,0 +1,171 @@
+"""The document catalog: every version of every document, its governance metadata and status.
+
+Lifecycle: a version is written with state "ingesting" while its chunks go in, and becomes
+"ready" in one record write once all chunks are stored; that write is the commit point, so a
+crash never leaves half a document visible. A ready version is pending, approved or retired.
+Only the approved version with the highest version number of a document is "live".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from knowledge.errors import InvalidTransition, NotFound
+from knowledge.store import VectorStore
+
+PENDING, APPROVED, RETIRED = "pending", "approved", "retired"
+INGESTING, READY, REMOVING = "ingesting", "ready", "removing"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def doc_id_for(name: str) -> str:
+    """A stable document id from a file name: 'Hand Hygiene v2.PDF' -> 'hand-hygiene-v2'."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return slug or "document"
+
+
+@dataclass(slots=True)
+class DocumentVersion:
+    version_id: str
+    doc_id: str
+    version: int
+    title: str
+    source_path: str
+    source_name: str
+    sha256: str
+    format: str
+    status: str = PENDING
+    state: str = INGESTING
+    owner: str = ""
+    effective_date: str = ""
+    review_by: str = ""
+    approved_by: str = ""
+    approved_at: str = ""
+    retired_at: str = ""
+    notes: str = ""
+    created_at: str = field(default_factory=now_iso)
+    created_by: str = ""
+    page_count: int | None = None
+    chunk_count: int = 0
+    embedding_model: str = ""
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DocumentVersion:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in known})
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def review_overdue(self) -> bool:
+        return bool(self.review_by) and self.review_by < datetime.now(UTC).date().isoformat()
+
+
+class Catalog:
+    """Reads and writes version records in the store. Cheap to construct; no caching, so every
+    workstation sharing a server sees approvals as soon as they are made."""
+
+    def __init__(self, store: VectorStore):
+        self._store = store
+
+    def versions(self, include_unfinished: bool = False) -> list[DocumentVersion]:
+        found = [DocumentVersion.from_record(r) for r in self._store.get_records().values()]
+        if not include_unfinished:
+            found = [v for v in found if v.state == READY]
+        return sorted(found, key=lambda v: (v.doc_id, v.version))
+
+    def get(self, version_or_doc_id: str) -> DocumentVersion:
+        """A version by its id, or a document's newest version by the document id."""
+        versions = self.versions(include_unfinished=True)
+        for v in versions:
+            if v.version_id == version_or_doc_id:
+                return v
+        of_doc = [v for v in versions if v.doc_id == version_or_doc_id and v.state == READY]
+        if of_doc:
+            return max(of_doc, key=lambda v: v.version)
+        raise NotFound(f"no document or version with id {version_or_doc_id!r} (see `clinassist docs list`)")
+
+    def of_document(self, doc_id: str) -> list[DocumentVersion]:
+        return [v for v in self.versions(include_unfinished=True) if v.doc_id == doc_id]
+
+    def live_versions(self) -> list[DocumentVersion]:
+        """The current approved version of each document: the only ones answers may cite."""
+        live: dict[str, DocumentVersion] = {}
+        for v in self.versions():
+            if v.status == APPROVED and (v.doc_id not in live or v.version > live[v.doc_id].version):
+                live[v.doc_id] = v
+        return sorted(live.values(), key=lambda v: v.doc_id)
+
+    def find_sha(self, sha256: str) -> list[DocumentVersion]:
+        return [v for v in self.versions(include_unfinished=True) if v.sha256 == sha256]
+
+    def next_version_number(self, doc_id: str) -> int:
+        return max((v.version for v in self.of_document(doc_id)), default=0) + 1
+
+    def save(self, version: DocumentVersion) -> None:
+        self._store.put_record(version.version_id, version.to_record())
+
+    def delete(self, version_id: str) -> None:
+        self._store.delete_record(version_id)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def approve(self, version_or_doc_id: str, by: str) -> tuple[DocumentVersion, list[DocumentVersion]]:
+        """Approve a version; older approved versions of the same document are retired.
+
+        Returns the approved version and the versions it retired. Approving an older version
+        than the live one is refused: versions only move forward.
+        """
+        version = self.get(version_or_doc_id)
+        if version.state != READY:
+            raise InvalidTransition(f"{version.version_id} is still being ingested")
+        if version.status == RETIRED:
+            raise InvalidTransition(
+                f"{version.version_id} is retired; ingest the file again to make a new version"
+            )
+        newer = [
+            v for v in self.of_document(version.doc_id)
+            if v.version > version.version and v.status == APPROVED
+        ]
+        if newer:
+            raise InvalidTransition(
+                f"version {version.version} of {version.doc_id} is older than the approved "
+                f"version {newer[0].version}"
+            )
+        if version.status != APPROVED:
+            version.status, version.approved_by, version.approved_at = APPROVED, by, now_iso()
+            self.save(version)  # the new version is live from here on
+        retired = []
+        for old in self.of_document(version.doc_id):
+            if old.version < version.version and old.status in (APPROVED, PENDING):
+                retired.append(self._retire(old))
+        return version, retired
+
+    def retire(self, version_or_doc_id: str) -> DocumentVersion:
+        version = self.get(version_or_doc_id)
+        if version.status == RETIRED:
+            raise InvalidTransition(f"{version.version_id} is already retired")
+        return self._retire(version)
+
+    def _retire(self, version: DocumentVersion) -> DocumentVersion:
+        version.status, version.retired_at = RETIRED, now_iso()
+        self.save(version)
+        return version
+
+    def update_metadata(self, version_or_doc_id: str, **changes: str) -> DocumentVersion:
+        version = self.get(version_or_doc_id)
+        allowed = {"title", "owner", "effective_date", "review_by", "notes"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot edit {sorted(unknown)}; editable: {sorted(allowed)}")
+        for key, value in changes.items():
+            setattr(version, key, value)
+        self.save(version)
+        return version

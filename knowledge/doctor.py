@@ -1,0 +1,143 @@
+"""`doctor`: check that the catalog and the index agree, and repair what does not.
+
+Every repair moves towards a state the catalog can vouch for: interrupted ingests and
+removals are finished (their chunks deleted), chunks no record owns are deleted, chunk status
+is copied from the record, and a document with two approved versions keeps only the newest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from knowledge.catalog import APPROVED, INGESTING, READY, REMOVING, RETIRED, now_iso
+from knowledge.store import StoredChunk
+
+
+@dataclass(slots=True)
+class Finding:
+    kind: str
+    detail: str
+    repaired: bool = False
+
+
+def diagnose(kb, repair: bool = False) -> list[Finding]:
+    """All disagreements between catalog and index; fixed as well when `repair` is true."""
+    records = {v.version_id: v for v in kb.catalog.versions(include_unfinished=True)}
+    chunks = kb.store.get_chunks()
+    by_version: dict[str, list[StoredChunk]] = defaultdict(list)
+    for chunk in chunks:
+        by_version[chunk.metadata.get("version_id", "")].append(chunk)
+    findings: list[Finding] = []
+    findings += _unfinished(kb, records, by_version, repair)
+    findings += _orphans(kb, records, by_version, repair)
+    findings += _counts_and_status(kb, records, by_version, repair)
+    findings += _double_approvals(kb, records, repair)
+    findings += _model(kb, records, repair)
+    return findings
+
+
+def _unfinished(kb, records, by_version, repair) -> list[Finding]:
+    findings = []
+    for version in records.values():
+        if version.state not in (INGESTING, REMOVING):
+            continue
+        what = "interrupted ingest" if version.state == INGESTING else "interrupted removal"
+        written = len(by_version.get(version.version_id, []))
+        finding = Finding(
+            what,
+            f"{version.version_id} ({version.source_name}): {written} chunk(s) written, "
+            "not visible to answers"
+            + ("; ingest the file again to finish it" if version.state == INGESTING else ""),
+        )
+        if repair:
+            kb.store.delete_chunks([c.id for c in by_version.get(version.version_id, [])])
+            kb.catalog.delete(version.version_id)
+            finding.repaired = True
+        findings.append(finding)
+    return findings
+
+
+def _orphans(kb, records, by_version, repair) -> list[Finding]:
+    orphan_ids = [
+        c.id for vid, chunks in by_version.items() if vid not in records for c in chunks
+    ]
+    if not orphan_ids:
+        return []
+    finding = Finding("orphan chunks", f"{len(orphan_ids)} chunk(s) belong to no catalog record")
+    if repair:
+        kb.store.delete_chunks(orphan_ids)
+        finding.repaired = True
+    return [finding]
+
+
+def _counts_and_status(kb, records, by_version, repair) -> list[Finding]:
+    findings = []
+    for version in records.values():
+        if version.state != READY:
+            continue
+        chunks = by_version.get(version.version_id, [])
+        if len(chunks) != version.chunk_count:
+            finding = Finding(
+                "chunk count",
+                f"{version.version_id}: catalog says {version.chunk_count} chunks, index has "
+                f"{len(chunks)}; the version is removed on repair: ingest "
+                f"{version.source_name} again",
+            )
+            if repair:
+                kb.remove_version(version)
+                finding.repaired = True
+            findings.append(finding)
+            continue
+        stale = [c.id for c in chunks if c.metadata.get("status") != version.status]
+        if stale:
+            finding = Finding(
+                "chunk status",
+                f"{version.version_id}: {len(stale)} chunk(s) not marked {version.status!r}",
+            )
+            if repair:
+                kb.store.update_chunk_metadata(stale, [{"status": version.status}] * len(stale))
+                finding.repaired = True
+            findings.append(finding)
+    return findings
+
+
+def _double_approvals(kb, records, repair) -> list[Finding]:
+    approved = defaultdict(list)
+    for version in records.values():
+        if version.state == READY and version.status == APPROVED:
+            approved[version.doc_id].append(version)
+    findings = []
+    for doc_id, versions in approved.items():
+        if len(versions) < 2:
+            continue
+        newest = max(versions, key=lambda v: v.version)
+        finding = Finding(
+            "several approved versions",
+            f"{doc_id}: versions {sorted(v.version for v in versions)} are all approved; "
+            f"only version {newest.version} stays approved",
+        )
+        if repair:
+            for old in versions:
+                if old is not newest:
+                    old.status, old.retired_at = RETIRED, now_iso()
+                    kb.catalog.save(old)
+                    kb.sync_chunk_status(old)
+            finding.repaired = True
+        findings.append(finding)
+    return findings
+
+
+def _model(kb, records, repair) -> list[Finding]:
+    models = Counter(v.embedding_model for v in records.values() if v.state == READY)
+    current = kb.embedder.name
+    others = {m: n for m, n in models.items() if m and m != current}
+    if not others:
+        return []
+    return [
+        Finding(
+            "embedding model",
+            f"{sum(others.values())} version(s) record another embedding model "
+            f"({', '.join(others)}); run `clinassist reindex`",
+        )
+    ]

