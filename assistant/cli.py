@@ -25,12 +25,16 @@ from assistant.settings import Settings, load_settings
 from knowledge.errors import KnowledgeError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
-docs_app = typer.Typer(no_args_is_help=True, help="List, inspect, approve, retire and remove documents.")
+docs_app = typer.Typer(
+    no_args_is_help=True, help="List, inspect, approve, retire and remove documents."
+)
 app.add_typer(docs_app, name="docs")
 
 HomeOption = Annotated[
     Path | None,
-    typer.Option("--home", help="Knowledge home folder (default: $CLINASSIST_HOME or user data dir)."),
+    typer.Option(
+        "--home", help="Knowledge home folder (default: $CLINASSIST_HOME or user data dir)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
@@ -67,7 +71,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
-    approve: Annotated[bool, typer.Option(help="Approve the new versions at once (admin).")] = False,
+    approve: Annotated[
+        bool, typer.Option(help="Approve the new versions at once (admin).")
+    ] = False,
     owner: Annotated[str, typer.Option(help="Owner (person or committee).")] = "",
     review_by: Annotated[str, typer.Option(help="Review-by date, YYYY-MM-DD.")] = "",
     effective_date: Annotated[str, typer.Option(help="Effective date, YYYY-MM-DD.")] = "",
@@ -83,11 +89,18 @@ def ingest(
     _check_dates(review_by, effective_date)
     s = settings()
     options = IngestOptions(
-        approve=approve, owner=owner, review_by=review_by, effective_date=effective_date,
-        title=title, doc_id=doc_id, notes=notes, max_file_mb=s.ingest.max_file_mb,
+        approve=approve,
+        owner=owner,
+        review_by=review_by,
+        effective_date=effective_date,
+        title=title,
+        doc_id=doc_id,
+        notes=notes,
+        max_file_mb=s.ingest.max_file_mb,
         embed_batch=s.ingest.embed_batch,
-        chunking=ChunkingOptions(max_tokens=s.ingest.chunk_tokens,
-                                 overlap_tokens=s.ingest.overlap_tokens),
+        chunking=ChunkingOptions(
+            max_tokens=s.ingest.chunk_tokens, overlap_tokens=s.ingest.overlap_tokens
+        ),
     )
     try:
         results = show_ingest(knowledge_base().ingest(paths, options), quiet=json_output)
@@ -102,9 +115,17 @@ def ingest(
 
 
 def _result_json(r) -> dict:
-    return {"file": str(r.path), "status": r.status, "reason": r.reason, "doc_id": r.doc_id,
-            "version": r.version, "version_id": r.version_id, "pages": r.pages,
-            "chunks": r.chunks, "approved": r.approved}
+    return {
+        "file": str(r.path),
+        "status": r.status,
+        "reason": r.reason,
+        "doc_id": r.doc_id,
+        "version": r.version,
+        "version_id": r.version_id,
+        "pages": r.pages,
+        "chunks": r.chunks,
+        "approved": r.approved,
+    }
 
 
 def _check_dates(*values: str) -> None:

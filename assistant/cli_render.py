@@ -46,16 +46,23 @@ def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[F
         files = bar.add_task("files", total=None, detail="")
         chunks = bar.add_task("chunks", total=None, detail="")
         for event in events:
-            bar.update(files, total=event.files_total, completed=event.files_done,
-                       detail=f"{event.pages_done} pages, {event.chunks_done} chunks")
+            bar.update(
+                files,
+                total=event.files_total,
+                completed=event.files_done,
+                detail=f"{event.pages_done} pages, {event.chunks_done} chunks",
+            )
             name = event.current.name if event.current else ""
-            bar.update(chunks, total=event.file_chunks_total or None,
-                       completed=event.file_chunks_done, detail=f"{event.stage} {name}")
+            bar.update(
+                chunks,
+                total=event.file_chunks_total or None,
+                completed=event.file_chunks_done,
+                detail=f"{event.stage} {name}",
+            )
             if event.result is not None:
                 results.append(event.result)
                 if event.result.status == FAILED:
                     console.print(f"[red]✗ {event.result.path}: {event.result.reason}[/red]")
-                event.result = None
     return results
 
 
@@ -66,8 +73,15 @@ def ingest_table(results: list[FileResult]) -> Table:
     for r in results:
         colour = "red" if r.status == FAILED else "green"
         note = r.reason or ("approved" if r.approved else ("pending approval" if r.chunks else ""))
-        table.add_row(r.path.name, f"[{colour}]{r.status}[/{colour}]", r.doc_id,
-                      str(r.version or ""), str(r.pages or ""), str(r.chunks or ""), note)
+        table.add_row(
+            r.path.name,
+            f"[{colour}]{r.status}[/{colour}]",
+            r.doc_id,
+            str(r.version or ""),
+            str(r.pages or ""),
+            str(r.chunks or ""),
+            note,
+        )
     return table
 
 
@@ -78,8 +92,16 @@ def versions_table(versions: list[DocumentVersion], live_ids: set[str]) -> Table
     for v in versions:
         status = v.status + (" (live)" if v.version_id in live_ids else "")
         review = f"[red]{v.review_by} overdue[/red]" if v.review_overdue else v.review_by
-        table.add_row(v.doc_id, str(v.version), v.title, status, v.owner, review,
-                      str(v.chunk_count), v.source_name)
+        table.add_row(
+            v.doc_id,
+            str(v.version),
+            v.title,
+            status,
+            v.owner,
+            review,
+            str(v.chunk_count),
+            v.source_name,
+        )
     return table
 
 

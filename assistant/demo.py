@@ -26,8 +26,12 @@ def load_demo_pack(kb, folder: Path | None = None) -> Iterator[IngestProgress]:
         d["file"]: {k: d[k] for k in ("title", "owner", "review_by", "effective_date") if d.get(k)}
         for d in documents
     }
-    options = IngestOptions(approve=True, user="demo-pack", per_file=per_file,
-                            notes="Demo content: fictional, not clinical guidance.")
+    options = IngestOptions(
+        approve=True,
+        user="demo-pack",
+        per_file=per_file,
+        notes="Demo content: fictional, not clinical guidance.",
+    )
     return kb.ingest([folder / d["file"] for d in documents], options)
 
 

@@ -127,7 +127,9 @@ def save_user_setting(home: Path, dotted_key: str, value: Any) -> Path:
         raise KeyError(f"unknown setting {dotted_key!r}")
     model = Settings.model_fields[section].annotation
     if key not in model.model_fields:
-        raise KeyError(f"unknown setting {dotted_key!r}; {section} has {sorted(model.model_fields)}")
+        raise KeyError(
+            f"unknown setting {dotted_key!r}; {section} has {sorted(model.model_fields)}"
+        )
     candidate = {**data.get(section, {}), key: value}
     validated = model.model_validate(candidate)  # raises a pydantic error naming the field
     data[section] = {**data.get(section, {}), key: getattr(validated, key)}

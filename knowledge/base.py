@@ -13,8 +13,13 @@ from functools import cached_property
 from pathlib import Path
 
 from knowledge.catalog import REMOVING, Catalog, DocumentVersion
-from knowledge.embedding import Embedder, SentenceTransformerEmbedder, TokenCounter, WordPieceCounter
-from knowledge.ingest import Ingestor, IngestOptions, IngestProgress
+from knowledge.embedding import (
+    Embedder,
+    SentenceTransformerEmbedder,
+    TokenCounter,
+    WordPieceCounter,
+)
+from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
 from knowledge.store import ChromaStore, StoredChunk, VectorStore, open_client
 
 
@@ -80,16 +85,13 @@ class KnowledgeBase:
         ingestor = Ingestor(self.store, self.embedder, self.count_tokens)
         return ingestor.run(paths, options)
 
-    def approve(self, version_or_doc_id: str, by: str) -> tuple[DocumentVersion, list[DocumentVersion]]:
-        version, retired = self.catalog.approve(version_or_doc_id, by)
-        for changed in (version, *retired):
-            self.sync_chunk_status(changed)
-        return version, retired
+    def approve(
+        self, version_or_doc_id: str, by: str
+    ) -> tuple[DocumentVersion, list[DocumentVersion]]:
+        return self.catalog.approve(version_or_doc_id, by)
 
     def retire(self, version_or_doc_id: str) -> DocumentVersion:
-        version = self.catalog.retire(version_or_doc_id)
-        self.sync_chunk_status(version)
-        return version
+        return self.catalog.retire(version_or_doc_id)
 
     def remove(self, doc_or_version_id: str) -> list[DocumentVersion]:
         """Remove a document (every version) or one version, chunks first, record last."""
@@ -107,10 +109,6 @@ class KnowledgeBase:
         ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
         self.store.delete_chunks(ids)
         self.catalog.delete(version.version_id)
-
-    def sync_chunk_status(self, version: DocumentVersion) -> None:
-        ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
-        self.store.update_chunk_metadata(ids, [{"status": version.status}] * len(ids))
 
     # -- reading -------------------------------------------------------------------------------
     def chunks_of(self, version_id: str) -> list[StoredChunk]:

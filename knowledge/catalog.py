@@ -91,7 +91,9 @@ class Catalog:
         of_doc = [v for v in versions if v.doc_id == version_or_doc_id and v.state == READY]
         if of_doc:
             return max(of_doc, key=lambda v: v.version)
-        raise NotFound(f"no document or version with id {version_or_doc_id!r} (see `clinassist docs list`)")
+        raise NotFound(
+            f"no document or version with id {version_or_doc_id!r} (see `clinassist docs list`)"
+        )
 
     def of_document(self, doc_id: str) -> list[DocumentVersion]:
         return [v for v in self.versions(include_unfinished=True) if v.doc_id == doc_id]
@@ -100,7 +102,9 @@ class Catalog:
         """The current approved version of each document: the only ones answers may cite."""
         live: dict[str, DocumentVersion] = {}
         for v in self.versions():
-            if v.status == APPROVED and (v.doc_id not in live or v.version > live[v.doc_id].version):
+            if v.status == APPROVED and (
+                v.doc_id not in live or v.version > live[v.doc_id].version
+            ):
                 live[v.doc_id] = v
         return sorted(live.values(), key=lambda v: v.doc_id)
 
@@ -117,7 +121,9 @@ class Catalog:
         self._store.delete_record(version_id)
 
     # -- lifecycle ---------------------------------------------------------------------------
-    def approve(self, version_or_doc_id: str, by: str) -> tuple[DocumentVersion, list[DocumentVersion]]:
+    def approve(
+        self, version_or_doc_id: str, by: str
+    ) -> tuple[DocumentVersion, list[DocumentVersion]]:
         """Approve a version; older approved versions of the same document are retired.
 
         Returns the approved version and the versions it retired. Approving an older version
@@ -131,7 +137,8 @@ class Catalog:
                 f"{version.version_id} is retired; ingest the file again to make a new version"
             )
         newer = [
-            v for v in self.of_document(version.doc_id)
+            v
+            for v in self.of_document(version.doc_id)
             if v.version > version.version and v.status == APPROVED
         ]
         if newer:
@@ -142,6 +149,7 @@ class Catalog:
         if version.status != APPROVED:
             version.status, version.approved_by, version.approved_at = APPROVED, by, now_iso()
             self.save(version)  # the new version is live from here on
+            self.sync_chunk_status(version)
         retired = []
         for old in self.of_document(version.doc_id):
             if old.version < version.version and old.status in (APPROVED, PENDING):
@@ -157,7 +165,17 @@ class Catalog:
     def _retire(self, version: DocumentVersion) -> DocumentVersion:
         version.status, version.retired_at = RETIRED, now_iso()
         self.save(version)
+        self.sync_chunk_status(version)
         return version
+
+    def sync_chunk_status(self, version: DocumentVersion) -> None:
+        """Copy the record's status onto its chunks, so a store-side filter can use it.
+
+        The record stays the authority (answers check the live set); this mirror only lets a
+        query skip pending and retired chunks early.
+        """
+        ids = [c.id for c in self._store.get_chunks(where={"version_id": version.version_id})]
+        self._store.update_chunk_metadata(ids, [{"status": version.status}] * len(ids))
 
     def update_metadata(self, version_or_doc_id: str, **changes: str) -> DocumentVersion:
         version = self.get(version_or_doc_id)

@@ -94,15 +94,16 @@ def _split_long(text: str, a: int, b: int, max_tokens: int, count) -> list[tuple
     if count([text[a:b]])[0] <= max_tokens:
         return [(a, b)]
     words = [m.span() for m in re.finditer(r"\S+", text[a:b])]
-    spans, piece_start, piece_tokens = [], words[0][0], 0
     word_tokens = count([text[a + s : a + e] for s, e in words])
+    spans: list[tuple[int, int]] = []
+    piece_start, piece_end, piece_tokens = words[0][0], words[0][1], 0
     for (s, e), n in zip(words, word_tokens, strict=True):
         if piece_tokens + n > max_tokens and piece_tokens:
-            spans.append((a + piece_start, a + prev_end))
+            spans.append((a + piece_start, a + piece_end))
             piece_start, piece_tokens = s, 0
         piece_tokens += n
-        prev_end = e
-    spans.append((a + piece_start, a + prev_end))
+        piece_end = e
+    spans.append((a + piece_start, a + piece_end))
     return spans
 
 
@@ -129,8 +130,7 @@ def _units(group: list[tuple[Block, int]], text: str, opts: ChunkingOptions, cou
             spans.append((a, b, block, i == 0))
     tokens = count([text[a:b] for a, b, _, _ in spans]) if spans else []
     return [
-        _Unit(a, b, n, block, first)
-        for (a, b, block, first), n in zip(spans, tokens, strict=True)
+        _Unit(a, b, n, block, first) for (a, b, block, first), n in zip(spans, tokens, strict=True)
     ]
 
 

@@ -59,9 +59,7 @@ def _unfinished(kb, records, by_version, repair) -> list[Finding]:
 
 
 def _orphans(kb, records, by_version, repair) -> list[Finding]:
-    orphan_ids = [
-        c.id for vid, chunks in by_version.items() if vid not in records for c in chunks
-    ]
+    orphan_ids = [c.id for vid, chunks in by_version.items() if vid not in records for c in chunks]
     if not orphan_ids:
         return []
     finding = Finding("orphan chunks", f"{len(orphan_ids)} chunk(s) belong to no catalog record")
@@ -122,7 +120,7 @@ def _double_approvals(kb, records, repair) -> list[Finding]:
                 if old is not newest:
                     old.status, old.retired_at = RETIRED, now_iso()
                     kb.catalog.save(old)
-                    kb.sync_chunk_status(old)
+                    kb.catalog.sync_chunk_status(old)
             finding.repaired = True
         findings.append(finding)
     return findings

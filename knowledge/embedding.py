@@ -96,9 +96,9 @@ class SentenceTransformerEmbedder:
                 from sentence_transformers import SentenceTransformer
 
                 model = SentenceTransformer(str(self._model_dir), device="cpu")
-                dimension = getattr(model, "get_embedding_dimension", None) or getattr(
-                    model, "get_sentence_embedding_dimension"
-                )
+                # sentence-transformers 6 renamed the method; accept either name.
+                dimension = getattr(model, "get_embedding_dimension", None)
+                dimension = dimension or model.get_sentence_embedding_dimension
                 self.dimension = int(dimension())
                 self.max_tokens = int(model.max_seq_length)
                 self._model = model

@@ -12,7 +12,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.catalog import INGESTING, READY, REMOVING, Catalog, DocumentVersion, doc_id_for
@@ -23,7 +23,13 @@ from knowledge.errors import DuplicateContent, IngestError
 from knowledge.parsing import SUPPORTED_SUFFIXES, parse_file
 from knowledge.store import StoredChunk, VectorStore
 
-ADDED, NEW_VERSION, RESUMED, SKIPPED, FAILED = "added", "new version", "resumed", "unchanged", "failed"
+ADDED, NEW_VERSION, RESUMED, SKIPPED, FAILED = (
+    "added",
+    "new version",
+    "resumed",
+    "unchanged",
+    "failed",
+)
 _IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
@@ -146,7 +152,7 @@ class Ingestor:
         for path in files:
             progress.current, progress.stage = path, "reading"
             progress.file_chunks_done = progress.file_chunks_total = 0
-            yield progress
+            yield replace(progress)
             result = yield from self._one_file(path, options, progress)
             progress.files_done += 1
             progress.pages_done += result.pages
@@ -157,10 +163,16 @@ class Ingestor:
             sha = file_sha256(path)
             version, status = self._plan_version(path, sha, options)
             if status == SKIPPED:
-                return FileResult(path, SKIPPED, f"unchanged since version {version.version}",
-                                  version.doc_id, version.version, version.version_id)
+                return FileResult(
+                    path,
+                    SKIPPED,
+                    f"unchanged since version {version.version}",
+                    version.doc_id,
+                    version.version,
+                    version.version_id,
+                )
             progress.stage = "parsing"
-            yield progress
+            yield replace(progress)
             doc = parse_file(path, max_bytes=int(options.max_file_mb * 1_000_000))
             chunks = chunk_document(doc, self.count_tokens, sha, options.chunking)
             self._describe(version, doc, path, options, len(chunks))
@@ -171,8 +183,17 @@ class Ingestor:
         if options.approve:
             self.catalog.approve(version.version_id, by=options.user)
             approved = True
-        return FileResult(path, status, "", version.doc_id, version.version, version.version_id,
-                          doc.page_count or 0, len(chunks), approved)
+        return FileResult(
+            path,
+            status,
+            "",
+            version.doc_id,
+            version.version,
+            version.version_id,
+            doc.page_count or 0,
+            len(chunks),
+            approved,
+        )
 
     def _plan_version(self, path: Path, sha: str, options: IngestOptions):
         """Decide what this file is: unchanged, a duplicate, a resume, or a new version."""
@@ -192,8 +213,13 @@ class Ingestor:
         number = self.catalog.next_version_number(doc_id)
         version = DocumentVersion(
             version_id=f"{doc_id}@v{number}-{sha[:8]}",
-            doc_id=doc_id, version=number, title="", source_path=str(path),
-            source_name=path.name, sha256=sha, format="",
+            doc_id=doc_id,
+            version=number,
+            title="",
+            source_path=str(path),
+            source_name=path.name,
+            sha256=sha,
+            format="",
         )
         return version, (ADDED if number == 1 else NEW_VERSION)
 
@@ -221,13 +247,15 @@ class Ingestor:
                 vectors = self.embedder.embed_documents(
                     [embedding_text(version.title, c.section, c.text) for c in batch]
                 )
-                self.store.upsert_chunks([
-                    StoredChunk(c.id, c.text, chunk_metadata(version, c, INGESTING), vec)
-                    for c, vec in zip(batch, vectors, strict=True)
-                ])
+                self.store.upsert_chunks(
+                    [
+                        StoredChunk(c.id, c.text, chunk_metadata(version, c, INGESTING), vec)
+                        for c, vec in zip(batch, vectors, strict=True)
+                    ]
+                )
                 progress.file_chunks_done += len(batch)
                 progress.chunks_done += len(batch)
-                yield progress
+                yield replace(progress)
             version.state = READY
             self.catalog.save(version)  # the commit point
             committed = True
@@ -248,8 +276,7 @@ class Ingestor:
 
 
 def _with_result(progress: IngestProgress, result: FileResult) -> IngestProgress:
-    progress.result = result
-    return progress
+    return replace(progress, result=result)
 
 
 def supported_suffixes() -> list[str]:

@@ -46,8 +46,12 @@ class VectorStore(Protocol):
     def upsert_chunks(self, chunks: Sequence[StoredChunk]) -> None: ...
     def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None: ...
     def delete_chunks(self, ids: Sequence[str]) -> None: ...
-    def get_chunks(self, where: dict | None = None, ids: Sequence[str] | None = None,
-                   with_embeddings: bool = False) -> list[StoredChunk]: ...
+    def get_chunks(
+        self,
+        where: dict | None = None,
+        ids: Sequence[str] | None = None,
+        with_embeddings: bool = False,
+    ) -> list[StoredChunk]: ...
     def chunk_count(self) -> int: ...
     def query(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[Hit]: ...
     def put_record(self, record_id: str, record: dict[str, Any]) -> None: ...
@@ -108,7 +112,10 @@ class ChromaStore:
             self._chunks_name, embedding_function=None, metadata=meta
         )
         found = collection.metadata or {}
-        if found.get("embedding_model") != self.model_name or found.get("dimension") != self.dimension:
+        if (
+            found.get("embedding_model") != self.model_name
+            or found.get("dimension") != self.dimension
+        ):
             raise ModelMismatch(
                 f"the index was built with the embedding model {found.get('embedding_model')!r} "
                 f"({found.get('dimension')} dimensions) but {self.model_name!r} "
@@ -157,8 +164,12 @@ class ChromaStore:
             result = self._chunks.get(include=include, **kwargs)
             embeddings = result.get("embeddings") if with_embeddings else None
             for i, chunk_id in enumerate(result["ids"]):
-                vector = np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
-                out.append(StoredChunk(chunk_id, result["documents"][i], result["metadatas"][i], vector))
+                vector = (
+                    np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
+                )
+                out.append(
+                    StoredChunk(chunk_id, result["documents"][i], result["metadatas"][i], vector)
+                )
             if ids is None and len(result["ids"]) < _PAGE:
                 break
         return out
@@ -180,7 +191,12 @@ class ChromaStore:
             include=["documents", "metadatas", "distances"],
         )
         return [
-            Hit(chunk_id, result["documents"][0][i], result["metadatas"][0][i], result["distances"][0][i])
+            Hit(
+                chunk_id,
+                result["documents"][0][i],
+                result["metadatas"][0][i],
+                result["distances"][0][i],
+            )
             for i, chunk_id in enumerate(result["ids"][0])
         ]
 

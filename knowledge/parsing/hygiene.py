@@ -57,16 +57,24 @@ def clean_block(text: str) -> str:
 _BINARY_RATIO = 0.03
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 # WHATWG: pages declaring Latin-1 or ASCII are really Windows-1252 in practice.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-                    "us-ascii": "cp1252", "ascii": "cp1252"}
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Bytes to str without ever raising: BOM, declared charset, UTF-8, then Windows-1252."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace")
     candidates = [_CHARSET_ALIASES.get(declared.lower(), declared)] if declared else []
     for codec in [*candidates, "utf-8"]:
         try:
@@ -74,10 +82,11 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     # UTF-8 with a few damaged bytes: keep it as UTF-8 rather than turn every accent into
-    # mojibake, provided well-formed multi-byte characters clearly outnumber the bad bytes.
+    # mojibake, provided well-formed multi-byte characters outnumber the bad bytes (in real
+    # Windows-1252 text, byte pairs that happen to form valid UTF-8 are very rare).
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    if sum(1 for ch in lenient if ord(ch) > 0x7F) - bad > 4 * bad:
+    if sum(1 for ch in lenient if ord(ch) > 0x7F) - bad > bad:
         return lenient
     try:
         return data.decode("cp1252")
@@ -105,8 +114,11 @@ def table_text(rows: list[list[str]]) -> str:
     lines = []
     for row in rows:
         cells = [clean_block(cell) for cell in row]
-        if any(cells):
-            lines.append(" | ".join(cells))
+        while cells and not cells[-1]:
+            cells.pop()  # trailing empty cells carry no alignment information
+        if cells:
+            # A leading empty cell shows as "| x": the pipe keeps the column alignment.
+            lines.append(" | ".join(cells).strip())
     return "\n".join(lines)
 
 
@@ -115,8 +127,9 @@ def keep_lines(text: str) -> str:
     return "\n".join(line for line in normalize(text).split("\n") if line)
 
 
-def fallback_title(declared: str | None, first_heading: str | None, first_text: str | None,
-                   stem: str) -> str:
+def fallback_title(
+    declared: str | None, first_heading: str | None, first_text: str | None, stem: str
+) -> str:
     """Title precedence: metadata, first heading, first non-empty line, then the file name."""
     for candidate in (declared, first_heading):
         cleaned = clean_block(candidate or "")

@@ -1,0 +1,129 @@
+"""Fixtures shared by all tests. Every test runs with its own temporary knowledge home."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+DEMO = REPO / "assets" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch) -> Path:
+    """A fresh knowledge home; no site or user settings leak in from the machine."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("CLINASSIST_HOME", str(home))
+    monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(tmp_path / "no-site-settings.toml"))
+    for key in list(os.environ):
+        if key.startswith("CLINASSIST_") and key not in {
+            "CLINASSIST_HOME",
+            "CLINASSIST_SITE_CONFIG",
+        }:
+            monkeypatch.delenv(key)
+    return home
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
+    return SHARED_CORPUS
+
+
+@pytest.fixture
+def fake_embedder():
+    from fakes import HashEmbedder
+
+    return HashEmbedder()
+
+
+@pytest.fixture
+def kb(isolated_home, fake_embedder):
+    """A KnowledgeBase on a local Chroma folder with the deterministic embedder."""
+    from fakes import word_counter
+
+    from knowledge.base import KnowledgeBase
+
+    return KnowledgeBase(isolated_home, embedder=fake_embedder, count_tokens=word_counter)
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The bundled MiniLM model, loaded once for the whole session."""
+    from knowledge.embedding import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    embedder.load()
+    return embedder
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` server on 127.0.0.1; yields its URL."""
+    chroma = Path(sys.executable).parent / "chroma"
+    if not chroma.exists():
+        pytest.fail("the chroma command is missing; install the project with its dependencies")
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    log = (data / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(data / "db"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_heartbeat(url, proc, timeout=60)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _wait_for_heartbeat(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma server exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("chroma server did not answer its heartbeat in time")

@@ -1,0 +1,42 @@
+"""Deterministic stand-ins for unit tests (adapters are also tested against the real thing)."""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+
+import numpy as np
+
+
+class HashEmbedder:
+    """Bag-of-words hashed into 384 dimensions: similar wording gives similar vectors."""
+
+    def __init__(self, name: str = "test-hash-embedder", dimension: int = 384, delay: float = 0.0):
+        self.name = name
+        self.dimension = dimension
+        self.max_tokens = 256
+        self.delay = delay
+        self.calls = 0
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        if self.delay:
+            time.sleep(self.delay)
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, zlib.crc32(word.encode()) % self.dimension] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+            if not norm:
+                out[row, 0] = 1.0
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+def word_counter(texts: list[str]) -> list[int]:
+    """A token counter that needs no tokenizer: ~1.3 tokens per word, like WordPiece."""
+    return [int(len(re.findall(r"\S+", t)) * 1.3) + 1 for t in texts]

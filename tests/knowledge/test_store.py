@@ -1,0 +1,112 @@
+"""The Chroma adapter: local folder, a real `chroma run` server, model checks and reindex."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import HashEmbedder, word_counter
+
+from knowledge.base import KnowledgeBase
+from knowledge.errors import ModelMismatch, StoreUnavailable
+from knowledge.ingest import IngestOptions
+from knowledge.reindex import reindex
+from knowledge.store import ChromaStore, open_client
+
+POLICY = "# Sharps\n\nReport every needlestick injury to occupational health within one hour.\n"
+
+
+def _ingest(kb, path, approve=True):
+    return [e.result for e in kb.ingest([path], IngestOptions(approve=approve)) if e.result]
+
+
+def test_collection_records_model_and_refuses_another(isolated_home, tmp_path):
+    doc = tmp_path / "sharps.md"
+    doc.write_text(POLICY)
+    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder("model-a"), count_tokens=word_counter)
+    _ingest(kb, doc)
+    info = kb.store.index_info()
+    assert info["embedding_model"] == "model-a" and info["dimension"] == 384
+
+    other = KnowledgeBase(
+        isolated_home, embedder=HashEmbedder("model-b"), count_tokens=word_counter
+    )
+    with pytest.raises(ModelMismatch) as excinfo:
+        other.catalog.versions()
+    message = str(excinfo.value)
+    assert "model-a" in message and "model-b" in message and "clinassist reindex" in message
+
+
+def test_reindex_switches_model_and_keeps_catalog(isolated_home, tmp_path):
+    doc = tmp_path / "sharps.md"
+    doc.write_text(POLICY)
+    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder("model-a"), count_tokens=word_counter)
+    _ingest(kb, doc)
+    before = {c.id: c.text for c in kb.store.get_chunks()}
+
+    client = open_client(path=isolated_home / "index")
+    events = list(reindex(client, HashEmbedder("model-b", dimension=64)))
+    assert events[-1].done == events[-1].total == len(before)
+
+    after = KnowledgeBase(
+        isolated_home, embedder=HashEmbedder("model-b", dimension=64), count_tokens=word_counter
+    )
+    assert {c.id: c.text for c in after.store.get_chunks()} == before
+    assert after.store.index_info()["embedding_model"] == "model-b"
+    assert [v.doc_id for v in after.catalog.live_versions()] == ["sharps"]
+    stored = after.store.get_chunks(with_embeddings=True)
+    assert all(c.embedding.shape == (64,) for c in stored)
+
+
+def test_query_returns_nearest_with_metadata_and_filter(kb, tmp_path):
+    a = tmp_path / "sharps.md"
+    a.write_text(POLICY)
+    b = tmp_path / "falls.md"
+    b.write_text("# Falls\n\nAssess falls risk within six hours of admission.\n")
+    _ingest(kb, a)
+    _ingest(kb, b, approve=False)
+    query = kb.embedder.embed_query("needlestick injury report")
+    hits = kb.store.query(query, k=2)
+    assert hits[0].metadata["doc_id"] == "sharps" and hits[0].distance < hits[1].distance
+    only_approved = kb.store.query(query, k=5, where={"status": "approved"})
+    assert {h.metadata["doc_id"] for h in only_approved} == {"sharps"}
+
+
+def test_bad_store_url_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreUnavailable, match="must look like http://host:8000"):
+        open_client(url="ftp://example")
+
+
+def test_unreachable_server_is_a_clear_error():
+    from conftest import free_port
+
+    with pytest.raises(StoreUnavailable, match="cannot open the vector store"):
+        open_client(url=f"http://127.0.0.1:{free_port()}")
+
+
+def test_http_client_against_real_chroma_server(chroma_server, isolated_home, tmp_path):
+    """Two workstations share one server: what one approves, the other sees at once."""
+    doc = tmp_path / "sharps.md"
+    doc.write_text(POLICY)
+    admin = KnowledgeBase(
+        isolated_home / "admin",
+        store_url=chroma_server,
+        embedder=HashEmbedder(),
+        count_tokens=word_counter,
+    )
+    clinician = KnowledgeBase(
+        isolated_home / "ward",
+        store_url=chroma_server,
+        embedder=HashEmbedder(),
+        count_tokens=word_counter,
+    )
+    assert isinstance(admin.store, ChromaStore)
+    [result] = _ingest(admin, doc, approve=False)
+    assert clinician.catalog.live_versions() == []
+    admin.approve(result.version_id, by="admin")
+    assert [v.doc_id for v in clinician.catalog.live_versions()] == ["sharps"]
+    hits = clinician.store.query(
+        clinician.embedder.embed_query("needlestick"), k=1, where={"status": "approved"}
+    )
+    assert "needlestick" in hits[0].text
+    assert not (isolated_home / "ward" / "index").exists()  # nothing stored locally
+    admin.remove("sharps")
+    assert clinician.store.chunk_count() == 0
