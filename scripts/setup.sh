@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/run.sh and scripts/test.sh: system libraries (Debian), a virtualenv
+# in .venv, and the project installed into it. Safe to run again: it only adds what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+
+# Qt needs these at run time even offscreen; the xcb set is for a real window (X11/Xvfb).
+debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
+      libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+      libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+      libxkbcommon-x11-0 fonts-dejavu-core)
+# Debian's own python3.11 needs python3.11-venv for `-m venv`; other builds ship it.
+python3.11 -c "import ensurepip" >/dev/null 2>&1 || debs+=(python3.11-venv)
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for deb in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "ok installed" || missing+=("$deb")
+  done
+  if ((${#missing[@]})); then
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    echo "Installing system packages: ${missing[*]}"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3.11 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade "pip>=24" 
+# torch is pinned in pyproject.toml (2.13.0, the CPU build here); installing it first keeps the
+# resolver from considering anything else.
+.venv/bin/python -m pip install -q "torch==2.13.0"
+.venv/bin/python -m pip install -q -e ".${extras}"

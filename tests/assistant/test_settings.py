@@ -1,0 +1,49 @@
+"""Settings: defaults, user file, site file, environment, and the home folder."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.settings import load_settings, resolve_home, save_user_setting
+
+
+def test_home_comes_from_argument_then_environment(isolated_home, tmp_path):
+    assert resolve_home() == isolated_home.resolve()
+    assert resolve_home(tmp_path / "elsewhere") == (tmp_path / "elsewhere").resolve()
+
+
+def test_defaults_are_offline_and_local(isolated_home):
+    s = load_settings()
+    assert s.home == isolated_home.resolve()
+    assert s.llm.provider == "offline" and s.store.url == "" and s.privacy.phi_mode == "redact"
+
+
+def test_site_file_then_user_file_then_environment(isolated_home, tmp_path, monkeypatch):
+    site = tmp_path / "site.toml"
+    site.write_text('[store]\nurl = "http://chroma.hospital.local:8000"\n[llm]\nprovider = "azure"\n')
+    monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(site))
+    assert load_settings().store.url == "http://chroma.hospital.local:8000"
+
+    save_user_setting(isolated_home, "llm.provider", "compatible")
+    s = load_settings()
+    assert s.llm.provider == "compatible"  # the user file wins over the site file
+    assert s.store.url == "http://chroma.hospital.local:8000"
+
+    monkeypatch.setenv("CLINASSIST_LLM__PROVIDER", "openai")
+    assert load_settings().llm.provider == "openai"  # the environment wins over both
+
+
+def test_saving_a_bad_value_or_unknown_key_is_refused(isolated_home):
+    with pytest.raises(ValidationError):
+        save_user_setting(isolated_home, "llm.provider", "gpt-please")
+    with pytest.raises(KeyError, match="unknown setting"):
+        save_user_setting(isolated_home, "llm.colour", "blue")
+    assert not (isolated_home / "settings.toml").exists()
+
+
+def test_broken_settings_file_names_the_file(isolated_home):
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "settings.toml").write_text("[llm\nprovider=")
+    with pytest.raises(ValueError, match="settings.toml is not valid TOML"):
+        load_settings()

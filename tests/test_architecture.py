@@ -1,0 +1,41 @@
+"""Layering rules, enforced with import-linter: no Qt outside assistant.ui, and the knowledge
+core never depends on the assistant."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_hold():
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint), "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_cli_start_does_not_import_heavy_libraries():
+    """`clinassist --help` must stay fast: torch, chromadb and Qt load only when needed."""
+    code = (
+        "import sys, assistant.cli; "
+        "heavy = [m for m in ('torch', 'chromadb', 'sentence_transformers', 'PySide6') "
+        "if m in sys.modules]; print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_no_qt_import_outside_assistant_ui():
+    """A direct check beside import-linter, so a new module cannot slip past the contract."""
+    offenders = []
+    for path in [*REPO.glob("knowledge/**/*.py"), *REPO.glob("assistant/**/*.py")]:
+        if "ui" in path.relative_to(REPO).parts:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.lstrip().startswith(("import PySide6", "from PySide6")):
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
