@@ -1,0 +1,170 @@
+"""Text analysis for lexical search and query handling: tokens, stems, clinical shorthand.
+
+Documents and questions go through the same analyser, so "q4h", "MME" or "50 mg" match the
+way they are written in policies. Clinical abbreviations are expanded in both directions: a
+question saying "MME" finds a passage that spells out "morphine milligram equivalents", and
+the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# Lower-case abbreviations that are unambiguous in a clinical question, with their expansion.
+ABBREVIATIONS: dict[str, str] = {
+    "pt": "patient",
+    "pts": "patients",
+    "mme": "morphine milligram equivalents",
+    "bid": "twice daily",
+    "bd": "twice daily",
+    "tid": "three times daily",
+    "tds": "three times daily",
+    "qid": "four times daily",
+    "qds": "four times daily",
+    "od": "once daily",
+    "qd": "once daily",
+    "prn": "as needed",
+    "stat": "immediately",
+    "nbm": "nothing by mouth",
+    "npo": "nothing by mouth",
+    "iv": "intravenous",
+    "subcut": "subcutaneous",
+    "ssi": "surgical site infection",
+    "hai": "healthcare associated infection",
+    "ppe": "personal protective equipment",
+    "abhr": "alcohol based hand rub",
+    "oud": "opioid use disorder",
+    "moud": "medications for opioid use disorder",
+    "pdmp": "prescription drug monitoring program",
+    "uds": "urine drug testing",
+    "nsaid": "nonsteroidal anti inflammatory drug",
+    "nsaids": "nonsteroidal anti inflammatory drugs",
+    "hcp": "healthcare personnel",
+    "bg": "blood glucose",
+    "hba1c": "glycated hemoglobin a1c",
+    "cdi": "clostridioides difficile infection",
+    "mrsa": "methicillin resistant staphylococcus aureus",
+    "uti": "urinary tract infection",
+    "vte": "venous thromboembolism",
+    "dvt": "deep vein thrombosis",
+    "bp": "blood pressure",
+    "gp": "general practitioner",
+    "icu": "intensive care unit",
+    "pca": "patient controlled analgesia",
+    "pep": "post exposure prophylaxis",
+    "dnacpr": "do not attempt cardiopulmonary resuscitation",
+    "dnr": "do not resuscitate",
+    "abx": "antibiotics",
+    "hx": "history",
+    "dx": "diagnosis",
+    "tx": "treatment",
+    "sx": "symptoms",
+    "fx": "fracture",
+    "sob": "shortness of breath",
+    "mrn": "medical record number",
+    "nda": "new drug application",
+    "anda": "abbreviated new drug application",
+    "ind": "investigational new drug",
+    "pk": "pharmacokinetic",
+    "auc": "area under the curve",
+    "cmax": "peak concentration",
+    "opat": "outpatient parenteral antimicrobial therapy",
+    "ed": "emergency department",
+    "er": "extended release",
+    "la": "long acting",
+    "ir": "immediate release",
+    "ba": "bioavailability",
+    "be": "bioequivalence",
+    "im": "intramuscular",
+    "po": "by mouth oral",
+    "sc": "subcutaneous",
+    "hr": "heart rate",
+    "rr": "respiratory rate",
+    "pe": "pulmonary embolism",
+}
+# These collide with ordinary English words ("be", "or", "im", "la"); expand only when the
+# question writes them in capitals.
+_UPPERCASE_ONLY = {
+    "ed",
+    "er",
+    "la",
+    "ir",
+    "ba",
+    "be",
+    "im",
+    "po",
+    "sc",
+    "hr",
+    "rr",
+    "pe",
+    "od",
+    "stat",
+}
+_EVERY_N_HOURS = re.compile(r"\bq(\d{1,2})h\b", re.I)
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+STOPWORDS = frozenset(
+    """
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves s t don shall may might
+must also per via etc eg ie use used using
+""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word and number tokens with stop words removed (numbers are kept)."""
+    return [t for t in _TOKEN.findall(fold(text)) if t not in STOPWORDS]
+
+
+def stems(text: str) -> list[str]:
+    words = tokens(text)
+    return _stemmer().stemWords(words) if words else []
+
+
+def expansions(text: str) -> list[str]:
+    """Expansions of the clinical abbreviations found in `text` (in order, no repeats)."""
+    found: dict[str, None] = {}
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        word = match.group()
+        lower = word.lower()
+        if lower in ABBREVIATIONS and (lower not in _UPPERCASE_ONLY or word.isupper()):
+            found[ABBREVIATIONS[lower]] = None
+    for match in _EVERY_N_HOURS.finditer(text):
+        found[f"every {match.group(1)} hours"] = None
+    return list(found)
+
+
+def expand_query(question: str) -> str:
+    """The question with its abbreviations spelled out alongside (for the dense encoder)."""
+    extra = expansions(question)
+    return f"{question} ({'; '.join(extra)})" if extra else question
+
+
+def lexical_stems(text: str) -> list[str]:
+    """Stems for the BM25 index and queries: the text plus its abbreviation expansions."""
+    extra = expansions(text)
+    return stems(text + (" " + " ".join(extra) if extra else ""))
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as written (e.g. "50", "7.5", "20-30"): a question's numbers are precise cues."""
+    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
