@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from knowledge.document import Block, BlockKind, ParsedDocument
 from knowledge.errors import CorruptFile, EncryptedFile
-from knowledge.parsing.hygiene import join_lines, normalize, repair_hyphenation
+from knowledge.parsing.hygiene import join_lines, normalize
 from knowledge.parsing.pdf_outline import SectionTracker, read_outline
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -39,10 +39,24 @@ class Line:
     size: float  # effective font size in points
     font: str
     bold: bool
+    # Style of the line's last character. A line can open with an inline emphasis (an italic
+    # title, a bold term) and then return to the body style; comparing only first characters
+    # would start a new paragraph, or even a heading, at every such line.
+    end_size: float = 0.0
+    end_font: str = ""
+    end_bold: bool = False
 
     @property
     def style(self) -> tuple[str, float]:
         return (self.font, self.size)
+
+    @property
+    def start_key(self) -> tuple[str, float, bool]:
+        return (self.font, self.size, self.bold)
+
+    @property
+    def end_key(self) -> tuple[str, float, bool]:
+        return (self.end_font, self.end_size, self.end_bold)
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b|-bd", re.I)
@@ -65,34 +79,55 @@ def _font(textpage_raw, index: int) -> tuple[str, bool]:
     return name, weight >= 600 or bool(_BOLD_NAME.search(name))
 
 
+def _last_letter(text: str) -> int:
+    # The end style is read from the last letter: trailing punctuation ("—") often comes from
+    # a fallback font and a footnote mark ("Industry1") is a smaller superscript.
+    for index in range(len(text) - 1, -1, -1):
+        if text[index].isalpha():
+            return index
+    return len(text.rstrip()) - 1
+
+
 def _page_lines(page, page_number: int) -> list[Line]:
     textpage = page.get_textpage()
     try:
-        # pdfium marks a hyphen it joined at a line end as U+FFFE: restore the break so the
-        # hyphenation repair decides, with the document's vocabulary, whether to keep it.
         text = textpage.get_text_range()
         page_height = page.get_height()
         lines = []
         for match in _LINE.finditer(text):
-            content = match.group()
-            stripped = content.lstrip()
-            if not stripped.strip():
-                continue
-            first = match.start() + (len(content) - len(stripped))
-            left, bottom, _right, top = textpage.get_charbox(first, loose=True)
-            font, bold = _font(textpage.raw, first)
-            lines.append(
-                Line(
-                    text=content.replace("\ufffe", "-\n"),
-                    page=page_number,
-                    x0=left,
-                    top=page_height - top,
-                    height=max(top - bottom, 1.0),
-                    size=_effective_size(textpage.raw, first),
-                    font=font,
-                    bold=bold,
+            # pdfium reports a hyphen at a line end that it considers a word break as U+FFFE
+            # and runs the next physical line on without a line break. Split there, so that each
+            # Line is one physical line with its own position: measured as one line, the pair
+            # looked like a paragraph gap to the next line and the paragraph was cut in two
+            # mid-sentence. The hyphen is restored so that the hyphenation repair decides, with
+            # the document's vocabulary, whether to keep it.
+            pieces = match.group().split("\ufffe")
+            offset = match.start()
+            for number, piece in enumerate(pieces):
+                start, offset = offset, offset + len(piece) + 1
+                stripped = piece.lstrip()
+                if not stripped.strip():
+                    continue
+                first = start + (len(piece) - len(stripped))
+                last = start + _last_letter(piece)
+                left, bottom, _right, top = textpage.get_charbox(first, loose=True)
+                font, bold = _font(textpage.raw, first)
+                end_font, end_bold = _font(textpage.raw, last)
+                lines.append(
+                    Line(
+                        text=piece + "-" if number < len(pieces) - 1 else piece,
+                        page=page_number,
+                        x0=left,
+                        top=page_height - top,
+                        height=max(top - bottom, 1.0),
+                        size=_effective_size(textpage.raw, first),
+                        font=font,
+                        bold=bold,
+                        end_size=_effective_size(textpage.raw, last),
+                        end_font=end_font,
+                        end_bold=end_bold,
+                    )
                 )
-            )
         return lines
     finally:
         textpage.close()
@@ -100,7 +135,10 @@ def _page_lines(page, page_number: int) -> list[Line]:
 
 def _running_key(line: Line) -> str:
     # Page numbers and dates change from page to page; the rest of a running header does not.
-    return re.sub(r"\d+", "#", normalize(line.text)).strip().lower()
+    # Spacing and punctuation are ignored too: the same footer is typeset "Version 2.3- September
+    # 2016" on some pages and "Version 2.3 - September 2016" on others, and each variant alone
+    # fell under the repeat threshold, so the footer stayed in the text of those pages.
+    return re.sub(r"[^a-z#]+", "", re.sub(r"\d+", "#", normalize(line.text).lower()))
 
 
 def _strip_running_lines(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
@@ -118,14 +156,33 @@ def _strip_running_lines(pages: list[list[Line]], heights: list[float]) -> list[
         kept = [
             line
             for line in lines
-            if not in_band(line, height)
-            or (counts[_running_key(line)] < threshold and not _PAGE_NUMBER.fullmatch(line.text))
+            if not (in_band(line, height) and counts[_running_key(line)] >= threshold)
+            and not _is_folio(line, lines, height, in_band(line, height))
         ]
         kept_pages.append(kept)
     return kept_pages
 
 
-_PAGE_NUMBER = re.compile(r"\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*", re.I)
+_PAGE_NUMBER = re.compile(r"\s*(page\s*)?(\d{1,4}|[ivx]{1,6})(\s*(of|/)\s*\d{1,4})?\s*", re.I)
+
+
+def _is_folio(line: Line, lines: list[Line], height: float, banded: bool) -> bool:
+    """A bare page number ("12", "Page 3 of 4", "iv").
+
+    Inside the header/footer band that is enough. Some layouts (the NIDDK booklet) print the
+    folio well above the band; there a bare number still counts when it is the page's lowest or
+    highest line and alone on its baseline, so that a number in a table row is never taken.
+    """
+    if not _PAGE_NUMBER.fullmatch(line.text):
+        return False
+    if banded:
+        return True
+    others = [ln for ln in lines if ln is not line]
+    if any(abs(ln.top - line.top) < line.height / 2 for ln in others):
+        return False
+    lowest = all(ln.top < line.top for ln in others) and line.top > height * 0.75
+    highest = all(ln.top > line.top for ln in others) and line.top < height * 0.25
+    return lowest or highest
 
 
 def _body_style(pages: list[list[Line]]) -> tuple[str, float]:
@@ -136,19 +193,89 @@ def _body_style(pages: list[list[Line]]) -> tuple[str, float]:
     return styles.most_common(1)[0][0] if styles else ("", 10.0)
 
 
+def _style_changes(prev: Line, line: Line) -> bool:
+    # The style runs on across the break when this line starts in the style the previous one
+    # ended in, or when it only opens with an inline emphasis and is back in that style by its
+    # end (an italic document title cited in running text).
+    if line.start_key == prev.end_key or line.end_key == prev.end_key:
+        return False
+    # Only the face changes within one family (roman to italic), at the same size and weight,
+    # in the middle of a sentence: an italic title that fills a line of its own ("Another tool
+    # is the / Infection Prevention Checklist for Outpatient Settings / (Appendix A), ...") is
+    # still the same paragraph. A change of typeface (Garamond body, Helvetica heading) is not.
+    same_look = (
+        line.size == prev.end_size
+        and line.bold == prev.end_bold
+        and _same_family(line.font, prev.end_font)
+    )
+    return not same_look or _ends_sentence(prev)
+
+
+def _same_family(a: str, b: str) -> bool:
+    # "AGaramondPro-Regular" / "AGaramondPro-Italic"; "TimesNewRomanPSMT" / "TimesNewRomanPS-It"
+    base_a, base_b = a.split("-")[0], b.split("-")[0]
+    return bool(base_a and base_b) and (base_a.startswith(base_b) or base_b.startswith(base_a))
+
+
+def _ends_sentence(line: Line) -> bool:
+    return line.text.rstrip().endswith((".", ":", "?", "!"))
+
+
+def _runs_on(prev: Line) -> bool:
+    """Whether a paragraph can run on from this line to the next page or column.
+
+    Not after a finished sentence, and not from bold text: short bold lines at the foot of a
+    page (a cover's "April 2022 / Clinical Pharmacology") are headings or labels, not a
+    sentence cut by the break.
+    """
+    return not _ends_sentence(prev) and not prev.end_bold
+
+
+def _starts_item(prev: Line, line: Line) -> bool:
+    """Whether a line that opens with a bullet or enumerator really starts a list item.
+
+    A symbol bullet always does. "2)" or "3." at the start of a line can also be an inline
+    enumeration wrapped there ("Standard Precautions include: 1) hand hygiene, / 2) use of
+    personal protective equipment"): it starts an item only after a finished sentence or
+    clause, under another enumerated line, or when it hangs left of the line before.
+    """
+    if not _ENUMERATOR.match(line.text) or line.page != prev.page or line.top < prev.top:
+        return True  # a symbol bullet, or an enumerator at the top of a page or column
+    return (
+        prev.text.rstrip().endswith((".", ":", ";", "?", "!"))
+        or bool(_ANY_ENUMERATOR.match(prev.text))
+        or line.x0 < prev.x0 - 4
+    )
+
+
+_ENUMERATOR = re.compile(r"^\s*(\d{1,2}[.)]|[a-z][.)])\s+")
+_ANY_ENUMERATOR = re.compile(r"^\s*([•▪◦●○■□–\-*]|(\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
+
+
 def _starts_new_paragraph(prev: Line, line: Line) -> bool:
-    if line.style != prev.style or line.bold != prev.bold:
+    if _style_changes(prev, line):
+        return True
+    # A bullet starts an item, also at the top of a page or column: checked first so that a
+    # list running on to the next page keeps its items apart.
+    if _BULLET.match(line.text) and _starts_item(prev, line):
         return True
     if line.page != prev.page:
         # A paragraph may run on across a page break unless the last one ended a sentence.
-        return prev.text.rstrip().endswith((".", ":", "?", "!"))
+        return not _runs_on(prev)
     gap = line.top - prev.top
+    if gap < 0 and line.x0 > prev.x0 + _COLUMN_SHIFT:
+        # Up and to the right: the top of the next column. Like a page break, a paragraph runs
+        # on unless the last line ended a sentence (two-column MMWR pages otherwise cut every
+        # paragraph, and the sentence across the break, in two).
+        return not _runs_on(prev)
     if gap < 0 or gap > max(prev.height, line.height) * 1.5:
-        return True  # new column, or blank space between paragraphs
-    if _BULLET.match(line.text):
-        return True
+        return True  # back up the page (a box, a figure), or blank space between paragraphs
     # An indented first line after a line that ended a sentence.
     return line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith((".", ":"))
+
+
+# How far right (points) the next line must start to count as the next column.
+_COLUMN_SHIFT = 100
 
 
 @dataclass(slots=True)
@@ -158,13 +285,22 @@ class _Para:
     heading: bool = False
 
 
-_HEADING_START = re.compile(r"^([A-Z]|[IVX]+\.\s|[A-Z]\.\s)")
+_DOT_LEADER = re.compile(r"\.{4,}|(\. ){4,}")
+# A heading starts with a capital, a Roman or letter numeral ("II. ", "B. ", "a. Peak ..."), or
+# a section number ("2. Pilot Study", "5.1 When to assess"): numbered headings at body size
+# were missed, so their outline entry only took effect at the end of the page.
+_HEADING_START = re.compile(
+    r"^([A-Z]|[IVX]+\.\s|[A-Za-z]\.\s+[A-Z]|\d{1,2}(\.\d{1,2})*\.?\s+[A-Z])"
+)
 
 
 def _looks_like_heading(para: _Para, body: tuple[str, float]) -> bool:
     first = para.lines[0]
     text = para.text
-    if not re.search(r"[A-Za-z]{2}", text) or len(text) > 150:
+    if not re.search(r"[A-Za-z]{2}", text) or len(text) > 150 or _DOT_LEADER.search(text):
+        return False  # no words, too long, or a table-of-contents entry ("II. BACKGROUND ....2")
+    if any(ln.font != ln.end_font or ln.bold != ln.end_bold for ln in para.lines):
+        # Mixed typefaces: running text that opens with an emphasised phrase, not a heading.
         return False
     if first.size >= body[1] * 1.2:
         return True
@@ -187,19 +323,75 @@ def _paragraphs(lines: list[Line], body: tuple[str, float]) -> list[_Para]:
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
-    vocabulary = _vocabulary(lines)
+    lexicon = _lexicon(lines)
     for para in paras:
         raw = normalize("\n".join(line.text for line in para.lines))
-        para.text = join_lines(repair_hyphenation(raw, vocabulary))
+        para.text = join_lines(_repair_breaks(raw, lexicon))
         para.heading = _looks_like_heading(para, body)
     return [p for p in paras if p.text]
 
 
-def _vocabulary(lines: list[Line]) -> set[str]:
+@dataclass(slots=True)
+class _Lexicon:
+    words: set[str]  # lower-case words of the document
+    compounds: set[tuple[str, str]]  # neighbouring parts of hyphenated words ("meta", "analysis")
+
+
+def _lexicon(lines: list[Line]) -> _Lexicon:
+    """What the document writes outside line-end breaks, to decide how to mend a break.
+
+    The pieces around a break ("organi-" / "zations") are left out: counted as words, they made
+    every broken word look like a compound of two known words, and the hyphen was kept
+    ("organi-zations", "manage-ment").
+    """
     words: set[str] = set()
+    compounds: set[tuple[str, str]] = set()
+    broken_before = False
     for line in lines:
-        words.update(re.findall(r"[a-z]{2,}", line.text.lower()))
-    return words
+        text = normalize(line.text).lower()
+        broken_after = text.endswith(_HYPHENS)
+        if broken_after:
+            text = re.sub(r"[a-z0-9]*[-\u2010\u2011]$", "", text)
+        if broken_before:
+            text = re.sub(r"^[a-z0-9]+", "", text)
+        words.update(re.findall(r"[a-z]{2,}", text))
+        for compound in re.findall(r"[a-z]+(?:[-\u2010\u2011][a-z]+)+", text):
+            parts = re.split(r"[-\u2010\u2011]", compound)
+            compounds.update(zip(parts, parts[1:], strict=False))
+        broken_before = broken_after
+    return _Lexicon(words, compounds)
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+_LINE_BREAK_HYPHEN = re.compile(r"([A-Za-z0-9]+)[-\u2010\u2011]\n([A-Za-z0-9]+)")
+# "short- and long-term": a hyphen left hanging before a conjunction keeps its space.
+_SUSPENDED = {"and", "or", "nor", "to", "versus", "vs"}
+
+
+def _repair_breaks(text: str, lexicon: _Lexicon) -> str:
+    """Mend words hyphenated at a line end, using how the document writes them elsewhere.
+
+    Replaces hygiene.repair_hyphenation for PDFs, whose rule (join unless both halves are
+    words, and always join after a two-letter half) made "quality-of-/life" "qualityoflife" and
+    "guideline-/concordant" "guidelineconcordant", and left "DOSE-/DUMPING" as "DOSE- DUMPING".
+    """
+
+    def mend(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        low_left, low_right = left.lower(), right.lower()
+        if low_right in _SUSPENDED:
+            return f"{left}- {right}"
+        if not right[0].islower() or not left.isalpha():
+            return f"{left}-{right}"  # "COVID-/19", "Transmission-/Based", "75-/mg"
+        if low_left + low_right in lexicon.words:
+            return left + right  # "manage-/ment": the document writes "management"
+        if (low_left, low_right) in lexicon.compounds:
+            return f"{left}-{right}"  # "meta-/analysis" is written so elsewhere
+        if low_left in lexicon.words or low_right in lexicon.words:
+            return f"{left}-{right}"  # a compound of known words: "guideline-/concordant"
+        return left + right  # "organi-/zations": neither half is a word of the document
+
+    return _LINE_BREAK_HYPHEN.sub(mend, text)
 
 
 def _heading_levels(paras: list[_Para]) -> dict[float, int]:
@@ -270,7 +462,7 @@ def _blocks(paras: list[_Para], levels: dict[float, int], tracker: SectionTracke
         tracker.advance_to_page(page)
         kind = BlockKind.PARAGRAPH
         level = 0
-        if para.heading:
+        if para.heading or (len(text) <= 150 and tracker.is_pending_title(text)):
             kind, level = BlockKind.HEADING, levels.get(para.lines[0].size, 6)
             tracker.on_heading(text, level)
         elif _BULLET.match(para.lines[0].text):

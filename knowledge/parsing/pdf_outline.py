@@ -22,6 +22,12 @@ class OutlineEntry:
 def read_outline(pdf: pdfium.PdfDocument, max_entries: int = 2000) -> list[OutlineEntry]:
     """The outline, or [] when it is missing or only holds junk (Word's "_GoBack" bookmark)."""
     entries = []
+    # Depth in the PDF's tree -> (title, level we give it). Authoring tools sometimes nest a
+    # numbered sibling under the one before it (the 2022 CDC opioid guideline has
+    # "Recommendation 2" as a child of "Recommendation 1"), which would put every chunk of
+    # Recommendation 2 under "Recommendation 1 > Recommendation 2". An entry whose title has
+    # the same shape as its parent's except for the numbers is taken as the parent's sibling.
+    parents: dict[int, tuple[str, int]] = {}
     try:
         for bookmark in pdf.get_toc(max_depth=8):
             title = " ".join(normalize(bookmark.get_title() or "").split())
@@ -29,12 +35,24 @@ def read_outline(pdf: pdfium.PdfDocument, max_entries: int = 2000) -> list[Outli
             index = dest.get_index() if dest is not None else None
             if not title or title.startswith("_") or index is None or index < 0:
                 continue
-            entries.append(OutlineEntry(bookmark.level, title, index + 1))
+            depth = bookmark.level
+            parent = parents.get(depth - 1)
+            level = parent[1] + 1 if parent else 0
+            if parent and _numbered_sibling(parent[0], title):
+                level = parent[1]
+            parents = {d: v for d, v in parents.items() if d < depth}
+            parents[depth] = (title, level)
+            entries.append(OutlineEntry(level, title, index + 1))
             if len(entries) >= max_entries:
                 break
     except pdfium.PdfiumError:
         return []
     return entries if len(entries) >= 2 else []
+
+
+def _numbered_sibling(parent: str, title: str) -> bool:
+    shape = re.compile(r"\d+")
+    return bool(shape.search(title)) and shape.sub("#", parent) == shape.sub("#", title)
 
 
 def _key(text: str) -> str:
@@ -76,6 +94,16 @@ class SectionTracker:
             self._apply(self._pending)
             self._page += 1
             self._pending = list(self._by_page.get(self._page, ()))
+
+    def is_pending_title(self, text: str) -> bool:
+        """Whether this text is, word for word, an outline entry due on the current page.
+
+        Lets the parser treat a line typeset like body text ("a. Peak exposure" in a Word
+        export) as the heading the outline says it is, so the section starts there and not at
+        the end of the page.
+        """
+        key = _key(text)
+        return len(key) >= 4 and any(_key(entry.title) == key for entry in self._pending)
 
     def on_heading(self, text: str, level: int) -> None:
         if self._use_outline:
