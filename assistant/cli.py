@@ -21,6 +21,7 @@ from assistant.cli_render import (
     version_json,
     versions_table,
 )
+from assistant.cli_answer import ask_command, config_app
 from assistant.settings import Settings, load_settings
 from knowledge.errors import KnowledgeError
 
@@ -29,6 +30,7 @@ docs_app = typer.Typer(
     no_args_is_help=True, help="List, inspect, approve, retire and remove documents."
 )
 app.add_typer(docs_app, name="docs")
+app.add_typer(config_app, name="config")
 
 HomeOption = Annotated[
     Path | None,
@@ -251,6 +253,20 @@ def doctor(
         out.print(f"{mark} {f.kind}: {f.detail}")
     if any(not f.repaired for f in findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question, in quotes.")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option(help='Answer every {"id","question"} line of this file.')
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Answer a question from the approved documents, with citations."""
+    code = ask_command(settings(), question, jsonl, json_output)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

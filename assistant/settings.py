@@ -60,6 +60,16 @@ class LLMSettings(BaseModel):
     max_retries: int = Field(2, ge=0, le=10)
 
 
+class AnswerSettings(BaseModel):
+    # Below this cosine similarity between question and best passage, no approved document is
+    # taken to cover the question: the answer says so and no LLM call is made. Calibrated on
+    # the gold questions (see benchmarks/results/answering.md).
+    min_similarity: float = Field(0.40, ge=0.0, le=1.0)
+    passages: int = Field(6, ge=1, le=20)  # passages given to the LLM
+    unsupported: Literal["flag", "drop"] = "flag"  # what to do with an unverified sentence
+    max_tokens: int = Field(700, ge=50, le=4000)
+
+
 class PrivacySettings(BaseModel):
     phi_mode: Literal["redact", "block"] = "redact"
 
@@ -73,6 +83,7 @@ class Settings(BaseSettings):
     store: StoreSettings = StoreSettings()
     ingest: IngestSettings = IngestSettings()
     llm: LLMSettings = LLMSettings()
+    answer: AnswerSettings = AnswerSettings()
     privacy: PrivacySettings = PrivacySettings()
 
     @field_validator("home", mode="after")

@@ -302,3 +302,21 @@ def lexical_stems(text: str) -> list[str]:
 def numbers(text: str) -> set[str]:
     """Numbers as written (e.g. "50", "7.5", "20-30"): a question's numbers are precise cues."""
     return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
+# A sentence ends at . ! ? or ; followed by space and a capital, digit, quote or bullet.
+# Abbreviations such as "e.g." or "Dr." are followed by lower case or a name, so most stay
+# whole; a rare wrong split only costs a shorter extract.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(\[•])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; line breaks (list items, table rows) also end one."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        pos = line.start()
+        for match in _SENTENCE_END.finditer(line.group()):
+            spans.append((pos, line.start() + match.start()))
+            pos = line.start() + match.end()
+        spans.append((pos, line.end()))
+    return [(a, b) for a, b in spans if text[a:b].strip()]

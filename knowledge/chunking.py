@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from knowledge.analysis import sentence_spans
 from knowledge.document import Block, BlockKind, ParsedDocument
 from knowledge.embedding import TokenCounter
 
 BLOCK_SEPARATOR = "\n\n"
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(\[•])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +78,7 @@ def _split_block(block: Block, start: int, max_tokens: int, count) -> list[tuple
     if block.kind == BlockKind.TABLE:
         pieces = [m.span() for m in re.finditer(r"[^\n]+", text)]
     else:
-        pieces, pos = [], 0
-        for m in _SENTENCE_END.finditer(text):
-            pieces.append((pos, m.start()))
-            pos = m.end()
-        pieces.append((pos, len(text)))
+        pieces = sentence_spans(text)
     spans = []
     for a, b in pieces:
         spans.extend(_split_long(text, a, b, max_tokens, count))

@@ -60,7 +60,7 @@ def detect_format(path: Path, max_bytes: int) -> str:
         raise EmptyFile("file is empty (0 bytes)")
     if size > max_bytes:
         raise FileTooLarge(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            f"file is {_megabytes(size)} MB, over the {_megabytes(max_bytes)} MB limit "
             "(setting ingest.max_file_mb)"
         )
     try:
@@ -69,6 +69,12 @@ def detect_format(path: Path, max_bytes: int) -> str:
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from exc
     return sniff_format(head, path.suffix.lower(), SUPPORTED_SUFFIXES)
+
+
+def _megabytes(n: int) -> str:
+    # Three significant digits: with a fixed ".0f" a 0.01 MB limit read "over the 0 MB limit",
+    # and a 48 kB file over it "file is 0.0 MB".
+    return f"{n / 1e6:.0f}" if n >= 10_000_000 else f"{n / 1e6:.3g}"
 
 
 def parse_file(path: Path, max_bytes: int = 200_000_000) -> ParsedDocument:

@@ -344,22 +344,22 @@ def _lexicon(lines: list[Line]) -> _Lexicon:
     every broken word look like a compound of two known words, and the hyphen was kept
     ("organi-zations", "manage-ment").
     """
-    words: set[str] = set()
-    compounds: set[tuple[str, str]] = set()
+    kept: list[str] = []
     broken_before = False
-    for line in lines:
-        text = normalize(line.text).lower()
+    for text in normalize("\n".join(line.text for line in lines)).lower().split("\n"):
         broken_after = text.endswith(_HYPHENS)
         if broken_after:
             text = re.sub(r"[a-z0-9]*[-\u2010\u2011]$", "", text)
         if broken_before:
             text = re.sub(r"^[a-z0-9]+", "", text)
-        words.update(re.findall(r"[a-z]{2,}", text))
-        for compound in re.findall(r"[a-z]+(?:[-\u2010\u2011][a-z]+)+", text):
-            parts = re.split(r"[-\u2010\u2011]", compound)
-            compounds.update(zip(parts, parts[1:], strict=False))
+        kept.append(text)
         broken_before = broken_after
-    return _Lexicon(words, compounds)
+    text = "\n".join(kept)
+    compounds: set[tuple[str, str]] = set()
+    for compound in re.findall(r"[a-z]+(?:[-\u2010\u2011][a-z]+)+", text):
+        parts = re.split(r"[-\u2010\u2011]", compound)
+        compounds.update(zip(parts, parts[1:], strict=False))
+    return _Lexicon(set(re.findall(r"[a-z]{2,}", text)), compounds)
 
 
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -401,7 +401,7 @@ def _heading_levels(paras: list[_Para]) -> dict[float, int]:
 
 def _open(path: Path) -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(str(path))
+        pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
@@ -409,6 +409,31 @@ def _open(path: Path) -> pdfium.PdfDocument:
                 "the PDF is password-protected; save an unprotected copy and ingest that"
             ) from exc
         raise CorruptFile(f"not a readable PDF (damaged or truncated): {exc}") from exc
+    if _truncated(pdf, path):
+        pdf.close()
+        raise CorruptFile(
+            "the PDF is incomplete: the file ends early (an interrupted download or copy?); "
+            "get a complete copy and ingest that"
+        )
+    return pdf
+
+
+def _truncated(pdf: pdfium.PdfDocument, path: Path) -> bool:
+    """Whether pdfium only opened the file by piecing together what is left of a cut-off PDF.
+
+    pdfium rebuilds a missing cross-reference table from the objects that survive and then
+    shows pages whose content is gone as blank pages, without any error (the opioid guideline
+    cut to 97% of its bytes opens with all 100 pages, pages 77-78 empty). Parsing that would
+    store part of a document as if it were all of it. A rebuilt table alone is common and
+    harmless in complete files, so a file is refused only when its end-of-file marker is
+    missing as well.
+    """
+    if pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+        return False
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - 2048))
+        return b"%%EOF" not in fh.read()
 
 
 def _title(pdf: pdfium.PdfDocument, paras: list[_Para], path: Path) -> str:

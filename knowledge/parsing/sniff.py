@@ -34,7 +34,9 @@ def _is_html(head: bytes) -> bool:
 
 def sniff_format(head: bytes, suffix: str, supported: dict[str, str]) -> str:
     """Return the parser name for these leading bytes; raise UnsupportedFormat with a reason."""
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    # pdfium accepts a PDF header anywhere in the first 1024 bytes, but only a file named .pdf
+    # gets that leeway: a text note that quotes "%PDF-1.7" near its top is still text.
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         if suffix == ".docx" or _zip_is_docx_hint(head):

@@ -1,0 +1,104 @@
+"""What an answer is: text, numbered citations with full provenance, and how it was made.
+
+These are plain data objects: the CLI prints them, the desktop app renders them, the audit log
+stores them. `to_json` is the stable, machine-readable form (`clinassist ask --json`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+OFFLINE_MODE = "offline-extractive"
+LLM_MODE = "llm"
+
+
+@dataclass(slots=True)
+class Citation:
+    number: int
+    chunk_id: str
+    doc_id: str
+    version_id: str
+    version: int
+    title: str
+    source_name: str
+    source_path: str
+    section: str
+    page_start: int | None
+    page_end: int | None
+    position_start: int
+    position_end: int
+    char_start: int
+    char_end: int
+    approved_at: str
+    passage: str  # the whole cited chunk
+    quotes: list[str] = field(default_factory=list)  # the sentences the answer relies on
+
+    @property
+    def pages_label(self) -> str:
+        if not self.page_start:
+            return ""
+        if self.page_end and self.page_end != self.page_start:
+            return f"pp. {self.page_start}–{self.page_end}"
+        return f"p. {self.page_start}"
+
+    def label(self) -> str:
+        """One line a clinician reads: title, version, section, page."""
+        parts = [f"{self.title} (v{self.version})"]
+        if self.section:
+            parts.append(self.section)
+        if self.pages_label:
+            parts.append(self.pages_label)
+        return " — ".join(parts)
+
+
+@dataclass(slots=True)
+class ClosestDocument:
+    doc_id: str
+    title: str
+    source_name: str
+    version: int
+    section: str
+    page_start: int | None
+    similarity: float
+
+
+@dataclass(slots=True)
+class Answer:
+    question: str  # as typed; stays on this machine
+    sent_question: str  # after redaction: what retrieval/LLM and the audit log see
+    text: str
+    citations: list[Citation]
+    refused: bool = False
+    refusal_reason: str = ""
+    closest: list[ClosestDocument] = field(default_factory=list)
+    mode: str = OFFLINE_MODE
+    provider: str = "offline"
+    model: str = ""
+    claims_total: int = 0
+    claims_verified: int = 0
+    unverified: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # e.g. the LLM failed, offline fallback
+    redactions: dict[str, int] = field(default_factory=dict)
+    redaction_notice: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def to_json(self, include_question: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        if not include_question:
+            data.pop("question")
+        for citation, source in zip(data["citations"], self.citations, strict=True):
+            citation["label"] = source.label()
+        return data
+
+
+@dataclass(slots=True)
+class AnswerEvent:
+    """Streaming: "status" (a line for the status bar), "delta" (answer text as it arrives;
+    may later be corrected by the final answer), then exactly one "done" with the Answer."""
+
+    kind: str
+    text: str = ""
+    answer: Answer | None = None

@@ -1,0 +1,244 @@
+"""The answering engine: question in, grounded and cited answer out (streamed).
+
+Order of work, each step a guard for the next: patient identifiers are redacted (or the
+question is blocked) before anything could leave the machine; retrieval sees only approved,
+current versions; weak evidence ends in an honest refusal with the closest documents and no
+LLM call; otherwise the answer is extracted (offline) or generated (LLM), its citations are
+cleaned and every sentence is checked against the passage it cites.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from assistant import phi
+from assistant.answer import (
+    LLM_MODE,
+    OFFLINE_MODE,
+    Answer,
+    AnswerEvent,
+    Citation,
+    ClosestDocument,
+)
+from assistant.citations import (
+    NOT_IN_DOCUMENTS,
+    check_support,
+    clean_markers,
+    drop_unsupported,
+    split_claims,
+)
+from assistant.extractive import select_sentences
+from assistant.prompt import build_messages
+from assistant.settings import Settings
+from knowledge.retrieval import Passage, RetrievalResult, Retriever
+
+NO_ANSWER = "No approved document covers this question."
+
+
+def _citation(number: int, p: Passage, quotes: list[str]) -> Citation:
+    return Citation(
+        number=number,
+        chunk_id=p.chunk_id,
+        doc_id=p.doc_id,
+        version_id=p.version_id,
+        version=p.version,
+        title=p.title,
+        source_name=p.source_name,
+        source_path=p.source_path,
+        section=p.section,
+        page_start=p.page_start,
+        page_end=p.page_end,
+        position_start=p.position_start,
+        position_end=p.position_end,
+        char_start=p.char_start,
+        char_end=p.char_end,
+        approved_at=p.approved_at,
+        passage=p.text,
+        quotes=quotes,
+    )
+
+
+def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDocument]:
+    seen: dict[str, ClosestDocument] = {}
+    for p in sorted(passages, key=lambda p: p.similarity, reverse=True):
+        if p.doc_id not in seen:
+            seen[p.doc_id] = ClosestDocument(
+                p.doc_id,
+                p.title,
+                p.source_name,
+                p.version,
+                p.section,
+                p.page_start,
+                round(p.similarity, 3),
+            )
+    return list(seen.values())[:limit]
+
+
+class AnswerEngine:
+    """Thread-safe: holds no per-question state. `chat_client` is None for offline mode."""
+
+    def __init__(
+        self, kb, settings: Settings, chat_client=None, retriever: Retriever | None = None
+    ):
+        self.kb = kb
+        self.settings = settings
+        self.chat = chat_client
+        self.retriever = retriever or Retriever(kb)
+
+    @property
+    def online(self) -> bool:
+        return self.chat is not None
+
+    def ask(self, question: str) -> Answer:
+        for event in self.stream(question):
+            if event.kind == "done":
+                return event.answer
+        raise RuntimeError("the answer stream ended without an answer")  # pragma: no cover
+
+    def stream(self, question: str) -> Iterator[AnswerEvent]:
+        started = time.perf_counter()
+        question = " ".join(question.split())
+        if not question:
+            raise ValueError("the question is empty")
+        redaction = phi.redact(question)
+        base = Answer(
+            question=question,
+            sent_question=redaction.text,
+            text="",
+            citations=[],
+            redactions=redaction.summary(),
+            redaction_notice=self._notice(redaction),
+        )
+        if self.online:
+            base.mode, base.provider, base.model = (
+                LLM_MODE,
+                self.settings.llm.provider,
+                self.chat.model,
+            )
+            if redaction.changed and self.settings.privacy.phi_mode == "block":
+                yield self._done(
+                    base, started, refused=True, reason="blocked: " + _block_reason(redaction)
+                )
+                return
+        yield AnswerEvent("status", "Searching approved documents…")
+        # Offline, nothing leaves the machine, so retrieval may use the question as typed.
+        result = self.retriever.search(base.sent_question if self.online else question)
+        base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
+        base.closest = closest_documents(result.passages)
+        if result.best_similarity < self.settings.answer.min_similarity:
+            yield self._done(base, started, refused=True, reason=NO_ANSWER)
+            return
+        if self.online:
+            yield from self._generate(base, result, started)
+        else:
+            yield self._extract(base, result, started)
+
+    def _notice(self, redaction) -> str:
+        notice = redaction.notice()
+        if notice and not self.online:
+            # Offline nothing is sent anywhere, but the clinician still sees what was found,
+            # so the habit of leaving identifiers out holds when a cloud model is switched on.
+            notice = notice.replace("Removed before sending:", "Patient identifiers noticed:")
+            notice += " Offline mode: nothing left this computer."
+        return notice
+
+    # -- offline ---------------------------------------------------------------------------------
+    def _extract(self, answer: Answer, result: RetrievalResult, started: float) -> AnswerEvent:
+        extracts = select_sentences(answer.question, result.passages)
+        if not extracts:
+            return self._done(answer, started, refused=True, reason=NO_ANSWER)
+        numbers: dict[int, int] = {}
+        lines: list[str] = []
+        quotes: dict[int, list[str]] = {}
+        for extract in extracts:
+            n = numbers.setdefault(extract.passage_index, len(numbers) + 1)
+            quotes.setdefault(extract.passage_index, []).append(extract.text)
+            lines.append(f"{extract.text} [{n}]")
+        answer.text = " ".join(lines)
+        answer.citations = [
+            _citation(n, result.passages[index], quotes[index]) for index, n in numbers.items()
+        ]
+        # Verbatim sentences are supported by the passage they are cited to by construction.
+        answer.claims_total = answer.claims_verified = len(extracts)
+        return self._done(answer, started)
+
+    # -- LLM -------------------------------------------------------------------------------------
+    def _generate(self, answer: Answer, result: RetrievalResult, started: float):
+        from assistant.llm import LLMError
+
+        passages = result.passages[: self.settings.answer.passages]
+        messages = build_messages(answer.sent_question, passages)
+        yield AnswerEvent("status", f"Asking {self.chat.model}…")
+        pieces: list[str] = []
+        generation_started = time.perf_counter()
+        try:
+            for event in self.chat.stream(messages, max_tokens=self.settings.answer.max_tokens):
+                if event.delta:
+                    pieces.append(event.delta)
+                    yield AnswerEvent("delta", event.delta)
+        except LLMError as exc:
+            # A grounded extractive answer beats none: say why, and fall back to it.
+            answer.mode, answer.model = OFFLINE_MODE, ""
+            answer.notices.append(
+                f"The language model could not answer ({exc}); showing sentences quoted from "
+                "the approved documents instead."
+            )
+            yield self._extract(answer, result, started)
+            return
+        answer.timings_ms["generation_ms"] = _ms(generation_started)
+        yield self._finish_generated(answer, "".join(pieces), passages, started)
+
+    def _finish_generated(self, answer: Answer, raw: str, passages: list[Passage], started: float):
+        text, used, removed = clean_markers(raw.strip(), len(passages))
+        if not used and NOT_IN_DOCUMENTS.search(text):
+            return self._done(answer, started, refused=True, reason=NO_ANSWER)
+        claims = split_claims(text)
+        cited_passages = [passages[n - 1] for n in used]
+        check_support(claims, [p.text for p in cited_passages], self._embed)
+        unsupported = [c for c in claims if not c.supported]
+        if unsupported and self.settings.answer.unsupported == "drop":
+            text = drop_unsupported(text, claims)
+            claims = [c for c in claims if c.supported]
+        answer.text = text
+        answer.claims_total = len(claims)
+        answer.claims_verified = sum(c.supported for c in claims)
+        answer.unverified = [c.text for c in claims if not c.supported]
+        answer.citations = [
+            _citation(i + 1, p, [c.evidence for c in claims if i + 1 in c.cited and c.evidence])
+            for i, p in enumerate(cited_passages)
+        ]
+        if removed:
+            answer.timings_ms["removed_markers"] = float(removed)
+        return self._done(answer, started)
+
+    def _embed(self, texts: list[str]):
+        return self.kb.embedder.embed_documents(texts)
+
+    def _done(self, answer: Answer, started: float, refused: bool = False, reason: str = ""):
+        if refused:
+            answer.refused, answer.refusal_reason = True, reason
+            answer.text = reason if reason.startswith("blocked") else _refusal_text(answer)
+            answer.citations = []
+        answer.timings_ms["total_ms"] = _ms(started)
+        return AnswerEvent("done", answer=answer)
+
+
+def _refusal_text(answer: Answer) -> str:
+    text = NO_ANSWER + " It cannot be answered from the approved documents."
+    if answer.closest:
+        names = "; ".join(f"{d.title} (v{d.version})" for d in answer.closest)
+        text += f" The closest documents are: {names}."
+    return text
+
+
+def _block_reason(redaction) -> str:
+    kinds = ", ".join(sorted(redaction.summary()))
+    return (
+        f"the question contains patient identifiers ({kinds}) and the privacy setting "
+        "blocks sending them; remove them and ask again"
+    )
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

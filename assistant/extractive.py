@@ -1,0 +1,118 @@
+"""The offline answer: the most relevant sentences of the retrieved passages, verbatim.
+
+Nothing is paraphrased and nothing is generated, so every sentence is supported by the
+passage it is cited to by construction. Sentences are scored by how much of the question
+they cover (stems, clinical abbreviations expanded, numbers) and by the rank and similarity
+of their passage; the best few are grouped by passage and kept in document order, which
+reads far better than a list of fragments in score order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.analysis import expansions, numbers, sentence_spans, stems
+from knowledge.retrieval import Passage
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    max_passages: int = 5
+    max_sentences: int = 4
+    max_words: int = 110
+    relative_floor: float = 0.55  # keep sentences scoring at least this share of the best
+    min_words: int = 4  # fragments shorter than this are headings or table debris
+
+
+@dataclass(slots=True)
+class Extract:
+    passage_index: int  # index into the passages given
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def _query_terms(question: str) -> tuple[set[str], set[str]]:
+    terms = set(stems(question + " " + " ".join(expansions(question))))
+    return terms, numbers(question)
+
+
+# Questions whose answer is a number, a duration, a dose or a time.
+_ASKS_FOR_NUMBER = re.compile(
+    r"\b(how (long|often|many|much|soon|frequently)|when|what (time|dose|extension|number|"
+    r"threshold|interval|frequency|percentage|temperature)|within|how quickly|at what)\b",
+    re.I,
+)
+
+
+def _looks_like_heading(sentence: str) -> bool:
+    """Titles and headings ("Sharps Injury Procedure (OH-004)") carry no answer."""
+    if "|" in sentence or sentence.rstrip().endswith((".", ":", ";", "?", "!")):
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) <= 12 and capitalised >= 0.6 * max(len(words), 1)
+
+
+def _sentence_score(
+    sentence: str,
+    terms: set[str],
+    wanted_numbers: set[str],
+    passage: Passage,
+    rank: int,
+    wants_number: bool,
+) -> float:
+    words = set(stems(sentence + " " + " ".join(expansions(sentence))))
+    if not words:
+        return 0.0
+    coverage = len(words & terms) / len(terms) if terms else 0.0
+    found = numbers(sentence)
+    number_hit = len(found & wanted_numbers) / len(wanted_numbers) if wanted_numbers else 0.0
+    specificity = (0.2 if wants_number else 0.05) if found else 0.0
+    passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
+    score = coverage + 0.3 * number_hit + specificity + passage_prior
+    return score * (0.4 if _looks_like_heading(sentence) else 1.0)
+
+
+def select_sentences(
+    question: str, passages: list[Passage], options: ExtractOptions | None = None
+) -> list[Extract]:
+    opts = options or ExtractOptions()
+    terms, wanted_numbers = _query_terms(question)
+    wants_number = bool(_ASKS_FOR_NUMBER.search(question))
+    candidates: list[Extract] = []
+    for index, passage in enumerate(passages[: opts.max_passages]):
+        for start, end in sentence_spans(passage.text):
+            text = passage.text[start:end].strip()
+            if len(text.split()) < opts.min_words:
+                continue
+            score = _sentence_score(text, terms, wanted_numbers, passage, index, wants_number)
+            candidates.append(Extract(index, start, end, text, score))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda e: e.score, reverse=True)
+    best = candidates[0].score
+    chosen: list[Extract] = []
+    words = 0
+    for extract in candidates:
+        n = len(extract.text.split())
+        if extract.score < best * opts.relative_floor or len(chosen) >= opts.max_sentences:
+            break
+        if chosen and words + n > opts.max_words:
+            continue
+        if any(_near_duplicate(extract.text, c.text) for c in chosen):
+            continue  # overlapping chunks repeat sentences
+        chosen.append(extract)
+        words += n
+    # Reading order: by passage (best passage first), then by position within the passage.
+    first_seen = {}
+    for extract in chosen:
+        first_seen.setdefault(extract.passage_index, len(first_seen))
+    return sorted(chosen, key=lambda e: (first_seen[e.passage_index], e.start))
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    sa, sb = set(stems(a)), set(stems(b))
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) > 0.9

@@ -1,0 +1,32 @@
+"""Builds the long-lived objects from settings, once: knowledge base, chat client, engine.
+
+The CLI and the desktop app both go through here, so they can never disagree about which
+provider, store or key is in use.
+"""
+
+from __future__ import annotations
+
+from assistant.settings import Settings
+
+
+def build_knowledge_base(settings: Settings):
+    from knowledge.base import KnowledgeBase
+
+    return KnowledgeBase(settings.home, store_url=settings.store.url or None)
+
+
+def build_chat_client(settings: Settings):
+    """None in offline mode; otherwise the configured provider's client (created lazily)."""
+    if settings.llm.provider == "offline":
+        return None
+    from assistant.llm import make_chat_client
+    from assistant.secrets import get_api_key
+
+    return make_chat_client(settings.llm, get_api_key(settings.llm.provider))
+
+
+def build_engine(settings: Settings, kb=None):
+    from assistant.engine import AnswerEngine
+
+    kb = kb or build_knowledge_base(settings)
+    return AnswerEngine(kb, settings, chat_client=build_chat_client(settings))
