@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.cli_answer import ask_command, config_app
 from assistant.cli_render import (
     chunk_json,
     console,
@@ -21,7 +22,6 @@ from assistant.cli_render import (
     version_json,
     versions_table,
 )
-from assistant.cli_answer import ask_command, config_app
 from assistant.settings import Settings, load_settings
 from knowledge.errors import KnowledgeError
 
