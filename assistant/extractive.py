@@ -39,12 +39,40 @@ def _query_terms(question: str) -> tuple[set[str], set[str]]:
     return terms, numbers(question)
 
 
-# Questions whose answer is a number, a duration, a dose or a time.
-_ASKS_FOR_NUMBER = re.compile(
-    r"\b(how (long|often|many|much|soon|frequently)|when|what (time|dose|extension|number|"
-    r"threshold|interval|frequency|percentage|temperature)|within|how quickly|at what)\b",
-    re.I,
-)
+# What kind of value a question asks for, and what a sentence carrying it looks like.
+_UNIT = r"(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+_ANSWER_TYPES = [
+    (
+        re.compile(r"\bhow long\b|\bduration\b|\bfor how many\b", re.I),
+        re.compile(rf"\d[\d.–-]*\s*{_UNIT}\b", re.I),
+    ),
+    (
+        re.compile(r"\bhow (often|frequently)\b|\bfrequency\b|\binterval\b", re.I),
+        re.compile(
+            r"\bevery\b|\bdaily\b|\bhourly\b|\btimes\b|\bper (day|hour|week)\b|\bq\d+h\b", re.I
+        ),
+    ),
+    (
+        re.compile(r"\bwhen\b|\bhow (soon|quickly)\b|\bwithin\b|\bdeadline\b|\btime limit\b", re.I),
+        re.compile(rf"\bwithin\b|\bbefore\b|\bafter\b|\bno later than\b|\d+\s*{_UNIT}", re.I),
+    ),
+    (
+        re.compile(
+            r"\bhow (many|much)\b|\bwhat (dose|threshold|number|percentage|extension|"
+            r"temperature|level|target)\b|\bat what\b",
+            re.I,
+        ),
+        re.compile(r"\d"),
+    ),
+]
+
+
+def _type_bonus(question: str, sentence: str) -> float:
+    """Reward a sentence that carries the kind of value the question asks for."""
+    for asks, carries in _ANSWER_TYPES:
+        if asks.search(question):
+            return 0.25 if carries.search(sentence) else 0.0
+    return 0.05 if re.search(r"\d", sentence) else 0.0
 
 
 def _looks_like_heading(sentence: str) -> bool:
@@ -57,12 +85,12 @@ def _looks_like_heading(sentence: str) -> bool:
 
 
 def _sentence_score(
+    question: str,
     sentence: str,
     terms: set[str],
     wanted_numbers: set[str],
     passage: Passage,
     rank: int,
-    wants_number: bool,
 ) -> float:
     words = set(stems(sentence + " " + " ".join(expansions(sentence))))
     if not words:
@@ -70,9 +98,8 @@ def _sentence_score(
     coverage = len(words & terms) / len(terms) if terms else 0.0
     found = numbers(sentence)
     number_hit = len(found & wanted_numbers) / len(wanted_numbers) if wanted_numbers else 0.0
-    specificity = (0.2 if wants_number else 0.05) if found else 0.0
     passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
-    score = coverage + 0.3 * number_hit + specificity + passage_prior
+    score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
     return score * (0.4 if _looks_like_heading(sentence) else 1.0)
 
 
@@ -81,14 +108,13 @@ def select_sentences(
 ) -> list[Extract]:
     opts = options or ExtractOptions()
     terms, wanted_numbers = _query_terms(question)
-    wants_number = bool(_ASKS_FOR_NUMBER.search(question))
     candidates: list[Extract] = []
     for index, passage in enumerate(passages[: opts.max_passages]):
         for start, end in sentence_spans(passage.text):
             text = passage.text[start:end].strip()
             if len(text.split()) < opts.min_words:
                 continue
-            score = _sentence_score(text, terms, wanted_numbers, passage, index, wants_number)
+            score = _sentence_score(question, text, terms, wanted_numbers, passage, index)
             candidates.append(Extract(index, start, end, text, score))
     if not candidates:
         return []

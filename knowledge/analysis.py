@@ -299,9 +299,30 @@ def lexical_stems(text: str) -> list[str]:
     return stems(text + (" " + " ".join(extra) if extra else ""))
 
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "ninety": "90",
+    "hundred": "100",
+    "twice": "2",
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
 def numbers(text: str) -> set[str]:
-    """Numbers as written (e.g. "50", "7.5", "20-30"): a question's numbers are precise cues."""
-    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+    """Numbers in a text, digits or words ("five minutes" gives "5"): precise cues in a
+    question, and a tell-tale of an unsupported claim when a passage lacks them."""
+    found = set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", "")))
+    found.update(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
+    return found
 
 
 # A sentence ends at . ! ? or ; followed by space and a capital, digit, quote or bullet.

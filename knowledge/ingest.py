@@ -85,11 +85,13 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     problems: list[FileResult] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in sorted(path.rglob("*")):
                 rel_parts = child.relative_to(path).parts
                 if any(part.startswith((".", "~$")) for part in rel_parts):
                     continue
-                if child.name.lower() not in _IGNORED_NAMES:
+                if child.is_symlink() and not child.exists():
+                    problems.append(FileResult(child, FAILED, "broken link: its target is missing"))
+                elif child.is_file() and child.name.lower() not in _IGNORED_NAMES:
                     files.append(child)
         elif path.is_file():
             files.append(path)

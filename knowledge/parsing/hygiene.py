@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SOFT_HYPHEN = "\u00ad"
-# A word broken at a line end: "infec-\ntion" -> "infection". Only lower-case continuations
-# are joined, so real compounds split over lines ("COVID-\n19", "follow-\nUp") keep their hyphen.
-_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])[-\u2010\u2011]\s*\n\s*(?=[a-z])")
+# A hyphen at the end of a line, followed by the rest of the word on the next line.
+_LINE_END_HYPHEN = re.compile(r"(\w+)[-\u2010\u2011][ \t]*\n\s*(\w+)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -21,28 +21,33 @@ def normalize(text: str) -> str:
     return "\n".join(lines)
 
 
-_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)[-\u2010\u2011]\n([a-z]+)")
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the bundled model's WordPiece vocabulary (~20k common English words)."""
+    try:
+        from knowledge.embedding import bundled_model_dir
+
+        lines = (bundled_model_dir() / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and not w.startswith("##"))
 
 
-def repair_hyphenation(text: str, vocabulary: set[str]) -> str:
-    """Join words hyphenated at a line end, unless both halves are words of the document.
-
-    "infec-/tion" joins to "infection" ("infec" is no word of the document); "clean-/body"
-    keeps its hyphen because "clean" and "body" both occur on their own elsewhere.
-    """
-
-    def fix(match: re.Match[str]) -> str:
-        left, right = match.group(1), match.group(2)
-        if left.lower() in vocabulary and right in vocabulary and len(left) > 2:
-            return f"{left}-{right}"
-        return left + right
-
-    return _HYPHEN_BREAK.sub(fix, text)
+def _dehyphenate(match: re.Match[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    words = english_words()
+    if not right[0].islower():
+        return f"{left}-{right}"  # "COVID-19", "follow-Up": a real hyphen
+    if (left + right).lower() in words:
+        return left + right  # "substi-tute"
+    if left.lower() in words and right.lower() in words:
+        return f"{left}-{right}"  # "follow-up", "well-being"
+    return left + right  # a rare word broken at the line end ("pharmaco-logic")
 
 
 def join_lines(text: str) -> str:
-    """Repair line-end hyphenation, then fold a block's hard line breaks into spaces."""
-    text = _LINE_END_HYPHEN.sub("", text)
+    """Repair line-end hyphenation with a dictionary, then fold hard line breaks into spaces."""
+    text = _LINE_END_HYPHEN.sub(_dehyphenate, text)
     return " ".join(part.strip() for part in text.split("\n") if part.strip())
 
 

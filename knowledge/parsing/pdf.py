@@ -39,9 +39,9 @@ class Line:
     size: float  # effective font size in points
     font: str
     bold: bool
-    # Style of the line's last character. A line can open with an inline emphasis (an italic
-    # title, a bold term) and then return to the body style; comparing only first characters
-    # would start a new paragraph, or even a heading, at every such line.
+    # Style of the line's last letter. A line can open or end with an inline emphasis (an
+    # italic title, a bold word): judged by first characters only, such a line started a new
+    # paragraph, or even a heading.
     end_size: float = 0.0
     end_font: str = ""
     end_bold: bool = False
@@ -113,6 +113,8 @@ def _page_lines(page, page_number: int) -> list[Line]:
                 left, bottom, _right, top = textpage.get_charbox(first, loose=True)
                 font, bold = _font(textpage.raw, first)
                 end_font, end_bold = _font(textpage.raw, last)
+                size = _effective_size(textpage.raw, first)
+                end_size = _effective_size(textpage.raw, last)
                 lines.append(
                     Line(
                         text=piece + "-" if number < len(pieces) - 1 else piece,
@@ -120,10 +122,10 @@ def _page_lines(page, page_number: int) -> list[Line]:
                         x0=left,
                         top=page_height - top,
                         height=max(top - bottom, 1.0),
-                        size=_effective_size(textpage.raw, first),
+                        size=size,
                         font=font,
                         bold=bold,
-                        end_size=_effective_size(textpage.raw, last),
+                        end_size=end_size,
                         end_font=end_font,
                         end_bold=end_bold,
                     )
@@ -194,10 +196,14 @@ def _body_style(pages: list[list[Line]]) -> tuple[str, float]:
 
 
 def _style_changes(prev: Line, line: Line) -> bool:
-    # The style runs on across the break when this line starts in the style the previous one
-    # ended in, or when it only opens with an inline emphasis and is back in that style by its
-    # end (an italic document title cited in running text).
-    if line.start_key == prev.end_key or line.end_key == prev.end_key:
+    """Whether the text style changes between two lines enough to start a new paragraph.
+
+    Lines that touch in style run on: this line opens in the style the last one ended in (an
+    italic title running over the break), opens like the last one did (the last one merely
+    ended on a bold word: "have **one** / of the following"), or ends in the style the last
+    one ended in (it only opens with an emphasis).
+    """
+    if line.start_key in (prev.end_key, prev.start_key) or line.end_key == prev.end_key:
         return False
     # Only the face changes within one family (roman to italic), at the same size and weight,
     # in the middle of a sentence: an italic title that fills a line of its own ("Another tool
@@ -228,7 +234,7 @@ def _runs_on(prev: Line) -> bool:
     page (a cover's "April 2022 / Clinical Pharmacology") are headings or labels, not a
     sentence cut by the break.
     """
-    return not _ends_sentence(prev) and not prev.end_bold
+    return not _ends_sentence(prev) and not (prev.bold and prev.end_bold)
 
 
 def _starts_item(prev: Line, line: Line) -> bool:
@@ -252,7 +258,8 @@ _ENUMERATOR = re.compile(r"^\s*(\d{1,2}[.)]|[a-z][.)])\s+")
 _ANY_ENUMERATOR = re.compile(r"^\s*([•▪◦●○■□–\-*]|(\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s+")
 
 
-def _starts_new_paragraph(prev: Line, line: Line) -> bool:
+def _starts_new_paragraph(prev: Line, line: Line, leading: float = 0.0) -> bool:
+    """`leading` is the line spacing so far in the paragraph `prev` ends (0 when unknown)."""
     if _style_changes(prev, line):
         return True
     # A bullet starts an item, also at the top of a page or column: checked first so that a
@@ -270,6 +277,10 @@ def _starts_new_paragraph(prev: Line, line: Line) -> bool:
         return not _runs_on(prev)
     if gap < 0 or gap > max(prev.height, line.height) * 1.5:
         return True  # back up the page (a box, a figure), or blank space between paragraphs
+    if leading and gap > leading * 1.3:
+        # Extra space, less than a blank line, between paragraphs in the same style (MMWR's
+        # back-page notices): it used to be caught only when the styles happened to differ.
+        return True
     # An indented first line after a line that ended a sentence.
     return line.x0 > prev.x0 + 8 and prev.text.rstrip().endswith((".", ":"))
 
@@ -319,7 +330,9 @@ def _looks_like_heading(para: _Para, body: tuple[str, float]) -> bool:
 def _paragraphs(lines: list[Line], body: tuple[str, float]) -> list[_Para]:
     paras: list[_Para] = []
     for line in lines:
-        if paras and not _starts_new_paragraph(paras[-1].lines[-1], line):
+        if paras and not _starts_new_paragraph(
+            paras[-1].lines[-1], line, _leading(paras[-1].lines)
+        ):
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
@@ -329,6 +342,16 @@ def _paragraphs(lines: list[Line], body: tuple[str, float]) -> list[_Para]:
         para.text = join_lines(_repair_breaks(raw, lexicon))
         para.heading = _looks_like_heading(para, body)
     return [p for p in paras if p.text]
+
+
+def _leading(lines: list[Line]) -> float:
+    """Line spacing between the last two lines of a paragraph, if they share a column."""
+    if len(lines) < 2:
+        return 0.0
+    before, last = lines[-2], lines[-1]
+    gap = last.top - before.top
+    same_column = before.page == last.page and abs(before.x0 - last.x0) < _COLUMN_SHIFT
+    return gap if same_column and gap > 0 else 0.0
 
 
 @dataclass(slots=True)

@@ -51,7 +51,9 @@ def test_ingest_json_and_docs_listing(fake_kb, tmp_path):
 
     listed = json.loads(run("docs", "list", "--json").stdout)
     assert {d["doc_id"] for d in listed} == {"parking", "visiting"}
-    assert all(d["status"] == "pending" and not d["live"] and d["owner"] == "Estates" for d in listed)
+    assert all(
+        d["status"] == "pending" and not d["live"] and d["owner"] == "Estates" for d in listed
+    )
 
 
 def test_docs_show_chunks_json_has_text_section_and_pages(fake_kb, tmp_path):
@@ -68,8 +70,11 @@ def test_docs_show_chunks_json_has_text_section_and_pages(fake_kb, tmp_path):
 def test_pdf_chunks_report_pages(fake_kb, corpus):
     pdf = corpus / "fda-bioavailability-studies-guidance-2022.pdf"
     assert run("ingest", str(pdf), "--json").exit_code == 0
-    shown = json.loads(run("docs", "show", "fda-bioavailability-studies-guidance-2022",
-                           "--chunks", "--json").stdout)
+    shown = json.loads(
+        run(
+            "docs", "show", "fda-bioavailability-studies-guidance-2022", "--chunks", "--json"
+        ).stdout
+    )
     assert shown["page_count"] == 33
     assert all(1 <= c["page_start"] <= c["page_end"] <= 33 for c in shown["chunks"])
 
@@ -88,7 +93,9 @@ def test_approve_retire_remove_commands(fake_kb, tmp_path):
 
     removed = run("docs", "remove", "parking", "--yes")
     assert removed.exit_code == 0 and "removed parking@v1" in removed.stdout
-    assert {d["doc_id"] for d in json.loads(run("docs", "list", "--all", "--json").stdout)} == {"visiting"}
+    assert {d["doc_id"] for d in json.loads(run("docs", "list", "--all", "--json").stdout)} == {
+        "visiting"
+    }
 
 
 def test_unknown_document_is_a_clear_error(fake_kb):
@@ -124,15 +131,20 @@ def test_demo_pack_and_docs_list_end_to_end_with_real_model(tmp_path):
     home = tmp_path / "demo-home"
     env = {**os.environ, "CLINASSIST_HOME": str(home)}
     exe = [sys.executable, "-m", "assistant"]
-    first = subprocess.run([*exe, "demo", "--json"], env=env, capture_output=True, text=True,
-                           timeout=300)
+    first = subprocess.run(
+        [*exe, "demo", "--json"], env=env, capture_output=True, text=True, timeout=300
+    )
     assert first.returncode == 0, first.stderr
     assert {r["status"] for r in json.loads(first.stdout)} == {"added"}
-    listed = json.loads(subprocess.run([*exe, "docs", "list", "--json"], env=env,
-                                       capture_output=True, text=True, timeout=120).stdout)
+    listed = json.loads(
+        subprocess.run(
+            [*exe, "docs", "list", "--json"], env=env, capture_output=True, text=True, timeout=120
+        ).stdout
+    )
     assert len(listed) == 6 and all(d["live"] for d in listed)
     overdue = [d["doc_id"] for d in listed if d["review_overdue"]]
     assert overdue == ["opioid-safety"]
-    again = subprocess.run([*exe, "demo", "--json"], env=env, capture_output=True, text=True,
-                           timeout=300)
+    again = subprocess.run(
+        [*exe, "demo", "--json"], env=env, capture_output=True, text=True, timeout=300
+    )
     assert {r["status"] for r in json.loads(again.stdout)} == {"unchanged"}

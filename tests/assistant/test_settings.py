@@ -21,7 +21,9 @@ def test_defaults_are_offline_and_local(isolated_home):
 
 def test_site_file_then_user_file_then_environment(isolated_home, tmp_path, monkeypatch):
     site = tmp_path / "site.toml"
-    site.write_text('[store]\nurl = "http://chroma.hospital.local:8000"\n[llm]\nprovider = "azure"\n')
+    site.write_text(
+        '[store]\nurl = "http://chroma.hospital.local:8000"\n[llm]\nprovider = "azure"\n'
+    )
     monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(site))
     assert load_settings().store.url == "http://chroma.hospital.local:8000"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fakes import HashEmbedder, word_counter
+from support import free_port
 
 from knowledge.base import KnowledgeBase
 from knowledge.errors import ModelMismatch, StoreUnavailable
@@ -76,8 +77,6 @@ def test_bad_store_url_is_a_clear_error(tmp_path):
 
 
 def test_unreachable_server_is_a_clear_error():
-    from conftest import free_port
-
     with pytest.raises(StoreUnavailable, match="cannot open the vector store"):
         open_client(url=f"http://127.0.0.1:{free_port()}")
 

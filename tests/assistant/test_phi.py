@@ -1,0 +1,365 @@
+"""Patient-identifier redaction (assistant.phi).
+
+Positive cases assert the exact redacted text and the kinds found; negative cases are real
+clinical questions that must pass unchanged.
+
+Known misses (documented, not asserted): names with no cue word ("Lisa said...", "John has
+diabetes"), all-capital names ("Mr SMITH"), lower-case particles ("van der Berg"), numeric
+day/month without a year ("admitted 3/4"), lower-case or non-English month names, phone
+formats other than US, UK and "+" international, national insurance numbers, URLs, IP
+addresses, and free-text identifiers such as device serials or employers.
+Known over-redaction: a capitalised clinical word straight after a cue ("pt Metformin dose"),
+"name: Zofran", document dates ("dated 01/04/2023") and "patients aged 90 and over"."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+
+from assistant.phi import (
+    AGE_PLACEHOLDER,
+    KINDS,
+    PhiBlocked,
+    PhiFinding,
+    Redaction,
+    check,
+    redact,
+)
+
+# (input, exact redacted output, kinds in order of appearance)
+POSITIVES = [
+    # record numbers
+    ("MRN 12345678 on warfarin", "MRN [MRN-1] on warfarin", ["MRN"]),
+    ("MRN: A1234567, INR 3.1 today", "MRN: [MRN-1], INR 3.1 today", ["MRN"]),
+    ("hospital number 123456 needs review", "hospital number [MRN-1] needs review", ["MRN"]),
+    ("NHS number 943 476 5919 on the form", "NHS number [MRN-1] on the form", ["MRN"]),
+    (
+        "record #88812 shows a penicillin allergy",
+        "record #[MRN-1] shows a penicillin allergy",
+        ["MRN"],
+    ),
+    ("patient ID 55-12-9 missed two doses", "patient ID [MRN-1] missed two doses", ["MRN"]),
+    (
+        "medical record number 00123456 is flagged",
+        "medical record number [MRN-1] is flagged",
+        ["MRN"],
+    ),
+    ("MRN is 7654321, is the dose right?", "MRN is [MRN-1], is the dose right?", ["MRN"]),
+    ("acct 1234567 billing query", "acct [ID-1] billing query", ["ID"]),
+    ("insurance ID: XZ98765 covers it?", "insurance ID: [ID-1] covers it?", ["ID"]),
+    ("Ref 98765432 for the referral letter", "Ref [ID-1] for the referral letter", ["ID"]),
+    # social security numbers
+    ("SSN 123-45-6789 on file", "SSN [SSN-1] on file", ["SSN"]),
+    ("SSN 123456789 on file", "SSN [SSN-1] on file", ["SSN"]),
+    ("her social security is 123-45-6789", "her social security is [SSN-1]", ["SSN"]),
+    ("id 123-45-6789 was given", "id [SSN-1] was given", ["SSN"]),
+    # dates of birth and other full dates
+    ("DOB 01/02/1950, on metformin", "DOB [DOB-1], on metformin", ["DOB"]),
+    ("D.O.B.: 1950-02-01", "D.O.B.: [DOB-1]", ["DOB"]),
+    ("born 3 March 1950 with CKD", "born [DOB-1] with CKD", ["DOB"]),
+    ("date of birth 3/2/50", "date of birth [DOB-1]", ["DOB"]),
+    ("admitted on 12/03/2024 with sepsis", "admitted on [DATE-1] with sepsis", ["DATE"]),
+    ("seen 2024-03-12 in clinic", "seen [DATE-1] in clinic", ["DATE"]),
+    ("discharged 12 March 2024 on apixaban", "discharged [DATE-1] on apixaban", ["DATE"]),
+    ("surgery on March 12, 2024 went well", "surgery on [DATE-1] went well", ["DATE"]),
+    ("fell on the 5th of June at home", "fell on the [DATE-1] at home", ["DATE"]),
+    ("bloods 12.03.2024 showed AKI", "bloods [DATE-1] showed AKI", ["DATE"]),
+    # phone numbers
+    ("call (555) 123-4567 for results", "call [PHONE-1] for results", ["PHONE"]),
+    ("son on 555-123-4567", "son on [PHONE-1]", ["PHONE"]),
+    ("wife on +1 555 123 4567 tonight", "wife on [PHONE-1] tonight", ["PHONE"]),
+    ("home 020 7946 0958", "home [PHONE-1]", ["PHONE"]),
+    ("mobile 07700 900123 please", "mobile [PHONE-1] please", ["PHONE"]),
+    ("GP on +44 20 7946 0958", "GP on [PHONE-1]", ["PHONE"]),
+    ("daughter 555.123.4567 ext 4455", "daughter [PHONE-1] ext 4455", ["PHONE"]),
+    # email
+    ("email jane.doe@example.com the plan", "email [EMAIL-1] the plan", ["EMAIL"]),
+    # addresses
+    ("lives at 221B Baker Street alone", "lives at [ADDRESS-1] alone", ["ADDRESS"]),
+    ("from 1600 Pennsylvania Ave", "from [ADDRESS-1]", ["ADDRESS"]),
+    ("lives at 12 Oak Rd, London SW1A 1AA alone", "lives at [ADDRESS-1] alone", ["ADDRESS"]),
+    ("at 10 Elm Street, Springfield, IL 62704.", "at [ADDRESS-1].", ["ADDRESS"]),
+    ("postcode SW1A 1AA, frail", "postcode [ADDRESS-1], frail", ["ADDRESS"]),
+    ("zip code 90210 area", "zip code [ADDRESS-1] area", ["ADDRESS"]),
+    # names
+    ("Mrs. Jane Doe is on apixaban", "Mrs. [NAME-1] is on apixaban", ["NAME"]),
+    ("patient John Smith has diabetes", "patient [NAME-1] has diabetes", ["NAME"]),
+    ("pt Smith refused insulin", "pt [NAME-1] refused insulin", ["NAME"]),
+    ("pt. Lee has a fever", "pt. [NAME-1] has a fever", ["NAME"]),
+    ("Dr Patel prescribed 5 mg", "Dr [NAME-1] prescribed 5 mg", ["NAME"]),
+    ("Name: John Smith", "Name: [NAME-1]", ["NAME"]),
+    ("Name - Mary Jones, 54", "Name - [NAME-1], 54", ["NAME"]),
+    ("patient name Ahmed Khan, on dialysis", "patient name [NAME-1], on dialysis", ["NAME"]),
+    ("Patient: Tom Brown", "Patient: [NAME-1]", ["NAME"]),
+    ("my patient, Anne Marie O'Neil, has sepsis", "my patient, [NAME-1], has sepsis", ["NAME"]),
+    ("Mr Smith-Jones fell twice", "Mr [NAME-1] fell twice", ["NAME"]),
+    ("is Mr. McDonald's INR too high?", "is Mr. [NAME-1]'s INR too high?", ["NAME"]),
+    ("Ms José Álvarez on ward 4", "Ms [NAME-1] on ward 4", ["NAME"]),
+    ("a patient called Grace Hill, 80", "a patient called [NAME-1], 80", ["NAME"]),
+    ("Mr J. Wood is NBM", "Mr [NAME-1] is NBM", ["NAME"]),
+    # ages over 89
+    ("a 92-year-old woman on digoxin", "a [AGE-90+]-year-old woman on digoxin", ["ID"]),
+    ("aged 94 with AF", "aged [AGE-90+] with AF", ["ID"]),
+    ("101 yo man with delirium", "[AGE-90+] yo man with delirium", ["ID"]),
+    # several at once
+    (
+        "Mrs Jane Doe, DOB 01/02/1950, MRN 12345678, phone 020 7946 0958",
+        "Mrs [NAME-1], DOB [DOB-1], MRN [MRN-1], phone [PHONE-1]",
+        ["NAME", "DOB", "MRN", "PHONE"],
+    ),
+]
+
+NEGATIVES = [
+    "What is the maximum dose of oxycodone q4h for a patient with renal impairment?",
+    "Should we taper opioids if the patient is on more than 50 MME/day?",
+    "Can I give 5 mg morphine IV BID for breakthrough pain?",
+    "Is a target HbA1c 7.5% reasonable for frail elderly patients with type 2 diabetes?",
+    "Do we need to repeat the falls risk assessment within 72 hours of admission?",
+    "Which ICD-10 code should be used for COVID-19 pneumonia?",
+    "What does the 2016 guideline say about hand hygiene before aseptic procedures?",
+    "Is the falls bundle required for everyone over age 65?",
+    "The patient in room 12 needs a sliding scale; what insulin regimen does policy recommend?",
+    "Recommendation 5 says to reassess pain scores; how often is that?",
+    "Is a grade 3 pressure ulcer reportable as a serious incident?",
+    "Visiting is 10:00 to 20:00, can relatives help with feeding at lunch?",
+    "On page 12 of the opioid policy, what is the conversion ratio for tramadol?",
+    "What is the Patient Safety policy on wrong-site surgery?",
+    "Where is the patient Identification policy for wristbands?",
+    "Can a pt with diabetes receive dexamethasone 6.6 mg daily?",
+    "When should vancomycin trough levels be taken, before the 4th dose?",
+    "Gentamicin 7 mg/kg once daily: how do we adjust for CrCl below 40 mL/min?",
+    "Is Patient Controlled Analgesia allowed on ward 7?",
+    "What does section 4.2.1 say about alcohol hand rub?",
+    "How many MME is 30 mg oxycodone twice daily?",
+    "Give 1 g paracetamol 6-hourly, max 4 g in 24 hours?",
+    "Should amoxicillin 500 mg TDS be continued for 5 to 7 days?",
+    "Are Patient Group Directions valid for flu vaccines in 2024?",
+    "What NEWS2 score triggers escalation to the outreach team?",
+    "Check capillary glucose at 08:00, 12:00 and 18:00 on basal-bolus insulin.",
+    "Does the March 2024 update change the enoxaparin dose for BMI over 40?",
+    "Benzathine penicillin 2400000 units IM: is one dose enough?",
+    "For patients aged 80 and over, which fall prevention measures are mandatory?",
+    "Is ext 4455 the number for the pain team, or extension 4456?",
+    "Is bed 3 in bay 2 a side room suitable for C. diff isolation?",
+    "What is the MRSA decolonisation regimen, 5 days of mupirocin?",
+    "Which patients need VTE prophylaxis within 14 hours of admission?",
+    "Ceftriaxone 2 g IV q24h: infuse over 30 minutes?",
+    "Potassium 40 mmol in 1000 mL over 8 hours, is that safe peripherally?",
+    "Table 3 in chapter 2 lists CURB-65 scores; which score needs admission?",
+    "Is the 2019 NICE guideline NG136 still current?",
+    "Warfarin INR target 2.5 to 3.5 for a mechanical mitral valve?",
+    "Insulin glargine 10 units at 22:00, should it move to the morning?",
+    "Where is the Patient Information leaflet on opioids after discharge?",
+    "Version 3.2.10 of the sepsis pathway, what changed from 3.2.9?",
+    "BP 120/80 and HR 72, can we give metoprolol 25 mg?",
+    "Adrenaline 1:1000, 0.5 mL IM for anaphylaxis in adults?",
+    "Is ICU admission required for lactate above 4 mmol/L?",
+    "Pt on warfarin with INR 5 and no bleeding, what should we do?",
+    "The pt's name band fell off, what does the identification policy say?",
+    "Do we follow the 20/20/20 rule for screen breaks?",
+    "Hand hygiene audit scores for Q3 2023 by ward, 95% compliant?",
+    "Is it hourly rounding or 2-hourly for falls risk patients on ward 10?",
+    "Max 3 doses of naloxone 400 micrograms every 2 to 3 minutes?",
+    "Dr. on call for ward 5 should review any NEWS2 of 5 or more?",
+    "Patient Group with Directions as per Section 7, Appendix B.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kinds"), POSITIVES, ids=[p[0] for p in POSITIVES])
+def test_detects_and_redacts(text, expected, kinds):
+    result = redact(text)
+    assert result.text == expected
+    assert [f.kind for f in result.findings] == kinds
+    assert result.changed
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_clinical_text_passes_unchanged(text):
+    result = redact(text)
+    assert result.text == text, [f.text for f in result.findings]
+    assert not result.changed and result.findings == ()
+
+
+def test_table_sizes_meet_the_brief():
+    assert len(POSITIVES) >= 40 and len(NEGATIVES) >= 30
+
+
+@pytest.mark.parametrize("text", [p[0] for p in POSITIVES])
+def test_offsets_point_into_the_original(text):
+    result = redact(text)
+    for f in result.findings:
+        assert result.original[f.start : f.end] == f.text
+        assert f.kind in KINDS
+    # Rebuilding from the findings gives the redacted text: no nested or broken placeholders.
+    rebuilt, pos = [], 0
+    for f in result.findings:
+        assert f.start >= pos
+        rebuilt += [text[pos : f.start], f.placeholder]
+        pos = f.end
+    assert "".join(rebuilt) + text[pos:] == result.text
+
+
+@pytest.mark.parametrize("text", [p[0] for p in POSITIVES])
+def test_redaction_is_idempotent(text):
+    once = redact(text).text
+    assert redact(once).text == once
+
+
+def test_numbering_per_kind_and_reuse_of_a_repeated_value():
+    text = "MRN 11111111 and MRN 22222222; again MRN 11111111. Mrs Ann Lee, Mr Bo Chan."
+    result = redact(text)
+    assert result.text == (
+        "MRN [MRN-1] and MRN [MRN-2]; again MRN [MRN-1]. Mrs [NAME-1], Mr [NAME-2]."
+    )
+    assert [f.placeholder for f in result.findings] == [
+        "[MRN-1]",
+        "[MRN-2]",
+        "[MRN-1]",
+        "[NAME-1]",
+        "[NAME-2]",
+    ]
+
+
+def test_a_name_found_once_is_redacted_everywhere_with_the_same_placeholder():
+    text = "patient John Smith on ward 3. Does John Smith need a bolus? Smith's BM is 2.9."
+    result = redact(text)
+    assert result.text == (
+        "patient [NAME-1] on ward 3. Does [NAME-1] need a bolus? [NAME-1]'s BM is 2.9."
+    )
+    assert "Smith" not in result.text and "John" not in result.text
+
+
+def test_overlaps_keep_the_most_specific_detection():
+    # The NHS number also looks like a US phone number; the label makes it an MRN.
+    assert redact("NHS 943 476 5919").text == "NHS [MRN-1]"
+    # A date of birth is one DOB, not a DATE as well.
+    result = redact("DOB 12/03/1950")
+    assert [(f.kind, f.text) for f in result.findings] == [("DOB", "12/03/1950")]
+    # A street address is one finding, not a name ("Dr") plus a postcode.
+    result = redact("5 Harley Dr, London W1G 9PF")
+    assert [(f.kind, f.text) for f in result.findings] == [
+        ("ADDRESS", "5 Harley Dr, London W1G 9PF")
+    ]
+
+
+def test_names_stop_before_clinical_words():
+    assert redact("patient John Smith Ward 3").text == "patient [NAME-1] Ward 3"
+    assert redact("pt. The dose is 5 mg").text == "pt. The dose is 5 mg"
+    assert redact("Patient Safety Group").text == "Patient Safety Group"
+    assert redact("patient John Smith has diabetes").findings[0].text == "John Smith"
+
+
+def test_ages_use_a_fixed_placeholder_and_are_not_numbered():
+    result = redact("a 92-year-old and a 95 year old; age 65 is fine")
+    assert result.text == "a [AGE-90+]-year-old and a [AGE-90+] year old; age 65 is fine"
+    assert {f.placeholder for f in result.findings} == {AGE_PLACEHOLDER}
+    assert result.summary() == {"ID": 2}
+    assert result.notice() == "Removed before sending: 2 ages over 89."
+
+
+def test_summary_counts_by_kind_in_order_of_appearance():
+    result = redact("Mrs Jane Doe, MRN 12345678, Mr Tom Hill, call 555-123-4567")
+    assert result.summary() == {"NAME": 2, "MRN": 1, "PHONE": 1}
+    assert list(result.summary()) == ["NAME", "MRN", "PHONE"]
+
+
+def test_notice_wording_has_counts_and_no_values():
+    result = redact("patient John Smith, MRN 12345678")
+    assert result.notice() == "Removed before sending: 1 name, 1 medical record number."
+    result = redact("Mrs Jane Doe and Mr Tom Hill, emails a@b.org and c@d.org, DOB 1/2/1950")
+    notice = result.notice()
+    assert notice == ("Removed before sending: 2 names, 2 email addresses, 1 date of birth.")
+    for f in result.findings:
+        assert f.text not in notice
+    assert redact("no identifiers here").notice() == ""
+
+
+def test_unchanged_redaction_is_falsy_and_empty():
+    result = redact("")
+    assert result == Redaction(original="", text="", findings=())
+    assert not result.changed and result.summary() == {} and result.notice() == ""
+
+
+def test_dataclasses_are_frozen():
+    finding = redact("MRN 12345678").findings[0]
+    assert finding == PhiFinding("MRN", "12345678", 4, 12, "[MRN-1]")
+    with pytest.raises(AttributeError):
+        finding.text = "x"  # type: ignore[misc]
+
+
+def test_check_block_raises_naming_kinds_not_values():
+    text = "patient John Smith, MRN 12345678, DOB 01/02/1950"
+    with pytest.raises(PhiBlocked) as excinfo:
+        check(text, mode="block")
+    message = str(excinfo.value)
+    for kind in ("NAME", "MRN", "DOB"):
+        assert kind in message
+    for value in ("John", "Smith", "12345678", "01/02/1950"):
+        assert value not in message
+    assert excinfo.value.kinds == ("NAME", "MRN", "DOB")
+
+
+def test_check_block_passes_clean_text_through():
+    result = check(NEGATIVES[0], mode="block")
+    assert result.text == NEGATIVES[0] and not result.changed
+
+
+def test_check_redact_returns_the_redaction():
+    result = check("Mrs. Jane Doe, 92-year-old", mode="redact")
+    assert result.text == "Mrs. [NAME-1], [AGE-90+]-year-old"
+    assert result == redact("Mrs. Jane Doe, 92-year-old")
+
+
+def test_check_rejects_an_unknown_mode():
+    with pytest.raises(ValueError):
+        check("anything", mode="off")  # type: ignore[arg-type]
+
+
+# Identifiers to inject, with the exact value that must not survive redaction.
+INJECTIONS = [
+    ("Patient John Smith, MRN 12345678.", ["John", "Smith", "12345678"]),
+    ("Mrs. Anne O'Neil (DOB 3/2/1950).", ["Anne", "O'Neil", "3/2/1950"]),
+    ("NHS number 943 476 5919.", ["943 476 5919"]),
+    ("Call her on 07700 900123.", ["07700 900123"]),
+    ("Email jo.bloggs@nhs.net.", ["jo.bloggs@nhs.net"]),
+    ("She lives at 12 Oak Rd, Leeds LS1 4AP.", ["12 Oak Rd", "LS1 4AP"]),
+    ("SSN 123-45-6789.", ["123-45-6789"]),
+    ("Admitted 2024-03-12.", ["2024-03-12"]),
+    ("pt Kowalski-Brown is 94 years old.", ["Kowalski-Brown", "94"]),
+    ("(555) 123-4567", ["123-4567"]),
+]
+
+
+def test_injected_identifiers_never_survive():
+    rng = random.Random(20240312)
+    for _ in range(400):
+        sentence = rng.choice(NEGATIVES)
+        injection, values = rng.choice(INJECTIONS)
+        words = sentence.split(" ")
+        cut = rng.randrange(len(words) + 1)
+        text = " ".join([*words[:cut], injection, *words[cut:]])
+        redacted = redact(text).text
+        for value in values:
+            assert not re.search(rf"(?<![\w']){re.escape(value)}(?![\w'])", redacted), (
+                text,
+                redacted,
+            )
+        # The clinical words around the injection are untouched.
+        assert redacted.startswith(" ".join(words[:cut]))
+
+
+def test_a_rejected_match_does_not_hide_a_name_inside_it():
+    text = "Is Patient Controlled Analgesia Mrs. Anne O'Neil allowed?"
+    assert redact(text).text == "Is Patient Controlled Analgesia Mrs. [NAME-1] allowed?"
+
+
+@pytest.mark.parametrize("unit", ["1", "a", "a.", "Mr ", "Patient Aa ", "12 March ", "+1 "])
+def test_pathological_input_stays_fast(unit):
+    """Long pasted text must not hit quadratic regex backtracking (it did for emails)."""
+    text = unit * (20000 // len(unit))
+    started = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - started < 2.0
