@@ -144,7 +144,6 @@ class Retriever:
             p = _passage(hit.id, hit.text, hit.metadata, live[hit.metadata["version_id"]])
             p.similarity = 1.0 - hit.distance
             p.dense_rank = rank
-            p.score += cfg.weight_dense / (cfg.rrf_k + rank + 1)
             by_id[hit.id] = p
         missing = [h.chunk_id for h in lexical if h.chunk_id not in by_id]
         fetched = (
@@ -165,25 +164,45 @@ class Retriever:
                     p.similarity = float(np.dot(chunk.embedding, query_vector))
                 by_id[hit.chunk_id] = p
             p.lexical_rank = rank
-            p.score += cfg.weight_lexical / (cfg.rrf_k + rank + 1)
+        fused = rrf_scores(
+            [
+                ([h.id for h in dense], cfg.weight_dense),
+                ([h.chunk_id for h in lexical if h.chunk_id in by_id], cfg.weight_lexical),
+            ],
+            cfg.rrf_k,
+        )
+        for chunk_id, p in by_id.items():
+            p.score = fused.get(chunk_id, 0.0)
         return list(by_id.values())
 
 
-def _rescore(passages: list[Passage], question: str) -> None:
-    """Small bonuses for the question's exact numbers and adjacent word pairs in the passage."""
+def rrf_scores(rankings: list[tuple[list[str], float]], k: int = 60) -> dict[str, float]:
+    """Weighted reciprocal rank fusion: each ranking (ids best first) adds weight/(k + rank)."""
+    scores: dict[str, float] = {}
+    for ids, weight in rankings:
+        for rank, item in enumerate(ids):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank + 1)
+    return scores
+
+
+def rescore_bonus(question: str, text: str, weight: float = 0.004) -> float:
+    """Small bonuses for the question's exact numbers and adjacent word pairs in a passage."""
+    bonus = 0.0
     wanted_numbers = numbers(question)
+    if wanted_numbers:
+        bonus += weight * len(wanted_numbers & numbers(text)) / len(wanted_numbers)
     q_stems = stems(question)
     q_pairs = set(zip(q_stems, q_stems[1:], strict=False))
+    if q_pairs:
+        p_stems = stems(text)
+        pairs = set(zip(p_stems, p_stems[1:], strict=False))
+        bonus += weight * len(q_pairs & pairs) / len(q_pairs)
+    return bonus
+
+
+def _rescore(passages: list[Passage], question: str) -> None:
     for p in passages:
-        bonus = 0.0
-        if wanted_numbers:
-            found = wanted_numbers & numbers(p.text)
-            bonus += 0.004 * len(found) / len(wanted_numbers)
-        if q_pairs:
-            p_stems = stems(p.text)
-            pairs = set(zip(p_stems, p_stems[1:], strict=False))
-            bonus += 0.004 * len(q_pairs & pairs) / len(q_pairs)
-        p.score += bonus
+        p.score += rescore_bonus(question, p.text)
 
 
 def _cap_per_document(passages: list[Passage], cap: int, top_n: int) -> list[Passage]:
