@@ -269,6 +269,25 @@ def ask(
         raise typer.Exit(code)
 
 
+@app.command("app")
+def app_command(
+    ask_question: Annotated[str | None, typer.Option("--ask", help="Ask this at start.")] = None,
+    screenshot: Annotated[
+        Path | None, typer.Option(help="Answer --ask, save a PNG of the window, and exit.")
+    ] = None,
+    show: Annotated[str, typer.Option(help="For --screenshot: chat, viewer or admin.")] = "chat",
+) -> None:
+    """Open the desktop window."""
+    if show not in {"chat", "viewer", "admin"}:
+        raise _fail("--show must be chat, viewer or admin")
+    from assistant.session import Session
+    from assistant.ui.app import run_app
+
+    raise typer.Exit(
+        run_app(Session(settings()), ask=ask_question, screenshot=screenshot, show=show)
+    )
+
+
 @app.command()
 def reindex() -> None:
     """Re-embed every chunk with the configured embedding model."""

@@ -22,7 +22,7 @@ from rich.table import Table
 from knowledge.catalog import DocumentVersion
 from knowledge.ingest import FAILED, FileResult, IngestProgress
 
-console = Console(stderr=True)  # progress and messages; stdout stays clean for --json
+console = Console(stderr=True, soft_wrap=True)  # progress, messages; stdout stays clean for --json
 out = Console(highlight=False, soft_wrap=True)
 
 

@@ -70,6 +70,12 @@ class AnswerSettings(BaseModel):
     max_tokens: int = Field(700, ge=50, le=4000)
 
 
+class AdminSettings(BaseModel):
+    # Members of this OS group open the admin desk without the passphrase (set by IT in the
+    # site file); everyone else needs the admin passphrase chosen at first use.
+    group: str = ""
+
+
 class PrivacySettings(BaseModel):
     phi_mode: Literal["redact", "block"] = "redact"
 
@@ -85,6 +91,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = LLMSettings()
     answer: AnswerSettings = AnswerSettings()
     privacy: PrivacySettings = PrivacySettings()
+    admin: AdminSettings = AdminSettings()
 
     @field_validator("home", mode="after")
     @classmethod

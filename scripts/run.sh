@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CLINASSIST_HOME="${CLINASSIST_HOME:-$PWD/.demo-home}"
-.venv/bin/clinassist demo
-.venv/bin/clinassist docs list
+.venv/bin/clinassist demo          # loads the demo pack once; later runs skip unchanged files
+exec .venv/bin/clinassist app

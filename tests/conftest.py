@@ -121,3 +121,29 @@ def _wait_for_heartbeat(url: str, proc: subprocess.Popen, timeout: float) -> Non
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("chroma server did not answer its heartbeat in time")
+
+
+CANARY = "The west wing door code for night staff is ZX-4471."
+
+
+@pytest.fixture(scope="session")
+def demo_home(tmp_path_factory, real_embedder) -> Path:
+    """A home with the demo pack approved (real model), plus two canaries that answers must
+    never use: a pending document and a retired one. Built once per test session."""
+    from assistant.demo import load_demo_pack
+    from knowledge.base import KnowledgeBase
+    from knowledge.ingest import IngestOptions
+
+    home = tmp_path_factory.mktemp("demo-home")
+    kb = KnowledgeBase(home, embedder=real_embedder)
+    results = [e.result for e in load_demo_pack(kb, DEMO) if e.result]
+    assert all(r.status == "added" for r in results), results
+    canaries = tmp_path_factory.mktemp("canary")
+    (canaries / "night-access.md").write_text(f"# Night access\n\n{CANARY}\n")
+    (canaries / "old-visiting.md").write_text(
+        "# Visiting\n\nMaternity visiting hours are 14:00 to 16:00 for partners only.\n"
+    )
+    list(kb.ingest([canaries / "night-access.md"], IngestOptions()))  # stays pending
+    list(kb.ingest([canaries / "old-visiting.md"], IngestOptions(approve=True)))
+    kb.retire("old-visiting")
+    return home

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-
 import pytest
 from llm_servers import error
 
@@ -15,30 +13,6 @@ from assistant.engine import AnswerEngine
 from assistant.llm import make_chat_client
 from assistant.settings import LLMSettings, Settings
 from knowledge.base import KnowledgeBase
-from knowledge.ingest import IngestOptions
-
-DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
-CANARY = "The west wing door code for night staff is ZX-4471."
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory, real_embedder):
-    """The demo pack, approved, plus a pending canary and a retired canary document."""
-    from assistant.demo import load_demo_pack
-
-    home = tmp_path_factory.mktemp("engine-home")
-    kb = KnowledgeBase(home, embedder=real_embedder)
-    results = [e.result for e in load_demo_pack(kb, DEMO) if e.result]
-    assert all(r.status == "added" for r in results)
-    canaries = tmp_path_factory.mktemp("canary")
-    (canaries / "night-access.md").write_text(f"# Night access\n\n{CANARY}\n")
-    (canaries / "old-visiting.md").write_text(
-        "# Visiting\n\nMaternity visiting hours are 14:00 to 16:00 for partners only.\n"
-    )
-    list(kb.ingest([canaries / "night-access.md"], IngestOptions()))  # stays pending
-    list(kb.ingest([canaries / "old-visiting.md"], IngestOptions(approve=True)))
-    kb.retire("old-visiting")
-    return home
 
 
 @pytest.fixture

@@ -1,0 +1,105 @@
+"""The application's state as a plain object: what the desktop window is a view of.
+
+It owns the settings and, created lazily and once, the knowledge base and the answering
+engine. `warm_up` is the slow part (importing torch and loading the model, opening the
+store); the UI runs it on a worker after the window is shown and shows its progress lines.
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.settings import Settings, load_settings
+
+
+@dataclass(slots=True)
+class Status:
+    """What the status bar shows."""
+
+    provider: str
+    offline: bool
+    documents: int = 0
+    chunks: int = 0
+    ready: bool = False
+    message: str = ""
+
+
+class Session:
+    def __init__(self, settings: Settings | None = None, kb=None, engine=None):
+        self.settings = settings or load_settings()
+        self._kb = kb
+        self._engine = engine
+        self._lock = threading.RLock()
+        self.ready = threading.Event()
+        if kb is not None and engine is not None:
+            self.ready.set()
+
+    @property
+    def kb(self):
+        with self._lock:
+            if self._kb is None:
+                from assistant.services import build_knowledge_base
+
+                self._kb = build_knowledge_base(self.settings)
+            return self._kb
+
+    @property
+    def conversations(self):
+        """The local conversation and feedback store (SQLite in the home)."""
+        with self._lock:
+            if getattr(self, "_conversations", None) is None:
+                from assistant.conversations import ConversationStore
+
+                self.settings.home.mkdir(parents=True, exist_ok=True)
+                self._conversations = ConversationStore(
+                    self.settings.home / "conversations.sqlite3"
+                )
+            return self._conversations
+
+    @property
+    def engine(self):
+        with self._lock:
+            if self._engine is None:
+                from assistant.services import build_engine
+
+                self._engine = build_engine(self.settings, self.kb)
+            return self._engine
+
+    def reload_settings(self, settings: Settings) -> None:
+        """After the settings dialog: a new provider means a new engine (same knowledge base)."""
+        with self._lock:
+            store_changed = settings.store.url != self.settings.store.url
+            self.settings = settings
+            self._engine = None
+            if store_changed:
+                self._kb = None
+
+    def warm_up(self) -> Iterator[str]:
+        """Load everything heavy, yielding a line per step. Safe to call more than once."""
+        yield "Loading knowledge base…"
+        kb = self.kb
+        kb.catalog.versions()  # opens the store (a local folder or the shared server)
+        yield "Loading the embedding model…"
+        load = getattr(kb.embedder, "load", None)
+        if load is not None:
+            load()
+        yield "Preparing search…"
+        self.engine.retriever.refresh()
+        self.ready.set()
+        yield "Ready"
+
+    def status(self) -> Status:
+        provider = self.settings.llm.provider
+        status = Status(provider=provider, offline=provider == "offline", ready=self.ready.is_set())
+        if status.ready:
+            status.documents = len(self.kb.catalog.live_versions())
+            status.chunks = self.kb.store.chunk_count()
+        return status
+
+    def answer(self, question: str):
+        """A generator of AnswerEvents; waits for warm-up, so a question typed early is kept."""
+        self.ready.wait()
+        yield from self.engine.stream(question)

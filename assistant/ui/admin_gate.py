@@ -1,0 +1,69 @@
+"""The admin desk opens only for an admin: the passphrase (scrypt hash in the home, chosen at
+first use) or membership of the OS group IT names in the site settings."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox
+
+from assistant.admin_auth import AdminGuard
+
+
+def _ask(parent, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def unlock(parent, guard: AdminGuard) -> bool:
+    if guard.user_in_admin_group():
+        return guard.unlock(None)
+    if not guard.is_configured():
+        first = _ask(
+            parent,
+            "Set the admin passphrase",
+            "No admin passphrase is set yet. Choose one (at least 10 characters):",
+        )
+        if first is None:
+            return False
+        again = _ask(parent, "Set the admin passphrase", "Type it again:")
+        if again != first:
+            QMessageBox.warning(parent, "Admin", "The two passphrases differ; nothing was set.")
+            return False
+        try:
+            guard.set_passphrase(first)
+        except ValueError as exc:
+            QMessageBox.warning(parent, "Admin", str(exc))
+            return False
+        return True
+    passphrase = _ask(parent, "Admin desk", "Admin passphrase:")
+    if passphrase is None:
+        return False
+    if guard.unlock(passphrase):
+        return True
+    QMessageBox.warning(parent, "Admin", "Wrong passphrase (or too many attempts: wait 30 s).")
+    return False
+
+
+def admin_window(session, workers, read_only: bool = False) -> QMainWindow:
+    from assistant.ui.admin_desk import AdminDesk
+
+    window = QMainWindow()
+    window.setWindowTitle("Admin desk — approved documents")
+    desk = AdminDesk(session, workers, user=getpass.getuser())
+    desk.set_read_only(read_only)
+    window.setCentralWidget(desk)
+    window.resize(1100, 650)
+    window.desk = desk
+    return window
+
+
+def open_admin_desk(main_window) -> QMainWindow | None:
+    session = main_window.session
+    guard = AdminGuard(session.settings.home, group=session.settings.admin.group)
+    if not unlock(main_window, guard):
+        return None
+    window = admin_window(session, main_window.workers)
+    main_window._admin_window = window  # keep it alive
+    window.show()
+    return window

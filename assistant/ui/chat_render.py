@@ -1,0 +1,120 @@
+"""HTML for the chat view, built from plain Answer objects (no Qt here, so it is easy to test).
+
+Answers are Markdown with [n] markers: the Markdown is rendered (raw HTML disabled, so a
+document or a model cannot inject markup), then each valid [n] becomes a link `cite:n` the
+window turns into "open the source viewer at citation n".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown_it import MarkdownIt
+
+from assistant.answer import Answer
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_MARKER = re.compile(r"\[(\d+)\]")
+
+STYLE = """
+body { font-size: 10.5pt; }
+.q { margin-top: 14px; font-weight: bold; }
+.meta { color: palette(mid); font-size: 9pt; }
+.badge-refused { background: #b3261e; color: white; padding: 1px 6px; }
+.badge-unverified { background: #a15c00; color: white; padding: 1px 6px; }
+.badge-verified { background: #1e6b35; color: white; padding: 1px 6px; }
+.notice { background: #fff3cd; color: #3d2e00; padding: 4px; }
+a.cite { text-decoration: none; font-weight: bold; }
+"""
+
+
+def _link_markers(rendered: str, valid: set[int]) -> str:
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n not in valid:
+            return ""  # never show a marker that maps to no citation
+        return f'<a class="cite" href="cite:{n}">[{n}]</a>'
+
+    return _MARKER.sub(link, rendered)
+
+
+def answer_body_html(answer: Answer) -> str:
+    valid = {c.number for c in answer.citations}
+    return _link_markers(_MD.render(answer.text), valid)
+
+
+def badges_html(answer: Answer) -> str:
+    if answer.refused:
+        return '<span class="badge-refused">&nbsp;Not in approved documents&nbsp;</span>'
+    parts = []
+    if answer.claims_total:
+        if answer.claims_verified < answer.claims_total:
+            unverified = answer.claims_total - answer.claims_verified
+            parts.append(
+                f'<span class="badge-unverified">&nbsp;{unverified} unverified '
+                f"statement{'s' if unverified != 1 else ''}&nbsp;</span>"
+            )
+        else:
+            parts.append(
+                '<span class="badge-verified">&nbsp;All statements cited and verified&nbsp;</span>'
+            )
+    return " ".join(parts)
+
+
+def exchange_html(
+    question: str, answer: Answer, exchange_id: int | None, rating: str | None = None
+) -> str:
+    """One question and its answer, with badges, notices, closest documents and actions."""
+    out = [f'<p class="q">{html.escape(question)}</p>']
+    for notice in ([answer.redaction_notice] if answer.redaction_notice else []) + answer.notices:
+        out.append(f'<p class="notice">{html.escape(notice)}</p>')
+    out.append(f"<p>{badges_html(answer)}</p>")
+    out.append(answer_body_html(answer))
+    if answer.unverified:
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in answer.unverified)
+        out.append(f'<p class="meta">Not supported by the cited passage:</p><ul>{items}</ul>')
+    if answer.refused and answer.closest:
+        items = "".join(
+            f"<li>{html.escape(d.title)} (v{d.version})"
+            + (f" — {html.escape(d.section)}" if d.section else "")
+            + "</li>"
+            for d in answer.closest
+        )
+        out.append(f'<p class="meta">Closest approved documents:</p><ul>{items}</ul>')
+    out.append(_meta_line(answer, exchange_id, rating))
+    return "\n".join(out)
+
+
+def _meta_line(answer: Answer, exchange_id: int | None, rating: str | None) -> str:
+    mode = "offline extract" if answer.mode == "offline-extractive" else f"{answer.model}"
+    took = answer.timings_ms.get("total_ms")
+    parts = [html.escape(mode)] + ([f"{took:.0f} ms"] if took else [])
+    if exchange_id is not None:
+        up = "👍 (given)" if rating == "up" else "👍"
+        down = "👎 (given)" if rating == "down" else "👎"
+        parts.append(f'<a href="feedback:up:{exchange_id}">{up}</a>')
+        parts.append(f'<a href="feedback:down:{exchange_id}">{down}</a>')
+        parts.append(f'<a href="copy:{exchange_id}">Copy with sources</a>')
+    return f'<p class="meta">{" · ".join(parts)}</p>'
+
+
+def answer_plain_text(question: str, answer: Answer) -> str:
+    """What "Copy with sources" puts on the clipboard: the answer and its full citations."""
+    lines = [f"Q: {question}", "", answer.text, ""]
+    if answer.citations:
+        lines.append("Sources:")
+        for c in answer.citations:
+            approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
+            lines.append(f"[{c.number}] {c.label()} ({c.source_name}{approved})")
+    elif answer.refused and answer.closest:
+        lines.append(
+            "Closest approved documents: "
+            + "; ".join(f"{d.title} (v{d.version})" for d in answer.closest)
+        )
+    return "\n".join(lines).strip() + "\n"
+
+
+def conversation_html(items: list[tuple[str, Answer, int | None, str | None]]) -> str:
+    body = "\n<hr/>\n".join(exchange_html(q, a, i, r) for q, a, i, r in items)
+    return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"

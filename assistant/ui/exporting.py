@@ -1,0 +1,59 @@
+"""Export the open conversation to Markdown or PDF (with its citations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from assistant.export import conversation_html, conversation_markdown
+
+
+def _content(window):
+    if window.conversation_id is None:
+        QMessageBox.information(window, "Export", "Open or start a conversation first.")
+        return None
+    store = window.store
+    return store.get(window.conversation_id), store.exchanges(window.conversation_id)
+
+
+def export_markdown(window, path: str | None = None) -> Path | None:
+    content = _content(window)
+    if content is None:
+        return None
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Export as Markdown", "conversation.md", "Markdown (*.md)"
+        )
+    if not path:
+        return None
+    Path(path).write_text(conversation_markdown(*content), encoding="utf-8")
+    window.status_label.setText(f"Exported to {path}")
+    return Path(path)
+
+
+def write_pdf(html_text: str, path: Path) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(writer.pageLayout().margins(), QPageLayout.Unit.Millimeter)
+    writer.setResolution(96)  # lay out at screen resolution so fonts keep their sizes
+    document = QTextDocument()
+    document.setHtml(html_text)
+    document.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
+    document.print_(writer)
+
+
+def export_pdf(window, path: str | None = None) -> Path | None:
+    content = _content(window)
+    if content is None:
+        return None
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Export as PDF", "conversation.pdf", "PDF (*.pdf)"
+        )
+    if not path:
+        return None
+    write_pdf(conversation_html(*content), Path(path))
+    window.status_label.setText(f"Exported to {path}")
+    return Path(path)

@@ -1,0 +1,336 @@
+"""The clinician's window: conversations, chat, sources and the source viewer.
+
+The window is a view of the Session (settings, knowledge base, engine) and the conversation
+store; all slow work goes through the Workers lanes and comes back by signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.session import Session
+from assistant.ui.chat_render import answer_plain_text, conversation_html
+from assistant.ui.chat_widgets import ChatView, QuestionBox, SourcesPanel
+from assistant.ui.viewer import SourceViewer
+from assistant.ui.workers import Workers
+
+
+class MainWindow(QMainWindow):
+    answer_finished = Signal(object)  # the Answer, once shown and saved
+    ready = Signal()
+
+    def __init__(self, session: Session, workers: Workers):
+        super().__init__()
+        self.session = session
+        self.workers = workers
+        self.conversation_id: int | None = None
+        self._answer_job = None
+        self.setWindowTitle("Clinical Knowledge Assistant")
+        self.resize(QSize(1280, 800))
+        self._build()
+        self._menus()
+        self.refresh_conversations()
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="Search conversations")
+        self.search.setAccessibleName("Search conversations")
+        self.search.textChanged.connect(self.refresh_conversations)
+        self.conversations = QListWidget()
+        self.conversations.setAccessibleName("Conversations")
+        self.conversations.itemSelectionChanged.connect(self._conversation_selected)
+        new = QPushButton("New chat")
+        new.setAccessibleName("New chat")
+        new.clicked.connect(self.new_conversation)
+        left = _column(self.search, self.conversations, new)
+
+        self.chat = ChatView()
+        self.chat.link_activated.connect(self._link)
+        self.question = QuestionBox()
+        self.question.submitted.connect(self.ask)
+        send = QPushButton("Ask")
+        send.setAccessibleName("Send question")
+        send.clicked.connect(self.question.send)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.question, 1)
+        row_layout.addWidget(send)
+        centre = _column(self.chat, row)
+
+        self.sources = SourcesPanel()
+        self.viewer = SourceViewer(workers=self.workers)
+        self.sources.citation_chosen.connect(self._show_citation)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_column(QLabel("<b>Sources</b>"), self.sources))
+        right.addWidget(self.viewer)
+        right.setSizes([220, 580])
+
+        split = QSplitter()
+        for widget in (left, centre, right):
+            split.addWidget(widget)
+        split.setSizes([220, 560, 500])
+        self.setCentralWidget(split)
+
+        self.status_label = QLabel("Starting…")
+        self.provider_label = QLabel()
+        self.index_label = QLabel()
+        bar = QStatusBar()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.index_label)
+        bar.addPermanentWidget(self.provider_label)
+        self.setStatusBar(bar)
+        self.update_status()
+
+    def _menus(self) -> None:
+        def action(menu, text, slot, shortcut=None):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            self.addAction(act)  # shortcuts work even with the menu bar hidden
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&New chat", self.new_conversation, "Ctrl+N")
+        action(file_menu, "Export conversation as &Markdown…", self.export_markdown)
+        action(file_menu, "Export conversation as &PDF…", self.export_pdf)
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        edit = self.menuBar().addMenu("&Edit")
+        action(edit, "&Find conversation", self.search.setFocus, "Ctrl+F")
+        action(edit, "Focus &question", self.question.setFocus, "Ctrl+L")
+        action(edit, "&Rename conversation…", self.rename_conversation, "F2")
+        action(edit, "&Delete conversation", self.delete_conversation)
+        tools = self.menuBar().addMenu("&Tools")
+        self.settings_action = action(tools, "&Settings…", self.open_settings, "Ctrl+,")
+        self.admin_action = action(tools, "&Admin desk…", self.open_admin)
+
+    # -- start-up -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Called once the window is visible: load the heavy parts in the background."""
+        job = self.workers.read("warm-up", self.session.warm_up)
+        job.signals.progress.connect(self.status_label.setText)
+        job.signals.finished.connect(lambda _: self._warmed_up())
+        job.signals.failed.connect(
+            lambda exc: self.status_label.setText(f"Could not load the knowledge base: {exc}")
+        )
+        self._warm_job = job
+
+    def _warmed_up(self) -> None:
+        self.update_status()
+        self.status_label.setText("Ready")
+        self.ready.emit()
+
+    def update_status(self) -> None:
+        status = self.session.status()
+        provider = "Offline (answers quoted from documents)" if status.offline else status.provider
+        self.provider_label.setText(("● " if not status.offline else "○ ") + provider)
+        self.provider_label.setAccessibleName(f"Provider: {provider}")
+        if status.ready:
+            self.index_label.setText(f"{status.documents} documents · {status.chunks} passages")
+
+    # -- conversations --------------------------------------------------------------------------
+    @property
+    def store(self):
+        return self.session.conversations
+
+    def refresh_conversations(self) -> None:
+        self.conversations.blockSignals(True)
+        self.conversations.clear()
+        for conv in self.store.list(self.search.text()):
+            item = QListWidgetItem(conv.title)
+            item.setData(Qt.ItemDataRole.UserRole, conv.id)
+            self.conversations.addItem(item)
+            if conv.id == self.conversation_id:
+                item.setSelected(True)
+        self.conversations.blockSignals(False)
+
+    def _conversation_selected(self) -> None:
+        items = self.conversations.selectedItems()
+        if items:
+            self.open_conversation(items[0].data(Qt.ItemDataRole.UserRole))
+
+    def open_conversation(self, conversation_id: int) -> None:
+        self.conversation_id = conversation_id
+        self.render_conversation()
+        exchanges = self.store.exchanges(conversation_id)
+        self.sources.show_citations(exchanges[-1].answer().citations if exchanges else [])
+
+    def new_conversation(self) -> None:
+        self.conversation_id = None
+        self.chat.show_conversation(conversation_html([]))
+        self.sources.show_citations([])
+        self.conversations.clearSelection()
+        self.question.setFocus()
+
+    def rename_conversation(self) -> None:
+        if self.conversation_id is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, "Rename conversation", "Title:", text=self.store.get(self.conversation_id).title
+        )
+        if ok and title.strip():
+            self.store.rename(self.conversation_id, title.strip())
+            self.refresh_conversations()
+
+    def delete_conversation(self) -> None:
+        if self.conversation_id is None:
+            return
+        self.store.delete(self.conversation_id)
+        self.new_conversation()
+        self.refresh_conversations()
+
+    def render_conversation(self) -> None:
+        self.chat.show_conversation(conversation_html(self._items()))
+
+    def _items(self):
+        if self.conversation_id is None:
+            return []
+        items = []
+        for ex in self.store.exchanges(self.conversation_id):
+            feedback = self.store.feedback_for(ex.id)
+            items.append((ex.question, ex.answer(), ex.id, feedback.rating if feedback else None))
+        return items
+
+    # -- asking ---------------------------------------------------------------------------------
+    def ask(self, question: str) -> None:
+        if self._answer_job is not None:
+            return  # one question at a time per window
+        if self.conversation_id is None:
+            self.conversation_id = self.store.create().id
+        waiting = (
+            "Searching approved documents…"
+            if self.session.ready.is_set()
+            else "Waiting for the knowledge base to finish loading…"
+        )
+        before = conversation_html(self._items())
+        self.chat.begin_stream(
+            before.replace("</body>", f'<hr/><p class="q">{_esc(question)}</p></body>'), waiting
+        )
+        self.question.setReadOnly(True)
+        job = self.workers.read("answer", lambda: self.session.answer(question))
+        job.signals.progress.connect(self._answer_event)
+        job.signals.finished.connect(lambda event: self._answered(question, event))
+        job.signals.failed.connect(self._answer_failed)
+        self._answer_job = job
+
+    def _answer_event(self, event) -> None:
+        if event.kind == "status":
+            self.status_label.setText(event.text)
+        elif event.kind == "delta":
+            self.chat.stream(event.text)
+
+    def _answered(self, question: str, event) -> None:
+        self._answer_job = None
+        self.question.setReadOnly(False)
+        answer = event.answer
+        self.store.add_exchange(self.conversation_id, question, answer)
+        self.render_conversation()
+        self.sources.show_citations(answer.citations)
+        self.refresh_conversations()
+        self.status_label.setText("Ready")
+        self.answer_finished.emit(answer)
+
+    def _answer_failed(self, exc: Exception) -> None:
+        self._answer_job = None
+        self.question.setReadOnly(False)
+        self.render_conversation()
+        self.status_label.setText("The question could not be answered")
+        QMessageBox.warning(self, "Could not answer", str(exc))
+
+    # -- links in the chat ----------------------------------------------------------------------
+    def _link(self, target: str) -> None:
+        kind, _, rest = target.partition(":")
+        if kind == "cite":
+            self.sources.choose(int(rest))
+        elif kind == "feedback":
+            rating, _, exchange_id = rest.partition(":")
+            self.give_feedback(int(exchange_id), rating)
+        elif kind == "copy":
+            self.copy_answer(int(rest))
+
+    def _exchange(self, exchange_id: int):
+        return next(ex for ex in self.store.exchanges(self.conversation_id) if ex.id == exchange_id)
+
+    def _show_citation(self, number: int) -> None:
+        self.viewer.set_citations(self.sources.citations, number - 1)
+
+    def give_feedback(self, exchange_id: int, rating: str, comment: str | None = None) -> None:
+        if comment is None:
+            prompt = (
+                "What was wrong or missing? (optional)"
+                if rating == "down"
+                else "Anything to add? (optional)"
+            )
+            comment, ok = QInputDialog.getMultiLineText(self, "Feedback", prompt)
+            if not ok:
+                return
+        self.store.set_feedback(exchange_id, rating, comment)
+        self.render_conversation()
+        self.status_label.setText("Thank you: feedback saved")
+
+    def copy_answer(self, exchange_id: int) -> None:
+        ex = self._exchange(exchange_id)
+        QApplication.clipboard().setText(answer_plain_text(ex.question, ex.answer()))
+        self.status_label.setText("Answer and sources copied")
+
+    # -- dialogs (imported lazily: they are rarely opened) --------------------------------------
+    def open_settings(self) -> None:
+        from assistant.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self.workers, self)
+        if dialog.exec():
+            self.update_status()
+
+    def open_admin(self) -> None:
+        from assistant.ui.admin_gate import open_admin_desk
+
+        open_admin_desk(self)
+
+    def export_markdown(self) -> None:
+        from assistant.ui.exporting import export_markdown
+
+        export_markdown(self)
+
+    def export_pdf(self) -> None:
+        from assistant.ui.exporting import export_pdf
+
+        export_pdf(self)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.workers.shutdown(timeout_ms=3000)
+        super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)

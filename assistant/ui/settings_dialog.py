@@ -1,0 +1,135 @@
+"""Settings: provider, endpoint, model, API key (to the OS keyring only), Entra ID, PHI mode."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from assistant.settings import LLMSettings, load_settings, save_user_setting
+
+PROVIDERS = [
+    ("offline", "Offline (quotes from the approved documents; nothing leaves this computer)"),
+    ("openai", "OpenAI"),
+    ("azure", "Azure OpenAI"),
+    ("compatible", "OpenAI-compatible server (vLLM, Ollama, llama.cpp)"),
+]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session, workers, parent=None):
+        super().__init__(parent)
+        self.session, self.workers = session, workers
+        self.setWindowTitle("Settings")
+        llm = session.settings.llm
+        self.provider = QComboBox()
+        for key, label in PROVIDERS:
+            self.provider.addItem(label, key)
+        self.provider.setCurrentIndex([k for k, _ in PROVIDERS].index(llm.provider))
+        self.endpoint = QLineEdit(
+            llm.endpoint, placeholderText="https://….openai.azure.com or http://host:8000/v1"
+        )
+        self.model = QLineEdit(llm.model, placeholderText="model name, or the Azure deployment")
+        self.api_version = QLineEdit(llm.api_version)
+        self.api_key = QLineEdit(placeholderText="leave empty to keep the stored key")
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entra = QCheckBox("Sign in with Microsoft Entra ID (no API key)")
+        self.entra.setChecked(llm.use_entra_id)
+        self.phi_mode = QComboBox()
+        self.phi_mode.addItem("Redact identifiers before sending", "redact")
+        self.phi_mode.addItem("Block questions that contain identifiers", "block")
+        self.phi_mode.setCurrentIndex(0 if session.settings.privacy.phi_mode == "redact" else 1)
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel("")
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName("Connection test result")
+        form = QFormLayout()
+        for label, widget in [
+            ("Provider", self.provider),
+            ("Endpoint", self.endpoint),
+            ("Model / deployment", self.model),
+            ("API version (Azure)", self.api_version),
+            ("API key", self.api_key),
+            ("", self.entra),
+            ("Patient identifiers", self.phi_mode),
+            ("", self.test_button),
+            ("", self.test_result),
+        ]:
+            form.addRow(label, widget)
+            widget.setAccessibleName(label or widget.text() if hasattr(widget, "text") else label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.provider.currentIndexChanged.connect(self._enable_fields)
+        self._enable_fields()
+
+    def _enable_fields(self) -> None:
+        online = self.provider.currentData() != "offline"
+        azure = self.provider.currentData() == "azure"
+        for widget in (self.endpoint, self.model, self.api_key, self.test_button):
+            widget.setEnabled(online)
+        self.api_version.setEnabled(azure)
+        self.entra.setEnabled(azure)
+
+    def chosen_llm(self) -> LLMSettings:
+        current = self.session.settings.llm
+        return current.model_copy(
+            update={
+                "provider": self.provider.currentData(),
+                "endpoint": self.endpoint.text().strip(),
+                "model": self.model.text().strip(),
+                "api_version": self.api_version.text().strip(),
+                "use_entra_id": self.entra.isChecked(),
+            }
+        )
+
+    def test_connection(self) -> None:
+        from assistant.llm import make_chat_client
+        from assistant.secrets import get_api_key
+
+        llm = self.chosen_llm()
+        key = self.api_key.text().strip() or get_api_key(llm.provider)
+        self.test_result.setText("Testing…")
+        self.test_button.setEnabled(False)
+        job = self.workers.read(
+            "test connection", lambda: make_chat_client(llm, key).check_connection()
+        )
+        job.signals.finished.connect(lambda message: self._tested(f"✔ {message}"))
+        job.signals.failed.connect(lambda exc: self._tested(f"✘ {exc}"))
+        self._test_job = job
+
+    def _tested(self, text: str) -> None:
+        self.test_result.setText(text)
+        self.test_button.setEnabled(True)
+
+    def save(self) -> None:
+        from assistant.secrets import SecretStoreError, set_api_key
+
+        home = self.session.settings.home
+        llm = self.chosen_llm()
+        try:
+            if self.api_key.text().strip():
+                set_api_key(llm.provider, self.api_key.text().strip())
+            for key in ("provider", "endpoint", "model", "api_version", "use_entra_id"):
+                save_user_setting(home, f"llm.{key}", getattr(llm, key))
+            save_user_setting(home, "privacy.phi_mode", self.phi_mode.currentData())
+        except (SecretStoreError, KeyError, ValueError) as exc:
+            self.test_result.setText(f"✘ Not saved: {exc}")
+            return
+        self.api_key.clear()  # the key lives in the keyring, not in this dialog
+        self.session.reload_settings(load_settings(home))
+        self.accept()

@@ -1,0 +1,119 @@
+"""The one place that creates threads.
+
+Two lanes: a single-thread lane for index writes (ingest, approve, retire, remove, reindex:
+never two at once, so the store sees one writer), and a small pool for questions and other
+reads. A job is a plain function, or a generator whose yielded values are progress; every
+result, progress value and error comes back to the UI thread by Qt signal. Cancel takes
+effect at the job's next yield (the generator is closed there, so its own clean-up runs).
+Job bodies never touch widgets: they get plain objects and return plain objects.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class JobSignals(QObject):
+    progress = Signal(object)
+    finished = Signal(object)  # the return value (or the last yielded value for generators)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    """A unit of work. Keep a reference to `signals` while the job may still emit."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any):
+        super().__init__()
+        self.setAutoDelete(False)  # the Python object owns it; Qt must not delete it under us
+        self.id = next(self._ids)
+        self.name = name
+        self.signals = JobSignals()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # runs on a worker thread
+        try:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+                return
+            result = self._fn(*self._args, **self._kwargs)
+            if inspect.isgenerator(result):
+                result = self._drain(result)
+                if result is _CANCELLED:
+                    self.signals.cancelled.emit()
+                    return
+            self.signals.finished.emit(result)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the UI
+            exc.ui_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+        finally:
+            self.done.set()
+
+    def _drain(self, generator) -> Any:
+        last = None
+        for value in generator:
+            last = value
+            self.signals.progress.emit(value)
+            if self._cancel.is_set():
+                generator.close()  # raises GeneratorExit at the yield: the job cleans up
+                return _CANCELLED
+        return last
+
+
+_CANCELLED = object()
+
+
+class Workers(QObject):
+    """Owns the thread pools. One instance per application (see `workers()`)."""
+
+    def __init__(self, question_threads: int = 2, parent: QObject | None = None):
+        super().__init__(parent)
+        self._write_lane = QThreadPool(self)
+        self._write_lane.setMaxThreadCount(1)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(question_threads)
+        self._jobs: dict[int, Job] = {}
+
+    def write(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
+        """Index writes, one at a time, in submission order."""
+        return self._start(self._write_lane, Job(name, fn, *args, **kwargs))
+
+    def read(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
+        """Questions and other reads, a few at a time."""
+        return self._start(self._pool, Job(name, fn, *args, **kwargs))
+
+    def _start(self, pool: QThreadPool, job: Job) -> Job:
+        self._jobs[job.id] = job
+        for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            signal.connect(lambda *_, job_id=job.id: self._jobs.pop(job_id, None))
+        pool.start(job)
+        return job
+
+    @property
+    def active(self) -> list[Job]:
+        return list(self._jobs.values())
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel everything and wait for the threads (at application exit)."""
+        for job in list(self._jobs.values()):
+            job.cancel()
+        ok = self._write_lane.waitForDone(timeout_ms)
+        return self._pool.waitForDone(timeout_ms) and ok
