@@ -105,10 +105,29 @@ class Settings(BaseSettings):
         home = resolve_home(init_settings.init_kwargs.get("home"))
         return (
             init_settings,
-            env_settings,
-            _TomlFile(settings_cls, home / "settings.toml"),
+            _Without(env_settings, SITE_ONLY),
+            _Without(_TomlFile(settings_cls, home / "settings.toml"), SITE_ONLY),
             _TomlFile(settings_cls, site_config_path()),
         )
+
+
+# Sections only IT may set, in the site file: a user must not be able to name their own OS
+# group as the admin group (in their settings file or environment) and unlock the admin desk.
+SITE_ONLY = frozenset({"admin"})
+
+
+class _Without(PydanticBaseSettingsSource):
+    """Another source, minus some top-level sections."""
+
+    def __init__(self, source: PydanticBaseSettingsSource, dropped: frozenset[str]):
+        super().__init__(source.settings_cls)
+        self.source, self.dropped = source, dropped
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - unused, required
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.source().items() if k not in self.dropped}
 
 
 class _TomlFile(PydanticBaseSettingsSource):
@@ -141,6 +160,8 @@ def save_user_setting(home: Path, dotted_key: str, value: Any) -> Path:
     path = home / "settings.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     section, _, key = dotted_key.partition(".")
+    if section in SITE_ONLY:
+        raise KeyError(f"{dotted_key!r} can only be set by IT in the site settings file")
     if not key or section not in Settings.model_fields or section == "home":
         raise KeyError(f"unknown setting {dotted_key!r}")
     model = Settings.model_fields[section].annotation

@@ -49,3 +49,17 @@ def test_broken_settings_file_names_the_file(isolated_home):
     (isolated_home / "settings.toml").write_text("[llm\nprovider=")
     with pytest.raises(ValueError, match="settings.toml is not valid TOML"):
         load_settings()
+
+
+def test_admin_group_only_from_the_site_file(isolated_home, tmp_path, monkeypatch):
+    """A user must not name their own group as the admin group to unlock the admin desk."""
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "settings.toml").write_text('[admin]\ngroup = "users"\n')
+    monkeypatch.setenv("CLINASSIST_ADMIN__GROUP", "users")
+    assert load_settings().admin.group == ""
+    with pytest.raises(KeyError, match="only be set by IT"):
+        save_user_setting(isolated_home, "admin.group", "users")
+    site = tmp_path / "site.toml"
+    site.write_text('[admin]\ngroup = "clinassist-admins"\n')
+    monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(site))
+    assert load_settings().admin.group == "clinassist-admins"
