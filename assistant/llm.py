@@ -198,6 +198,11 @@ class OpenAIChatClient:
 
     # -- internals -------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Import the openai package and build the client now (at start-up, on a worker),
+        so the first question does not pay for it while the window waits."""
+        self._openai()
+
     def _openai(self) -> Any:
         if self._client is None:
             with self._lock:

@@ -87,7 +87,12 @@ class Session:
         if load is not None:
             load()
         yield "Preparing search…"
-        self.engine.retriever.refresh()
+        engine = self.engine
+        engine.retriever.refresh()
+        prepare = getattr(engine.chat, "prepare", None)
+        if prepare is not None:
+            yield "Connecting to the language model…"
+            prepare()
         self.ready.set()
         yield "Ready"
 
@@ -103,3 +108,11 @@ class Session:
         """A generator of AnswerEvents; waits for warm-up, so a question typed early is kept."""
         self.ready.wait()
         yield from self.engine.stream(question)
+
+    def answer_and_save(self, conversation_id: int, question: str):
+        """Like `answer`, and the finished exchange is saved before "done" is passed on (on the
+        caller's thread: a disk write does not belong on the UI thread)."""
+        for event in self.answer(question):
+            if event.kind == "done":
+                self.conversations.add_exchange(conversation_id, question, event.answer)
+            yield event

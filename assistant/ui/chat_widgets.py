@@ -52,6 +52,9 @@ class ChatView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.setAccessibleName("Conversation")
+        # Read-only: an undo stack would only record every streamed insert and make the final
+        # re-render pay for discarding it.
+        self.document().setUndoRedoEnabled(False)
         self._pending: list[str] = []
         self._flush = QTimer(self)
         self._flush.setInterval(self.FLUSH_MS)

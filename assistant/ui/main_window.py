@@ -227,7 +227,10 @@ class MainWindow(QMainWindow):
             before.replace("</body>", f'<hr/><p class="q">{_esc(question)}</p></body>'), waiting
         )
         self.question.setReadOnly(True)
-        job = self.workers.read("answer", lambda: self.session.answer(question))
+        conversation_id = self.conversation_id
+        job = self.workers.read(
+            "answer", lambda: self.session.answer_and_save(conversation_id, question)
+        )
         job.signals.progress.connect(self._answer_event)
         job.signals.finished.connect(lambda event: self._answered(question, event))
         job.signals.failed.connect(self._answer_failed)
@@ -242,8 +245,7 @@ class MainWindow(QMainWindow):
     def _answered(self, question: str, event) -> None:
         self._answer_job = None
         self.question.setReadOnly(False)
-        answer = event.answer
-        self.store.add_exchange(self.conversation_id, question, answer)
+        answer = event.answer  # already saved by the job
         self.render_conversation()
         self.sources.show_citations(answer.citations)
         self.refresh_conversations()
