@@ -149,13 +149,15 @@ class AnswerEngine:
         if not extracts:
             return self._done(answer, started, refused=True, reason=NO_ANSWER)
         numbers: dict[int, int] = {}
-        lines: list[str] = []
         quotes: dict[int, list[str]] = {}
+        text = ""
+        previous = None
         for extract in extracts:
             n = numbers.setdefault(extract.passage_index, len(numbers) + 1)
             quotes.setdefault(extract.passage_index, []).append(extract.text)
-            lines.append(f"{extract.text} [{n}]")
-        answer.text = " ".join(lines)
+            text += _joiner(previous, extract) + f"{extract.text} [{n}]"
+            previous = extract
+        answer.text = text
         answer.citations = [
             _citation(n, result.passages[index], quotes[index]) for index, n in numbers.items()
         ]
@@ -222,6 +224,18 @@ class AnswerEngine:
             answer.citations = []
         answer.timings_ms["total_ms"] = _ms(started)
         return AnswerEvent("done", answer=answer)
+
+
+def _joiner(previous, extract) -> str:
+    """A new paragraph per passage; a line break after a table row or list line (no full
+    stop), so extracted rows read as rows; otherwise a space."""
+    if previous is None:
+        return ""
+    if previous.passage_index != extract.passage_index:
+        return "\n\n"
+    if not previous.text.rstrip().endswith((".", "!", "?", ";", ":")):
+        return "  \n"
+    return " "
 
 
 def _refusal_text(answer: Answer) -> str:

@@ -58,7 +58,9 @@ def run_app(
 def _grab(widget, path: Path) -> None:
     screen = QGuiApplication.primaryScreen()
     if QGuiApplication.platformName() == "xcb" and screen is not None:
-        image = screen.grabWindow(0)  # the real screen, dialogs and all
+        # The real screen (what X11 shows, dialogs included), cropped to the window.
+        frame = widget.frameGeometry()
+        image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
     else:
         image = widget.grab()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -91,8 +91,9 @@ def _meta_line(answer: Answer, exchange_id: int | None, rating: str | None) -> s
     took = answer.timings_ms.get("total_ms")
     parts = [html.escape(mode)] + ([f"{took:.0f} ms"] if took else [])
     if exchange_id is not None:
-        up = "👍 (given)" if rating == "up" else "👍"
-        down = "👎 (given)" if rating == "down" else "👎"
+        # Words, not emoji: the bundled font has no emoji glyphs, and words read out clearly.
+        up = "Helpful (given)" if rating == "up" else "Helpful"
+        down = "Not helpful (given)" if rating == "down" else "Not helpful"
         parts.append(f'<a href="feedback:up:{exchange_id}">{up}</a>')
         parts.append(f'<a href="feedback:down:{exchange_id}">{down}</a>')
         parts.append(f'<a href="copy:{exchange_id}">Copy with sources</a>')

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(self.question, 1)
         row_layout.addWidget(send)
-        centre = _column(self.chat, row)
+        centre = _column(self.chat, row, stretch=0)
 
         self.sources = SourcesPanel()
         self.viewer = SourceViewer(workers=self.workers)
@@ -323,12 +323,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _column(*widgets: QWidget) -> QWidget:
+def _column(*widgets: QWidget, stretch: int | None = None) -> QWidget:
+    """Widgets stacked vertically; with `stretch`, the first takes all spare height."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(4, 4, 4, 4)
-    for widget in widgets:
-        layout.addWidget(widget)
+    for i, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if (stretch is not None and i == 0) else 0)
     return box
 
 
