@@ -49,21 +49,29 @@ class Job(QRunnable):
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
 
+    def _emit(self, signal_name: str, *args: Any) -> None:
+        try:
+            getattr(self.signals, signal_name).emit(*args)
+        except RuntimeError:
+            # The receiving window was closed and its signals object deleted: nobody is left
+            # to tell, and the job's own work (and clean-up) is already done.
+            self._cancel.set()
+
     def run(self) -> None:  # runs on a worker thread
         try:
             if self._cancel.is_set():
-                self.signals.cancelled.emit()
+                self._emit("cancelled")
                 return
             result = self._fn(*self._args, **self._kwargs)
             if inspect.isgenerator(result):
                 result = self._drain(result)
                 if result is _CANCELLED:
-                    self.signals.cancelled.emit()
+                    self._emit("cancelled")
                     return
-            self.signals.finished.emit(result)
+            self._emit("finished", result)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the UI
             exc.ui_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._emit("failed", exc)
         finally:
             self.done.set()
 
@@ -71,7 +79,7 @@ class Job(QRunnable):
         last = None
         for value in generator:
             last = value
-            self.signals.progress.emit(value)
+            self._emit("progress", value)
             if self._cancel.is_set():
                 generator.close()  # raises GeneratorExit at the yield: the job cleans up
                 return _CANCELLED
