@@ -1,0 +1,79 @@
+"""The worker module: one writer at a time, progress by signal, cancel at the next yield."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from assistant.ui.app import make_application
+from assistant.ui.workers import Workers
+
+
+def test_write_lane_runs_one_job_at_a_time_in_order(qtbot):
+    make_application()
+    workers = Workers()
+    running, peak, order = [0], [0], []
+    lock = threading.Lock()
+
+    def write(n):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.05)
+        order.append(n)
+        with lock:
+            running[0] -= 1
+        return n
+
+    jobs = [workers.write(f"w{n}", write, n) for n in range(4)]
+    with qtbot.waitSignal(jobs[-1].signals.finished, timeout=5000):
+        pass
+    assert peak[0] == 1 and order == [0, 1, 2, 3]
+    assert workers.shutdown(2000)
+
+
+def test_generator_progress_then_result_on_the_ui_thread(qtbot):
+    make_application()
+    workers = Workers()
+    seen, threads = [], []
+    job = workers.read("count", lambda: (i for i in range(5)))
+    job.signals.progress.connect(lambda v: (seen.append(v), threads.append(threading.get_ident())))
+    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
+        pass
+    assert seen == [0, 1, 2, 3, 4] and blocker.args == [4]
+    assert set(threads) == {threading.get_ident()}  # delivered on the UI thread
+
+
+def test_cancel_stops_at_the_next_yield_and_runs_clean_up(qtbot):
+    make_application()
+    workers = Workers()
+    cleaned, produced = threading.Event(), []
+
+    def slow():
+        try:
+            for i in range(100):
+                produced.append(i)
+                yield i
+                time.sleep(0.02)
+        finally:
+            cleaned.set()
+
+    job = workers.write("slow", slow)
+    job.signals.progress.connect(lambda v: job.cancel() if v == 3 else None)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
+        pass
+    assert cleaned.wait(2) and len(produced) < 20
+
+
+def test_failure_is_delivered_with_its_traceback(qtbot):
+    make_application()
+    workers = Workers()
+
+    def broken():
+        raise ValueError("index is locked")
+
+    job = workers.read("broken", broken)
+    with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
+        pass
+    error = blocker.args[0]
+    assert isinstance(error, ValueError) and "broken" in error.ui_traceback
