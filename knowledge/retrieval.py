@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.analysis import expand_query, numbers, stems
+from knowledge.analysis import expand_query, expansions, numbers, stems
 from knowledge.catalog import DocumentVersion
 from knowledge.lexical import LexicalIndex
 from knowledge.store import Hit
@@ -182,6 +182,20 @@ class Retriever:
         for chunk_id, p in by_id.items():
             p.score = fused.get(chunk_id, 0.0)
         return list(by_id.values())
+
+
+def question_coverage(question: str, passages: list[Passage], top: int = 5) -> float:
+    """Best share of the question's content stems (abbreviations expanded) found in one of
+    the top passages (text, title and section): is the question's subject here at all?"""
+    terms = set(stems(question + " " + " ".join(expansions(question))))
+    if not terms:
+        return 0.0
+    best = 0.0
+    for p in passages[:top]:
+        text = f"{p.text} {p.title} {p.section}"
+        words = set(stems(text + " " + " ".join(expansions(text))))
+        best = max(best, len(words & terms) / len(terms))
+    return best
 
 
 def rrf_scores(rankings: list[tuple[list[str], float]], k: int = 60) -> dict[str, float]:
