@@ -119,6 +119,7 @@ def config_set(
     """Save one setting to the user settings file (validated first)."""
     from pydantic import ValidationError
 
+    from assistant.audit import AuditError, settings_change
     from assistant.cli import settings
     from assistant.settings import save_user_setting
 
@@ -128,8 +129,9 @@ def config_set(
         )
         raise typer.Exit(2)
     try:
-        path = save_user_setting(settings().home, key, value)
-    except (KeyError, ValidationError) as exc:
+        with settings_change(settings().home, key):  # audited: the key, never the value
+            path = save_user_setting(settings().home, key, value)
+    except (KeyError, ValidationError, AuditError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     out.print(f"saved {key} in {path}")

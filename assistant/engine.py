@@ -9,6 +9,7 @@ cleaned and every sentence is checked against the passage it cites.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -21,6 +22,7 @@ from assistant.answer import (
     Citation,
     ClosestDocument,
 )
+from assistant.audit import AuditError
 from assistant.citations import (
     NOT_IN_DOCUMENTS,
     check_support,
@@ -31,7 +33,7 @@ from assistant.citations import (
 from assistant.extractive import select_sentences
 from assistant.prompt import build_messages
 from assistant.settings import Settings
-from knowledge.retrieval import Passage, RetrievalResult, Retriever
+from knowledge.retrieval import Passage, RetrievalResult, Retriever, question_coverage
 
 NO_ANSWER = "No approved document covers this question."
 
@@ -79,12 +81,18 @@ class AnswerEngine:
     """Thread-safe: holds no per-question state. `chat_client` is None for offline mode."""
 
     def __init__(
-        self, kb, settings: Settings, chat_client=None, retriever: Retriever | None = None
+        self,
+        kb,
+        settings: Settings,
+        chat_client=None,
+        retriever: Retriever | None = None,
+        audit=None,
     ):
         self.kb = kb
         self.settings = settings
         self.chat = chat_client
         self.retriever = retriever or Retriever(kb)
+        self.audit = audit  # an AuditLog (or None): every answer is logged before it is shown
 
     @property
     def online(self) -> bool:
@@ -126,13 +134,21 @@ class AnswerEngine:
         result = self.retriever.search(base.sent_question if self.online else question)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
-        if result.best_similarity < self.settings.answer.min_similarity:
+        if not self._evidence_enough(_without_placeholders(base.sent_question), result):
             yield self._done(base, started, refused=True, reason=NO_ANSWER)
             return
         if self.online:
             yield from self._generate(base, result, started)
         else:
             yield self._extract(base, result, started)
+
+    def _evidence_enough(self, question: str, result: RetrievalResult) -> bool:
+        """Calibrated refusal rule (benchmarks/results/answering.md): the best passage must be
+        close enough in meaning, and some top passage must share the question's words."""
+        cfg = self.settings.answer
+        if result.best_similarity < cfg.min_similarity:
+            return False
+        return question_coverage(question, result.passages) >= cfg.min_coverage
 
     def _notice(self, redaction) -> str:
         notice = redaction.notice()
@@ -223,7 +239,21 @@ class AnswerEngine:
             answer.text = reason if reason.startswith("blocked") else _refusal_text(answer)
             answer.citations = []
         answer.timings_ms["total_ms"] = _ms(started)
+        if self.audit is not None:
+            # Writing the audit entry is part of answering: if it fails, no answer is shown.
+            try:
+                self.audit.record_answer(answer)
+            except AuditError:
+                raise
+            except Exception as exc:
+                raise AuditError(f"the audit entry could not be written: {exc}") from exc
         return AnswerEvent("done", answer=answer)
+
+
+def _without_placeholders(text: str) -> str:
+    """The question minus redaction placeholders: identifiers never appear in a policy, so
+    they must not count against the question's coverage by the passages."""
+    return re.sub(r"\[[A-Z]+(?:-\d+|-90\+)\]", " ", text)
 
 
 def _joiner(previous, extract) -> str:

@@ -9,10 +9,21 @@ from __future__ import annotations
 from assistant.settings import Settings
 
 
+def build_audit_log(settings: Settings):
+    from assistant.audit import audit_log_for
+
+    return audit_log_for(settings)
+
+
 def build_knowledge_base(settings: Settings):
     from knowledge.base import KnowledgeBase
 
-    return KnowledgeBase(settings.home, store_url=settings.store.url or None)
+    audit = build_audit_log(settings)
+    return KnowledgeBase(
+        settings.home,
+        store_url=settings.store.url or None,
+        on_event=audit.record_knowledge_event,
+    )
 
 
 def build_chat_client(settings: Settings):
@@ -29,4 +40,6 @@ def build_engine(settings: Settings, kb=None):
     from assistant.engine import AnswerEngine
 
     kb = kb or build_knowledge_base(settings)
-    return AnswerEngine(kb, settings, chat_client=build_chat_client(settings))
+    return AnswerEngine(
+        kb, settings, chat_client=build_chat_client(settings), audit=build_audit_log(settings)
+    )

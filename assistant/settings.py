@@ -64,7 +64,11 @@ class AnswerSettings(BaseModel):
     # Below this cosine similarity between question and best passage, no approved document is
     # taken to cover the question: the answer says so and no LLM call is made. Calibrated on
     # the gold questions (see benchmarks/results/answering.md).
-    min_similarity: float = Field(0.40, ge=0.0, le=1.0)
+    min_similarity: float = Field(0.48, ge=0.0, le=1.0)
+    # Also refuse when no top passage contains this share of the question's content words:
+    # near misses borrow the corpus's vocabulary in embedding space but not its words
+    # (sepsis, NPO, DKA against an opioid guideline). Same calibration.
+    min_coverage: float = Field(0.40, ge=0.0, le=1.0)
     passages: int = Field(6, ge=1, le=20)  # passages given to the LLM
     unsupported: Literal["flag", "drop"] = "flag"  # what to do with an unverified sentence
     max_tokens: int = Field(700, ge=50, le=4000)
@@ -80,6 +84,12 @@ class PrivacySettings(BaseModel):
     phi_mode: Literal["redact", "block"] = "redact"
 
 
+class AuditSettings(BaseModel):
+    # Days the audit log keeps entries (older ones are pruned and their segments deleted by
+    # `clinassist audit prune`); 0 keeps everything. Site-only: a user cannot shorten it.
+    retention_days: int = Field(0, ge=0)  # 0 keeps everything
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="CLINASSIST_", env_nested_delimiter="__", extra="ignore"
@@ -92,6 +102,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     privacy: PrivacySettings = PrivacySettings()
     admin: AdminSettings = AdminSettings()
+    audit: AuditSettings = AuditSettings()
 
     @field_validator("home", mode="after")
     @classmethod
@@ -112,8 +123,9 @@ class Settings(BaseSettings):
 
 
 # Sections only IT may set, in the site file: a user must not be able to name their own OS
-# group as the admin group (in their settings file or environment) and unlock the admin desk.
-SITE_ONLY = frozenset({"admin"})
+# group as the admin group (in their settings file or environment) and unlock the admin desk,
+# nor shorten the audit log's retention.
+SITE_ONLY = frozenset({"admin", "audit"})
 
 
 class _Without(PydanticBaseSettingsSource):

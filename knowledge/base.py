@@ -7,7 +7,7 @@ that building a KnowledgeBase on a UI thread costs nothing; the first real call 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -40,8 +40,12 @@ class KnowledgeBase:
         embedder: Embedder | None = None,
         count_tokens: TokenCounter | None = None,
         store: VectorStore | None = None,
+        on_event: Callable[[str, dict], None] | None = None,
     ):
         self.home = Path(home)
+        # Called after approve/retire/remove and for each finished file of an ingest, e.g. to
+        # write the audit log. Its errors propagate: the caller learns the record failed.
+        self.on_event = on_event
         self.store_url = store_url or None
         self._embedder = embedder
         self._count_tokens = count_tokens
@@ -83,15 +87,46 @@ class KnowledgeBase:
     # -- ingestion and lifecycle ---------------------------------------------------------------
     def ingest(self, paths: Iterable[Path], options: IngestOptions) -> Iterator[IngestProgress]:
         ingestor = Ingestor(self.store, self.embedder, self.count_tokens)
-        return ingestor.run(paths, options)
+        events = ingestor.run(paths, options)
+        return events if self.on_event is None else self._reporting(events)
+
+    def _reporting(self, events: Iterator[IngestProgress]) -> Iterator[IngestProgress]:
+        for event in events:
+            if event.result is not None:
+                r = event.result
+                self._emit(
+                    "ingest",
+                    {
+                        "file": str(r.path),
+                        "status": r.status,
+                        "reason": r.reason,
+                        "doc_id": r.doc_id,
+                        "version": r.version,
+                        "version_id": r.version_id,
+                        "chunks": r.chunks,
+                        "approved": r.approved,
+                    },
+                )
+            yield event
+
+    def _emit(self, kind: str, data: dict) -> None:
+        if self.on_event is not None:
+            self.on_event(kind, data)
 
     def approve(
         self, version_or_doc_id: str, by: str
     ) -> tuple[DocumentVersion, list[DocumentVersion]]:
-        return self.catalog.approve(version_or_doc_id, by)
+        version, retired = self.catalog.approve(version_or_doc_id, by)
+        self._emit(
+            "approve",
+            {**_version_data(version), "by": by, "retired": [_version_data(v) for v in retired]},
+        )
+        return version, retired
 
     def retire(self, version_or_doc_id: str) -> DocumentVersion:
-        return self.catalog.retire(version_or_doc_id)
+        version = self.catalog.retire(version_or_doc_id)
+        self._emit("retire", _version_data(version))
+        return version
 
     def remove(self, doc_or_version_id: str) -> list[DocumentVersion]:
         """Remove a document (every version) or one version, chunks first, record last."""
@@ -100,6 +135,10 @@ class KnowledgeBase:
         versions = self.catalog.of_document(target.doc_id) if whole_document else [target]
         for version in versions:
             self.remove_version(version)
+        self._emit(
+            "remove",
+            {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]},
+        )
         return versions
 
     def remove_version(self, version: DocumentVersion) -> None:
@@ -124,3 +163,12 @@ class KnowledgeBase:
             chunks=self.store.chunk_count(),
             embedding_model=self.embedder.name,
         )
+
+
+def _version_data(version: DocumentVersion) -> dict:
+    return {
+        "doc_id": version.doc_id,
+        "version_id": version.version_id,
+        "version": version.version,
+        "title": version.title,
+    }

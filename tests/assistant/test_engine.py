@@ -210,3 +210,22 @@ def test_stream_events_in_order(kb, scripted_llm):
 def test_empty_question_is_refused_clearly(kb):
     with pytest.raises(ValueError, match="empty"):
         offline_engine(kb).ask("   ")
+
+
+def test_near_miss_sharing_embedding_space_but_not_words_is_refused(kb):
+    """The coverage guard: the demo pack talks about opioids and observations, but nothing
+    about this; without the guard the nearest opioid passage would be quoted."""
+    question = "What is the maximum dose of intravenous paracetamol in sepsis?"
+    answer = offline_engine(kb).ask(question)
+    assert answer.refused and answer.citations == []
+
+
+def test_a_wrong_number_near_the_evidence_is_flagged(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm)
+    question = "At what MME does a pharmacist need to review?"
+    n = passage_number(engine, question, "50 MME/day or more triggers a pharmacist review")
+    scripted_llm.reply(f"A total of 90 MME/day or more triggers a pharmacist review [{n}].")
+    answer = engine.ask(question)
+    # 90 appears elsewhere in that passage (the Acute Pain Team rule), not where the claim's
+    # evidence is: the number veto catches what word overlap alone would let through.
+    assert answer.claims_total == 1 and answer.claims_verified == 0
