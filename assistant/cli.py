@@ -12,6 +12,8 @@ from typing import Annotated
 import typer
 
 from assistant.cli_answer import ask_command, config_app
+from assistant.cli_eval import eval_command
+from assistant.cli_governance import audit_app, feedback_app
 from assistant.cli_render import (
     chunk_json,
     console,
@@ -31,6 +33,9 @@ docs_app = typer.Typer(
 )
 app.add_typer(docs_app, name="docs")
 app.add_typer(config_app, name="config")
+app.add_typer(audit_app, name="audit")
+app.add_typer(feedback_app, name="feedback")
+app.command("eval")(eval_command)
 
 HomeOption = Annotated[
     Path | None,

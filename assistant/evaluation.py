@@ -1,0 +1,548 @@
+"""Answer-quality evaluation: run a gold question set through the engine and score it.
+
+A gold file is JSON Lines, one question per line:
+
+    {"id": "op-03", "question": "When should naloxone be offered?", "answerable": true,
+     "doc": "cdc-opioid-prescribing-guideline-2022.pdf", "pages": [45, 50], "kind": "fact"}
+
+`doc` is the file name (`source_name`) of the document that answers the question (null when
+no approved document does); `pages` are 1-based physical PDF pages where the answer is
+(null for non-paginated files: the document itself is then the gold location); `kind` is an
+optional label used for a breakdown. Other fields are ignored.
+
+Metric definitions (the same as `benchmarks/answering.py`, answer level):
+
+- gold document @3: an answerable question whose answer cites the gold document among its
+  first three citations (citations in number order; a refusal cites nothing, so misses);
+- gold page @3: a citation among the first three from the gold document whose
+  [page_start, page_end] contains a gold page (pages null: the document match counts);
+- MRR: mean over answerable questions of 1 / rank of the first citation at the gold page
+  (0 when none is);
+- refusal rate: unanswerable questions refused (higher is better);
+- wrong-refusal rate: answerable questions refused (lower is better);
+- verified-claim rate: sum of claims_verified / sum of claims_total over the answers
+  (meaningful in LLM mode; offline every quoted sentence is verified by construction);
+- latency p50/p95: `Answer.timings_ms["total_ms"]`.
+
+Nothing here imports Qt or the benchmarks; the heavy libraries load only through the engine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+TOP_K = 3
+RESULTS_FORMAT = "clinassist-eval/1"
+
+# name -> (plain-language label, definition, direction: +1 higher is better, -1 lower is better)
+METRICS: dict[str, tuple[str, str, int]] = {
+    "gold_document_at_3": (
+        "Right document cited",
+        "Share of answerable questions whose answer cites the expected document among its "
+        "first three sources.",
+        +1,
+    ),
+    "gold_page_at_3": (
+        "Right page cited",
+        "Share of answerable questions whose answer cites the expected page (or, for files "
+        "without pages, the expected document) among its first three sources.",
+        +1,
+    ),
+    "mrr": (
+        "Rank of the first right source (MRR)",
+        "1 when the first source is at the right page, 1/2 when it is the second, and so on; "
+        "0 when none is. Averaged over answerable questions.",
+        +1,
+    ),
+    "refusal_rate": (
+        "Correct refusals",
+        "Share of questions the documents do not answer for which the assistant said so "
+        "instead of answering.",
+        +1,
+    ),
+    "wrong_refusal_rate": (
+        "Wrong refusals",
+        "Share of answerable questions the assistant refused to answer (lower is better).",
+        -1,
+    ),
+    "verified_claim_rate": (
+        "Verified statements",
+        "Share of answer statements checked against the passage they cite and found "
+        "supported (n/a when no statements were made).",
+        +1,
+    ),
+    "latency_p50_ms": (
+        "Typical answer time (p50)",
+        "Half of the answers took at most this long (milliseconds).",
+        -1,
+    ),
+    "latency_p95_ms": (
+        "Slow answer time (p95)",
+        "95 % of the answers took at most this long (milliseconds).",
+        -1,
+    ),
+}
+RATE_TOLERANCE = 0.005  # a rate that moves less than this is not a regression
+LATENCY_TOLERANCE = 0.20  # latency may grow 20 % before it counts as a regression
+
+
+class GoldError(ValueError):
+    """The gold file cannot be used; the message names the file and line."""
+
+
+class ResultsError(ValueError):
+    """A saved results file cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuestion:
+    id: str
+    question: str
+    answerable: bool
+    doc: str | None
+    pages: tuple[int, ...] | None
+    kind: str | None
+    line: int
+
+
+# -- gold loading -------------------------------------------------------------------------------
+def load_gold(path: Path) -> list[GoldQuestion]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise GoldError(f"{path}: file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot be read ({exc})") from exc
+    questions: list[GoldQuestion] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        q = parse_gold_line(line, number, path)
+        if q.id in seen:
+            raise GoldError(f"{path}:{number}: id {q.id!r} already used on line {seen[q.id]}")
+        seen[q.id] = number
+        questions.append(q)
+    if not questions:
+        raise GoldError(f"{path}: no questions (the file is empty)")
+    return questions
+
+
+def parse_gold_line(line: str, number: int, path: Path | str = "gold") -> GoldQuestion:
+    where = f"{path}:{number}"
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"{where}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(row, dict):
+        raise GoldError(f"{where}: each line must be a JSON object")
+    question = row.get("question")
+    if question is None:
+        raise GoldError(f'{where}: missing "question"')
+    if not isinstance(question, str) or not question.strip():
+        raise GoldError(f'{where}: "question" must be a non-empty string')
+    qid = row.get("id", f"line-{number}")
+    if isinstance(qid, bool) or not isinstance(qid, str | int) or str(qid).strip() == "":
+        raise GoldError(f'{where}: "id" must be a string or an integer')
+    if "answerable" not in row:
+        raise GoldError(f'{where}: missing "answerable" (true or false)')
+    answerable = row["answerable"]
+    if not isinstance(answerable, bool):
+        raise GoldError(f'{where}: "answerable" must be true or false')
+    doc = row.get("doc")
+    if doc is not None and (not isinstance(doc, str) or not doc.strip()):
+        raise GoldError(f'{where}: "doc" must be a file name or null')
+    if answerable and doc is None:
+        raise GoldError(f'{where}: an answerable question needs "doc" (the file name)')
+    pages = row.get("pages")
+    if pages is not None:
+        if not isinstance(pages, list) or not all(
+            isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in pages
+        ):
+            raise GoldError(f'{where}: "pages" must be a list of page numbers (1, 2, …) or null')
+        pages = tuple(pages) if pages else None
+    kind = row.get("kind")
+    if kind is not None and not isinstance(kind, str):
+        raise GoldError(f'{where}: "kind" must be a string')
+    return GoldQuestion(
+        id=str(qid),
+        question=" ".join(question.split()),
+        answerable=answerable,
+        doc=doc if answerable else None,
+        pages=pages if answerable else None,
+        kind=kind or None,
+        line=number,
+    )
+
+
+# -- scoring one answer -------------------------------------------------------------------------
+def citation_at_gold(q: GoldQuestion, source_name: str, page_start, page_end) -> tuple[bool, bool]:
+    """(document match, location match) for one citation."""
+    if not q.answerable or source_name != q.doc:
+        return False, False
+    if not q.pages:
+        return True, True
+    if not page_start:
+        return True, False
+    end = page_end or page_start
+    return True, any(page_start <= p <= end for p in q.pages)
+
+
+def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
+    """One result row: the gold, what was cited, and the per-question scores."""
+    cites = sorted(answer.citations, key=lambda c: c.number)
+    cited = []
+    for c in cites:
+        doc_hit, loc_hit = citation_at_gold(q, c.source_name, c.page_start, c.page_end)
+        cited.append(
+            {
+                "source_name": c.source_name,
+                "page_start": c.page_start,
+                "page_end": c.page_end,
+                "doc_hit": doc_hit,
+                "page_hit": loc_hit,
+            }
+        )
+    top = cited[:TOP_K]
+    first = next((i for i, c in enumerate(cited) if c["page_hit"]), None)
+    latency = answer.timings_ms.get("total_ms")
+    return {
+        "id": q.id,
+        "question": q.question,
+        "answerable": q.answerable,
+        "doc": q.doc,
+        "pages": list(q.pages) if q.pages else None,
+        "kind": q.kind,
+        "refused": bool(answer.refused),
+        "refusal_reason": answer.refusal_reason,
+        "mode": answer.mode,
+        "citations": cited,
+        "doc_at_3": any(c["doc_hit"] for c in top) if q.answerable else None,
+        "page_at_3": any(c["page_hit"] for c in top) if q.answerable else None,
+        "rr": (1.0 / (first + 1) if first is not None else 0.0) if q.answerable else None,
+        "claims_total": int(answer.claims_total or 0),
+        "claims_verified": int(answer.claims_verified or 0),
+        "latency_ms": round(float(latency), 2) if latency is not None else None,
+    }
+
+
+def error_row(q: GoldQuestion, message: str) -> dict[str, Any]:
+    """A question the engine could not answer at all (counted as refused, with the reason)."""
+    return {
+        "id": q.id,
+        "question": q.question,
+        "answerable": q.answerable,
+        "doc": q.doc,
+        "pages": list(q.pages) if q.pages else None,
+        "kind": q.kind,
+        "refused": True,
+        "refusal_reason": f"error: {message}",
+        "mode": "",
+        "citations": [],
+        "doc_at_3": False if q.answerable else None,
+        "page_at_3": False if q.answerable else None,
+        "rr": 0.0 if q.answerable else None,
+        "claims_total": 0,
+        "claims_verified": 0,
+        "latency_ms": None,
+    }
+
+
+# -- metrics ------------------------------------------------------------------------------------
+def quantile(values: list[float], q: float) -> float | None:
+    """Linear-interpolated quantile (as numpy's default); None for no values."""
+    if not values:
+        return None
+    s = sorted(values)
+    pos = q * (len(s) - 1)
+    lo = int(math.floor(pos))
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _group_metrics(rows: list[dict]) -> dict[str, Any]:
+    ans = [r for r in rows if r["answerable"]]
+    una = [r for r in rows if not r["answerable"]]
+    total = sum(r["claims_total"] for r in rows)
+    verified = sum(r["claims_verified"] for r in rows)
+    latencies = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
+    p50, p95 = quantile(latencies, 0.5), quantile(latencies, 0.95)
+    return {
+        "questions": len(rows),
+        "answerable": len(ans),
+        "unanswerable": len(una),
+        "gold_document_at_3": _mean([float(r["doc_at_3"]) for r in ans]),
+        "gold_page_at_3": _mean([float(r["page_at_3"]) for r in ans]),
+        "mrr": _mean([r["rr"] for r in ans]),
+        "refusal_rate": _mean([float(r["refused"]) for r in una]),
+        "wrong_refusal_rate": _mean([float(r["refused"]) for r in ans]),
+        "verified_claim_rate": round(verified / total, 4) if total else None,
+        "claims_total": total,
+        "claims_verified": verified,
+        "latency_p50_ms": round(p50, 1) if p50 is not None else None,
+        "latency_p95_ms": round(p95, 1) if p95 is not None else None,
+        "counts": {
+            "gold_document_at_3": sum(bool(r["doc_at_3"]) for r in ans),
+            "gold_page_at_3": sum(bool(r["page_at_3"]) for r in ans),
+            "refused_unanswerable": sum(r["refused"] for r in una),
+            "refused_answerable": sum(r["refused"] for r in ans),
+        },
+    }
+
+
+def failure_severity(row: dict) -> int | None:
+    """0 = worst. None when the question is not a failure."""
+    if row["answerable"]:
+        if row["refused"]:
+            return 0
+        if not row["doc_at_3"]:
+            return 1
+        if not row["page_at_3"]:
+            return 2
+        return None
+    return None if row["refused"] else 3
+
+
+FAILURE_LABELS = {
+    0: "answerable question refused",
+    1: "wrong document cited",
+    2: "right document, wrong page",
+    3: "unanswerable question answered",
+}
+
+
+def failures(rows: list[dict], limit: int | None = None) -> list[dict]:
+    found = []
+    for index, r in enumerate(rows):
+        sev = failure_severity(r)
+        if sev is not None:
+            found.append((sev, -(r["rr"] or 0.0), index, r))
+    found.sort(key=lambda x: x[:3])
+    out = [{**r, "failure": FAILURE_LABELS[sev]} for sev, _, _, r in found]
+    return out[:limit] if limit else out
+
+
+def compute_metrics(rows: list[dict]) -> dict[str, Any]:
+    """Headline metrics, plus per-document and per-kind breakdowns."""
+    metrics = _group_metrics(rows)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["answerable"]:
+            by_doc[r["doc"]].append(r)
+    metrics["per_document"] = {doc: _group_metrics(rs) for doc, rs in sorted(by_doc.items())}
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("kind"):
+            by_kind[r["kind"]].append(r)
+    metrics["per_kind"] = {k: _group_metrics(rs) for k, rs in sorted(by_kind.items())}
+    metrics["failures"] = len(failures(rows))
+    return metrics
+
+
+# -- running ------------------------------------------------------------------------------------
+def run_evaluation(
+    engine,
+    questions: Iterable[GoldQuestion],
+    progress: Callable[[int, int, GoldQuestion], None] | None = None,
+) -> list[dict]:
+    """Ask every question once (the engine and its model are loaded once by the caller).
+
+    A ValueError from the engine (e.g. an empty question) becomes a refused row with the
+    reason; an LLM failure propagates so that a broken provider is not scored as refusals.
+    """
+    questions = list(questions)
+    rows = []
+    for index, q in enumerate(questions):
+        if progress:
+            progress(index, len(questions), q)
+        try:
+            answer = engine.ask(q.question)
+        except ValueError as exc:
+            rows.append(error_row(q, str(exc)))
+            continue
+        rows.append(score_answer(q, answer))
+    if progress:
+        progress(len(questions), len(questions), None)
+    return rows
+
+
+def run_metadata(engine, gold_path: Path | str, questions: list[GoldQuestion]) -> dict:
+    """What was evaluated: when, on which index, with which provider and thresholds."""
+    s = engine.settings
+    kb = engine.kb
+    meta: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "gold_file": Path(gold_path).name,
+        "gold_questions": len(questions),
+        "gold_answerable": sum(q.answerable for q in questions),
+        "provider": s.llm.provider,
+        "model": getattr(engine.chat, "model", "") if engine.chat is not None else "",
+        "mode": "llm" if engine.chat is not None else "offline-extractive",
+        "settings": {
+            **{f"answer.{k}": v for k, v in s.answer.model_dump().items()},
+            "privacy.phi_mode": s.privacy.phi_mode,
+            "ingest.chunk_tokens": s.ingest.chunk_tokens,
+            "ingest.overlap_tokens": s.ingest.overlap_tokens,
+        },
+        "home": str(s.home),
+        "store": s.store.url or "local",
+    }
+    try:
+        live = kb.catalog.live_versions()
+        meta["index"] = {
+            "documents": len(live),
+            "chunks": sum(v.chunk_count for v in live),
+            "embedding_model": kb.embedder.name,
+            "document_list": [
+                {
+                    "source_name": v.source_name,
+                    "title": v.title,
+                    "version": v.version,
+                    "chunks": v.chunk_count,
+                }
+                for v in sorted(live, key=lambda v: v.source_name)
+            ],
+        }
+    except Exception as exc:  # noqa: BLE001 - metadata must never sink the evaluation
+        meta["index"] = {"error": str(exc)}
+    return meta
+
+
+def evaluate(engine, gold_path: Path, progress=None) -> dict[str, Any]:
+    """Load, run, score: the full results document (`--save` writes it)."""
+    questions = load_gold(gold_path)
+    started = time.perf_counter()
+    rows = run_evaluation(engine, questions, progress)
+    meta = run_metadata(engine, gold_path, questions)
+    meta["duration_s"] = round(time.perf_counter() - started, 1)
+    return build_results(rows, meta)
+
+
+def build_results(rows: list[dict], meta: dict | None = None) -> dict[str, Any]:
+    return {
+        "format": RESULTS_FORMAT,
+        "meta": meta or {},
+        "metrics": compute_metrics(rows),
+        "rows": rows,
+    }
+
+
+# -- saved results and comparison ---------------------------------------------------------------
+def load_results(path: Path) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ResultsError(f"{path}: file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResultsError(f"{path}: cannot be read ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise ResultsError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
+        raise ResultsError(
+            f"{path}: not an evaluation results file (write one with `clinassist eval --save`)"
+        )
+    data.setdefault("rows", [])
+    data.setdefault("meta", {})
+    return data
+
+
+def save_results(results: dict, path: Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _is_regression(name: str, before, after) -> bool:
+    if before is None or after is None:
+        return False
+    direction = METRICS[name][2]
+    if name.startswith("latency"):
+        return after > before * (1 + LATENCY_TOLERANCE) and after - before > 1.0
+    return (after - before) * direction < -RATE_TOLERANCE
+
+
+def compare(before: dict, after: dict) -> dict[str, Any]:
+    """Before → after for every headline metric, and the questions whose outcome changed.
+
+    `before`/`after` are results documents (`build_results`) or their "metrics" dicts.
+    """
+    mb = before.get("metrics", before)
+    ma = after.get("metrics", after)
+    metrics = {}
+    for name in METRICS:
+        b, a = mb.get(name), ma.get(name)
+        delta = round(a - b, 4) if a is not None and b is not None else None
+        metrics[name] = {
+            "before": b,
+            "after": a,
+            "delta": delta,
+            "regression": _is_regression(name, b, a),
+        }
+    changed = []
+    rows_b = {r["id"]: r for r in before.get("rows", [])}
+    for r in after.get("rows", []):
+        old = rows_b.get(r["id"])
+        if old is None:
+            continue
+        was, now = _outcome_ok(old), _outcome_ok(r)
+        if was != now:
+            changed.append(
+                {
+                    "id": r["id"],
+                    "question": r["question"],
+                    "change": "regressed" if was else "improved",
+                    "before": _outcome_label(old),
+                    "after": _outcome_label(r),
+                }
+            )
+    return {
+        "before": {
+            "date": before.get("meta", {}).get("date"),
+            "gold_file": before.get("meta", {}).get("gold_file"),
+        },
+        "metrics": metrics,
+        "regressions": [n for n, m in metrics.items() if m["regression"]],
+        "questions_changed": changed,
+    }
+
+
+def _outcome_ok(row: dict) -> bool:
+    return failure_severity(row) is None
+
+
+def _outcome_label(row: dict) -> str:
+    sev = failure_severity(row)
+    return "ok" if sev is None else FAILURE_LABELS[sev]
+
+
+def cited_summary(row: dict, limit: int = TOP_K) -> str:
+    """What the answer cited, in one line: `file p. 3; other.pdf pp. 4–5`, or `refused`."""
+    if row["refused"]:
+        reason = row.get("refusal_reason") or ""
+        return "refused" + (f" ({reason})" if reason.startswith(("error", "blocked")) else "")
+    parts = []
+    for c in row["citations"][:limit]:
+        parts.append(c["source_name"] + pages_label(c["page_start"], c["page_end"]))
+    return "; ".join(parts) or "no citation"
+
+
+def pages_label(start, end) -> str:
+    if not start:
+        return ""
+    if end and end != start:
+        return f" pp. {start}–{end}"
+    return f" p. {start}"
