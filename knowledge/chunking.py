@@ -154,10 +154,12 @@ def _pack(units: list[_Unit], opts: ChunkingOptions) -> list[list[_Unit]]:
 
 
 def _overlap(previous: _Draft, next_unit: _Unit, opts: ChunkingOptions) -> list[_Unit]:
-    """The previous chunk's last sentence, when it is short and in the same paragraph."""
+    """The previous chunk's last sentence, when it is short, in the same paragraph, and still
+    leaves room for the next sentence (a chunk over max_tokens would be cut by the model)."""
     last = previous.units[-1]
     same_block = last.block is next_unit.block
-    if len(previous.units) > 1 and same_block and last.tokens <= opts.overlap_tokens:
+    room = last.tokens + next_unit.tokens <= opts.max_tokens
+    if len(previous.units) > 1 and same_block and last.tokens <= opts.overlap_tokens and room:
         return [last]
     return []
 
