@@ -58,10 +58,10 @@ def settings() -> Settings:
 
 
 def knowledge_base():
-    from knowledge.base import KnowledgeBase
+    """The knowledge base as the app builds it: admin actions are written to the audit log."""
+    from assistant.services import build_knowledge_base
 
-    s = settings()
-    return KnowledgeBase(s.home, store_url=s.store.url or None)
+    return build_knowledge_base(settings())
 
 
 @app.callback()

@@ -57,6 +57,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def ask_command(settings, question: str | None, jsonl: Path | None, json_output: bool) -> int:
+    from assistant.audit import AuditError
     from assistant.llm import LLMError
     from assistant.services import build_engine
 
@@ -74,6 +75,9 @@ def ask_command(settings, question: str | None, jsonl: Path | None, json_output:
             answer = engine.ask(str(row["question"]))
         except (LLMError, ValueError) as exc:
             console.print(f"[red]error:[/red] {exc}")
+            return 1
+        except AuditError as exc:  # an answer that cannot be audited is not shown
+            console.print(f"[red]error:[/red] answer withheld: {exc}")
             return 1
         if json_output:
             data = answer.to_json()

@@ -15,7 +15,8 @@ def build_audit_log(settings: Settings):
     return audit_log_for(settings)
 
 
-def build_knowledge_base(settings: Settings):
+def build_knowledge_base(settings: Settings, **overrides):
+    """`overrides` (embedder, count_tokens, store) are for tests that swap in fakes."""
     from knowledge.base import KnowledgeBase
 
     audit = build_audit_log(settings)
@@ -23,6 +24,7 @@ def build_knowledge_base(settings: Settings):
         settings.home,
         store_url=settings.store.url or None,
         on_event=audit.record_knowledge_event,
+        **overrides,
     )
 
 

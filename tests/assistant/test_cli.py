@@ -13,7 +13,8 @@ from fakes import HashEmbedder, word_counter
 from typer.testing import CliRunner
 
 from assistant import cli
-from knowledge.base import KnowledgeBase
+from assistant.audit import audit_log_for
+from assistant.services import build_knowledge_base
 
 runner = CliRunner()
 
@@ -23,8 +24,8 @@ def fake_kb(monkeypatch, isolated_home):
     """The CLI on the deterministic embedder (the real model has its own end-to-end test)."""
     embedder = HashEmbedder()
 
-    def make():
-        return KnowledgeBase(cli.settings().home, embedder=embedder, count_tokens=word_counter)
+    def make():  # built as the CLI builds it, so admin actions reach the audit log
+        return build_knowledge_base(cli.settings(), embedder=embedder, count_tokens=word_counter)
 
     monkeypatch.setattr(cli, "knowledge_base", make)
     return make
@@ -96,6 +97,17 @@ def test_approve_retire_remove_commands(fake_kb, tmp_path):
     assert {d["doc_id"] for d in json.loads(run("docs", "list", "--all", "--json").stdout)} == {
         "visiting"
     }
+
+    # Every admin action is in the audit log, in order, and the chain verifies.
+    log = audit_log_for(cli.settings())
+    trail = [(e["type"], e["data"].get("doc_id") or e["data"].get("target")) for e in log.entries()]
+    assert [t for t in trail if t[0] != "ingest"] == [
+        ("approve", "visiting"),
+        ("retire", "visiting"),
+        ("remove", "parking"),
+    ]
+    assert sum(1 for kind, _ in trail if kind == "ingest") == 2
+    assert log.verify().ok
 
 
 def test_unknown_document_is_a_clear_error(fake_kb):

@@ -113,3 +113,20 @@ def test_config_test_reports_unreachable_server(isolated_home):
     runner.invoke(cli.app, ["config", "set", "llm.max_retries", "0"])
     result = runner.invoke(cli.app, ["config", "test"])
     assert result.exit_code == 1 and "connection failed" in result.output
+
+
+def test_ask_withholds_the_answer_when_the_audit_entry_cannot_be_written(demo_cli, monkeypatch):
+    import assistant.services as services
+
+    class FullDisk:
+        def record_answer(self, answer):
+            raise OSError("No space left on device")
+
+        def record_knowledge_event(self, kind, data):
+            raise OSError("No space left on device")
+
+    monkeypatch.setattr(services, "build_audit_log", lambda settings: FullDisk())
+    result = runner.invoke(cli.app, ["ask", "How long should hands be rubbed?", "--json"])
+    assert result.exit_code == 1
+    assert "answer withheld" in result.output and "No space left" in result.output
+    assert '"citations"' not in result.output
