@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.cli_admin import admin_app, admin_or_exit, only_demo_content
 from assistant.cli_answer import ask_command, config_app
 from assistant.cli_eval import eval_command
 from assistant.cli_governance import audit_app, feedback_app
@@ -35,6 +36,7 @@ app.add_typer(docs_app, name="docs")
 app.add_typer(config_app, name="config")
 app.add_typer(audit_app, name="audit")
 app.add_typer(feedback_app, name="feedback")
+app.add_typer(admin_app, name="admin")
 app.command("eval")(eval_command)
 
 HomeOption = Annotated[
@@ -95,6 +97,7 @@ def ingest(
 
     _check_dates(review_by, effective_date)
     s = settings()
+    admin_or_exit(s, "ingesting documents")
     options = IngestOptions(
         approve=approve,
         owner=owner,
@@ -197,6 +200,7 @@ def docs_show(
 def _lifecycle(action: str, doc: str) -> None:
     import getpass
 
+    admin_or_exit(settings(), f"{action} ({doc})")
     kb = knowledge_base()
     try:
         if action == "approve":
@@ -245,6 +249,8 @@ def doctor(
     """Check that the catalog and the index agree (counts, ids, status, model)."""
     from knowledge.doctor import diagnose
 
+    if repair:
+        admin_or_exit(settings(), "doctor --repair")
     try:
         findings = diagnose(knowledge_base(), repair=repair)
     except KnowledgeError as exc:
@@ -303,6 +309,7 @@ def reindex() -> None:
     from knowledge.store import open_client
 
     s = settings()
+    admin_or_exit(s, "reindex")
     client = open_client(path=s.home / "index", url=s.store.url or None)
     with Progress(console=console) as bar:
         task = bar.add_task("re-embedding", total=None)
@@ -316,8 +323,11 @@ def demo(json_output: JsonOption = False) -> None:
     """Load and approve the demo knowledge pack (fictional Demo General Hospital)."""
     from assistant.demo import load_demo_pack
 
+    kb = knowledge_base()
+    if not only_demo_content(kb):  # a fresh home may get the demo pack without an admin
+        admin_or_exit(settings(), "loading the demo pack into a home with other documents")
     try:
-        results = show_ingest(load_demo_pack(knowledge_base()), quiet=json_output)
+        results = show_ingest(load_demo_pack(kb), quiet=json_output)
     except KnowledgeError as exc:
         raise _fail(str(exc)) from exc
     if json_output:

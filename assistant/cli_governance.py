@@ -109,8 +109,10 @@ def audit_prune(
 ) -> None:
     """Admin: shorten the live audit log; the prune is itself logged (a checkpoint entry)."""
     from assistant.audit import AuditError
+    from assistant.cli_admin import admin_or_exit
 
     cutoff = _date(before, "--before")
+    admin_or_exit(_settings(), "pruning the audit log")
     log = _audit_log()
     try:
         if cutoff is not None:

@@ -95,3 +95,16 @@ def llama_server():
     finally:
         del server  # xllamacpp stops the server when the object is destroyed
         gc.collect()
+
+
+ADMIN_PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def cli_admin(isolated_home, monkeypatch) -> str:
+    """An admin passphrase set for the temporary home and given to the CLI by environment."""
+    from assistant.admin_auth import AdminGuard
+
+    AdminGuard(isolated_home).set_passphrase(ADMIN_PASSPHRASE)
+    monkeypatch.setenv("CLINASSIST_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
+    return ADMIN_PASSPHRASE

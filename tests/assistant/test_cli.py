@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def fake_kb(monkeypatch, isolated_home):
+def fake_kb(monkeypatch, isolated_home, cli_admin):
     """The CLI on the deterministic embedder (the real model has its own end-to-end test)."""
     embedder = HashEmbedder()
 
@@ -142,6 +142,7 @@ def test_demo_pack_and_docs_list_end_to_end_with_real_model(tmp_path):
     """The real command in a subprocess, with the bundled model: what the README runs."""
     home = tmp_path / "demo-home"
     env = {**os.environ, "CLINASSIST_HOME": str(home)}
+    env.pop("CLINASSIST_ADMIN_PASSPHRASE", None)  # a fresh home takes the demo pack without one
     exe = [sys.executable, "-m", "assistant"]
     first = subprocess.run(
         [*exe, "demo", "--json"], env=env, capture_output=True, text=True, timeout=300

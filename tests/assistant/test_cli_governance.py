@@ -22,7 +22,7 @@ def run(*args: str):
 
 
 @pytest.fixture
-def filled(isolated_home) -> AuditLog:
+def filled(isolated_home, cli_admin) -> AuditLog:
     """Five entries, one a day from 2025-01-01."""
     moments = iter(datetime(2025, 1, d, 9, 0, tzinfo=UTC) for d in range(1, 100))
     log = AuditLog(isolated_home, clock=lambda: next(moments))
