@@ -46,21 +46,30 @@ workstation user cannot write, e.g. a central log server, and compare.
 from __future__ import annotations
 
 import contextlib
-import csv
-import getpass
 import hashlib
-import io
 import json
 import os
 import socket
-import sys
 import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any
+
+from assistant.audit_files import (
+    GENESIS,
+    AuditError,
+    _fsync_write,
+    _iso,
+    _now,
+    _os_lock,
+    _user,
+    canonical,
+    entry_hash,
+)
+from assistant.audit_retention import AuditRetention
 
 __all__ = [
     "AuditError",
@@ -72,19 +81,12 @@ __all__ = [
     "settings_change",
 ]
 
-GENESIS = "0" * 64
 ENTRY_TYPES = frozenset(
     {"answer", "ingest", "approve", "retire", "remove", "settings", "checkpoint"}
 )
-CSV_COLUMNS = ("seq", "time", "type", "user", "workstation", "data", "prev", "hash")
 
 _PROCESS_LOCKS: dict[str, threading.Lock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()
-
-
-class AuditError(RuntimeError):
-    """The audit entry could not be written (or the log is damaged): the action must not be
-    taken as done -- an answer whose audit entry failed is not shown."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -95,105 +97,7 @@ class VerifyResult:
     reason: str = ""
 
 
-def canonical(entry: dict[str, Any]) -> bytes:
-    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
-
-
-def entry_hash(entry: dict[str, Any]) -> str:
-    """SHA-256 over the canonical JSON of the entry without its `hash`."""
-    return hashlib.sha256(canonical({k: v for k, v in entry.items() if k != "hash"})).hexdigest()
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (e.g. a service account): still audit
-        return "unknown"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def _parse_time(value: str) -> datetime:
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _as_start(value: date | datetime | str | None) -> datetime | None:
-    """A lower bound: a date means its first moment (UTC)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time.min)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _as_end(value: date | datetime | str | None) -> datetime | None:
-    """An exclusive upper bound: a date includes the whole day."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    if not isinstance(value, datetime):
-        return datetime.combine(value + timedelta(days=1), time.min, tzinfo=UTC)
-    value = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return value + timedelta(microseconds=1)  # a moment is inclusive
-
-
-def _fsync_write(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Atomic replace: write a temporary file, fsync it, os.replace it over `path`."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    if mode is not None:
-        os.chmod(tmp, mode)
-    if sys.platform == "win32" and path.exists():  # pragma: no cover - Windows only
-        os.chmod(path, 0o644)  # os.replace cannot overwrite a read-only file there
-    os.replace(tmp, path)
-
-
-@contextlib.contextmanager
-def _os_lock(path: Path) -> Iterator[None]:
-    with path.open("a+b") as handle:
-        if sys.platform == "win32":  # pragma: no cover - Windows only
-            import msvcrt
-
-            while True:
-                try:
-                    handle.seek(0)
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # retries for ~10 s
-                    break
-                except OSError:
-                    continue
-            try:
-                yield
-            finally:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-class AuditLog:
+class AuditLog(AuditRetention):
     """The audit log of one knowledge home. Thread-safe and safe across processes."""
 
     def __init__(
@@ -481,138 +385,6 @@ class AuditLog:
                 f"sealed segment {name} was altered: its SHA-256 does not match its checkpoint",
             )
         return None
-
-    # -- retention -------------------------------------------------------------------------------
-    def prune(self, before: date | datetime, keep_segment: bool = True) -> dict[str, Any]:
-        """Move the oldest entries (time < before) to a sealed segment and append a
-        checkpoint entry (always written: the prune itself is an audited admin action).
-        Refuses to prune a log that does not verify. Returns the checkpoint entry."""
-        cutoff = _as_start(before)
-        try:
-            with self._locked():
-                result = self._verify()
-                if not result.ok:
-                    raise AuditError(f"the audit log does not verify ({result.reason}); not pruned")
-                return self._prune_locked(cutoff, keep_segment)
-        except AuditError:
-            raise
-        except (OSError, ValueError) as exc:
-            raise AuditError(f"could not prune the audit log {self.path}: {exc}") from exc
-
-    def _prune_locked(self, cutoff: datetime, keep_segment: bool) -> dict[str, Any]:
-        lines = self._read_lines(self.path)
-        entries = [json.loads(line) for line in lines]
-        count = 0
-        for entry in entries:
-            if _parse_time(entry["time"]) >= cutoff:
-                break
-            count += 1
-        data: dict[str, Any] = {"before": _iso(cutoff), "pruned": count}
-        if count:
-            pruned = entries[:count]
-            first, last = pruned[0], pruned[-1]
-            body = b"".join(line + b"\n" for line in lines[:count])
-            name = f"audit-{first['seq']}-{last['seq']}.jsonl"
-            data.update(
-                first_seq=first["seq"],
-                last_seq=last["seq"],
-                last_hash=last["hash"],
-                segment=name,
-                segment_sha256=hashlib.sha256(body).hexdigest(),
-                segment_kept=keep_segment,
-            )
-            if keep_segment:
-                self.segments_dir.mkdir(parents=True, exist_ok=True)
-                _fsync_write(self.segments_dir / name, body, mode=0o444)
-        else:
-            anchor = self._current_anchor(entries)
-            data.update(last_seq=anchor[0], last_hash=anchor[1])
-        remaining = lines[count:]
-        last = entries[-1] if entries else None  # the chain continues from the newest entry
-        entry: dict[str, Any] = {
-            "seq": (last["seq"] if last else 0) + 1,
-            "time": _iso(self.clock()),
-            "type": "checkpoint",
-            "user": self.user,
-            "workstation": self.workstation,
-            "data": data,
-            "prev": last["hash"] if last else GENESIS,
-        }
-        entry["hash"] = entry_hash(entry)
-        live = b"".join(line + b"\n" for line in remaining) + canonical(entry) + b"\n"
-        _fsync_write(self.path, live)
-        self._write_head(entry["seq"], entry["hash"])
-        return entry
-
-    @staticmethod
-    def _current_anchor(entries: list[dict[str, Any]]) -> tuple[int, str]:
-        for entry in reversed(entries):
-            if entry.get("type") == "checkpoint":
-                return int(entry["data"]["last_seq"]), str(entry["data"]["last_hash"])
-        return 0, GENESIS
-
-    def apply_retention(self, retention_days: int | None = None) -> dict[str, Any] | None:
-        """With `retention_days` > 0: prune entries older than that and delete their
-        segments (and any older kept segment). 0 keeps everything: returns None."""
-        days = self.retention_days if retention_days is None else retention_days
-        if days <= 0:
-            return None
-        cutoff = self.clock() - timedelta(days=days)
-        checkpoint = self.prune(cutoff, keep_segment=False)
-        for path in self.segment_paths():
-            lines = self._read_lines(path)
-            if lines and _parse_time(json.loads(lines[-1])["time"]) < cutoff:
-                os.chmod(path, 0o644)
-                path.unlink()
-        return checkpoint
-
-    # -- export ----------------------------------------------------------------------------------
-    def export(
-        self,
-        path: str | Path | IO[str],
-        since: date | datetime | str | None = None,
-        until: date | datetime | str | None = None,
-        fmt: Literal["jsonl", "csv"] = "jsonl",
-    ) -> int:
-        """Entries (kept segments and live log) with since <= time <= until (dates are whole
-        days, UTC) to a file or text stream; returns the number written."""
-        if fmt not in ("jsonl", "csv"):
-            raise ValueError(f"export format is 'jsonl' or 'csv', not {fmt!r}")
-        start, end = _as_start(since), _as_end(until)
-        with self._lock:
-            selected = [
-                e
-                for e in self.entries()
-                if (start is None or _parse_time(e["time"]) >= start)
-                and (end is None or _parse_time(e["time"]) < end)
-            ]
-        buffer = io.StringIO(newline="")
-        if fmt == "csv":
-            writer = csv.writer(buffer)
-            writer.writerow(CSV_COLUMNS)
-            for e in selected:
-                row = [e.get(c, "") for c in CSV_COLUMNS]
-                row[CSV_COLUMNS.index("data")] = json.dumps(
-                    e.get("data", {}), sort_keys=True, ensure_ascii=False
-                )
-                writer.writerow(row)
-        else:
-            for e in selected:
-                buffer.write(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n")
-        text = buffer.getvalue()
-        if isinstance(path, str | Path):
-            target = Path(path)
-            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-            tmp = target.with_name(target.name + ".part")
-            try:
-                with tmp.open("w", encoding=encoding, newline="") as out:
-                    out.write(text)
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
-        else:
-            path.write(text)
-        return len(selected)
 
 
 def audit_log_for(settings) -> AuditLog:

@@ -44,17 +44,9 @@ def eval_command(
 ) -> None:
     """Run every gold question through the assistant and measure answer quality."""
     from assistant.cli import settings
-    from assistant.evaluation import (
-        GoldError,
-        ResultsError,
-        build_results,
-        compare,
-        load_gold,
-        load_results,
-        run_evaluation,
-        run_metadata,
-        save_results,
-    )
+    from assistant.eval_compare import ResultsError, compare, load_results, save_results
+    from assistant.eval_gold import GoldError, load_gold
+    from assistant.evaluation import build_results, run_evaluation, run_metadata
 
     try:
         questions = load_gold(gold)

@@ -29,15 +29,15 @@ Nothing here imports Qt or the benchmarks; the heavy libraries load only through
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.eval_gold import GoldQuestion, load_gold
 
 TOP_K = 3
 RESULTS_FORMAT = "clinassist-eval/1"
@@ -90,101 +90,8 @@ METRICS: dict[str, tuple[str, str, int]] = {
         -1,
     ),
 }
-RATE_TOLERANCE = 0.005  # a rate that moves less than this is not a regression
-LATENCY_TOLERANCE = 0.20  # latency may grow 20 % before it counts as a regression
 
 
-class GoldError(ValueError):
-    """The gold file cannot be used; the message names the file and line."""
-
-
-class ResultsError(ValueError):
-    """A saved results file cannot be read."""
-
-
-@dataclass(frozen=True, slots=True)
-class GoldQuestion:
-    id: str
-    question: str
-    answerable: bool
-    doc: str | None
-    pages: tuple[int, ...] | None
-    kind: str | None
-    line: int
-
-
-# -- gold loading -------------------------------------------------------------------------------
-def load_gold(path: Path) -> list[GoldQuestion]:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise GoldError(f"{path}: file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot be read ({exc})") from exc
-    questions: list[GoldQuestion] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        q = parse_gold_line(line, number, path)
-        if q.id in seen:
-            raise GoldError(f"{path}:{number}: id {q.id!r} already used on line {seen[q.id]}")
-        seen[q.id] = number
-        questions.append(q)
-    if not questions:
-        raise GoldError(f"{path}: no questions (the file is empty)")
-    return questions
-
-
-def parse_gold_line(line: str, number: int, path: Path | str = "gold") -> GoldQuestion:
-    where = f"{path}:{number}"
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"{where}: not valid JSON ({exc.msg})") from exc
-    if not isinstance(row, dict):
-        raise GoldError(f"{where}: each line must be a JSON object")
-    question = row.get("question")
-    if question is None:
-        raise GoldError(f'{where}: missing "question"')
-    if not isinstance(question, str) or not question.strip():
-        raise GoldError(f'{where}: "question" must be a non-empty string')
-    qid = row.get("id", f"line-{number}")
-    if isinstance(qid, bool) or not isinstance(qid, str | int) or str(qid).strip() == "":
-        raise GoldError(f'{where}: "id" must be a string or an integer')
-    if "answerable" not in row:
-        raise GoldError(f'{where}: missing "answerable" (true or false)')
-    answerable = row["answerable"]
-    if not isinstance(answerable, bool):
-        raise GoldError(f'{where}: "answerable" must be true or false')
-    doc = row.get("doc")
-    if doc is not None and (not isinstance(doc, str) or not doc.strip()):
-        raise GoldError(f'{where}: "doc" must be a file name or null')
-    if answerable and doc is None:
-        raise GoldError(f'{where}: an answerable question needs "doc" (the file name)')
-    pages = row.get("pages")
-    if pages is not None:
-        if not isinstance(pages, list) or not all(
-            isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in pages
-        ):
-            raise GoldError(f'{where}: "pages" must be a list of page numbers (1, 2, …) or null')
-        pages = tuple(pages) if pages else None
-    kind = row.get("kind")
-    if kind is not None and not isinstance(kind, str):
-        raise GoldError(f'{where}: "kind" must be a string')
-    return GoldQuestion(
-        id=str(qid),
-        question=" ".join(question.split()),
-        answerable=answerable,
-        doc=doc if answerable else None,
-        pages=pages if answerable else None,
-        kind=kind or None,
-        line=number,
-    )
-
-
-# -- scoring one answer -------------------------------------------------------------------------
 def citation_at_gold(q: GoldQuestion, source_name: str, page_start, page_end) -> tuple[bool, bool]:
     """(document match, location match) for one citation."""
     if not q.answerable or source_name != q.doc:
@@ -438,95 +345,6 @@ def build_results(rows: list[dict], meta: dict | None = None) -> dict[str, Any]:
         "metrics": compute_metrics(rows),
         "rows": rows,
     }
-
-
-# -- saved results and comparison ---------------------------------------------------------------
-def load_results(path: Path) -> dict[str, Any]:
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ResultsError(f"{path}: file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ResultsError(f"{path}: cannot be read ({exc})") from exc
-    except json.JSONDecodeError as exc:
-        raise ResultsError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
-        raise ResultsError(
-            f"{path}: not an evaluation results file (write one with `clinassist eval --save`)"
-        )
-    data.setdefault("rows", [])
-    data.setdefault("meta", {})
-    return data
-
-
-def save_results(results: dict, path: Path) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _is_regression(name: str, before, after) -> bool:
-    if before is None or after is None:
-        return False
-    direction = METRICS[name][2]
-    if name.startswith("latency"):
-        return after > before * (1 + LATENCY_TOLERANCE) and after - before > 1.0
-    return (after - before) * direction < -RATE_TOLERANCE
-
-
-def compare(before: dict, after: dict) -> dict[str, Any]:
-    """Before → after for every headline metric, and the questions whose outcome changed.
-
-    `before`/`after` are results documents (`build_results`) or their "metrics" dicts.
-    """
-    mb = before.get("metrics", before)
-    ma = after.get("metrics", after)
-    metrics = {}
-    for name in METRICS:
-        b, a = mb.get(name), ma.get(name)
-        delta = round(a - b, 4) if a is not None and b is not None else None
-        metrics[name] = {
-            "before": b,
-            "after": a,
-            "delta": delta,
-            "regression": _is_regression(name, b, a),
-        }
-    changed = []
-    rows_b = {r["id"]: r for r in before.get("rows", [])}
-    for r in after.get("rows", []):
-        old = rows_b.get(r["id"])
-        if old is None:
-            continue
-        was, now = _outcome_ok(old), _outcome_ok(r)
-        if was != now:
-            changed.append(
-                {
-                    "id": r["id"],
-                    "question": r["question"],
-                    "change": "regressed" if was else "improved",
-                    "before": _outcome_label(old),
-                    "after": _outcome_label(r),
-                }
-            )
-    return {
-        "before": {
-            "date": before.get("meta", {}).get("date"),
-            "gold_file": before.get("meta", {}).get("gold_file"),
-        },
-        "metrics": metrics,
-        "regressions": [n for n, m in metrics.items() if m["regression"]],
-        "questions_changed": changed,
-    }
-
-
-def _outcome_ok(row: dict) -> bool:
-    return failure_severity(row) is None
-
-
-def _outcome_label(row: dict) -> str:
-    sev = failure_severity(row)
-    return "ok" if sev is None else FAILURE_LABELS[sev]
 
 
 def cited_summary(row: dict, limit: int = TOP_K) -> str:

@@ -52,7 +52,8 @@ def corpus_home(tmp_path_factory, real_embedder):
 
 def test_answer_quality_meets_the_thresholds(corpus_home, real_embedder):
     from assistant.engine import AnswerEngine
-    from assistant.evaluation import build_results, load_gold, run_evaluation, run_metadata
+    from assistant.eval_gold import load_gold
+    from assistant.evaluation import build_results, run_evaluation, run_metadata
     from assistant.settings import Settings
     from knowledge.base import KnowledgeBase
 

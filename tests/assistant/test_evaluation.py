@@ -11,21 +11,15 @@ from typer.testing import CliRunner
 
 from assistant import cli
 from assistant.answer import Answer, Citation
+from assistant.eval_compare import ResultsError, compare, load_results, save_results
+from assistant.eval_gold import GoldError, GoldQuestion, load_gold, parse_gold_line
 from assistant.eval_report import render_html
 from assistant.evaluation import (
-    GoldError,
-    GoldQuestion,
-    ResultsError,
     build_results,
-    compare,
     compute_metrics,
     failures,
-    load_gold,
-    load_results,
-    parse_gold_line,
     quantile,
     run_evaluation,
-    save_results,
     score_answer,
 )
 
