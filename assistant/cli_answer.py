@@ -146,6 +146,7 @@ def config_set_key(
     provider: Annotated[str, typer.Option(help="openai, azure or compatible")] = "",
 ) -> None:
     """Store the API key in the OS keyring (typed at a hidden prompt, never on the command line)."""
+    from assistant.audit import AuditError, AuditLog
     from assistant.cli import settings
     from assistant.secrets import SecretStoreError, mask, set_api_key
 
@@ -158,7 +159,9 @@ def config_set_key(
     key = typer.prompt(f"API key for {provider}", hide_input=True)
     try:
         set_api_key(provider, key.strip())
-    except SecretStoreError as exc:
+        # Audited as a settings change: which provider's key was replaced, never the key.
+        AuditLog(settings().home).record_setting(f"llm.api_key[{provider}]", changed=True)
+    except (SecretStoreError, AuditError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     out.print(f"stored {mask(key.strip())} for {provider} in the OS keyring")

@@ -1,11 +1,12 @@
 """The admin desk opens only for an admin: the passphrase (scrypt hash in the home, chosen at
-first use) or membership of the OS group IT names in the site settings."""
+first use) or membership of the OS group IT names in the site settings. The admin window has
+two pages: the documents (AdminDesk) and the clinicians' feedback on answers (FeedbackView)."""
 
 from __future__ import annotations
 
 import getpass
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
 from assistant.admin_auth import AdminGuard
 
@@ -47,14 +48,29 @@ def unlock(parent, guard: AdminGuard) -> bool:
 
 def admin_window(session, workers, read_only: bool = False) -> QMainWindow:
     from assistant.ui.admin_desk import AdminDesk
+    from assistant.ui.feedback_view import FeedbackView
 
     window = QMainWindow()
     window.setWindowTitle("Admin desk — approved documents")
     desk = AdminDesk(session, workers, user=getpass.getuser())
     desk.set_read_only(read_only)
-    window.setCentralWidget(desk)
+    feedback = FeedbackView(session, workers)  # read only by nature: nothing to disable
+    tabs = QTabWidget()
+    tabs.setAccessibleName("Admin desk pages")
+    tabs.addTab(desk, "Do&cuments")  # mnemonics the desk's own buttons do not use
+    tabs.addTab(feedback, "Feed&back")
+    tabs.setTabToolTip(1, "Clinicians' feedback on answers: Not helpful first, newest first")
+
+    def page_shown(index: int) -> None:
+        if tabs.widget(index) is feedback:  # feedback arrives while the desk is open
+            feedback.refresh()
+
+    tabs.currentChanged.connect(page_shown)
+    window.setCentralWidget(tabs)
     window.resize(1100, 650)
     window.desk = desk
+    window.feedback = feedback
+    window.tabs = tabs
     return window
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.audit import AuditError
 from assistant.session import Session
 from assistant.ui.chat_render import answer_plain_text, conversation_html
 from assistant.ui.chat_widgets import ChatView, QuestionBox, SourcesPanel
@@ -34,6 +35,7 @@ from assistant.ui.workers import Workers
 
 class MainWindow(QMainWindow):
     answer_finished = Signal(object)  # the Answer, once shown and saved
+    answer_failed = Signal(object)  # the exception; no answer was shown
     ready = Signal()
 
     def __init__(self, session: Session, workers: Workers):
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         self.workers = workers
         self.conversation_id: int | None = None
         self._answer_job = None
+        self.last_error = ""
         self.setWindowTitle("Clinical Knowledge Assistant")
         self.resize(QSize(1280, 800))
         self._build()
@@ -233,7 +236,7 @@ class MainWindow(QMainWindow):
         )
         job.signals.progress.connect(self._answer_event)
         job.signals.finished.connect(lambda event: self._answered(question, event))
-        job.signals.failed.connect(self._answer_failed)
+        job.signals.failed.connect(lambda exc: self._answer_failed(question, exc))
         self._answer_job = job
 
     def _answer_event(self, event) -> None:
@@ -252,12 +255,26 @@ class MainWindow(QMainWindow):
         self.status_label.setText("Ready")
         self.answer_finished.emit(answer)
 
-    def _answer_failed(self, exc: Exception) -> None:
+    def _answer_failed(self, question: str, exc: BaseException) -> None:
+        """No answer is shown: the conversation is redrawn from what was saved (which drops
+        any text streamed so far), the question goes back in the box, and the reason is said
+        in the chat, the status bar and a message box."""
         self._answer_job = None
         self.question.setReadOnly(False)
+        if not self.question.toPlainText().strip():
+            self.question.setPlainText(question)
         self.render_conversation()
-        self.status_label.setText("The question could not be answered")
-        QMessageBox.warning(self, "Could not answer", str(exc))
+        title, text = failure_message(exc)
+        self.last_error = text
+        self.chat.append_status(f"<b>{_esc(title)}.</b> {_esc(text)}")
+        self.status_label.setText(title)
+        ok = QMessageBox.StandardButton.Ok
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, does not block the event loop
+        self.answer_failed.emit(exc)
 
     # -- links in the chat ----------------------------------------------------------------------
     def _link(self, target: str) -> None:
@@ -321,6 +338,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.workers.shutdown(timeout_ms=3000)
         super().closeEvent(event)
+
+
+def failure_message(exc: BaseException) -> tuple[str, str]:
+    """Title and text for a question that got no answer."""
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, AuditError):
+        return (
+            "Answer withheld",
+            "The answer is not shown because the audit log could not record it "
+            f"({detail}). Please tell your IT team; `clinassist audit verify` checks the log.",
+        )
+    return "Could not answer", detail
 
 
 def _column(*widgets: QWidget, stretch: int | None = None) -> QWidget:

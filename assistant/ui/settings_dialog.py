@@ -1,4 +1,8 @@
-"""Settings: provider, endpoint, model, API key (to the OS keyring only), Entra ID, PHI mode."""
+"""Settings: provider, endpoint, model, API key (to the OS keyring only), Entra ID, PHI mode.
+
+Every setting written to the user file is audited like `clinassist config set`: a "settings"
+entry with the key and whether its value changed, never the value.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from assistant.audit import AuditError, AuditLog, settings_change
 from assistant.settings import LLMSettings, load_settings, save_user_setting
 
 PROVIDERS = [
@@ -22,6 +27,8 @@ PROVIDERS = [
     ("azure", "Azure OpenAI"),
     ("compatible", "OpenAI-compatible server (vLLM, Ollama, llama.cpp)"),
 ]
+
+SAVED_LLM_KEYS = ("provider", "endpoint", "model", "api_version", "use_entra_id")
 
 
 class SettingsDialog(QDialog):
@@ -121,12 +128,25 @@ class SettingsDialog(QDialog):
 
         home = self.session.settings.home
         llm = self.chosen_llm()
+        values = {f"llm.{key}": getattr(llm, key) for key in SAVED_LLM_KEYS}
+        values["privacy.phi_mode"] = self.phi_mode.currentData()
+        key = ""
         try:
             if self.api_key.text().strip():
                 set_api_key(llm.provider, self.api_key.text().strip())
-            for key in ("provider", "endpoint", "model", "api_version", "use_entra_id"):
-                save_user_setting(home, f"llm.{key}", getattr(llm, key))
-            save_user_setting(home, "privacy.phi_mode", self.phi_mode.currentData())
+                key = f"llm.api_key[{llm.provider}]"  # audited: whose key changed, never it
+                AuditLog(home).record_setting(key, changed=True)
+            for key, value in values.items():
+                with settings_change(home, key):  # audited: the key, never the value
+                    save_user_setting(home, key, value)
+        except AuditError as exc:
+            # The file already holds `key`'s change (later keys were not written): follow the
+            # file, and keep the dialog open with the error rather than pretend all is well.
+            self.session.reload_settings(load_settings(home))
+            self.test_result.setText(
+                f"✘ Not all saved: the audit log could not record the change to {key}: {exc}"
+            )
+            return
         except (SecretStoreError, KeyError, ValueError) as exc:
             self.test_result.setText(f"✘ Not saved: {exc}")
             return

@@ -102,6 +102,8 @@ def test_config_set_show_and_key_goes_to_keyring(isolated_home, memory_keyring):
     assert shown["llm"]["api_key"] != "sk-test-1234567890abcd" and shown["llm"]["api_key"]
     settings_file = (isolated_home / "settings.toml").read_text()
     assert "sk-test" not in settings_file and 'provider = "azure"' in settings_file
+    audit = (isolated_home / "audit" / "audit.jsonl").read_text()
+    assert '"key":"llm.api_key[azure]"' in audit and "sk-test" not in audit
 
 
 def test_config_test_reports_unreachable_server(isolated_home):
