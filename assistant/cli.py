@@ -117,25 +117,11 @@ def ingest(
     except (KnowledgeError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     if json_output:
-        print_json([_result_json(r) for r in results])
+        print_json([r.to_json() for r in results])
     else:
         out.print(ingest_table(results))
     if any(r.status == FAILED for r in results):
         raise typer.Exit(1)
-
-
-def _result_json(r) -> dict:
-    return {
-        "file": str(r.path),
-        "status": r.status,
-        "reason": r.reason,
-        "doc_id": r.doc_id,
-        "version": r.version,
-        "version_id": r.version_id,
-        "pages": r.pages,
-        "chunks": r.chunks,
-        "approved": r.approved,
-    }
 
 
 def _check_dates(*values: str) -> None:
@@ -331,7 +317,7 @@ def demo(json_output: JsonOption = False) -> None:
     except KnowledgeError as exc:
         raise _fail(str(exc)) from exc
     if json_output:
-        print_json([_result_json(r) for r in results])
+        print_json([r.to_json() for r in results])
     else:
         out.print(ingest_table(results))
 

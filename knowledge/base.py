@@ -93,20 +93,7 @@ class KnowledgeBase:
     def _reporting(self, events: Iterator[IngestProgress]) -> Iterator[IngestProgress]:
         for event in events:
             if event.result is not None:
-                r = event.result
-                self._emit(
-                    "ingest",
-                    {
-                        "file": str(r.path),
-                        "status": r.status,
-                        "reason": r.reason,
-                        "doc_id": r.doc_id,
-                        "version": r.version,
-                        "version_id": r.version_id,
-                        "chunks": r.chunks,
-                        "approved": r.approved,
-                    },
-                )
+                self._emit("ingest", event.result.to_json())
             yield event
 
     def _emit(self, kind: str, data: dict) -> None:

@@ -63,6 +63,20 @@ class FileResult:
     chunks: int = 0
     approved: bool = False
 
+    def to_json(self) -> dict:
+        """The outcome as plain data, for `--json` output and the audit log."""
+        return {
+            "file": str(self.path),
+            "status": self.status,
+            "reason": self.reason,
+            "doc_id": self.doc_id,
+            "version": self.version,
+            "version_id": self.version_id,
+            "pages": self.pages,
+            "chunks": self.chunks,
+            "approved": self.approved,
+        }
+
 
 @dataclass(slots=True)
 class IngestProgress:
