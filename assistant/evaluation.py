@@ -104,6 +104,18 @@ def citation_at_gold(q: GoldQuestion, source_name: str, page_start, page_end) ->
     return True, any(page_start <= p <= end for p in q.pages)
 
 
+def gold_fields(q: GoldQuestion) -> dict[str, Any]:
+    """The gold side of a result row."""
+    return {
+        "id": q.id,
+        "question": q.question,
+        "answerable": q.answerable,
+        "doc": q.doc,
+        "pages": list(q.pages) if q.pages else None,
+        "kind": q.kind,
+    }
+
+
 def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
     """One result row: the gold, what was cited, and the per-question scores."""
     cites = sorted(answer.citations, key=lambda c: c.number)
@@ -123,12 +135,7 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
     first = next((i for i, c in enumerate(cited) if c["page_hit"]), None)
     latency = answer.timings_ms.get("total_ms")
     return {
-        "id": q.id,
-        "question": q.question,
-        "answerable": q.answerable,
-        "doc": q.doc,
-        "pages": list(q.pages) if q.pages else None,
-        "kind": q.kind,
+        **gold_fields(q),
         "refused": bool(answer.refused),
         "refusal_reason": answer.refusal_reason,
         "mode": answer.mode,
@@ -145,12 +152,7 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
 def error_row(q: GoldQuestion, message: str) -> dict[str, Any]:
     """A question the engine could not answer at all (counted as refused, with the reason)."""
     return {
-        "id": q.id,
-        "question": q.question,
-        "answerable": q.answerable,
-        "doc": q.doc,
-        "pages": list(q.pages) if q.pages else None,
-        "kind": q.kind,
+        **gold_fields(q),
         "refused": True,
         "refusal_reason": f"error: {message}",
         "mode": "",
