@@ -108,3 +108,16 @@ def cli_admin(isolated_home, monkeypatch) -> str:
     AdminGuard(isolated_home).set_passphrase(ADMIN_PASSPHRASE)
     monkeypatch.setenv("CLINASSIST_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
     return ADMIN_PASSPHRASE
+
+
+@pytest.fixture
+def demo_cli(monkeypatch, demo_home, real_embedder):
+    """The CLI pointed at the shared demo home, reusing the already loaded model."""
+    import assistant.services as services
+
+    monkeypatch.setenv("CLINASSIST_HOME", str(demo_home))
+    build = services.build_knowledge_base
+    monkeypatch.setattr(
+        services, "build_knowledge_base", lambda s: build(s, embedder=real_embedder)
+    )
+    return demo_home

@@ -4,27 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from assistant import cli
-from knowledge.base import KnowledgeBase
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def demo_cli(monkeypatch, demo_home, real_embedder):
-    """The CLI pointed at the shared demo home, reusing the already loaded model."""
-    monkeypatch.setenv("CLINASSIST_HOME", str(demo_home))
-    import assistant.services as services
-
-    monkeypatch.setattr(
-        services,
-        "build_knowledge_base",
-        lambda s: KnowledgeBase(s.home, embedder=real_embedder),
-    )
-    return demo_home
 
 
 def test_ask_json_gives_text_citations_and_provenance(demo_cli):

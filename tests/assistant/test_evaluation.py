@@ -329,20 +329,6 @@ def test_gold_line_defaults_and_extra_fields():
 
 
 # -- CLI (real model, demo home) ----------------------------------------------------------------
-@pytest.fixture
-def demo_cli(monkeypatch, demo_home, real_embedder):
-    monkeypatch.setenv("CLINASSIST_HOME", str(demo_home))
-    import assistant.services as services
-    from knowledge.base import KnowledgeBase
-
-    monkeypatch.setattr(
-        services,
-        "build_knowledge_base",
-        lambda s: KnowledgeBase(s.home, embedder=real_embedder),
-    )
-    return demo_home
-
-
 def test_cli_eval_on_the_demo_home(demo_cli, tmp_path):
     report, saved = tmp_path / "report.html", tmp_path / "results.json"
     args = ["eval", str(DEMO_QUESTIONS), "--report", str(report), "--json", "--save", str(saved)]
