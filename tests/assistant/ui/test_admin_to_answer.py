@@ -84,6 +84,7 @@ def test_admin_adds_and_approves_then_the_answer_cites_it(qtbot, tmpfs_home, rea
     with qtbot.waitSignal(window.answer_finished, timeout=120_000) as answered:
         window.question.setPlainText("How soon must blood cultures be taken in suspected sepsis?")
         window.question.send()
+    qtbot.wait(500)  # a fast answer is no reason to stop watching the ingest
     timer.stop()
     answer = answered.args[0]
     assert not answer.refused
