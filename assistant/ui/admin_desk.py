@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from assistant.ui.admin_desk_actions import AdminDeskActions
@@ -32,6 +32,7 @@ from assistant.ui.admin_models import (
     refresh_job,
     row_actions,
 )
+from assistant.ui.tables import select_row_at
 from knowledge.catalog import DocumentVersion
 from knowledge.ingest import supported_suffixes
 
@@ -120,13 +121,7 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
             self.table.clearSelection()
             return False
         index = self.proxy.index(best, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_row_at(self.table, index)
 
     # -- adding documents ------------------------------------------------------------------------
     def add_files_dialog(self) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from assistant.feedback_review import FeedbackSnapshot, ReviewItem, detail_text, feedback_job
 from assistant.ui.admin_models import WARNING_BACKGROUND, WARNING_FOREGROUND
+from assistant.ui.tables import select_row_at
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the ReviewItem of the row
 GATE_TIMEOUT_S = 2.0
@@ -257,13 +257,7 @@ class FeedbackView(QWidget):
             self.table.clearSelection()
             return False
         index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_row_at(self.table, index)
 
     def select_feedback(self, feedback_id: int) -> bool:
         return self.select_row(self.model.row_of(feedback_id))
