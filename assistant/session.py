@@ -33,6 +33,9 @@ class Session:
         self._kb = kb
         self._engine = engine
         self._lock = threading.RLock()
+        # Set by the desktop app before the knowledge base is built: runs slow upkeep (BM25
+        # rebuilds) on its worker module's maintenance lane. None: upkeep runs in line.
+        self.background = None
         self.ready = threading.Event()
         if kb is not None and engine is not None:
             self.ready.set()
@@ -43,7 +46,7 @@ class Session:
             if self._kb is None:
                 from assistant.services import build_knowledge_base
 
-                self._kb = build_knowledge_base(self.settings)
+                self._kb = build_knowledge_base(self.settings, background=self.background)
             return self._kb
 
     @property

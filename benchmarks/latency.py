@@ -19,9 +19,15 @@ benchmarks/_work/latency-<size>/ and reused when complete.
 Each size is measured in a fresh child process (clean RSS): start-up (model load, store
 open), first query with the BM25 index built from scratch, first query after a "restart"
 (index loaded from disk), then every gold question (corpus + demo, 106) asked once warm,
-with per-stage timings from Answer.timings_ms, wall and process CPU time; plus dense-query
-micro-benchmarks (with/without the status where-filter, k 50 vs 20) and the cost of the
-catalog read. Results go to benchmarks/results/latency.md.
+with per-stage timings from Answer.timings_ms, wall and process CPU time. Then, in the same
+process and so under the same machine load, the previous per-question paths re-enacted (query
+embedded with torch's default threads, dense query with the status where-filter, live set
+re-read from every catalog record) for a like-for-like before/after; a retirement and its
+undoing, to time questions while BM25 rebuilds in the background; the BM25 build by step
+(with the old limit/offset chunk paging re-enacted for comparison); and micro-benchmarks.
+Homes built before the catalog had a generation record get one (one unchanged record is
+saved again), as the first approval after an upgrade would. Results go to
+benchmarks/results/latency.md.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -46,15 +53,20 @@ GOAL_MS = 100.0
 SIGMA = 0.01
 SEED = 20261123
 STAGES = [
-    ("retrieval_catalog_ms", "catalog: live set + BM25 fingerprint"),
-    ("retrieval_embed_ms", "embed question"),
-    ("retrieval_dense_ms", "dense (Chroma, where status=approved)"),
+    ("retrieval_catalog_ms", "catalog: live set (cached, 1 get by id) + BM25 fingerprint"),
+    ("retrieval_embed_ms", "embed question (1 torch thread)"),
+    ("retrieval_dense_ms", "dense (Chroma unfiltered + live check)"),
     ("retrieval_lexical_ms", "lexical (BM25)"),
     ("retrieval_fuse_ms", "fuse (+ get_chunks for BM25-only hits) + rescore"),
     ("retrieval_total_ms", "retrieval total"),
     ("extract_ms", "sentence selection (total − retrieval)"),
     ("total_ms", "**answer total**"),
 ]
+
+
+def _in_thread(fn) -> None:
+    """What the app's worker module does for knowledge/ (its maintenance lane), without Qt."""
+    threading.Thread(target=fn, name="bm25-rebuild").start()
 
 
 def quantile(values, q):
@@ -215,7 +227,8 @@ def measure(home: Path) -> dict:
     from knowledge.retrieval import Retriever
 
     res["import_s"] = time.perf_counter() - t
-    kb = KnowledgeBase(home)
+    # The desktop app's setting: large BM25 rebuilds on a background lane (here a thread).
+    kb = KnowledgeBase(home, background=_in_thread)
     t = time.perf_counter()
     kb.embedder.load()
     kb.embedder.embed_query("warm up")
@@ -225,6 +238,9 @@ def measure(home: Path) -> dict:
     kb.store  # noqa: B018
     res["store_open_s"] = time.perf_counter() - t
     res["chunks"] = kb.store.chunk_count()
+    res["generation_created"] = not kb.catalog.generation()
+    if res["generation_created"]:
+        kb.catalog.save(kb.catalog.live_versions()[0])  # unchanged record; creates the stamp
     res["live_versions"] = len(kb.catalog.live_versions())
     res["rss_store_mb"] = rss_mb()
     import torch
@@ -268,25 +284,9 @@ def measure(home: Path) -> dict:
     res["samples"] = samples
     res["rss_warm_mb"] = rss_mb()
 
-    # what-if passes: the proposed fixes, simulated in this process only (no project code
-    # changed): one torch thread for the query embedding; the dense query without the
-    # status where-filter (the catalog live-set check stays, as it is the authority); the
-    # live set cached for the session instead of re-read from the catalog on every query.
-    class NoWhere(Retriever):
-        def _dense(self, vector, live):
-            if not live:
-                return []
-            hits = self.kb.store.query(vector, k=self.config.k_dense, where=None)
-            return [h for h in hits if h.metadata.get("version_id") in live]
-
-    class NoWhereCachedLive(NoWhere):
-        _live = None
-
-        def refresh(self):
-            if self._live is None:
-                self._live = super().refresh()
-            return self._live
-
+    # the previous per-question paths, re-enacted in this process (same load, same data):
+    # the query embedded as a one-text batch (torch's default thread count), the dense query
+    # with the status where-filter, the live set re-read from every catalog record.
     def run_pass(eng):
         for q in questions[3:8]:
             eng.ask(q)
@@ -301,18 +301,10 @@ def measure(home: Path) -> dict:
             out.append(row)
         return out
 
-    threads = torch.get_num_threads()
-    variants = {}
-    torch.set_num_threads(1)
-    variants["torch threads 1"] = run_pass(engine)
-    variants["threads 1 + dense without where-filter"] = run_pass(
-        AnswerEngine(kb, settings, chat_client=None, retriever=NoWhere(kb))
-    )
-    variants["threads 1 + no where-filter + cached live set"] = run_pass(
-        AnswerEngine(kb, settings, chat_client=None, retriever=NoWhereCachedLive(kb))
-    )
-    torch.set_num_threads(threads)
-    res["variants"] = variants
+    old_engine = AnswerEngine(kb, settings, chat_client=None, retriever=_old_paths_retriever(kb))
+    res["variants"] = {"previous per-question paths (re-enacted)": run_pass(old_engine)}
+    res["variants"]["current (second pass)"] = run_pass(engine)
+    res["rebuild"] = measure_rebuild(kb, engine, questions)
 
     # the BM25 build, by step (what the first query after an approval pays)
     from knowledge.analysis import lexical_stems
@@ -323,8 +315,11 @@ def measure(home: Path) -> dict:
     chunks = kb.store.get_chunks(where={"version_id": {"$in": live_ids}})
     build = {"fetch chunks (where version_id $in live ids)": (time.perf_counter() - t) * 1000}
     t = time.perf_counter()
-    kb.store.get_chunks(where={"status": "approved"})
-    build["(alternative) fetch chunks (where status approved)"] = (time.perf_counter() - t) * 1000
+    old = _offset_paged_chunks(kb.store, {"version_id": {"$in": live_ids}})
+    build["(before) the same fetch with limit/offset paging"] = (time.perf_counter() - t) * 1000
+    if len(old) != len(chunks):
+        raise SystemExit(f"paging mismatch: {len(old)} vs {len(chunks)} chunks")
+    del old
     t = time.perf_counter()
     corpus = [
         lexical_stems(
@@ -370,7 +365,21 @@ def measure(home: Path) -> dict:
     t = time.perf_counter()
     for _ in range(20):
         kb.catalog.live_versions()
-    micro["catalog.live_versions()"] = ((time.perf_counter() - t) * 50, float("nan"))
+    micro["catalog.live_versions() (cached)"] = ((time.perf_counter() - t) * 50, float("nan"))
+    t = time.perf_counter()
+    for _ in range(20):
+        kb.catalog.generation()
+    micro["catalog.generation() (the get by id per question)"] = (
+        (time.perf_counter() - t) * 50,
+        float("nan"),
+    )
+    t = time.perf_counter()
+    for _ in range(5):
+        kb.catalog._read_live_versions()
+    micro["live set read from every record (before)"] = (
+        (time.perf_counter() - t) * 200,
+        float("nan"),
+    )
     t = time.perf_counter()
     for _ in range(20):
         engine.retriever.refresh()
@@ -378,19 +387,18 @@ def measure(home: Path) -> dict:
         (time.perf_counter() - t) * 50,
         float("nan"),
     )
+    sample = "How long should I rub my hands with alcohol-based hand rub?"
     t = time.perf_counter()
     for _ in range(20):
-        kb.embedder.embed_query("How long should I rub my hands with alcohol-based hand rub?")
-    micro[f"embed_query (torch threads {torch.get_num_threads()})"] = (
+        kb.embedder.embed_query(sample)
+    micro["embed_query (1 torch thread, now)"] = ((time.perf_counter() - t) * 50, float("nan"))
+    t = time.perf_counter()
+    for _ in range(20):
+        kb.embedder.embed_documents([sample])
+    micro[f"embed_documents([q]) ({torch.get_num_threads()} threads, as before)"] = (
         (time.perf_counter() - t) * 50,
         float("nan"),
     )
-    torch.set_num_threads(1)
-    t = time.perf_counter()
-    for _ in range(20):
-        kb.embedder.embed_query("How long should I rub my hands with alcohol-based hand rub?")
-    micro["embed_query (torch threads 1)"] = ((time.perf_counter() - t) * 50, float("nan"))
-    torch.set_num_threads(res["torch_threads"])
     lex = engine.retriever.lexical
     micro["BM25 search k=50"] = timed(
         lambda v: lex.search("urine drug testing chronic opioid therapy", 50)
@@ -411,6 +419,101 @@ def measure(home: Path) -> dict:
     res["load_end"] = os.getloadavg()
     del np
     return res
+
+
+def _old_paths_retriever(kb):
+    """A Retriever that takes the per-question paths as shipped before issue 3."""
+    from knowledge.retrieval import Retriever
+
+    class OneTextBatch:  # the old embed_query: a batch of one, torch's default threads
+        def __init__(self, embedder):
+            self._embedder, self.name = embedder, embedder.name
+
+        def embed_query(self, text):
+            return self._embedder.embed_documents([text])[0]
+
+    class OldPaths(Retriever):
+        def refresh(self):
+            live = self.kb.catalog._read_live_versions()  # every record, every question
+            self.lexical.ensure(self.kb.store, live)
+            return live
+
+        def _dense(self, vector, live):
+            hits = self.kb.store.query(vector, k=self.config.k_dense, where={"status": "approved"})
+            return [h for h in hits if h.metadata.get("version_id") in live]
+
+        def search(self, question, top_n=None):
+            embedder = self.kb._embedder
+            self.kb._embedder = OneTextBatch(embedder)
+            try:
+                return super().search(question, top_n)
+            finally:
+                self.kb._embedder = embedder
+
+    return OldPaths(kb)
+
+
+def _offset_paged_chunks(store, where, page=2000):
+    """The old ChromaStore.get_chunks paging (limit/offset), for the BM25-fetch comparison."""
+    out, offset = [], 0
+    while True:
+        result = store._chunks.get(
+            where=where, limit=page, offset=offset, include=["documents", "metadatas"]
+        )
+        out += result["ids"]
+        if len(result["ids"]) < page:
+            return out
+        offset += page
+
+
+def measure_rebuild(kb, engine, questions) -> dict:
+    """Retire one replica document and undo it: questions asked while BM25 rebuilds.
+
+    Each change of the live set starts a background rebuild; questions keep being answered
+    (from the previous index) until it is swapped in. The home is restored afterwards.
+    """
+    from knowledge.catalog import APPROVED
+
+    lex = engine.retriever.lexical
+    victim = next(v for v in reversed(kb.catalog.live_versions()) if "-r" in v.doc_id)
+    approved_at = victim.approved_at
+    out = {"doc": victim.doc_id}
+    try:
+        t = time.perf_counter()
+        kb.catalog.retire(victim.version_id)
+        out["retire_ms"] = (time.perf_counter() - t) * 1000
+        out["retired"] = _ask_while_rebuilding(engine, lex, questions)
+    finally:
+        victim.status, victim.retired_at, victim.approved_at = APPROVED, "", approved_at
+        kb.catalog.save(victim)
+        kb.catalog.sync_chunk_status(victim)
+    out["restored"] = _ask_while_rebuilding(engine, lex, questions)
+    return out
+
+
+def _ask_while_rebuilding(engine, lex, questions) -> dict:
+    started = time.perf_counter()
+    walls, first, rebuilding_at_first = [], None, None
+    i = 0
+    while True:
+        t = time.perf_counter()
+        engine.ask(questions[i % len(questions)])
+        walls.append((time.perf_counter() - t) * 1000)
+        if first is None:
+            first, rebuilding_at_first = walls[0], lex.rebuilding
+        i += 1
+        if not lex.rebuilding:
+            break
+    lex.wait()
+    return {
+        "first_ms": first,
+        "rebuilding_at_first": rebuilding_at_first,
+        "questions_during": len(walls),
+        "p50_during_ms": quantile(walls, 0.5),
+        "max_during_ms": max(walls),
+        "rebuild_s": time.perf_counter() - started,
+        "error": repr(lex.last_error) if lex.last_error else "",
+    }
 
 
 # -- report ----------------------------------------------------------------------------------------
@@ -488,7 +591,7 @@ def report(
                 "p50 ms",
                 "p95 ms",
                 "CPU ms p50 / p95",
-                "first query (BM25 build) ms",
+                "first query, first run (BM25 built) ms",
                 "first query after restart (BM25 load) ms",
                 "RSS warm MB",
                 "goal p50 ≤ 100 ms",
@@ -515,13 +618,14 @@ def report(
     )
     L += [md_table(["stage", *[f"{n:,} chunks" for n in sizes]], rows, "l" + "r" * len(sizes)), ""]
     L += [
-        "## What-if: the proposed fixes, simulated in the benchmark process (ms, p50 / p95)",
+        "## Before/after in the same process (ms, p50 / p95)",
         "",
-        "Same questions, same process, after the default pass. *torch threads 1*: "
-        "`torch.set_num_threads(1)` before embedding the question. *no where-filter*: a "
-        "Retriever subclass whose `_dense` queries Chroma without `where={'status': "
-        "'approved'}` and keeps only hits of live versions (the existing authority check). "
-        "*cached live set*: `refresh()` returns the live set computed on the first query.",
+        "Same questions, same process and so the same machine load, run after the main pass: "
+        "*previous per-question paths (re-enacted)* is a Retriever subclass taking the paths "
+        "as shipped before issue 3 (the question embedded as a one-text batch with torch's "
+        "default threads, the dense query with `where={'status': 'approved'}`, the live set "
+        "re-read from every catalog record); *current (second pass)* is the shipped code "
+        "again, right after it.",
         "",
     ]
     vnames = list(results[sizes[0]].get("variants", {}))
@@ -542,8 +646,10 @@ def report(
                 cells.append(f"{quantile(vals, 0.5):.0f} / {quantile(vals, 0.95):.0f}")
             rows.append((f"{label} @ {n:,}", *cells))
     if vnames:
-        L += [md_table(["stage", "as shipped", *vnames], rows, "l" + "r" * (1 + len(vnames))), ""]
-    L += ["## BM25 build by step (first query after any approval/retirement; ms)", ""]
+        heads = ["stage", "current (main pass)", *vnames]
+        L += [md_table(heads, rows, "l" + "r" * (1 + len(vnames))), ""]
+    L += rebuild_section(results, sizes)
+    L += ["## BM25 build by step (now in the background after a change; ms)", ""]
     bkeys = list(results[sizes[0]].get("bm25_build", {}))
     if bkeys:
         L += [
@@ -617,7 +723,15 @@ def report(
             ),
         ),
         ("peak RSS of the process (MB)", lambda r: f"{r['max_rss_mb']:.0f}"),
-        ("torch threads", lambda r: str(r["torch_threads"])),
+        ("torch threads (process default; questions use 1)", lambda r: str(r["torch_threads"])),
+        (
+            "catalog generation record created by the benchmark (home built before it existed)",
+            lambda r: "yes" if r.get("generation_created") else "no",
+        ),
+        (
+            "load average at start of this size's run",
+            lambda r: r.get("host", {}).get("load average (1/5/15 min) at start", "–"),
+        ),
         ("load average at end", lambda r: " / ".join(f"{x:.2f}" for x in r["load_end"])),
     ]:
         rows.append((label, *[fn(results[n]) for n in sizes]))
@@ -630,6 +744,39 @@ def report(
     L += [md_table(["", *[f"{n:,} chunks" for n in sizes]], rows, "l" + "r" * len(sizes)), ""]
     L += ["## Machine", "", md_table(["", ""], host.items()), ""]
     return "\n".join(L)
+
+
+def rebuild_section(results: dict[int, dict], sizes: list[int]) -> list[str]:
+    if not all("rebuild" in results[n] for n in sizes):
+        return []
+    rows = []
+    for phase, label in [("retired", "retire one document"), ("restored", "approve it again")]:
+        for key, name, fmt in [
+            ("first_ms", "first question after the change (ms)", "{:.0f}"),
+            ("rebuilding_at_first", "rebuild still running after it", "{}"),
+            ("questions_during", "questions answered during the rebuild", "{}"),
+            ("p50_during_ms", "p50 / max of those questions (ms)", None),
+            ("rebuild_s", "background rebuild, change to swap (s)", "{:.1f}"),
+        ]:
+            cells = []
+            for n in sizes:
+                r = results[n]["rebuild"][phase]
+                if fmt is None:
+                    cells.append(f"{r['p50_during_ms']:.0f} / {r['max_during_ms']:.0f}")
+                else:
+                    cells.append(fmt.format(r[key]))
+            rows.append((f"{label}: {name}", *cells))
+    return [
+        "## Questions while BM25 rebuilds (after an approval or retirement)",
+        "",
+        "One replica document is retired through `Catalog.retire`, then approved again (record "
+        "restored and saved). Each change starts a background rebuild; questions are asked "
+        "back to back until the new index is swapped in. They run in the same process as the "
+        "rebuild, so they share the GIL and the cores with it.",
+        "",
+        md_table(["", *[f"{n:,} chunks" for n in sizes]], rows, "l" + "r" * len(sizes)),
+        "",
+    ]
 
 
 def main() -> int:

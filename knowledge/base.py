@@ -41,11 +41,13 @@ class KnowledgeBase:
         count_tokens: TokenCounter | None = None,
         store: VectorStore | None = None,
         on_event: Callable[[str, dict], None] | None = None,
+        background: Callable | None = None,
     ):
         self.home = Path(home)
         # Called after approve/retire/remove and for each finished file of an ingest, e.g. to
         # write the audit log. Its errors propagate: the caller learns the record failed.
         self.on_event = on_event
+        self.background = background  # see knowledge.lexical.BackgroundRunner
         self.store_url = store_url or None
         self._embedder = embedder
         self._count_tokens = count_tokens

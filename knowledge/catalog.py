@@ -9,6 +9,7 @@ Only the approved version with the highest version number of a document is "live
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from knowledge.store import VectorStore
 
 PENDING, APPROVED, RETIRED = "pending", "approved", "retired"
 INGESTING, READY, REMOVING = "ingesting", "ready", "removing"
+GENERATION = "catalog_generation"  # store meta key, bumped by every record write or delete
 
 
 def now_iso() -> str:
@@ -70,11 +72,16 @@ class DocumentVersion:
 
 
 class Catalog:
-    """Reads and writes version records in the store. Cheap to construct; no caching, so every
-    workstation sharing a server sees approvals as soon as they are made."""
+    """Reads and writes version records in the store. Cheap to construct.
+
+    Only the live set is cached, and it is checked against the store's generation record on
+    every call (one get by id), so every Catalog on the same store, in this process or on
+    another workstation sharing a server, sees an approval on its next question.
+    """
 
     def __init__(self, store: VectorStore):
         self._store = store
+        self._live_cache: tuple[str, list[DocumentVersion]] | None = None  # (stamp, live)
 
     def versions(self, include_unfinished: bool = False) -> list[DocumentVersion]:
         found = [DocumentVersion.from_record(r) for r in self._store.get_records().values()]
@@ -99,7 +106,35 @@ class Catalog:
         return [v for v in self.versions(include_unfinished=True) if v.doc_id == doc_id]
 
     def live_versions(self) -> list[DocumentVersion]:
-        """The current approved version of each document: the only ones answers may cite."""
+        """The current approved version of each document: the only ones answers may cite.
+
+        Asked on every question, so it is cached until the generation stamp changes; the
+        versions returned are shared with the cache and must not be modified.
+        """
+        # Read the stamp before the records: a write landing in between changes the stamp
+        # again afterwards, so the worst case is one needless re-read, never a stale set.
+        stamp = self.generation()
+        cached = self._live_cache
+        if cached is not None and stamp and cached[0] == stamp:
+            return list(cached[1])
+        live = self._read_live_versions()
+        self._live_cache = (stamp, live)
+        return list(live)
+
+    def generation(self) -> str:
+        """An opaque stamp that changes whenever any catalog record is written or deleted."""
+        record = self._store.get_meta(GENERATION)
+        return str(record.get("stamp", "")) if record else ""
+
+    def _bump_generation(self) -> None:
+        # A fresh random stamp rather than counter + 1: two workstations writing at once
+        # can never write the same value, so no reader mistakes a new state for an old one.
+        # The counter is only for people reading the store.
+        record = self._store.get_meta(GENERATION) or {}
+        count = int(record.get("count", 0)) + 1
+        self._store.put_meta(GENERATION, {"count": count, "stamp": uuid.uuid4().hex})
+
+    def _read_live_versions(self) -> list[DocumentVersion]:
         live: dict[str, DocumentVersion] = {}
         for v in self.versions():
             if v.status == APPROVED and (
@@ -116,9 +151,11 @@ class Catalog:
 
     def save(self, version: DocumentVersion) -> None:
         self._store.put_record(version.version_id, version.to_record())
+        self._bump_generation()  # after the record: readers that see the stamp see the record
 
     def delete(self, version_id: str) -> None:
         self._store.delete_record(version_id)
+        self._bump_generation()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def approve(

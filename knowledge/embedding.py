@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import cached_property
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -80,6 +82,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._batch_threads = 1  # set at load: torch's thread count for batch embedding
 
     @property
     def loaded(self) -> bool:
@@ -101,19 +104,71 @@ class SentenceTransformerEmbedder:
                 dimension = dimension or model.get_sentence_embedding_dimension
                 self.dimension = int(dimension())
                 self.max_tokens = int(model.max_seq_length)
+                # Remember the process default (all cores, or OMP_NUM_THREADS) before any
+                # query narrows it: batch embedding always runs with this many threads.
+                self._batch_threads = _torch_threads()
                 self._model = model
         return self._model
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
-        model = self.load()
-        vectors = model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        return self._encode(texts, single=False)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        # One question is a tiny matrix: splitting it over cores gains little and, on a busy
+        # machine, waiting for a second core costs far more (measured 811 -> 57 ms p50 on a
+        # loaded 2-core VM; benchmarks/results/latency.md).
+        return self._encode([text], single=True)[0]
+
+    def _encode(self, texts: list[str], single: bool) -> np.ndarray:
+        model = self.load()
+        # Batches pin the default count explicitly: a worker thread that first touched torch
+        # while a question held the count at one would otherwise inherit one thread.
+        threads = 1 if single else self._batch_threads
+        with torch_threads(threads):
+            vectors = model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
+@cache
+def _per_thread_setting() -> bool:
+    """True when torch.set_num_threads only affects the calling thread (OpenMP backend)."""
+    import torch
+
+    return "parallel backend: OpenMP" in torch.__config__.parallel_info()
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run the block with `n` torch intra-op threads on the calling thread, then restore.
+
+    Why this is safe with a concurrent ingest in the same process: this torch build uses the
+    OpenMP backend (see torch.__config__.parallel_info()), where set_num_threads changes the
+    calling thread's OpenMP/MKL setting; a question on a pool thread therefore does not
+    narrow an ingest already embedding on the index-write thread
+    (tests/knowledge/test_latency_paths.py checks this). Its only process-wide trace is the
+    default that threads touching torch for the first time pick up, which is why
+    embed_documents pins its own count instead of inheriting it, and why this restores.
+    """
+    import torch
+
+    before = torch.get_num_threads()
+    if before == n or not _per_thread_setting():
+        yield  # another backend would change every thread's count: leave it alone
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)

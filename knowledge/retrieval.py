@@ -95,7 +95,8 @@ class Retriever:
     def __init__(self, kb, config: RetrievalConfig | None = None):
         self.kb = kb
         self.config = config or RetrievalConfig()
-        self.lexical = LexicalIndex(kb.home / "lexical")
+        # A fake kb in tests may not have a runner: rebuild in line then.
+        self.lexical = LexicalIndex(kb.home / "lexical", background=getattr(kb, "background", None))
 
     def refresh(self) -> list[DocumentVersion]:
         live = self.kb.catalog.live_versions()

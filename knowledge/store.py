@@ -8,7 +8,7 @@ Chroma server also share approvals and retirements, with nothing else to synchro
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from knowledge.errors import ModelMismatch, StoreUnavailable
 
 CHUNKS = "clinassist_chunks"
 CATALOG = "clinassist_catalog"
+META = "clinassist_meta"  # small named values beside the catalog (its generation stamp)
 _REINDEX_SUFFIX = "_reindex"
 _PAGE = 2000  # rows per get(): large gets are split to keep memory flat
 
@@ -57,6 +58,8 @@ class VectorStore(Protocol):
     def put_record(self, record_id: str, record: dict[str, Any]) -> None: ...
     def get_records(self) -> dict[str, dict[str, Any]]: ...
     def delete_record(self, record_id: str) -> None: ...
+    def put_meta(self, key: str, value: dict[str, Any]) -> None: ...
+    def get_meta(self, key: str) -> dict[str, Any] | None: ...
 
 
 def _chromadb():
@@ -100,6 +103,9 @@ class ChromaStore:
         self._chunks = self._open_chunks()
         self._catalog = client.get_or_create_collection(
             CATALOG, embedding_function=None, metadata={"purpose": "document catalog"}
+        )
+        self._meta = client.get_or_create_collection(
+            META, embedding_function=None, metadata={"purpose": "catalog generation"}
         )
 
     def _open_chunks(self):
@@ -153,15 +159,11 @@ class ChromaStore:
 
     def get_chunks(self, where=None, ids=None, with_embeddings=False) -> list[StoredChunk]:
         include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])
+        if ids is None:
+            ids = self._chunk_ids(where)
         out: list[StoredChunk] = []
-        if ids is not None:
-            batches: Iterable = (
-                {"ids": list(ids[i : i + _PAGE])} for i in range(0, len(ids), _PAGE)
-            )
-        else:
-            batches = self._paged(where)
-        for kwargs in batches:
-            result = self._chunks.get(include=include, **kwargs)
+        for start in range(0, len(ids), _PAGE):
+            result = self._chunks.get(ids=list(ids[start : start + _PAGE]), include=include)
             embeddings = result.get("embeddings") if with_embeddings else None
             for i, chunk_id in enumerate(result["ids"]):
                 vector = (
@@ -170,15 +172,12 @@ class ChromaStore:
                 out.append(
                     StoredChunk(chunk_id, result["documents"][i], result["metadatas"][i], vector)
                 )
-            if ids is None and len(result["ids"]) < _PAGE:
-                break
         return out
 
-    def _paged(self, where):
-        offset = 0
-        while True:
-            yield {"where": where, "limit": _PAGE, "offset": offset}
-            offset += _PAGE
+    def _chunk_ids(self, where: dict | None) -> list[str]:
+        # Ids only, in one call, then the rows in batches by id: limit/offset paging made
+        # Chroma re-scan every earlier row for each page (83 s for 100k chunks, quadratic).
+        return list(self._chunks.get(where=where, include=[])["ids"])
 
     def chunk_count(self) -> int:
         return self._chunks.count()
@@ -215,19 +214,30 @@ class ChromaStore:
     def get_records(self) -> dict[str, dict[str, Any]]:
         import json
 
+        ids = list(self._catalog.get(include=[])["ids"])  # ids first: see _chunk_ids
         records: dict[str, dict[str, Any]] = {}
-        offset = 0
-        while True:
-            result = self._catalog.get(include=["documents"], limit=_PAGE, offset=offset)
+        for start in range(0, len(ids), _PAGE):
+            result = self._catalog.get(ids=ids[start : start + _PAGE], include=["documents"])
             for record_id, text in zip(result["ids"], result["documents"], strict=True):
                 records[record_id] = json.loads(text)
-            if len(result["ids"]) < _PAGE:
-                return records
-            offset += _PAGE
+        return records
 
     def delete_record(self, record_id: str) -> None:
         with self._lock:
             self._catalog.delete(ids=[record_id])
+
+    def put_meta(self, key: str, value: dict[str, Any]) -> None:
+        import json
+
+        with self._lock:
+            self._meta.upsert(ids=[key], embeddings=[[1.0]], documents=[json.dumps(value)])
+
+    def get_meta(self, key: str) -> dict[str, Any] | None:
+        """One small value by key: a single get by id, cheap enough for every question."""
+        import json
+
+        result = self._meta.get(ids=[key], include=["documents"])
+        return json.loads(result["documents"][0]) if result["ids"] else None
 
     # -- whole-index operations (reindex) ------------------------------------------------------
     def stored_model(self) -> dict[str, Any]:

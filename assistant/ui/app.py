@@ -45,6 +45,7 @@ def run_app(
 ) -> int:
     app = make_application()
     workers = Workers()
+    session.background = workers.background  # large BM25 rebuilds off the question path
     window = MainWindow(session, workers)
     window.show()
     QTimer.singleShot(0, window.start)  # after the first paint

@@ -98,6 +98,9 @@ class Workers(QObject):
         self._write_lane.setMaxThreadCount(1)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(question_threads)
+        # Slow upkeep that must not queue behind an ingest (the BM25 rebuild after approval).
+        self._maintenance = QThreadPool(self)
+        self._maintenance.setMaxThreadCount(1)
         self._jobs: dict[int, Job] = {}
 
     def write(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
@@ -107,6 +110,10 @@ class Workers(QObject):
     def read(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
         """Questions and other reads, a few at a time."""
         return self._start(self._pool, Job(name, fn, *args, **kwargs))
+
+    def background(self, fn: Callable[[], Any]) -> Job:
+        """Upkeep for the Qt-free code (knowledge.lexical's BackgroundRunner), one at a time."""
+        return self._start(self._maintenance, Job("maintenance", fn))
 
     def _start(self, pool: QThreadPool, job: Job) -> Job:
         self._jobs[job.id] = job
@@ -124,4 +131,6 @@ class Workers(QObject):
         for job in list(self._jobs.values()):
             job.cancel()
         ok = self._write_lane.waitForDone(timeout_ms)
+        # A BM25 rebuild cut short leaves only a temporary folder; the next start redoes it.
+        ok = self._maintenance.waitForDone(timeout_ms) and ok
         return self._pool.waitForDone(timeout_ms) and ok

@@ -77,3 +77,26 @@ def test_failure_is_delivered_with_its_traceback(qtbot):
         pass
     error = blocker.args[0]
     assert isinstance(error, ValueError) and "broken" in error.ui_traceback
+
+
+def test_background_lane_runs_knowledge_upkeep_off_the_ui_thread(qtbot, isolated_home):
+    """The desktop app hands the maintenance lane to the knowledge base: a large BM25
+    rebuild runs there, never on the UI thread, and knowledge/ starts no thread itself."""
+    from assistant.session import Session
+    from assistant.settings import Settings
+
+    make_application()
+    workers = Workers()
+    ran_on = []
+    done = threading.Event()
+    job = workers.background(lambda: (ran_on.append(threading.get_ident()), done.set()))
+    with qtbot.waitSignal(job.signals.finished, timeout=5000):
+        pass
+    assert done.is_set() and ran_on and ran_on[0] != threading.get_ident()
+
+    session = Session(Settings(home=isolated_home))
+    session.background = workers.background
+    from knowledge.retrieval import Retriever
+
+    assert Retriever(session.kb).lexical.background == workers.background
+    assert workers.shutdown(5000)
