@@ -9,14 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assistant.ui.admin_models import COLUMN
 from assistant.ui.ingest_panel import IngestPanel
+from assistant.ui.tables import record_table
 
 
 def _plain(text: str) -> str:
@@ -158,18 +157,10 @@ class AdminDeskLayout:
         adding.addWidget(self.owner_edit, 1)
         adding.addWidget(self.read_only_label)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for name in ("version", "status", "effective_date", "review_by", "chunk_count"):
             header.setSectionResizeMode(COLUMN[name], QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)

@@ -22,14 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from assistant.feedback_review import FeedbackSnapshot, ReviewItem, detail_text, feedback_job
 from assistant.ui.admin_models import WARNING_BACKGROUND, WARNING_FOREGROUND
-from assistant.ui.tables import select_row_at
+from assistant.ui.tables import record_table, select_row_at
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the ReviewItem of the row
 GATE_TIMEOUT_S = 2.0
@@ -149,16 +147,8 @@ class FeedbackView(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.refresh_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (0, RATING_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

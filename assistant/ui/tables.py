@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def record_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only table of records: whole rows, one at a time, no cell editing, Tab leaves
+    the table (keyboard users), columns the user can resize."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
 
 
 def select_row_at(table: QTableView, index: QModelIndex) -> bool:
