@@ -4,9 +4,45 @@ importable by name reliably, since pytest loads several files called conftest)."
 from __future__ import annotations
 
 import socket
+import time
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class EventLoopWatch:
+    """A 10 ms Qt timer on the UI thread; the gaps between its ticks are the UI's stalls.
+
+    with EventLoopWatch() as watch:
+        ...  # work that must not freeze the window
+    assert watch.worst < 0.1
+    """
+
+    def __init__(self, interval_ms: int = 10):
+        from PySide6.QtCore import QTimer  # only the Qt tests pay for the import
+
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def __enter__(self) -> EventLoopWatch:
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.stop()
+
+    @property
+    def worst(self) -> float:
+        return max(self.gaps, default=0.0)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from support import EventLoopWatch
 
 from assistant.engine import AnswerEngine
 from assistant.session import Session
@@ -40,8 +39,9 @@ def tmpfs_home(demo_home):
     shutil.rmtree(root, ignore_errors=True)
 
 
-def test_admin_adds_and_approves_then_the_answer_cites_it(qtbot, tmpfs_home, real_embedder,
-                                                          tmp_path):
+def test_admin_adds_and_approves_then_the_answer_cites_it(
+    qtbot, tmpfs_home, real_embedder, tmp_path
+):
     make_application()
     settings = Settings(home=tmpfs_home)
     kb = KnowledgeBase(tmpfs_home, embedder=real_embedder)
@@ -69,23 +69,14 @@ def test_admin_adds_and_approves_then_the_answer_cites_it(qtbot, tmpfs_home, rea
     bulk.mkdir()
     for i in range(12):
         (bulk / f"note-{i}.md").write_text(f"# Note {i}\n\n" + "Ward notice text. " * 300)
-    gaps, last = [], [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    ingest = desk.add_paths([bulk])
-    with qtbot.waitSignal(window.answer_finished, timeout=120_000) as answered:
-        window.question.setPlainText("How soon must blood cultures be taken in suspected sepsis?")
-        window.question.send()
-    qtbot.wait(500)  # a fast answer is no reason to stop watching the ingest
-    timer.stop()
+    with EventLoopWatch() as watch:
+        ingest = desk.add_paths([bulk])
+        with qtbot.waitSignal(window.answer_finished, timeout=120_000) as answered:
+            question = "How soon must blood cultures be taken in suspected sepsis?"
+            window.question.setPlainText(question)
+            window.question.send()
+        qtbot.wait(500)  # a fast answer is no reason to stop watching the ingest
+    gaps = watch.gaps
     answer = answered.args[0]
     assert not answer.refused
     assert any(c.doc_id == "blood-cultures" for c in answer.citations)

@@ -4,10 +4,9 @@ settings save the key to the (test) keyring; the event loop never stalls."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
+from support import EventLoopWatch
 
 from assistant.engine import AnswerEngine
 from assistant.llm import make_chat_client
@@ -119,19 +118,9 @@ def test_streaming_is_batched_and_event_loop_never_stalls(
     window = make_window(
         qtbot, home, real_embedder, tmp_path, chat_client=make_chat_client(llm, None), llm=llm
     )
-    gaps, last = [], [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    ask(qtbot, window, "When must a sharps injury be reported?")
-    timer.stop()
+    with EventLoopWatch() as watch:
+        ask(qtbot, window, "When must a sharps injury be reported?")
+    gaps = watch.gaps
     deltas = len([r for r in scripted_llm.requests])  # one streamed request
     assert deltas == 1
     assert 0 < window.chat.repaints < 60 * 10  # batched: far fewer paints than tokens
