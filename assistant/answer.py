@@ -6,6 +6,8 @@ stores them. `to_json` is the stable, machine-readable form (`clinassist ask --j
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -102,3 +104,37 @@ class AnswerEvent:
     kind: str
     text: str = ""
     answer: Answer | None = None
+
+
+def coalesce_deltas(
+    events: Iterable[AnswerEvent],
+    interval_s: float = 0.05,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[AnswerEvent]:
+    """Merge consecutive "delta" events so that at most one is passed on per `interval_s`.
+
+    A model can stream hundreds of tokens a second. Handed to a window one by one, each is a
+    queued call the UI thread must take the interpreter lock for, in turn with the thread
+    still streaming, and the window's own timers starve (measured: 60-300 ms stalls). Text is
+    never lost or reordered: pending text is passed on before any other event and at the end.
+    """
+    pending: list[str] = []
+    last = float("-inf")  # the first text shows at once
+    try:
+        for event in events:
+            if event.kind == "delta":
+                pending.append(event.text)
+                if clock() - last < interval_s:
+                    continue
+            if pending:
+                yield AnswerEvent("delta", "".join(pending))
+                pending.clear()
+                last = clock()
+            if event.kind != "delta":
+                yield event
+    except Exception:
+        if pending:  # what had arrived is shown before the error, as without merging
+            yield AnswerEvent("delta", "".join(pending))
+        raise
+    if pending:
+        yield AnswerEvent("delta", "".join(pending))

@@ -115,7 +115,9 @@ class Session:
     def answer_and_save(self, conversation_id: int, question: str):
         """Like `answer`, and the finished exchange is saved before "done" is passed on (on the
         caller's thread: a disk write does not belong on the UI thread)."""
-        for event in self.answer(question):
+        from assistant.answer import coalesce_deltas
+
+        for event in coalesce_deltas(self.answer(question)):  # a window needs ~20 a second
             if event.kind == "done":
                 self.conversations.add_exchange(conversation_id, question, event.answer)
             yield event
