@@ -35,23 +35,22 @@ def _e(value: Any) -> str:
 
 
 def fmt_metric(name: str, value) -> str:
-    if value is None:
-        return "n/a"
-    if name.startswith("latency"):
-        return f"{value:,.0f} ms"
-    if name == "mrr":
-        return f"{value:.3f}"
-    return f"{100 * value:.1f}%"
+    return _fmt(name, value, sign="", rate_unit="%")
 
 
 def fmt_delta(name: str, delta) -> str:
-    if delta is None:
+    return _fmt(name, delta, sign="+", rate_unit=" pts")
+
+
+def _fmt(name: str, value, sign: str, rate_unit: str) -> str:
+    """Milliseconds for latency, three decimals for MRR, percent (points) for rates."""
+    if value is None:
         return "n/a"
     if name.startswith("latency"):
-        return f"{delta:+,.0f} ms"
+        return f"{value:{sign},.0f} ms"
     if name == "mrr":
-        return f"{delta:+.3f}"
-    return f"{100 * delta:+.1f} pts"
+        return f"{value:{sign}.3f}"
+    return f"{100 * value:{sign}.1f}{rate_unit}"
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:

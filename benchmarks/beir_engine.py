@@ -345,16 +345,7 @@ class SetContext:
                 [(rd, cfg.w_dense, cfg.k_dense), (rl, cfg.w_lexical, cfg.k_lexical)], cfg.rrf_k
             )
         if cfg.fusion == "cc":
-            return convex(
-                dense,
-                lex,
-                cfg.alpha,
-                cfg.k_dense,
-                cfg.k_lexical,
-                cfg.norm_dense,
-                cfg.norm_lexical,
-                cfg.missing,
-            )
+            return _convex(cfg, dense, lex)
         raise ValueError(cfg.fusion)
 
     def ranks_of(self, m: np.ndarray, lexical: bool = False) -> np.ndarray:
@@ -390,16 +381,7 @@ class SetContext:
                     [(ranks(dense), cfg.w_dense, cfg.k_dense), (rl, cfg.w_lexical, cfg.k_lexical)],
                     cfg.rrf_k,
                 )
-            return convex(
-                dense,
-                lex,
-                cfg.alpha,
-                cfg.k_dense,
-                cfg.k_lexical,
-                cfg.norm_dense,
-                cfg.norm_lexical,
-                cfg.missing,
-            )
+            return _convex(cfg, dense, lex)
 
         dense = q0 @ cv.T
         lex = idx.scores(qm)
@@ -425,3 +407,17 @@ class SetContext:
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
+
+
+def _convex(cfg, dense, lex):
+    """The convex fusion with a configuration's parameters."""
+    return convex(
+        dense,
+        lex,
+        cfg.alpha,
+        cfg.k_dense,
+        cfg.k_lexical,
+        cfg.norm_dense,
+        cfg.norm_lexical,
+        cfg.missing,
+    )

@@ -54,6 +54,18 @@ SEM_GRID = [round(0.40 + 0.025 * i, 3) for i in range(23)]  # 0.40 .. 0.95
 LWS_GRID = [round(0.00 + 0.05 * i, 2) for i in range(17)]  # 0.00 .. 0.80
 
 
+CLAIM_COLUMNS = [
+    "id",
+    "kind",
+    "label",
+    "claim",
+    "lexical",
+    "semantic",
+    "claim numbers missing near best sentence",
+    "best sentence",
+]
+
+
 def load_claims() -> list[dict]:
     return [json.loads(x) for x in CLAIMS.read_text(encoding="utf-8").splitlines() if x.strip()]
 
@@ -370,32 +382,14 @@ def main() -> int:
         f"### Misjudged claims at the fitted thresholds {recommended}",
         "",
         md_table(
-            [
-                "id",
-                "kind",
-                "label",
-                "claim",
-                "lexical",
-                "semantic",
-                "claim numbers missing near best sentence",
-                "best sentence",
-            ],
+            CLAIM_COLUMNS,
             claim_rows(claims, recommended),
         ),
         "",
         f"### Misjudged claims at the fitted thresholds + number veto {rec_num}",
         "",
         md_table(
-            [
-                "id",
-                "kind",
-                "label",
-                "claim",
-                "lexical",
-                "semantic",
-                "claim numbers missing near best sentence",
-                "best sentence",
-            ],
+            CLAIM_COLUMNS,
             claim_rows(claims, rec_num, **num),
         ),
         "",

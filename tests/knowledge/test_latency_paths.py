@@ -50,12 +50,12 @@ def _count_calls(monkeypatch, obj, name):
 
 
 # -- 1. query embedding on one torch thread ---------------------------------------------------
-def test_embed_query_runs_on_one_thread_same_vector_and_restores(real_embedder, monkeypatch):
+def _record_encode_threads(embedder, monkeypatch) -> list[int]:
+    """The torch thread count in force at each call of the model's encode."""
     import torch
 
-    before = torch.get_num_threads()
-    seen = []
-    model = real_embedder.load()
+    seen: list[int] = []
+    model = embedder.load()
     original = model.encode
 
     def recording(*args, **kwargs):
@@ -63,6 +63,14 @@ def test_embed_query_runs_on_one_thread_same_vector_and_restores(real_embedder, 
         return original(*args, **kwargs)
 
     monkeypatch.setattr(model, "encode", recording)
+    return seen
+
+
+def test_embed_query_runs_on_one_thread_same_vector_and_restores(real_embedder, monkeypatch):
+    import torch
+
+    before = torch.get_num_threads()
+    seen = _record_encode_threads(real_embedder, monkeypatch)
     single = real_embedder.embed_query(QUESTION)
     batch = real_embedder.embed_documents([QUESTION, "Hand hygiene"])[0]
     assert seen == [1, real_embedder._batch_threads]
@@ -102,17 +110,7 @@ def test_a_question_does_not_narrow_a_concurrent_ingest_thread(real_embedder, mo
 def test_batch_embedding_pins_its_thread_count_even_on_a_thread_born_during_a_question(
     real_embedder, monkeypatch
 ):
-    import torch
-
-    seen = []
-    model = real_embedder.load()
-    original = model.encode
-
-    def recording(*args, **kwargs):
-        seen.append(torch.get_num_threads())
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(model, "encode", recording)
+    seen = _record_encode_threads(real_embedder, monkeypatch)
     with torch_threads(1):  # a thread touching torch now inherits one thread by default
         worker = threading.Thread(target=lambda: real_embedder.embed_documents(["a", "b"]))
         worker.start()
