@@ -30,12 +30,19 @@ from knowledge.analysis import lexical_stems
 from knowledge.catalog import DocumentVersion
 from knowledge.store import VectorStore
 
-INDEX_FORMAT = 3  # bump when the analyser or selection changes, so old indexes are rebuilt
+INDEX_FORMAT = 4  # bump when the analyser or selection changes, so old indexes are rebuilt
 # A rebuild costs about 1 ms per chunk on the loaded 2-core benchmark VM (fetch 0.2, analysis
 # 0.5, bm25s 0.16; benchmarks/results/latency.md), so up to this many live chunks it takes
 # about a second at most: do it before answering, so the answer is exact. Above it, rebuild
 # in the background (see the module docstring).
 SYNC_LIMIT = 1000
+# BM25 parameters and title weight tuned on the BEIR tuning queries over the app's own chunks
+# (benchmarks/results/retrieval.md): short chunks need less length normalisation than the
+# textbook b=0.75, and a title repeated three times lets "which document is about this" count
+# beside the chunk's own words.
+BM25_K1 = 0.9
+BM25_B = 0.5
+TITLE_REPEATS = 3
 
 
 def fingerprint(live: list[DocumentVersion]) -> str:
@@ -46,7 +53,8 @@ def fingerprint(live: list[DocumentVersion]) -> str:
 def index_text(title: str, section: str, text: str) -> str:
     # The title and section count as words of the chunk: "hand hygiene" in a section heading
     # should help a chunk whose sentences only say "wash".
-    return f"{title}\n{section}\n{text}"
+    titles = "\n".join([title] * TITLE_REPEATS)
+    return f"{titles}\n{section}\n{text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +64,34 @@ class _Snapshot:
     fingerprint: str | None = None
     bm25: object | None = None
     ids: list[str] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)  # chunk id -> row in bm25
+
+    @classmethod
+    def of(cls, fingerprint: str, bm25, ids: list[str]) -> _Snapshot:
+        return cls(fingerprint, bm25, ids, {chunk_id: i for i, chunk_id in enumerate(ids)})
 
 
 @dataclass(slots=True)
 class LexicalHit:
     chunk_id: str
     score: float
+
+
+@dataclass(slots=True)
+class LexicalMatch:
+    """The top hits of one query, plus the BM25 score of any other indexed chunk, so a fusion
+    can weigh a chunk found only by dense search with its real lexical score."""
+
+    hits: list[LexicalHit] = field(default_factory=list)
+    _scores: np.ndarray | None = None
+    _positions: dict[str, int] = field(default_factory=dict)
+
+    def score(self, chunk_id: str) -> float | None:
+        """BM25 score of a chunk, 0.0 if it shares no term, None if it is not indexed."""
+        row = self._positions.get(chunk_id)
+        if row is None:
+            return None
+        return 0.0 if self._scores is None else float(self._scores[row])
 
 
 # Runs a function on some other thread; returns at once (e.g. the app's maintenance lane).
@@ -163,7 +193,7 @@ class LexicalIndex:
         try:
             ids = json.loads(ids_file.read_text(encoding="utf-8"))
             bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False) if ids else None
-            return _Snapshot(wanted, bm25, ids)
+            return _Snapshot.of(wanted, bm25, ids)
         except (OSError, ValueError):
             return None  # a damaged cache is rebuilt, never trusted
 
@@ -188,7 +218,7 @@ class LexicalIndex:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if chunks:
-            bm25 = bm25s.BM25(k1=1.2, b=0.75)
+            bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
             bm25.index(corpus, show_progress=False)
             bm25.save(str(tmp / "bm25"), show_progress=False)
         # The id list is written last and the folder renamed into place: a crash mid-build
@@ -196,7 +226,7 @@ class LexicalIndex:
         (tmp / "chunk_ids.json").write_text(json.dumps(ids), encoding="utf-8")
         shutil.rmtree(path, ignore_errors=True)
         tmp.rename(path)
-        return _Snapshot(wanted, bm25, ids)
+        return _Snapshot.of(wanted, bm25, ids)
 
     def _remove_stale(self, keep: Path) -> None:
         if not self.folder.is_dir():
@@ -210,18 +240,21 @@ class LexicalIndex:
         return len(self._current.ids)
 
     def search(self, query: str, k: int) -> list[LexicalHit]:
+        return self.match(query, k).hits
+
+    def match(self, query: str, k: int) -> LexicalMatch:
+        """The k best chunks for the query, and every indexed chunk's score for the fusion."""
         terms = lexical_stems(query)
         snapshot = self._current  # one read: ids and bm25 always belong together
         bm25 = snapshot.bm25
-        if bm25 is None or not terms:
-            return []
+        if bm25 is None:
+            return LexicalMatch()
         known = [t for t in terms if t in bm25.vocab_dict]
         if not known:
-            return []
+            return LexicalMatch([], None, snapshot.positions)
+        scores = np.asarray(bm25.get_scores(known), dtype=np.float32)
         k = min(k, len(snapshot.ids))
-        docs, scores = bm25.retrieve([known], k=k, show_progress=False, n_threads=1)
-        hits = []
-        for index, score in zip(np.asarray(docs)[0], np.asarray(scores)[0], strict=True):
-            if score > 0:
-                hits.append(LexicalHit(snapshot.ids[int(index)], float(score)))
-        return hits
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        hits = [LexicalHit(snapshot.ids[int(i)], float(scores[i])) for i in top if scores[i] > 0]
+        return LexicalMatch(hits, scores, snapshot.positions)

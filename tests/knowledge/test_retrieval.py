@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.analysis import expand_query, expansions, lexical_stems, numbers
 from knowledge.ingest import IngestOptions
 from knowledge.retrieval import RetrievalConfig, Retriever, rrf_scores
@@ -81,3 +83,29 @@ def test_abbreviations_numbers_and_fusion():
     assert numbers("20–30 seconds, five minutes") == {"20", "30", "5"}
     scores = rrf_scores([(["a", "b"], 1.0), (["b", "c"], 1.0)], k=60)
     assert max(scores, key=scores.get) == "b" and set(scores) == {"a", "b", "c"}
+
+
+def test_lexical_match_scores_chunks_beyond_its_top_hits(kb, tmp_path):
+    _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
+    _ingest(kb, _doc(tmp_path, "gloves.md", ["Wear gloves; report torn gloves at once."]))
+    _ingest(kb, _doc(tmp_path, "diet.md", ["Eat vegetables and whole grains daily."]))
+    retriever = Retriever(kb)
+    retriever.refresh()
+    match = retriever.lexical.match("report needlestick injuries", k=1)
+    [top] = match.hits
+    ids = {c.metadata["doc_id"]: c.id for c in kb.store.get_chunks()}
+    assert top.chunk_id == ids["sharps"] and match.score(ids["sharps"]) == top.score
+    assert 0 < match.score(ids["gloves"]) < top.score  # shares "report" only: not in top 1
+    assert match.score(ids["diet"]) == 0.0
+    assert match.score("no-such-chunk") is None
+
+
+def test_fusion_choice_is_checked_and_rank_fusion_remains_available(kb, tmp_path):
+    with pytest.raises(ValueError, match="unknown fusion 'sum'"):
+        RetrievalConfig(fusion="sum")
+    _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
+    _ingest(kb, _doc(tmp_path, "diet.md", ["Eat vegetables and whole grains daily."]))
+    for config in (RetrievalConfig(), RetrievalConfig(fusion="rrf", smooth_weight=0)):
+        result = Retriever(kb, config).search("needlestick injury report")
+        assert result.passages[0].doc_id == "sharps"
+        assert result.passages[0].score > result.passages[-1].score

@@ -106,6 +106,28 @@ def test_http_client_against_real_chroma_server(chroma_server, isolated_home, tm
         clinician.embedder.embed_query("needlestick"), k=1, where={"status": "approved"}
     )
     assert "needlestick" in hits[0].text
+    _check_query_without_records(clinician)
     assert not (isolated_home / "ward" / "index").exists()  # nothing stored locally
     admin.remove("sharps")
     assert clinician.store.chunk_count() == 0
+
+
+def _check_query_without_records(kb):
+    """The retriever's cheap first pass: ids, distances and vectors, no text or metadata."""
+    vector = kb.embedder.embed_query("needlestick")
+    [full] = kb.store.query(vector, k=1, with_embeddings=True)
+    [bare] = kb.store.query(vector, k=1, with_embeddings=True, with_records=False)
+    assert bare.id == full.id and bare.distance == pytest.approx(full.distance)
+    assert bare.text == "" and bare.metadata == {} and "needlestick" in full.text
+    [stored] = kb.store.get_chunks(ids=[full.id], with_embeddings=True)
+    assert bare.embedding is not None and bare.embedding.shape == (384,)
+    assert bare.embedding == pytest.approx(stored.embedding, abs=1e-6)
+    assert kb.store.query(vector, k=1)[0].embedding is None  # vectors only when asked
+
+
+def test_query_without_records_on_a_local_store(isolated_home, tmp_path):
+    doc = tmp_path / "sharps.md"
+    doc.write_text(POLICY)
+    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
+    _ingest(kb, doc)
+    _check_query_without_records(kb)
