@@ -438,8 +438,13 @@ def _old_paths_retriever(kb):
             self.lexical.ensure(self.kb.store, live)
             return live
 
-        def _dense(self, vector, live):
-            hits = self.kb.store.query(vector, k=self.config.k_dense, where={"status": "approved"})
+        def _dense(self, vector, live, also=()):
+            # The filtered query with text and metadata, as before; vectors too, which the
+            # current fusion's neighbour smoothing needs (fusion itself stays the current one).
+            where = {"status": "approved"}
+            hits = self.kb.store.query(
+                vector, k=self.config.k_dense, where=where, with_embeddings=True
+            )
             return [h for h in hits if h.metadata.get("version_id") in live]
 
         def search(self, question, top_n=None):

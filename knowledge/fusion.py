@@ -109,8 +109,11 @@ def smooth_by_neighbours(
     scores = np.array([c.score for c in top], dtype=np.float64)
     lo, hi = scores.min(), scores.max()
     scores = (scores - lo) / max(hi - lo, 1e-12)
-    matrix = np.stack([vectors[c.chunk_id] for c in top]).astype(np.float32, copy=False)
-    similarity = matrix @ matrix.T
+    matrix = np.stack([vectors[c.chunk_id] for c in top]).astype(np.float64)
+    # einsum, not `matrix @ matrix.T`: for a 100 x 384 product BLAS wakes its worker threads,
+    # which then spin and doubled the CPU time of a whole answer (benchmarks/latency.py) for
+    # a job that takes ~1 ms on one core.
+    similarity = np.einsum("id,jd->ij", matrix, matrix)
     np.fill_diagonal(similarity, -np.inf)
     k = min(neighbours, len(top) - 1)
     nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
