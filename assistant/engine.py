@@ -33,9 +33,13 @@ from assistant.citations import (
 from assistant.extractive import select_sentences
 from assistant.prompt import build_messages
 from assistant.settings import Settings
-from knowledge.retrieval import Passage, RetrievalResult, Retriever, question_coverage
+from knowledge.evidence import VALUE_LABELS, question_coverage, requested_value, value_coverage
+from knowledge.retrieval import Passage, RetrievalResult, Retriever
 
 NO_ANSWER = "No approved document covers this question."
+# A near miss: the subject is there, the value asked for is not. Said plainly, so the
+# clinician does not go looking for a number the documents never give.
+NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
 
 
 def _citation(number: int, p: Passage, quotes: list[str]) -> Citation:
@@ -134,21 +138,29 @@ class AnswerEngine:
         result = self.retriever.search(base.sent_question if self.online else question)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
-        if not self._evidence_enough(_without_placeholders(base.sent_question), result):
-            yield self._done(base, started, refused=True, reason=NO_ANSWER)
+        refusal = self._refusal(_without_placeholders(base.sent_question), result)
+        if refusal:
+            yield self._done(base, started, refused=True, reason=refusal)
             return
         if self.online:
             yield from self._generate(base, result, started)
         else:
             yield self._extract(base, result, started)
 
-    def _evidence_enough(self, question: str, result: RetrievalResult) -> bool:
-        """Calibrated refusal rule (benchmarks/results/answering.md): the best passage must be
-        close enough in meaning, and some top passage must share the question's words."""
+    def _refusal(self, question: str, result: RetrievalResult) -> str:
+        """The calibrated refusal rule (benchmarks/results/answering.md), "" to answer. The
+        best passage must be close enough in meaning; some top passage must share enough of
+        the question's words; and when the question asks for a kind of value (a duration, a
+        dose), that share must be found around a sentence carrying such a value."""
         cfg = self.settings.answer
         if result.best_similarity < cfg.min_similarity:
-            return False
-        return question_coverage(question, result.passages) >= cfg.min_coverage
+            return NO_ANSWER
+        if question_coverage(question, result.passages) < cfg.min_coverage:
+            return NO_ANSWER
+        around_value = value_coverage(question, result.passages)
+        if around_value is not None and around_value < cfg.min_coverage:
+            return NO_VALUE.format(VALUE_LABELS[requested_value(question)])
+        return ""
 
     def _notice(self, redaction) -> str:
         notice = redaction.notice()
@@ -269,7 +281,9 @@ def _joiner(previous, extract) -> str:
 
 
 def _refusal_text(answer: Answer) -> str:
-    text = NO_ANSWER + " It cannot be answered from the approved documents."
+    text = answer.refusal_reason
+    if text == NO_ANSWER:
+        text += " It cannot be answered from the approved documents."
     if answer.closest:
         names = "; ".join(f"{d.title} (v{d.version})" for d in answer.closest)
         text += f" The closest documents are: {names}."

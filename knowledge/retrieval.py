@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.analysis import expand_query, expansions, stems
+from knowledge.analysis import expand_query
 from knowledge.catalog import DocumentVersion
 from knowledge.chunk_cache import ChunkRecords
+from knowledge.evidence import question_coverage
 from knowledge.fusion import (
     QuestionCues,
     convex_scores,
@@ -240,20 +241,6 @@ class Retriever:
             smooth_by_neighbours(
                 passages, vectors, cfg.smooth_top, cfg.smooth_neighbours, cfg.smooth_weight
             )
-
-
-def question_coverage(question: str, passages: list[Passage], top: int = 5) -> float:
-    """Best share of the question's content stems (abbreviations expanded) found in one of
-    the top passages (text, title and section): is the question's subject here at all?"""
-    terms = set(stems(question + " " + " ".join(expansions(question))))
-    if not terms:
-        return 0.0
-    best = 0.0
-    for p in passages[:top]:
-        text = f"{p.text} {p.title} {p.section}"
-        words = set(stems(text + " " + " ".join(expansions(text))))
-        best = max(best, len(words & terms) / len(terms))
-    return best
 
 
 def _cap_per_document(passages: list[Passage], cap: int, top_n: int) -> list[Passage]:

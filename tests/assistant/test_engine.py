@@ -229,3 +229,24 @@ def test_a_wrong_number_near_the_evidence_is_flagged(kb, scripted_llm):
     # 90 appears elsewhere in that passage (the Acute Pain Team rule), not where the claim's
     # evidence is: the number veto catches what word overlap alone would let through.
     assert answer.claims_total == 1 and answer.claims_verified == 0
+
+
+def test_near_miss_without_the_value_asked_for_is_refused_and_says_so(kb):
+    """The value check: the opioid policy covers naloxone, but says dosing follows a chart;
+    quoting it would look like an answer to a dose question and is not one."""
+    answer = offline_engine(kb).ask("How many mg of naloxone should a nurse give?")
+    assert answer.refused and answer.citations == []
+    assert answer.text.startswith("No approved document covers this question.")
+    assert "state no dose or amount for it" in answer.text
+    assert any(d.title == "Opioid Safety and Stewardship Policy" for d in answer.closest)
+
+
+def test_value_question_whose_value_is_there_is_answered(kb):
+    answer = offline_engine(kb).ask("How many seconds should I wash my hands with soap and water?")
+    assert not answer.refused and "Wash for 40–60 seconds" in answer.text
+
+
+def test_value_check_also_spares_the_llm_call(kb, scripted_llm):
+    answer = llm_engine(kb, scripted_llm).ask("What dose of naloxone should a nurse give?")
+    assert answer.refused and "dose or amount" in answer.refusal_reason
+    assert scripted_llm.requests == []
