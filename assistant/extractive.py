@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.analysis import expansions, numbers, sentence_spans, stems
+from knowledge.evidence import carries_value, requested_value
 from knowledge.retrieval import Passage
 
 
@@ -53,7 +54,12 @@ _ANSWER_TYPES = [
         ),
     ),
     (
-        re.compile(r"\bwhen\b|\bhow (soon|quickly)\b|\bwithin\b|\bdeadline\b|\btime limit\b", re.I),
+        # "When should…" asks for a time; "drink when sick" does not.
+        re.compile(
+            r"\bwhen (?:should|must|do|does|is|are|can|to|will)\b|\bhow (soon|quickly)\b|"
+            r"\bwithin\b|\bdeadline\b|\btime limit\b",
+            re.I,
+        ),
         re.compile(rf"\bwithin\b|\bbefore\b|\bafter\b|\bno later than\b|\d+\s*{_UNIT}", re.I),
     ),
     (
@@ -68,7 +74,11 @@ _ANSWER_TYPES = [
 
 
 def _type_bonus(question: str, sentence: str) -> float:
-    """Reward a sentence that carries the kind of value the question asks for."""
+    """Reward a sentence that carries the kind of value the question asks for: first as the
+    refusal rule reads it (a number of seconds, a dose), then by the question's wording."""
+    kind = requested_value(question)
+    if kind is not None:
+        return 0.25 if carries_value(kind, sentence) else 0.0
     for asks, carries in _ANSWER_TYPES:
         if asks.search(question):
             return 0.25 if carries.search(sentence) else 0.0
