@@ -45,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import REPO, WORK, machine, md_table, rss_mb, write_text  # noqa: E402
 
+from knowledge.evidence import question_coverage, requested_value, value_coverage  # noqa: E402
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_HOME = WORK / "answering-home"
 DEMO_HOME = WORK / "answering-demo-home"
@@ -52,6 +54,7 @@ DEFAULT_OUT = REPO / "benchmarks" / "results" / "answering.md"
 ROWS_OUT = WORK / "answering-rows.json"
 GOLD = REPO / "tests" / "data" / "corpus_gold.jsonl"
 DEMO_QUESTIONS = REPO / "assets" / "demo" / "questions.jsonl"
+HELDOUT = REPO / "tests" / "data" / "heldout_gold.jsonl"
 SECTION = "answering"
 MAX_WRONG_REFUSALS = 0.10  # the threshold rule: wrong refusals on answerable <= 10 %
 MIN_COVERAGE = 0.0  # set in main() from AnswerSettings().min_coverage when the app has it
@@ -172,6 +175,11 @@ def load_questions() -> list[dict]:
         if line.strip():
             q = json.loads(line)
             q["set"] = "corpus"
+            out.append(q)
+    for line in HELDOUT.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            q = json.loads(line)
+            q["set"] = "heldout"
             out.append(q)
     for line in DEMO_QUESTIONS.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -332,9 +340,17 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
         )
     row["retrieved"] = ret
     row["coverage_top5"] = round(question_coverage(question, passages[:5]), 4)
+    value = value_coverage(question, passages)
+    row["asks_value"] = requested_value(question)
+    row["value_coverage"] = None if value is None else round(value, 4)
+    row["refused_value"] = False
     if row["refused_no_sentence"] and row["coverage_top5"] < MIN_COVERAGE:
-        # the engine's coverage guard (settings.answer.min_coverage), when the app has one
+        # the engine's coverage guard (settings.answer.min_coverage)
         row["refused_no_sentence"], row["refused_coverage"] = False, True
+    elif row["refused_no_sentence"] and value is not None and value < MIN_COVERAGE:
+        # the engine's value check: no sentence with the kind of value asked for near the
+        # question's subject (knowledge.evidence.value_coverage)
+        row["refused_no_sentence"], row["refused_value"] = False, True
     for k in (TOP_CITED, 5, TOP_RETRIEVED):
         row[f"ret_doc@{k}"] = any(r["doc_hit"] for r in ret[:k])
         row[f"ret_loc@{k}"] = any(r["loc_hit"] for r in ret[:k])
@@ -361,23 +377,6 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
     return row
 
 
-def question_coverage(question: str, passages) -> float:
-    """Best share of the question's content stems (with abbreviation expansions) found in
-    one passage (text + title + section): a cheap "is the question's subject here at all"
-    signal for the candidate refusal guard."""
-    from knowledge.analysis import expansions, stems
-
-    terms = set(stems(question + " " + " ".join(expansions(question))))
-    if not terms:
-        return 0.0
-    best = 0.0
-    for p in passages:
-        text = f"{p.text} {p.title} {p.section}"
-        words = set(stems(text + " " + " ".join(expansions(text))))
-        best = max(best, len(words & terms) / len(terms))
-    return best
-
-
 def classify(row: dict, threshold: float) -> str:
     if not row["answerable"]:
         return "" if row["refused"] else "answered an unanswerable question"
@@ -388,8 +387,13 @@ def classify(row: dict, threshold: float) -> str:
             return f"refused: best similarity {row['best_similarity']:.2f} < {threshold:.2f}"
         if row.get("refused_coverage"):
             return f"refused: question coverage {row['coverage_top5']:.2f} < {MIN_COVERAGE:.2f}"
+        if row.get("refused_value"):
+            return (
+                f"refused: no {row['asks_value']} near the question's words "
+                f"({row['value_coverage']:.2f} < {MIN_COVERAGE:.2f})"
+            )
         return "refused: no sentence selected"
-    if row["set"] == "corpus" and row["evidence_chunks"] == 0:
+    if row["set"] in ("corpus", "heldout") and row["evidence_chunks"] == 0:
         return "parsing/chunking: evidence phrase in no chunk of the gold document"
     if (
         row["pages"]
@@ -452,6 +456,38 @@ def guard_rows(rows: list[dict], demo_only_rows: list[dict]) -> list[tuple]:
                     f"{sum(r in refuse for r in u)}/{len(u)}",
                 ]
             out.append((f"{t:.2f}", f"{c:.2f}", *cells))
+    return out
+
+
+REFUSAL_STAGES = [
+    ("similarity only (best_similarity < min_similarity)", 1),
+    ("+ coverage guard (no top-5 passage holds min_coverage of the question)", 2),
+    ("+ value check (no value of the asked kind near min_coverage of the question)", 3),
+]
+
+
+def refused_by(row: dict, threshold: float, stages: int) -> bool:
+    """The engine's refusal rule, simulated from the row's measures, up to `stages` parts."""
+    if row["best_similarity"] < threshold:
+        return True
+    if stages >= 2 and row["coverage_top5"] < MIN_COVERAGE:
+        return True
+    value = row.get("value_coverage")
+    return stages >= 3 and value is not None and value < MIN_COVERAGE
+
+
+def refusal_stage_rows(subsets: list[list[dict]], threshold: float) -> list[tuple]:
+    out = []
+    for label, stages in REFUSAL_STAGES:
+        cells = []
+        for subset in subsets:
+            a = [r for r in subset if r["answerable"]]
+            u = [r for r in subset if not r["answerable"]]
+            cells += [
+                f"{sum(refused_by(r, threshold, stages) for r in a)}/{len(a)}",
+                f"{sum(refused_by(r, threshold, stages) for r in u)}/{len(u)}",
+            ]
+        out.append((label, *cells))
     return out
 
 
@@ -652,6 +688,7 @@ def report(
     rows, demo_only_rows, curve_corpus, curve_demo, curve_demo_only, chosen, threshold, info, host
 ) -> str:
     corpus = [r for r in rows if r["set"] == "corpus"]
+    heldout = [r for r in rows if r["set"] == "heldout"]
     demo = [r for r in rows if r["set"] == "demo"]
     ans = [r for r in rows if r["answerable"]]
     L = []
@@ -681,7 +718,11 @@ def report(
         "## Headline",
         "",
     ]
-    for name, subset in (("corpus gold (94)", corpus), ("demo questions (12, held out)", demo)):
+    for name, subset in (
+        (f"corpus gold ({len(corpus)})", corpus),
+        (f"held-out gold ({len(heldout)}, written blind to the code)", heldout),
+        (f"demo questions ({len(demo)}, held out)", demo),
+    ):
         L += [
             f"### {name}",
             "",
@@ -689,14 +730,18 @@ def report(
             "",
         ]
     L += [
-        "Warm latency per answer (all 106 questions): "
+        f"Warm latency per answer (all {len(rows)} questions): "
         f"p50 **{quantile([r['latency_ms'] for r in rows], 0.5):.0f} ms**, "
         f"p95 **{quantile([r['latency_ms'] for r in rows], 0.95):.0f} ms** "
         f"({info['chunks_total']} chunks; see Latency below).",
         "",
-        "## Per document (answerable questions)",
+        "## Per document (answerable questions of the corpus and demo sets)",
         "",
-        md_table(BREAKDOWN_HEADERS, breakdown(rows, lambda r: r["doc"]), "lrrrrrrrr"),
+        md_table(
+            BREAKDOWN_HEADERS,
+            breakdown([r for r in rows if r["set"] != "heldout"], lambda r: r["doc"]),
+            "lrrrrrrrr",
+        ),
         "",
         "## Per kind (answerable questions)",
         "",
@@ -829,6 +874,35 @@ def report(
     held = next(c for c in curve_demo if c["t"] == chosen["t"])
     held_only = next(c for c in curve_demo_only if c["t"] == chosen["t"])
     L += [
+        "## Refusal rule, stage by stage",
+        "",
+        "The engine refuses when the best passage is not close enough in meaning, when no "
+        "top-5 passage shares enough of the question's words, or when the question asks for a "
+        "kind of value (a duration, a dose, a number of kcal) and no sentence carrying such a "
+        "value sits where the question's words are (`knowledge/evidence.py`). Each part "
+        f"added to the one before, at min_similarity {threshold:.2f} and min_coverage "
+        f"{MIN_COVERAGE:.2f} (wrong = answerable refused, correct = unanswerable refused):",
+        "",
+        md_table(
+            [
+                "rule",
+                "corpus wrong",
+                "corpus correct",
+                "held-out wrong",
+                "held-out correct",
+                "demo wrong",
+                "demo correct",
+                "demo-only wrong",
+                "demo-only correct",
+            ],
+            refusal_stage_rows([corpus, heldout, demo, demo_only_rows], threshold),
+            "lrrrrrrrr",
+        ),
+        "",
+        "The engine's own refusals agree with the simulated full rule on "
+        f"{sum(r['refused'] == refused_by(r, threshold, 3) for r in rows)} of {len(rows)} "
+        "questions (a difference is a refusal for want of any sentence to quote).",
+        "",
         "## Refusal threshold (settings.answer.min_similarity)",
         "",
         "best_similarity = the highest question↔passage cosine among the retrieved passages, "
@@ -864,13 +938,12 @@ def report(
         f"{held['right']:.0%} (demo-only home: wrong {held_only['wrong']:.0%}, correct "
         f"{held_only['right']:.0%}).",
         "",
-        "### Candidate: a coverage guard on top of the threshold (not in the app)",
+        "### The coverage guard on top of the threshold (in the app: min_coverage)",
         "",
         "Refuse also when no passage among the top 5 contains at least C of the question's "
         "content stems (stems + abbreviation expansions; `question_coverage`). Near misses "
         "borrow the corpus's vocabulary in the embedding but not its words (sepsis, NPO, "
-        "DKA, pressure ulcers). Explored on the same small sets, so treat it as a lead, not "
-        "a calibrated setting:",
+        "DKA, pressure ulcers). Similarity and coverage only (the value check comes on top):",
         "",
         md_table(
             [
@@ -1020,6 +1093,7 @@ def main() -> int:
     }
     corpus_rows = [r for r in rows if r["set"] == "corpus"]
     demo_rows = [r for r in rows if r["set"] == "demo"]
+    heldout_rows = [r for r in rows if r["set"] == "heldout"]
     curve_corpus, curve_demo = sweep(corpus_rows), sweep(demo_rows)
     curve_demo_only = sweep(demo_only_rows)
     chosen = choose_threshold(curve_corpus)
@@ -1047,7 +1121,7 @@ def main() -> int:
     write_section(args.out, SECTION, md)
 
     print()
-    for name, subset in (("corpus", corpus_rows), ("demo", demo_rows)):
+    for name, subset in (("corpus", corpus_rows), ("heldout", heldout_rows), ("demo", demo_rows)):
         print(f"== {name}")
         for metric, count, rate in metric_rows(subset):
             print(f"  {metric:<80} {count:>7} {rate:>6}")
