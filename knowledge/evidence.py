@@ -70,7 +70,8 @@ _ASKS = [
     (re.compile(r"\b(?:what|which) temperature\b", re.I), "temperature"),
     (re.compile(r"\bwhat percentage\b|\bwhat percent\b", re.I), "percentage"),
     (re.compile(r"\bhow long\b|\bfor how many\b|\bduration\b", re.I), "duration"),
-    # "What dose" asks for an amount; "what dose reduction" for a rate, usually a percentage.
+    # "What dose" asks for an amount; "what dose reduction" for a rate (often a percentage,
+    # "10 % a week"), which this does not check.
     (
         re.compile(
             r"\b(?:what|which)(?:'s| is| are)?\b[^?.]{0,40}\bdos(?:es?|ages?)\b"

@@ -276,7 +276,11 @@ def test_load_gold_reads_the_repository_sets():
     demo = load_gold(DEMO_QUESTIONS)
     assert len(demo) == 12 and sum(not q.answerable for q in demo) == 3
     corpus = load_gold(REPO / "tests" / "data" / "corpus_gold.jsonl")
-    assert len(corpus) == 94 and corpus[0].kind and corpus[0].pages
+    assert len(corpus) == 106 and corpus[0].kind and corpus[0].pages
+    assert sum(not q.answerable for q in corpus) == 29
+    heldout = load_gold(REPO / "tests" / "data" / "heldout_gold.jsonl")
+    assert len(heldout) == 36 and sum(not q.answerable for q in heldout) == 14
+    assert not {q.id for q in heldout} & {q.id for q in corpus}
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,8 @@ class P:
         ("What duloxetine dose (mg/day) should I start?", "dose"),
         ("What's a reasonable starting dose in MME for an opioid-naive adult?", "dose"),
         ("What dose of intranasal naloxone should I prescribe?", "dose"),
-        ("What weekly dose reduction is less likely to trigger withdrawal?", "number"),
+        # a rate of change, often a percentage: not read as a request for an amount
+        ("What weekly dose reduction is less likely to trigger withdrawal?", None),
         ("How many kcal should the test meal contain?", "energy"),
         ("What QTc cutoff (ms) rules out methadone?", "milliseconds"),
         ("At what temperature must the endoscope be soaked?", "temperature"),
