@@ -67,7 +67,9 @@ class AnswerSettings(BaseModel):
     min_similarity: float = Field(0.48, ge=0.0, le=1.0)
     # Also refuse when no top passage contains this share of the question's content words:
     # near misses borrow the corpus's vocabulary in embedding space but not its words
-    # (sepsis, NPO, DKA against an opioid guideline). Same calibration.
+    # (sepsis, NPO, DKA against an opioid guideline). Same calibration. A question asking for
+    # a kind of value (a dose, a number of minutes) needs this share around a sentence that
+    # carries such a value (knowledge/evidence.py).
     min_coverage: float = Field(0.40, ge=0.0, le=1.0)
     passages: int = Field(6, ge=1, le=20)  # passages given to the LLM
     unsupported: Literal["flag", "drop"] = "flag"  # what to do with an unverified sentence
