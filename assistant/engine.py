@@ -183,14 +183,17 @@ class AnswerEngine:
         for extract in extracts:
             n = numbers.setdefault(extract.passage_index, len(numbers) + 1)
             quotes.setdefault(extract.passage_index, []).append(extract.text)
-            text += _joiner(previous, extract) + f"{extract.text} [{n}]"
+            # A lead-in and the list it introduces are one statement with one marker.
+            marker = "" if extract.continued else f" [{n}]"
+            text += _joiner(previous, extract) + extract.text + marker
             previous = extract
         answer.text = text
         answer.citations = [
             _citation(n, result.passages[index], quotes[index]) for index, n in numbers.items()
         ]
         # Verbatim sentences are supported by the passage they are cited to by construction.
-        answer.claims_total = answer.claims_verified = len(extracts)
+        statements = sum(not e.continued for e in extracts)
+        answer.claims_total = answer.claims_verified = statements
         return self._done(answer, started)
 
     # -- LLM -------------------------------------------------------------------------------------
@@ -275,6 +278,8 @@ def _joiner(previous, extract) -> str:
         return ""
     if previous.passage_index != extract.passage_index:
         return "\n\n"
+    if previous.continued:
+        return "  \n"
     if not previous.text.rstrip().endswith((".", "!", "?", ";", ":")):
         return "  \n"
     return " "

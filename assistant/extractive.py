@@ -24,6 +24,11 @@ class ExtractOptions:
     max_words: int = 110
     relative_floor: float = 0.55  # keep sentences scoring at least this share of the best
     min_words: int = 4  # fragments shorter than this are headings or table debris
+    # A chosen lead-in ("…have one of the following right away:") brings the lines it
+    # introduces, whatever their own score: up to this many lines for one lead-in, and this
+    # many words for all of an answer's lead-ins together.
+    continuation_lines: int = 12
+    continuation_words: int = 90
 
 
 @dataclass(slots=True)
@@ -33,6 +38,7 @@ class Extract:
     end: int
     text: str
     score: float
+    continued: bool = False  # the next extract goes on with this one (a lead-in and its list)
 
 
 def _query_terms(question: str) -> tuple[set[str], set[str]]:
@@ -142,11 +148,52 @@ def select_sentences(
             continue  # overlapping chunks repeat sentences
         chosen.append(extract)
         words += n
+    taken = {(e.passage_index, e.start): e for e in chosen}
+    budget = opts.continuation_words
+    for extract in sorted(chosen, key=lambda e: -e.score):
+        lines = _continuation(passages[extract.passage_index], extract, opts, budget)
+        budget -= sum(len(line.text.split()) for line in lines)
+        for line in lines:
+            # A line chosen on its own merit joins the run instead of standing twice.
+            kept = taken.setdefault((line.passage_index, line.start), line)
+            if kept is line:
+                chosen.append(line)
+            kept.continued = kept.continued or line is not lines[-1]
+        extract.continued = extract.continued or bool(lines)
     # Reading order: by passage (best passage first), then by position within the passage.
     first_seen = {}
     for extract in chosen:
         first_seen.setdefault(extract.passage_index, len(first_seen))
     return sorted(chosen, key=lambda e: (first_seen[e.passage_index], e.start))
+
+
+# Ends like a lead-in: a colon, or a word that cannot end a sentence ("…for ketones if").
+_LEAD_IN = re.compile(
+    r"(?::|\b(?:if|when|and|or|of|to|the|for|with|include|including|are|is))\s*$", re.I
+)
+
+
+def _continuation(
+    passage: Passage, lead_in: Extract, opts: ExtractOptions, budget: int
+) -> list[Extract]:
+    """The lines a lead-in introduces (a list, table rows, the rest of a sentence cut at a
+    line break): quoted without them, it promises an answer it does not give."""
+    if not _LEAD_IN.search(lead_in.text):
+        return []
+    lines: list[Extract] = []
+    words = 0
+    for start, end in sentence_spans(passage.text):
+        if start < lead_in.end:
+            continue
+        text = passage.text[start:end].strip()
+        n = len(text.split())
+        if text.endswith(":") or len(lines) >= opts.continuation_lines:
+            break  # the next lead-in starts another list
+        if words + n > budget:
+            break
+        lines.append(Extract(lead_in.passage_index, start, end, text, lead_in.score))
+        words += n
+    return lines
 
 
 def _near_duplicate(a: str, b: str) -> bool:

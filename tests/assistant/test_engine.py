@@ -250,3 +250,15 @@ def test_value_check_also_spares_the_llm_call(kb, scripted_llm):
     answer = llm_engine(kb, scripted_llm).ask("What dose of naloxone should a nurse give?")
     assert answer.refused and "dose or amount" in answer.refusal_reason
     assert scripted_llm.requests == []
+
+
+def test_a_quoted_lead_in_comes_with_its_list_under_one_marker(kb):
+    answer = offline_engine(kb).ask("When must I wash with soap and water instead of hand rub?")
+    lead_in = "Wash with liquid soap and running water instead of using hand rub:"
+    assert not answer.refused and lead_in in answer.text
+    run = answer.text[answer.text.index(lead_in) :].split("[")[0]
+    lines = [line.strip() for line in run.split("\n") if line.strip()]
+    assert lines[1].startswith("when hands are visibly soiled")  # the list, not a new quote
+    cited = next(c for c in answer.citations if lead_in in c.quotes)
+    assert all(line in cited.passage for line in lines)  # every line verbatim from it
+    assert answer.claims_total == answer.claims_verified == answer.text.count("[")

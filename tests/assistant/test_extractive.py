@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.extractive import select_sentences
+from assistant.extractive import ExtractOptions, select_sentences
 from knowledge.retrieval import Passage
 
 
@@ -51,3 +51,40 @@ def test_extracts_are_verbatim_spans_in_reading_order():
     assert chosen and all(p.text[e.start : e.end].strip() == e.text for e in chosen)
     assert [e.start for e in chosen] == sorted(e.start for e in chosen)
     assert any("every 4 hours" in e.text for e in chosen)
+
+
+LOW_BLOOD_GLUCOSE = (
+    "Check your blood glucose right away.\n"
+    "If it is below 70, have one of the following right away:\n"
+    "● 3 or 4 glucose tablets\n"
+    "● 1/2 cup (4 ounces) of any fruit juice\n"
+    "● 5 or 6 pieces of hard candy\n"
+    "After 15 minutes, check your blood glucose again:\n"
+    "● if it is still below 70, have another serving"
+)
+
+
+def test_a_chosen_lead_in_brings_the_list_it_introduces():
+    p = passage(LOW_BLOOD_GLUCOSE)
+    chosen = select_sentences("At what blood glucose should a low be treated right away?", [p])
+    texts = [e.text for e in chosen]
+    start = texts.index("If it is below 70, have one of the following right away:")
+    # Chosen on their own merit or not, the items come with the lead-in, in order, as one run,
+    # and the run stops where the next lead-in starts another list.
+    assert texts[start + 1 : start + 4] == [
+        "● 3 or 4 glucose tablets",
+        "● 1/2 cup (4 ounces) of any fruit juice",
+        "● 5 or 6 pieces of hard candy",
+    ]
+    assert [e.continued for e in chosen[start : start + 4]] == [True, True, True, False]
+    assert all(p.text[e.start : e.end].strip() == e.text for e in chosen)
+
+
+def test_the_lines_a_lead_in_brings_are_bounded():
+    items = "".join(f"● item number {i} of a long list\n" for i in range(40))
+    p = passage("Staff must carry the following at all times:\n" + items)
+    options = ExtractOptions(continuation_lines=12, continuation_words=90)
+    chosen = select_sentences("What must staff carry at all times?", [p], options)
+    lines = [e for e in chosen if e.text.startswith("●")]
+    assert 0 < len(lines) <= 12 and sum(len(e.text.split()) for e in lines) <= 90
+    assert not lines[-1].continued
