@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.analysis import expansions, numbers, sentence_spans, stems
-from knowledge.evidence import carries_value, requested_value
+from knowledge.evidence import VALUE_PATTERNS, requested_value
 from knowledge.retrieval import Passage
 
 
@@ -79,15 +80,22 @@ _ANSWER_TYPES = [
 ]
 
 
-def _type_bonus(question: str, sentence: str) -> float:
-    """Reward a sentence that carries the kind of value the question asks for: first as the
-    refusal rule reads it (a number of seconds, a dose), then by the question's wording."""
+@lru_cache(maxsize=256)
+def _asked_pattern(question: str) -> re.Pattern | None:
+    """What a sentence answering the question's kind of value looks like, read once per
+    question (not once per candidate sentence): first as the refusal rule reads it (a number
+    of seconds, a dose), then by the question's wording; None when no kind is asked for."""
     kind = requested_value(question)
     if kind is not None:
-        return 0.25 if carries_value(kind, sentence) else 0.0
-    for asks, carries in _ANSWER_TYPES:
-        if asks.search(question):
-            return 0.25 if carries.search(sentence) else 0.0
+        return VALUE_PATTERNS[kind]
+    return next((carries for asks, carries in _ANSWER_TYPES if asks.search(question)), None)
+
+
+def _type_bonus(question: str, sentence: str) -> float:
+    """Reward a sentence that carries the kind of value the question asks for."""
+    carries = _asked_pattern(question)
+    if carries is not None:
+        return 0.25 if carries.search(sentence) else 0.0
     return 0.05 if re.search(r"\d", sentence) else 0.0
 
 

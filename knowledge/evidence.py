@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from knowledge.analysis import expansions, sentence_spans, stems
@@ -48,11 +49,12 @@ _UNITS = {
     "milliseconds": r"(?:ms|msec|milliseconds?)\b",
     "temperature": r"(?:°\s*[CF]\b|degrees?\b)",
 }
-_CARRIES = {
+# What a sentence carrying a value of each kind looks like (also used to score sentences).
+VALUE_PATTERNS = {
     kind: re.compile(rf"{_RANGE}\s*-?\s*{unit}", re.I) for kind, unit in _UNITS.items()
 }
 # Any digit will do for "how many"; number words ("one of the following") are too common.
-_CARRIES["number"] = re.compile(r"\d")
+VALUE_PATTERNS["number"] = re.compile(r"\d")
 
 # A unit the question names ("how many seconds", "(mg/day)", "dose in mg") fixes the kind.
 _QUESTION_UNITS = [
@@ -104,6 +106,7 @@ VALUE_LABELS = {
 }
 
 
+@lru_cache(maxsize=256)
 def requested_value(question: str) -> str | None:
     """The kind of value the question asks for (a key of VALUE_LABELS), or None when it asks
     for no particular value ("what should I do", "is it safe")."""
@@ -119,7 +122,7 @@ def requested_value(question: str) -> str | None:
 
 
 def carries_value(kind: str, sentence: str) -> bool:
-    return _CARRIES[kind].search(sentence) is not None
+    return VALUE_PATTERNS[kind].search(sentence) is not None
 
 
 def content_terms(text: str) -> set[str]:
