@@ -18,7 +18,7 @@ benchmarks/_work/latency-<size>/ and reused when complete.
 
 Each size is measured in a fresh child process (clean RSS): start-up (model load, store
 open), first query with the BM25 index built from scratch, first query after a "restart"
-(index loaded from disk), then every gold question (corpus + demo, 106) asked once warm,
+(index loaded from disk), then every gold question (corpus + demo) asked once warm,
 with per-stage timings from Answer.timings_ms, wall and process CPU time. Then, in the same
 process and so under the same machine load, the previous per-question paths re-enacted (query
 embedded with torch's default threads, dense query with the status where-filter, live set
@@ -555,7 +555,8 @@ def report(
         "(status approved), so the catalog check, the status where-filter, BM25 build and "
         "fusion run exactly as in the app. Replica texts are identical to their originals "
         "(BM25 sees duplicates; dense sees near-duplicates), so the *answers* at 100k are not "
-        "meaningful — only the costs are. Questions: the 106 gold questions (corpus + demo), "
+        f"meaningful — only the costs are. Questions: the {len(load_questions())} gold questions "
+        "(corpus + demo), "
         "each asked once after a warm-up; every size runs in a fresh child process.",
         "",
         "## Headline",
