@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from knowledge.document import Block, BlockKind, ParsedDocument
 from knowledge.errors import CorruptFile, EncryptedFile
 from knowledge.parsing.hygiene import join_lines, normalize
+from knowledge.parsing.pdf_footnotes import in_reading_order
 from knowledge.parsing.pdf_lines import (
     _BULLET,
     Line,
@@ -318,7 +319,7 @@ def parse_pdf(path: Path) -> ParsedDocument:
                 page.close()
         pages = _strip_running_lines(pages, heights)
         body = _body_style(pages)
-        paras = _paragraphs([line for lines in pages for line in lines], body)
+        paras = _paragraphs(in_reading_order(pages, body[1], _runs_on), body)
         levels = _heading_levels(paras)
         tracker = SectionTracker(read_outline(pdf))
         blocks = _blocks(paras, levels, tracker)

@@ -499,3 +499,26 @@ def test_demo_pdf_list_running_over_a_page_break_keeps_its_items(falls):
     (doctor,) = [b for b in falls.blocks if b.text.startswith("A doctor must examine")]
     assert (doctor.page, doctor.end_page) == (2, 3)
     assert "within 30 minutes if there is a head strike or a suspected fracture" in doctor.text
+
+
+# --- Page footnotes --------------------------------------------------------------------------
+
+
+def test_sentence_over_a_page_break_is_not_cut_by_the_pages_footnotes(pdf):
+    # FDA p. 9 ends mid-sentence; its footnote 16 (6.4 pt mark, 10.4 pt text) used to sit
+    # between the two halves of the sentence that finishes at the top of p. 10.
+    parsed = pdf(FDA)
+    sentence = (
+        "This reference-scaled BE approach is typically used for drugs with a high "
+        "intrasubject variability (greater than or equal to 30 percent) or drugs with a "
+        "narrow therapeutic index."
+    )
+    block = parsed.blocks_with(sentence)[0]
+    assert (block.page, block.end_page) == (9, 10)
+    assert "CFR" not in block.text
+    chunks = parsed.chunks_with(sentence)
+    assert chunks and chunks[0].page_start <= 9 and chunks[0].page_end >= 10
+    # The footnote is kept, on its own page, as a paragraph of its own after the sentence.
+    note = parsed.blocks_with("16 21 CFR 320.25 through 320.27")
+    assert len(note) == 1 and note[0].page == 9
+    assert parsed.doc.blocks.index(note[0]) > parsed.doc.blocks.index(block)
