@@ -273,14 +273,12 @@ def _without_placeholders(text: str) -> str:
 
 def _joiner(previous, extract) -> str:
     """A new paragraph per passage; a line break after a table row or list line (no full
-    stop), so extracted rows read as rows; otherwise a space."""
+    stop) and inside a lead-in's run, so extracted rows read as rows; otherwise a space."""
     if previous is None:
         return ""
     if previous.passage_index != extract.passage_index:
         return "\n\n"
-    if previous.continued:
-        return "  \n"
-    if not previous.text.rstrip().endswith((".", "!", "?", ";", ":")):
+    if previous.continued or not previous.text.rstrip().endswith((".", "!", "?", ";", ":")):
         return "  \n"
     return " "
 

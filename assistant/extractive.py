@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.analysis import expansions, numbers, sentence_spans, stems
-from knowledge.evidence import VALUE_PATTERNS, requested_value
+from knowledge.analysis import numbers, sentence_spans, stems
+from knowledge.evidence import VALUE_PATTERNS, content_terms, requested_value
 from knowledge.retrieval import Passage
 
 
@@ -43,8 +43,7 @@ class Extract:
 
 
 def _query_terms(question: str) -> tuple[set[str], set[str]]:
-    terms = set(stems(question + " " + " ".join(expansions(question))))
-    return terms, numbers(question)
+    return content_terms(question), numbers(question)
 
 
 # What kind of value a question asks for, and what a sentence carrying it looks like.
@@ -116,7 +115,7 @@ def _sentence_score(
     passage: Passage,
     rank: int,
 ) -> float:
-    words = set(stems(sentence + " " + " ".join(expansions(sentence))))
+    words = content_terms(sentence)
     if not words:
         return 0.0
     coverage = len(words & terms) / len(terms) if terms else 0.0
@@ -133,8 +132,9 @@ def select_sentences(
     opts = options or ExtractOptions()
     terms, wanted_numbers = _query_terms(question)
     candidates: list[Extract] = []
+    spans = [sentence_spans(p.text) for p in passages[: opts.max_passages]]
     for index, passage in enumerate(passages[: opts.max_passages]):
-        for start, end in sentence_spans(passage.text):
+        for start, end in spans[index]:
             text = passage.text[start:end].strip()
             if len(text.split()) < opts.min_words:
                 continue
@@ -159,7 +159,8 @@ def select_sentences(
     taken = {(e.passage_index, e.start): e for e in chosen}
     budget = opts.continuation_words
     for extract in sorted(chosen, key=lambda e: -e.score):
-        lines = _continuation(passages[extract.passage_index], extract, opts, budget)
+        index = extract.passage_index
+        lines = _continuation(passages[index].text, spans[index], extract, opts, budget)
         budget -= sum(len(line.text.split()) for line in lines)
         for line in lines:
             # A line chosen on its own merit joins the run instead of standing twice.
@@ -182,7 +183,7 @@ _LEAD_IN = re.compile(
 
 
 def _continuation(
-    passage: Passage, lead_in: Extract, opts: ExtractOptions, budget: int
+    text: str, spans: list[tuple[int, int]], lead_in: Extract, opts: ExtractOptions, budget: int
 ) -> list[Extract]:
     """The lines a lead-in introduces (a list, table rows, the rest of a sentence cut at a
     line break): quoted without them, it promises an answer it does not give."""
@@ -190,16 +191,16 @@ def _continuation(
         return []
     lines: list[Extract] = []
     words = 0
-    for start, end in sentence_spans(passage.text):
+    for start, end in spans:
         if start < lead_in.end:
             continue
-        text = passage.text[start:end].strip()
-        n = len(text.split())
-        if text.endswith(":") or len(lines) >= opts.continuation_lines:
+        line = text[start:end].strip()
+        n = len(line.split())
+        if line.endswith(":") or len(lines) >= opts.continuation_lines:
             break  # the next lead-in starts another list
         if words + n > budget:
             break
-        lines.append(Extract(lead_in.passage_index, start, end, text, lead_in.score))
+        lines.append(Extract(lead_in.passage_index, start, end, line, lead_in.score))
         words += n
     return lines
 

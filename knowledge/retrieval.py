@@ -23,7 +23,6 @@ import numpy as np
 from knowledge.analysis import expand_query
 from knowledge.catalog import DocumentVersion
 from knowledge.chunk_cache import ChunkRecords
-from knowledge.evidence import question_coverage
 from knowledge.fusion import (
     QuestionCues,
     convex_scores,
@@ -34,7 +33,7 @@ from knowledge.fusion import (
 from knowledge.lexical import LexicalHit, LexicalIndex, LexicalMatch
 from knowledge.store import Hit
 
-__all__ = ["Passage", "RetrievalConfig", "RetrievalResult", "Retriever", "question_coverage"]
+__all__ = ["Passage", "RetrievalConfig", "RetrievalResult", "Retriever"]
 __all__ += ["rescore_bonus", "rrf_scores"]  # kept importable from here for the benchmarks
 
 
