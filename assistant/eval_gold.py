@@ -1,8 +1,11 @@
 """Gold question files for the evaluation harness: JSON Lines, validated line by line.
 
 Each line: {"id", "question", "answerable": bool, "doc": source file name or null,
-"pages": [1-based pages] or null, "kind": optional label}; other fields are ignored. A bad
-line is a GoldError naming the file, the line and what is wrong with it.
+"pages": [1-based pages] or null, "kind": optional label}. Optional: "key_facts" (the values
+or phrases a correct answer must show), "register" (formal, shorthand, lay), "group" (the
+wordings of one question share it), "tags", "follows" (the id a follow-up comes after),
+"lang" and "split" (tune or heldout). Other fields are ignored. A bad line is a GoldError
+naming the file, the line and what is wrong with it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ class GoldQuestion:
     pages: tuple[int, ...] | None
     kind: str | None
     line: int
+    key_facts: tuple[str, ...] = ()
+    register: str | None = None
+    group: str | None = None
+    tags: tuple[str, ...] = ()
+    follows: str | None = None
+    lang: str = "en"
+    split: str | None = None
 
 
 # -- gold loading -------------------------------------------------------------------------------
@@ -87,7 +97,11 @@ def parse_gold_line(line: str, number: int, path: Path | str = "gold") -> GoldQu
     kind = row.get("kind")
     if kind is not None and not isinstance(kind, str):
         raise GoldError(f'{where}: "kind" must be a string')
+    extra = _optional_fields(row, where)
+    if extra["key_facts"] and not answerable:
+        raise GoldError(f'{where}: an unanswerable question has no "key_facts"')
     return GoldQuestion(
+        **extra,
         id=str(qid),
         question=" ".join(question.split()),
         answerable=answerable,
@@ -98,4 +112,29 @@ def parse_gold_line(line: str, number: int, path: Path | str = "gold") -> GoldQu
     )
 
 
-# -- scoring one answer -------------------------------------------------------------------------
+REGISTERS = ("formal", "shorthand", "lay")
+
+
+def _optional_fields(row: dict, where: str) -> dict:
+    facts = row.get("key_facts") or []
+    if not isinstance(facts, list) or not all(isinstance(f, str) and f.strip() for f in facts):
+        raise GoldError(f'{where}: "key_facts" must be a list of non-empty strings')
+    register = row.get("register")
+    if register is not None and register not in REGISTERS:
+        raise GoldError(f'{where}: "register" must be one of {", ".join(REGISTERS)}')
+    tags = row.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise GoldError(f'{where}: "tags" must be a list of strings')
+    for name in ("group", "follows", "lang", "split"):
+        value = row.get(name)
+        if value is not None and not isinstance(value, str):
+            raise GoldError(f'{where}: "{name}" must be a string or null')
+    return {
+        "key_facts": tuple(f.strip() for f in facts),
+        "register": register,
+        "group": row.get("group"),
+        "tags": tuple(tags),
+        "follows": row.get("follows"),
+        "lang": row.get("lang") or "en",
+        "split": row.get("split"),
+    }

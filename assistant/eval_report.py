@@ -82,6 +82,10 @@ def _count(metrics: dict, name: str) -> str:
         return f"{metrics.get('claims_verified', 0)}/{metrics.get('claims_total', 0)}"
     if name == "mrr":
         return f"{metrics['answerable']} questions"
+    if name == "key_facts_shown":
+        return f"{c.get('key_facts_shown', 0)}/{c.get('key_facts', 0)}"
+    if name == "register_agreement":
+        return f"{c.get('register_groups_agreeing', 0)}/{c.get('register_groups', 0)}"
     return f"{metrics['questions']} answers"
 
 
@@ -106,6 +110,7 @@ def group_table(groups: dict[str, dict], first: str) -> str:
         "mrr",
         "wrong_refusal_rate",
         "refusal_rate",
+        "key_facts_shown",
     ]
     headers = [first, "Questions", *[METRICS[n][0] for n in names], "p50 time"]
     rows = []
@@ -364,6 +369,13 @@ def render_html(results: dict, comparison: dict | None = None) -> str:
     ]
     if metrics.get("per_kind"):
         parts += ["<h2>Per kind of question</h2>", group_table(metrics["per_kind"], "Kind")]
+    if metrics.get("per_register"):
+        parts += [
+            "<h2>Per register (how the question was worded)</h2>",
+            group_table(metrics["per_register"], "Register"),
+        ]
+    if metrics.get("per_tag"):
+        parts += ["<h2>Per tag</h2>", group_table(metrics["per_tag"], "Tag")]
     parts += [
         "<h2>Failures (worst first)</h2>",
         "<p class='muted'>Worst first: answerable questions refused, then a wrong document "

@@ -22,7 +22,15 @@ Metric definitions (the same as `benchmarks/answering.py`, answer level):
 - wrong-refusal rate: answerable questions refused (lower is better);
 - verified-claim rate: sum of claims_verified / sum of claims_total over the answers
   (meaningful in LLM mode; offline every quoted sentence is verified by construction);
+- key facts shown: for answerable questions with `key_facts`, the mean share of them that
+  the answer *text* shows (what the chat displays, loosely matched: assistant/eval_facts.py);
+  a refusal shows none;
+- register agreement: of the question groups asked in two or more registers (formal,
+  shorthand, lay; identifier-bearing and follow-up variants left out), the share whose
+  wordings all get the same outcome (all answered or all refused);
 - latency p50/p95: `Answer.timings_ms["total_ms"]`.
+
+Breakdowns: per document, per kind, per register and per tag.
 
 Nothing here imports Qt or the benchmarks; the heavy libraries load only through the engine.
 """
@@ -37,7 +45,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.eval_gold import GoldQuestion, load_gold
+from assistant.eval_facts import facts_shown
+from assistant.eval_gold import REGISTERS, GoldQuestion, load_gold
 
 TOP_K = 3
 RESULTS_FORMAT = "clinassist-eval/1"
@@ -79,6 +88,18 @@ METRICS: dict[str, tuple[str, str, int]] = {
         "supported (n/a when no statements were made).",
         +1,
     ),
+    "key_facts_shown": (
+        "Key facts shown",
+        "Share of the values or phrases a correct answer must show (1-3 per answerable "
+        "question) that appear in the answer text itself, not only in a cited source.",
+        +1,
+    ),
+    "register_agreement": (
+        "Same outcome in every wording",
+        "Share of questions asked in several registers (formal, shorthand, lay) whose "
+        "wordings are all answered or all refused.",
+        +1,
+    ),
     "latency_p50_ms": (
         "Typical answer time (p50)",
         "Half of the answers took at most this long (milliseconds).",
@@ -113,6 +134,11 @@ def gold_fields(q: GoldQuestion) -> dict[str, Any]:
         "doc": q.doc,
         "pages": list(q.pages) if q.pages else None,
         "kind": q.kind,
+        "key_facts": list(q.key_facts),
+        "register": q.register,
+        "group": q.group,
+        "tags": list(q.tags),
+        "split": q.split,
     }
 
 
@@ -146,6 +172,8 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
         "claims_total": int(answer.claims_total or 0),
         "claims_verified": int(answer.claims_verified or 0),
         "latency_ms": round(float(latency), 2) if latency is not None else None,
+        "facts_shown": 0 if answer.refused else facts_shown(q.key_facts, answer.text or ""),
+        "text": answer.text or "",
     }
 
 
@@ -163,6 +191,8 @@ def error_row(q: GoldQuestion, message: str) -> dict[str, Any]:
         "claims_total": 0,
         "claims_verified": 0,
         "latency_ms": None,
+        "facts_shown": 0,
+        "text": "",
     }
 
 
@@ -189,6 +219,8 @@ def _group_metrics(rows: list[dict]) -> dict[str, Any]:
     verified = sum(r["claims_verified"] for r in rows)
     latencies = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
     p50, p95 = quantile(latencies, 0.5), quantile(latencies, 0.95)
+    with_facts = [r for r in ans if r.get("key_facts")]
+    agreement = register_agreement(rows)
     return {
         "questions": len(rows),
         "answerable": len(ans),
@@ -199,6 +231,8 @@ def _group_metrics(rows: list[dict]) -> dict[str, Any]:
         "refusal_rate": _mean([float(r["refused"]) for r in una]),
         "wrong_refusal_rate": _mean([float(r["refused"]) for r in ans]),
         "verified_claim_rate": round(verified / total, 4) if total else None,
+        "key_facts_shown": _mean([r["facts_shown"] / len(r["key_facts"]) for r in with_facts]),
+        "register_agreement": agreement[0],
         "claims_total": total,
         "claims_verified": verified,
         "latency_p50_ms": round(p50, 1) if p50 is not None else None,
@@ -208,8 +242,30 @@ def _group_metrics(rows: list[dict]) -> dict[str, Any]:
             "gold_page_at_3": sum(bool(r["page_at_3"]) for r in ans),
             "refused_unanswerable": sum(r["refused"] for r in una),
             "refused_answerable": sum(r["refused"] for r in ans),
+            "key_facts": sum(len(r["key_facts"]) for r in with_facts),
+            "key_facts_shown": sum(r["facts_shown"] for r in with_facts),
+            "register_groups": agreement[1],
+            "register_groups_agreeing": agreement[2],
         },
     }
+
+
+def register_agreement(rows: list[dict]) -> tuple[float | None, int, int]:
+    """(share, groups, agreeing groups) over groups asked in two or more registers."""
+    outcomes: dict[str, set[bool]] = defaultdict(set)
+    registers: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        tags = r.get("tags") or []
+        if (
+            r.get("group")
+            and r.get("register") in REGISTERS
+            and not ("identifier" in tags or "followup" in tags)
+        ):
+            outcomes[r["group"]].add(bool(r["refused"]))
+            registers[r["group"]].add(r["register"])
+    groups = [g for g, regs in registers.items() if len(regs) >= 2]
+    agreeing = sum(len(outcomes[g]) == 1 for g in groups)
+    return (round(agreeing / len(groups), 4) if groups else None), len(groups), agreeing
 
 
 def failure_severity(row: dict) -> int | None:
@@ -221,15 +277,18 @@ def failure_severity(row: dict) -> int | None:
             return 1
         if not row["page_at_3"]:
             return 2
+        if row.get("facts_shown", 0) < len(row.get("key_facts") or []):
+            return 3
         return None
-    return None if row["refused"] else 3
+    return None if row["refused"] else 4
 
 
 FAILURE_LABELS = {
     0: "answerable question refused",
     1: "wrong document cited",
     2: "right document, wrong page",
-    3: "unanswerable question answered",
+    3: "key fact missing from the answer text",
+    4: "unanswerable question answered",
 }
 
 
@@ -257,6 +316,15 @@ def compute_metrics(rows: list[dict]) -> dict[str, Any]:
         if r.get("kind"):
             by_kind[r["kind"]].append(r)
     metrics["per_kind"] = {k: _group_metrics(rs) for k, rs in sorted(by_kind.items())}
+    by_register: dict[str, list[dict]] = defaultdict(list)
+    by_tag: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("register"):
+            by_register[r["register"]].append(r)
+        for tag in r.get("tags") or []:
+            by_tag[tag].append(r)
+    metrics["per_register"] = {k: _group_metrics(by_register[k]) for k in sorted(by_register)}
+    metrics["per_tag"] = {k: _group_metrics(rs) for k, rs in sorted(by_tag.items())}
     metrics["failures"] = len(failures(rows))
     return metrics
 
