@@ -85,6 +85,9 @@ class Answer:
     redactions: dict[str, int] = field(default_factory=dict)
     redaction_notice: str = ""
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # What retrieval added to the question (abbreviation senses, generic names, lay words'
+    # clinical terms, spelling): shown in `--json` so a surprising answer can be traced.
+    query_expansions: list[dict] = field(default_factory=list)
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def to_json(self, include_question: bool = True) -> dict[str, Any]:

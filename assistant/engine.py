@@ -34,12 +34,18 @@ from assistant.extractive import select_sentences
 from assistant.prompt import build_messages
 from assistant.settings import Settings
 from knowledge.evidence import VALUE_LABELS, question_coverage, requested_value, value_coverage
+from knowledge.language import LANGUAGE_NAMES, detect_language
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
 
 NO_ANSWER = "No approved document covers this question."
 # A near miss: the subject is there, the value asked for is not. Said plainly, so the
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
+# Said instead of "not covered": the documents may well cover it, in English.
+NOT_ENGLISH = (
+    "This question looks like it is in {}. The approved documents are in English and answers "
+    "are only given from them: please ask the question in English."
+)
 
 
 def _citation(number: int, p: Passage, quotes: list[str]) -> Citation:
@@ -134,31 +140,42 @@ class AnswerEngine:
                 )
                 return
         yield AnswerEvent("status", "Searching approved documents…")
-        # Offline, nothing leaves the machine, so retrieval may use the question as typed.
-        result = self.retriever.search(base.sent_question if self.online else question)
+        # Identifiers never appear in a policy: in both modes retrieval, the refusal rule and
+        # sentence selection see the question without them, so a patient's name or MRN can
+        # neither pull in passages nor count against the evidence.
+        clean = _without_placeholders(base.sent_question)
+        result = self.retriever.search(clean)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
-        refusal = self._refusal(_without_placeholders(base.sent_question), result)
+        if result.expansion is not None:
+            base.query_expansions = result.expansion.to_json()
+        refusal = self._refusal(clean, result)
         if refusal:
             yield self._done(base, started, refused=True, reason=refusal)
             return
         if self.online:
             yield from self._generate(base, result, started)
         else:
-            yield self._extract(base, result, started)
+            yield self._extract(base, result, started, clean)
 
     def _refusal(self, question: str, result: RetrievalResult) -> str:
-        """The calibrated refusal rule (benchmarks/results/answering.md), "" to answer. The
-        best passage must be close enough in meaning; some top passage must share enough of
-        the question's words; and when the question asks for a kind of value (a duration, a
-        dose), that share must be found around a sentence carrying such a value."""
+        """The calibrated refusal rule (benchmarks/results/registers.md), "" to answer. A
+        question in another language is refused as such. The best passage must be close
+        enough in meaning (less close when one passage holds most of the question's concepts);
+        some top passage must hold enough of the question's concepts; and when the question
+        asks for a kind of value (a duration, a dose), enough of them must be found around a
+        sentence carrying such a value."""
         cfg = self.settings.answer
-        if result.best_similarity < cfg.min_similarity:
+        language = detect_language(question)
+        if language != "en":
+            return NOT_ENGLISH.format(LANGUAGE_NAMES[language])
+        expansion = result.expansion
+        coverage = question_coverage(question, result.passages, expansion=expansion)
+        floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
+        if result.best_similarity < floor or coverage < cfg.min_coverage:
             return NO_ANSWER
-        if question_coverage(question, result.passages) < cfg.min_coverage:
-            return NO_ANSWER
-        around_value = value_coverage(question, result.passages)
-        if around_value is not None and around_value < cfg.min_coverage:
+        around_value = value_coverage(question, result.passages, expansion=expansion)
+        if around_value is not None and around_value < cfg.min_value_coverage:
             return NO_VALUE.format(VALUE_LABELS[requested_value(question)])
         return ""
 
@@ -172,8 +189,10 @@ class AnswerEngine:
         return notice
 
     # -- offline ---------------------------------------------------------------------------------
-    def _extract(self, answer: Answer, result: RetrievalResult, started: float) -> AnswerEvent:
-        extracts = select_sentences(answer.question, result.passages)
+    def _extract(
+        self, answer: Answer, result: RetrievalResult, started: float, question: str = ""
+    ) -> AnswerEvent:
+        extracts = select_sentences(question or answer.question, result.passages)
         if not extracts:
             return self._done(answer, started, refused=True, reason=NO_ANSWER)
         numbers: dict[int, int] = {}
@@ -265,10 +284,28 @@ class AnswerEngine:
         return AnswerEvent("done", answer=answer)
 
 
+# A redaction placeholder, with the label that announced it ("MRN [MRN-1]", "born [DOB-1]").
+_PLACEHOLDER = re.compile(
+    r"(?:\b(?:mrn|dob|d\.o\.b\.?|born|date of birth|phone|tel|ph|mobile|cell|ssn|nhs(?: no\.?| "
+    r"number)?|hospital (?:no\.?|number)|record (?:no\.?|number)|id|number|no\.?)\s*[:#]?\s*)?"
+    r"#?\s*\[[A-Z]+(?:-\d+|-90\+)\]",
+    re.I,
+)
+# A full date (day, month and year) is a patient's date, never part of a clinical question.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
+    re.I,
+)
+
+
 def _without_placeholders(text: str) -> str:
-    """The question minus redaction placeholders: identifiers never appear in a policy, so
-    they must not count against the question's coverage by the passages."""
-    return re.sub(r"\[[A-Z]+(?:-\d+|-90\+)\]", " ", text)
+    """The question minus redaction placeholders, their labels and full dates: identifiers
+    never appear in a policy, so they must neither steer retrieval nor count against the
+    question's coverage by the passages."""
+    text = _PLACEHOLDER.sub(" ", _FULL_DATE.sub("[DATE-0]", text))
+    return " ".join(re.sub(r"\(\s*\)|,\s*(?=[,:;)?])", " ", text).split())
 
 
 def _joiner(previous, extract) -> str:

@@ -318,15 +318,23 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
             }
         )
     row["retrieved"] = ret
-    row["coverage_top5"] = round(question_coverage(question, passages[:5]), 4)
-    value = value_coverage(question, passages)
+    expansion = result.expansion
+    row["coverage_top5"] = round(question_coverage(question, passages[:5], expansion=expansion), 4)
+    value = value_coverage(question, passages, expansion=expansion)
+    cfg = engine.settings.answer
+    row["similarity_floor"] = (
+        cfg.relaxed_similarity if row["coverage_top5"] >= cfg.relaxed_coverage else threshold
+    )
+    row["value_share"] = cfg.min_value_coverage
+    floor = row["similarity_floor"]
+    row["refused_no_sentence"] = answer.refused and row["best_similarity"] >= floor
     row["asks_value"] = requested_value(question)
     row["value_coverage"] = None if value is None else round(value, 4)
     row["refused_value"] = False
     if row["refused_no_sentence"] and row["coverage_top5"] < MIN_COVERAGE:
         # the engine's coverage guard (settings.answer.min_coverage)
         row["refused_no_sentence"], row["refused_coverage"] = False, True
-    elif row["refused_no_sentence"] and value is not None and value < MIN_COVERAGE:
+    elif row["refused_no_sentence"] and value is not None and value < row["value_share"]:
         # the engine's value check: no sentence with the kind of value asked for near the
         # question's subject (knowledge.evidence.value_coverage)
         row["refused_no_sentence"], row["refused_value"] = False, True
@@ -362,14 +370,15 @@ def classify(row: dict, threshold: float) -> str:
     if row["cite_loc@3"]:
         return ""
     if row["refused"]:
-        if row["best_similarity"] < threshold:
-            return f"refused: best similarity {row['best_similarity']:.2f} < {threshold:.2f}"
+        floor = row.get("similarity_floor", threshold)
+        if row["best_similarity"] < floor:
+            return f"refused: best similarity {row['best_similarity']:.2f} < {floor:.2f}"
         if row.get("refused_coverage"):
             return f"refused: question coverage {row['coverage_top5']:.2f} < {MIN_COVERAGE:.2f}"
         if row.get("refused_value"):
             return (
                 f"refused: no {row['asks_value']} near the question's words "
-                f"({row['value_coverage']:.2f} < {MIN_COVERAGE:.2f})"
+                f"({row['value_coverage']:.2f} < {row['value_share']:.2f})"
             )
         return "refused: no sentence selected"
     if row["set"] in ("corpus", "heldout") and row["evidence_chunks"] == 0:

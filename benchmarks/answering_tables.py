@@ -86,18 +86,20 @@ def guard_rows(rows: list[dict], demo_only_rows: list[dict]) -> list[tuple]:
 REFUSAL_STAGES = [
     ("similarity only (best_similarity < min_similarity)", 1),
     ("+ coverage guard (no top-5 passage holds min_coverage of the question)", 2),
-    ("+ value check (no value of the asked kind near min_coverage of the question)", 3),
+    ("+ value check (no value of the asked kind near min_value_coverage of the question)", 3),
 ]
 
 
 def refused_by(row: dict, threshold: float, min_coverage: float, stages: int) -> bool:
     """The engine's refusal rule, simulated from the row's measures, up to `stages` parts."""
-    if row["best_similarity"] < threshold:
+    # The floor drops to the relaxed one when the question's concepts are mostly in one passage
+    # (answering.py records the floor the engine used); the value check has its own share.
+    if row["best_similarity"] < row.get("similarity_floor", threshold):
         return True
     if stages >= 2 and row["coverage_top5"] < min_coverage:
         return True
     value = row.get("value_coverage")
-    return stages >= 3 and value is not None and value < min_coverage
+    return stages >= 3 and value is not None and value < row.get("value_share", min_coverage)
 
 
 def refusal_stage_rows(

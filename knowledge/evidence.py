@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from knowledge.analysis import expansions, sentence_spans, stems
+from knowledge.query_expansion import QueryExpansion
 
 
 class PassageText(Protocol):
@@ -130,21 +131,40 @@ def content_terms(text: str) -> set[str]:
     return set(stems(text + " " + " ".join(expansions(text))))
 
 
-def question_coverage(question: str, passages: Sequence[PassageText], top: int = 5) -> float:
-    """Best share of the question's content stems found in one of the top passages (text,
-    title and section): is the question's subject here at all?"""
+def _share_function(question: str, expansion: QueryExpansion | None):
+    """How a passage's words are scored against the question: by concepts when the question
+    was expanded (a word or any of its expansions counts), else by plain content stems."""
+    if expansion is not None and expansion.concepts:
+        return expansion.coverage
     terms = content_terms(question)
     if not terms:
+        return None
+    return lambda words: len(words & terms) / len(terms)
+
+
+def question_coverage(
+    question: str,
+    passages: Sequence[PassageText],
+    top: int = 5,
+    expansion: QueryExpansion | None = None,
+) -> float:
+    """Best share of the question's content (concepts, or stems) found in one of the top
+    passages (text, title and section): is the question's subject here at all?"""
+    share = _share_function(question, expansion)
+    if share is None:
         return 0.0
     best = 0.0
     for p in passages[:top]:
-        words = content_terms(f"{p.text} {p.title} {p.section}")
-        best = max(best, len(words & terms) / len(terms))
+        best = max(best, share(content_terms(f"{p.text} {p.title} {p.section}")))
     return best
 
 
 def value_coverage(
-    question: str, passages: Sequence[PassageText], top: int = 5, window: int = 1
+    question: str,
+    passages: Sequence[PassageText],
+    top: int = 5,
+    window: int = 1,
+    expansion: QueryExpansion | None = None,
 ) -> float | None:
     """For a question asking for a kind of value: the best share of its content stems found
     around a sentence carrying such a value (that sentence, `window` sentences either side,
@@ -153,8 +173,8 @@ def value_coverage(
     kind = requested_value(question)
     if kind is None:
         return None
-    terms = content_terms(question)
-    if not terms:
+    share = _share_function(question, expansion)
+    if share is None:
         return 0.0
     best = 0.0
     for p in passages[:top]:
@@ -163,6 +183,5 @@ def value_coverage(
             if not carries_value(kind, sentence):
                 continue
             nearby = " ".join(sentences[max(0, i - window) : i + window + 1])
-            words = content_terms(f"{nearby} {p.title} {p.section}")
-            best = max(best, len(words & terms) / len(terms))
+            best = max(best, share(content_terms(f"{nearby} {p.title} {p.section}")))
     return best

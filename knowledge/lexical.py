@@ -65,10 +65,21 @@ class _Snapshot:
     bm25: object | None = None
     ids: list[str] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)  # chunk id -> row in bm25
+    vocabulary: dict[str, int] = field(default_factory=dict)  # stem -> chunks holding it
 
     @classmethod
     def of(cls, fingerprint: str, bm25, ids: list[str]) -> _Snapshot:
-        return cls(fingerprint, bm25, ids, {chunk_id: i for i, chunk_id in enumerate(ids)})
+        positions = {chunk_id: i for i, chunk_id in enumerate(ids)}
+        return cls(fingerprint, bm25, ids, positions, _vocabulary(bm25))
+
+
+def _vocabulary(bm25) -> dict[str, int]:
+    """Each indexed stem with the number of chunks holding it (bm25s keeps one sparse column
+    per stem, so the column lengths are the counts)."""
+    if bm25 is None:
+        return {}
+    counts = np.diff(np.asarray(bm25.scores["indptr"]))
+    return {stem: int(counts[i]) for stem, i in bm25.vocab_dict.items() if stem and i < len(counts)}
 
 
 @dataclass(slots=True)
@@ -238,6 +249,15 @@ class LexicalIndex:
     @property
     def size(self) -> int:
         return len(self._current.ids)
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self._current.fingerprint
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """The indexed stems (stem -> number of chunks): the words the documents use."""
+        return self._current.vocabulary
 
     def search(self, query: str, k: int) -> list[LexicalHit]:
         return self.match(query, k).hits

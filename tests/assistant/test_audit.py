@@ -337,7 +337,8 @@ def test_an_answer_writes_one_entry_with_the_redacted_question(approved_kb, isol
 
     audit = AuditLog(isolated_home)
     # Loose thresholds: this checks the audit entry, not the (separately calibrated) refusal.
-    lenient = Settings(home=isolated_home, answer={"min_similarity": 0.1, "min_coverage": 0.0})
+    loose = {"min_similarity": 0.1, "relaxed_similarity": 0.1, "min_coverage": 0.0}
+    lenient = Settings(home=isolated_home, answer={**loose, "min_value_coverage": 0.0})
     engine = AnswerEngine(approved_kb, lenient, audit=audit)
     answer = engine.ask(QUESTION)
     assert not answer.refused and answer.citations

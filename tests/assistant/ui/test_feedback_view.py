@@ -55,7 +55,13 @@ QUESTIONS = [
     "What are the visiting hours on general wards?",
     "When must a sharps injury be reported to Occupational Health?",
 ]
-LENIENT = {"min_similarity": 0.1, "min_coverage": 0.0}  # this file tests the UI, not refusals
+# This file tests the UI, not refusals: nothing is refused for weak evidence.
+LENIENT = {
+    "min_similarity": 0.1,
+    "relaxed_similarity": 0.1,
+    "min_coverage": 0.0,
+    "min_value_coverage": 0.0,
+}
 
 
 class Clock:

@@ -1,0 +1,81 @@
+"""Is a question written in English? The documents are, and so is every measure of evidence.
+
+A question in Spanish shares almost no words with an English policy, so the evidence rule
+would refuse it anyway, but with "no approved document covers this", which is untrue and
+hides the fix. This guesses the language from its most common words (articles, pronouns,
+question words), which every sentence has and names rarely are, and from the script.
+
+Clinician shorthand has hardly any function words ("DM2 pt BG 54 - tx?"): a question counts
+as another language only on positive evidence, never for lacking English words. Words that
+are also English or common in names ("de", "la", "van", "son", "con") are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.analysis import STOPWORDS
+
+LANGUAGE_NAMES = {
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "ko": "Korean",
+    "ja": "Japanese",
+    "other": "another language",
+}
+_FUNCTION_WORDS = {
+    "es": "el los las que para cuál cual cuánto cuanto cuánta cuántos cuantos cuántas cómo como "
+    "debo puedo tengo es una del por qué está hay cuando cuándo mi mis su sus tiene pueden "
+    "debe deben usted ella ellos le les lo nos muy también pero sin sobre entre hasta desde "
+    "días horas veces niño niños mujer embarazada médico medicamento medicina dosis azúcar",
+    "fr": "le les des est pour une quelle quel quelles quels combien comment dois je avec sont "
+    "du mon ma mes faut peut il elle nous vous ils qui dans sur pas jours heures fois enfant "
+    "enfants femme enceinte médecin médicament sucre après avant",
+    "de": "der die das und ist wie viel viele ich nicht mit für bei soll sollte welche welcher "
+    "wann kann muss einem einer eine ein auch oder wenn nach vor tage stunden kind kinder "
+    "frau schwanger arzt medikament zucker",
+    "pt": "quantos quantas quanto não com uma qual quais como devo posso tenho é está são "
+    "quando meu minha seu sua dias horas vezes criança crianças mulher grávida médico remédio "
+    "açúcar depois antes",
+    "it": "il gli che per quale quali quanto quanti come devo posso sono è quando mio mia "
+    "giorni ore volte bambino bambini donna incinta medico farmaco zucchero dopo prima",
+    "vi": "của và là có không bao nhiêu tôi được cho người bệnh thuốc khi nào thế làm sao "
+    "những các một này đó với ngày giờ lần trẻ em phụ nữ mang thai bác sĩ đường sau trước",
+}
+_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SCRIPTS = (("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"))
+_SCRIPTS += (("ARABIC", "ar"), ("CYRILLIC", "ru"))
+
+
+def detect_language(text: str) -> str:
+    """ "en", or a code of LANGUAGE_NAMES when the question is clearly in another language."""
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        foreign = [_script(c) for c in letters if ord(c) > 0x24F]
+        foreign = [s for s in foreign if s]
+        if len(foreign) > 0.5 * len(letters):
+            return max(set(foreign), key=foreign.count)
+    words = [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFC", text))]
+    english = sum(w in STOPWORDS for w in words)
+    counts = {lang: sum(w in found for w in words) for lang, found in _WORDS.items()}
+    lang, best = max(counts.items(), key=lambda item: item[1])
+    if best >= 2 and best > english:
+        return lang
+    return "en"
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    for prefix, lang in _SCRIPTS:
+        if name.startswith(prefix):
+            return lang
+    return "other" if name and not name.startswith("LATIN") else None

@@ -1,0 +1,284 @@
+"""Clinician language in retrieval: abbreviations, short and brand names, lay words, typos.
+
+Clinicians type "DM2 pt BG 54 diaphoretic - tx?"; patients type "my mom's sugar is low"; the
+documents say "hypoglycemia" and "blood glucose". The expander reads a question against the
+words the indexed documents actually use (the BM25 vocabulary: stem -> number of chunks) and
+adds, beside the question's own words:
+
+* senses of clinical abbreviations from the sense inventory (knowledge/sense_inventory.py),
+  weighed by how often each sense is meant in clinical notes and kept only when all of its
+  words occur in the indexed documents: "MA" becomes "medical assistant" in an outpatient
+  guide, and a sense the library never uses is never added;
+* the app's own short list of unambiguous abbreviations (knowledge/analysis.py);
+* generic names for drug short and brand names, and lay words' clinical terms
+  (knowledge/clinical_vocabulary.py), when the documents use them;
+* the indexed word one edit away from a misspelt one (knowledge/spelling.py).
+
+Words that look like a person's name (knowledge/name_words.py) and long record numbers are
+left out of all of it, so a patient's identifiers never steer the search or the refusal.
+
+The result feeds the dense query (the question with its expansions in brackets), the BM25
+query, and the refusal rule, which measures coverage by *concepts*: a question word counts as
+found when the word itself or any of its expansions is in the passage, so "BG" is not held
+against a passage that says "blood glucose". Words that describe the patient rather than the
+subject ("76yo F", "pt") and bare numbers (a patient's values) are not concepts. Everything
+added is listed (`QueryExpansion.to_json`) for the `--json` output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from knowledge.analysis import ABBREVIATIONS, STOPWORDS, expansions, stems
+from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
+from knowledge.name_words import CUES as CUE_WORDS
+from knowledge.name_words import load_names, name_spans
+from knowledge.sense_inventory import SenseInventory
+from knowledge.spelling import SpellingIndex
+
+# Words about the patient or the asking, not the subject: never a concept to cover.
+FILLER = frozenset(
+    "pt pts patient patients yo y/o yr yrs yrold f m mr mrs ms miss mx male female man woman "
+    "guy lady gentleman someone somebody anyone ok okay pls please thanks thank hi hey need "
+    "needs needed know tell want wondering wonder ask asking question quick re dad mom mum "
+    "daddy mommy grandma grandpa granddad grandad grandmother grandfather husband wife".split()
+)
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
+_AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
+_LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
+# A word that introduced a name the search left out ("pt", "Mr"), now standing before nothing.
+_CUE_LEFT = re.compile(r"\b(?:pt|patient|mr|mrs|ms|miss|mx|dr)\.?\s+(?=[,:;()\-–]|\s*$)", re.I)
+# "How many", "how long": what kind of answer is asked (knowledge/evidence.py reads that),
+# not its subject.
+_FRAMING = re.compile(r"\bhow (?:many|much|long|often|soon|far)\b", re.I)
+# Six or more digits in a row are a record, phone or account number, never a clinical value.
+_LONG_NUMBER = re.compile(
+    r"(?:\b(?:mrn|ssn|nhs|id|no|number|acct|account|member|phone|tel)\.?\s*[:#]?\s*)?#?\b\d{6,}\b",
+    re.I,
+)
+_MAX_SENSES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    term: str  # as the question wrote it
+    expansion: str
+    source: str  # abbreviation | sense-inventory | short-name | lay | spelling
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    words: str
+    alternatives: tuple[frozenset[str], ...]  # stem sets; the question's own first
+
+    def found_share(self, words: set[str]) -> float:
+        return max((len(a & words) / len(a) for a in self.alternatives if a), default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryExpansion:
+    question: str
+    additions: tuple[Addition, ...] = ()
+    concepts: tuple[Concept, ...] = ()
+    _builtin: frozenset[str] = field(default=frozenset())
+
+    @property
+    def dense_text(self) -> str:
+        additions = [a for a in self.additions if a.expansion]
+        extra = list(dict.fromkeys(a.expansion for a in additions))
+        return f"{self.question} ({'; '.join(extra)})" if extra else self.question
+
+    @property
+    def lexical_text(self) -> str:
+        """The question plus what the lexical analyser does not already add by itself."""
+        extra = [
+            a.expansion for a in self.additions if a.expansion and a.expansion not in self._builtin
+        ]
+        return " ".join([self.question, *dict.fromkeys(extra)])
+
+    def coverage(self, words: set[str]) -> float:
+        """Share of the question's concepts found in `words` (stems)."""
+        if not self.concepts:
+            return 0.0
+        return sum(c.found_share(words) for c in self.concepts) / len(self.concepts)
+
+    def to_json(self) -> list[dict]:
+        return [
+            {"term": a.term, "expansion": a.expansion, "source": a.source} for a in self.additions
+        ]
+
+
+class QueryExpander:
+    """Expansions for one index vocabulary. Thread-safe (read-only after construction)."""
+
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        inventory: SenseInventory | None = None,
+        names: frozenset[str] | None = None,
+        chunks: int = 0,
+    ):
+        self.vocabulary = vocabulary
+        # A word in this few chunks may still be a name (a study author's, say).
+        self.rare = max(3, int(0.002 * chunks))
+        self.inventory = inventory if inventory is not None else SenseInventory.load()
+        self.names = names if names is not None else load_names()
+        self.spelling = SpellingIndex(vocabulary)
+        self._lay = sorted(LAY_TERMS, key=lambda p: -len(p))
+        self._short_phrases = [p for p in SHORT_NAMES if " " in p]
+
+    def expand(self, question: str) -> QueryExpansion:
+        additions: list[Addition] = []
+        concepts: list[Concept] = []
+        question = self._without_identifiers(question, additions)
+        rest = self._phrases(_FRAMING.sub(" ", question), additions, concepts)
+        for match in _TOKEN.finditer(rest):
+            concept = self._token(match.group(), match.start() == 0, additions)
+            if concept is not None:
+                concepts.append(concept)
+        builtin = frozenset(expansions(question))
+        return QueryExpansion(question, tuple(additions), tuple(concepts), builtin)
+
+    def _without_identifiers(self, question: str, additions: list) -> str:
+        spans = name_spans(question, self._unknown, self.names)
+        numbers = [m.span() for m in _LONG_NUMBER.finditer(question)]
+        for start, end in sorted(spans + numbers, reverse=True):
+            question = question[:start] + " " + question[end:]
+        if spans or numbers:
+            question = _CUE_LEFT.sub(" ", question)
+        if spans:
+            additions.append(Addition(f"{len(spans)} word(s)", "", "left out: looks like a name"))
+        if numbers:
+            additions.append(Addition(f"{len(numbers)} number(s)", "", "left out: record number"))
+        return _tidy(question)
+
+    def _unknown(self, word: str) -> bool:
+        """Not one of the app's clinical words, and absent from the documents, or rare there
+        and capitalised (a name in a study's author list is still a name). Letters English
+        never uses (ễ, á) count as unknown: the analyser cannot even spell them."""
+        lower = word.lower()
+        if lower in SHORT_NAMES or lower in LAY_TERMS or lower in ABBREVIATIONS:
+            return False
+        if lower in SHORTHAND or lower in STOPWORDS or lower in FILLER or lower in CUE_WORDS:
+            return False
+        if lower in self.inventory and not word.istitle():
+            return False  # an abbreviation is typed in capitals or lower case, "Lan" is a name
+        if any(not c.isascii() for c in word):
+            return True
+        own = stems(word.replace("-", " ").replace("'", " "))
+        if any(s not in self.vocabulary for s in own):
+            return True
+        # Rare but present: a name only when written like one ("purple band" is not).
+        return word[:1].isupper() and any(self.vocabulary[s] <= self.rare for s in own)
+
+    # -- phrases: lay words and two-word names -------------------------------------------------
+    def _phrases(self, question: str, additions: list, concepts: list) -> str:
+        """Find lay phrases and two-word short names; return the question with them blanked."""
+        text = question
+        for table, source, phrases in (
+            (SHORT_NAMES, "short-name", self._short_phrases),
+            (LAY_TERMS, "lay", self._lay),
+        ):
+            for phrase in phrases:
+                pattern = re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I)
+                found = pattern.search(text)
+                if found is None:
+                    continue
+                clinical = table[phrase]
+                own = frozenset(stems(found.group()))
+                alternatives = [own]
+                if self._known(clinical):
+                    alternatives += _alternatives(clinical)
+                    additions.append(Addition(found.group(), _plain(clinical), source))
+                if any(alternatives):
+                    concepts.append(Concept(found.group(), tuple(alternatives)))
+                text = pattern.sub(" " * len(found.group()), text)
+        return text
+
+    # -- single words ----------------------------------------------------------------------------
+    def _token(self, word: str, first: bool, additions: list) -> Concept | None:
+        lower = word.lower()
+        # "BE" (bioequivalence) and "AS" (aortic stenosis) are stop words only in lower case.
+        stop = lower in STOPWORDS and not (
+            word.isupper() and len(word) > 1 and (expansions(word) or lower in self.inventory)
+        )
+        if lower in FILLER or stop or _AGE.fullmatch(word) or lower.isdigit():
+            return None
+        own = frozenset(stems(word.replace("/", " ")))
+        alternatives = [own]
+        for expansion, source in self._meanings(word, first):
+            additions.append(Addition(word, _plain(expansion), source))
+            alternatives += _alternatives(expansion)
+        if not any(alternatives):
+            return None
+        return Concept(word, tuple(alternatives))
+
+    def _meanings(self, word: str, first: bool) -> list[tuple[str, str]]:
+        lower = word.lower()
+        # The app's own list too is only used where the documents use the words ("OD" is no
+        # "once daily" in a library that never says so).
+        found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
+        if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]):
+            found.append((SHORT_NAMES[lower], "short-name"))
+        if lower in SHORTHAND and not any(s in self.vocabulary for s in stems(word)):
+            found.append((SHORTHAND[lower], "shorthand"))
+        if not found and self._may_be_abbreviation(word):
+            found += [(s, "sense-inventory") for s in self._senses(lower)]
+        if not found and (first or not word[:1].isupper()):
+            # A capitalised word inside a sentence is likely a name: never "correct" it.
+            own = stems(word)
+            corrected = self.spelling.correct(own[0]) if len(own) == 1 else None
+            if corrected:
+                found.append((corrected, "spelling"))
+        return found
+
+    def _may_be_abbreviation(self, word: str) -> bool:
+        """Written in capitals ("MA", "DM2"), or a short lower-case word that no document
+        uses ("abx", "ppx"): an ordinary word ("as", "or") is never looked up."""
+        if len(word) < 2 or len(word) > 10 or word.lower() not in self.inventory:
+            return False
+        if any(c.isupper() for c in word) and sum(c.isupper() for c in word) >= 2:
+            return True
+        own = stems(word)
+        return len(word) <= 5 and not any(s in self.vocabulary for s in own)
+
+    def _senses(self, abbreviation: str) -> list[str]:
+        """The senses worth adding: every word of them in the indexed documents, the most
+        common in clinical notes first, and any other at least half as common."""
+        kept: list[tuple[str, float]] = []
+        for sense, weight in self.inventory.senses(abbreviation):
+            words = stems(sense)
+            if not words or "**" in sense or any(w.isdigit() for w in words):
+                continue
+            if all(w in self.vocabulary for w in words):
+                kept.append((sense, weight))
+        if not kept:
+            return []
+        best = kept[0][1]
+        return [s for s, w in kept if w >= 0.5 * best][:_MAX_SENSES]
+
+    def _known(self, text: str) -> bool:
+        """Do the indexed documents use these words (most of them)?"""
+        words = stems(_plain(text))
+        return bool(words) and sum(w in self.vocabulary for w in words) * 2 >= len(words)
+
+
+def _tidy(question: str) -> str:
+    """Punctuation left standing alone (", -", "( )", a leading ":") goes, in every question
+    alike, so that one with its identifiers removed reads as the same question without them."""
+    question = _LONE_PUNCTUATION.sub(" ", question)
+    return " ".join(question.split()).lstrip(",:;-– ").strip()
+
+
+def _alternatives(expansion: str) -> list[frozenset[str]]:
+    """ "hypoglycemia; low blood glucose" -> each way of saying it as a stem set."""
+    return [frozenset(stems(part)) for part in expansion.split(";") if part.strip()]
+
+
+def _plain(expansion: str) -> str:
+    return " ".join(expansion.replace(";", " ").split())
+
+
+__all__ = ["Addition", "Concept", "QueryExpander", "QueryExpansion"]

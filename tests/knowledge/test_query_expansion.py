@@ -1,0 +1,189 @@
+"""Clinician language in retrieval: abbreviation senses chosen by the documents' words, short
+and brand names, lay words, misspellings, names left out, and coverage counted in concepts.
+Pure functions over a hand-made vocabulary: no model, no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.analysis import stems
+from knowledge.evidence import question_coverage, value_coverage
+from knowledge.language import detect_language
+from knowledge.query_expansion import QueryExpander
+from knowledge.sense_inventory import SenseInventory
+from knowledge.spelling import SpellingIndex
+
+INVENTORY = SenseInventory(
+    {
+        "ma": [("mother", 0.6), ("medical assistant", 0.3), ("mental age", 0.1)],
+        "ct": [("computed tomography", 0.9), ("count", 0.1)],
+        "ppx": [("prophylaxis", 1.0)],
+        "as": [("aortic stenosis", 1.0)],
+        "ams": [("altered mental status", 0.9)],
+    }
+)
+NAMES = frozenset({"maria", "gonzalez", "robert", "mcallister", "young", "purple", "band"})
+
+
+def vocabulary(text: str, count: int = 20) -> dict[str, int]:
+    return {s: count for s in stems(text)}
+
+
+def expander(doc_words: str, **kwargs) -> QueryExpander:
+    return QueryExpander(vocabulary(doc_words), INVENTORY, NAMES, **kwargs)
+
+
+def added(expansion) -> dict[str, str]:
+    return {a.term: a.expansion for a in expansion.additions if a.expansion}
+
+
+# -- abbreviation senses ---------------------------------------------------------------------------
+def test_an_ambiguous_abbreviation_takes_the_sense_the_documents_use():
+    outpatient = expander("the medical assistant records vital signs in the clinic")
+    assert added(outpatient.expand("Can an MA give vaccines?")) == {"MA": "medical assistant"}
+    family = expander("the mother of the newborn and the medical assistant")
+    # both senses are in the documents: the one most often meant in clinical notes leads
+    senses = [a.expansion for a in family.expand("MA consent?").additions]
+    assert senses == ["mother", "medical assistant"]
+
+
+def test_a_sense_the_documents_never_use_is_never_added():
+    e = expander("hand hygiene before touching a patient")
+    assert added(e.expand("What does MA mean?")) == {}
+
+
+def test_an_ordinary_word_is_not_read_as_an_abbreviation():
+    e = expander("aortic stenosis and the as needed dose")
+    assert "as" not in added(e.expand("as soon as possible after the fall"))
+    assert added(e.expand("AS pt - exercise ok?"))["AS"] == "aortic stenosis"
+
+
+def test_lower_case_shorthand_no_document_uses_is_expanded():
+    e = expander("antibiotic prophylaxis before an endoscopy")
+    assert added(e.expand("abx ppx b4 scope?")) == {
+        "abx": "antibiotics",
+        "ppx": "prophylaxis",
+        "b4": "before",
+    }
+
+
+# -- names of drugs, lay words, spelling -----------------------------------------------------------
+def test_a_brand_name_brings_its_generic_only_when_the_documents_name_it():
+    assert added(expander("naloxone reverses an overdose").expand("Narcan for OD?")) == {
+        "Narcan": "naloxone"
+    }
+    assert "Narcan" not in added(expander("hand hygiene").expand("Narcan for OD?"))
+
+
+def test_a_lay_phrase_counts_as_found_when_its_clinical_term_is():
+    e = expander("treat hypoglycemia low blood glucose with 15 grams of carbohydrate")
+    expansion = e.expand("what to do for low sugar")
+    assert added(expansion)["low sugar"] == "hypoglycemia low blood glucose"
+    passage_words = set(stems("hypoglycemia treatment: 15 grams of carbohydrate"))
+    concept = next(c for c in expansion.concepts if c.words == "low sugar")
+    assert concept.found_share(passage_words) == 1.0
+
+
+def test_a_misspelling_is_read_as_the_indexed_word_one_edit_away():
+    e = expander("offer naloxone to patients with opioid use disorder")
+    expansion = e.expand("naloxne for OUD?")
+    assert ("naloxne", "naloxon", "spelling") in {
+        (a.term, a.expansion, a.source) for a in expansion.additions
+    }
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("naloxn", "naloxon"),  # a letter missing ("naloxne" stems to "naloxn")
+        ("naloxxon", "naloxon"),  # a letter extra
+        ("nalaxon", "naloxon"),  # a letter wrong
+        ("nalxoon", "naloxon"),  # two letters swapped
+        ("naloxon", None),  # indexed: nothing to correct
+        ("dose", None),  # too short to correct safely
+        ("zzzzzzz", None),  # nothing one edit away
+    ],
+)
+def test_spelling_corrects_one_edit_only(word, expected):
+    assert SpellingIndex({"naloxon": 5, "opioid": 9}).correct(word) == expected
+
+
+def test_spelling_prefers_the_word_in_more_chunks():
+    assert SpellingIndex({"cough": 2, "rough": 30}).correct("tough") == "rough"
+
+
+# -- what is not a concept ---------------------------------------------------------------------
+def test_patient_details_and_bare_numbers_are_not_concepts():
+    e = expander("diabetes blood glucose hypoglycemia treatment")
+    expansion = e.expand("76yo F pt DM2 BG 54 - tx?")
+    words = {c.words for c in expansion.concepts}
+    assert not words & {"76yo", "F", "pt", "54"}
+    assert {"BG", "tx"} <= words
+
+
+def test_coverage_counts_an_abbreviation_found_through_its_sense():
+    e = expander("blood glucose below 70 is hypoglycemia; treatment is 15 grams of sugar")
+    expansion = e.expand("BG under 70 tx?")
+    passage = "If blood glucose is below 70, the treatment is 15 grams of sugar."
+    words = set(stems(passage))
+    assert expansion.coverage(words) == 1.0
+    plain = len(set(stems("BG under 70 tx?")) & words) / len(set(stems("BG under 70 tx?")))
+    assert plain < 1.0  # the old word-by-word share held "BG" and "tx" against the passage
+
+
+# -- names never steer the search ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Maria Gonzalez 67F fell, on apixaban - CT head needed?",
+        "pt GONZALEZ, MARIA fell, on apixaban - CT head needed?",
+        "my mum Nguyễn Thị Lan fell, on apixaban - CT head needed?",
+        "robert mcallister fell, on apixaban - CT head needed? MRN 00912837",
+    ],
+)
+def test_a_patients_name_and_record_number_are_left_out(question):
+    e = expander("after a fall a patient on apixaban needs a CT head scan computed tomography")
+    expansion = e.expand(question)
+    kept = expansion.question.lower()
+    for word in ("maria", "gonzalez", "nguyễn", "thị", "robert", "mcallister", "00912837"):
+        assert word not in kept
+    for word in ("fell", "apixaban", "ct", "head"):
+        assert word in kept
+    # what was left out is listed by kind, never by value
+    listed = " ".join(f"{a.term} {a.expansion}" for a in expansion.additions).lower()
+    assert "gonzalez" not in listed and "mcallister" not in listed
+
+
+def test_words_the_documents_use_and_unknown_brands_are_kept():
+    e = expander("a purple band marks an allergy; young children need a parent present")
+    assert "purple band" in e.expand("why a purple band on her wrist?").question
+    assert "Xarelto" in e.expand("Xarelto dose after a fall?").question
+
+
+def test_value_and_question_coverage_use_the_concepts():
+    class P:
+        title, section = "Hypoglycemia", "Treatment"
+        text = "Check blood glucose. If it is below 70 mg/dL, eat 15 grams of carbohydrate."
+
+    e = expander("hypoglycemia blood glucose below 70 carbohydrate grams treatment")
+    expansion = e.expand("BG low - how many grams of carbs?")
+    assert question_coverage("BG low - how many grams of carbs?", [P], expansion=expansion) > 0.6
+    assert value_coverage("BG low - how many grams of carbs?", [P], expansion=expansion) > 0.6
+
+
+# -- language ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("¿Cuánto tiempo debo lavarme las manos?", "es"),
+        ("Quelle est la dose de naloxone pour un enfant ?", "fr"),
+        ("Tôi nên uống bao nhiêu nước khi bị bệnh?", "vi"),
+        ("Wie viel Zucker soll ich essen, wenn ich krank bin?", "de"),
+        ("低血糖怎么办", "zh"),
+        ("DM2 pt BG 54 diaphoretic - tx?", "en"),
+        ("How long should Maria de la Cruz wait before her next dose?", "en"),
+        ("Nguyễn Thị Lan 67F fell, on apixaban - CT head needed?", "en"),
+    ],
+)
+def test_the_language_is_read_from_function_words_and_script(question, language):
+    assert detect_language(question) == language
