@@ -192,7 +192,9 @@ class AnswerEngine:
     def _extract(
         self, answer: Answer, result: RetrievalResult, started: float, question: str = ""
     ) -> AnswerEvent:
-        extracts = select_sentences(question or answer.question, result.passages)
+        extracts = select_sentences(
+            question or answer.question, result.passages, expansion=result.expansion
+        )
         if not extracts:
             return self._done(answer, started, refused=True, reason=NO_ANSWER)
         numbers: dict[int, int] = {}

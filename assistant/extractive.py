@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from knowledge.analysis import numbers, sentence_spans, stems
 from knowledge.evidence import VALUE_PATTERNS, content_terms, requested_value
+from knowledge.query_expansion import QueryExpansion
 from knowledge.retrieval import Passage
 
 
@@ -114,11 +115,16 @@ def _sentence_score(
     wanted_numbers: set[str],
     passage: Passage,
     rank: int,
+    expansion: QueryExpansion | None = None,
 ) -> float:
     words = content_terms(sentence)
     if not words:
         return 0.0
-    coverage = len(words & terms) / len(terms) if terms else 0.0
+    if expansion is not None and expansion.concepts:
+        # "low sugar" is found in a sentence that says "hypoglycemia", "BG" in "blood glucose"
+        coverage = expansion.coverage(words)
+    else:
+        coverage = len(words & terms) / len(terms) if terms else 0.0
     found = numbers(sentence)
     number_hit = len(found & wanted_numbers) / len(wanted_numbers) if wanted_numbers else 0.0
     passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
@@ -127,8 +133,13 @@ def _sentence_score(
 
 
 def select_sentences(
-    question: str, passages: list[Passage], options: ExtractOptions | None = None
+    question: str,
+    passages: list[Passage],
+    options: ExtractOptions | None = None,
+    expansion: QueryExpansion | None = None,
 ) -> list[Extract]:
+    """`expansion` (retrieval's reading of the question) lets a sentence count a concept
+    found through an abbreviation's sense or a lay word's clinical term."""
     opts = options or ExtractOptions()
     terms, wanted_numbers = _query_terms(question)
     candidates: list[Extract] = []
@@ -138,7 +149,9 @@ def select_sentences(
             text = passage.text[start:end].strip()
             if len(text.split()) < opts.min_words:
                 continue
-            score = _sentence_score(question, text, terms, wanted_numbers, passage, index)
+            score = _sentence_score(
+                question, text, terms, wanted_numbers, passage, index, expansion
+            )
             candidates.append(Extract(index, start, end, text, score))
     if not candidates:
         return []
