@@ -88,3 +88,24 @@ def test_the_lines_a_lead_in_brings_are_bounded():
     lines = [e for e in chosen if e.text.startswith("●")]
     assert 0 < len(lines) <= 12 and sum(len(e.text.split()) for e in lines) <= 90
     assert not lines[-1].continued
+
+
+def test_a_lay_question_picks_the_sentence_in_the_documents_words():
+    from knowledge.analysis import stems
+    from knowledge.query_expansion import QueryExpander
+    from knowledge.sense_inventory import SenseInventory
+
+    text = (
+        "Eat your meals at about the same times every day.\n"
+        "If you have hypoglycemia, eat or drink a fast-acting carbohydrate right away.\n"
+        "Talk with your doctor about your meal plan."
+    )
+    question = "what should my mom eat for low sugar"
+    vocabulary = {s: 3 for s in stems(text + " low blood glucose")}
+    expansion = QueryExpander(vocabulary, SenseInventory({}), frozenset()).expand(question)
+    options = ExtractOptions(max_sentences=1)
+    with_concepts = select_sentences(question, [passage(text)], options, expansion=expansion)
+    assert "hypoglycemia" in with_concepts[0].text
+    # word by word, "eat" alone ties the two sentences, and the first one wins
+    words_only = select_sentences(question, [passage(text)], options)
+    assert "hypoglycemia" not in words_only[0].text
