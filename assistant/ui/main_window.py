@@ -126,6 +126,20 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu("&Tools")
         self.settings_action = action(tools, "&Settings…", self.open_settings, "Ctrl+,")
         self.admin_action = action(tools, "&Admin desk…", self.open_admin)
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About clinassist…", self.show_about)
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from assistant.credits import credits_text
+
+        box = QMessageBox(QMessageBox.Icon.Information, "About clinassist", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("clinassist: answers from your hospital's approved documents only.")
+        box.setInformativeText(credits_text())
+        self._about = box  # kept for tests; shown without blocking
+        box.open()
 
     # -- start-up -------------------------------------------------------------------------------
     def start(self) -> None:

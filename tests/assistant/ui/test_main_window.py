@@ -5,7 +5,7 @@ settings save the key to the (test) keyring; the event loop never stalls."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from support import EventLoopWatch
 
 from assistant.engine import AnswerEngine
@@ -172,3 +172,16 @@ def test_export_markdown_and_pdf(qtbot, home, real_embedder, tmp_path):
 
     text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(pdf)))
     assert "wristband" in text.lower()
+
+
+def test_help_about_credits_the_reference_data_as_plain_text(qtbot, home, real_embedder, tmp_path):
+    window = make_window(qtbot, home, real_embedder, tmp_path)
+    about = next(a for a in window.actions() if a.text() == "&About clinassist…")
+    about.trigger()
+    box = window._about
+    qtbot.waitUntil(box.isVisible)
+    text = box.informativeText()
+    assert "Meta-Inventory" in text and "CC BY 4.0" in text
+    assert "gecko-data" in text and "MIT" in text
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()

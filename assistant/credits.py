@@ -1,0 +1,31 @@
+"""What the app ships from others' work, with their terms: shown in Help → About and the README.
+
+The reference data is generated at install time from the public sources named here
+(scripts/build_lexicon.py, scripts/build_names.py); the embedding model ships in its package.
+"""
+
+from __future__ import annotations
+
+CREDITS: tuple[tuple[str, str], ...] = (
+    (
+        "Clinical abbreviation senses",
+        "Medical Abbreviation and Acronym Meta-Inventory (Grossman Liu et al., Columbia "
+        "University DBMI, funded by the National Library of Medicine), CC BY 4.0; from its "
+        "source inventories: Stetson et al. (AMIA 2002) sign-out notes, Vanderbilt clinic notes "
+        "and discharge summaries (Wu et al. 2013), Columbia obstetric abbreviations (2018).",
+    ),
+    (
+        "Given names and surnames (to keep patients' names out of searches)",
+        "ul-mds/gecko-data, MIT licence (University Medical Center Leipzig): US Census Bureau "
+        "2010 surnames (public domain), NYC Open Data popular baby names, German given and "
+        "last names.",
+    ),
+    (
+        "Embedding model",
+        "sentence-transformers/all-MiniLM-L6-v2, Apache-2.0.",
+    ),
+)
+
+
+def credits_text() -> str:
+    return "\n\n".join(f"{what}: {source}" for what, source in CREDITS)
