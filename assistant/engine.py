@@ -144,6 +144,13 @@ class AnswerEngine:
         # sentence selection see the question without them, so a patient's name or MRN can
         # neither pull in passages nor count against the evidence.
         clean = _without_placeholders(base.sent_question)
+        language = detect_language(clean)
+        if language != "en":
+            # Said before searching: closest documents found for words in another language
+            # would be noise, and the fix is the clinician's, not the library's.
+            reason = NOT_ENGLISH.format(LANGUAGE_NAMES[language])
+            yield self._done(base, started, refused=True, reason=reason)
+            return
         result = self.retriever.search(clean)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
@@ -166,7 +173,7 @@ class AnswerEngine:
         asks for a kind of value (a duration, a dose), enough of them must be found around a
         sentence carrying such a value."""
         cfg = self.settings.answer
-        language = detect_language(question)
+        language = detect_language(question)  # stream() says so before searching
         if language != "en":
             return NOT_ENGLISH.format(LANGUAGE_NAMES[language])
         expansion = result.expansion

@@ -262,3 +262,13 @@ def test_a_quoted_lead_in_comes_with_its_list_under_one_marker(kb):
     cited = next(c for c in answer.citations if lead_in in c.quotes)
     assert all(line in cited.passage for line in lines)  # every line verbatim from it
     assert answer.claims_total == answer.claims_verified == answer.text.count("[")
+
+
+def test_a_question_in_another_language_is_refused_before_searching(kb):
+    engine = offline_engine(kb)
+    searched = []
+    engine.retriever.search = lambda *a, **k: searched.append(a)  # must not be reached
+    answer = engine.ask("¿Cuánto tiempo debo frotarme las manos con el gel de alcohol?")
+    assert answer.refused and not searched
+    assert "Spanish" in answer.text and "in English" in answer.text
+    assert answer.closest == [] and "closest" not in answer.text
