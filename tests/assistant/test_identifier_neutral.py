@@ -12,8 +12,6 @@ from assistant.engine import AnswerEngine
 from assistant.settings import Settings
 from knowledge.base import KnowledgeBase
 
-pytestmark = pytest.mark.slow
-
 PLAIN = "After an unwitnessed fall, how often are neuro observations done?"
 WITH_IDENTIFIERS = [
     "Maria Gonzalez MRN 4482913 DOB 03/14/1951: " + PLAIN,
@@ -58,6 +56,7 @@ def _passages(engine, question):
     return answer, [p.chunk_id for p in result.passages]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("question", WITH_IDENTIFIERS)
 def test_offline_answer_and_passages_do_not_depend_on_identifiers(kb, question):
     engine = AnswerEngine(kb, Settings(home=kb.home))
@@ -69,6 +68,7 @@ def test_offline_answer_and_passages_do_not_depend_on_identifiers(kb, question):
     assert [c.chunk_id for c in tagged.citations] == [c.chunk_id for c in plain.citations]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("question", WITH_IDENTIFIERS[:2])
 def test_the_llm_is_given_the_same_passages_with_or_without_identifiers(kb, question):
     chat = RecordingChat()
@@ -78,3 +78,18 @@ def test_the_llm_is_given_the_same_passages_with_or_without_identifiers(kb, ques
     plain_prompt, tagged_prompt = (m[-1]["content"] for m in chat.messages)
     # the passages block is identical; only the question line differs
     assert plain_prompt.split("Question:")[0] == tagged_prompt.split("Question:")[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("DOB 03/14/1951: dose 0.5-10 mg/kg q4h?", ": dose 0.5-10 mg/kg q4h?"),
+        ("born 1951-03-14, fell 2018-19 season", ", fell 2018-19 season"),
+        ("MRN [MRN-1] (DOB [DOB-1]) fell", "fell"),
+        ("on March 3, 2024 she fell for 5-7 days", "on she fell for 5-7 days"),
+    ],
+)
+def test_placeholders_labels_and_full_dates_leave_the_search_but_values_stay(typed, searched):
+    from assistant.engine import _without_placeholders
+
+    assert _without_placeholders(typed) == searched
