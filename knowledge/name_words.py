@@ -11,15 +11,17 @@ A word is left out when the indexed documents never use it (so it cannot be evid
 anything in them), it is no clinical abbreviation or term the app knows, and it looks like a
 name: it is on the given-name and surname list (knowledge/data/names.txt, built by
 scripts/build_names.py), or it is spelt with letters English words do not use (Nguyễn,
-Siobhán), *and* it is written like a name (capitalised), or stands next to another such word
-("robert mcallister") or after a word that introduces a person (Mr, pt, my mother, named).
-A capitalised word no document uses that is neither on the list nor next to a name, such as a
-brand name ("Xarelto dose?"), is kept: it may be exactly what the documents do not cover.
+Siobhán), *and* it stands next to another such word ("Maria Gonzalez", "robert mcallister")
+or after a word that introduces a person (Mr, pt, my mother, named). A word alone is kept even
+when it is on the list: a brand name ("Xarelto dose?"), a place or a protein ("Nile",
+"Merlin") may be exactly what the documents do not cover. A word in capitals counts only
+beside another name ("GONZALEZ, MARIA"): alone it is an acronym ("GABA", "YAP").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -51,28 +53,38 @@ def name_spans(
     tokens = list(TOKEN.finditer(question))
     listed = [_listed(t.group(), names) and unknown(t.group()) for t in tokens]
     shaped = [_name_shaped(t.group(), i == 0) and unknown(t.group()) for i, t in enumerate(tokens)]
+    # A word in capitals is an acronym ("GABA", "YAP") unless it stands beside another
+    # name-like word ("GONZALEZ, MARIA").
+    for i, t in enumerate(tokens):
+        if t.group().isupper() and not _beside_name(listed, shaped, i):
+            listed[i] = shaped[i] = False
     spans = []
     for i, t in enumerate(tokens):
         if not (listed[i] or shaped[i]):
             continue
         before = tokens[i - 1].group().lower() if i else ""
-        next_to_name = any(
-            0 <= j < len(tokens) and (listed[j] or shaped[j]) and (listed[i] or listed[j])
-            for j in (i - 1, i + 1)
-        )
         capitalised = t.group()[:1].isupper()
-        if (
-            (listed[i] and capitalised and (i > 0 or next_to_name))
-            or next_to_name
-            or (before in CUES and (listed[i] or capitalised))
-        ):
+        if _beside_name(listed, shaped, i) or (before in CUES and (listed[i] or capitalised)):
             spans.append((t.start(), t.end()))
     return spans
 
 
+def _beside_name(listed: list[bool], shaped: list[bool], i: int) -> bool:
+    """A neighbour looks like a name too, and one of the two is on the list."""
+    return any(
+        0 <= j < len(listed) and (listed[j] or shaped[j]) and (listed[i] or listed[j])
+        for j in (i - 1, i + 1)
+    )
+
+
+def latin_with_diacritics(word: str) -> bool:
+    """Spelt with letters English does not use: "Nguyễn", "Siobhán" (not "β-catenin")."""
+    return any(not c.isascii() and unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
 def _listed(word: str, names: frozenset[str]) -> bool:
     lower = word.lower().replace("’", "'")
-    if lower in names or any(not c.isascii() for c in word):
+    if lower in names or latin_with_diacritics(word):
         return True
     parts = re.split(r"[-']", lower)
     return len(parts) > 1 and any(p in names for p in parts if len(p) > 2)

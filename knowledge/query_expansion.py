@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from knowledge.analysis import ABBREVIATIONS, STOPWORDS, expansions, stems
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
 from knowledge.name_words import CUES as CUE_WORDS
-from knowledge.name_words import load_names, name_spans
+from knowledge.name_words import latin_with_diacritics, load_names, name_spans
 from knowledge.sense_inventory import SenseInventory
 from knowledge.spelling import SpellingIndex
 
@@ -86,7 +86,8 @@ class QueryExpansion:
 
     @property
     def dense_text(self) -> str:
-        additions = [a for a in self.additions if a.expansion]
+        # A spelling correction is an indexed *stem* ("fluoresc"), no word the encoder knows.
+        additions = [a for a in self.additions if a.expansion and a.source != "spelling"]
         extra = list(dict.fromkeys(a.expansion for a in additions))
         return f"{self.question} ({'; '.join(extra)})" if extra else self.question
 
@@ -165,7 +166,7 @@ class QueryExpander:
             return False
         if lower in self.inventory and not word.istitle():
             return False  # an abbreviation is typed in capitals or lower case, "Lan" is a name
-        if any(not c.isascii() for c in word):
+        if latin_with_diacritics(word):
             return True
         own = stems(word.replace("-", " ").replace("'", " "))
         if any(s not in self.vocabulary for s in own):
@@ -184,8 +185,8 @@ class QueryExpander:
             for phrase in phrases:
                 pattern = re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I)
                 found = pattern.search(text)
-                if found is None:
-                    continue
+                if found is None or (" " not in phrase and self._used(phrase)):
+                    continue  # a single word the documents use matches them as it is
                 clinical = table[phrase]
                 own = frozenset(stems(found.group()))
                 alternatives = [own]
@@ -220,7 +221,7 @@ class QueryExpander:
         # The app's own list too is only used where the documents use the words ("OD" is no
         # "once daily" in a library that never says so).
         found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
-        if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]):
+        if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self._used(word):
             found.append((SHORT_NAMES[lower], "short-name"))
         if lower in SHORTHAND and not any(s in self.vocabulary for s in stems(word)):
             found.append((SHORTHAND[lower], "shorthand"))
@@ -235,14 +236,20 @@ class QueryExpander:
         return found
 
     def _may_be_abbreviation(self, word: str) -> bool:
-        """Written in capitals ("MA", "DM2"), or a short lower-case word that no document
-        uses ("abx", "ppx"): an ordinary word ("as", "or") is never looked up."""
+        """An abbreviation the documents do not use themselves (a library that writes "CRP"
+        is matched on "CRP"; guessing its sense could only add a wrong one): written in
+        capitals ("DM2", "BG"), or a short lower-case word ("abx", "ppx"). An ordinary word
+        ("as", "or") is never looked up."""
         if len(word) < 2 or len(word) > 10 or word.lower() not in self.inventory:
             return False
-        if any(c.isupper() for c in word) and sum(c.isupper() for c in word) >= 2:
-            return True
+        if self._used(word):
+            return False
+        return sum(c.isupper() for c in word) >= 2 or len(word) <= 5
+
+    def _used(self, word: str) -> bool:
+        """Do the documents use this word themselves (in more than a few chunks)?"""
         own = stems(word)
-        return len(word) <= 5 and not any(s in self.vocabulary for s in own)
+        return bool(own) and all(self.vocabulary.get(s, 0) > self.rare for s in own)
 
     def _senses(self, abbreviation: str) -> list[str]:
         """The senses worth adding: every word of them in the indexed documents, the most
