@@ -137,6 +137,32 @@ def measure(qs: list[dict], ranker) -> dict:
     return out
 
 
+TUNING_SETS = ("registers, tuning part", "headings as questions")
+
+
+def verdict_lines(results: dict) -> list[str]:
+    """The weight the tuning sets prefer (mean MRR@10), and whether the shipped fusion's
+    recall@5 is at least dense retrieval's on every set."""
+    weights = [m for m in next(iter(results.values())) if m.startswith("convex")]
+    mean = {
+        w: sum(results[t][w]["MRR@10"] for t in TUNING_SETS) / len(TUNING_SETS) for w in weights
+    }
+    best = max(mean, key=mean.get)
+    lines = [
+        "- mean MRR@10 over the tuning sets (registers tuning part, headings): "
+        + ", ".join(f"{w.split()[1]}: {100 * v:.1f}" for w, v in mean.items())
+        + f"; best {best.split()[1]}.",
+    ]
+    shipped = next(w for w in weights if "shipped" in w)
+    for name, by_method in results.items():
+        ours, dense = by_method[shipped]["R@5"], by_method["dense alone"]["R@5"]
+        verdict = "not below" if ours >= dense else "BELOW"
+        lines.append(
+            f"- {name}: shipped R@5 {100 * ours:.1f} vs dense alone {100 * dense:.1f} ({verdict})."
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME)
@@ -181,6 +207,7 @@ def main() -> int:
             for m, v in by_method.items()
         ]
         parts += [md_table(["method", *[f"R@{k}" for k in KS], "MRR@10 ×100"], rows, "lrrrr"), ""]
+    parts += ["## What it says", "", *verdict_lines(results), ""]
     parts += ["## Machine", "", md_table(["", ""], info.items()), ""]
     write_text(args.out, "\n".join(parts))
     print("\n".join(parts))
