@@ -47,10 +47,12 @@ _FUNCTION_WORDS = {
     "açúcar depois antes",
     "it": "il gli che per quale quali quanto quanti come devo posso sono è quando mio mia "
     "giorni ore volte bambino bambini donna incinta medico farmaco zucchero dopo prima",
-    "vi": "của và là có không bao nhiêu tôi được cho người bệnh thuốc khi nào thế làm sao "
-    "những các một này đó với ngày giờ lần trẻ em phụ nữ mang thai bác sĩ đường sau trước",
+    "vi": "của và là có không bao nhiêu lâu tôi được cho người bệnh thuốc khi nào thế làm sao "
+    "những các một này đó với ngày giờ lần trẻ em phụ nữ mang thai bác sĩ đường sau trước "
+    "nên trong cần phải hay đã sẽ bị về từ ra vào tay viên",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_VIETNAMESE = frozenset("ơưđ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)))
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPTS = (("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"))
 _SCRIPTS += (("ARABIC", "ar"), ("CYRILLIC", "ru"))
@@ -65,6 +67,11 @@ def detect_language(text: str) -> str:
         if len(foreign) > 0.5 * len(letters):
             return max(set(foreign), key=foreign.count)
     words = [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFC", text))]
+    # Vietnamese spells most words with letters no other Latin-script language uses (ơ, ư,
+    # đ, ệ…): many such words is Vietnamese; a name or two ("Nguyễn Thị Lan") is not.
+    vietnamese = sum(any(c in _VIETNAMESE for c in w) for w in words)
+    if vietnamese >= 3 and vietnamese >= 0.3 * len(words):
+        return "vi"
     english = sum(w in STOPWORDS for w in words)
     counts = {lang: sum(w in found for w in words) for lang, found in _WORDS.items()}
     lang, best = max(counts.items(), key=lambda item: item[1])

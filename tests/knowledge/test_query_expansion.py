@@ -187,3 +187,9 @@ def test_value_and_question_coverage_use_the_concepts():
 )
 def test_the_language_is_read_from_function_words_and_script(question, language):
     assert detect_language(question) == language
+
+
+def test_vietnamese_is_read_from_its_letters_but_a_vietnamese_name_is_not():
+    question = "Nhân viên y tế nên chà dung dịch sát khuẩn tay chứa cồn trong bao lâu?"
+    assert detect_language(question) == "vi"
+    assert detect_language("Trần Văn Đức 80M fell on the ward - neuro obs how often?") == "en"
