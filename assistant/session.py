@@ -92,6 +92,8 @@ class Session:
         yield "Preparing search…"
         engine = self.engine
         engine.retriever.refresh()
+        # Reads the abbreviation senses and the name list once, so the first question does not.
+        engine.retriever.expand("warm up")
         prepare = getattr(engine.chat, "prepare", None)
         if prepare is not None:
             yield "Connecting to the language model…"
