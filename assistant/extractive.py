@@ -55,7 +55,7 @@ _ANSWER_TYPES = [
         re.compile(rf"\d[\d.–-]*\s*{_UNIT}\b", re.I),
     ),
     (
-        re.compile(r"\bhow (often|frequently)\b|\bfrequency\b|\binterval\b", re.I),
+        re.compile(r"\bhow (often|frequently)\b|\bfreq(uency)?\b|\binterval\b", re.I),
         re.compile(
             r"\bevery\b|\bdaily\b|\bhourly\b|\btimes\b|\bper (day|hour|week)\b|\bq\d+h\b", re.I
         ),

@@ -193,3 +193,12 @@ def test_vietnamese_is_read_from_its_letters_but_a_vietnamese_name_is_not():
     question = "Nhân viên y tế nên chà dung dịch sát khuẩn tay chứa cồn trong bao lâu?"
     assert detect_language(question) == "vi"
     assert detect_language("Trần Văn Đức 80M fell on the ward - neuro obs how often?") == "en"
+
+
+def test_found_on_the_floor_is_read_as_a_fall():
+    e = expander("after an unwitnessed fall start neurological observations")
+    expansion = e.expand("pt found on floor 0300, unwitnessed - neuro obs freq?")
+    assert added(expansion)["found on floor"] == "fall unwitnessed fall"
+    words = set(stems("after an unwitnessed fall start neurological observations"))
+    concept = next(c for c in expansion.concepts if c.words == "found on floor")
+    assert concept.found_share(words) == 1.0
