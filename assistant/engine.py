@@ -143,7 +143,7 @@ class AnswerEngine:
         # Identifiers never appear in a policy: in both modes retrieval, the refusal rule and
         # sentence selection see the question without them, so a patient's name or MRN can
         # neither pull in passages nor count against the evidence.
-        clean = _without_placeholders(base.sent_question)
+        clean = _without_identifiers(base.sent_question)
         language = detect_language(clean)
         if language != "en":
             # Said before searching: closest documents found for words in another language
@@ -310,8 +310,14 @@ _FULL_DATE = re.compile(
 )
 
 
-def _without_placeholders(text: str) -> str:
-    """The question minus redaction placeholders, their labels and full dates: identifiers
+def search_text(question: str) -> str:
+    """What retrieval and the refusal rule see of a question as typed (the engine does the
+    same from the redaction it has already made); for benchmarks that search on their own."""
+    return _without_identifiers(phi.redact(" ".join(question.split())).text)
+
+
+def _without_identifiers(text: str) -> str:
+    """The redacted question minus placeholders, their labels and full dates: identifiers
     never appear in a policy, so they must neither steer retrieval nor count against the
     question's coverage by the passages."""
     text = _PLACEHOLDER.sub(" ", _FULL_DATE.sub("[DATE-0]", text))

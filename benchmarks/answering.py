@@ -346,15 +346,14 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
 
     # Where the evidence chunks rank in each retriever on its own (diagnosis only).
     if q.get("evidence_chunks"):
-        from knowledge.analysis import expand_query
-
+        # The queries the app sends: the question as retrieval expands it.
         wanted = set(q["evidence_chunks"])
-        vector = kb.embedder.embed_query(expand_query(question))
+        vector = kb.embedder.embed_query(expansion.dense_text)
         dense = kb.store.query(vector, k=200, where={"status": "approved"})
         row["evidence_dense_rank"] = next(
             (i + 1 for i, h in enumerate(dense) if h.id in wanted), None
         )
-        lexical = engine.retriever.lexical.search(question, 200)
+        lexical = engine.retriever.lexical.search(expansion.lexical_text, 200)
         row["evidence_bm25_rank"] = next(
             (i + 1 for i, h in enumerate(lexical) if h.chunk_id in wanted), None
         )

@@ -89,10 +89,9 @@ def first_hit(q: dict, ranked: list[tuple[str, str, int | None, int | None]]) ->
 
 
 def clean(question: str) -> str:
-    from assistant.engine import _without_placeholders
-    from assistant.phi import redact
+    from assistant.engine import search_text
 
-    return _without_placeholders(redact(" ".join(question.split())).text)
+    return search_text(question)
 
 
 def rank_dense(kb, retriever, question: str) -> list:

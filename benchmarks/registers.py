@@ -59,14 +59,13 @@ def load_questions(folder: Path = GOLD_DIR) -> list[GoldQuestion]:
 
 # -- asking ------------------------------------------------------------------------------------
 def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
-    from assistant.engine import _without_placeholders
-    from assistant.phi import redact
+    from assistant.engine import search_text
     from knowledge.evidence import question_coverage, value_coverage
 
     rows = []
     for i, q in enumerate(questions):
         answer = engine.ask(q.question)
-        clean = _without_placeholders(redact(" ".join(q.question.split())).text)
+        clean = search_text(q.question)
         result = engine.retriever.search(clean)
         expansion = result.expansion
         row = score_answer(q, answer)

@@ -59,13 +59,25 @@ _LONG_NUMBER = re.compile(
     re.I,
 )
 _MAX_SENSES = 2
+# Lay phrases and two-word short names, compiled once: two-word names first, then lay phrases
+# longest first, so "low blood sugar" is read before "blood sugar" and "sugar".
+_PHRASES = [
+    (phrase, table[phrase], source, re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I))
+    for table, source, phrases in (
+        (SHORT_NAMES, "short-name", [p for p in SHORT_NAMES if " " in p]),
+        (LAY_TERMS, "lay", sorted(LAY_TERMS, key=lambda p: -len(p))),
+    )
+    for phrase in phrases
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Addition:
     term: str  # as the question wrote it
     expansion: str
-    source: str  # abbreviation | sense-inventory | short-name | lay | spelling
+    # abbreviation | sense-inventory | short-name | shorthand | lay | spelling, or
+    # "left out: …" for identifiers (then `term` counts them and never shows them)
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +139,6 @@ class QueryExpander:
         self.inventory = inventory if inventory is not None else SenseInventory.load()
         self.names = names if names is not None else load_names()
         self.spelling = SpellingIndex(vocabulary)
-        self._lay = sorted(LAY_TERMS, key=lambda p: -len(p))
-        self._short_phrases = [p for p in SHORT_NAMES if " " in p]
 
     def expand(self, question: str) -> QueryExpansion:
         additions: list[Addition] = []
@@ -178,24 +188,18 @@ class QueryExpander:
     def _phrases(self, question: str, additions: list, concepts: list) -> str:
         """Find lay phrases and two-word short names; return the question with them blanked."""
         text = question
-        for table, source, phrases in (
-            (SHORT_NAMES, "short-name", self._short_phrases),
-            (LAY_TERMS, "lay", self._lay),
-        ):
-            for phrase in phrases:
-                pattern = re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I)
-                found = pattern.search(text)
-                if found is None or (" " not in phrase and self._used(phrase)):
-                    continue  # a single word the documents use matches them as it is
-                clinical = table[phrase]
-                own = frozenset(stems(found.group()))
-                alternatives = [own]
-                if self._known(clinical):
-                    alternatives += _alternatives(clinical)
-                    additions.append(Addition(found.group(), _plain(clinical), source))
-                if any(alternatives):
-                    concepts.append(Concept(found.group(), tuple(alternatives)))
-                text = pattern.sub(" " * len(found.group()), text)
+        for phrase, clinical, source, pattern in _PHRASES:
+            found = pattern.search(text)
+            if found is None or (" " not in phrase and self._used(phrase)):
+                continue  # a single word the documents use matches them as it is
+            own = frozenset(stems(found.group()))
+            alternatives = [own]
+            if self._known(clinical):
+                alternatives += _alternatives(clinical)
+                additions.append(Addition(found.group(), _plain(clinical), source))
+            if any(alternatives):
+                concepts.append(Concept(found.group(), tuple(alternatives)))
+            text = pattern.sub(" " * len(found.group()), text)
         return text
 
     # -- single words ----------------------------------------------------------------------------

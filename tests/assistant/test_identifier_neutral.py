@@ -90,6 +90,6 @@ def test_the_llm_is_given_the_same_passages_with_or_without_identifiers(kb, ques
     ],
 )
 def test_placeholders_labels_and_full_dates_leave_the_search_but_values_stay(typed, searched):
-    from assistant.engine import _without_placeholders
+    from assistant.engine import _without_identifiers
 
-    assert _without_placeholders(typed) == searched
+    assert _without_identifiers(typed) == searched
