@@ -18,7 +18,7 @@ class EventLoopWatch:
 
     with EventLoopWatch() as watch:
         ...  # work that must not freeze the window
-    assert watch.worst < 0.1
+    assert len(watch.gaps) > 20  # it kept ticking (how far apart: a benchmark's question)
     """
 
     def __init__(self, interval_ms: int = 10):
