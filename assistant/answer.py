@@ -15,6 +15,15 @@ from typing import Any
 OFFLINE_MODE = "offline-extractive"
 LLM_MODE = "llm"
 
+# What the clinician is told, in three colours: an answer; related passages that may not
+# answer the question (amber: the evidence is between the answer and refusal thresholds);
+# not covered (red: the closest documents are listed). "blocked": the privacy setting
+# stopped the question before anything was searched or sent.
+ANSWERED, RELATED, NOT_COVERED, BLOCKED = "answered", "related", "not-covered", "blocked"
+# How `text` is laid out: "cards" (offline: whole passages, see assistant/evidence_layout.py)
+# or "text" (a model's Markdown with [n] markers, or a refusal).
+CARDS, PLAIN = "cards", "text"
+
 
 @dataclass(slots=True)
 class Citation:
@@ -64,6 +73,40 @@ class ClosestDocument:
     section: str
     page_start: int | None
     similarity: float
+    # Where its closest passage is, so a refusal's list opens the viewer there (empty in
+    # answers saved before these were kept).
+    chunk_id: str = ""
+    version_id: str = ""
+    source_path: str = ""
+    page_end: int | None = None
+    position_start: int = 0
+    position_end: int = 0
+    char_start: int = 0
+    char_end: int = 0
+    approved_at: str = ""
+    passage: str = ""
+
+    def citation(self, number: int = 1) -> Citation:
+        """The closest passage as a citation the source viewer can open (nothing quoted)."""
+        return Citation(
+            number=number,
+            chunk_id=self.chunk_id,
+            doc_id=self.doc_id,
+            version_id=self.version_id,
+            version=self.version,
+            title=self.title,
+            source_name=self.source_name,
+            source_path=self.source_path,
+            section=self.section,
+            page_start=self.page_start,
+            page_end=self.page_end,
+            position_start=self.position_start,
+            position_end=self.position_end,
+            char_start=self.char_start,
+            char_end=self.char_end,
+            approved_at=self.approved_at,
+            passage=self.passage,
+        )
 
 
 @dataclass(slots=True)
@@ -72,8 +115,16 @@ class Answer:
     sent_question: str  # after redaction: what retrieval/LLM and the audit log see
     text: str
     citations: list[Citation]
-    refused: bool = False
+    refused: bool = False  # nothing is asserted as an answer: related, not covered or blocked
     refusal_reason: str = ""
+    outcome: str = ANSWERED
+    layout: str = PLAIN
+    # Offline: the one sentence that carries the kind of value asked for, with its marker,
+    # shown above the cards ("" when no sentence clearly does).
+    summary: str = ""
+    # What was searched when it differs from the question: a follow-up ("and in children?")
+    # combined with the subject of the question before it. Shown as "Searched for: …".
+    searched_for: str = ""
     closest: list[ClosestDocument] = field(default_factory=list)
     mode: str = OFFLINE_MODE
     provider: str = "offline"

@@ -234,6 +234,9 @@ class AuditLog(AuditRetention):
                 ],
                 "refused": bool(answer.refused),
                 "refusal": refusal,
+                "outcome": getattr(answer, "outcome", ""),
+                # a follow-up's standalone form (identifier-free), when it was searched for
+                "searched_for": getattr(answer, "searched_for", ""),
                 "claims_verified": answer.claims_verified,
                 "claims_total": answer.claims_total,
             },

@@ -15,30 +15,52 @@ config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer pro
 
 
 def render_answer(answer) -> None:
+    """The answer as the chat shows it, printed literally: text from documents and models is
+    data, never console markup."""
+    from assistant.answer_labels import badge_text, closest_label
+    from assistant.evidence_layout import card_header, card_lines
+
     if answer.redaction_notice:
-        out.print(f"[yellow]{answer.redaction_notice}[/yellow]")
+        out.print(answer.redaction_notice, style="yellow", markup=False)
     for notice in answer.notices:
-        out.print(f"[yellow]{notice}[/yellow]")
-    style = "bold red" if answer.refused else ""
-    out.print(f"[{style}]{answer.text}[/{style}]" if style else answer.text)
+        out.print(notice, style="yellow", markup=False)
+    if answer.searched_for:
+        out.print(f"Searched for: {answer.searched_for}", style="dim", markup=False)
+    style, words = badge_text(answer)
+    if words:
+        out.print(words, style=_BADGE_STYLES.get(style, ""), markup=False)
+    if answer.layout == "cards":
+        if answer.summary:
+            out.print(answer.summary, style="bold", markup=False)
+        for c in answer.citations:
+            out.print()
+            out.print(card_header(c), style="bold", markup=False)
+            for line in card_lines(c.passage, c.quotes):
+                out.print(line.text, style="on grey23" if line.marks else "", markup=False)
+    else:
+        out.print(answer.text, style="bold red" if answer.refused else "", markup=False)
     if answer.citations:
-        out.print("\n[bold]Sources[/bold]")
+        out.print("\nSources", style="bold")
         for c in answer.citations:
             approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
-            out.print(f"  [{c.number}] {c.label()} ({c.source_name}{approved})")
-    if answer.refused and answer.closest:
-        out.print("\n[bold]Closest documents[/bold]")
+            out.print(f"  [{c.number}] {c.label()} ({c.source_name}{approved})", markup=False)
+    if answer.refused and answer.outcome != "related" and answer.closest:
+        out.print("\nClosest documents", style="bold")
         for d in answer.closest:
-            out.print(f"  • {d.title} (v{d.version}) — {d.section or d.source_name}")
-    if answer.claims_total and not answer.refused:
-        verified = f"{answer.claims_verified}/{answer.claims_total} statements verified"
-        colour = "green" if answer.claims_verified == answer.claims_total else "yellow"
-        out.print(
-            f"\n[{colour}]{verified}[/{colour}] · {answer.mode} · "
-            f"{answer.timings_ms.get('total_ms', 0):.0f} ms"
-        )
+            out.print(f"  • {closest_label(d)}", markup=False)
+    took = answer.timings_ms.get("total_ms", 0)
+    out.print(f"\n{answer.mode} · {took:.0f} ms", style="dim", markup=False)
     for sentence in answer.unverified:
-        out.print(f"[yellow]unverified:[/yellow] {sentence}")
+        out.print(f"unverified: {sentence}", style="yellow", markup=False)
+
+
+_BADGE_STYLES = {
+    "badge-refused": "bold red",
+    "badge-related": "bold dark_orange",
+    "badge-unverified": "bold yellow",
+    "badge-verified": "bold green",
+    "badge-quoted": "bold blue",
+}
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -15,11 +15,16 @@ from collections.abc import Iterator
 
 from assistant import phi
 from assistant.answer import (
+    ANSWERED,
+    BLOCKED,
+    CARDS,
     LLM_MODE,
+    NOT_COVERED,
     OFFLINE_MODE,
+    PLAIN,
+    RELATED,
     Answer,
     AnswerEvent,
-    Citation,
     ClosestDocument,
 )
 from assistant.audit import AuditError
@@ -30,7 +35,16 @@ from assistant.citations import (
     drop_unsupported,
     split_claims,
 )
-from assistant.extractive import select_sentences
+from assistant.evidence_builder import EvidenceBuilder, passage_citation
+from assistant.evidence_layout import cards_text
+from assistant.follow_up import (
+    clean_rewrite,
+    combined,
+    has_own_subject,
+    is_dependent,
+    points_back,
+    rewrite_messages,
+)
 from assistant.prompt import build_messages
 from assistant.settings import Settings
 from knowledge.evidence import VALUE_LABELS, question_coverage, requested_value, value_coverage
@@ -38,6 +52,9 @@ from knowledge.language import LANGUAGE_NAMES, detect_language
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
 
 NO_ANSWER = "No approved document covers this question."
+# Amber: the evidence is between the answer and refusal thresholds, so the passages are shown
+# for the clinician to judge, and nothing is said as an answer.
+RELATED_NOTE = "Related passages — they may not answer this question."
 # A near miss: the subject is there, the value asked for is not. Said plainly, so the
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
@@ -46,29 +63,6 @@ NOT_ENGLISH = (
     "This question looks like it is in {}. The approved documents are in English and answers "
     "are only given from them: please ask the question in English."
 )
-
-
-def _citation(number: int, p: Passage, quotes: list[str]) -> Citation:
-    return Citation(
-        number=number,
-        chunk_id=p.chunk_id,
-        doc_id=p.doc_id,
-        version_id=p.version_id,
-        version=p.version,
-        title=p.title,
-        source_name=p.source_name,
-        source_path=p.source_path,
-        section=p.section,
-        page_start=p.page_start,
-        page_end=p.page_end,
-        position_start=p.position_start,
-        position_end=p.position_end,
-        char_start=p.char_start,
-        char_end=p.char_end,
-        approved_at=p.approved_at,
-        passage=p.text,
-        quotes=quotes,
-    )
 
 
 def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDocument]:
@@ -83,6 +77,16 @@ def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDo
                 p.section,
                 p.page_start,
                 round(p.similarity, 3),
+                chunk_id=p.chunk_id,
+                version_id=p.version_id,
+                source_path=p.source_path,
+                page_end=p.page_end,
+                position_start=p.position_start,
+                position_end=p.position_end,
+                char_start=p.char_start,
+                char_end=p.char_end,
+                approved_at=p.approved_at,
+                passage=p.text,
             )
     return list(seen.values())[:limit]
 
@@ -103,18 +107,21 @@ class AnswerEngine:
         self.chat = chat_client
         self.retriever = retriever or Retriever(kb)
         self.audit = audit  # an AuditLog (or None): every answer is logged before it is shown
+        self.evidence = EvidenceBuilder(self.retriever)
 
     @property
     def online(self) -> bool:
         return self.chat is not None
 
-    def ask(self, question: str) -> Answer:
-        for event in self.stream(question):
+    def ask(self, question: str, previous: str = "") -> Answer:
+        for event in self.stream(question, previous):
             if event.kind == "done":
                 return event.answer
         raise RuntimeError("the answer stream ended without an answer")  # pragma: no cover
 
-    def stream(self, question: str) -> Iterator[AnswerEvent]:
+    def stream(self, question: str, previous: str = "") -> Iterator[AnswerEvent]:
+        """`previous`: what was searched for the conversation's previous question (see
+        `searched_text`), so a follow-up ("and in children?") is searched with its subject."""
         started = time.perf_counter()
         question = " ".join(question.split())
         if not question:
@@ -136,7 +143,7 @@ class AnswerEngine:
             )
             if redaction.changed and self.settings.privacy.phi_mode == "block":
                 yield self._done(
-                    base, started, refused=True, reason="blocked: " + _block_reason(redaction)
+                    base, started, BLOCKED, reason="blocked: " + _block_reason(redaction)
                 )
                 return
         yield AnswerEvent("status", "Searching approved documents…")
@@ -149,42 +156,82 @@ class AnswerEngine:
             # Said before searching: closest documents found for words in another language
             # would be noise, and the fix is the clinician's, not the library's.
             reason = NOT_ENGLISH.format(LANGUAGE_NAMES[language])
-            yield self._done(base, started, refused=True, reason=reason)
+            yield self._done(base, started, NOT_COVERED, reason=reason)
             return
-        result = self.retriever.search(clean)
+        result = None
+        if previous and is_dependent(clean):
+            result = self._alone(clean)
+            if result is None:
+                clean = base.searched_for = self._standalone(previous, clean, base)
+                yield AnswerEvent("status", f"Searching for: {clean}")
+        result = result or self.retriever.search(clean)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
         if result.expansion is not None:
             base.query_expansions = result.expansion.to_json()
-        refusal = self._refusal(clean, result)
-        if refusal:
-            yield self._done(base, started, refused=True, reason=refusal)
+        outcome, reason = self._refusal(clean, result)
+        if outcome == RELATED:
+            yield self._related(base, result, started, clean, reason)
+            return
+        if outcome == NOT_COVERED:
+            yield self._done(base, started, NOT_COVERED, reason=reason)
             return
         if self.online:
             yield from self._generate(base, result, started)
         else:
             yield self._extract(base, result, started, clean)
 
-    def _refusal(self, question: str, result: RetrievalResult) -> str:
-        """The calibrated refusal rule (benchmarks/results/registers.md), "" to answer. A
-        question in another language is refused as such. The best passage must be close
-        enough in meaning (less close when one passage holds most of the question's concepts);
-        some top passage must hold enough of the question's concepts; and when the question
-        asks for a kind of value (a duration, a dose), enough of them must be found around a
-        sentence carrying such a value."""
+    def _alone(self, question: str) -> RetrievalResult | None:
+        """A question that only opens like a follow-up ("And what is the policy for…") but
+        has words of its own: its own search, if that answers it (else None). With a model,
+        the model's rewrite decides instead."""
+        if self.online or points_back(question) or not has_own_subject(question):
+            return None
+        result = self.retriever.search(question)
+        return result if self._refusal(question, result)[0] == ANSWERED else None
+
+    def _standalone(self, previous: str, question: str, answer: Answer) -> str:
+        """The follow-up as a question that stands alone: offline, joined with the previous
+        question's subject; with a model, rewritten by it (both free of identifiers), falling
+        back to the offline join if the model cannot be reached."""
+        joined = combined(previous, question)
+        if not self.online:
+            return joined
+        from assistant.llm import LLMError
+
+        try:
+            reply = self.chat.complete(rewrite_messages(previous, question), max_tokens=120)
+        except LLMError as exc:
+            answer.notices.append(f"The follow-up could not be rewritten by the model ({exc}).")
+            return joined
+        return _without_identifiers(phi.redact(clean_rewrite(reply.text, joined)).text)
+
+    def _refusal(self, question: str, result: RetrievalResult) -> tuple[str, str]:
+        """The calibrated refusal rule (benchmarks/results/registers.md): (outcome, reason).
+        A question in another language is refused as such. To answer, the best passage must
+        be close enough in meaning (less close when one passage holds most of the question's
+        concepts); some top passage must hold enough of the question's concepts; and when the
+        question asks for a kind of value (a duration, a dose), enough of them must be found
+        around a sentence carrying such a value. Evidence that misses the answer thresholds
+        but clears the lower related ones is shown as related passages; so is a subject the
+        documents discuss without the value asked for."""
         cfg = self.settings.answer
         language = detect_language(question)  # stream() says so before searching
         if language != "en":
-            return NOT_ENGLISH.format(LANGUAGE_NAMES[language])
+            return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[language])
         expansion = result.expansion
         coverage = question_coverage(question, result.passages, expansion=expansion)
         floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
         if result.best_similarity < floor or coverage < cfg.min_coverage:
-            return NO_ANSWER
+            related = (
+                result.best_similarity >= cfg.related_similarity
+                and coverage >= cfg.related_coverage
+            )
+            return (RELATED if related else NOT_COVERED), NO_ANSWER
         around_value = value_coverage(question, result.passages, expansion=expansion)
         if around_value is not None and around_value < cfg.min_value_coverage:
-            return NO_VALUE.format(VALUE_LABELS[requested_value(question)])
-        return ""
+            return RELATED, NO_VALUE.format(VALUE_LABELS[requested_value(question)])
+        return ANSWERED, ""
 
     def _notice(self, redaction) -> str:
         notice = redaction.notice()
@@ -199,37 +246,37 @@ class AnswerEngine:
     def _extract(
         self, answer: Answer, result: RetrievalResult, started: float, question: str = ""
     ) -> AnswerEvent:
-        extracts = select_sentences(
-            question or answer.question, result.passages, expansion=result.expansion
-        )
-        if not extracts:
-            return self._done(answer, started, refused=True, reason=NO_ANSWER)
-        numbers: dict[int, int] = {}
-        quotes: dict[int, list[str]] = {}
-        text = ""
-        previous = None
-        for extract in extracts:
-            n = numbers.setdefault(extract.passage_index, len(numbers) + 1)
-            quotes.setdefault(extract.passage_index, []).append(extract.text)
-            # A lead-in and the list it introduces are one statement with one marker.
-            marker = "" if extract.continued else f" [{n}]"
-            text += _joiner(previous, extract) + extract.text + marker
-            previous = extract
-        answer.text = text
-        answer.citations = [
-            _citation(n, result.passages[index], quotes[index]) for index, n in numbers.items()
-        ]
-        # Verbatim sentences are supported by the passage they are cited to by construction.
-        statements = sum(not e.continued for e in extracts)
-        answer.claims_total = answer.claims_verified = statements
+        """The best passages whole, as evidence cards, the answering sentences marked."""
+        evidence = self.evidence.build(question or answer.question, result)
+        if evidence is None:
+            return self._done(answer, started, NOT_COVERED, reason=NO_ANSWER)
+        answer.layout, answer.summary = CARDS, evidence.summary
+        answer.citations = evidence.citations
+        answer.text = cards_text(evidence.summary, evidence.citations)
+        # Quoted verbatim: each marked sentence is in its passage by construction. That says
+        # nothing about whether it answers the question, and the badge says so.
+        answer.claims_total = answer.claims_verified = evidence.statements
         return self._done(answer, started)
+
+    def _related(
+        self, answer: Answer, result: RetrievalResult, started: float, question: str, reason: str
+    ) -> AnswerEvent:
+        """Amber: the closest passages as cards, for the clinician to judge; no model call."""
+        evidence = self.evidence.build(question, result)
+        if evidence is None:
+            return self._done(answer, started, NOT_COVERED, reason=reason)
+        detail = reason.removeprefix(NO_ANSWER).strip()
+        answer.summary = RELATED_NOTE + (f" {detail}" if detail else "")
+        answer.layout, answer.citations = CARDS, evidence.citations
+        answer.text = cards_text(answer.summary, evidence.citations)
+        return self._done(answer, started, RELATED, reason=reason)
 
     # -- LLM -------------------------------------------------------------------------------------
     def _generate(self, answer: Answer, result: RetrievalResult, started: float):
         from assistant.llm import LLMError
 
         passages = result.passages[: self.settings.answer.passages]
-        messages = build_messages(answer.sent_question, passages)
+        messages = build_messages(answer.searched_for or answer.sent_question, passages)
         yield AnswerEvent("status", f"Asking {self.chat.model}…")
         pieces: list[str] = []
         generation_started = time.perf_counter()
@@ -245,7 +292,7 @@ class AnswerEngine:
                 f"The language model could not answer ({exc}); showing sentences quoted from "
                 "the approved documents instead."
             )
-            yield self._extract(answer, result, started)
+            yield self._extract(answer, result, started, _without_identifiers(answer.sent_question))
             return
         answer.timings_ms["generation_ms"] = _ms(generation_started)
         yield self._finish_generated(answer, "".join(pieces), passages, started)
@@ -253,7 +300,7 @@ class AnswerEngine:
     def _finish_generated(self, answer: Answer, raw: str, passages: list[Passage], started: float):
         text, used, removed = clean_markers(raw.strip(), len(passages))
         if not used and NOT_IN_DOCUMENTS.search(text):
-            return self._done(answer, started, refused=True, reason=NO_ANSWER)
+            return self._done(answer, started, NOT_COVERED, reason=NO_ANSWER)
         claims = split_claims(text)
         cited_passages = [passages[n - 1] for n in used]
         check_support(claims, [p.text for p in cited_passages], self._embed)
@@ -266,7 +313,9 @@ class AnswerEngine:
         answer.claims_verified = sum(c.supported for c in claims)
         answer.unverified = [c.text for c in claims if not c.supported]
         answer.citations = [
-            _citation(i + 1, p, [c.evidence for c in claims if i + 1 in c.cited and c.evidence])
+            passage_citation(
+                i + 1, p, [c.evidence for c in claims if i + 1 in c.cited and c.evidence]
+            )
             for i, p in enumerate(cited_passages)
         ]
         if removed:
@@ -276,11 +325,13 @@ class AnswerEngine:
     def _embed(self, texts: list[str]):
         return self.kb.embedder.embed_documents(texts)
 
-    def _done(self, answer: Answer, started: float, refused: bool = False, reason: str = ""):
-        if refused:
+    def _done(self, answer: Answer, started: float, outcome: str = ANSWERED, reason: str = ""):
+        answer.outcome = outcome
+        if outcome != ANSWERED:
             answer.refused, answer.refusal_reason = True, reason
-            answer.text = reason if reason.startswith("blocked") else _refusal_text(answer)
-            answer.citations = []
+        if outcome in (NOT_COVERED, BLOCKED):
+            answer.text = reason if outcome == BLOCKED else _refusal_text(answer)
+            answer.citations, answer.summary, answer.layout = [], "", PLAIN
         answer.timings_ms["total_ms"] = _ms(started)
         if self.audit is not None:
             # Writing the audit entry is part of answering: if it fails, no answer is shown.
@@ -310,6 +361,12 @@ _FULL_DATE = re.compile(
 )
 
 
+def searched_text(answer: Answer) -> str:
+    """What was searched for an answer: a follow-up's standalone form, else its question
+    without identifiers. The next question of the conversation may lean on it."""
+    return answer.searched_for or _without_identifiers(answer.sent_question)
+
+
 def search_text(question: str) -> str:
     """What retrieval and the refusal rule see of a question as typed (the engine does the
     same from the redaction it has already made); for benchmarks that search on their own."""
@@ -324,25 +381,11 @@ def _without_identifiers(text: str) -> str:
     return " ".join(re.sub(r"\(\s*\)|,\s*(?=[,:;)?])", " ", text).split())
 
 
-def _joiner(previous, extract) -> str:
-    """A new paragraph per passage; a line break after a table row or list line (no full
-    stop) and inside a lead-in's run, so extracted rows read as rows; otherwise a space."""
-    if previous is None:
-        return ""
-    if previous.passage_index != extract.passage_index:
-        return "\n\n"
-    if previous.continued or not previous.text.rstrip().endswith((".", "!", "?", ";", ":")):
-        return "  \n"
-    return " "
-
-
 def _refusal_text(answer: Answer) -> str:
+    """The reason alone: the closest documents are listed once, by whoever shows them."""
     text = answer.refusal_reason
     if text == NO_ANSWER:
         text += " It cannot be answered from the approved documents."
-    if answer.closest:
-        names = "; ".join(f"{d.title} (v{d.version})" for d in answer.closest)
-        text += f" The closest documents are: {names}."
     return text
 
 

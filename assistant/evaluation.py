@@ -47,6 +47,7 @@ from typing import Any
 
 from assistant.eval_facts import facts_shown
 from assistant.eval_gold import REGISTERS, GoldQuestion, load_gold
+from assistant.evidence_layout import ITEM, ROW, card_lines
 
 TOP_K = 3
 RESULTS_FORMAT = "clinassist-eval/1"
@@ -157,8 +158,11 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
                 "page_hit": loc_hit,
             }
         )
-    top = cited[:TOP_K]
-    first = next((i for i, c in enumerate(cited) if c["page_hit"]), None)
+    # Related passages (amber) are not an answer: their cards are scored on their own.
+    outcome = getattr(answer, "outcome", "") or ("answered" if not answer.refused else "")
+    shown = [] if answer.refused else cited
+    top = shown[:TOP_K]
+    first = next((i for i, c in enumerate(shown) if c["page_hit"]), None)
     latency = answer.timings_ms.get("total_ms")
     return {
         **gold_fields(q),
@@ -174,7 +178,29 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
         "latency_ms": round(float(latency), 2) if latency is not None else None,
         "facts_shown": 0 if answer.refused else facts_shown(q.key_facts, answer.text or ""),
         "text": answer.text or "",
+        "outcome": outcome,
+        "related_page_at_3": (
+            any(c["page_hit"] for c in cited[:TOP_K])
+            if q.answerable and outcome == "related"
+            else None
+        ),
+        "dropped_items": dropped_items(answer),
+        "searched_for": getattr(answer, "searched_for", ""),
     }
+
+
+def dropped_items(answer) -> int | None:
+    """Table rows and list items of the cited passages that the answer's text does not show
+    (None for a layout that paraphrases, like a model's answer, or quotes nothing)."""
+    if getattr(answer, "layout", "") != "cards" or not answer.citations:
+        return None
+    shown = " ".join((answer.text or "").split())
+    missing = 0
+    for citation in answer.citations:
+        for line in card_lines(citation.passage, []):
+            if line.kind in (ROW, ITEM) and " ".join(line.text.split()) not in shown:
+                missing += 1
+    return missing
 
 
 def error_row(q: GoldQuestion, message: str) -> dict[str, Any]:
@@ -232,6 +258,10 @@ def _group_metrics(rows: list[dict]) -> dict[str, Any]:
         "wrong_refusal_rate": _mean([float(r["refused"]) for r in ans]),
         "verified_claim_rate": round(verified / total, 4) if total else None,
         "key_facts_shown": _mean([r["facts_shown"] / len(r["key_facts"]) for r in with_facts]),
+        # what the refusals were: related passages (amber) or not covered (red)
+        "related_rate": _mean([float(r.get("outcome") == "related") for r in rows]),
+        # rows and items of cited tables and lists the answers left out (must be 0)
+        "dropped_items": sum(r.get("dropped_items") or 0 for r in rows),
         "register_agreement": agreement[0],
         "claims_total": total,
         "claims_verified": verified,
@@ -342,18 +372,29 @@ def run_evaluation(
     """
     questions = list(questions)
     rows = []
+    asked: dict[str, Any] = {}
     for index, q in enumerate(questions):
         if progress:
             progress(index, len(questions), q)
         try:
-            answer = engine.ask(q.question)
+            answer = engine.ask(q.question, previous=previous_subject(q, asked))
         except ValueError as exc:
             rows.append(error_row(q, str(exc)))
             continue
+        asked[q.id] = answer
         rows.append(score_answer(q, answer))
     if progress:
         progress(len(questions), len(questions), None)
     return rows
+
+
+def previous_subject(q: GoldQuestion, asked: dict[str, Any]) -> str:
+    """A follow-up is asked in the conversation of the question it follows (asked earlier in
+    the gold file's order); any other question starts a new chat."""
+    from assistant.engine import searched_text
+
+    before = asked.get(q.follows) if q.follows else None
+    return searched_text(before) if before is not None else ""
 
 
 def run_metadata(engine, gold_path: Path | str, questions: list[GoldQuestion]) -> dict:

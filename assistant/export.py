@@ -17,8 +17,11 @@ from datetime import UTC, datetime
 
 from markdown_it import MarkdownIt
 
-from assistant.answer import LLM_MODE, Answer, Citation
+from assistant.answer import CARDS, LLM_MODE, Answer, Citation
+from assistant.answer_labels import badge_text
 from assistant.conversations import Conversation, Exchange
+from assistant.evidence_html import cards_html
+from assistant.evidence_layout import card_header, card_lines
 
 __all__ = ["FOOTER", "conversation_html", "conversation_markdown"]
 
@@ -52,16 +55,17 @@ def _question(exchange: Exchange, answer: Answer, include_identifiers: bool) -> 
 
 
 def _mode(answer: Answer) -> str:
+    """How the answer was made, and what its badge says was checked."""
+    badge = badge_text(answer)[1]
     if answer.mode == LLM_MODE:
         who = " ".join(part for part in (answer.provider, answer.model) if part)
-        return f"Written by a language model ({who}) from approved documents"
-    return "Sentences quoted from approved documents (offline)"
+        made = f"Written by a language model ({who}) from approved documents"
+        return f"{made}; {badge}" if badge else made
+    return f"{badge} (offline)"
 
 
 def _refusal_heading(answer: Answer) -> str:
-    if answer.refusal_reason.startswith("blocked"):
-        return "Not sent: blocked by the privacy setting"
-    return "Not answered: the approved documents do not cover this question"
+    return badge_text(answer)[1]
 
 
 def _source_parts(c: Citation) -> list[str]:
@@ -110,13 +114,34 @@ def _md(text: str) -> str:
 
 def _md_block(text: str) -> str:
     """Plain text that starts a line (a question, a list item): also no heading/list/rule."""
-    escaped = re.sub(r"^([#+\-=])", r"\\\1", _md(text), flags=re.MULTILINE)
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped, flags=re.MULTILINE)
+    return _md_block_start(_md(text))
 
 
 def _md_answer(text: str) -> str:
     """Answer text is Markdown already; only stop anything that would read as raw HTML."""
     return _TAG_START.sub(r"\\<", text)
+
+
+def _md_cards(answer: Answer) -> str:
+    """Evidence cards in Markdown: the lead line, then each card's header in bold and its
+    lines as they are (escaped, hard line breaks), the answering sentences in bold."""
+    out = [_md_block(answer.summary), ""] if answer.summary else []
+    for citation in answer.citations:
+        lines = [f"**{_md(card_header(citation))}**"]
+        for line in card_lines(citation.passage, citation.quotes):
+            text = "".join(
+                f"**{_md(piece)}**" if marked and piece.strip() else _md(piece)
+                for piece, marked in line.pieces()
+            )
+            lines.append(_md_block_start(text))
+        out += ["  \n".join(lines), ""]
+    return "\n".join(out).strip()
+
+
+def _md_block_start(escaped: str) -> str:
+    """Escaped text whose lines must not start a heading, list or rule."""
+    escaped = re.sub(r"^([#+\-=])", r"\\\1", escaped, flags=re.MULTILINE)
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped, flags=re.MULTILINE)
 
 
 def _quote(text: str) -> str:
@@ -152,7 +177,8 @@ def conversation_markdown(
             out += [f"### Answer — {_refusal_heading(answer)}", ""]
         else:
             out += ["### Answer", "", f"*{_mode(answer)}*", ""]
-        out += [_md_answer(answer.text.strip()), ""]
+        body = _md_cards(answer) if answer.layout == CARDS else _md_answer(answer.text.strip())
+        out += [body, ""]
         if answer.unverified:
             out += ["**Not supported by the cited passage — check before use:**", ""]
             out += [f"- {_md_block(s)}" for s in answer.unverified] + [""]
@@ -184,6 +210,12 @@ h3 { font-size: 11pt; margin-bottom: 2px; }
 .cite { font-weight: bold; }
 .sources { font-size: 9.5pt; }
 .footer { color: #333; font-size: 9pt; border-top: 1px solid #999; margin-top: 18px; }
+.summary { font-weight: bold; }
+.related { color: #6b4100; font-weight: bold; }
+.card { background-color: #f5f7fa; border: 1px solid #c4ccd6; margin-top: 6px; }
+.card-head { background-color: #e3e9f1; font-size: 9.5pt; }
+.item { margin-left: 14px; }
+.mark { background-color: #fff0a8; }
 """
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -234,7 +266,7 @@ def conversation_html(
             out.append(f'<h3 class="refused">Answer — {_e(_refusal_heading(answer))}</h3>')
         else:
             out += ["<h3>Answer</h3>", f'<p class="meta">{_e(_mode(answer))}</p>']
-        out.append(_answer_html(answer.text))
+        out.append(cards_html(answer) if answer.layout == CARDS else _answer_html(answer.text))
         if answer.unverified:
             items = "".join(f"<li>{_e(s)}</li>" for s in answer.unverified)
             out.append(

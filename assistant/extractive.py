@@ -91,6 +91,13 @@ def _asked_pattern(question: str) -> re.Pattern | None:
     return next((carries for asks, carries in _ANSWER_TYPES if asks.search(question)), None)
 
 
+def carries_asked_value(question: str, sentence: str) -> bool:
+    """Whether the question asks for a kind of value (a duration, a dose, how often) and the
+    sentence carries one: only then may it lead an answer as its summary."""
+    carries = _asked_pattern(question)
+    return carries is not None and carries.search(sentence) is not None
+
+
 def _type_bonus(question: str, sentence: str) -> float:
     """Reward a sentence that carries the kind of value the question asks for."""
     carries = _asked_pattern(question)

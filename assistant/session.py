@@ -109,17 +109,27 @@ class Session:
             status.chunks = self.kb.store.chunk_count()
         return status
 
-    def answer(self, question: str):
+    def answer(self, question: str, previous: str = ""):
         """A generator of AnswerEvents; waits for warm-up, so a question typed early is kept."""
         self.ready.wait()
-        yield from self.engine.stream(question)
+        yield from self.engine.stream(question, previous)
+
+    def previous_subject(self, conversation_id: int) -> str:
+        """What was searched for the conversation's last question ("" in a new chat): a
+        follow-up leans on it."""
+        from assistant.engine import searched_text
+
+        exchanges = self.conversations.exchanges(conversation_id)
+        return searched_text(exchanges[-1].answer()) if exchanges else ""
 
     def answer_and_save(self, conversation_id: int, question: str):
-        """Like `answer`, and the finished exchange is saved before "done" is passed on (on the
-        caller's thread: a disk write does not belong on the UI thread)."""
+        """Like `answer` (following on from the conversation's previous question), and the
+        finished exchange is saved before "done" is passed on (on the caller's thread: a disk
+        write does not belong on the UI thread)."""
         from assistant.answer import coalesce_deltas
 
-        for event in coalesce_deltas(self.answer(question)):  # a window needs ~20 a second
+        previous = self.previous_subject(conversation_id)
+        for event in coalesce_deltas(self.answer(question, previous)):  # ~20 a second
             if event.kind == "done":
                 self.conversations.add_exchange(conversation_id, question, event.answer)
             yield event

@@ -77,6 +77,7 @@ class Passage:
     char_start: int
     char_end: int
     approved_at: str
+    chunk_index: int = -1  # the chunk's place in its version (-1: unknown)
     score: float = 0.0
     similarity: float = 0.0  # cosine similarity to the question (dense), 0 if not a dense hit
     dense_rank: int | None = None
@@ -114,6 +115,7 @@ def _passage(hit_id: str, text: str, meta: dict, version: DocumentVersion) -> Pa
         char_start=meta.get("char_start", 0),
         char_end=meta.get("char_end", 0),
         approved_at=version.approved_at,
+        chunk_index=meta.get("chunk_index", -1),
     )
 
 
@@ -175,6 +177,24 @@ class Retriever:
             )
             self._expander = current  # one assignment: a racing search builds its own, harmlessly
         return current[1].expand(question)
+
+    def following(self, passage: Passage) -> Passage | None:
+        """The chunk after `passage` in its version (None at the end, or if unknown): a
+        passage ending in a lead-in ("Follow this schedule:") is shown with what it
+        introduces. Only a live version's chunks are returned."""
+        version = next(
+            (v for v in self.kb.catalog.live_versions() if v.version_id == passage.version_id),
+            None,
+        )
+        if version is None or passage.chunk_index < 0:
+            return None
+        where = {
+            "$and": [{"version_id": passage.version_id}, {"chunk_index": passage.chunk_index + 1}]
+        }
+        found = self.kb.store.get_chunks(where=where)
+        if not found:
+            return None
+        return _passage(found[0].id, found[0].text, found[0].metadata, version)
 
     def _dense(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
         """The k nearest live chunks, with their records. Chroma's metadata filter costs ~5x an

@@ -1,8 +1,10 @@
 """HTML for the chat view, built from plain Answer objects (no Qt here, so it is easy to test).
 
-Answers are Markdown with [n] markers: the Markdown is rendered (raw HTML disabled, so a
-document or a model cannot inject markup), then each valid [n] becomes a link `cite:n` the
-window turns into "open the source viewer at citation n".
+Offline answers are evidence cards (assistant/evidence_layout.py): each cited passage whole,
+its citation as the header, the answering sentences marked; everything from a document is
+escaped, so a document can never inject markup. A model's answer is Markdown with [n]
+markers: it is rendered with raw HTML disabled, then each valid [n] becomes a link `cite:n`
+the window turns into "open the source viewer at citation n".
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import re
 
 from markdown_it import MarkdownIt
 
-from assistant.answer import Answer
+from assistant.answer import CARDS, LLM_MODE, RELATED, Answer
+from assistant.answer_labels import badge_text, closest_label
+from assistant.evidence_html import cards_html
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -22,9 +26,17 @@ body { font-size: 10.5pt; }
 .q { margin-top: 14px; font-weight: bold; }
 .meta { color: palette(mid); font-size: 9pt; }
 .badge-refused { background: #b3261e; color: white; padding: 1px 6px; }
+.badge-related { background: #8a5300; color: white; padding: 1px 6px; }
 .badge-unverified { background: #a15c00; color: white; padding: 1px 6px; }
 .badge-verified { background: #1e6b35; color: white; padding: 1px 6px; }
+.badge-quoted { background: #2f4f7f; color: white; padding: 1px 6px; }
 .notice { background: #fff3cd; color: #3d2e00; padding: 4px; }
+.summary { font-weight: bold; }
+.related { color: #6b4100; font-weight: bold; }
+.card { background: #f5f7fa; border: 1px solid #c4ccd6; margin-top: 6px; }
+.card-head { background: #e3e9f1; font-size: 9.5pt; }
+.item { margin-left: 14px; }
+.mark { background-color: #fff0a8; }
 a.cite { text-decoration: none; font-weight: bold; }
 """
 
@@ -40,26 +52,15 @@ def _link_markers(rendered: str, valid: set[int]) -> str:
 
 
 def answer_body_html(answer: Answer) -> str:
+    if answer.layout == CARDS:
+        return cards_html(answer, links=True)
     valid = {c.number for c in answer.citations}
     return _link_markers(_MD.render(answer.text), valid)
 
 
 def badges_html(answer: Answer) -> str:
-    if answer.refused:
-        return '<span class="badge-refused">&nbsp;Not in approved documents&nbsp;</span>'
-    parts = []
-    if answer.claims_total:
-        if answer.claims_verified < answer.claims_total:
-            unverified = answer.claims_total - answer.claims_verified
-            parts.append(
-                f'<span class="badge-unverified">&nbsp;{unverified} unverified '
-                f"statement{'s' if unverified != 1 else ''}&nbsp;</span>"
-            )
-        else:
-            parts.append(
-                '<span class="badge-verified">&nbsp;All statements cited and verified&nbsp;</span>'
-            )
-    return " ".join(parts)
+    css, words = badge_text(answer)
+    return f'<span class="{css}">&nbsp;{html.escape(words)}&nbsp;</span>' if words else ""
 
 
 def exchange_html(
@@ -69,17 +70,19 @@ def exchange_html(
     out = [f'<p class="q">{html.escape(question)}</p>']
     for notice in ([answer.redaction_notice] if answer.redaction_notice else []) + answer.notices:
         out.append(f'<p class="notice">{html.escape(notice)}</p>')
+    if answer.searched_for:
+        out.append(f'<p class="meta">Searched for: {html.escape(answer.searched_for)}</p>')
     out.append(f"<p>{badges_html(answer)}</p>")
     out.append(answer_body_html(answer))
     if answer.unverified:
         items = "".join(f"<li>{html.escape(s)}</li>" for s in answer.unverified)
         out.append(f'<p class="meta">Not supported by the cited passage:</p><ul>{items}</ul>')
-    if answer.refused and answer.closest:
+    if answer.refused and answer.outcome != RELATED and answer.closest:
+        # Listed once; each opens the viewer at its closest passage.
+        target = exchange_id if exchange_id is not None else "new"
         items = "".join(
-            f"<li>{html.escape(d.title)} (v{d.version})"
-            + (f" — {html.escape(d.section)}" if d.section else "")
-            + "</li>"
-            for d in answer.closest
+            f'<li><a href="closest:{target}:{i}">{html.escape(closest_label(d))}</a></li>'
+            for i, d in enumerate(answer.closest)
         )
         out.append(f'<p class="meta">Closest approved documents:</p><ul>{items}</ul>')
     out.append(_meta_line(answer, exchange_id, rating))
@@ -87,7 +90,7 @@ def exchange_html(
 
 
 def _meta_line(answer: Answer, exchange_id: int | None, rating: str | None) -> str:
-    mode = "offline extract" if answer.mode == "offline-extractive" else f"{answer.model}"
+    mode = answer.model if answer.mode == LLM_MODE else "offline: quoted passages"
     took = answer.timings_ms.get("total_ms")
     parts = [html.escape(mode)] + ([f"{took:.0f} ms"] if took else [])
     if exchange_id is not None:
@@ -109,10 +112,7 @@ def answer_plain_text(question: str, answer: Answer) -> str:
             approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
             lines.append(f"[{c.number}] {c.label()} ({c.source_name}{approved})")
     elif answer.refused and answer.closest:
-        lines.append(
-            "Closest approved documents: "
-            + "; ".join(f"{d.title} (v{d.version})" for d in answer.closest)
-        )
+        lines.append("Closest approved documents: " + "; ".join(map(closest_label, answer.closest)))
     return "\n".join(lines).strip() + "\n"
 
 

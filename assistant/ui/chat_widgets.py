@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTextBrowser,
+    QToolTip,
+)
 
 from assistant.answer import Citation
 
@@ -60,6 +66,19 @@ class ChatView(QTextBrowser):
         self._flush.setInterval(self.FLUSH_MS)
         self._flush.timeout.connect(self._flush_pending)
         self.repaints = 0  # streaming flushes, for tests of the batching
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt API
+        # A card's short section path carries its full path as a tooltip (title="…"), which
+        # QTextBrowser keeps on the characters but does not show by itself.
+        if event.type() == QEvent.Type.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            tip = cursor.charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def show_conversation(self, html_text: str) -> None:
         self._flush.stop()

@@ -190,12 +190,18 @@ class MainWindow(QMainWindow):
         self.conversation_id = conversation_id
         self.render_conversation()
         exchanges = self.store.exchanges(conversation_id)
-        self.sources.show_citations(exchanges[-1].answer().citations if exchanges else [])
+        self.show_sources(exchanges[-1].answer().citations if exchanges else [])
+
+    def show_sources(self, citations) -> None:
+        """The latest answer's sources; the viewer never keeps an earlier answer's citation
+        on screen (after a refusal it is cleared)."""
+        self.sources.show_citations(citations)
+        self.viewer.set_citations([])
 
     def new_conversation(self) -> None:
         self.conversation_id = None
         self.chat.show_conversation(conversation_html([]))
-        self.sources.show_citations([])
+        self.show_sources([])
         self.conversations.clearSelection()
         self.question.setFocus()
 
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
         self.question.setReadOnly(False)
         answer = event.answer  # already saved by the job
         self.render_conversation()
-        self.sources.show_citations(answer.citations)
+        self.show_sources(answer.citations)
         self.refresh_conversations()
         self.status_label.setText("Ready")
         self.answer_finished.emit(answer)
@@ -300,6 +306,16 @@ class MainWindow(QMainWindow):
             self.give_feedback(int(exchange_id), rating)
         elif kind == "copy":
             self.copy_answer(int(rest))
+        elif kind == "closest":
+            self.show_closest(*rest.split(":"))
+
+    def show_closest(self, exchange_id: str, index: str) -> None:
+        """A refusal's closest document, opened in the viewer at its closest passage."""
+        if not exchange_id.isdigit() or not index.isdigit():
+            return
+        closest = self._exchange(int(exchange_id)).answer().closest
+        if int(index) < len(closest):
+            self.viewer.set_citations([closest[int(index)].citation()])
 
     def _exchange(self, exchange_id: int):
         return next(ex for ex in self.store.exchanges(self.conversation_id) if ex.id == exchange_id)

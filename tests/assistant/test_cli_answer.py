@@ -39,7 +39,29 @@ def test_ask_plain_output_lists_sources(demo_cli):
     assert (
         "Sources" in result.stdout and "Opioid Safety and Stewardship Policy (v1)" in result.stdout
     )
-    assert "statements verified" in result.stdout
+    # offline, the badge says what was (not) checked: never "verified"
+    assert "Quoted from approved documents — check that it answers your question" in result.stdout
+    assert "verified" not in result.stdout.lower()
+
+
+def test_ask_prints_document_text_literally(demo_cli, monkeypatch):
+    """Text from documents is data: console markup in a passage is printed, not applied."""
+    from assistant.answer import CARDS, Answer, Citation
+    from assistant.cli_answer import render_answer
+    from assistant.cli_render import out
+
+    passage = "Give [bold red]10 mg[/bold red] [/] then reassess."
+    citation = Citation(
+        number=1, chunk_id="c", doc_id="d", version_id="d@1", version=1, title="T [b]x[/b]",
+        source_name="t.md", source_path="/t.md", section="S", page_start=None, page_end=None,
+        position_start=1, position_end=1, char_start=0, char_end=len(passage),
+        approved_at="2026-01-01", passage=passage, quotes=[passage],
+    )  # fmt: skip
+    answer = Answer("q", "q", passage, [citation], layout=CARDS)
+    with out.capture() as captured:
+        render_answer(answer)
+    printed = captured.get()
+    assert passage in printed and "T [b]x[/b]" in printed
 
 
 def test_ask_jsonl_keeps_ids_and_order(demo_cli, tmp_path):

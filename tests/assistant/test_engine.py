@@ -7,10 +7,11 @@ import json
 import re
 
 import pytest
-from llm_servers import error
+from llm_servers import Reply, error
 
-from assistant.answer import LLM_MODE, OFFLINE_MODE
-from assistant.engine import AnswerEngine
+from assistant.answer import ANSWERED, CARDS, LLM_MODE, NOT_COVERED, OFFLINE_MODE, RELATED
+from assistant.engine import RELATED_NOTE, AnswerEngine, searched_text
+from assistant.evidence_layout import card_lines, cards_text
 from assistant.llm import make_chat_client
 from assistant.settings import LLMSettings, Settings
 from knowledge.base import KnowledgeBase
@@ -40,23 +41,38 @@ def llm_engine(kb, server, **answer) -> AnswerEngine:
     return AnswerEngine(kb, settings, chat_client=make_chat_client(llm, None))
 
 
-def _sentences_with_markers(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=\])\s+", text) if s]
-
-
-def test_offline_answer_is_verbatim_and_cited(kb):
+def test_offline_answer_shows_whole_cited_passages_as_cards(kb):
     answer = offline_engine(kb).ask("How long should I rub my hands with alcohol hand rub?")
-    assert not answer.refused and answer.mode == OFFLINE_MODE
+    assert answer.outcome == ANSWERED and answer.mode == OFFLINE_MODE and answer.layout == CARDS
     assert "Rub for 20–30 seconds" in answer.text
-    for sentence in _sentences_with_markers(answer.text):
-        marker = re.search(r"\[(\d+)\]$", sentence)
-        assert marker, f"uncited sentence: {sentence!r}"
-        cited = answer.citations[int(marker.group(1)) - 1]
-        assert sentence[: marker.start()].strip() in cited.passage  # verbatim from its passage
+    assert answer.text == cards_text(answer.summary, answer.citations)  # what --json gives
+    assert 1 <= len(answer.citations) <= 3
+    for citation in answer.citations:
+        assert f"[{citation.number}] {citation.title} (v{citation.version})" in answer.text
+        assert citation.quotes and all(q in citation.passage for q in citation.quotes)
+        lines = card_lines(citation.passage, citation.quotes)
+        assert all(line.text in citation.passage for line in lines)  # verbatim, whole
+        assert any(line.marks for line in lines)  # the answering sentences are marked
     first = answer.citations[0]
     assert first.source_name == "hand-hygiene.md" and first.version == 1
     assert first.approved_at and first.section.startswith("Hand Hygiene Policy")
     assert answer.claims_verified == answer.claims_total > 0
+
+
+def test_a_value_question_leads_with_the_sentence_that_carries_the_value(kb):
+    answer = offline_engine(kb).ask("How many seconds should I wash my hands with soap and water?")
+    assert answer.summary.startswith("Wash for 40–60 seconds") and answer.summary.endswith("]")
+    assert answer.text.startswith(answer.summary + "\n\n[1] ")
+
+
+def test_the_falls_schedule_table_is_cited_whole(kb):
+    answer = offline_engine(kb).ask(
+        "How often are neuro observations needed after an unwitnessed fall?"
+    )
+    card = next(c for c in answer.citations if c.source_name == "falls-prevention.pdf")
+    rows = ["Every 15 minutes", "Every 30 minutes", "Every hour", "Every 4 hours"]
+    assert all(row in card.passage for row in rows)
+    assert all(row in answer.text for row in rows)  # every row shown, none dropped
 
 
 def test_offline_pdf_citation_has_the_page(kb):
@@ -70,9 +86,12 @@ def test_offline_pdf_citation_has_the_page(kb):
 
 def test_unanswerable_question_is_refused_with_closest_documents(kb):
     answer = offline_engine(kb).ask("What antibiotic should be given first for suspected sepsis?")
-    assert answer.refused and answer.citations == []
+    assert answer.refused and answer.outcome == NOT_COVERED and answer.citations == []
     assert "No approved document covers this question" in answer.text
     assert answer.closest and all(d.title for d in answer.closest)
+    # listed once (by whoever shows the answer), and each can open the viewer at its passage
+    assert not any(d.title in answer.text for d in answer.closest)
+    assert all(d.chunk_id and d.passage and d.citation().source_path for d in answer.closest)
 
 
 def test_pending_and_retired_versions_are_never_cited(kb):
@@ -217,7 +236,9 @@ def test_near_miss_sharing_embedding_space_but_not_words_is_refused(kb):
     about this; without the guard the nearest opioid passage would be quoted."""
     question = "What is the maximum dose of intravenous paracetamol in sepsis?"
     answer = offline_engine(kb).ask(question)
-    assert answer.refused and answer.citations == []
+    # at most shown as related passages, never as an answer
+    assert answer.refused and answer.outcome != ANSWERED
+    assert answer.outcome == NOT_COVERED or answer.text.startswith(RELATED_NOTE)
 
 
 def test_a_wrong_number_near_the_evidence_is_flagged(kb, scripted_llm):
@@ -235,10 +256,12 @@ def test_near_miss_without_the_value_asked_for_is_refused_and_says_so(kb):
     """The value check: the opioid policy covers naloxone, but says dosing follows a chart;
     quoting it would look like an answer to a dose question and is not one."""
     answer = offline_engine(kb).ask("How many mg of naloxone should a nurse give?")
-    assert answer.refused and answer.citations == []
-    assert answer.text.startswith("No approved document covers this question.")
+    assert answer.refused and answer.outcome == RELATED
+    assert answer.summary.startswith(RELATED_NOTE)  # the amber note leads, no value does
+    assert answer.text.startswith(RELATED_NOTE)
     assert "state no dose or amount for it" in answer.text
-    assert any(d.title == "Opioid Safety and Stewardship Policy" for d in answer.closest)
+    # the subject's passages are shown for the clinician to judge
+    assert answer.citations[0].title == "Opioid Safety and Stewardship Policy"
 
 
 def test_value_question_whose_value_is_there_is_answered(kb):
@@ -252,16 +275,15 @@ def test_value_check_also_spares_the_llm_call(kb, scripted_llm):
     assert scripted_llm.requests == []
 
 
-def test_a_quoted_lead_in_comes_with_its_list_under_one_marker(kb):
+def test_a_quoted_lead_in_comes_with_its_whole_list(kb):
     answer = offline_engine(kb).ask("When must I wash with soap and water instead of hand rub?")
     lead_in = "Wash with liquid soap and running water instead of using hand rub:"
     assert not answer.refused and lead_in in answer.text
-    run = answer.text[answer.text.index(lead_in) :].split("[")[0]
-    lines = [line.strip() for line in run.split("\n") if line.strip()]
-    assert lines[1].startswith("when hands are visibly soiled")  # the list, not a new quote
-    cited = next(c for c in answer.citations if lead_in in c.quotes)
-    assert all(line in cited.passage for line in lines)  # every line verbatim from it
-    assert answer.claims_total == answer.claims_verified == answer.text.count("[")
+    card = next(c for c in answer.citations if lead_in in c.passage)
+    lines = [line.text for line in card_lines(card.passage, card.quotes)]
+    after = lines[lines.index(lead_in) + 1]
+    assert after.startswith("when hands are visibly soiled")  # the list follows its lead-in
+    assert all(line in answer.text for line in lines)
 
 
 def test_a_question_in_another_language_is_refused_before_searching(kb):
@@ -272,3 +294,33 @@ def test_a_question_in_another_language_is_refused_before_searching(kb):
     assert answer.refused and not searched
     assert "Spanish" in answer.text and "in English" in answer.text
     assert answer.closest == [] and "closest" not in answer.text
+
+
+def test_a_follow_up_is_answered_from_the_previous_subject(kb):
+    engine = offline_engine(kb)
+    first = engine.ask("How often are PCA checks needed in the first 4 hours?")
+    alone = engine.ask("and after that?")
+    assert alone.outcome == NOT_COVERED  # on its own words it finds nothing
+    follow = engine.ask("and after that?", previous=searched_text(first))
+    assert follow.outcome == ANSWERED
+    assert follow.searched_for.startswith("How often are PCA checks needed")
+    assert "every 2 hours" in follow.text
+    # a standalone question after it is searched on its own words
+    other = engine.ask("What extension do I ring after a needlestick injury?", searched_text(first))
+    assert other.searched_for == "" and "4455" in other.text
+
+
+def test_with_a_model_the_follow_up_is_rewritten_without_identifiers(kb, scripted_llm):
+    engine = llm_engine(kb, scripted_llm)
+    previous = "How often are PCA checks needed in the first 4 hours?"
+    scripted_llm.script(
+        [Reply("How often are PCA checks needed after the first 4 hours?"),
+         Reply("Every 2 hours after that [1].")]
+    )  # fmt: skip
+    answer = engine.ask("and after that for Mr John Smith MRN 1234567?", previous=previous)
+    rewrite = scripted_llm.requests[0]["json"]["messages"][1]["content"]
+    assert previous in rewrite and "John" not in rewrite and "1234567" not in rewrite
+    assert answer.searched_for == "How often are PCA checks needed after the first 4 hours?"
+    sent = scripted_llm.requests[1]["json"]["messages"][1]["content"]
+    assert "Question: How often are PCA checks needed after the first 4 hours?" in sent
+    assert "John" not in scripted_llm.wire_text()

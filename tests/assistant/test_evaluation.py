@@ -159,7 +159,7 @@ def test_verified_claim_rate_is_none_without_claims():
 
 def test_run_evaluation_turns_engine_value_errors_into_refused_rows():
     class Engine:
-        def ask(self, question):
+        def ask(self, question, previous=""):
             if "bad" in question:
                 raise ValueError("the question is empty")
             return answer(cite(1, "a.pdf", 3))

@@ -62,14 +62,14 @@ def test_markdown_has_questions_answers_sources_and_footer(saved):
     assert "- [3] **Renal Dosing** — version 1 — 4.2 Alcohol-based hand rub — source file" in text
     assert text.count("#### Sources") == 2  # not for the refusal
     assert "Written by a language model (openai gpt-4o-mini)" in text
-    assert "Sentences quoted from approved documents (offline)" in text
+    assert "Quoted from approved documents — check that it answers your question (offline)" in text
     # Privacy notice, other notices, unverified statements.
     assert "> **Privacy:** Removed before sending: 1 name, 1 medical record number." in text
     assert "> **Note:** The language model was slow." in text
     assert "Not supported by the cited passage" in text
     assert "- Adjust in renal impairment." in text
     # The refusal is marked and lists the closest documents.
-    assert "### Answer — Not answered: the approved documents do not cover this question" in text
+    assert "### Answer — Not covered by the approved documents" in text
     assert "- Visitor Policy (v5) — Hours — p. 2" in text
     assert lines[-1] == f"*{FOOTER}*"
     assert "checked against the cited source" in FOOTER
@@ -137,7 +137,7 @@ def test_html_has_the_same_content(saved):
     assert "Vancomycin Dosing" in text and "version 3" in text and "pp. 3–4" in text
     assert "source file: hand_hygiene.pdf" in text and "approved 2024-03-01" in text
     assert "Privacy:" in text and "Removed before sending" in text
-    assert "Not answered: the approved documents do not cover this question" in text
+    assert "Not covered by the approved documents" in text
     assert "Visitor Policy (v5)" in text
     assert FOOTER.replace("'", "&#x27;") in page
     assert parser.tags.count("h2") == 3

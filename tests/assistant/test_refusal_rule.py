@@ -1,8 +1,10 @@
 """The refusal decision on fixed passages (no model, no index): language, the similarity floor
-and its relaxation, concept coverage, the value check."""
+and its relaxation, concept coverage, the value check, and the three outcomes (answer,
+related passages, not covered)."""
 
 from __future__ import annotations
 
+from assistant.answer import ANSWERED, NOT_COVERED, RELATED
 from assistant.engine import NO_ANSWER, AnswerEngine
 from assistant.settings import Settings
 from knowledge.analysis import stems
@@ -26,7 +28,7 @@ def passage(text: str, similarity: float) -> Passage:
     )  # fmt: skip
 
 
-def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None) -> str:
+def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None) -> tuple[str, str]:
     vocabulary = {s: 5 for s in stems(text + " low blood glucose hypoglycemia treatment")}
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
     result = RetrievalResult(question, [passage(text, similarity)])
@@ -36,32 +38,46 @@ def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None)
 
 
 def test_a_question_in_another_language_is_refused_as_such(tmp_path):
-    reason = decide("¿Qué debo hacer si mi azúcar está baja?", 0.9, tmp_path=tmp_path)
-    assert "Spanish" in reason and "in English" in reason
+    outcome, reason = decide("¿Qué debo hacer si mi azúcar está baja?", 0.9, tmp_path=tmp_path)
+    assert outcome == NOT_COVERED and "Spanish" in reason and "in English" in reason
 
 
 def test_a_covered_question_close_in_meaning_is_answered(tmp_path):
-    assert decide("What should I eat when my blood glucose is low?", 0.7, tmp_path=tmp_path) == ""
+    question = "What should I eat when my blood glucose is low?"
+    assert decide(question, 0.7, tmp_path=tmp_path) == (ANSWERED, "")
 
 
 def test_below_the_floor_it_is_refused(tmp_path):
-    assert decide("What about sepsis fluids?", 0.30, tmp_path=tmp_path).startswith(NO_ANSWER)
+    assert decide("What about sepsis fluids?", 0.30, tmp_path=tmp_path) == (NOT_COVERED, NO_ANSWER)
+
+
+def test_evidence_between_the_thresholds_is_shown_as_related_passages(tmp_path):
+    # under the answer floor (0.48) and, with half its concepts, not relaxed; but over the
+    # related floor (0.40) with over 30 % of its concepts in the passage
+    question = (
+        "What should I eat for low blood glucose during dialysis on an insulin pump overnight?"
+    )
+    assert decide(question, 0.44, tmp_path=tmp_path) == (RELATED, NO_ANSWER)
+    # the same wording further away in meaning is not covered at all
+    assert decide(question, 0.35, tmp_path=tmp_path) == (NOT_COVERED, NO_ANSWER)
 
 
 def test_terse_shorthand_whose_concepts_are_all_there_clears_the_relaxed_floor(tmp_path):
     # 0.44 is under min_similarity (0.48) but over relaxed_similarity (0.40), and every
     # concept of the question is in the passage ("BG" through its expansion)
-    assert decide("BG low - how many grams carbs?", 0.44, tmp_path=tmp_path) == ""
-    # the same similarity with half the concepts missing stays refused
-    assert decide("BG low in dialysis ketoacidosis pump?", 0.44, tmp_path=tmp_path)
+    assert decide("BG low - how many grams carbs?", 0.44, tmp_path=tmp_path) == (ANSWERED, "")
+    # the same similarity with half the concepts missing is not an answer
+    outcome, _ = decide("BG low in dialysis ketoacidosis pump?", 0.44, tmp_path=tmp_path)
+    assert outcome != ANSWERED
 
 
 def test_a_value_the_passage_does_not_carry_is_named_in_the_refusal(tmp_path):
     text = "People with diabetes should be careful with alcohol and talk to their doctor."
-    reason = decide(
+    outcome, reason = decide(
         "How many milliliters of alcohol can a person with diabetes drink?",
         0.8,
         text=text,
         tmp_path=tmp_path,
     )
-    assert reason.startswith(NO_ANSWER) and "volume" in reason
+    # the subject is there, so its passages are shown as related, and the value is named
+    assert outcome == RELATED and reason.startswith(NO_ANSWER) and "volume" in reason

@@ -1,0 +1,64 @@
+"""Follow-up questions: which questions lean on the one before, and what is searched for them
+(offline by wording; with a model, by its rewrite of an identifier-free question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.follow_up import clean_rewrite, combined, is_dependent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and in children?",
+        "And what about IV?",
+        "what if she's pregnant?",
+        "ok and if sat >=95?",
+        "what dose?",
+        "How often?",
+        "for how long in kids?",
+        "Does that also apply to outpatients?",
+        "how many of those in the terminal phase?",
+        "why?",
+    ],
+)
+def test_questions_that_lean_on_the_previous_one(question):
+    assert is_dependent(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long should I rub my hands with alcohol hand rub?",
+        "Is it okay to use stevia in coffee if I have diabetes?",
+        "What is MRSA?",
+        "naloxone dose for opioid overdose in adults?",
+        "Hand hygiene moments?",
+    ],
+)
+def test_standalone_questions_are_left_alone(question):
+    assert not is_dependent(question)
+
+
+def test_the_follow_up_is_searched_with_the_previous_subject():
+    searched = combined("How is low blood glucose treated?", "and how soon to recheck?")
+    assert searched.startswith("How is low blood glucose treated")
+    assert searched.endswith("how soon to recheck?") and not searched.endswith("and how soon")
+
+
+def test_a_population_in_the_follow_up_replaces_the_previous_one():
+    searched = combined("What is the naloxone dose in adults?", "and in children?")
+    assert "adults" not in searched and "children" in searched and "naloxone" in searched
+
+
+def test_a_patient_is_not_a_population_to_replace():
+    searched = combined("When a patient vomits, what then?", "And if the patient is a child?")
+    assert searched.startswith("When a patient vomits")
+
+
+def test_a_models_rewrite_is_one_line_and_falls_back_when_empty():
+    assert clean_rewrite('Rewritten question: "Naloxone dose in children?"\n', "x") == (
+        "Naloxone dose in children?"
+    )
+    assert clean_rewrite("   \n", "fallback") == "fallback"
