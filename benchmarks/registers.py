@@ -9,11 +9,14 @@ The gold set is tests/data/registers/*.jsonl (written blind to the code: tests/d
 Every question goes through the offline `AnswerEngine` of this checkout over the cached home
 of benchmarks/answering.py (the five corpus files and the demo pack, approved). Scored:
 
-- what the answer *shows*: key facts found in the answer text (assistant/eval_facts.py), and
-  found in the whole text of the first three cited passages (what evidence cards that show a
-  cited passage whole, issue #11, would put in front of the clinician);
+- what the answer *shows*: key facts found in the answer text (assistant/eval_facts.py): the
+  evidence cards, each cited passage whole; table rows and list items of cited passages that
+  the text leaves out (must be none);
 - the outcome: answerable questions wrongly refused, unanswerable ones answered, other-language
-  questions refused with the language named;
+  questions refused with the language named; of the refusals, how many show related passages
+  (amber) and whether the gold location is among them;
+- follow-ups asked in the chat of the question they follow (and topic changes after an
+  unrelated question): answered from the right section;
 - citations: gold location among the first three citations (PDF page; other files: the
   document); retrieval alone: gold location among the top-5 passages (R@5);
 - register agreement: the formal, shorthand and lay wordings of one question get the same
@@ -59,13 +62,17 @@ def load_questions(folder: Path = GOLD_DIR) -> list[GoldQuestion]:
 
 # -- asking ------------------------------------------------------------------------------------
 def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
-    from assistant.engine import search_text
+    from assistant.evaluation import previous_subject
     from knowledge.evidence import question_coverage, value_coverage
 
     rows = []
+    asked = {}
     for i, q in enumerate(questions):
-        answer = engine.ask(q.question)
-        clean = search_text(q.question)
+        # a follow-up is asked in the chat of the question it follows (or after the question
+        # it changes the topic from); every other question starts a new chat
+        answer = engine.ask(q.question, previous=previous_subject(q, asked))
+        asked[q.id] = answer
+        clean = searched_for(answer)
         result = engine.retriever.search(clean)
         expansion = result.expansion
         row = score_answer(q, answer)
@@ -76,13 +83,21 @@ def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
             "value": value_coverage(clean, result.passages, expansion=expansion),
         }
         row["expansions"] = answer.query_expansions
-        # What evidence cards (whole cited passages, issue #11) would show.
+        # Key facts in the related passages shown for a question that was not answered.
         cited = " ".join(c.passage for c in sorted(answer.citations, key=lambda c: c.number)[:3])
-        row["facts_in_cited"] = facts_shown(q.key_facts, cited) if not answer.refused else 0
+        row["facts_in_related"] = (
+            facts_shown(q.key_facts, cited) if answer.outcome == "related" else 0
+        )
         rows.append(row)
         if log and (i + 1) % 50 == 0:
             log(f"  {i + 1}/{len(questions)}")
     return rows
+
+
+def searched_for(answer) -> str:
+    from assistant.engine import searched_text
+
+    return searched_text(answer)
 
 
 def _location(p) -> dict:
@@ -152,12 +167,11 @@ def measures(rows: list[dict]) -> dict:
             else None
         ),
         "all_facts": rate(facts, lambda r: r["facts_shown"] == len(r["key_facts"])),
-        "facts_in_cited": (
-            (
-                sum(r.get("facts_in_cited", 0) / len(r["key_facts"]) for r in facts) / len(facts),
-                len(facts),
-            )
-            if facts and all("facts_in_cited" in r for r in facts)
+        "related": rate(answerable, lambda r: r.get("outcome") == "related"),
+        "related_gold": rate(answerable, lambda r: r.get("related_page_at_3")),
+        "dropped": (
+            (sum(r.get("dropped_items") or 0 for r in rows), len(rows))
+            if any("dropped_items" in r for r in rows)
             else None
         ),
         "r_at_5": rate(answerable, lambda r: any(at_gold(r, p) for p in r.get("retrieved", []))),
@@ -171,9 +185,11 @@ def measures(rows: list[dict]) -> dict:
     }
 
 
-def _pct(value) -> str:
+def _pct(value, count: bool = False) -> str:
     if value is None:
         return "–"
+    if count:
+        return str(value[0])
     share, n = value
     return f"{100 * share:.0f} % ({round(share * n)}/{n})"
 
@@ -184,9 +200,11 @@ COLUMNS = [
     ("page_at_3", "gold location in top-3 citations"),
     ("key_facts", "key facts shown (share)"),
     ("all_facts", "all key facts shown"),
-    ("facts_in_cited", "key facts in the top-3 cited passages (whole)"),
+    ("related", "answerable shown related passages (amber)"),
+    ("related_gold", "… with the gold location among them"),
     ("r_at_5", "retrieval: gold location in top-5"),
     ("agreement", "register agreement"),
+    ("dropped", "table rows / list items of cited passages not shown"),
 ]
 
 
@@ -195,7 +213,8 @@ def slices(rows: list[dict]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         tags = r.get("tags") or []
-        plain = not ({"identifier", "followup"} & set(tags)) and r.get("kind") != "other-language"
+        variants = {"identifier", "followup", "topic-change"}
+        plain = not (variants & set(tags)) and r.get("kind") != "other-language"
         if plain and r.get("register") in REGISTERS:
             out[r["register"]].append(r)
         for tag in tags:
@@ -203,7 +222,15 @@ def slices(rows: list[dict]) -> dict[str, list[dict]]:
         if r.get("kind") == "other-language":
             out["other language"].append(r)
         out["all"].append(r)
-    order = [*REGISTERS, "tag: identifier", "tag: followup", "tag: table", "other language", "all"]
+    order = [
+        *REGISTERS,
+        "tag: identifier",
+        "tag: followup",
+        "tag: topic-change",
+        "tag: table",
+        "other language",
+        "all",
+    ]
     return {name: out[name] for name in order if out.get(name)}
 
 
@@ -211,7 +238,7 @@ def table(rows: list[dict]) -> str:
     body = []
     for name, subset in slices(rows).items():
         m = measures(subset)
-        cells = [_pct(m[key]) for key, _ in COLUMNS]
+        cells = [_pct(m[key], count=key == "dropped") for key, _ in COLUMNS]
         if name == "other language":
             cells[1] = "refused naming the language: " + _pct(m["language_refused"])
         body.append([name, m["questions"], *cells])

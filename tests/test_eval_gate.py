@@ -7,7 +7,9 @@ temporary home; two gold sets go through the offline engine with default setting
   every unanswerable one, scored on citations and refusals;
 * the three-register set (tests/data/registers): every question about the PDFs or the demo
   pack and every unanswerable one, scored on what the answer shows (key facts in the answer
-  text), register agreement, and refusals per register.
+  text, no row or item of a cited table or list left out), register agreement, refusals per
+  register, and follow-ups and topic changes asked in the conversation of the question
+  before them.
 
 The 2.9 MB MMWR HTML file is left out to keep CI time down (about 1200 chunks to embed instead
 of about 3900); its questions are measured by benchmarks/registers.py.
@@ -139,15 +141,19 @@ def test_answers_in_three_registers_meet_the_thresholds(corpus_home, real_embedd
         for path in sorted(REGISTERS.glob("*.jsonl"))
         for q in load_gold(path)
         if (not q.answerable or q.doc in indexed)
-        and "followup" not in q.tags  # a follow-up needs the conversation (not built yet)
         and q.kind != "other-language"  # measured apart: refused naming the language
     ]
     assert len(questions) >= 300
     engine = AnswerEngine(KnowledgeBase(corpus_home, embedder=real_embedder), Settings())
     started = time.perf_counter()
-    plain = [q for q in questions if "identifier" not in q.tags]
+    chat = {"followup", "topic-change"}  # asked in the conversation of the question before
+    plain = [q for q in questions if not ({"identifier"} | chat) & set(q.tags)]
     m = compute_metrics(run_evaluation(engine, plain))
-    tagged = compute_metrics(run_evaluation(engine, [q for q in questions if q not in plain]))
+    identifier = [q for q in questions if "identifier" in q.tags]
+    tagged = compute_metrics(run_evaluation(engine, identifier))
+    by_id = {q.id: q for q in questions}
+    pairs = [x for q in questions if chat & set(q.tags) for x in (by_id.get(q.follows), q) if x]
+    conversation = compute_metrics(run_evaluation(engine, pairs))["per_tag"]
     elapsed = time.perf_counter() - started
     limits = json.loads(THRESHOLDS.read_text(encoding="utf-8"))["registers_thresholds"]
     measured = {
@@ -159,13 +165,24 @@ def test_answers_in_three_registers_meet_the_thresholds(corpus_home, real_embedd
             for k in ("wrong_refusal_rate", "refusal_rate", "key_facts_shown", "gold_page_at_3")
         },
         "identifier questions: wrong_refusal_rate": tagged["wrong_refusal_rate"],
+        "followup.gold_page_at_3": conversation["followup"]["gold_page_at_3"],
+        "topic-change.gold_page_at_3": conversation["topic-change"]["gold_page_at_3"],
+        "dropped_items": m["dropped_items"],
     }
     report = (
-        f"{len(plain)} plain and {len(questions) - len(plain)} identifier-bearing questions, "
+        f"{len(plain)} plain, {len(identifier)} identifier-bearing and {len(pairs)} conversation "
+        "questions, "
         f"{elapsed:.0f} s: {json.dumps(measured)}\nthresholds: {json.dumps(limits)}"
     )
     print("\n" + report)
-    below = _below(m, {k: v for k, v in limits.items() if not k.startswith("identifier")})
+    own = ("identifier", "followup", "topic-change")
+    below = _below(m, {k: v for k, v in limits.items() if not k.startswith(own)})
     if tagged["wrong_refusal_rate"] > limits["identifier.wrong_refusal_rate_max"]:
         below.append(f"identifier questions refused: {tagged['wrong_refusal_rate']}")
+    for tag in ("followup", "topic-change"):
+        found = conversation[tag]["gold_page_at_3"]
+        if found < limits[f"{tag}.gold_page_at_3"]:
+            below.append(f"{tag} questions answered from the gold location: {found}")
+    if m["dropped_items"]:  # a cited table or list shown with rows or items missing
+        below.append(f"rows or items dropped from cited tables and lists: {m['dropped_items']}")
     assert not below, "answer quality regressed: " + "; ".join(below) + "\n" + report
