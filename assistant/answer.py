@@ -25,6 +25,23 @@ ANSWERED, RELATED, NOT_COVERED, BLOCKED = "answered", "related", "not-covered", 
 CARDS, PLAIN = "cards", "text"
 
 
+def pages_label(
+    start: int | None, end: int | None = None, label_start: str = "", label_end: str = ""
+) -> str:
+    """ "p. 46 (printed 44)", "pp. 3–4": the physical page the viewer opens, and the number
+    printed on the paper when it differs."""
+    if not start:
+        return ""
+    if end and end != start:
+        printed = (
+            f" (printed {label_start or start}–{label_end or end})"
+            if (label_start or label_end)
+            else ""
+        )
+        return f"pp. {start}–{end}{printed}"
+    return f"p. {start}" + (f" (printed {label_start})" if label_start else "")
+
+
 @dataclass(slots=True)
 class Citation:
     number: int
@@ -45,14 +62,14 @@ class Citation:
     approved_at: str
     passage: str  # the whole cited chunk
     quotes: list[str] = field(default_factory=list)  # the sentences the answer relies on
+    page_label_start: str = ""  # printed page labels, where they differ from the page number
+    page_label_end: str = ""
 
     @property
     def pages_label(self) -> str:
-        if not self.page_start:
-            return ""
-        if self.page_end and self.page_end != self.page_start:
-            return f"pp. {self.page_start}–{self.page_end}"
-        return f"p. {self.page_start}"
+        return pages_label(
+            self.page_start, self.page_end, self.page_label_start, self.page_label_end
+        )
 
     def label(self) -> str:
         """One line a clinician reads: title, version, section, page."""
@@ -85,6 +102,11 @@ class ClosestDocument:
     char_end: int = 0
     approved_at: str = ""
     passage: str = ""
+    page_label_start: str = ""
+
+    @property
+    def pages_label(self) -> str:
+        return pages_label(self.page_start, None, self.page_label_start)
 
     def citation(self, number: int = 1) -> Citation:
         """The closest passage as a citation the source viewer can open (nothing quoted)."""
@@ -106,6 +128,7 @@ class ClosestDocument:
             char_end=self.char_end,
             approved_at=self.approved_at,
             passage=self.passage,
+            page_label_start=self.page_label_start,
         )
 
 

@@ -42,6 +42,6 @@ def closest_label(d: ClosestDocument) -> str:
     section = short_section(d.section)
     if section and section != d.title:
         parts.append(section)
-    if d.page_start:
-        parts.append(f"p. {d.page_start}")
+    if d.pages_label:
+        parts.append(d.pages_label)
     return " — ".join(parts)

@@ -87,6 +87,7 @@ def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDo
                 char_end=p.char_end,
                 approved_at=p.approved_at,
                 passage=p.text,
+                page_label_start=p.page_label_start,
             )
     return list(seen.values())[:limit]
 

@@ -163,6 +163,7 @@ def _concatenated(first: Passage, second: Passage) -> Passage | None:
         first,
         text=first.text + tail,
         page_end=second.page_end or second.page_start or first.page_end,
+        page_label_end=second.page_label_end or second.page_label_start or first.page_label_end,
         position_end=max(first.position_end, second.position_end),
         char_end=max(first.char_end, second.char_end),
         similarity=max(first.similarity, second.similarity),
@@ -190,4 +191,6 @@ def passage_citation(number: int, p: Passage, quotes: list[str]) -> Citation:
         approved_at=p.approved_at,
         passage=p.text,
         quotes=quotes,
+        page_label_start=p.page_label_start,
+        page_label_end=p.page_label_end,
     )

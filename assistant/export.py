@@ -85,8 +85,8 @@ def _closest_line(d) -> str:
     text = f"{d.title} (v{d.version})"
     if d.section:
         text += f" — {d.section}"
-    if d.page_start:
-        text += f" — p. {d.page_start}"
+    if d.pages_label:
+        text += f" — {d.pages_label}"
     return text
 
 

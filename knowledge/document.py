@@ -52,6 +52,9 @@ class ParsedDocument:
     # The locator unit for `Block.position` outside PDFs: "paragraph" or "line".
     position_unit: str = "paragraph"
     metadata: dict[str, str] = field(default_factory=dict)
+    # PDF: the label printed on a page where it is not its physical number ("44" on page 46,
+    # "iv" on page 4): citations name both, so a clinician finds the page on paper.
+    page_labels: dict[int, str] = field(default_factory=dict)
 
     @property
     def text_length(self) -> int:

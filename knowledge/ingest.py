@@ -128,8 +128,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def chunk_metadata(version: DocumentVersion, chunk: Chunk, status: str) -> dict:
-    # Chroma metadata values cannot be None: 0 means "no page" (non-paginated formats).
+def chunk_metadata(
+    version: DocumentVersion, chunk: Chunk, status: str, page_labels: dict[int, str] | None = None
+) -> dict:
+    # Chroma metadata values cannot be None: 0 means "no page" (non-paginated formats), ""
+    # no printed label that differs from the physical page.
+    labels = page_labels or {}
     return {
         "doc_id": version.doc_id,
         "version_id": version.version_id,
@@ -139,6 +143,8 @@ def chunk_metadata(version: DocumentVersion, chunk: Chunk, status: str) -> dict:
         "section": " > ".join(chunk.section),
         "page_start": chunk.page_start or 0,
         "page_end": chunk.page_end or 0,
+        "page_label_start": labels.get(chunk.page_start or 0, ""),
+        "page_label_end": labels.get(chunk.page_end or 0, ""),
         "position_start": chunk.position_start,
         "position_end": chunk.position_end,
         "char_start": chunk.char_start,
@@ -265,7 +271,12 @@ class Ingestor:
                 )
                 self.store.upsert_chunks(
                     [
-                        StoredChunk(c.id, c.text, chunk_metadata(version, c, INGESTING), vec)
+                        StoredChunk(
+                            c.id,
+                            c.text,
+                            chunk_metadata(version, c, INGESTING, doc.page_labels),
+                            vec,
+                        )
                         for c, vec in zip(batch, vectors, strict=True)
                     ]
                 )

@@ -78,6 +78,8 @@ class Passage:
     char_end: int
     approved_at: str
     chunk_index: int = -1  # the chunk's place in its version (-1: unknown)
+    page_label_start: str = ""  # printed page labels where they differ from the physical page
+    page_label_end: str = ""
     score: float = 0.0
     similarity: float = 0.0  # cosine similarity to the question (dense), 0 if not a dense hit
     dense_rank: int | None = None
@@ -116,6 +118,8 @@ def _passage(hit_id: str, text: str, meta: dict, version: DocumentVersion) -> Pa
         char_end=meta.get("char_end", 0),
         approved_at=version.approved_at,
         chunk_index=meta.get("chunk_index", -1),
+        page_label_start=meta.get("page_label_start", ""),
+        page_label_end=meta.get("page_label_end", ""),
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from knowledge.document import ParsedDocument
 from knowledge.errors import EmptyFile, FileTooLarge, IngestError, NoTextFound, UnsupportedFormat
+from knowledge.parsing.checklist import clean_checklists
 from knowledge.parsing.sniff import sniff_format
 
 SUPPORTED_SUFFIXES = {
@@ -81,6 +82,7 @@ def parse_file(path: Path, max_bytes: int = 200_000_000) -> ParsedDocument:
     """Parse one file. Raises an IngestError subclass with a one-line reason on failure."""
     fmt = detect_format(path, max_bytes)
     doc = _parser_for(fmt)(path)
+    doc.blocks = clean_checklists(doc.blocks, renumber_pages=doc.format == "pdf")
     if not any(block.text.strip() for block in doc.blocks):
         if fmt == "pdf":
             raise NoTextFound(

@@ -303,6 +303,16 @@ def _title(pdf: pdfium.PdfDocument, paras: list[_Para], path: Path) -> str:
     return first_heading or path.stem.replace("_", " ").replace("-", " ")
 
 
+def _page_labels(pdf: pdfium.PdfDocument) -> dict[int, str]:
+    """Printed page labels that differ from the physical page number (1-based keys)."""
+    labels = {}
+    for index in range(len(pdf)):
+        label = normalize(pdf.get_page_label(index) or "").strip()
+        if label and label != str(index + 1):
+            labels[index + 1] = label[:20]
+    return labels
+
+
 def parse_pdf(path: Path) -> ParsedDocument:
     pdf = _open(path)
     try:
@@ -330,6 +340,7 @@ def parse_pdf(path: Path) -> ParsedDocument:
             page_count=len(pdf),
             position_unit="block",
             metadata={k: normalize(v) for k, v in pdf.get_metadata_dict().items() if v},
+            page_labels=_page_labels(pdf),
         )
     finally:
         pdf.close()

@@ -103,3 +103,15 @@ def test_the_chat_and_the_text_show_the_same_card_and_escape_document_text():
     rendered = cards_html(answer)
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered
     assert "[1] Falls Prevention Policy (v1)" in answer.text and passage in answer.text
+
+
+def test_a_citation_names_the_printed_page_beside_the_physical_one():
+    from assistant.answer import pages_label
+
+    assert pages_label(46, 46, "44", "44") == "p. 46 (printed 44)"
+    assert pages_label(46, 47, "44", "45") == "pp. 46–47 (printed 44–45)"
+    assert pages_label(3, 3) == "p. 3" and pages_label(None) == ""
+    labelled = replace(FIRST, page_start=46, page_end=46, page_label_start="44", chunk_index=-1)
+    question = "What must start after an unwitnessed fall?"
+    card = EvidenceBuilder(None).build(question, RetrievalResult(question, [labelled]))
+    assert "p. 46 (printed 44)" in cards_text("", card.citations)

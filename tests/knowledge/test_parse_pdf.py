@@ -522,3 +522,10 @@ def test_sentence_over_a_page_break_is_not_cut_by_the_pages_footnotes(pdf):
     note = parsed.blocks_with("16 21 CFR 320.25 through 320.27")
     assert len(note) == 1 and note[0].page == 9
     assert parsed.doc.blocks.index(note[0]) > parsed.doc.blocks.index(block)
+
+
+def test_printed_page_labels_are_kept_where_they_differ_from_the_page(pdf):
+    labels = pdf(OPIOID).doc.page_labels
+    assert labels[1] == "i" and labels[3] == "1" and labels[46] == "44"
+    assert all(str(page) != label for page, label in labels.items())
+    assert pdf("fda-bioavailability-studies-guidance-2022.pdf").doc.page_labels == {}
