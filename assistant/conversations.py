@@ -336,6 +336,7 @@ class ConversationStore(ConversationFeedback):
             )
             if auto_title:
                 title = title_from_question(answer.sent_question or phi.redact(question).text)
+                title = self._distinct_title(conn, title, conversation_id)
                 conn.execute(
                     "UPDATE conversations SET title = ?, auto_title = 0, search_title = ? "
                     "WHERE id = ?",
@@ -343,6 +344,23 @@ class ConversationStore(ConversationFeedback):
                 )
             self._index_add(conn, conversation_id)
         return Exchange(cursor.lastrowid, conversation_id, question, data, stamp)
+
+    @staticmethod
+    def _distinct_title(conn: sqlite3.Connection, title: str, conversation_id: int) -> str:
+        """The title, numbered when another conversation has it already ("… (2)"): a list of
+        chats about the same question is otherwise impossible to tell apart."""
+        taken = {
+            row[0]
+            for row in conn.execute(
+                "SELECT title FROM conversations WHERE id != ? AND (title = ? OR title LIKE ?)",
+                (conversation_id, title, title.replace("%", "_") + " (%)"),
+            )
+        }
+        number, candidate = 1, title
+        while candidate in taken:
+            number += 1
+            candidate = f"{title} ({number})"
+        return candidate
 
     def exchanges(self, conversation_id: int) -> list[Exchange]:
         """Oldest first."""

@@ -49,6 +49,21 @@ class Session:
                 self._kb = build_knowledge_base(self.settings, background=self.background)
             return self._kb
 
+    def use_scratch_conversations(self) -> None:
+        """Keep this run's conversations in a temporary folder, deleted at exit: a scripted
+        run (`clinassist app --screenshot`) leaves no conversation in the user's list."""
+        import atexit
+        import shutil
+        import tempfile
+        from pathlib import Path
+
+        from assistant.conversations import ConversationStore
+
+        folder = Path(tempfile.mkdtemp(prefix="clinassist-scratch-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        with self._lock:
+            self._conversations = ConversationStore(folder / "conversations.sqlite3")
+
     @property
     def conversations(self):
         """The local conversation and feedback store (SQLite in the home)."""
@@ -100,6 +115,18 @@ class Session:
             prepare()
         self.ready.set()
         yield "Ready"
+
+    def example_questions(self, limit: int = 3) -> list[str]:
+        """Three questions drawn from the live documents' sections, for the empty chat's
+        welcome (assistant/welcome.py). Reads every live chunk's section once: call it off the
+        UI thread."""
+        from assistant.welcome import example_questions
+
+        sections: dict[str, list[str]] = {}
+        for version in self.kb.catalog.live_versions():
+            chunks = self.kb.chunks_of(version.version_id)
+            sections[version.title] = [c.metadata.get("section", "") for c in chunks]
+        return example_questions(sections, limit)
 
     def status(self) -> Status:
         provider = self.settings.llm.provider

@@ -44,6 +44,8 @@ def run_app(
     session: Session, ask: str | None = None, screenshot: Path | None = None, show: str = "chat"
 ) -> int:
     app = make_application()
+    if screenshot is not None:
+        session.use_scratch_conversations()  # a scripted run leaves no conversation behind
     workers = Workers()
     session.background = workers.background  # large BM25 rebuilds off the question path
     window = MainWindow(session, workers)

@@ -116,6 +116,23 @@ def answer_plain_text(question: str, answer: Answer) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
+def welcome_html(examples: list[str]) -> str:
+    """The empty chat: what the assistant does and does not do, and examples to click."""
+    out = [
+        '<p class="q">Ask a question about your hospital\'s approved documents.</p>',
+        '<p class="meta">Answers come only from approved, current policies and guidelines, '
+        "each passage cited to its document, section and page. When they do not cover a "
+        "question, you are told so and shown the closest documents.</p>",
+    ]
+    if examples:
+        items = "".join(
+            f'<li><a href="example:{i}">{html.escape(q)}</a></li>' for i, q in enumerate(examples)
+        )
+        out.append(f"<p>For example:</p><ul>{items}</ul>")
+    body = "\n".join(out)
+    return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
+
+
 def conversation_html(items: list[tuple[str, Answer, int | None, str | None]]) -> str:
     body = "\n<hr/>\n".join(exchange_html(q, a, i, r) for q, a, i, r in items)
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"

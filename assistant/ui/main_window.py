@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from assistant.audit import AuditError
 from assistant.session import Session
-from assistant.ui.chat_render import answer_plain_text, conversation_html
+from assistant.ui.chat_render import answer_plain_text, conversation_html, welcome_html
 from assistant.ui.chat_widgets import ChatView, QuestionBox, SourcesPanel
 from assistant.ui.viewer import SourceViewer
 from assistant.ui.workers import Workers
@@ -44,12 +44,14 @@ class MainWindow(QMainWindow):
         self.workers = workers
         self.conversation_id: int | None = None
         self._answer_job = None
+        self.examples: list[str] = []  # the welcome's example questions, once read
         self.last_error = ""
         self.setWindowTitle("Clinical Knowledge Assistant")
         self.resize(QSize(1280, 800))
         self._build()
         self._menus()
         self.refresh_conversations()
+        self.chat.show_conversation(welcome_html([]))
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -58,6 +60,10 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self.refresh_conversations)
         self.conversations = QListWidget()
         self.conversations.setAccessibleName("Conversations")
+        # One line each, long titles shortened in the middle: questions on one subject
+        # start alike and differ at the end.
+        self.conversations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.conversations.setWordWrap(False)
         self.conversations.itemSelectionChanged.connect(self._conversation_selected)
         new = QPushButton("New chat")
         new.setAccessibleName("New chat")
@@ -117,7 +123,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "Export conversation as &Markdown…", self.export_markdown)
         action(file_menu, "Export conversation as &PDF…", self.export_pdf)
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        action(file_menu, "&Quit", self.quit_app, "Ctrl+Q")
         edit = self.menuBar().addMenu("&Edit")
         action(edit, "&Find conversation", self.search.setFocus, "Ctrl+F")
         action(edit, "Focus &question", self.question.setFocus, "Ctrl+L")
@@ -155,7 +161,15 @@ class MainWindow(QMainWindow):
     def _warmed_up(self) -> None:
         self.update_status()
         self.status_label.setText("Ready")
+        job = self.workers.read("examples", self.session.example_questions)
+        job.signals.finished.connect(self._examples_read)
+        self._examples_job = job
         self.ready.emit()
+
+    def _examples_read(self, examples: list[str]) -> None:
+        self.examples = list(examples)
+        if self.conversation_id is None and self._answer_job is None:
+            self.chat.show_conversation(welcome_html(self.examples))
 
     def update_status(self) -> None:
         status = self.session.status()
@@ -175,6 +189,7 @@ class MainWindow(QMainWindow):
         self.conversations.clear()
         for conv in self.store.list(self.search.text()):
             item = QListWidgetItem(conv.title)
+            item.setToolTip(conv.title)
             item.setData(Qt.ItemDataRole.UserRole, conv.id)
             self.conversations.addItem(item)
             if conv.id == self.conversation_id:
@@ -200,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def new_conversation(self) -> None:
         self.conversation_id = None
-        self.chat.show_conversation(conversation_html([]))
+        self.chat.show_conversation(welcome_html(self.examples))
         self.show_sources([])
         self.conversations.clearSelection()
         self.question.setFocus()
@@ -240,10 +255,11 @@ class MainWindow(QMainWindow):
             return  # one question at a time per window
         if self.conversation_id is None:
             self.conversation_id = self.store.create().id
+        # One line, replaced (not added to) by the answer's own status lines.
         waiting = (
             "Searching approved documents…"
             if self.session.ready.is_set()
-            else "Waiting for the knowledge base to finish loading…"
+            else "Waiting for the knowledge base to finish loading; your question is kept…"
         )
         before = conversation_html(self._items())
         self.chat.begin_stream(
@@ -308,6 +324,8 @@ class MainWindow(QMainWindow):
             self.copy_answer(int(rest))
         elif kind == "closest":
             self.show_closest(*rest.split(":"))
+        elif kind == "example" and rest.isdigit() and int(rest) < len(self.examples):
+            self.ask(self.examples[int(rest)])
 
     def show_closest(self, exchange_id: str, index: str) -> None:
         """A refusal's closest document, opened in the viewer at its closest passage."""
@@ -364,6 +382,14 @@ class MainWindow(QMainWindow):
         from assistant.ui.exporting import export_pdf
 
         export_pdf(self)
+
+    def quit_app(self) -> None:
+        """File → Quit: every window closes (the admin desk too) and the process ends."""
+        admin = getattr(self, "_admin_window", None)
+        if admin is not None:
+            admin.close()
+        self.close()
+        QApplication.quit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.workers.shutdown(timeout_ms=3000)

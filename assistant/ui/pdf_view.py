@@ -31,6 +31,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from assistant.ui.text_view import READING_LINE
 
 _MIN_FOLDED = 12  # a candidate shorter than this (letters and digits) is not distinctive
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 4.0)  # of the page's printed size
 _WINDOWS = (10, 8, 6)
 
 
@@ -254,19 +256,50 @@ class PdfSourceView(QPdfView):
         self.repin()
         self.resized.emit()
 
-    # -- geometry (mirrors QPdfView's multi-page, fit-to-width layout) -------------------------
+    # -- zoom ----------------------------------------------------------------------------------
+    def zoom(self) -> float:
+        """The current scale against the page's printed size (1.0 = 100 %)."""
+        if self.zoomMode() == QPdfView.ZoomMode.Custom:
+            return self.zoomFactor()
+        rects, doc = self._page_rects(), self.document()
+        if not rects or doc is None or not doc.pagePointSize(0).width():
+            return 1.0
+        return rects[0].width() / (doc.pagePointSize(0).width() * self._resolution)
+
+    def set_zoom(self, factor: float) -> None:
+        """A fixed scale (1.0: the page at its printed size), the located passage kept in view."""
+        low, high = ZOOM_RANGE
+        self.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.setZoomFactor(min(high, max(low, factor)))
+        self.repin()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.repin()
+
+    # -- geometry (mirrors QPdfView's multi-page layout: fit to width, or a fixed zoom) -------
     def _page_rects(self) -> list[QRectF]:
         doc = self.document()
         if doc is None:
             return []
         margins = self.documentMargins()
         width = self.viewport().width() - margins.left() - margins.right()
+        custom = self.zoomMode() == QPdfView.ZoomMode.Custom
         rects, y = [], margins.top()
         sizes = [
             QSizeF(doc.pagePointSize(p) * self._resolution).toSize() for p in range(doc.pageCount())
         ]
         for size in sizes:
-            fitted = size * (width / size.width()) if size.width() else QSize(size)
+            if custom:
+                fitted = QSizeF(size * self.zoomFactor()).toSize()
+            else:
+                fitted = size * (width / size.width()) if size.width() else QSize(size)
             rects.append(QRectF(margins.left(), y, fitted.width(), fitted.height()))
             y += fitted.height() + self.pageSpacing()
         return rects

@@ -129,6 +129,25 @@ class SourceViewer(QWidget):
         self.next_button.clicked.connect(self.next_citation)
         self.position_label = QLabel()
         self.position_label.setAccessibleName("Citation position")
+        # PDF zoom: fit to the pane's width by default; 100 % is the page's printed size.
+        self.zoom_out_button = QPushButton("−")
+        self.zoom_out_button.setAccessibleName("Zoom out")
+        self.zoom_out_button.setToolTip("Zoom out (Ctrl+minus)")
+        self.zoom_in_button = QPushButton("+")
+        self.zoom_in_button.setAccessibleName("Zoom in")
+        self.zoom_in_button.setToolTip("Zoom in (Ctrl+plus)")
+        self.fit_button = QPushButton("Fit width")
+        self.fit_button.setAccessibleName("Fit the page to the width")
+        self.fit_button.setToolTip("Fit width (Ctrl+0)")
+        self.actual_button = QPushButton("100 %")
+        self.actual_button.setAccessibleName("Show the page at its printed size")
+        self.actual_button.setToolTip("Printed size (Ctrl+1)")
+        self.zoom_buttons = (
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+            self.actual_button,
+        )
         self.open_button = QPushButton("Open original")
         self.open_button.setAccessibleName("Open the original file")
         self.open_button.clicked.connect(self.open_original)
@@ -150,6 +169,9 @@ class SourceViewer(QWidget):
         nav.addWidget(self.position_label)
         nav.addWidget(self.next_button)
         nav.addStretch(1)
+        for button in self.zoom_buttons:
+            button.setAutoDefault(False)
+            nav.addWidget(button)
         nav.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -161,7 +183,20 @@ class SourceViewer(QWidget):
         QWidget.setTabOrder(self.open_button, self.text_view)
         QWidget.setTabOrder(self.text_view, self.pdf_view)
 
-        for keys, slot in (("Alt+Right", self.next_citation), ("Alt+Left", self.previous_citation)):
+        self.zoom_out_button.clicked.connect(self.pdf_view.zoom_out)
+        self.zoom_in_button.clicked.connect(self.pdf_view.zoom_in)
+        self.fit_button.clicked.connect(self.pdf_view.fit_width)
+        self.actual_button.clicked.connect(lambda: self.pdf_view.set_zoom(1.0))
+        keys_and_slots = (
+            ("Alt+Right", self.next_citation),
+            ("Alt+Left", self.previous_citation),
+            ("Ctrl++", self.pdf_view.zoom_in),
+            ("Ctrl+=", self.pdf_view.zoom_in),
+            ("Ctrl+-", self.pdf_view.zoom_out),
+            ("Ctrl+0", self.pdf_view.fit_width),
+            ("Ctrl+1", lambda: self.pdf_view.set_zoom(1.0)),
+        )
+        for keys, slot in keys_and_slots:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -273,6 +308,8 @@ class SourceViewer(QWidget):
         self.open_button.setEnabled(False)
         self.text_view.show_message("Choose a citation in an answer to see its source here.")
         self.stack.setCurrentWidget(self.text_view)
+        for button in self.zoom_buttons:
+            button.setVisible(False)
         self._set_note("")
 
     def _update_header(self, c: Citation) -> None:
@@ -303,6 +340,8 @@ class SourceViewer(QWidget):
         self._set_note(note)
         view = self.pdf_view if mode == PDF else self.text_view
         self.stack.setCurrentWidget(view)
+        for button in self.zoom_buttons:
+            button.setVisible(mode == PDF)
         highlighted = self.highlighted_text()
         view.setAccessibleDescription(
             f"Cited passage: {highlighted[:500]}" if highlighted else note

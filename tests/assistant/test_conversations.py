@@ -706,3 +706,12 @@ def test_finished_threads_connections_are_closed(store):
     store.list()
     assert len(store._connections) <= 2  # this thread's and at most the last worker's
     assert len(store.exchanges(conversation.id)) == 5
+
+
+def test_conversations_on_the_same_question_get_distinct_titles(store):
+    titles = []
+    for _ in range(3):
+        conversation = store.create()
+        store.add_exchange(conversation.id, "Heparin dose?", make_answer("Heparin dose?"))
+        titles.append(store.get(conversation.id).title)
+    assert titles == ["Heparin dose?", "Heparin dose? (2)", "Heparin dose? (3)"]

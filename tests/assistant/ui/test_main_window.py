@@ -232,3 +232,62 @@ def test_the_viewer_clears_after_a_refusal_and_closest_opens_it(
     shown = window.viewer.current_citation()
     assert shown is not None and shown.title == refusal.closest[0].title
     assert shown.passage == refusal.closest[0].passage
+
+
+def test_the_empty_chat_welcomes_with_examples_from_the_documents(
+    qtbot, home, real_embedder, tmp_path
+):
+    window = make_window(qtbot, home, real_embedder, tmp_path)
+    qtbot.waitUntil(lambda: len(window.examples) == 3, timeout=30_000)
+    shown = window.chat.toPlainText()
+    assert "Ask a question about your hospital's approved documents" in shown
+    titles = {v.title for v in window.session.kb.catalog.live_versions()}
+    for example in window.examples:
+        assert example in shown and any(f"the {t} say about" in example for t in titles)
+    with qtbot.waitSignal(window.answer_finished, timeout=120_000) as asked:
+        window.chat.anchorClicked.emit(QUrl("example:0"))
+    assert asked.args[0].question == window.examples[0]
+
+
+def test_quit_closes_every_window_and_ends_the_process(
+    qtbot, home, real_embedder, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    window = make_window(qtbot, home, real_embedder, tmp_path)
+    admin = QMainWindow()  # stands for the admin desk the gate opened
+    qtbot.addWidget(admin)
+    admin.show()
+    window._admin_window = admin
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    quit_action = next(a for a in window.actions() if a.text() == "&Quit")
+    quit_action.trigger()
+    assert quits and not window.isVisible() and not admin.isVisible()
+
+
+def test_a_question_asked_while_loading_shows_one_waiting_line(
+    qtbot, home, real_embedder, tmp_path
+):
+    window = make_window(qtbot, home, real_embedder, tmp_path)
+    window.session.ready.clear()  # as if the model were still loading
+    window.question.setPlainText("How long should I rub my hands with alcohol hand rub?")
+    window.question.send()
+    waiting = "Waiting for the knowledge base to finish loading; your question is kept…"
+    qtbot.wait(200)
+    assert window.chat.toPlainText().count(waiting) == 1
+    with qtbot.waitSignal(window.answer_finished, timeout=120_000):
+        window.session.ready.set()
+    assert waiting not in window.chat.toPlainText()
+
+
+def test_a_screenshot_run_keeps_its_conversations_apart(home, real_embedder, tmp_path):
+    from assistant.conversations import ConversationStore
+
+    settings = Settings(home=tmp_path / "home")
+    session = Session(settings)
+    session.use_scratch_conversations()
+    conversation = session.conversations.create()
+    assert session.conversations.get(conversation.id) is not None
+    assert not (settings.home / "conversations.sqlite3").exists()
+    assert ConversationStore.in_home(tmp_path / "other").list() == []

@@ -564,3 +564,23 @@ def test_search_model_row_count_needs_an_index(viewer, demo):
         demo.find("falls-prevention.pdf", "return to observations every 15 minutes")
     )
     assert viewer.pdf_view.search.rowCount(QModelIndex()) >= 1
+
+
+def test_pdf_zoom_in_out_fit_width_and_printed_size(viewer, guideline, qtbot):
+    viewer.set_citations([guideline.find(CDC_GUIDELINE.name, "Opioid therapy has an important")])
+    qtbot.waitUntil(lambda: viewer.mode() == "pdf", timeout=10_000)
+    pdf = viewer.pdf_view
+    fitted = pdf.zoom()
+    assert all(button.isVisible() for button in viewer.zoom_buttons)
+    qtbot.keyClick(viewer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert pdf.zoom() == pytest.approx(fitted * 1.25, rel=0.01)
+    qtbot.keyClick(viewer, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(viewer, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert pdf.zoom() == pytest.approx(fitted / 1.25, rel=0.01)
+    viewer.actual_button.click()
+    assert pdf.zoom() == pytest.approx(1.0)
+    viewer.fit_button.click()
+    assert pdf.zoom() == pytest.approx(fitted, rel=0.01)
+    # the cited page stays in view at any zoom
+    pdf.set_zoom(2.0)
+    assert pdf.page_at_reading_line() == viewer.current_citation().page_start
