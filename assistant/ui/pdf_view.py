@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfLink, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 
@@ -92,6 +92,15 @@ class PdfMatch:
     index_on_page: int  # among the search model's results on that page
     rects: list[QRectF] = field(default_factory=list)  # in page points
     text: str = ""  # the highlighted text
+    # The rest of the quote when it runs across a page break: (order, page, rects in page
+    # points, text), order < 0 before the match and > 0 after it. Painted by the view itself
+    # (the search model highlights one string only).
+    extra: list[tuple[int, int, list[QRectF], str]] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        """The highlighted text in reading order, across the page break."""
+        parts = sorted([(0, self.text), *((order, text) for order, _, _, text in self.extra)])
+        return " ".join(text for _, text in parts)
 
 
 class PdfSourceView(QPdfView):
@@ -160,6 +169,7 @@ class PdfSourceView(QPdfView):
                 match = self._search(own, page, (a, b)) or self._search(phrase, page)
                 if match:
                     match.text = clean_pdf_text(raw[a:b])
+                    match.extra = self._continuation(texts, phrase, page)
                     return match
             # Not in PDFium's page text as letters: let PDFium's own matching try a few.
             if not aligned and direct_tries < 6 and len(phrase.split()) <= max(_WINDOWS):
@@ -169,6 +179,45 @@ class PdfSourceView(QPdfView):
                     if match:
                         match.text = phrase
                         return match
+        return None
+
+    def _continuation(self, texts: list[str], phrase: str, page: int):
+        """Where the quote goes on across a page break: the longest head (3 words or more) of
+        the words before `phrase` found on the page before, else the longest tail of the
+        words after it on the page after; and the words between that and the match, on the
+        match's own page."""
+        source = next((t for t in texts if phrase in t), "")
+        if not source:
+            return []
+        at = source.index(phrase)
+        before, after = source[:at].split(), source[at + len(phrase) :].split()
+        heads = [before[:end] for end in range(len(before), 2, -1)]
+        head = self._first_on(page - 1, heads)
+        if head is not None:
+            between = self._first_on(page, [before[len(head[1]) :]])
+            return [(-2, page - 1, *head[0])] + ([(-1, page, *between[0])] if between else [])
+        tails = [after[start:] for start in range(len(after) - 2)]
+        tail = self._first_on(page + 1, tails)
+        if tail is not None:
+            between = self._first_on(page, [after[: len(after) - len(tail[1])]])
+            return ([(1, page, *between[0])] if between else []) + [(2, page + 1, *tail[0])]
+        return []
+
+    def _first_on(self, page: int, candidates: list[list[str]]):
+        """((rects, text), words) of the first candidate found on the page, or None."""
+        doc = self.document()
+        if not 1 <= page <= doc.pageCount():
+            return None
+        raw, page_folded, index = self._page_text(page)
+        for words in candidates:
+            folded, _ = fold(" ".join(words))
+            k = page_folded.find(folded) if len(folded) >= _MIN_FOLDED else -1
+            if k >= 0:
+                a, b = index[k], index[k + len(folded) - 1] + 1
+                selection = doc.getSelectionAtIndex(page - 1, a, b - a)
+                rects = [polygon.boundingRect() for polygon in selection.bounds()]
+                if rects:
+                    return (rects, clean_pdf_text(raw[a:b])), words
         return None
 
     def _page_text(self, page: int) -> tuple[str, str, list[int]]:
@@ -250,6 +299,28 @@ class PdfSourceView(QPdfView):
 
     def _unpin(self, _action: int) -> None:
         self._pin = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.match is None or not self.match.extra:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 214, 0, 110))  # the search highlight's yellow
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        for _, page, rects, _ in self.match.extra:
+            geometry = self.page_geometry(page - 1)
+            width = self.document().pagePointSize(page - 1).width()
+            if geometry.isEmpty() or not width:
+                continue
+            scale = geometry.width() / width
+            for r in rects:
+                x, y = (
+                    geometry.left() + r.left() * scale - dx,
+                    geometry.top() + r.top() * scale - dy,
+                )
+                painter.drawRect(QRectF(x, y, r.width() * scale, r.height() * scale))
+        painter.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -169,13 +169,18 @@ class SourceViewer(QWidget):
         nav.addWidget(self.position_label)
         nav.addWidget(self.next_button)
         nav.addStretch(1)
+        nav.addWidget(self.open_button)
+        # Zoom on a row of its own, shown with a PDF: the pane stays narrow enough to sit
+        # beside the chat.
+        zoom = QHBoxLayout()
+        zoom.addStretch(1)
         for button in self.zoom_buttons:
             button.setAutoDefault(False)
-            nav.addWidget(button)
-        nav.addWidget(self.open_button)
+            zoom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(nav)
+        layout.addLayout(zoom)
         layout.addWidget(self.note)
         layout.addWidget(self.stack, 1)
         QWidget.setTabOrder(self.previous_button, self.next_button)
@@ -366,7 +371,8 @@ class SourceViewer(QWidget):
         texts = [q for q in citation.quotes if q.strip()] + [citation.passage]
         match = self.pdf_view.locate(texts, first, last)
         if match is not None:
-            self._pdf_highlight = match.text
+            # a quote running across a page break is highlighted on both pages
+            self._pdf_highlight = match.full_text()
             self.pdf_view.show_match(match)
             self._finish(PDF, "")
             return

@@ -584,3 +584,21 @@ def test_pdf_zoom_in_out_fit_width_and_printed_size(viewer, guideline, qtbot):
     # the cited page stays in view at any zoom
     pdf.set_zoom(2.0)
     assert pdf.page_at_reading_line() == viewer.current_citation().page_start
+
+
+def test_a_quote_across_a_page_break_is_highlighted_on_both_pages(viewer, guideline, qtbot):
+    quote = (
+        "Data from death investigations in 18 states during 2003–2014 indicate that "
+        "approximately 9% of suicide decedents had evidence of having chronic pain at the time "
+        "of death; however, this is likely an underestimate because of the limitations of the "
+        "underlying data sources used in the study (16)."
+    )
+    citation = guideline.find(CDC_GUIDELINE.name, "Data from death investigations")
+    citation.quotes = [quote]
+    viewer.set_citations([citation])
+    qtbot.waitUntil(lambda: viewer.mode() == "pdf", timeout=10_000)
+    match = viewer.pdf_view.match
+    assert {match.page} | {page for _, page, _, _ in match.extra} == {3, 4}
+    assert all(rects for _, _, rects, _ in match.extra)
+    highlighted = " ".join(viewer.highlighted_text().split())
+    assert folded(highlighted) == folded(quote)  # the whole quote, in order, nothing else
