@@ -39,8 +39,8 @@ def badge_text(answer: Answer) -> tuple[str, str]:
 def closest_label(d: ClosestDocument) -> str:
     """Title (vN) — short section — p. N: where a refusal's closest passage is."""
     parts = [f"{d.title} (v{d.version})"]
-    section = short_section(d.section)
-    if section and section != d.title:
+    section = short_section(d.section, title=d.title)
+    if section:
         parts.append(section)
     if d.pages_label:
         parts.append(d.pages_label)

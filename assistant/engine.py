@@ -266,10 +266,12 @@ class AnswerEngine:
         evidence = self.evidence.build(question, result)
         if evidence is None:
             return self._done(answer, started, NOT_COVERED, reason=reason)
-        detail = reason.removeprefix(NO_ANSWER).strip()
-        answer.summary = RELATED_NOTE + (f" {detail}" if detail else "")
+        # The badge says "related passages"; the lead line says why, when there is more to
+        # say (the value asked for is not stated). The text carries both.
+        answer.summary = reason.removeprefix(NO_ANSWER).strip()
         answer.layout, answer.citations = CARDS, evidence.citations
-        answer.text = cards_text(answer.summary, evidence.citations)
+        note = RELATED_NOTE + (f" {answer.summary}" if answer.summary else "")
+        answer.text = cards_text(note, evidence.citations)
         return self._done(answer, started, RELATED, reason=reason)
 
     # -- LLM -------------------------------------------------------------------------------------

@@ -90,11 +90,14 @@ def _quote_spans(passage: str, quotes: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def short_section(section: str, levels: int = 2) -> str:
+def short_section(section: str, levels: int = 2, title: str = "") -> str:
     """The last `levels` parts of a section path, shouted headings in sentence case:
     "GUIDE … > FUNDAMENTAL ELEMENTS … > Hand Hygiene" reads "Fundamental elements … > Hand
-    Hygiene". The full path stays on the citation (hover, Sources pane, exports)."""
+    Hygiene". A part that only repeats the document's title is left out (the header names
+    the document already). The full path stays on the citation (hover, Sources pane)."""
     parts = [p.strip() for p in section.split(" > ") if p.strip()]
+    if title and parts and parts[0].casefold() == title.casefold():
+        parts = parts[1:]
     return " > ".join(_sentence_case(p) for p in parts[-levels:])
 
 
@@ -110,8 +113,8 @@ def _sentence_case(part: str) -> str:
 def card_header(citation: Citation) -> str:
     """[n] Title (vN) — short section — page."""
     parts = [f"{citation.title} (v{citation.version})"]
-    section = short_section(citation.section)
-    if section and section != citation.title:
+    section = short_section(citation.section, title=citation.title)
+    if section:
         parts.append(section)
     if citation.pages_label:
         parts.append(citation.pages_label)

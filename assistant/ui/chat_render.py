@@ -133,6 +133,12 @@ def welcome_html(examples: list[str]) -> str:
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
 
 
+LATEST = "latest"  # the anchor of the last exchange: the window scrolls its question into view
+
+
 def conversation_html(items: list[tuple[str, Answer, int | None, str | None]]) -> str:
-    body = "\n<hr/>\n".join(exchange_html(q, a, i, r) for q, a, i, r in items)
+    parts = [exchange_html(q, a, i, r) for q, a, i, r in items]
+    if parts:
+        parts[-1] = f'<a name="{LATEST}"></a>' + parts[-1]
+    body = "\n<hr/>\n".join(parts)
     return f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"

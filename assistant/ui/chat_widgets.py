@@ -80,12 +80,16 @@ class ChatView(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
-    def show_conversation(self, html_text: str) -> None:
+    def show_conversation(self, html_text: str, anchor: str = "") -> None:
+        """Show the HTML, scrolled to the end, or to `anchor` (the latest question, so a long
+        answer is read from its start: its badge and first card)."""
         self._flush.stop()
         self._pending.clear()
         self.setHtml(html_text)
         self.moveCursor(QTextCursor.MoveOperation.End)
         self.ensureCursorVisible()
+        if anchor:
+            self.scrollToAnchor(anchor)
 
     def begin_stream(self, html_before: str, status: str) -> None:
         self.show_conversation(html_before)

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from assistant.audit import AuditError
 from assistant.session import Session
-from assistant.ui.chat_render import answer_plain_text, conversation_html, welcome_html
+from assistant.ui.chat_render import (
+    LATEST,
+    answer_plain_text,
+    conversation_html,
+    welcome_html,
+)
 from assistant.ui.chat_widgets import ChatView, QuestionBox, SourcesPanel
 from assistant.ui.viewer import SourceViewer
 from assistant.ui.workers import Workers
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         # start alike and differ at the end.
         self.conversations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.conversations.setWordWrap(False)
+        self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.conversations.itemSelectionChanged.connect(self._conversation_selected)
         new = QPushButton("New chat")
         new.setAccessibleName("New chat")
@@ -238,7 +244,7 @@ class MainWindow(QMainWindow):
         self.refresh_conversations()
 
     def render_conversation(self) -> None:
-        self.chat.show_conversation(conversation_html(self._items()))
+        self.chat.show_conversation(conversation_html(self._items()), anchor=LATEST)
 
     def _items(self):
         if self.conversation_id is None:

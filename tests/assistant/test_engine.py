@@ -257,7 +257,8 @@ def test_near_miss_without_the_value_asked_for_is_refused_and_says_so(kb):
     quoting it would look like an answer to a dose question and is not one."""
     answer = offline_engine(kb).ask("How many mg of naloxone should a nurse give?")
     assert answer.refused and answer.outcome == RELATED
-    assert answer.summary.startswith(RELATED_NOTE)  # the amber note leads, no value does
+    # the amber badge says 'related'; the lead line says why; the text carries both
+    assert answer.summary.startswith("The approved documents discuss its subject")
     assert answer.text.startswith(RELATED_NOTE)
     assert "state no dose or amount for it" in answer.text
     # the subject's passages are shown for the clinician to judge
