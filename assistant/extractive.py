@@ -106,6 +106,23 @@ def _type_bonus(question: str, sentence: str) -> float:
     return 0.05 if re.search(r"\d", sentence) else 0.0
 
 
+# Sections about the document rather than the practice: what it is for, whom it covers, who
+# wrote it. A question about what to do is answered elsewhere in the document; their
+# sentences ("This procedure tells staff what to do…") only echo the question's words.
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"\b(?:purpose|scope|acknowledg\w*|references|corresponding author|"
+    r"affiliations?|disclosures?|conflicts? of interest|suggested citation|abbreviations|"
+    r"contents|document control|review history)\b",
+    re.I,
+)
+ABOUT_THE_DOCUMENT_WEIGHT = 0.7
+
+
+def _about_the_document(passage: Passage) -> bool:
+    last = passage.section.rsplit(" > ", 1)[-1]
+    return bool(_ABOUT_THE_DOCUMENT.search(last))
+
+
 def _looks_like_heading(sentence: str) -> bool:
     """Titles and headings ("Sharps Injury Procedure (OH-004)") carry no answer."""
     if "|" in sentence or sentence.rstrip().endswith((".", ":", ";", "?", "!")):
@@ -136,6 +153,8 @@ def _sentence_score(
     number_hit = len(found & wanted_numbers) / len(wanted_numbers) if wanted_numbers else 0.0
     passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
     score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
+    if _about_the_document(passage):
+        score *= ABOUT_THE_DOCUMENT_WEIGHT
     return score * (0.4 if _looks_like_heading(sentence) else 1.0)
 
 

@@ -325,3 +325,11 @@ def test_with_a_model_the_follow_up_is_rewritten_without_identifiers(kb, scripte
     sent = scripted_llm.requests[1]["json"]["messages"][1]["content"]
     assert "Question: How often are PCA checks needed after the first 4 hours?" in sent
     assert "John" not in scripted_llm.wire_text()
+
+
+def test_what_to_do_is_shown_not_only_what_the_procedure_is_for(kb):
+    """A section about the document (purpose, scope, acknowledgments) echoes the question's
+    words; the card that answers it comes from the practice itself."""
+    answer = offline_engine(kb).ask("I got a needlestick injury, what should I do?")
+    sections = [c.section for c in answer.citations]
+    assert any(s.endswith("4. Immediate first aid") for s in sections)
