@@ -30,6 +30,11 @@ _SYMBOLS = str.maketrans(
     }
 )
 _MARKER = re.compile(r"\[\d+\]")
+# A table cell boundary as the answer text writes it ("Oxycodone | 1.5"): the window draws a
+# table, so the fact "Oxycodone 1.5" is shown.
+_CELL = re.compile(r"\s\|\s")
+# "≥ 50" and ">=50" are the same bound.
+_COMPARISON_SPACE = re.compile(r"([<>]=?)\s+(?=\d)")
 _EMPHASIS = re.compile(r"[*_`]+")
 # A hyphen inside a word (or at a PDF line end), not a dash between words.
 _WORD_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{_HYPHENS}]\s*(?=[^\W\d_])")
@@ -40,10 +45,12 @@ def normalise(text: str) -> str:
     """The form both a key fact and an answer are compared in."""
     t = unicodedata.normalize("NFKC", text).translate(_SYMBOLS)
     t = _MARKER.sub(" ", t)
+    t = _CELL.sub(" ", t)
     t = _EMPHASIS.sub("", t)
     t = _WORD_HYPHEN.sub("", t)
     t = _DASHES.sub("-", t.replace("\u2010", "-").replace("\u2011", "-")).casefold()
     t = _SPACED_DASH.sub("-", t)
+    t = _COMPARISON_SPACE.sub(r"\1", t)
     return " ".join(t.split())
 
 

@@ -49,7 +49,10 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
 _LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
 # A word that introduced a name the search left out ("pt", "Mr"), now standing before nothing.
-_CUE_LEFT = re.compile(r"\b(?:pt|patient|mr|mrs|ms|miss|mx|dr)\.?\s+(?=[,:;()\-–]|\s*$)", re.I)
+_CUE_LEFT = re.compile(
+    r"\b(?:pt|patient|mr|mrs|ms|miss|mx|dr|for|of|to|with|about|re)\.?\s+(?=\s*[,:;()\-–?]|\s*$)",
+    re.I,
+)  # (and "…done for Nguyễn Thị Lan?": the "for" would stay, dangling, and shift the search)
 # "How many", "how long": what kind of answer is asked (knowledge/evidence.py reads that),
 # not its subject.
 _FRAMING = re.compile(r"\bhow (?:many|much|long|often|soon|far)\b", re.I)

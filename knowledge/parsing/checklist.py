@@ -17,9 +17,14 @@ from knowledge.document import Block
 
 _CHOICE = r"(?:Yes|No|N/?A|Not\s+applicable|Unknown|Partially|Met|Not\s+met)"
 # A block of answer choices only, with any check-box glyphs (O, ☐, □) before them.
-_CHOICES_ONLY = re.compile(rf"^(?:[O☐□○]?\s*{_CHOICE}\s*)+$", re.I)
+# (Choices may stand in table cells: "Yes | No".)
+_CHOICES_ONLY = re.compile(rf"^(?:[O☐□○]?[\s|]*{_CHOICE}[\s|]*)+$", re.I)
 # A trailing run of the answer column: at least one "Yes No" pair, then any more choices.
-_TRAILING = re.compile(rf"(?:\s+[O☐□○]?\s*Yes\s+[O☐□○]?\s*No\b(?:\s+[O☐□○]?\s*{_CHOICE}\b)*)+\s*$")
+_TRAILING = re.compile(
+    rf"(?:[\s|]+[O☐□○]?\s*Yes[\s|]+[O☐□○]?\s*No\b(?:[\s|]+[O☐□○]?\s*{_CHOICE}\b)*)+\s*$"
+)
+# The answer column printed before its item: "Yes | No If yes, date of last inspection:".
+_LEADING = re.compile(r"^(?:[O☐□○]?\s*(?:Yes|No)\b[\s|]*){2,}(?=\S)")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)"
 _STARTS_WITH_ROMAN = re.compile(rf"^{_ROMAN}\.\s")
 # The next roman item run on after the previous one: "… of care ii. Annually".
@@ -34,7 +39,7 @@ def clean_checklists(blocks: list[Block], renumber_pages: bool = False) -> list[
         text = block.text.strip()
         if _CHOICES_ONLY.match(text):
             continue
-        cleaned = _TRAILING.sub("", text)
+        cleaned = _LEADING.sub("", _TRAILING.sub("", text))
         if _STARTS_WITH_ROMAN.match(cleaned):
             cleaned = _RUN_ON_ROMAN.sub("\n", cleaned)
         if not cleaned.strip():

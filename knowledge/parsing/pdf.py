@@ -23,6 +23,7 @@ from knowledge.parsing.hygiene import join_lines, normalize
 from knowledge.parsing.pdf_footnotes import in_reading_order
 from knowledge.parsing.pdf_lines import (
     _BULLET,
+    CELL_SEPARATOR,
     Line,
     _body_style,
     _page_lines,
@@ -174,10 +175,39 @@ def _paragraphs(lines: list[Line], body: tuple[str, float]) -> list[_Para]:
             paras.append(_Para([line]))
     lexicon = _lexicon(lines)
     for para in paras:
-        raw = normalize("\n".join(line.text for line in para.lines))
-        para.text = join_lines(_repair_breaks(raw, lexicon))
-        para.heading = _looks_like_heading(para, body)
+        # A table row (cells marked " | ") keeps a line of its own; other lines run on.
+        rows = _row_groups(para.lines)
+        para.text = "\n".join(
+            join_lines(_repair_breaks(normalize("\n".join(ln.text for ln in group)), lexicon))
+            for group in rows
+        ).strip()
+        para.heading = CELL_SEPARATOR not in para.text and _looks_like_heading(para, body)
     return [p for p in paras if p.text]
+
+
+def _row_groups(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped so that each line with table cells starts a group of its own (a cell
+    wrapped onto the next line stays with its row)."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and CELL_SEPARATOR in line.text and _wrapped_first_cell(groups[-1]):
+            groups[-1].append(line)  # "1 to 2 hours after the / start of a meal | < 180"
+        elif not groups or CELL_SEPARATOR in line.text:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _wrapped_first_cell(group: list[Line]) -> bool:
+    """A single line without cells or a sentence end, just before a row: the start of the
+    row's first cell, wrapped."""
+    text = group[0].text.strip()
+    return (
+        len(group) == 1
+        and CELL_SEPARATOR not in text
+        and not text.endswith((".", ":", ";", "?", "!"))
+    )
 
 
 def _leading(lines: list[Line]) -> float:

@@ -21,6 +21,11 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"^\s*([•▪◦●○■□–\-*]|\d{1,2}[.)]|[a-z][.)])\s+")
 # Share of the page height treated as header/footer band.
 _MARGIN_BAND = 0.09
+# A gap between two words wider than this many times the font size is a gap between table
+# cells (word spaces are about a third of it, justified ones rarely a whole one).
+_CELL_GAP = 2.0
+CELL_SEPARATOR = " | "
+_LABEL = re.compile(r"(?:[IVXivx]{1,5}|[A-Za-z]|\d{1,2}(?:\.\d{1,2})*)[.)]?")
 
 
 @dataclass(slots=True)
@@ -109,6 +114,7 @@ def _page_lines(page, page_number: int) -> list[Line]:
                 end_font, end_bold = _font(textpage.raw, last)
                 size = _effective_size(textpage.raw, first)
                 end_size = _effective_size(textpage.raw, last)
+                piece = _with_cells(textpage, start, piece, size)
                 lines.append(
                     Line(
                         text=piece + "-" if number < len(pieces) - 1 else piece,
@@ -127,6 +133,27 @@ def _page_lines(page, page_number: int) -> list[Line]:
         return lines
     finally:
         textpage.close()
+
+
+def _with_cells(textpage, start: int, piece: str, size: float) -> str:
+    """The line with wide gaps between words (table cells side by side) marked " | ", so a
+    table row reads as a row: "First hour (0-1 hours) | Every 15 minutes"."""
+    if " " not in piece.strip() or size <= 0:
+        return piece
+    out, last, cells = [], 0, 0
+    for match in re.finditer(r"(?<=\S) +(?=\S)", piece):
+        if _LABEL.fullmatch(piece[: match.start()].strip()):
+            continue  # "II.   BACKGROUND": a numbered heading's tab, not a table
+        before = textpage.get_charbox(start + match.start() - 1, loose=False)
+        after = textpage.get_charbox(start + match.end(), loose=False)
+        if after[0] - before[2] > _CELL_GAP * size and abs(after[1] - before[1]) < size:
+            out.append(piece[last : match.start()])
+            last = match.end()
+            cells += 1
+    if not cells:
+        return piece
+    out.append(piece[last:])
+    return CELL_SEPARATOR.join(out)
 
 
 def _running_key(line: Line) -> str:

@@ -481,7 +481,9 @@ def test_demo_pdf_neuro_observations_on_page_3(falls):
     every_15 = [b for b in falls.blocks if "every 15 minutes" in b.text.lower()]
     assert len(every_15) == 2 and {b.page for b in every_15} == {3}
     assert all("9. Neurological observations after a fall" in b.section for b in every_15)
-    assert any(b.text == "First hour (0-1 hours) Every 15 minutes" for b in every_15)
+    # a table row keeps its cells apart, and its header row is not taken for a heading
+    assert any(b.text == "First hour (0-1 hours) | Every 15 minutes" for b in every_15)
+    assert all(b.section[-1] == "9. Neurological observations after a fall" for b in every_15)
     assert any("return to observations every 15 minutes" in b.text for b in every_15)
 
 
@@ -529,3 +531,16 @@ def test_printed_page_labels_are_kept_where_they_differ_from_the_page(pdf):
     assert labels[1] == "i" and labels[3] == "1" and labels[46] == "44"
     assert all(str(page) != label for page, label in labels.items())
     assert pdf("fda-bioavailability-studies-guidance-2022.pdf").doc.page_labels == {}
+
+
+def test_table_rows_keep_their_cells_apart(pdf):
+    """Cells side by side (a gap of over two font sizes) are marked " | ", one row per line;
+    a first cell wrapped onto a second line stays in its row; a numbered heading's tab
+    ("II.   BACKGROUND") and running text are left alone."""
+    niddk = [b.text for b in pdf("niddk-eating-and-diabetes.pdf").doc.blocks]
+    assert "Before meals | 70 to 130" in niddk
+    assert "1 to 2 hours after the start of a meal | less than 180" in niddk
+    mme = next(b.text for b in pdf(OPIOID).doc.blocks if b.text.startswith("Codeine | "))
+    assert "\nOxycodone | 1.5\n" in mme and "\nMethadone | 4.7\n" in mme
+    fda = pdf("fda-bioavailability-studies-guidance-2022.pdf").doc
+    assert not any(" | " in b.text or " | " in " > ".join(b.section) for b in fda.blocks)

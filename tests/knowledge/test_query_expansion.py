@@ -154,6 +154,13 @@ def test_a_patients_name_and_record_number_are_left_out(question):
     assert "gonzalez" not in listed and "mcallister" not in listed
 
 
+def test_a_word_that_only_introduced_a_name_goes_with_it():
+    e = expander("after a fall a patient on apixaban needs a CT head scan computed tomography")
+    left = e.expand("CT head needed after a fall for Nguyễn Thị Lan?").question
+    assert left.rstrip(" ?").endswith("after a fall")  # not "... a fall for ?"
+    assert e.expand("CT head for a fall on apixaban?").question.startswith("CT head for a fall")
+
+
 def test_words_the_documents_use_and_unknown_brands_are_kept():
     e = expander("a purple band marks an allergy; young children need a parent present")
     assert "purple band" in e.expand("why a purple band on her wrist?").question
