@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import re
 
+from knowledge.analysis import stems
 from knowledge.evidence import content_terms
 
 # Opening words that continue the previous question.
 _CONNECTIVE = re.compile(
-    r"^\s*(?:and|n|&|but|also|plus|so|then|ok(?:ay)?,?\s+and|what about|how about|what if|"
-    r"and if|and what|and how|and when|and for|and in|same for|what else|anything else)\b",
+    r"^\s*(?:and|n|&|but|also|plus|so|then|even|incl(?:uding)?|except|ok(?:ay)?,?\s+and|"
+    r"what about|how about|what if|and if|and what|and how|and when|and for|and in|same for|"
+    r"what else|anything else)\b",
     re.I,
 )
+# ... or that ends on one: "obs freq then?", "for kids too?"
+_TRAILING_CONNECTIVE = re.compile(r"\b(?:then|too|as well|also|instead)\W*$", re.I)
+_TRAILING_SHORT = 4  # content words: a short question ending so leans on the one before
 # Words pointing back to the previous question's subject or person. "It" only where it is
 # not the empty subject of "is it safe to…", which opens many a standalone question.
 _POINTING = re.compile(
@@ -50,7 +55,7 @@ _GENERIC = _POPULATIONS | {
     "long", "duration", "soon", "when", "time", "route", "instead", "else", "next", "first",
     "after", "before", "max", "maximum", "minimum", "min", "limit", "usual", "side", "effect",
     "effects", "risk", "risks", "why", "how", "what", "ok", "okay", "also", "again", "still",
-    "patient", "patients",
+    "patient", "patients", "come", "so", "then", "too", "even",
 }  # fmt: skip
 
 
@@ -72,6 +77,8 @@ def is_dependent(question: str) -> bool:
     if _CONNECTIVE.match(question) or points_back(question):
         return True
     terms = _terms(question)
+    if len(terms) <= _TRAILING_SHORT and _TRAILING_CONNECTIVE.search(question):
+        return True
     return len(terms) <= _SHORT and bool(_POINTING.search(question))
 
 
@@ -89,8 +96,9 @@ def points_back(question: str) -> bool:
 
 def has_own_subject(question: str) -> bool:
     """Enough words of its own to be searched alone: "And what is the policy for patient
-    wristbands?" after a question on falls is a new question, not a follow-up."""
-    return len(_terms(question) - _GENERIC_TERMS) >= _OWN_SUBJECT
+    wristbands?" after a question on falls is a new question, not a follow-up. Counted in
+    the words typed, not their expansions ("ER oxy" is two words, not five)."""
+    return len(set(stems(question)) - _GENERIC_TERMS) >= _OWN_SUBJECT
 
 
 def combined(previous: str, question: str) -> str:
