@@ -21,6 +21,19 @@ SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 DEMO = REPO / "assets" / "demo"
 
 
+# Fixtures that load the real embedding model or start another process: a test using one
+# (directly or through another fixture) is "slow", so `pytest -m "not slow"` is the fast tier.
+SLOW_FIXTURES = frozenset(
+    {"real_embedder", "demo_home", "corpus_home", "chroma_server", "llama_server"}
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch) -> Path:
     """A fresh knowledge home; no site or user settings leak in from the machine."""

@@ -138,6 +138,7 @@ def test_doctor_reports_agreement(fake_kb, tmp_path):
     assert result.exit_code == 0 and json.loads(result.stdout) == []
 
 
+@pytest.mark.slow  # a separate process
 def test_demo_pack_and_docs_list_end_to_end_with_real_model(tmp_path):
     """The real command in a subprocess, with the bundled model: what the README runs."""
     home = tmp_path / "demo-home"

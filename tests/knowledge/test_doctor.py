@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from knowledge.catalog import APPROVED, DocumentVersion
 from knowledge.doctor import diagnose
 from knowledge.ingest import ADDED, RESUMED, IngestOptions
@@ -23,6 +25,7 @@ def _kinds(findings) -> set[str]:
     return {f.kind for f in findings}
 
 
+@pytest.mark.slow  # a separate process
 def test_kill_9_during_ingest_then_doctor_repairs_and_ingest_completes(kb, isolated_home, corpus):
     pdf = corpus / "cdc-opioid-prescribing-guideline-2022.pdf"
     proc = subprocess.Popen(
@@ -59,6 +62,7 @@ def test_kill_9_during_ingest_then_doctor_repairs_and_ingest_completes(kb, isola
     assert diagnose(kb) == []
 
 
+@pytest.mark.slow  # a separate process
 def test_ingest_after_kill_without_doctor_resumes(kb, isolated_home, tmp_path):
     doc = tmp_path / "policy.md"
     doc.write_text(
