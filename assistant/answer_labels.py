@@ -4,7 +4,7 @@ its badge (what outcome, and what was checked) and where a refusal's closest doc
 from __future__ import annotations
 
 from assistant.answer import BLOCKED, LLM_MODE, RELATED, Answer, ClosestDocument
-from assistant.evidence_layout import short_section
+from assistant.evidence_layout import where_label
 
 # The badge of each outcome. Offline nothing is checked beyond "the quote is in the passage",
 # so the badge asks the reader to check; an LLM answer's says what its support check found.
@@ -38,10 +38,4 @@ def badge_text(answer: Answer) -> tuple[str, str]:
 
 def closest_label(d: ClosestDocument) -> str:
     """Title (vN) — short section — p. N: where a refusal's closest passage is."""
-    parts = [f"{d.title} (v{d.version})"]
-    section = short_section(d.section, title=d.title)
-    if section:
-        parts.append(section)
-    if d.pages_label:
-        parts.append(d.pages_label)
-    return " — ".join(parts)
+    return where_label(d)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, ClosestDocument
 
 TEXT, ITEM, ROW, LEAD_IN = "text", "item", "row", "lead-in"
 
@@ -110,15 +110,20 @@ def _sentence_case(part: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def card_header(citation: Citation) -> str:
-    """[n] Title (vN) — short section — page."""
-    parts = [f"{citation.title} (v{citation.version})"]
-    section = short_section(citation.section, title=citation.title)
+def where_label(source: Citation | ClosestDocument) -> str:
+    """Title (vN) — short section — page: where a passage is, in one line."""
+    parts = [f"{source.title} (v{source.version})"]
+    section = short_section(source.section, title=source.title)
     if section:
         parts.append(section)
-    if citation.pages_label:
-        parts.append(citation.pages_label)
-    return f"[{citation.number}] " + " — ".join(parts)
+    if source.pages_label:
+        parts.append(source.pages_label)
+    return " — ".join(parts)
+
+
+def card_header(citation: Citation) -> str:
+    """[n] Title (vN) — short section — page."""
+    return f"[{citation.number}] {where_label(citation)}"
 
 
 def card_text(citation: Citation) -> str:
