@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -108,28 +108,16 @@ class ClosestDocument:
     def pages_label(self) -> str:
         return pages_label(self.page_start, None, self.page_label_start)
 
+    @classmethod
+    def of(cls, citation: Citation, similarity: float) -> ClosestDocument:
+        """The document of a passage (given as a citation), with how close it came."""
+        shared = {f.name: getattr(citation, f.name) for f in fields(cls) if f.name != "similarity"}
+        return cls(**shared, similarity=similarity)
+
     def citation(self, number: int = 1) -> Citation:
         """The closest passage as a citation the source viewer can open (nothing quoted)."""
-        return Citation(
-            number=number,
-            chunk_id=self.chunk_id,
-            doc_id=self.doc_id,
-            version_id=self.version_id,
-            version=self.version,
-            title=self.title,
-            source_name=self.source_name,
-            source_path=self.source_path,
-            section=self.section,
-            page_start=self.page_start,
-            page_end=self.page_end,
-            position_start=self.position_start,
-            position_end=self.position_end,
-            char_start=self.char_start,
-            char_end=self.char_end,
-            approved_at=self.approved_at,
-            passage=self.passage,
-            page_label_start=self.page_label_start,
-        )
+        names = {f.name for f in fields(Citation)} - {"number", "quotes", "page_label_end"}
+        return Citation(number=number, **{name: getattr(self, name) for name in names})
 
 
 @dataclass(slots=True)

@@ -66,29 +66,11 @@ NOT_ENGLISH = (
 
 
 def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDocument]:
+    """Each document's closest passage, closest first (at most `limit` documents)."""
     seen: dict[str, ClosestDocument] = {}
     for p in sorted(passages, key=lambda p: p.similarity, reverse=True):
         if p.doc_id not in seen:
-            seen[p.doc_id] = ClosestDocument(
-                p.doc_id,
-                p.title,
-                p.source_name,
-                p.version,
-                p.section,
-                p.page_start,
-                round(p.similarity, 3),
-                chunk_id=p.chunk_id,
-                version_id=p.version_id,
-                source_path=p.source_path,
-                page_end=p.page_end,
-                position_start=p.position_start,
-                position_end=p.position_end,
-                char_start=p.char_start,
-                char_end=p.char_end,
-                approved_at=p.approved_at,
-                passage=p.text,
-                page_label_start=p.page_label_start,
-            )
+            seen[p.doc_id] = ClosestDocument.of(passage_citation(0, p, []), round(p.similarity, 3))
     return list(seen.values())[:limit]
 
 
