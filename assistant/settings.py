@@ -147,8 +147,9 @@ class Settings(BaseSettings):
 
 # Sections only IT may set, in the site file: a user must not be able to name their own OS
 # group as the admin group (in their settings file or environment) and unlock the admin desk,
-# nor shorten the audit log's retention.
-SITE_ONLY = frozenset({"admin", "audit"})
+# shorten the audit log's retention, turn "block" questions with patient identifiers into
+# "redact", or point the workstation at another document store.
+SITE_ONLY = frozenset({"admin", "audit", "privacy", "store"})
 
 
 class _Without(PydanticBaseSettingsSource):

@@ -54,6 +54,9 @@ class SettingsDialog(QDialog):
         self.phi_mode.addItem("Redact identifiers before sending", "redact")
         self.phi_mode.addItem("Block questions that contain identifiers", "block")
         self.phi_mode.setCurrentIndex(0 if session.settings.privacy.phi_mode == "redact" else 1)
+        # Shown, not chosen here: IT sets it in the site settings file.
+        self.phi_mode.setEnabled(False)
+        self.phi_mode.setToolTip("Set by your IT team in the site settings file")
         self.test_button = QPushButton("Test connection")
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel("")
@@ -67,7 +70,7 @@ class SettingsDialog(QDialog):
             ("API version (Azure)", self.api_version),
             ("API key", self.api_key),
             ("", self.entra),
-            ("Patient identifiers", self.phi_mode),
+            ("Patient identifiers (set by IT)", self.phi_mode),
             ("", self.test_button),
             ("", self.test_result),
         ]:
@@ -129,7 +132,6 @@ class SettingsDialog(QDialog):
         home = self.session.settings.home
         llm = self.chosen_llm()
         values = {f"llm.{key}": getattr(llm, key) for key in SAVED_LLM_KEYS}
-        values["privacy.phi_mode"] = self.phi_mode.currentData()
         key = ""
         try:
             if self.api_key.text().strip():

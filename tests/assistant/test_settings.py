@@ -51,6 +51,26 @@ def test_broken_settings_file_names_the_file(isolated_home):
         load_settings()
 
 
+@pytest.mark.parametrize(
+    ("section", "key", "site_value", "user_value"),
+    [("privacy", "phi_mode", "block", "redact"), ("store", "url", "http://c:8000", "http://x:1")],
+)
+def test_privacy_and_the_store_only_from_the_site_file(
+    isolated_home, tmp_path, monkeypatch, section, key, site_value, user_value
+):
+    """A user cannot turn "block" into "redact", nor point the workstation at another store,
+    from their settings file, the environment, or `config set`."""
+    site = tmp_path / "site.toml"
+    site.write_text(f'[{section}]\n{key} = "{site_value}"\n')
+    monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(site))
+    isolated_home.mkdir(parents=True)
+    (isolated_home / "settings.toml").write_text(f'[{section}]\n{key} = "{user_value}"\n')
+    monkeypatch.setenv(f"CLINASSIST_{section.upper()}__{key.upper()}", user_value)
+    assert getattr(getattr(load_settings(), section), key) == site_value
+    with pytest.raises(KeyError, match="only be set by IT"):
+        save_user_setting(isolated_home, f"{section}.{key}", user_value)
+
+
 def test_admin_group_only_from_the_site_file(isolated_home, tmp_path, monkeypatch):
     """A user must not name their own group as the admin group to unlock the admin desk."""
     isolated_home.mkdir(parents=True)
