@@ -138,7 +138,10 @@ def config_show(json_output: Annotated[bool, typer.Option("--json")] = False) ->
 @config_app.command("set")
 def config_set(
     key: Annotated[
-        str, typer.Argument(help="e.g. llm.provider, llm.endpoint, llm.model (store.* and privacy.* are IT's)")
+        str,
+        typer.Argument(
+            help="e.g. llm.provider, llm.endpoint, llm.model (store.* and privacy.* are IT's)"
+        ),
     ],
     value: Annotated[str, typer.Argument()],
 ) -> None:
