@@ -55,7 +55,10 @@ class _State:
 
 def settings() -> Settings:
     if _State.settings is None:
+        from assistant.paths import private_home
+
         _State.settings = load_settings(_State.home)
+        private_home(_State.settings.home)
     return _State.settings
 
 
@@ -323,4 +326,7 @@ def demo(json_output: JsonOption = False) -> None:
 
 
 def main() -> None:
+    from assistant.paths import keep_files_private
+
+    keep_files_private()
     app()
