@@ -315,9 +315,15 @@ class ConversationStore(ConversationFeedback):
         return row
 
     # -- exchanges ----------------------------------------------------------------------------
-    def add_exchange(self, conversation_id: int, question: str, answer: Answer) -> Exchange:
-        """Save a question and its whole answer. The first question names a conversation that
-        still has the default title (its redacted form, cut to about 60 characters)."""
+    def add_exchange(
+        self, conversation_id: int, question: str, answer: Answer, keep_typed: bool = False
+    ) -> Exchange:
+        """Save a question and its whole answer. The question is kept as it was sent, with
+        identifiers replaced by placeholders, unless `keep_typed` (a site setting). The first
+        question names a conversation that still has the default title (its redacted form,
+        cut to about 60 characters)."""
+        if not keep_typed:
+            question = answer.sent_question or phi.redact(question).text
         data = answer.to_json()
         data["question"] = question
         stamp = self.now()

@@ -50,7 +50,8 @@ def _question(exchange: Exchange, answer: Answer, include_identifiers: bool) -> 
     """The question to print and whether identifiers were replaced in it."""
     if include_identifiers or not answer.sent_question:
         return exchange.question, False
-    replaced = answer.sent_question.split() != exchange.question.split()
+    # Saved as sent (the default), the question already has its placeholders: say so too.
+    replaced = bool(answer.redactions) or answer.sent_question.split() != exchange.question.split()
     return answer.sent_question, replaced
 
 

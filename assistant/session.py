@@ -158,5 +158,8 @@ class Session:
         previous = self.previous_subject(conversation_id)
         for event in coalesce_deltas(self.answer(question, previous)):  # ~20 a second
             if event.kind == "done":
-                self.conversations.add_exchange(conversation_id, question, event.answer)
+                keep_typed = self.settings.privacy.keep_typed_questions
+                self.conversations.add_exchange(
+                    conversation_id, question, event.answer, keep_typed=keep_typed
+                )
             yield event

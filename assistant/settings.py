@@ -105,6 +105,9 @@ class AdminSettings(BaseModel):
 
 class PrivacySettings(BaseModel):
     phi_mode: Literal["redact", "block"] = "redact"
+    # Conversations keep the question as sent (identifiers replaced by placeholders). A site
+    # whose workstations need the typed question back (an audited ward PC, say) may keep it.
+    keep_typed_questions: bool = False
 
 
 class AuditSettings(BaseModel):

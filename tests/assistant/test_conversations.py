@@ -330,7 +330,8 @@ def test_exchange_round_trip_restores_the_answer_exactly(path, backend):
     original = make_llm_answer()
     with ConversationStore(path) as store:
         conversation = store.create()
-        saved = store.add_exchange(conversation.id, PHI_QUESTION, original)
+        # a site that keeps the typed question (privacy.keep_typed_questions) gets it back
+        saved = store.add_exchange(conversation.id, PHI_QUESTION, original, keep_typed=True)
         assert saved.question == PHI_QUESTION
         assert saved.answer_json["citations"][0]["label"].startswith("Vancomycin Dosing (v3)")
         assert saved.answer() == original
@@ -353,9 +354,22 @@ def test_exchange_round_trip_restores_the_answer_exactly(path, backend):
     assert restored.unverified == ["Adjust in renal impairment."]
 
 
+def test_the_question_is_kept_as_sent_unless_the_site_says_otherwise(path, backend):
+    """Nothing lingers: the conversation database holds the question with its identifiers
+    replaced, in the exchange, its saved answer and the search index."""
+    with ConversationStore(path) as store:
+        conversation = store.create()
+        saved = store.add_exchange(conversation.id, PHI_QUESTION, make_llm_answer())
+        assert saved.question == REDACTED_QUESTION
+        assert saved.answer().question == REDACTED_QUESTION
+        assert store.list("Smith") == [] and store.list("1234567") == []
+    raw = path.read_bytes()
+    assert b"John Smith" not in raw and b"1234567" not in raw
+
+
 def test_refusal_round_trip_keeps_closest_documents(store):
     conversation = store.create()
-    store.add_exchange(conversation.id, "Cafeteria visiting?", make_refusal())
+    store.add_exchange(conversation.id, "Cafeteria visiting?", make_refusal(), keep_typed=True)
     restored = store.exchanges(conversation.id)[0].answer()
     assert restored.refused is True
     assert restored.refusal_reason == "No approved document answers this."

@@ -28,7 +28,8 @@ def saved(isolated_home):
     isolated_home.mkdir(parents=True, exist_ok=True)
     with ConversationStore(isolated_home / "conversations.sqlite3", clock=Ticker()) as store:
         conversation = store.create()
-        store.add_exchange(conversation.id, PHI_QUESTION, make_llm_answer())
+        # kept as typed (a site setting), so an export may choose to include identifiers
+        store.add_exchange(conversation.id, PHI_QUESTION, make_llm_answer(), keep_typed=True)
         store.add_exchange(
             conversation.id,
             "How long to rub <hands>?",
@@ -203,3 +204,15 @@ def test_blocked_question_is_marked(isolated_home):
         args = store.get(conversation.id), store.exchanges(conversation.id)
     assert "Not sent: blocked by the privacy setting" in conversation_markdown(*args)
     assert "Not sent: blocked by the privacy setting" in conversation_html(*args)
+
+
+def test_a_question_saved_as_sent_exports_with_its_placeholder_note(isolated_home):
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    with ConversationStore(isolated_home / "c.sqlite3") as store:
+        conversation = store.create()
+        store.add_exchange(conversation.id, PHI_QUESTION, make_llm_answer())  # the default
+        exchanges = store.exchanges(conversation.id)
+    for include in (False, True):  # the typed question is gone: nothing to include
+        text = conversation_markdown(conversation, exchanges, include_identifiers=include)
+        assert "John Smith" not in text and REDACTED_QUESTION in text
+    assert "replaced by placeholders" in conversation_markdown(conversation, exchanges)

@@ -258,8 +258,7 @@ def test_settings_saved_from_the_dialog_are_audited_without_values(qtbot, app_pa
         "llm.model": True,
         "llm.api_version": True,  # first written to the user file
         "llm.use_entra_id": True,
-        "privacy.phi_mode": True,
-    }
+    }  # the privacy mode is IT's (site file): the dialog shows it, never saves it
     audit_text = (home / "audit" / "audit.jsonl").read_text(encoding="utf-8")
     assert "secret-model-name" not in audit_text and "inference.internal" not in audit_text
     assert AuditLog(home).verify().ok
@@ -269,14 +268,13 @@ def test_settings_saved_from_the_dialog_are_audited_without_values(qtbot, app_pa
     qtbot.addWidget(again)
     again.model.setText("another-model")
     again.save()
-    latest = settings_entries(home)[-6:]
+    latest = settings_entries(home)[-5:]
     assert {d["key"]: d["changed"] for d in latest} == {
         "llm.provider": False,
         "llm.endpoint": False,
         "llm.model": True,
         "llm.api_version": False,
         "llm.use_entra_id": False,
-        "privacy.phi_mode": False,
     }
 
     # A new API key goes to the keyring; the log says whose key changed, never the key.
@@ -284,7 +282,7 @@ def test_settings_saved_from_the_dialog_are_audited_without_values(qtbot, app_pa
     qtbot.addWidget(keyed)
     keyed.api_key.setText("sk-local-0123456789")
     keyed.save()
-    assert settings_entries(home)[-7] == {"key": "llm.api_key[compatible]", "changed": True}
+    assert settings_entries(home)[-6] == {"key": "llm.api_key[compatible]", "changed": True}
     assert "sk-local" not in (home / "audit" / "audit.jsonl").read_text(encoding="utf-8")
 
 
