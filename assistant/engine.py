@@ -218,6 +218,12 @@ class AnswerEngine:
 
     def _notice(self, redaction) -> str:
         notice = redaction.notice()
+        if notice and self.online and self.settings.privacy.phi_mode == "block":
+            # Block mode sends nothing: the notice must not say "removed before sending".
+            return (
+                notice.replace("Removed before sending:", "Not sent: it contains").rstrip(".")
+                + ". Remove them and ask again."
+            )
         if notice and not self.online:
             # Offline nothing is sent anywhere, but the clinician still sees what was found,
             # so the habit of leaving identifiers out holds when a cloud model is switched on.

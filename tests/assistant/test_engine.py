@@ -193,7 +193,10 @@ def test_block_mode_refuses_and_sends_nothing(kb, scripted_llm):
     engine = llm_engine(kb, scripted_llm, privacy__phi_mode="block")
     answer = engine.ask(PHI_QUESTION)
     assert answer.refused and answer.text.startswith("blocked:") and "NAME" in answer.text
-    assert scripted_llm.requests == []
+    assert answer.outcome == "blocked" and scripted_llm.requests == []
+    # the notice says it was not sent, never "removed before sending"
+    assert answer.redaction_notice.startswith("Not sent: it contains")
+    assert "Removed before sending" not in answer.redaction_notice
 
 
 def test_offline_mode_shows_the_same_notice(kb):
