@@ -368,6 +368,53 @@ class ConversationStore(ConversationFeedback):
             candidate = f"{title} ({number})"
         return candidate
 
+    def redact_typed_questions(self) -> int:
+        """Replace every question kept as typed (an older database, or a site that kept typed
+        questions and no longer does) by the question as sent: in the exchange, its saved
+        answer and the search index; the old text is wiped from the file (secure delete, WAL
+        truncated). Returns how many exchanges changed."""
+        touched: set[int] = set()
+        with self._write() as conn:
+            # Only rows whose question is not the one sent (SQLite reads the JSON: fast enough
+            # to run at every start, before the window lists conversations).
+            rows = conn.execute(
+                "SELECT id, conversation_id, question, answer_json FROM exchanges WHERE "
+                "question IS NOT json_extract(answer_json, '$.sent_question') "
+                "OR json_extract(answer_json, '$.question') IS NOT question"
+            )
+            for exchange_id, conversation_id, question, answer_json in rows.fetchall():
+                data = json.loads(answer_json)
+                sent = data.get("sent_question") or phi.redact(question).text
+                if question == sent and data.get("question", sent) == sent:
+                    continue
+                data["question"] = sent
+                conn.execute(
+                    "UPDATE exchanges SET question = ?, answer_json = ? WHERE id = ?",
+                    (sent, json.dumps(data, ensure_ascii=False), exchange_id),
+                )
+                touched.add(conversation_id)
+            for conversation_id in touched:
+                self._reindex_body(conn, conversation_id)
+        if touched:
+            self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return len(touched)
+
+    def _reindex_body(self, conn: sqlite3.Connection, conversation_id: int) -> None:
+        """The conversation's search text rebuilt from its exchanges as they now stand."""
+        self._index_remove(conn, conversation_id)
+        parts = [
+            _search_form(question) + "\n" + _search_form(json.loads(answer_json).get("text", ""))
+            for question, answer_json in conn.execute(
+                "SELECT question, answer_json FROM exchanges WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            )
+        ]
+        conn.execute(
+            "UPDATE conversations SET search_body = ? WHERE id = ?",
+            ("\n".join(parts), conversation_id),
+        )
+        self._index_add(conn, conversation_id)
+
     def exchanges(self, conversation_id: int) -> list[Exchange]:
         """Oldest first."""
         rows = (

@@ -75,6 +75,10 @@ class Session:
                 self._conversations = ConversationStore(
                     self.settings.home / "conversations.sqlite3"
                 )
+                if not self.settings.privacy.keep_typed_questions:
+                    # Questions an older version (or an earlier site setting) kept as typed
+                    # are redacted now: nothing lingers.
+                    self._conversations.redact_typed_questions()
             return self._conversations
 
     @property

@@ -729,3 +729,20 @@ def test_conversations_on_the_same_question_get_distinct_titles(store):
         store.add_exchange(conversation.id, "Heparin dose?", make_answer("Heparin dose?"))
         titles.append(store.get(conversation.id).title)
     assert titles == ["Heparin dose?", "Heparin dose? (2)", "Heparin dose? (3)"]
+
+
+def test_questions_kept_as_typed_are_redacted_later_and_wiped(path, backend):
+    """An older database (or a site that kept typed questions, then stopped): the typed
+    question goes from the exchange, its answer, the search index and the file's bytes."""
+    with ConversationStore(path) as store:
+        conversation = store.create()
+        store.add_exchange(conversation.id, PHI_QUESTION, make_llm_answer(), keep_typed=True)
+        assert store.list("Smith") != []
+        assert store.redact_typed_questions() == 1
+        [exchange] = store.exchanges(conversation.id)
+        assert exchange.question == REDACTED_QUESTION
+        assert exchange.answer().question == REDACTED_QUESTION
+        assert store.list("Smith") == []
+        assert store.redact_typed_questions() == 0  # nothing left to do
+    for file in path.parent.glob(path.name + "*"):  # the database, its WAL and shared memory
+        assert b"John Smith" not in file.read_bytes() and b"1234567" not in file.read_bytes()
