@@ -1,0 +1,158 @@
+"""Patient identifiers: how many a question still carries after redaction, and how often
+clinical words are redacted by mistake.
+
+    .venv/bin/python benchmarks/phi.py [--cases tests/data/phi] [--out benchmarks/results/phi.md]
+
+The cases (tests/data/phi/, written by helpers who never saw the detector) are questions with
+every identifier they contain listed as an exact substring and a kind, and clean questions
+that carry none but are full of words a careless detector takes for one (eponyms, brands,
+doses, ward numbers). Measured on what would be sent: `phi.redact(question).text`.
+
+- An identifier *leaks* when its text is still in the sent question (case-insensitive), or,
+  for one with four or more digits, when those digits still stand in a row.
+- A clean question is *wrongly redacted* when the redaction changed anything in it.
+- Recall by kind; the questions with any leak (what block mode would have sent); time per
+  question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import REPO, machine, md_table, write_text  # noqa: E402
+
+from assistant import phi  # noqa: E402
+
+CASES = REPO / "tests" / "data" / "phi"
+OUT = REPO / "benchmarks" / "results" / "phi.md"
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def split(case: dict) -> str:
+    """Half the cases tune the detector, the other half report it: by a hash of the id, so
+    a case never changes side."""
+    return "tune" if hashlib.sha256(case["id"].encode()).digest()[0] % 2 else "held-out"
+
+
+def leaked(identifier: str, sent: str) -> bool:
+    if identifier.casefold() in sent.casefold():
+        return True
+    digits = re.sub(r"\D", "", identifier)
+    return len(digits) >= 4 and digits in re.sub(r"\D", "", sent)
+
+
+def measure(cases: list[dict], clean: list[dict]) -> dict:
+    by_kind: Counter[str] = Counter()
+    leaks_by_kind: Counter[str] = Counter()
+    leaking_questions, examples, times = 0, [], []
+    for case in cases:
+        started = time.perf_counter()
+        sent = phi.redact(case["question"]).text
+        times.append(time.perf_counter() - started)
+        leaks = [i for i in case["identifiers"] if leaked(i["text"], sent)]
+        for identifier in case["identifiers"]:
+            by_kind[identifier["kind"]] += 1
+        for identifier in leaks:
+            leaks_by_kind[identifier["kind"]] += 1
+        if leaks:
+            leaking_questions += 1
+            examples.append((case["id"], [i["kind"] for i in leaks]))
+    wrong = []
+    for case in clean:
+        started = time.perf_counter()
+        redaction = phi.redact(case["question"])
+        times.append(time.perf_counter() - started)
+        if redaction.changed:
+            wrong.append((case["id"], sorted({f.kind for f in redaction.findings})))
+    times.sort()
+    return {
+        "identifiers": sum(by_kind.values()),
+        "leaked": sum(leaks_by_kind.values()),
+        "by_kind": {k: (by_kind[k], leaks_by_kind[k]) for k in sorted(by_kind)},
+        "questions": len(cases),
+        "leaking_questions": leaking_questions,
+        "clean": len(clean),
+        "wrongly_redacted": wrong,
+        "p50_ms": 1000 * times[len(times) // 2] if times else 0.0,
+        "max_ms": 1000 * times[-1] if times else 0.0,
+        "leak_examples": examples,
+    }
+
+
+def report(parts: dict[str, dict]) -> str:
+    lines = [
+        "# Patient identifiers after redaction",
+        "",
+        "Written by `benchmarks/phi.py` from the cases in tests/data/phi (written blind to the "
+        "detector), split by a hash of each id into a tuning half and a held-out half (the "
+        "targets are judged on the held-out half). Measured on the text that would be sent "
+        "(`phi.redact`).",
+        "",
+    ]
+    for name, m in parts.items():
+        lines += [f"## {name}", "", section(m), ""]
+    lines += ["## Machine", "", md_table(["", ""], machine().items()), ""]
+    return "\n".join(lines)
+
+
+def section(m: dict) -> str:
+    recall = 1 - m["leaked"] / m["identifiers"] if m["identifiers"] else 0.0
+    rows = [
+        [kind, total, total - leaked, f"{100 * (total - leaked) / total:.1f} %"]
+        for kind, (total, leaked) in m["by_kind"].items()
+    ]
+    wrong = m["wrongly_redacted"]
+    lines = [
+        f"- Identifiers removed: **{100 * recall:.1f} %** ({m['identifiers'] - m['leaked']} of "
+        f"{m['identifiers']}); target ≥ 99.5 %.",
+        f"- Questions still carrying an identifier (what block mode would have let through): "
+        f"**{m['leaking_questions']} of {m['questions']}**; target 0.",
+        f"- Clean questions wrongly redacted: **{len(wrong)} of {m['clean']}** "
+        f"({100 * len(wrong) / max(m['clean'], 1):.1f} %); target ≤ 1 %.",
+        f"- Time per question: p50 {m['p50_ms']:.2f} ms, max {m['max_ms']:.2f} ms; target ≤ 10 ms.",
+        "",
+        md_table(["kind", "identifiers", "removed", "recall"], rows, "lrrr"),
+        "",
+        "Questions with a leak (id: kinds left): "
+        + ", ".join(f"`{i}` {'/'.join(k)}" for i, k in m["leak_examples"][:60]),
+        "",
+        "Clean questions wrongly redacted (id: kinds): "
+        + (", ".join(f"`{i}` {'/'.join(k)}" for i, k in wrong[:60]) or "none"),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=Path, default=CASES)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    cases = load(args.cases / "identifier_cases.jsonl")
+    clean = load(args.cases / "clean_cases.jsonl")
+    parts = {
+        f"{side} half": measure(
+            [c for c in cases if split(c) == side], [c for c in clean if split(c) == side]
+        )
+        for side in ("held-out", "tune")
+    }
+    parts["both halves"] = measure(cases, clean)
+    text = report(parts)
+    write_text(args.out, text)
+    print(text.split("## Machine")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
