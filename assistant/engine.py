@@ -358,6 +358,10 @@ def searched_text(answer: Answer) -> str:
     return answer.searched_for or _without_identifiers(answer.sent_question)
 
 
+# A word that introduced a patient now standing before nothing ("pt - after a fall").
+_CUE_LEFT = re.compile(r"\b(?:pt|patient|mr|mrs|ms|miss|mx|dr)\.?\s*(?=[-–,:;()]|$)", re.I)
+
+
 def search_text(question: str) -> str:
     """What retrieval and the refusal rule see of a question as typed (the engine does the
     same from the redaction it has already made); for benchmarks that search on their own."""
@@ -369,7 +373,8 @@ def _without_identifiers(text: str) -> str:
     never appear in a policy, so they must neither steer retrieval nor count against the
     question's coverage by the passages."""
     text = _PLACEHOLDER.sub(" ", _FULL_DATE.sub("[DATE-0]", text))
-    return " ".join(re.sub(r"\(\s*\)|,\s*(?=[,:;)?])", " ", text).split())
+    text = _CUE_LEFT.sub(" ", re.sub(r"\(\s*\)|,\s*(?=[,:;)?])", " ", text))
+    return " ".join(text.split()).strip(" ,:;-–")
 
 
 def _refusal_text(answer: Answer) -> str:

@@ -20,7 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-__all__ = ["AGE_PLACEHOLDER", "KINDS", "PhiBlocked", "PhiFinding", "Redaction", "check", "redact"]
+__all__ = [
+    "AGE_PLACEHOLDER",
+    "KINDS",
+    "PhiBlocked",
+    "PhiFinding",
+    "Redaction",
+    "check",
+    "redact",
+    "warm_up",
+]
 
 KINDS = ("MRN", "SSN", "DOB", "DATE", "PHONE", "EMAIL", "ADDRESS", "NAME", "ID")
 AGE_PLACEHOLDER = "[AGE-90+]"
@@ -154,6 +163,134 @@ _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
 
+# -- names by where they stand --------------------------------------------------------------
+# Clinicians open a question with the patient: "Maria Gonzalez 76yo F …", "Okafor, Chidinma
+# 34F …", "nguyen van minh 45 m …", or put the name right after the age and sex: "76yo F Rose
+# Whitfield fell …". Words in those places are names whatever their case or origin, unless
+# they are words a question uses there ("pt", "elderly", "known").
+_LETTERS = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_DEMOGRAPHIC = (
+    r"\d{1,3}[ \t]?(?:(?:yo\b|y/o\b|y\.o\.?|(?:yr|yrs|year)s?[ \t-]?old\b)(?:[ \t]?[MmFf]\b)?"
+    r"|[MmFf]\b)"
+)
+# A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
+_RELATIVE_CUE = (
+    r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
+    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)\b[ \t]+"
+)
+# Names just before an identifier's label: "Harriet Ames DOB …", "JS Smith MRN …".
+_BEFORE_LABEL = r"(?=[ \t,]*\(?(?i:MRN|DOB|D\.O\.B|NHS|hosp(?:ital)?[ \t]+no|born)\b)"
+_NOT_NAMES = frozenset(
+    """
+    pt pts patient patients elderly obese frail known new old young male female man woman lady
+    gentleman boy girl baby infant child toddler teen teenager adult resident client diabetic
+    pregnant postpartum post pre op postop preop my our his her their this that a an the with
+    and or re hi hello morning evening night q question quick query urgent help please query
+    bay bed ward side room cubicle icu hdu ed er ccu mau amu sau theatre clinic sick unwell
+    septic confused collapsed
+    """.split()
+)
+_NAME_TOKENS = 5
+
+
+def _names_before(m: re.Match[str]) -> _Span | None:
+    """The words between the question's start (or a dash, colon, comma run) and an age-sex
+    block that are not words a question uses there."""
+    words = list(re.finditer(_LETTERS, m.group("v")))
+    kept = [w for w in words if w.group().casefold() not in _NOT_NAMES]
+    if not kept or len(kept) > _NAME_TOKENS:
+        return None
+    # only the trailing run of name-like words, right before the age
+    run = []
+    for w in reversed(words):
+        if w.group().casefold() in _NOT_NAMES:
+            break
+        run.append(w)
+    if not run or not all(_name_like(w.group()) for w in run):
+        return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
+    base = m.start("v")
+    return base + run[-1].start(), base + run[0].end()
+
+
+def _trailing_name(m: re.Match[str]) -> _Span | None:
+    """The words right before an identifier's label, back to the first word that is not a
+    name ("… Analgesia Mrs Anne O'Neil NHS number …": "Anne O'Neil")."""
+    words = list(re.finditer(r"\S+", m.group("v")))
+    run = []
+    for w in reversed(words):
+        if w.group().strip(".").casefold() in _STOP:
+            break
+        run.append(w)
+    if not run or len(run) > 3:
+        return None
+    # at least one listed name or one spelt with letters English does not use: "Analgesia"
+    # before "NHS number" is the clinical word before a label, not a name
+    names = _name_list()
+    if not any(w.group().strip(".").casefold() in names or not w.group().isascii() for w in run):
+        return None
+    return m.start("v") + run[-1].start(), m.start("v") + run[0].end()
+
+
+_PARTICLES = frozenset(
+    "van von der den de del della la le du da di bin ibn al el ní ní ó o mac".split()
+)
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word before an age and sex reads as a name, by its case: capitalised
+    ("Chidinma"); in capitals and on the name list ("MCALLISTER", not "COPD"); in lower case,
+    on the name list and no common English word ("nguyen", not "dose"); in letters English
+    does not use, unless joined to an English word ("Nguyễn", not "β-blocker")."""
+    from knowledge.parsing.hygiene import english_words
+
+    folded = word.casefold()
+    if folded in _PARTICLES:
+        return True
+    parts = [p for p in folded.split("-") if p]
+    if not word.isascii():
+        return not any(p.isascii() and p in english_words() for p in parts)
+    if word.isupper():
+        return all(p in _name_list() for p in parts)
+    if word[:1].isupper():
+        return True
+    return folded in _name_list() and folded not in english_words()
+
+
+def _names_after(m: re.Match[str]) -> _Span | None:
+    words = [w for w in re.finditer(_LETTERS, m.group("v"))]
+    run = []
+    for w in words:
+        if w.group().casefold() in _STOP or w.group().casefold() in _NOT_NAMES:
+            break
+        run.append(w)
+    if not run:
+        return None
+    base = m.start("v")
+    return base + run[0].start(), base + run[-1].end()
+
+
+def _listed_name(m: re.Match[str]) -> _Span | None:
+    """An all-capital word after "pt"/"patient" is a name when it is on the name list
+    ("pt ALVAREZ", with its first name: "pt GONZALEZ, MARIA"); otherwise it may be an order
+    or an acronym ("pt NBM", "pt COPD")."""
+    word = re.split(r"[,\s]", m.group("v"))[0]  # "ALVAREZ", or "GONZALEZ" of "GONZALEZ, MARIA"
+    return _value(m) if word.casefold() in _name_list() and len(word) >= 4 else None
+
+
+def _name_list() -> frozenset[str]:
+    from knowledge.name_words import load_names
+
+    return load_names()
+
+
+# Words in scripts English questions do not use: Han, Hangul, kana, Cyrillic, Greek (a
+# single Greek letter, "β-blocker", is a symbol, not a word).
+_OTHER_SCRIPT = (
+    r"(?<![\w-])(?:[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,}"
+    r"|[\u0400-\u04ff]{2,}(?:[ \t]+[\u0400-\u04ff]{2,})*"
+    r"|[\u0370-\u03ff]{3,}(?:[ \t]+[\u0370-\u03ff]{3,})*)(?![\w-])"
+)
+
 _Span = tuple[int, int]
 
 
@@ -234,6 +371,17 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
+    ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{_LETTERS}(?:,?[ \t]+{_LETTERS}){{0,5}}),?[ \t]+"
+             rf"(?={_DEMOGRAPHIC})", 5, _names_before),
+    ("NAME", rf"{_DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
+             rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, _names_after),
+    ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
+             r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, _listed_name),
+    ("NAME", _OTHER_SCRIPT, 5),
+    ("NAME", rf"{_RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
+    ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){_BEFORE_LABEL}", 5,
+     _trailing_name),
+
     ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, _value,
      AGE_PLACEHOLDER),
     ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, _value, AGE_PLACEHOLDER),
@@ -279,6 +427,14 @@ def _candidates(text: str) -> list[_Hit]:
         for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
             hits.append(_Hit(*m.span(), 6, "NAME", terms[m.group()], None))
     return hits
+
+
+def warm_up() -> None:
+    """Read the name list and the English word list now, not on the first question."""
+    from knowledge.parsing.hygiene import english_words
+
+    _name_list()
+    english_words()
 
 
 def redact(text: str) -> Redaction:

@@ -113,6 +113,9 @@ class Session:
         engine.retriever.refresh()
         # Reads the abbreviation senses and the name list once, so the first question does not.
         engine.retriever.expand("warm up")
+        from assistant import phi
+
+        phi.warm_up()
         prepare = getattr(engine.chat, "prepare", None)
         if prepare is not None:
             yield "Connecting to the language model…"

@@ -139,6 +139,7 @@ def main() -> int:
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
+    phi.warm_up()  # loads the name list and word list once, as the app's warm-up does
     cases = load(args.cases / "identifier_cases.jsonl")
     clean = load(args.cases / "clean_cases.jsonl")
     parts = {

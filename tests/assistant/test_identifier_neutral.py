@@ -83,8 +83,8 @@ def test_the_llm_is_given_the_same_passages_with_or_without_identifiers(kb, ques
 @pytest.mark.parametrize(
     ("typed", "searched"),
     [
-        ("DOB 03/14/1951: dose 0.5-10 mg/kg q4h?", ": dose 0.5-10 mg/kg q4h?"),
-        ("born 1951-03-14, fell 2018-19 season", ", fell 2018-19 season"),
+        ("DOB 03/14/1951: dose 0.5-10 mg/kg q4h?", "dose 0.5-10 mg/kg q4h?"),
+        ("born 1951-03-14, fell 2018-19 season", "fell 2018-19 season"),
         ("MRN [MRN-1] (DOB [DOB-1]) fell", "fell"),
         ("on March 3, 2024 she fell for 5-7 days", "on she fell for 5-7 days"),
     ],

@@ -363,3 +363,47 @@ def test_pathological_input_stays_fast(unit):
     started = time.perf_counter()
     redact(text)
     assert time.perf_counter() - started < 2.0
+
+
+# -- names by where they stand (issue 12) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Maria Gonzalez 76yo F s/p fall on apixaban, CT head needed?", ["Maria", "Gonzalez"]),
+        ("Okafor, Chidinma 34F G2P1 at 32 wks, BP 152/98, labetalol?", ["Okafor", "Chidinma"]),
+        ("Siobhán Ní Bhriain 29F on lithium, level 1.4, hold?", ["Siobhán", "Bhriain"]),
+        ("76yo F Rose Whitfield fell at home, on apixaban", ["Rose", "Whitfield"]),
+        ("81F with dementia, daughter Karen Whitlock wants to stop her statin", ["Karen"]),
+        ("Harriet Ames DOB 03/04/1931 new dx of PMR, pred dose?", ["Harriet", "Ames"]),
+        ("need an alternative to penicillin, allergic rash, pt ALVAREZ", ["ALVAREZ"]),
+        ("pt GONZALEZ, MARIA (#00912837) - neuro obs frequency?", ["GONZALEZ", "MARIA"]),
+        ("张伟 62M post DES on ticagrelor, stop DAPT?", ["张伟"]),
+        ("Дмитрий Волков 50M post MI, LDL target?", ["Дмитрий", "Волков"]),
+    ],
+)
+def test_names_are_found_by_where_they_stand(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.xfail(strict=True, reason="a name typed all in lower case is not told from words")
+def test_known_miss_a_lower_case_name_before_the_age():
+    # nguyen, van and minh are all on the name list, and all in the model's English
+    # vocabulary: nothing here tells them from "dose" or "known" (benchmarks/results/phi.md)
+    assert "nguyen" not in redact("nguyen van minh 45 m AST 210 on atorvastatin 80").text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "elderly 80F on warfarin, INR 4.2, what now?",
+        "pt NBM for theatre, give her metformin?",
+        "pt COPD exacerbation 67M, steroids how long?",
+        "GCS 9 after fall, Glasgow Coma Scale drop of 2 points, when to intubate?",
+        "Is Patient Controlled Analgesia NHS number policy on ward 7?",
+        "β-blocker dose 76yo M with HR 110?",
+        "known diabetic 58M BG 22, ketones 3.1, DKA protocol?",
+    ],
+)
+def test_clinical_words_in_those_places_are_kept(typed):
+    assert redact(typed).text == typed
