@@ -277,6 +277,29 @@ def _listed_name(m: re.Match[str]) -> _Span | None:
     return _value(m) if word.casefold() in _name_list() and len(word) >= 4 else None
 
 
+def _ipv6(m: re.Match[str]) -> _Span | None:
+    """Eight hex groups, or fewer with "::": not a time ("10:30") or a ratio ("1:1000")."""
+    text = m.group()
+    groups = [g for g in text.split(":") if g]
+    hexy = any(re.search(r"[a-f]", g, re.I) for g in groups) or "::" in text
+    return m.span() if hexy and len(groups) >= 3 else None
+
+
+def _spelt_email(m: re.Match[str]) -> _Span | None:
+    """Ends in a mail domain's last part ("… dot com", "[dot] net"); the words before "at"
+    back to the first one that is not part of the address."""
+    text = m.group()
+    if not re.search(r"(?i:dot|\])[ \t]+(?:com|net|org|edu|gov|co|uk|io|me|info|ca|au)$", text):
+        return None
+    words = text.split()
+    at = next(i for i, w in enumerate(words) if w.strip("[]()").casefold() == "at")
+    start_word = at - 1
+    while start_word >= 2 and words[start_word - 1].casefold() == "dot":
+        start_word -= 2
+    offset = len(" ".join(words[:start_word])) + (1 if start_word else 0)
+    return m.start() + offset, m.end()
+
+
 def _name_list() -> frozenset[str]:
     from knowledge.name_words import load_names
 
@@ -378,6 +401,20 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
              r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, _listed_name),
     ("NAME", _OTHER_SCRIPT, 5),
+    # Web addresses, IP addresses, device serials: an account, a portal, an implant.
+    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]]+[^\s,;.)\]]", 2),
+    ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+           r"(?![\w.]|\.\d)", 2),
+    ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
+     2, _ipv6),
+    ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
+           r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
+     _min_digits(3)),
+    # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
+    # (The lookbehind anchors at a token start, as for EMAIL: pasted "a.a.a…" stays linear.)
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
+              r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
+              r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
     ("NAME", rf"{_RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){_BEFORE_LABEL}", 5,
      _trailing_name),

@@ -8,8 +8,9 @@ every identifier they contain listed as an exact substring and a kind, and clean
 that carry none but are full of words a careless detector takes for one (eponyms, brands,
 doses, ward numbers). Measured on what would be sent: `phi.redact(question).text`.
 
-- An identifier *leaks* when its text is still in the sent question (case-insensitive), or,
-  for one with four or more digits, when those digits still stand in a row.
+- An identifier *leaks* when its text is still in the sent question (case-insensitive); for
+  one with four or more digits, when those digits still stand in a row; for a name or an
+  e-mail, when any of its words is left (more often than the rest of the question has it).
 - A clean question is *wrongly redacted* when the redaction changed anything in it.
 - Recall by kind; the questions with any leak (what block mode would have sent); time per
   question.
@@ -46,11 +47,23 @@ def split(case: dict) -> str:
     return "tune" if hashlib.sha256(case["id"].encode()).digest()[0] % 2 else "held-out"
 
 
-def leaked(identifier: str, sent: str) -> bool:
+def leaked(identifier: str, sent: str, question: str = "", kind: str = "") -> bool:
+    """Still there whole; for a number, its digits in a row; for a name or an e-mail, any of
+    its words more often than the rest of the question has it ("Frank … frank haematuria")."""
     if identifier.casefold() in sent.casefold():
         return True
     digits = re.sub(r"\D", "", identifier)
-    return len(digits) >= 4 and digits in re.sub(r"\D", "", sent)
+    if len(digits) >= 4 and digits in re.sub(r"\D", "", sent):
+        return True
+    if kind in ("name", "email") and question:
+        rest = question.replace(identifier, " ")
+        for word in set(re.findall(r"[^\W\d_]{2,}", identifier)):
+            if word.casefold() in {"at", "dot", "com", "net", "org"}:
+                continue
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I)
+            if len(pattern.findall(sent)) > len(pattern.findall(rest)):
+                return True
+    return False
 
 
 def measure(cases: list[dict], clean: list[dict]) -> dict:
@@ -61,7 +74,9 @@ def measure(cases: list[dict], clean: list[dict]) -> dict:
         started = time.perf_counter()
         sent = phi.redact(case["question"]).text
         times.append(time.perf_counter() - started)
-        leaks = [i for i in case["identifiers"] if leaked(i["text"], sent)]
+        leaks = [
+            i for i in case["identifiers"] if leaked(i["text"], sent, case["question"], i["kind"])
+        ]
         for identifier in case["identifiers"]:
             by_kind[identifier["kind"]] += 1
         for identifier in leaks:

@@ -407,3 +407,27 @@ def test_known_miss_a_lower_case_name_before_the_age():
 )
 def test_clinical_words_in_those_places_are_kept(typed):
     assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("pt's email is jane dot doe at gmail dot com - advice?", ["jane", "gmail"]),
+        ("his email dad.brennan [at] icloud [dot] com, dizzy on doxazosin", ["brennan"]),
+        ("logged into the portal from 203.0.113.45 and asked for a refill", ["203.0.113.45"]),
+        ("ECG device at 2001:db8:85a3::8a2e:370:7334 sent a VT alarm", ["8a2e"]),
+        ("VP shunt serial SN 77120-884 headache and vomiting", ["77120"]),
+        ("seizure video at https://youtu.be/Xk29LpQ81aZ, focal?", ["Xk29LpQ81aZ"]),
+    ],
+)
+def test_mail_web_and_device_identifiers_are_removed(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["give at 10:30 and dilute 1:1000", "version 1.2.3 of the guideline", "ratio 1:2:3 mix"],
+)
+def test_times_ratios_and_versions_are_not_addresses(typed):
+    assert redact(typed).text == typed
