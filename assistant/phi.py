@@ -402,7 +402,7 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, _listed_name),
     ("NAME", _OTHER_SCRIPT, 5),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
-    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]]+[^\s,;.)\]]", 2),
+    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
            r"(?![\w.]|\.\d)", 2),
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",

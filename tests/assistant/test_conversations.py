@@ -584,7 +584,7 @@ def _feedback_fixture(store):
     store.set_feedback(exchanges[1].id, "up", "Clear")
     store.set_feedback(exchanges[0].id, "down", "Missing loading dose")
     store.set_feedback(exchanges[3].id, "up")
-    store.set_feedback(exchanges[2].id, "down", '=HYPERLINK("http://x")')
+    store.set_feedback(exchanges[2].id, "down", '=HYPERLINK("x")')
     return exchanges
 
 
@@ -655,7 +655,7 @@ def test_export_feedback_csv(store, tmp_path):
     assert rows[3]["cited_documents"] == "hand-hygiene v2 (pp. 3–4)"
     assert rows[0]["refused"] == "yes"
     assert rows[0]["closest_documents"] == "Visitor Policy (v5)"
-    assert rows[0]["comment"] == '\'=HYPERLINK("http://x")'  # not a live formula
+    assert rows[0]["comment"] == '\'=HYPERLINK("x")'  # not a live formula
     assert not list(tmp_path.glob("*.part"))
 
 
@@ -684,7 +684,7 @@ def test_export_feedback_jsonl(store, tmp_path):
             "pages": "",
         },
     ]
-    assert records[0]["comment"] == '=HYPERLINK("http://x")'  # JSON is data, kept verbatim
+    assert records[0]["comment"] == '=HYPERLINK("x")'  # JSON is data, kept verbatim
     assert "John Smith" not in target.read_text(encoding="utf-8")
 
 
