@@ -1,10 +1,9 @@
 """The words that label an answer, the same in the window, the terminal and the exports:
-its badge (what outcome, and what was checked) and where a refusal's closest documents are."""
+its badge: what outcome, and what was checked. (Where a passage is: evidence_layout.where_label.)"""
 
 from __future__ import annotations
 
-from assistant.answer import BLOCKED, LLM_MODE, RELATED, Answer, ClosestDocument
-from assistant.evidence_layout import where_label
+from assistant.answer import BLOCKED, LLM_MODE, RELATED, Answer
 
 # The badge of each outcome. Offline nothing is checked beyond "the quote is in the passage",
 # so the badge asks the reader to check; an LLM answer's says what its support check found.
@@ -34,8 +33,3 @@ def badge_text(answer: Answer) -> tuple[str, str]:
     if answer.claims_verified == answer.claims_total:
         return "badge-verified", f"Verified: {checked}"
     return "badge-unverified", checked
-
-
-def closest_label(d: ClosestDocument) -> str:
-    """Title (vN) — short section — p. N: where a refusal's closest passage is."""
-    return where_label(d)

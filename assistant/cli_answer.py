@@ -17,8 +17,8 @@ config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer pro
 def render_answer(answer) -> None:
     """The answer as the chat shows it, printed literally: text from documents and models is
     data, never console markup."""
-    from assistant.answer_labels import badge_text, closest_label
-    from assistant.evidence_layout import card_header, card_lines
+    from assistant.answer_labels import badge_text
+    from assistant.evidence_layout import card_header, card_lines, where_label
 
     if answer.redaction_notice:
         out.print(answer.redaction_notice, style="yellow", markup=False)
@@ -47,7 +47,7 @@ def render_answer(answer) -> None:
     if answer.refused and answer.outcome != "related" and answer.closest:
         out.print("\nClosest documents", style="bold")
         for d in answer.closest:
-            out.print(f"  • {closest_label(d)}", markup=False)
+            out.print(f"  • {where_label(d)}", markup=False)
     took = answer.timings_ms.get("total_ms", 0)
     out.print(f"\n{answer.mode} · {took:.0f} ms", style="dim", markup=False)
     for sentence in answer.unverified:

@@ -27,6 +27,7 @@ from assistant.answer import (
     AnswerEvent,
     ClosestDocument,
 )
+from assistant.answer_labels import RELATED_BADGE
 from assistant.audit import AuditError
 from assistant.citations import (
     NOT_IN_DOCUMENTS,
@@ -54,7 +55,7 @@ from knowledge.retrieval import Passage, RetrievalResult, Retriever
 NO_ANSWER = "No approved document covers this question."
 # Amber: the evidence is between the answer and refusal thresholds, so the passages are shown
 # for the clinician to judge, and nothing is said as an answer.
-RELATED_NOTE = "Related passages — they may not answer this question."
+RELATED_NOTE = RELATED_BADGE + "."
 # A near miss: the subject is there, the value asked for is not. Said plainly, so the
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."

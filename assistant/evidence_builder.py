@@ -10,7 +10,7 @@ sentence carries one, that sentence leads the answer as a one-line summary with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from assistant.answer import Citation
 from assistant.extractive import Extract, carries_asked_value, select_sentences
@@ -170,27 +170,11 @@ def _concatenated(first: Passage, second: Passage) -> Passage | None:
     )
 
 
+# Where a citation is, copied from its passage under the same names (the text is "passage").
+_WHERE = tuple(f.name for f in fields(Citation) if f.name not in ("number", "passage", "quotes"))
+
+
 def passage_citation(number: int, p: Passage, quotes: list[str]) -> Citation:
     """A passage as citation `number`, with the sentences the answer relies on."""
-    return Citation(
-        number=number,
-        chunk_id=p.chunk_id,
-        doc_id=p.doc_id,
-        version_id=p.version_id,
-        version=p.version,
-        title=p.title,
-        source_name=p.source_name,
-        source_path=p.source_path,
-        section=p.section,
-        page_start=p.page_start,
-        page_end=p.page_end,
-        position_start=p.position_start,
-        position_end=p.position_end,
-        char_start=p.char_start,
-        char_end=p.char_end,
-        approved_at=p.approved_at,
-        passage=p.text,
-        quotes=quotes,
-        page_label_start=p.page_label_start,
-        page_label_end=p.page_label_end,
-    )
+    where = {name: getattr(p, name) for name in _WHERE}
+    return Citation(number=number, passage=p.text, quotes=quotes, **where)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer, Citation, ClosestDocument
+from assistant.answer import Citation, ClosestDocument
 
 TEXT, ITEM, ROW, LEAD_IN = "text", "item", "row", "lead-in"
 
@@ -138,7 +138,3 @@ def cards_text(summary: str, citations: list[Citation]) -> str:
     then each card, header first. This is what `ask` prints and `--json` gives as "text"."""
     blocks = ([summary] if summary else []) + [card_text(c) for c in citations]
     return "\n\n".join(blocks)
-
-
-def shows_cards(answer: Answer) -> bool:
-    return answer.layout == "cards"

@@ -15,8 +15,9 @@ import re
 from markdown_it import MarkdownIt
 
 from assistant.answer import CARDS, LLM_MODE, RELATED, Answer
-from assistant.answer_labels import badge_text, closest_label
+from assistant.answer_labels import badge_text
 from assistant.evidence_html import cards_html
+from assistant.evidence_layout import where_label
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -81,7 +82,7 @@ def exchange_html(
         # Listed once; each opens the viewer at its closest passage.
         target = exchange_id if exchange_id is not None else "new"
         items = "".join(
-            f'<li><a href="closest:{target}:{i}">{html.escape(closest_label(d))}</a></li>'
+            f'<li><a href="closest:{target}:{i}">{html.escape(where_label(d))}</a></li>'
             for i, d in enumerate(answer.closest)
         )
         out.append(f'<p class="meta">Closest approved documents:</p><ul>{items}</ul>')
@@ -112,7 +113,7 @@ def answer_plain_text(question: str, answer: Answer) -> str:
             approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
             lines.append(f"[{c.number}] {c.label()} ({c.source_name}{approved})")
     elif answer.refused and answer.closest:
-        lines.append("Closest approved documents: " + "; ".join(map(closest_label, answer.closest)))
+        lines.append("Closest approved documents: " + "; ".join(map(where_label, answer.closest)))
     return "\n".join(lines).strip() + "\n"
 
 
