@@ -340,6 +340,8 @@ class ConversationStore(ConversationFeedback):
                 "UPDATE conversations SET updated_at = ?, search_body = ? WHERE id = ?",
                 (stamp, f"{body}\n{searchable}" if body else searchable, conversation_id),
             )
+            if keep_typed:  # the next redact_typed_questions() has work to do
+                conn.execute("DELETE FROM meta WHERE key = 'questions'")
             if auto_title:
                 title = title_from_question(answer.sent_question or phi.redact(question).text)
                 title = self._distinct_title(conn, title, conversation_id)
@@ -375,8 +377,10 @@ class ConversationStore(ConversationFeedback):
         truncated). Returns how many exchanges changed."""
         touched: set[int] = set()
         with self._write() as conn:
-            # Only rows whose question is not the one sent (SQLite reads the JSON: fast enough
-            # to run at every start, before the window lists conversations).
+            # Once done, a flag says so: the window calls this on opening, and a large
+            # database is not read through again at every start.
+            if conn.execute("SELECT 1 FROM meta WHERE key = 'questions'").fetchone():
+                return 0
             rows = conn.execute(
                 "SELECT id, conversation_id, question, answer_json FROM exchanges WHERE "
                 "question IS NOT json_extract(answer_json, '$.sent_question') "
@@ -395,6 +399,7 @@ class ConversationStore(ConversationFeedback):
                 touched.add(conversation_id)
             for conversation_id in touched:
                 self._reindex_body(conn, conversation_id)
+            conn.execute("INSERT INTO meta (key, value) VALUES ('questions', 'as-sent')")
         if touched:
             self._conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(touched)
