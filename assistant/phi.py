@@ -20,6 +20,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from assistant.phi_names import (
+    BEFORE_LABEL,
+    DEMOGRAPHIC,
+    LETTERS,
+    OTHER_SCRIPT,
+    RELATIVE_CUE,
+    STOP,
+    Span,
+    listed_name,
+    name_after_cue,
+    name_list,
+    names_after,
+    names_before,
+    trailing_name,
+)
+from knowledge.parsing.hygiene import english_words
+
 __all__ = [
     "AGE_PLACEHOLDER",
     "KINDS",
@@ -136,148 +153,13 @@ _NAME_CUE = (
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
     r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
 )
-# Capitalised words that follow a cue but are not names ("Patient Safety", "Patient Group
-# Directions", "pt. The dose"). Compared case-insensitively, one word at a time.
-_STOP_WORDS = """
-    a an and are as at be but by can could did do does for from has have he her his how i if in
-    is it its me my no not of on or our she should so that the their then there these they this
-    those to was we were what when where which who why will with would you your safety
-    identification identifier identity controlled group groups directions education information
-    care centred centered experience experiences reported outcome outcomes advice leaflet
-    leaflets record records notes note name names number details data portal pathway pathways
-    transport transfer flow handover consent discharge admission assessment observation
-    observations monitoring management medication medications medicines allergy allergies
-    history level status weight falls fall mobility hygiene privacy dignity confidentiality
-    access services service liaison advocate advocacy support charter panel forum council story
-    stories journey voice list lists board summary label labels wristband wristbands specific
-    factors related first last home own self position positioning handling review risk initial
-    preference preferences choice plan plans population cohort demographics registration
-    register registry policy policies protocol protocols guideline guidelines guidance ward
-    room bed unit department team nurse nursing doctor consultant day days today tomorrow
-    yesterday age aged year years involvement participation satisfaction feedback rights
-    selection tracking characteristics questionnaire survey please also after before during mr
-    mrs ms miss mx dr prof pt patient"""
-_STOP = frozenset(_STOP_WORDS.split())
 _AGE = r"(?P<v>9\d|1[01]\d)"
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
 
-# -- names by where they stand --------------------------------------------------------------
-# Clinicians open a question with the patient: "Maria Gonzalez 76yo F …", "Okafor, Chidinma
-# 34F …", "nguyen van minh 45 m …", or put the name right after the age and sex: "76yo F Rose
-# Whitfield fell …". Words in those places are names whatever their case or origin, unless
-# they are words a question uses there ("pt", "elderly", "known").
-_LETTERS = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_DEMOGRAPHIC = (
-    r"\d{1,3}[ \t]?(?:(?:yo\b|y/o\b|y\.o\.?|(?:yr|yrs|year)s?[ \t-]?old\b)(?:[ \t]?[MmFf]\b)?"
-    r"|[MmFf]\b)"
-)
-# A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
-_RELATIVE_CUE = (
-    r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
-    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)\b[ \t]+"
-)
-# Names just before an identifier's label: "Harriet Ames DOB …", "JS Smith MRN …".
-_BEFORE_LABEL = r"(?=[ \t,]*\(?(?i:MRN|DOB|D\.O\.B|NHS|hosp(?:ital)?[ \t]+no|born)\b)"
-_NOT_NAMES = frozenset(
-    """
-    pt pts patient patients elderly obese frail known new old young male female man woman lady
-    gentleman boy girl baby infant child toddler teen teenager adult resident client diabetic
-    pregnant postpartum post pre op postop preop my our his her their this that a an the with
-    and or re hi hello morning evening night q question quick query urgent help please query
-    bay bed ward side room cubicle icu hdu ed er ccu mau amu sau theatre clinic sick unwell
-    septic confused collapsed
-    """.split()
-)
-_NAME_TOKENS = 5
 
-
-def _names_before(m: re.Match[str]) -> _Span | None:
-    """The words between the question's start (or a dash, colon, comma run) and an age-sex
-    block that are not words a question uses there."""
-    words = list(re.finditer(_LETTERS, m.group("v")))
-    kept = [w for w in words if w.group().casefold() not in _NOT_NAMES]
-    if not kept or len(kept) > _NAME_TOKENS:
-        return None
-    # only the trailing run of name-like words, right before the age
-    run = []
-    for w in reversed(words):
-        if w.group().casefold() in _NOT_NAMES:
-            break
-        run.append(w)
-    if not run or not all(_name_like(w.group()) for w in run):
-        return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
-    base = m.start("v")
-    return base + run[-1].start(), base + run[0].end()
-
-
-def _trailing_name(m: re.Match[str]) -> _Span | None:
-    """The words right before an identifier's label, back to the first word that is not a
-    name ("… Analgesia Mrs Anne O'Neil NHS number …": "Anne O'Neil")."""
-    words = list(re.finditer(r"\S+", m.group("v")))
-    run = []
-    for w in reversed(words):
-        if w.group().strip(".").casefold() in _STOP:
-            break
-        run.append(w)
-    if not run or len(run) > 3:
-        return None
-    # at least one listed name or one spelt with letters English does not use: "Analgesia"
-    # before "NHS number" is the clinical word before a label, not a name
-    names = _name_list()
-    if not any(w.group().strip(".").casefold() in names or not w.group().isascii() for w in run):
-        return None
-    return m.start("v") + run[-1].start(), m.start("v") + run[0].end()
-
-
-_PARTICLES = frozenset(
-    "van von der den de del della la le du da di bin ibn al el ní ní ó o mac".split()
-)
-
-
-def _name_like(word: str) -> bool:
-    """Whether a word before an age and sex reads as a name, by its case: capitalised
-    ("Chidinma"); in capitals and on the name list ("MCALLISTER", not "COPD"); in lower case,
-    on the name list and no common English word ("nguyen", not "dose"); in letters English
-    does not use, unless joined to an English word ("Nguyễn", not "β-blocker")."""
-    from knowledge.parsing.hygiene import english_words
-
-    folded = word.casefold()
-    if folded in _PARTICLES:
-        return True
-    parts = [p for p in folded.split("-") if p]
-    if not word.isascii():
-        return not any(p.isascii() and p in english_words() for p in parts)
-    if word.isupper():
-        return all(p in _name_list() for p in parts)
-    if word[:1].isupper():
-        return True
-    return folded in _name_list() and folded not in english_words()
-
-
-def _names_after(m: re.Match[str]) -> _Span | None:
-    words = [w for w in re.finditer(_LETTERS, m.group("v"))]
-    run = []
-    for w in words:
-        if w.group().casefold() in _STOP or w.group().casefold() in _NOT_NAMES:
-            break
-        run.append(w)
-    if not run:
-        return None
-    base = m.start("v")
-    return base + run[0].start(), base + run[-1].end()
-
-
-def _listed_name(m: re.Match[str]) -> _Span | None:
-    """An all-capital word after "pt"/"patient" is a name when it is on the name list
-    ("pt ALVAREZ", with its first name: "pt GONZALEZ, MARIA"); otherwise it may be an order
-    or an acronym ("pt NBM", "pt COPD")."""
-    word = re.split(r"[,\s]", m.group("v"))[0]  # "ALVAREZ", or "GONZALEZ" of "GONZALEZ, MARIA"
-    return _value(m) if word.casefold() in _name_list() and len(word) >= 4 else None
-
-
-def _ipv6(m: re.Match[str]) -> _Span | None:
+def _ipv6(m: re.Match[str]) -> Span | None:
     """Eight hex groups, or fewer with "::": not a time ("10:30") or a ratio ("1:1000")."""
     text = m.group()
     groups = [g for g in text.split(":") if g]
@@ -285,7 +167,7 @@ def _ipv6(m: re.Match[str]) -> _Span | None:
     return m.span() if hexy and len(groups) >= 3 else None
 
 
-def _spelt_email(m: re.Match[str]) -> _Span | None:
+def _spelt_email(m: re.Match[str]) -> Span | None:
     """Ends in a mail domain's last part ("… dot com", "[dot] net"); the words before "at"
     back to the first one that is not part of the address."""
     text = m.group()
@@ -300,36 +182,19 @@ def _spelt_email(m: re.Match[str]) -> _Span | None:
     return m.start() + offset, m.end()
 
 
-def _name_list() -> frozenset[str]:
-    from knowledge.name_words import load_names
-
-    return load_names()
-
-
-# Words in scripts English questions do not use: Han, Hangul, kana, Cyrillic, Greek (a
-# single Greek letter, "β-blocker", is a symbol, not a word).
-_OTHER_SCRIPT = (
-    r"(?<![\w-])(?:[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,}"
-    r"|[\u0400-\u04ff]{2,}(?:[ \t]+[\u0400-\u04ff]{2,})*"
-    r"|[\u0370-\u03ff]{3,}(?:[ \t]+[\u0370-\u03ff]{3,})*)(?![\w-])"
-)
-
-_Span = tuple[int, int]
-
-
-def _value(m: re.Match[str]) -> _Span:
+def _value(m: re.Match[str]) -> Span:
     return m.span("v") if "v" in m.re.groupindex else m.span()
 
 
-def _min_digits(n: int) -> Callable[[re.Match[str]], _Span | None]:
+def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: _value(m) if sum(c.isdigit() for c in m.group("v")) >= n else None
 
 
-def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], _Span | None]:
+def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
 
 
-def _plausible_date(m: re.Match[str]) -> _Span | None:
+def _plausible_date(m: re.Match[str]) -> Span | None:
     """Reject number triples that cannot be dates ("20/20/20") or are section numbers
     ("3.2.10": dots with a two-digit year)."""
     v = m.group("v")
@@ -349,21 +214,11 @@ def _plausible_date(m: re.Match[str]) -> _Span | None:
     return _value(m) if ok else None
 
 
-def _name(m: re.Match[str]) -> _Span | None:
-    """Keep the words after a cue up to the first stop word; none if the first is one."""
-    start = end = m.start("v")
-    for w in re.finditer(r"\S+", m.group("v")):
-        if w.group().strip(".").casefold() in _STOP:
-            break
-        end = start + w.end()
-    return (start, end) if end > start else None
-
-
 class _Rule(NamedTuple):
     kind: str
     pattern: re.Pattern[str]
     rank: int  # breaks ties between equally long overlapping matches: lower = more specific
-    accept: Callable[[re.Match[str]], _Span | None] = _value  # span to replace, or reject
+    accept: Callable[[re.Match[str]], Span | None] = _value  # span to replace, or reject
     fixed: str | None = None  # a fixed placeholder instead of a numbered one
 
 
@@ -393,14 +248,14 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
-    ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
-    ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{_LETTERS}(?:,?[ \t]+{_LETTERS}){{0,5}}),?[ \t]+"
-             rf"(?={_DEMOGRAPHIC})", 5, _names_before),
-    ("NAME", rf"{_DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
-             rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, _names_after),
+    ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
+             rf"(?={DEMOGRAPHIC})", 5, names_before),
+    ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
+             rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, names_after),
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
-             r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, _listed_name),
-    ("NAME", _OTHER_SCRIPT, 5),
+             r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, listed_name),
+    ("NAME", OTHER_SCRIPT, 5),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
@@ -415,9 +270,9 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
               r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
               r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
-    ("NAME", rf"{_RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, _name),
-    ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){_BEFORE_LABEL}", 5,
-     _trailing_name),
+    ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
+     trailing_name),
 
     ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, _value,
      AGE_PLACEHOLDER),
@@ -457,7 +312,7 @@ def _candidates(text: str) -> list[_Hit]:
     for hit in [h for h in hits if h.kind == "NAME"]:
         words = text[hit.start : hit.end].split()
         for term in [" ".join(words), *(words if len(words) > 1 else ())]:
-            if len(term.strip(".")) > 1 and term.casefold() not in _STOP:
+            if len(term.strip(".")) > 1 and term.casefold() not in STOP:
                 terms.setdefault(term, hit.key)
     if terms:
         alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
@@ -468,9 +323,7 @@ def _candidates(text: str) -> list[_Hit]:
 
 def warm_up() -> None:
     """Read the name list and the English word list now, not on the first question."""
-    from knowledge.parsing.hygiene import english_words
-
-    _name_list()
+    name_list()
     english_words()
 
 
