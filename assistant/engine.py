@@ -142,9 +142,9 @@ class AnswerEngine:
             reason = NOT_ENGLISH.format(LANGUAGE_NAMES[language])
             yield self._done(base, started, NOT_COVERED, reason=reason)
             return
-        result = None
+        result = alone = None
         if previous and is_dependent(clean):
-            result = self._alone(clean)
+            result = alone = self._alone(clean)
             if result is None:
                 clean = base.searched_for = self._standalone(previous, clean, base)
                 yield AnswerEvent("status", f"Searching for: {clean}")
@@ -153,7 +153,8 @@ class AnswerEngine:
         base.closest = closest_documents(result.passages)
         if result.expansion is not None:
             base.query_expansions = result.expansion.to_json()
-        outcome, reason = self._refusal(clean, result)
+        # A question found to stand alone was judged answerable already (by _alone).
+        outcome, reason = (ANSWERED, "") if alone else self._refusal(clean, result)
         if outcome == RELATED:
             yield self._related(base, result, started, clean, reason)
             return
