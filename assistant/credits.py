@@ -1,7 +1,8 @@
 """What the app ships from others' work, with their terms: shown in Help → About and the README.
 
 The reference data is generated at install time from the public sources named here
-(scripts/build_lexicon.py, scripts/build_names.py); the embedding model ships in its package.
+(scripts/build_lexicon.py, scripts/build_names.py, scripts/build_words.py); the embedding
+model ships in its package.
 """
 
 from __future__ import annotations
@@ -15,10 +16,17 @@ CREDITS: tuple[tuple[str, str], ...] = (
         "and discharge summaries (Wu et al. 2013), Columbia obstetric abbreviations (2018).",
     ),
     (
-        "Given names and surnames (to keep patients' names out of searches)",
+        "Given names and surnames (to keep patients' names out of searches and off the wire)",
         "ul-mds/gecko-data, MIT licence (University Medical Center Leipzig): US Census Bureau "
         "2010 surnames (public domain), NYC Open Data popular baby names, German given and "
         "last names.",
+    ),
+    (
+        "English words (to tell a word from a name in the identifier detector)",
+        "SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson, as Debian's wamerican "
+        "package ships it. Copyright 2000-2019 by Kevin Atkinson and others; permission to "
+        "use, copy, modify, distribute and sell the word lists is granted with the copyright "
+        "notice kept.",
     ),
     (
         "Embedding model",

@@ -26,7 +26,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "names.txt"
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_PATH = DATA / "names.txt"
+# Built beside names.txt (scripts/build_names.py, scripts/build_words.py); each is empty when
+# its builder has not run, and the identifier detector then leans on shape and context alone.
+GIVEN_NAMES = DATA / "given_names.txt"
+FREQUENT_SURNAMES = DATA / "frequent_surnames.txt"
+COMMON_WORDS = DATA / "common_words.txt"
 CUES = frozenset(
     "mr mrs ms miss mx dr pt patient patients named name called is mother father mom mum dad "
     "son daughter wife husband partner granddad grandad grandfather grandmother grandma grandpa "
@@ -35,13 +41,28 @@ CUES = frozenset(
 TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def load_names(path: Path = DEFAULT_PATH) -> frozenset[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
     return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
+
+
+def given_names() -> frozenset[str]:
+    """Given names alone (lower case): a stronger sign of a person than the surname list."""
+    return load_names(GIVEN_NAMES)
+
+
+def frequent_surnames() -> frozenset[str]:
+    """The surnames common enough to outweigh being an English word too ("Smith", "Moss")."""
+    return load_names(FREQUENT_SURNAMES)
+
+
+def common_words() -> frozenset[str]:
+    """English words written in lower case in a dictionary: "frank", "rose", not "maria"."""
+    return load_names(COMMON_WORDS)
 
 
 def name_spans(

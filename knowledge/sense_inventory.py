@@ -9,6 +9,7 @@ short built-in list), never an error.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "abbreviations.tsv"
 class SenseInventory:
     def __init__(self, senses: dict[str, list[tuple[str, float]]]):
         self._senses = senses
+        self._vocabulary: frozenset[str] | None = None
 
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> SenseInventory:
@@ -32,6 +34,17 @@ class SenseInventory:
 
     def __len__(self) -> int:
         return len(self._senses)
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every abbreviation and every word of every sense, lower case: words clinical notes
+        use, so none of them is taken for a patient's name."""
+        if self._vocabulary is None:
+            words = set(self._senses)
+            for senses in self._senses.values():
+                for sense, _ in senses:
+                    words.update(w for w in re.findall(r"[^\W\d_]+", sense.lower()) if len(w) > 2)
+            self._vocabulary = frozenset(words)
+        return self._vocabulary
 
 
 @lru_cache(maxsize=4)

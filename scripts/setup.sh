@@ -9,7 +9,8 @@ extras="${1:-}"
 debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
-      libxkbcommon-x11-0 fonts-dejavu-core)
+      libxkbcommon-x11-0 fonts-dejavu-core
+      wamerican)  # the English word list scripts/build_words.py reads (identifier detector)
 # Debian's own python3.11 needs python3.11-venv for `-m venv`; other builds ship it.
 python3.11 -c "import ensurepip" >/dev/null 2>&1 || debs+=(python3.11-venv)
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -43,6 +44,6 @@ fi
 # Reference data the query side reads (abbreviation senses, given names and surnames), built
 # from ../shared at install time and never committed; without it the app still runs, with
 # only its built-in word lists (README, "Credits").
-for builder in build_lexicon build_names; do
-  .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (../shared not found)"
+for builder in build_lexicon build_names build_words; do
+  .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (its source was not found)"
 done

@@ -189,6 +189,7 @@ def test_help_about_credits_the_reference_data_as_plain_text(qtbot, home, real_e
     text = box.informativeText()
     assert "Meta-Inventory" in text and "CC BY 4.0" in text
     assert "gecko-data" in text and "MIT" in text
+    assert "SCOWL" in text and "Kevin Atkinson" in text
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
 
