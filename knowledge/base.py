@@ -75,7 +75,10 @@ class KnowledgeBase:
                 client = open_client(path=self.index_dir, url=self.store_url)
                 embedder = self._embedder or SentenceTransformerEmbedder()
                 self._embedder = embedder
-                self._store = ChromaStore(client, embedder.name, embedder.dimension)
+                local = None if self.store_url else self.index_dir
+                self._store = ChromaStore(
+                    client, embedder.name, embedder.dimension, local_path=local
+                )
             return self._store
 
     @property
@@ -137,6 +140,8 @@ class KnowledgeBase:
         ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
         self.store.delete_chunks(ids)
         self.catalog.delete(version.version_id)
+        # Nothing of a removed document may stay on disk, not even in Chroma's queue.
+        self.store.erase_history([*ids, version.version_id])
 
     # -- reading -------------------------------------------------------------------------------
     def chunks_of(self, version_id: str) -> list[StoredChunk]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -48,6 +48,7 @@ class VectorStore(Protocol):
     def upsert_chunks(self, chunks: Sequence[StoredChunk]) -> None: ...
     def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None: ...
     def delete_chunks(self, ids: Sequence[str]) -> None: ...
+    def erase_history(self, ids: Sequence[str]) -> None: ...
     def get_chunks(
         self,
         where: dict | None = None,
@@ -102,8 +103,16 @@ def open_client(path: Path | None = None, url: str | None = None):
 class ChromaStore:
     """Chroma adapter. Embeddings are always passed in: no Chroma embedding function is used."""
 
-    def __init__(self, client, model_name: str, dimension: int, chunks_name: str = CHUNKS):
+    def __init__(
+        self,
+        client,
+        model_name: str,
+        dimension: int,
+        chunks_name: str = CHUNKS,
+        local_path: Path | None = None,
+    ):
         self._client = client
+        self._local_path = local_path  # the folder of a PersistentClient; None for a server
         self.model_name = model_name
         self.dimension = dimension
         self._chunks_name = chunks_name
@@ -164,6 +173,37 @@ class ChromaStore:
         for start in range(0, len(ids), _PAGE):
             with self._lock:
                 self._chunks.delete(ids=list(ids[start : start + _PAGE]))
+
+    def erase_history(self, ids: Sequence[str]) -> None:
+        """Take deleted entries' past writes out of Chroma's write-ahead queue.
+
+        Chroma keeps every add and upsert, text included, in `embeddings_queue` until the
+        vector index next persists, which a small library may not reach for months: a removed
+        document's text would stay on disk. Only the writes of ids already deleted are erased;
+        their delete entries stay, so replaying the queue still ends without them. Then the
+        file is rewritten (VACUUM) and the journal checkpointed, so no deleted row's bytes
+        remain in free space either. A server's disk is the server's to manage.
+        """
+        if self._local_path is None or not ids:
+            return
+        import sqlite3
+
+        db = self._local_path / "chroma.sqlite3"
+        with self._lock, closing(sqlite3.connect(db, timeout=30)) as con:
+            con.execute("PRAGMA secure_delete = ON")
+            for start in range(0, len(ids), _PAGE):
+                batch = list(ids[start : start + _PAGE])
+                marks = ",".join("?" * len(batch))
+                con.execute(
+                    f"DELETE FROM embeddings_queue WHERE operation != 3 AND id IN ({marks})",
+                    batch,
+                )
+            con.commit()
+            # Chroma deleted the rows of its other tables without overwriting them; their
+            # text stays in free space inside the pages until the file is rewritten.
+            con.execute("VACUUM")
+            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def get_chunks(self, where=None, ids=None, with_embeddings=False) -> list[StoredChunk]:
         include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])

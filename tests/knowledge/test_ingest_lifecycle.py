@@ -216,3 +216,34 @@ def test_chunk_metadata_carries_provenance(kb, corpus):
     assert indexes == list(range(len(chunks)))
     intro = [c for c in chunks if c.metadata["section"].startswith("I. INTRODUCTION")]
     assert intro and intro[0].metadata["page_start"] == 4
+
+
+def test_a_removed_documents_text_is_nowhere_in_the_home(kb, tmp_path, fake_embedder):
+    """Removing a document leaves none of its words on disk: not in Chroma's write-ahead queue,
+    not in the free space of its database pages, not in any other file of the home."""
+    from fakes import word_counter
+
+    from knowledge.base import KnowledgeBase
+
+    canary = "Zebracanary quokka protocol requires violet wristbands on Tuesdays"
+    secret = _write(tmp_path, "secret.md", f"# Quokka rules\n\n## Scope\n\n{canary}.\n")
+    other = _write(tmp_path, "parking.txt", "PARKING\n\nStaff park in zone C after 18:00.\n")
+    _results(kb, [secret, other], approve=True)
+    assert _files_holding(kb.home, b"Zebracanary")  # the check can see it while it is there
+
+    kb.remove("secret")
+    assert _files_holding(kb.home, b"Zebracanary") == []
+    assert _files_holding(kb.home, b"quokka") == []
+    # the store still works, and a fresh process replays its queue without the document
+    reopened = KnowledgeBase(kb.home, embedder=fake_embedder, count_tokens=word_counter)
+    assert {c.metadata["doc_id"] for c in reopened.store.get_chunks()} == {"parking"}
+    _results(reopened, [secret])
+    assert {c.metadata["doc_id"] for c in reopened.store.get_chunks()} == {"parking", "secret"}
+
+
+def _files_holding(home: Path, needle: bytes) -> list[str]:
+    return sorted(
+        str(p.relative_to(home))
+        for p in home.rglob("*")
+        if p.is_file() and needle.lower() in p.read_bytes().lower()
+    )
