@@ -55,6 +55,8 @@ def _unfinished(kb, records, by_version, repair) -> list[Finding]:
             kb.catalog.delete(version.version_id)
             finding.repaired = True
         findings.append(finding)
+    if repair and findings:
+        kb.store.erase_deleted_history()  # an interrupted removal's text must not linger
     return findings
 
 
@@ -65,6 +67,7 @@ def _orphans(kb, records, by_version, repair) -> list[Finding]:
     finding = Finding("orphan chunks", f"{len(orphan_ids)} chunk(s) belong to no catalog record")
     if repair:
         kb.store.delete_chunks(orphan_ids)
+        kb.store.erase_deleted_history()
         finding.repaired = True
     return [finding]
 

@@ -49,6 +49,7 @@ class VectorStore(Protocol):
     def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None: ...
     def delete_chunks(self, ids: Sequence[str]) -> None: ...
     def erase_history(self, ids: Sequence[str]) -> None: ...
+    def erase_deleted_history(self) -> None: ...
     def get_chunks(
         self,
         where: dict | None = None,
@@ -190,7 +191,6 @@ class ChromaStore:
 
         db = self._local_path / "chroma.sqlite3"
         with self._lock, closing(sqlite3.connect(db, timeout=30)) as con:
-            con.execute("PRAGMA secure_delete = ON")
             for start in range(0, len(ids), _PAGE):
                 batch = list(ids[start : start + _PAGE])
                 marks = ",".join("?" * len(batch))
@@ -204,6 +204,20 @@ class ChromaStore:
             con.execute("VACUUM")
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def erase_deleted_history(self) -> None:
+        """erase_history for every id written once and deleted since, whichever way it went
+        (an interrupted removal, orphan chunks): what is still stored is kept."""
+        if self._local_path is None:
+            return
+        import sqlite3
+
+        live = set(self._chunk_ids(None)) | set(self._catalog.get(include=[])["ids"])
+        live |= set(self._meta.get(include=[])["ids"])
+        db = self._local_path / "chroma.sqlite3"
+        with closing(sqlite3.connect(db, timeout=30)) as con:
+            written = {row[0] for row in con.execute("SELECT DISTINCT id FROM embeddings_queue")}
+        self.erase_history(sorted(written - live))
 
     def get_chunks(self, where=None, ids=None, with_embeddings=False) -> list[StoredChunk]:
         include = ["documents", "metadatas"] + (["embeddings"] if with_embeddings else [])

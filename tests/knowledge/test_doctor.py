@@ -153,3 +153,7 @@ def test_interrupted_removal_is_finished(kb, tmp_path):
     diagnose(kb, repair=True)
     assert [v.doc_id for v in kb.catalog.versions(include_unfinished=True)] == ["alpha"]
     assert {c.metadata["doc_id"] for c in kb.store.get_chunks()} == {"alpha"}
+    # finishing the removal leaves none of its text on disk, as a whole removal does
+    holding = [p for p in kb.home.rglob("*") if p.is_file() and b"Beta rule" in p.read_bytes()]
+    assert holding == []
+    assert any(b"Alpha rule one" in p.read_bytes() for p in kb.home.rglob("*") if p.is_file())
