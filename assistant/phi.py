@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from assistant import phi_words
 from assistant.phi_names import (
     BEFORE_LABEL,
     DEMOGRAPHIC,
@@ -35,6 +36,7 @@ from assistant.phi_names import (
     names_before,
     trailing_name,
 )
+from knowledge.name_words import common_words
 from knowledge.parsing.hygiene import english_words
 
 __all__ = [
@@ -116,6 +118,12 @@ _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters too, so "José Á
 _SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
 _NO = r"(?:number|no\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
+# A member or beneficiary id in groups, each with a digit after an optional letter prefix:
+# "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
+_GROUPED = (
+    r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4})"
+    r"(?![\w-])"
+)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
@@ -123,10 +131,21 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)"
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
 # matches. A day-month without a year ("on 5 June") is still a date tied to a person.
+_ORD_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first)"
+)
+_NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 _DATE = (
     r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})"
+    rf"|(?i:the[ \t]+)?(?i:{_ORD_WORD})[ \t]+of[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?"
     rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:{_ORD}?,?[ \t]+\d{{4}}|{_ORD})"
-    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{_MONTH}(?:\.?,?[ \t]+\d{{4}})?)(?![\w/:]|[.-]\d)"
+    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{_MONTH}(?:\.?,?[ \t]+\d{{4}})?"
+    # last: tried only when no year or ordinal follows ("due date Jan 20")
+    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}\b{_NOT_A_DOSE})(?![\w/:]|[.-]\d)"
 )
 _UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 _POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
@@ -154,6 +173,11 @@ _NAME_CUE = (
     r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_WORD_AGE = (
+    rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b"
+)
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
@@ -179,7 +203,30 @@ def _spelt_email(m: re.Match[str]) -> Span | None:
     while start_word >= 2 and words[start_word - 1].casefold() == "dot":
         start_word -= 2
     offset = len(" ".join(words[:start_word])) + (1 if start_word else 0)
-    return m.start() + offset, m.end()
+    start = m.start() + offset
+    # "to maria gonzalez at hotmail dot com": the names before the address's first word
+    while before := re.search(r"([^\W\d_]+)[ \t]+$", m.string[:start]):
+        if before.group(1).casefold() not in name_list() or before.group(1).casefold() in STOP:
+            break
+        start = before.start()
+    return start, m.end()
+
+
+def _not_a_temperature(m: re.Match[str]) -> Span | None:
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
+        return None
+    return _value(m)
+
+
+def _town_after_postcode(m: re.Match[str]) -> Span | None:
+    """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
+    town = m.group().split()[1].casefold()
+    known = town in phi_words.clinical_words() or town in common_words()
+    return None if known or town in _UNIT_WORDS else m.span()
+
+
+_UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
 
 
 def _value(m: re.Match[str]) -> Span:
@@ -194,13 +241,22 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
 
 
+def _day_month(m: re.Match[str]) -> Span | None:
+    """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
+    a, b = (int(n) for n in re.findall(r"\d+", m.group("v")))
+    fraction = b in (2, 3, 4, 8) and a < b
+    return _value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
+
+
 def _plausible_date(m: re.Match[str]) -> Span | None:
     """Reject number triples that cannot be dates ("20/20/20") or are section numbers
     ("3.2.10": dots with a two-digit year)."""
     v = m.group("v")
     nums = [int(n) for n in re.findall(r"\d+", v)]
+    if re.search(rf"(?i:{_ORD_WORD})", v):  # "the fourth of July 1949"
+        return _value(m)
     if re.search(r"[A-Za-z]{3}", v):  # textual month: the first number is the day
-        return _value(m) if 1 <= nums[0] <= 31 else None
+        return _value(m) if nums and 1 <= nums[0] <= 31 else None
     year_first = re.match(r"\d{4}\D", v) is not None
     seps = set(re.findall(r"[/.-]", v))
     if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
@@ -232,6 +288,11 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", rf"(?i:\bMRN|\bmedical[ \t]+record(?:[ \t]+{_NO})?|\b(?:hospital|unit|case|record"
             rf"|CHI)[ \t]*{_NO}|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
+    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bchart|\b(?:pt|patient)[ \t]+id"
+           rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b)"
+           rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
+    # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
+    ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
@@ -239,15 +300,42 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
     ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
     # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
-    ("PHONE", r"(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
+    ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
+    # Seven digits, as in-house and fictional (555) numbers are given: 555-0187 x204.
+    ("PHONE", r"(?<![\w+./-])\d{3}[ .-]\d{4}(?:[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5})?"
+              r"(?![\w-]|[.,/]\d)", 3),
+    ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+              r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
     ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
     ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,4}(?:[ .-]?\d{3,4}){1,3}(?!\d)", 3,
      _digits_between(9, 15)),
     ("ADDRESS", _ADDRESS, 3),
+    # "44 oak street": in lower case only with the street words nothing else means.
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,3}(?i:street|road|avenue"
+                r"|lane|boulevard|terrace|crescent|parkway|highway)\b", 3),
+    # A street named without a number: "Admiralty Way", "Oak Street".
+    ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
+                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
+    # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
+    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
+                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
+                r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
+    # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
+    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"
+                rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, _town_after_postcode),
+    ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
+                r"\d{1,4}[A-Za-z]?\b", 3),
+    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|zip|postcode|area)\b[ \t]+(?:in[ \t]+)?)"
+                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
+    ("DATE", r"(?i:\b(?:on|done|since|from|dated|delivery|delivered|admitted|admission|discharged"
+             r"|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed|started|stopped"
+             r"|until|till|d/c|procedure)\b[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2})"
+             r"(?![\w/.]|[.,]\d)",
+     4, _day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
              rf"(?={DEMOGRAPHIC})", 5, names_before),
@@ -278,6 +366,17 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
      AGE_PLACEHOLDER),
     ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, _value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, _value, AGE_PLACEHOLDER),
+    # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
+     AGE_PLACEHOLDER),
+    # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
+    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
+           r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"\({_AGE}\)", 5, _value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9),
 ])
 # fmt: on
@@ -306,6 +405,8 @@ def _candidates(text: str) -> list[_Hit]:
             key = " ".join(text[span[0] : span[1]].split()).casefold()
             hits.append(_Hit(*span, rule.rank, rule.kind, key, rule.fixed))
             pos = span[1]
+    hits += _zip_codes_after(text, hits)
+    hits += _names_word_by_word(text, hits)
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
     # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder.
     terms: dict[str, str] = {}
@@ -321,10 +422,33 @@ def _candidates(text: str) -> list[_Hit]:
     return hits
 
 
+def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A five-digit number right after another identifier is its ZIP code ("555 0199 02139")."""
+    ends = {h.end for h in hits}
+    found = []
+    for m in re.finditer(r"(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)", text):
+        if len(text[: m.start()].rstrip(" \t,")) in ends:
+            found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
+    return found
+
+
+def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Names no rule placed, found word by word among the characters no rule took."""
+    taken = bytearray(len(text))
+    for hit in hits:
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    rule_names = [(h.start, h.end) for h in hits if h.kind == "NAME"]
+    return [
+        _Hit(start, end, 7, "NAME", " ".join(text[start:end].split()).casefold(), None)
+        for start, end in phi_words.name_spans(text, taken, rule_names)
+    ]
+
+
 def warm_up() -> None:
     """Read the name list and the English word list now, not on the first question."""
     name_list()
     english_words()
+    phi_words.warm_up()
 
 
 def redact(text: str) -> Redaction:

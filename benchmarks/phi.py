@@ -50,7 +50,9 @@ def split(case: dict) -> str:
 def leaked(identifier: str, sent: str, question: str = "", kind: str = "") -> bool:
     """Still there whole; for a number, its digits in a row; for a name or an e-mail, any of
     its words more often than the rest of the question has it ("Frank … frank haematuria")."""
-    if identifier.casefold() in sent.casefold():
+    sent = re.sub(r"\[[A-Z]+-[\w+]+\]", " ", sent)  # "[AGE-90+]" does not leak "90"
+    # A name's words are judged by counting below: "Frank … frank haematuria" keeps a word.
+    if identifier.casefold() in sent.casefold() and not (kind in ("name", "email") and question):
         return True
     digits = re.sub(r"\D", "", identifier)
     if len(digits) >= 4 and digits in re.sub(r"\D", "", sent):
@@ -106,7 +108,35 @@ def measure(cases: list[dict], clean: list[dict]) -> dict:
     }
 
 
-def report(parts: dict[str, dict]) -> str:
+# Long pasted text of one repeated piece: each once made a pattern backtrack quadratically.
+PASTED = [
+    "1",
+    "a",
+    "a.",
+    "Mr ",
+    "Patient Aa ",
+    "12 March ",
+    "+1 ",
+    "Maria ",
+    "x at y dot ",
+    "John Smith 02139 ",
+    "555-0187 90210 ",
+]
+PASTED_LENGTH = 20000
+
+
+def pasted_text_times() -> list[tuple[str, float]]:
+    """Seconds to redact 20,000 characters of each repeated piece (pasted notes, logs)."""
+    times = []
+    for unit in PASTED:
+        text = unit * (PASTED_LENGTH // len(unit))
+        started = time.perf_counter()
+        phi.redact(text)
+        times.append((unit, time.perf_counter() - started))
+    return times
+
+
+def report(parts: dict[str, dict], pasted: list[tuple[str, float]]) -> str:
     lines = [
         "# Patient identifiers after redaction",
         "",
@@ -118,6 +148,15 @@ def report(parts: dict[str, dict]) -> str:
     ]
     for name, m in parts.items():
         lines += [f"## {name}", "", section(m), ""]
+    lines += [
+        "## Long pasted text",
+        "",
+        f"Seconds to redact {PASTED_LENGTH:,} characters made of one piece repeated (a pasted "
+        "note or log); none may take quadratic time. Target: under 2 s each.",
+        "",
+        md_table(["repeated piece", "seconds"], [[f"`{u!r}`", f"{t:.2f}"] for u, t in pasted]),
+        "",
+    ]
     lines += ["## Machine", "", md_table(["", ""], machine().items()), ""]
     return "\n".join(lines)
 
@@ -164,7 +203,10 @@ def main() -> int:
         for side in ("held-out", "tune")
     }
     parts["both halves"] = measure(cases, clean)
-    text = report(parts)
+    extra = args.cases / "extra_identifier_cases.jsonl", args.cases / "extra_clean_cases.jsonl"
+    if all(path.is_file() for path in extra):
+        parts["second set (all for tuning)"] = measure(load(extra[0]), load(extra[1]))
+    text = report(parts, pasted_text_times())
     write_text(args.out, text)
     print(text.split("## Machine")[0])
     return 0

@@ -189,6 +189,48 @@ def test_no_patient_identifier_reaches_the_wire(kb, scripted_llm):
     )
 
 
+# One question per identifier kind and form, written for these tests (the measured sets are in
+# tests/data/phi): each is a PCA question so the passages are found and the model is called.
+WIRE_CASES = [
+    ("Maria Gonzalez 76yo F:", ["Maria", "Gonzalez"]),
+    ("can Tomasz have it, and", ["Tomasz"]),
+    ("its for kathleen -", ["kathleen"]),
+    ("for JONES,", ["JONES"]),
+    ("Nguyễn Thị Hoa (bed 4):", ["Nguyễn", "Hoa"]),
+    ("患者 李伟:", ["李伟"]),
+    ("O'Brien, Siobhán:", ["O'Brien", "Siobhán"]),
+    ("SSN 123 45 6789,", ["123 45 6789"]),
+    ("medicare 1EG4-TE5-MK72,", ["1EG4-TE5-MK72"]),
+    ("MRN 55120983,", ["55120983"]),
+    ("call daughter on 555-0187 x204,", ["555-0187"]),
+    ("+44 20 7946 0958,", ["7946 0958"]),
+    ("mail jane dot doe at gmail dot com,", ["jane", "gmail"]),
+    ("home visit at 44 oak street, lives in 90210,", ["44 oak street", "90210"]),
+    ("born 02-Feb-1946, admitted on 11/09,", ["02-Feb-1946", "11/09"]),
+    ("ninety-three year old,", ["ninety-three"]),
+    ("94F,", ["94F"]),
+    ("pump serial SN 88A7731,", ["88A7731"]),
+    ("portal https://portal.example.org/p/5521,", ["portal.example.org"]),
+    ("device at 10.20.30.40,", ["10.20.30.40"]),
+]
+
+
+@pytest.mark.parametrize(("prefix", "values"), WIRE_CASES, ids=[c[0] for c in WIRE_CASES])
+def test_every_identifier_kind_is_kept_off_the_wire(kb, scripted_llm, prefix, values):
+    question = f"{prefix} how often should the PCA be checked?"
+    scripted_llm.reply("PCA is checked every 1 hour for the first 4 hours [1].")
+    answer = llm_engine(kb, scripted_llm).ask(question)
+    wire = scripted_llm.wire_text()
+    assert "PCA" in wire  # the question was sent, redacted
+    assert [value for value in values if value in wire] == []
+    assert answer.redaction_notice.startswith("Removed before sending")
+
+    scripted_llm.requests.clear()
+    blocked = llm_engine(kb, scripted_llm, privacy__phi_mode="block").ask(question)
+    assert blocked.outcome == "blocked" and scripted_llm.requests == []
+    assert blocked.redaction_notice.startswith("Not sent: it contains")
+
+
 def test_block_mode_refuses_and_sends_nothing(kb, scripted_llm):
     engine = llm_engine(kb, scripted_llm, privacy__phi_mode="block")
     answer = engine.ask(PHI_QUESTION)

@@ -1,0 +1,149 @@
+"""Capitalised words of clinical writing that are not people, written for this product.
+
+The identifier detector (assistant/phi_words.py) treats a capitalised word it cannot place as
+a name: where unsure, redact. These lists are what it can place: drug brand names, the
+surnames that became eponyms (signs, scores, syndromes, manoeuvres, devices), the bodies that
+write guidelines, and countries, nationalities and languages (none of them a Safe Harbor
+identifier, unlike a town or a street). All lower case; compared with a word's lower case.
+The lists are deliberately broad, not fitted to any question set.
+"""
+
+from __future__ import annotations
+
+BRANDS = frozenset(
+    """
+    abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
+    ambien amoxil anusol aricept arimidex arixtra atarax ativan augmentin avandia avapro avelox
+    azulfidine bactrim bactroban baqsimi benadryl benicar betaloc biktarvy bisoprolol boniva
+    brilinta brilique buscopan bydureon byetta calpol canesten cardizem cardura catapres
+    ceftin celebrex celexa cialis cipro cipralex ciproxin claritin clexane clomid colace
+    concerta coreg cozaar creon crestor cymbalta dalacin decadron deltasone depakote descovy
+    desyrel dexilant diamox differin diflucan dilantin dilaudid dioralyte diovan dolophine
+    doribax dostinex duragesic dulcolax duphalac durogesic dymista effexor effient elavil
+    eliquis emla enbrel entresto epipen epilim epogen ergocalciferol esomeprazole eucreas
+    eucerin exforge farxiga fasenra femara fentora flagyl flexeril flomax flonase flovent
+    fosamax fragmin fybogel gabitril gaviscon genvoya glucagen glucobay glucophage glucotrol
+    gvoke halcion humalog humira humulin hydrea imdur imitrex imodium inderal invanz invega
+    invokana istin janumet januvia jardiance jantoven kaletra keflex keppra kenalog klonopin
+    kloxxado lamictal lanoxin lantus lasix levaquin levemir levitra levothroid lexapro librium
+    lipitor lithobid lopressor losec lovenox lucentis lustral lyrica macrobid maintena
+    medrol methadose micardis microgynon minocin mirena mobic motilium motrin mounjaro
+    movicol ms mscontin mucinex multaq myfortic namenda naprosyn narcan nasonex neoral
+    nexium nexplanon niaspan nitrostat nizoral norco norvasc novolog novorapid nurofen
+    nuvaring odefsey ocrevus omnipaxx ondansetron onglyza opdivo orencia ortho oxycontin
+    oxynorm ozempic paxil pepcid percocet periactin persantine phenergan plaquenil plavix
+    pradaxa pravachol premarin prevacid prilosec prinivil pristiq procardia prograf prolia
+    propecia proscar protonix provera prozac pulmicort qvar ranexa rapamune reglan relprevv
+    relvar remeron remicade requip restoril revlimid rhinocort risperdal ritalin rituxan
+    robaxin robitussin rocephin roxicodone rybelsus salofalk sandimmune saxenda senokot
+    seretide seroquel sevredol sinemet singulair skyrizi solu soliqua sominex sonata spiriva
+    sprycel stelara strattera sublocade suboxone subutex sudafed sustanon symbicort synthroid
+    tagrisso tamiflu tarceva tazocin tecfidera tegretol temazepam tenormin teva tivicad toradol
+    toujeo tradjenta trelegy tresiba triumeq trintellix truvada trulicity tylenol tysabri
+    ultram uniphyl valium valtrex vasotec ventolin verelan vfend viagra vicodin victoza
+    vimpat vivitrol voltaren voltarol vyvanse wegovy wellbutrin xanax xarelto xeljanz xenical
+    xifaxan xolair yasmin zanaflex zantac zestril zetia ziac zithromax zocor zofran zoladex
+    zoloft zomig zostavax zosyn zovirax zyban zyloprim zyprexa zyrtec zytiga shingrix
+    arexvy abrysvo beyfortus gardasil prevnar pneumovax vaxneuvance heplisav engerix twinrix
+    fluzone flublok fluad comirnaty spikevax novavax boostrix adacel daptacel pentacel
+    pediarix rotateq rotarix varivax proquad menveo menquadfi bexsero trumenba havrix vaqta
+    typhim vivotif ixiaro dukoral
+    """.split()
+)
+
+EPONYMS = frozenset(
+    """
+    addison addisonian adson allen alzheimer apgar argyll asperger babinski baker barlow
+    barrett bartter battle beck becker beckwith bell bence berg bernard bishop blatchford
+    bouchard braden brown brudzinski brugada buerger burkitt caldwell chadwick charcot
+    cheyne chiari child chvostek colles conn coombs crigler crohn cullen curling cushing
+    dandy de dix dressler dubin duchenne dupuytren ebstein edinger edwards ehlers eisenmenger
+    epley epworth erb ewing fabry fallot fanconi felty finkelstein fitzpatrick foley fontan
+    fournier friedreich froment galeazzi gaucher gilbert glasgow gleason goodpasture gottron
+    gower graves grey guillain hallpike hamman hartmann hashimoto heberden heimlich henoch
+    hickman hirschsprung hodgkin holter homan homans horner hunter huntington hurler
+    jarisch jones kaposi kartagener kawasaki kayser kehr kernig kernohan kimmelstiel
+    klinefelter korsakoff krukenberg kussmaul lachman lambert lasegue legg lhermitte
+    lichtenstein lou ludwig lyme mallampati mallory marfan marjolin mcburney mcmurray meckel
+    meige meniere ménière merkel monteggia morse munchausen murphy naegele nikolsky noonan
+    ortolani osgood osler paget pancoast parkinson parkland patau perthes peutz peyronie
+    phalen pott prader prinzmetal ranson raynaud reiter reye richter riedel rinne romberg
+    rosving rovsing salter schatzki schilling seldinger sengstaken shy sheehan simmonds
+    sjögren sjogren smith stevens still stokes sturge swan tanner tay thompson tietze tinel
+    todd tourette trendelenburg trousseau turner valsalva virchow von waldenström waterhouse
+    waterlow weber wegener weil wells wernicke westermark whipple willebrand wilms wilson
+    wolff zenker zollinger ganz cockcroft gault friderichsen willis wood mantoux
+    rockall rankin mcgill norton stetson ottawa canadian geneva caprini padua khorana
+    wexner karnofsky lund browder wallace pemberton barré barre séquard sequard white
+    adams hunt hess fisher spetzler clark breslow dukes ann arbor gehrig bristol
+    ebola zika marburg lassa dengue chikungunya nipah hendra rift hanta
+    """.split()
+)
+
+# Bodies and schemes that write or pay for clinical guidance, by the words of their names.
+BODIES = frozenset(
+    """
+    cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
+    cms medicare medicaid tricare nhs rcog rcp rcn bnf mhra ema asco nccn acr kdigo gold
+    gina easl aasld accp chest shea apic joint commission leapfrog ihi nhsn vha va dod
+    samhsa niaid nci nhlbi niddk ninds nimh nida niaaa hrsa ihs osha jama bmj lancet nejm
+    cochrane uptodate lexicomp micromedex ashp ismp usp
+    """.split()
+)
+
+PLACES = frozenset(
+    """
+    afghanistan africa african albania algeria america american americas angola arab arabia
+    arabic argentina armenia asia asian atlantic australia australian austria bahamas
+    bangladesh barbados belarus belgium belize benin bolivia bosnia botswana brazil
+    brazilian britain british bulgaria burma burundi cambodia cameroon canada canadian
+    caribbean chad chile china chinese colombia congo croatia cuba cyprus czech denmark
+    dominican dutch ecuador egypt england english eritrea estonia ethiopia europe european
+    fiji finland france french gabon gambia georgia german germany ghana greece greek
+    guatemala guinea guyana haiti haitian honduras hungary iceland india indian indonesia
+    iran iraq ireland irish israel italian italy jamaica japan japanese jordan kazakhstan
+    kenya korea korean kosovo kuwait laos latvia lebanon liberia libya lithuania luxembourg
+    madagascar malawi malaysia mali malta mediterranean mexican mexico moldova mongolia
+    morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria nile norway
+    oman pacific pakistan panama paraguay persian peru philippines poland polish portugal
+    portuguese qatar romania russia russian rwanda saudi scotland scottish senegal serbia
+    sierra leone singapore slovakia slovenia somalia south north east west spain spanish
+    sudan sweden swedish switzerland syria taiwan tajikistan tanzania thailand thai tibet
+    togo tunisia turkey turkish uganda ukraine ukrainian uruguay uzbekistan venezuela
+    vietnam vietnamese wales welsh yemen zambia zimbabwe latin latino latina hispanic
+    tagalog urdu hindi bengali punjabi gujarati swahili yoruba igbo hausa amharic somali
+    farsi pashto dari mandarin cantonese creole
+    """.split()
+)
+
+CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december christmas easter ramadan
+    eid thanksgiving diwali hanukkah passover lent
+    """.split()
+)
+
+# Words that follow an eponym or a brand and show it is one: "Kernig sign", "Braden score",
+# "Foley catheter", "Down syndrome", "Bell's palsy".
+EPONYM_NOUNS = frozenset(
+    """
+    sign signs syndrome disease diseases score scores scale scales test tests criteria
+    criterion triad notch formula tear attack attacks reflex classification stage staging
+    grade grading procedure operation position manoeuvre maneuver technique method line
+    catheter tube needle bag mask chorea breathing respiration orbitopathy palsy fracture
+    fractures index rule rules questionnaire phenomenon ulcer ulcers node nodes lymphoma
+    sarcoma tumour tumor cyst cysts diverticulum law equation point points balance fall
+    positive negative equivalent deficiency factor type pouch stitch splint collar boot
+    node's esophagus oesophagus oesophagitis body bodies cell cells fluid solution spots
+    lesion lesions nodule nodules contracture anomaly malformation disorder encephalopathy
+    dementia ataxia thyroiditis arteritis neuralgia neuroma angina arthritis infection
+    virus fever plan assessment tool chart system model protocol pathway bundle standards
+    association society college foundation institute institutes hospital bank service
+    trust university department council centre center clinic agency board unit unit's
+    coma ratio curve reaction effect list lists
+    """.split()
+)
+
+# Every list above, for a single look-up.
+NOT_PEOPLE = BRANDS | EPONYMS | BODIES | PLACES | CALENDAR
