@@ -153,6 +153,10 @@ _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
     r"|Place|Pl|Crescent|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove)\b"
 )
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
+    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
 _CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
 _ADDRESS = (
     rf"\b\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{_STREET}"
@@ -219,6 +223,14 @@ def _not_a_temperature(m: re.Match[str]) -> Span | None:
     return _value(m)
 
 
+def _street_name(m: re.Match[str]) -> Span | None:
+    """ "27 kingsley court", not "2 tablets a day close": a word of the name is no English
+    word, or the street word is capitalised."""
+    words = m.group().split()[1:-1]
+    named = any(w.casefold() not in common_words() for w in words if w.isalpha())
+    return m.span() if named or m.group().split()[-1][:1].isupper() else None
+
+
 def _town_after_postcode(m: re.Match[str]) -> Span | None:
     """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
     town = m.group().split()[1].casefold()
@@ -243,7 +255,7 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 
 def _day_month(m: re.Match[str]) -> Span | None:
     """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
-    a, b = (int(n) for n in re.findall(r"\d+", m.group("v")))
+    a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
     fraction = b in (2, 3, 4, 8) and a < b
     return _value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
 
@@ -281,15 +293,19 @@ class _Rule(NamedTuple):
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
-    ("SSN", rf"(?i:\bSSN|\bsocial[ \t]+security(?:[ \t]+{_NO})?){_SEP}"
-            r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)", 0),
-    ("SSN", r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])", 1),
+    ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
+            rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
+            r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
+    # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
+    ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
-    ("MRN", rf"(?i:\bMRN|\bmedical[ \t]+record(?:[ \t]+{_NO})?|\b(?:hospital|unit|case|record"
-            rf"|CHI)[ \t]*{_NO}|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
+    ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
+            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}"
+            rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bchart|\b(?:pt|patient)[ \t]+id"
-           rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b)"
+           rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
+           r"|\binsurance[ \t]+policy)"
            rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
@@ -307,12 +323,23 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
               r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
     ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
-    ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,4}(?:[ .-]?\d{3,4}){1,3}(?!\d)", 3,
+    ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
      _digits_between(9, 15)),
     ("ADDRESS", _ADDRESS, 3),
-    # "44 oak street": in lower case only with the street words nothing else means.
-    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,3}(?i:street|road|avenue"
-                r"|lane|boulevard|terrace|crescent|parkway|highway)\b", 3),
+    # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
+    # nothing else means; "27 kingsley court" when a word of the name is no English word.
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+                r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
+                r"|blvd|ln)\b\.?", 3),
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park)\b", 3, _street_name),
+    # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
+    ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{_STATES})[ \t]+"
+                r"\d{5}(?:-\d{4})?\b", 3),
+    # A town and a UK postcode in small letters after a comma: ", manchester m14 5rt".
+    ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
+                r"\d[a-z]{2}\b", 3),
+    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
@@ -331,9 +358,10 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
-    ("DATE", r"(?i:\b(?:on|done|since|from|dated|delivery|delivered|admitted|admission|discharged"
-             r"|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed|started|stopped"
-             r"|until|till|d/c|procedure)\b[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2})"
+    ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
+             r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
+             r"|started|stopped|until|till|d/c|procedure|visit|section|fell|fall|ed|er|a&e)\b"
+             r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?)"
              r"(?![\w/.]|[.,]\d)",
      4, _day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
@@ -358,6 +386,13 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
               r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
               r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+[ \t]*[(\[]at[)\]][ \t]*[\w-]+"
+              r"(?:[ \t]*[(\[]dot[)\]][ \t]*[\w-]+){1,3})", 2),
+    # A web address without its scheme: "livingwithlupus-jen.blogspot.com", "jsmith.net/blog".
+    ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk)"
+           r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
+    ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
+           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){1,3})(?![\w-])", 2),
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
@@ -373,6 +408,13 @@ _RULES = tuple(_Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, _value,
      AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+           r"|seconds?|secs?|percent|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people"
+           r"|beds?|mmhg|kg|g\b))", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad|nan"
+           rf"|resident)(?:['’]s|[ \t]+(?:is|was|turned|turns)))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
+     5, _value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, _value,
      AGE_PLACEHOLDER),

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.name_words import load_names
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
+from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
 
 Span = tuple[int, int]
 
@@ -94,15 +95,17 @@ def trailing_name(m: re.Match[str]) -> Span | None:
     words = list(re.finditer(r"\S+", m.group("v")))
     run = []
     for w in reversed(words):
-        if w.group().strip(".").casefold() in STOP:
+        if w.group().strip(".").casefold() in STOP | RELATIVES:
             break
         run.append(w)
     if not run or len(run) > 3:
         return None
-    # at least one listed name or one spelt with letters English does not use: "Analgesia"
-    # before "NHS number" is the clinical word before a label, not a name
-    names = name_list()
-    if not any(w.group().strip(".").casefold() in names or not w.group().isascii() for w in run):
+    # at least one listed name that is no common word unless a frequent name ("Smith"), or
+    # one spelt with letters English does not use: "Analgesia" or "Table" before "NHS number"
+    # is the word before a label, not a name
+    if not any(
+        _a_listed_name(w.group().strip(".").casefold()) or not w.group().isascii() for w in run
+    ):
         return None
     return m.start("v") + run[-1].start(), m.start("v") + run[0].end()
 
@@ -127,7 +130,7 @@ def _name_like(word: str) -> bool:
         return all(p in name_list() for p in parts)
     if word[:1].isupper():
         return True
-    return folded in name_list() and folded not in english_words()
+    return folded in name_list() and folded not in english_words() and folded not in common_words()
 
 
 def names_after(m: re.Match[str]) -> Span | None:
@@ -151,6 +154,12 @@ def listed_name(m: re.Match[str]) -> Span | None:
     return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
 
 
+def _a_listed_name(word: str) -> bool:
+    if word not in name_list():
+        return False
+    return word not in common_words() or word in given_names() or word in frequent_surnames()
+
+
 def name_list() -> frozenset[str]:
     """The given-name and surname list (knowledge/data/names.txt), read once."""
     return load_names()
@@ -166,10 +175,12 @@ OTHER_SCRIPT = (
 
 
 def name_after_cue(m: re.Match[str]) -> Span | None:
-    """Keep the words after a cue up to the first stop word; none if the first is one."""
+    """Keep the words after a cue up to the first stop word, or a place, brand or body
+    ("patient, Chinese herbal medicines"); none if the first is one."""
     start = end = m.start("v")
     for w in re.finditer(r"\S+", m.group("v")):
-        if w.group().strip(".").casefold() in STOP:
+        word = w.group().strip(".").casefold()
+        if word in STOP or (word in NOT_PEOPLE and word not in name_list()):
             break
         end = start + w.end()
     return (start, end) if end > start else None

@@ -24,14 +24,26 @@ import re
 from functools import lru_cache
 
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
+from knowledge.language import detect_language
 from knowledge.name_words import (
     common_words,
     frequent_surnames,
     given_names,
     latin_with_diacritics,
     load_names,
+    surname_ranks,
 )
-from knowledge.proper_terms import BRANDS, CALENDAR, EPONYM_NOUNS, EPONYMS, NOT_PEOPLE
+from knowledge.proper_terms import (
+    BODIES,
+    BRANDS,
+    CALENDAR,
+    EPONYM_NOUNS,
+    EPONYM_OWN_NOUNS,
+    EPONYMS,
+    NOT_PEOPLE,
+    PLACES,
+    RELATIVES,
+)
 from knowledge.sense_inventory import SenseInventory
 
 Span = tuple[int, int]
@@ -45,7 +57,11 @@ _DRUG_STEM = re.compile(
     r"|clovir|setron|triptan|dronate|fungin|penem|semide|thiazide|pramine|triptyline|oxetine"
     r"|afil|lukast|orphine|codone|morphone|azine|peridone|apine|formin|glinide|glitazone"
     r"|thromycin|oxacin|idazole|amivir|tropium|sartan|parin|platin|rubicin|taxel|trexate"
-    r"|phylline|azepine|barbital|tadine|ridone|pentin|gabalin|setron|vastatin)$"
+    r"|phylline|azepine|barbital|tadine|ridone|pentin|gabalin|setron|vastatin|arone|traline"
+    r"|farin|oxetine|italopram|ipramine|azodone|odarone|olamine|aminophen|oprofen|olol|etine"
+    r"|zolid|vancin|floxacin|cycline|penem|bactam|onazole|afungin|quine|oquine|dazole|mectin"
+    r"|parinux|lukast|tropium|terone|estradiol|gestrel|olone|asone|onide|ocort|uride"
+    r"|prost|tinib|ciclib|rafenib|lisib|parib|zomib|etam|racetam)$"
 )
 _PARTICLES = frozenset(
     "van von der den de del della la le du da di dos das bin ibn al el ní ó o mac st".split()
@@ -56,7 +72,9 @@ _PERSON_AFTER = re.compile(
     r"(?:['’]s)?[ \t]*,?[ \t]*(?:\(?\d{1,3}[ \t]?(?:yo|y/o|y\.o|yrs?|years?|[mf]|months?|mo"
     r"|weeks?|wks?|days?)\b|(?:is|was|has|had|keeps|needs|wants|says|said|refuses|refused"
     r"|aged?|whats|what's|in[ \t]+(?:bed|bay|room|side[ \t]+room|cubicle|resus)"
-    r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay))\b)",
+    r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay))\b)"
+    # "Bob on AMU": on a ward named by its letters
+    r"|[ \t]+on[ \t]+(?-i:AMU|MAU|SAU|AAU|EAU|CDU|ICU|ITU|HDU|CCU|NICU|PICU|SCBU)\b",
     re.I,
 )
 _DOSE_AFTER = re.compile(
@@ -69,6 +87,15 @@ _BARE_NUMBER_AFTER = re.compile(
     r"[ \t]*#?\d{1,3}[A-Za-z]?\b(?![-/.:]\d|[ \t]*(?:mg|mcg|g|ml|units?)\b)"
 )
 _SENTENCE_END = ".!?\n"
+_COMMON_RANK = 1000
+# Words that end the look for an eponym's noun: a person does things ("Maria needs a scan").
+_NOT_BETWEEN = frozenset(
+    "is was has had have needs need keeps takes took got gets wants says said on in for with "
+    "to of the a an at by from but if not no".split()
+)
+_CONTRACTED = frozenset("m s re ve ll d t".split())
+_MODALS = frozenset("will may can might must should would could did does do".split())
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +125,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
         t for t in _TOKEN.finditer(text) if not any(taken[t.start() : t.end()]) or inside_a_name(t)
     ]
     verdicts = [inside_a_name(t) or _is_name(text, t) for t in tokens]
+    _name_runs(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     return _spans(text, tokens, verdicts)
 
@@ -105,10 +133,14 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
 def _is_name(text: str, token: re.Match[str]) -> bool:
     word = re.sub(r"['’]s$", "", token.group())
     folded = word.casefold()
-    parts = [p for p in re.split(r"[-'’]", folded) if p]
+    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
     if len(word) < 2 or _is_initials(word) or _in_a_code(text, token) or _inner_capital(word):
         return False
+    if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
+        return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
     after = text[token.end() : token.end() + 40]
+    if _eponym_next(text, token.end()):
+        return False  # "Hunter's canal", "Bishop score", "Morse fall scale"
     if word.isupper():
         return _capitals_name(folded, parts)
     if word[0].islower():
@@ -116,10 +148,16 @@ def _is_name(text: str, token: re.Match[str]) -> bool:
     strong = _listed_strongly(folded, parts) or latin_with_diacritics(word)
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
-    if _not_a_person(folded, parts) or _eponym_next(text, token.end()) or dose:
+    # "Foley is 82" is a person; "the Ventolin is not working" is not (no name list has it)
+    person = _person_after(after) and folded in load_names()
+    if (_not_a_person(folded, parts) and not person) or dose:
         return False
+    if folded in PLACES and _PLACE_WORD_BEFORE.search(text[: token.start()]):
+        return False  # "travel to Kenya", "back from India"
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
+    if _known(folded, parts) and _after_a_proper_word(text, token):
+        return False  # "Christmas Day", "New Year's Eve", "Blood Bank"
     if _known(folded, parts):
         # "Smith" inside a sentence, "Rose is 82" at its start; "Blood Bank", "Hope",
         # "Ward 3" not.
@@ -129,13 +167,21 @@ def _is_name(text: str, token: re.Match[str]) -> bool:
     return True  # a capitalised word none of the lists knows: where unsure, redact
 
 
+def _contraction(folded: str) -> bool:
+    """ "I'm", "don't", "we'll": an English word with its ending, never a name."""
+    head, _, tail = folded.replace("’", "'").partition("'")
+    if tail not in _CONTRACTED or not head:
+        return False
+    return head in ("i", "ca", "wo", "sha") or head in common_words() or head.endswith("n")
+
+
 def _capitals_name(folded: str, parts: list[str]) -> bool:
     """ "JONES", "GONZALEZ": on the name lists and no abbreviation or word ("TIA", "MUST")."""
     if len(folded) < 3 or folded in SenseInventory.load():
         return False
     if not _listed_strongly(folded, parts):
         return False
-    return not all(p in common_words() or p in NOT_PEOPLE for p in parts) or folded in EPONYMS
+    return not all(p in common_words() or p in BRANDS or p in BODIES for p in parts)
 
 
 def _lower_name(folded: str, parts: list[str]) -> bool:
@@ -164,25 +210,62 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     through ("Wolff-Parkinson-White", "Dix-Hallpike"); so is a generic drug's stem."""
     if all(p in NOT_PEOPLE or p in _PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
-        return joined_eponyms or not _listed_strongly(folded, parts)
-    return bool(_DRUG_STEM.search(folded)) and folded not in given_names()
+        return joined_eponyms or not _listed_strongly(folded, parts) or _rare_eponym(folded)
+    return bool(_DRUG_STEM.search(folded)) and folded not in load_names()
+
+
+def _rare_eponym(folded: str) -> bool:
+    """An eponym whose surname is frequent but not among the thousand most frequent ("Foley",
+    "Whipple", "Parkinson"): let through; "Smith", "Wilson", "Turner" are not."""
+    rank = surname_ranks().get(folded, _COMMON_RANK)
+    return folded in EPONYMS and rank >= _COMMON_RANK and folded not in given_names()
 
 
 def _eponym_next(text: str, end: int) -> bool:
-    """An eponym's noun within the next few words, past capitalised words, "and"/"or" and
-    a possessive: "Glasgow Coma Scale", "Kernig and Brudzinski negative", "Bell's palsy"."""
-    for word in list(_TOKEN.finditer(text[end : end + 60]))[:4]:
-        w = word.group().casefold().removesuffix("'s").removesuffix("’s")
-        if w in EPONYM_NOUNS:
+    """An eponym's noun within the next few words, past capitalised words, "and"/"or"/"vs",
+    one ordinary word and a possessive: "Glasgow Coma Scale", "Kernig and Brudzinski sign",
+    "Bell's palsy", "Morse fall scale". A number, an abbreviation or a second ordinary word
+    ends the look ("Grace Thompson 38/40 GBS positive")."""
+    if text[end - 2 : end] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
+        # a possessive: "Hunter's canal", "Woods' screw"; "Le's insulin pump" is a person's
+        following = re.match(r"['’]?[ \t]+([^\W\d_]+)", text[end:])
+        return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
+    ordinary = 0
+    for raw in text[end : end + 80].split()[:6]:
+        word = raw.strip(',;:()[]"“”?!.').removesuffix("'s").removesuffix("’s").strip("'’")
+        folded = word.casefold()
+        if not word:
+            continue  # the apostrophe of "Woods' screw"
+        if folded in EPONYM_NOUNS:
             return True
-        if not (word.group()[:1].isupper() or w in ("and", "or", "s")):
+        if not word.isalpha() or (word.isupper() and len(word) > 1):
+            return False
+        if folded in ("and", "or", "vs", "versus", "&") or word[:1].isupper():
+            continue
+        ordinary += 1
+        if ordinary > 1 or folded in _NOT_BETWEEN or raw != raw.rstrip(",;:)"):
             return False
     return False
 
 
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
+    r"|flight|flying|returned|returning|born|moved))[ \t]+$"
+)
 _DATE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|by|last|next|this|the|early|late|mid|of))[ \t]+$"
 )
+
+
+def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:
+    """The word before is a month, holiday, place or body: the two make one proper phrase."""
+    before = re.search(
+        r"([^\W\d_]+)(?:['’]s)?[ \t]+$", text[max(0, token.start() - 30) : token.start()]
+    )
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1).casefold()
+    return word in NOT_PEOPLE and word not in EPONYMS and not _listed_strongly(word, [word])
 
 
 def _a_date_around(text: str, token: re.Match[str]) -> bool:
@@ -254,8 +337,75 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     return _listed_strongly(folded, [folded]) and not leads_a_number
 
 
+def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """Names typed all in small letters or all in capitals, two or three words together:
+    "priya raghunathan", "nguyen thi lan", "BOLAJI ADEWALE". Each word is no English, clinical
+    or known proper word, and one of them is on a name list; a lone such word is a typo or a
+    drug more often than a name."""
+    run: list[int] = []
+    english = detect_language(text) == "en"
+    for i, token in enumerate([*tokens, None]):
+        if (
+            token is not None
+            and _run_word(token.group())
+            and (not run or _adjacent(text, tokens[run[-1]], token))
+        ):
+            run.append(i)
+            continue
+        words = [tokens[j].group().casefold() for j in run]
+        # one of them on the name lists, in a question written in English: a run of words no
+        # list knows is as likely another language ("medir glicemia de quanto")
+        if 2 <= len(run) <= 4 and any(w in load_names() for w in words) and english:
+            for j in run:
+                verdicts[j] = True
+            _surname_after(text, tokens, verdicts, run[-1])
+        run = [i] if token is not None and _run_word(token.group()) else []
+    _names_after_relatives(text, tokens, verdicts)
+
+
+def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> None:
+    """The surname right after a name in small letters ends it: "nguyen thi lan", "frank
+    miller" (a word too, but among the most frequent surnames)."""
+    if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]):
+        word = tokens[i + 1].group()
+        folded = word.casefold()
+        listed = folded in load_names() and folded not in common_words()
+        if word.islower() and (listed or folded in frequent_surnames()):
+            verdicts[i + 1] = folded not in _NOT_BETWEEN | _MODALS
+
+
+def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A given name in small letters after a relative: "my dad frank miller takes …", "her
+    son tom"; a verb after the relative is no name ("her son will come")."""
+    for i in range(1, len(tokens)):
+        word, before = tokens[i].group(), tokens[i - 1].group().casefold()
+        if before not in RELATIVES or not word.islower() or verdicts[i]:
+            continue
+        if not _adjacent(text, tokens[i - 1], tokens[i]) or word in _NOT_BETWEEN | _MODALS:
+            continue
+        if word in given_names():
+            verdicts[i] = True
+            _surname_after(text, tokens, verdicts, i)
+
+
+def _run_word(word: str) -> bool:
+    if not (word.islower() or word.isupper()) or len(word) < 2:
+        return False
+    folded = word.casefold()
+    if folded in _PARTICLES:
+        return True
+    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    unknown = not _known(folded, parts) and folded not in NOT_PEOPLE and folded not in RELATIVES
+    return unknown and folded not in SenseInventory.load() and not _is_initials(word)
+
+
 def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", text[left.end() : right.start()]) is not None
+    """Next to each other: a space, the comma of "Last, First", or an initial's full stop
+    ("T.K. Okonkwo")."""
+    gap = text[left.end() : right.start()]
+    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
+        gap == "." and len(left.group()) == 1
+    )
 
 
 def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:
@@ -265,7 +415,10 @@ def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list
         if not name:
             continue
         start, end = token.span()
-        if spans and re.fullmatch(r"\.?[ \t]+", text[spans[-1][1] : start]):
+        gap = text[spans[-1][1] : start] if spans else ""
+        if spans and (
+            re.fullmatch(r"\.?[ \t]+", gap) or (gap == "." and start - spans[-1][1] == 1)
+        ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -50,14 +50,40 @@ def load_names(path: Path = DEFAULT_PATH) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
 
 
+# Short forms the birth registers behind given_names.txt do not hold.
+NICKNAMES = frozenset(
+    """
+    bob bobby bill billy will willy jim jimmy tom tommy liz lizzie beth betty bet sue suzy meg
+    peggy dot dottie ted teddy ned rob robbie mike mick mickey dave davey andy tony nick vicky
+    vikki jenny jen kate katie kath kathy pat patty sam sammy bert bertie alf alfie fred freddie
+    harry hal jack jackie jo josie ray ron ronnie reg reggie stan len lenny les vic wally doug
+    chuck hank dick rick ricky nat ollie charlie chas archie gus bea trish tricia val viv maggie
+    madge mags babs barb deb debbie di flo gail gerry jerry terry tess tessa bella ellie effie
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Given names alone (lower case): a stronger sign of a person than the surname list."""
-    return load_names(GIVEN_NAMES)
+    """Given names alone (lower case), and their short forms: a stronger sign of a person than
+    the surname list."""
+    return load_names(GIVEN_NAMES) | NICKNAMES
 
 
 def frequent_surnames() -> frozenset[str]:
     """The surnames common enough to outweigh being an English word too ("Smith", "Moss")."""
     return load_names(FREQUENT_SURNAMES)
+
+
+@lru_cache(maxsize=1)
+def surname_ranks() -> dict[str, int]:
+    """Each frequent surname's rank (0 = most frequent), from the file's order."""
+    try:
+        lines = FREQUENT_SURNAMES.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    names = [line.strip() for line in lines if line and not line.startswith("#")]
+    return {name: rank for rank, name in enumerate(names)}
 
 
 def common_words() -> frozenset[str]:

@@ -48,6 +48,30 @@ BRANDS = frozenset(
     fluzone flublok fluad comirnaty spikevax novavax boostrix adacel daptacel pentacel
     pediarix rotateq rotarix varivax proquad menveo menquadfi bexsero trumenba havrix vaqta
     typhim vivotif ixiaro dukoral
+    atrovent haldol oramorph zomorph sevredol oxynorm longtec matrifen abstral actiq instanyl
+    neulasta neupogen pabrinex septrin elaprase propess prostin cervidil syntocinon syntometrine
+    ergometrine evohaler accuhaler turbohaler easyhaler fostair flutiform symbicort duoresp
+    trimbow anoro incruse spiolto braltus seebri ultibro paxlovid lagevrio veklury evusheld
+    ronapreve xevudy sando sandocal adcal calcichew fultium invita desunin forceval thiamine
+    kay-cee-l slow-k phosphate-sandoz fleet picolax moviprep klean-prep plenvu laxido cosmocol
+    fortisip ensure fresubin scandishake calogen thick-and-easy resource nutilis oralimpact
+    cetraben diprobase doublebase epaderm hydromol zerobase aveeno dermol oilatum
+    daktarin daktacort trimovate fucidin fucibet eumovate betnovate dermovate elocon
+    flixonase beconase avamys otomize sofradex otosporin maxitrol betnesol predsol
+    chloromycetin optrex hylo-tear viscotears xalatan lumigan travatan cosopt azopt
+    gaviscon peptac rennie ranitidine omeprazole lansoprazole zantac nexium
+    kapake co-codamol co-dydramol co-amoxiclav co-trimoxazole co-careldopa co-beneldopa
+    madopar stalevo sinemet requip mirapexin neupro azilect xadago
+    epilim epanutin tegretol trileptal keppra briviact lamictal zonegran fycompa vimpat
+    buccolam epistatus hypnovel rivotril frisium stesolid diazemuls
+    largactil stemetil buccastem maxolon motilium kytril zofran emend cyclimorph
+    clexane fragmin innohep arixtra lixiana edoxaban savaysa bevyxxa andexxa praxbind
+    octaplex beriplex kcentra novoseven cyklokapron
+    humulin novomix humalog mix lyumjev fiasp apidra insulatard levemir abasaglar semglee
+    tresiba toujeo xultophy suliqua ozempic rybelsus victoza trulicity byetta bydureon
+    forxiga jardiance invokana steglatro janumet jentadueto galvus eucreas trajenta
+    metabet glucobay starlix novonorm diamicron amaryl daonil tolbutamide
+    ferinject monofer cosmofer venofer diafer ferrograd galfer feospan pregaday
     """.split()
 )
 
@@ -77,6 +101,51 @@ EPONYMS = frozenset(
     wexner karnofsky lund browder wallace pemberton barré barre séquard sequard white
     adams hunt hess fisher spetzler clark breslow dukes ann arbor gehrig bristol
     ebola zika marburg lassa dengue chikungunya nipah hendra rift hanta
+    alvarado wellens cormack lehane macintosh mcgrath miller truelove witts bazett fridericia
+    hartford janeway duke quervain adie holmes kleihauer betke doppler mcroberts woods rubin
+    zavanelli neville barnes kielland wrigley simpson cook swartz koop rankin tokyo atlanta
+    vienna montreal rome sydney seattle oxford edmonton boston denver framingham nottingham
+    achilles bankart hill sachs jefferson hangman galeazzi smith barton colles bennett rolando
+    salter harris gustilo weber lauge hansen garden schatzker neer mason frykman hawkins
+    thompson finkelstein phalen tinel durkan spurling lasègue lasegue patrick faber gaenslen
+    mcmurray apley lachman pivot drawer trendelenburg ortolani barlow galeazzi allis
+    wartenberg roos adson wright hoffmann chaddock oppenheim gordon schaeffer gonda
+    kernig brudzinski lhermitte romberg unterberger fukuda dix hallpike halmagyi epley semont
+    lempert gufoni rinne weber schwabach hennebert tullio valsalva toynbee politzer
+    bell ramsay hunt horner argyll robertson marcus gunn holmes adie parinaud foville
+    millard gubler weber benedikt claude wallenberg dejerine roussy brown sequard
+    gerstmann anton balint korsakoff wernicke broca heschl papez meynert luschka magendie
+    monro kellie cushing beck kussmaul cheyne stokes biot grey turner cullen fox kehr
+    murphy boas courvoisier rovsing psoas obturator mcburney dunphy markle carnett
+    blumberg trousseau chvostek hamman westermark hampton fleischner kerley
+    quincke osler janeway roth splinter duroziez corrigan musset traube muller hill
+    austin flint graham steell carey coombs ewart dressler kussmaul pulsus
+    wolff parkinson white lown ganong levine brugada wellens sgarbossa smith modified
+    lewy pick creutzfeldt jakob gerstmann sträussler scheinker binswanger
+    henoch schönlein schonlein kawasaki takayasu wegener churg strauss behçet behcet
+    sjögren reiter still felty caplan raynaud buerger mönckeberg monckeberg
+    hashimoto graves plummer riedel de quervain pendred sheehan simmonds nelson conn
+    bartter gitelman liddle fanconi alport goodpasture berger kimmelstiel wilson
+    zollinger ellison menetrier ménétrier whipple barrett mallory weiss boerhaave
+    plummer vinson peutz jeghers gardner turcot lynch cowden courvoisier klatskin
+    charcot reynolds mirizzi bouveret budd chiari gilbert crigler najjar dubin rotor
+    hirschsprung meckel ladd kasai nissen toupet dor heller billroth roux whipple
+    hartmann miles lockhart mummery seton goodsall salmon
+    dukes tnm gleason breslow clark nottingham bloom richardson scarff
+    hodgkin burkitt waldenström kaposi merkel ewing wilms krukenberg virchow sister joseph
+    trousseau pancoast horner kaposi
+    apgar ballard dubowitz silverman bishop robson friedman philpott
+    glasgow blatchford rockall forrest child pugh meld ranson imrie atlanta marshall
+    wells geneva caprini padua khorana perc ottawa canadian nexus denver
+    curb psi pesi gcs news qsofa sofa apache saps mews pews
+    waterlow braden norton morse barthel katz lawton rockwood fried edmonton clinical
+    mallampati cormack lehane wilson el ganzouri arne
+    epworth stop bang berlin
+    nyha killip forrester tnm framingham qrisk
+    holter doppler swan ganz seldinger hickman broviac groshong portacath foley coude
+    minnesota sengstaken blakemore linton ryles salem
+    guedel igel macintosh mcgrath miller bougie eschmann frova
+    kirschner steinmann denham thomas gallows bryant russell buck
     """.split()
 )
 
@@ -120,7 +189,8 @@ CALENDAR = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december christmas easter ramadan
-    eid thanksgiving diwali hanukkah passover lent
+    eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
+    navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year
     """.split()
 )
 
@@ -133,15 +203,46 @@ EPONYM_NOUNS = frozenset(
     grade grading procedure operation position manoeuvre maneuver technique method line
     catheter tube needle bag mask chorea breathing respiration orbitopathy palsy fracture
     fractures index rule rules questionnaire phenomenon ulcer ulcers node nodes lymphoma
-    sarcoma tumour tumor cyst cysts diverticulum law equation point points balance fall
-    positive negative equivalent deficiency factor type pouch stitch splint collar boot
-    node's esophagus oesophagus oesophagitis body bodies cell cells fluid solution spots
-    lesion lesions nodule nodules contracture anomaly malformation disorder encephalopathy
-    dementia ataxia thyroiditis arteritis neuralgia neuroma angina arthritis infection
-    virus fever plan assessment tool chart system model protocol pathway bundle standards
-    association society college foundation institute institutes hospital bank service
-    trust university department council centre center clinic agency board unit unit's
-    coma ratio curve reaction effect list lists
+    sarcoma tumour tumor cyst cysts diverticulum law equation point points balance
+    equivalent deficiency factor pouch stitch splint collar boot node's esophagus oesophagus
+    oesophagitis lesion lesions nodule nodules contracture anomaly malformation disorder
+    encephalopathy dementia ataxia thyroiditis arteritis neuralgia neuroma angina arthritis
+    virus protocol pathway bundle standards association society college foundation institute
+    institutes hospital bank service trust university department council centre center
+    clinic agency board unit unit's coma ratio curve list lists canal pattern patterns
+    murmur murmurs pupil pupils wave waves purpura stoma screw forceps nomogram nomograms
+    guideline guidelines wort capsule capsules tablets tablet inhaler inhalers injection
+    injections cream ointment drops spray patch patches suspension syrup liquid sachets
+    sachet infusion vaccine vaccines pen pens device devices pump pumps dressing dressings
+    shunt valve valves ventouse retractor blade blades laryngoscope splints frame traction
+    incision approach repair flap flaps suture sutures cuff cuffs loop hernia arch artery
+    arteries vein veins nerve nerves ligament ligaments duct ducts gland glands space spaces
+    membrane corpuscles islets fibres fibers programme program initiative campaign network
+    registry trial trials study studies
+    """.split()
+)
+
+# The nouns that follow an eponym's possessive ("Bell's palsy", "Hunter's canal"); a device,
+# a drug or a result after a possessive is a person's ("Le's insulin pump", "Ann's INR").
+EPONYM_OWN_NOUNS = frozenset(
+    """
+    sign signs syndrome disease test triad canal cyst palsy phenomenon law criteria score scale
+    classification fracture ulcer node nodes lymphoma sarcoma tumour tumor disorder
+    encephalopathy dementia ataxia thyroiditis arteritis neuralgia neuroma angina pouch
+    diverticulum chorea formula rule reflex manoeuvre maneuver operation procedure position
+    hernia membrane space duct gland nodules lesions point triangle pattern wort technique
+    method equation index contracture anomaly malformation notch tear attack screw forceps
+    oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
+    """.split()
+)
+
+# Who a family member is to the patient: written with a capital, still no name ("Dad keeps
+# getting up at night", "Mum is 92").
+RELATIVES = frozenset(
+    """
+    dad daddy mum mummy mom mommy mam mother father grandad granddad grandpa grandma granny
+    gran nan nana nanna hubby husband wife son daughter brother sister auntie aunt uncle
+    carer partner fiance fiancé baby bub
     """.split()
 )
 

@@ -48,17 +48,19 @@ def main() -> int:
         return 1
     names: set[str] = set()
     given: set[str] = set()
-    frequent: set[str] = set()
+    frequent: dict[str, int] = {}  # surname -> its best rank on any list
     for file, column in FILES.items():
         listed = _read(args.names / file, column)
         names.update(listed)
         if column == "given_name":
             given.update(listed)
         else:
-            frequent.update(listed[:FREQUENT_RANK])
+            for rank, name in enumerate(listed[:FREQUENT_RANK]):
+                frequent[name] = min(rank, frequent.get(name, rank))
     _write(args.out, sorted(names), "given names and surnames")
     _write(args.out.with_name(GIVEN_OUT), sorted(given), "given names")
-    _write(args.out.with_name(FREQUENT_OUT), sorted(frequent), "the most frequent surnames")
+    by_rank = sorted(frequent, key=lambda name: (frequent[name], name))
+    _write(args.out.with_name(FREQUENT_OUT), by_rank, "the most frequent surnames, most first")
     return 0
 
 

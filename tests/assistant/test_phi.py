@@ -99,6 +99,30 @@ POSITIVES = [
     ("Ms José Álvarez on ward 4", "Ms [NAME-1] on ward 4", ["NAME"]),
     ("a patient called Grace Hill, 80", "a patient called [NAME-1], 80", ["NAME"]),
     ("Mr J. Wood is NBM", "Mr [NAME-1] is NBM", ["NAME"]),
+    # names with no cue, found word by word (examples written for these tests)
+    ("can Wiktoria have ibuprofen?", "can [NAME-1] have ibuprofen?", ["NAME"]),
+    (
+        "pain not controlled for Brennan 5 mg q4h",
+        "pain not controlled for [NAME-1] 5 mg q4h",
+        ["NAME"],
+    ),
+    ("is it for dorothea? INR 3.1", "is it for [NAME-1]? INR 3.1", ["NAME"]),
+    ("K 3.0 (Harriet Blackwood) replace?", "K 3.0 ([NAME-1]) replace?", ["NAME"]),
+    ("Rose is 84 and dizzy on amlodipine", "[NAME-1] is 84 and dizzy on amlodipine", ["NAME"]),
+    ("T.K. Okonkwo on ward 7 needs a VTE score", "[NAME-1] on ward 7 needs a VTE score", ["NAME"]),
+    ("my mum edith morgan fell again", "my mum [NAME-1] fell again", ["NAME"]),
+    ("ADEBAYO OLUWASEUN in bay 3, K 6.1", "[NAME-1] in bay 3, K 6.1", ["NAME"]),
+    ("tran van duc 52 m AKI, hold ramipril?", "[NAME-1] 52 m AKI, hold ramipril?", ["NAME"]),
+    # other identifiers the first rules missed
+    ("call son on 555-0142 x12 if worse", "call son on [PHONE-1] if worse", ["PHONE"]),
+    ("medicaid # QX44519B prior auth?", "medicaid # [ID-1] prior auth?", ["ID"]),
+    ("social 412 55 9810 for the claim", "social [SSN-1] for the claim", ["SSN"]),
+    ("c-section 14/08, still bleeding", "c-section [DATE-1], still bleeding", ["DATE"]),
+    ("94F on bisoprolol", "[AGE-90+]F on bisoprolol", ["ID"]),
+    ("she is ninety-four and frail", "she is [AGE-90+] and frail", ["ID"]),
+    ("lives at 9 willow road, anytown", "lives at [ADDRESS-1], anytown", ["ADDRESS"]),
+    ("Salem OR 97301 home health visit", "[ADDRESS-1] home health visit", ["ADDRESS"]),
+    ("reviews on jkl-rehab.blogspot.com", "reviews on [ID-1]", ["ID"]),
     # ages over 89
     ("a 92-year-old woman on digoxin", "a [AGE-90+]-year-old woman on digoxin", ["ID"]),
     ("aged 94 with AF", "aged [AGE-90+] with AF", ["ID"]),
@@ -166,6 +190,26 @@ NEGATIVES = [
     "Patient Group with Directions as per Section 7, Appendix B.",
 ]
 
+# Capitalised words that are not people (examples written for these tests). Not used by the
+# injection test below: cut in two by "NHS number …", "Glasgow Coma" reads as a name.
+WORD_NEGATIVES = [
+    "Kernig and Brudzinski signs negative, still do the LP?",
+    "Barrett's oesophagus with low grade dysplasia, repeat scope when?",
+    "Xarelto 15 mg BD for 21 days then 20 mg OD?",
+    "Amiodarone with digoxin: halve the digoxin?",
+    "Foley catheter change every 12 weeks?",
+    "Glasgow Coma Scale 8, intubate?",
+    "Wolff-Parkinson-White on ECG, avoid adenosine?",
+    "Christmas Day clinic closed, who doses the warfarin?",
+    "I'm worried the Ventolin is not working, should she use it more?",
+    "Dad keeps forgetting his tablets, is a dosette box allowed?",
+    "Travel to Kenya next month, malaria tablets?",
+    "lactate rose to 4 after theatre, fluids?",
+    "temp 99.5 F and HR 110, sepsis screen?",
+    "HbA1c 58 and SpO2 93% on room air",
+    "Stage IIIa NSCLC, adjuvant osimertinib?",
+]
+
 
 @pytest.mark.parametrize(("text", "expected", "kinds"), POSITIVES, ids=[p[0] for p in POSITIVES])
 def test_detects_and_redacts(text, expected, kinds):
@@ -175,7 +219,7 @@ def test_detects_and_redacts(text, expected, kinds):
     assert result.changed
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
+@pytest.mark.parametrize("text", NEGATIVES + WORD_NEGATIVES)
 def test_clinical_text_passes_unchanged(text):
     result = redact(text)
     assert result.text == text, [f.text for f in result.findings]
@@ -387,11 +431,16 @@ def test_names_are_found_by_where_they_stand(typed, gone):
     assert not any(word in sent for word in gone), sent
 
 
-@pytest.mark.xfail(strict=True, reason="a name typed all in lower case is not told from words")
-def test_known_miss_a_lower_case_name_before_the_age():
-    # nguyen, van and minh are all on the name list, and all in the model's English
-    # vocabulary: nothing here tells them from "dose" or "known" (benchmarks/results/phi.md)
-    assert "nguyen" not in redact("nguyen van minh 45 m AST 210 on atorvastatin 80").text
+def test_a_name_typed_in_small_letters_is_found_by_its_words():
+    # none of the three is an English or clinical word, and they stand together
+    text = redact("nguyen van minh 45 m AST 210 on atorvastatin 80").text
+    assert text.startswith("[NAME-1] 45 m AST 210 on atorvastatin 80")
+
+
+@pytest.mark.xfail(strict=True, reason="a name made of English words, in small letters, passes")
+def test_known_miss_a_lower_case_name_of_english_words():
+    # "grant" and "young" are both words; nothing but the context says they are a person
+    assert "grant" not in redact("grant young on ward 9 has a sodium of 119").text
 
 
 @pytest.mark.parametrize(
