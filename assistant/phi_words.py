@@ -13,6 +13,9 @@ assistant/phi.py finds names by where they stand (after "pt", before an age and 
 - its neighbours: an eponym's noun or a dose after it ("Kernig sign", "Lasix 40mg") says it
   is not a person; "is 82", "in bed 3", "aged 95", "66M" after it say it is.
 
+Each word is judged here (`is_name`); assistant/phi_name_spans.py settles the words that only
+their neighbours can decide and joins the names into spans.
+
 Where unsure, redact (the issue's rule): a capitalised word that is none of the known kinds
 is taken for a name, because a name of any origin is more likely there than a word the lists
 lack, and a clinician loses little when "Tomasz" becomes [NAME].
@@ -24,7 +27,6 @@ import re
 from functools import lru_cache
 
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
-from knowledge.language import detect_language
 from knowledge.name_words import (
     common_words,
     frequent_surnames,
@@ -48,7 +50,7 @@ from knowledge.sense_inventory import SenseInventory
 
 Span = tuple[int, int]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Stems of generic drug names (USAN/INN): a capitalised "Apixaban" or "Fidaxomicin" is a drug.
 _DRUG_STEM = re.compile(
     r"(?:mab|nib|pril|sartan|olol|alol|azole|cillin|cycline|mycin|micin|floxacin|statin"
@@ -63,7 +65,7 @@ _DRUG_STEM = re.compile(
     r"|parinux|lukast|tropium|terone|estradiol|gestrel|olone|asone|onide|ocort|uride"
     r"|prost|tinib|ciclib|rafenib|lisib|parib|zomib|etam|racetam)$"
 )
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     "van von der den de del della la le du da di dos das bin ibn al el ní ó o mac st".split()
 )
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
@@ -83,18 +85,18 @@ _DOSE_AFTER = re.compile(
     re.I,
 )
 # "Ward 3", "Bay 7B": a word before a bare number labels a place; "Smith 10 mg" is a name.
-_BARE_NUMBER_AFTER = re.compile(
+BARE_NUMBER_AFTER = re.compile(
     r"[ \t]*#?\d{1,3}[A-Za-z]?\b(?![-/.:]\d|[ \t]*(?:mg|mcg|g|ml|units?)\b)"
 )
 _SENTENCE_END = ".!?\n"
 _COMMON_RANK = 1000
 # Words that end the look for an eponym's noun: a person does things ("Maria needs a scan").
-_NOT_BETWEEN = frozenset(
+NOT_BETWEEN = frozenset(
     "is was has had have needs need keeps takes took got gets wants says said on in for with "
     "to of the a an at by from but if not no".split()
 )
 _CONTRACTED = frozenset("m s re ve ll d t".split())
-_MODALS = frozenset("will may can might must should would could did does do".split())
+MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
 
@@ -113,28 +115,11 @@ def warm_up() -> None:
     common_words(), given_names(), frequent_surnames(), clinical_words(), load_names()
 
 
-def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span]:
-    """Spans of the names the word-by-word look finds among the characters not yet taken.
-    `names` are the names the rules found: their words count as names when a neighbour is
-    weighed ("JS" before a found "Smith"), and a span may grow over them."""
-
-    def inside_a_name(t: re.Match[str]) -> bool:
-        return any(s <= t.start() and t.end() <= e for s, e in names)
-
-    tokens = [
-        t for t in _TOKEN.finditer(text) if not any(taken[t.start() : t.end()]) or inside_a_name(t)
-    ]
-    verdicts = [inside_a_name(t) or _is_name(text, t) for t in tokens]
-    _name_runs(text, tokens, verdicts)
-    _join_neighbours(text, tokens, verdicts)
-    return _spans(text, tokens, verdicts)
-
-
-def _is_name(text: str, token: re.Match[str]) -> bool:
+def is_name(text: str, token: re.Match[str]) -> bool:
     word = re.sub(r"['’]s$", "", token.group())
     folded = word.casefold()
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-    if len(word) < 2 or _is_initials(word) or _in_a_code(text, token) or _inner_capital(word):
+    if len(word) < 2 or is_initials(word) or _in_a_code(text, token) or _inner_capital(word):
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
@@ -145,7 +130,7 @@ def _is_name(text: str, token: re.Match[str]) -> bool:
         return _capitals_name(folded, parts)
     if word[0].islower():
         return _lower_name(folded, parts)
-    strong = _listed_strongly(folded, parts) or latin_with_diacritics(word)
+    strong = listed_strongly(folded, parts) or latin_with_diacritics(word)
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
     # "Foley is 82" is a person; "the Ventolin is not working" is not (no name list has it)
@@ -156,13 +141,13 @@ def _is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "travel to Kenya", "back from India"
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
-    if _known(folded, parts) and _after_a_proper_word(text, token):
+    if known(folded, parts) and _after_a_proper_word(text, token):
         return False  # "Christmas Day", "New Year's Eve", "Blood Bank"
-    if _known(folded, parts):
+    if known(folded, parts):
         # "Smith" inside a sentence, "Rose is 82" at its start; "Blood Bank", "Hope",
         # "Ward 3" not.
         if not _starts_sentence(text, token.start()):
-            return strong and not _BARE_NUMBER_AFTER.match(after)
+            return strong and not BARE_NUMBER_AFTER.match(after)
         return _person_after(after) and (strong or folded in load_names())
     return True  # a capitalised word none of the lists knows: where unsure, redact
 
@@ -179,7 +164,7 @@ def _capitals_name(folded: str, parts: list[str]) -> bool:
     """ "JONES", "GONZALEZ": on the name lists and no abbreviation or word ("TIA", "MUST")."""
     if len(folded) < 3 or folded in SenseInventory.load():
         return False
-    if not _listed_strongly(folded, parts):
+    if not listed_strongly(folded, parts):
         return False
     return not all(p in common_words() or p in BRANDS or p in BODIES for p in parts)
 
@@ -189,17 +174,17 @@ def _lower_name(folded: str, parts: list[str]) -> bool:
     return (
         len(folded) >= 3
         and folded in given_names()
-        and not _known(folded, parts)
+        and not known(folded, parts)
         and (folded not in NOT_PEOPLE)
     )
 
 
-def _known(folded: str, parts: list[str]) -> bool:
+def known(folded: str, parts: list[str]) -> bool:
     words, clinical = common_words(), clinical_words()
     return all(p in words or p in clinical or _DRUG_STEM.search(p) for p in parts)
 
 
-def _listed_strongly(folded: str, parts: list[str]) -> bool:
+def listed_strongly(folded: str, parts: list[str]) -> bool:
     given, frequent = given_names(), frequent_surnames()
     return any(p in given or p in frequent for p in [folded, *parts])
 
@@ -208,9 +193,9 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     """A brand, eponym, body, place or month, unless also a common name: "Jordan", "Turner",
     "Wells" need a noun after them to be let through. Eponyms joined by hyphens are let
     through ("Wolff-Parkinson-White", "Dix-Hallpike"); so is a generic drug's stem."""
-    if all(p in NOT_PEOPLE or p in _PARTICLES for p in parts):
+    if all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
-        return joined_eponyms or not _listed_strongly(folded, parts) or _rare_eponym(folded)
+        return joined_eponyms or not listed_strongly(folded, parts) or _rare_eponym(folded)
     return bool(_DRUG_STEM.search(folded)) and folded not in load_names()
 
 
@@ -243,7 +228,7 @@ def _eponym_next(text: str, end: int) -> bool:
         if folded in ("and", "or", "vs", "versus", "&") or word[:1].isupper():
             continue
         ordinary += 1
-        if ordinary > 1 or folded in _NOT_BETWEEN or raw != raw.rstrip(",;:)"):
+        if ordinary > 1 or folded in NOT_BETWEEN or raw != raw.rstrip(",;:)"):
             return False
     return False
 
@@ -265,7 +250,7 @@ def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:
     if before is None or not before.group(1)[:1].isupper():
         return False
     word = before.group(1).casefold()
-    return word in NOT_PEOPLE and word not in EPONYMS and not _listed_strongly(word, [word])
+    return word in NOT_PEOPLE and word not in EPONYMS and not listed_strongly(word, [word])
 
 
 def _a_date_around(text: str, token: re.Match[str]) -> bool:
@@ -298,128 +283,5 @@ def _inner_capital(word: str) -> bool:
     return inner is not None and re.match(r"(?:Mc|Mac|De|Di|La|Le|Van|Von)[A-Z]", word) is None
 
 
-def _is_initials(word: str) -> bool:
+def is_initials(word: str) -> bool:
     return re.fullmatch(r"[A-Z](?:[-.]?[A-Z]){0,2}\.?", word) is not None
-
-
-def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """A name's neighbours join it: initials before it ("J. Smith", "J-P Rousseau"), a
-    particle between ("Nguyen van Minh"), and a capitalised listed word beside it ("Gerald
-    Moss"), but never across punctuation other than a comma of "Last, First"."""
-    changed = True
-    while changed:
-        changed = False
-        for i, token in enumerate(tokens):
-            if verdicts[i]:
-                continue
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and verdicts[j]]
-            near = [j for j in near if _adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
-            if not near:
-                continue
-            if _joins(text, token, i - 1 in near, i + 1 in near):
-                verdicts[i] = changed = True
-
-
-def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool) -> bool:
-    """Initials before a name, a particle after one, or a capitalised word beside one that is
-    no word at all ("Tamar Cohen") or a common name ("Gerald Moss"), but not a word that
-    leads a number ("John Smith Ward 3") or starts the sentence ("Does John Smith …")."""
-    word, folded = token.group(), token.group().casefold()
-    if _is_initials(word):
-        return name_after
-    if folded in _PARTICLES:
-        return name_before
-    if not word[:1].isupper() or word.isupper() or folded in EPONYM_NOUNS:
-        return False
-    if not _known(folded, [folded]):
-        return True
-    leads_a_number = _BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
-    return _listed_strongly(folded, [folded]) and not leads_a_number
-
-
-def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """Names typed all in small letters or all in capitals, two or three words together:
-    "priya raghunathan", "nguyen thi lan", "BOLAJI ADEWALE". Each word is no English, clinical
-    or known proper word, and one of them is on a name list; a lone such word is a typo or a
-    drug more often than a name."""
-    run: list[int] = []
-    english = detect_language(text) == "en"
-    for i, token in enumerate([*tokens, None]):
-        if (
-            token is not None
-            and _run_word(token.group())
-            and (not run or _adjacent(text, tokens[run[-1]], token))
-        ):
-            run.append(i)
-            continue
-        words = [tokens[j].group().casefold() for j in run]
-        # one of them on the name lists, in a question written in English: a run of words no
-        # list knows is as likely another language ("medir glicemia de quanto")
-        if 2 <= len(run) <= 4 and any(w in load_names() for w in words) and english:
-            for j in run:
-                verdicts[j] = True
-            _surname_after(text, tokens, verdicts, run[-1])
-        run = [i] if token is not None and _run_word(token.group()) else []
-    _names_after_relatives(text, tokens, verdicts)
-
-
-def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> None:
-    """The surname right after a name in small letters ends it: "nguyen thi lan", "frank
-    miller" (a word too, but among the most frequent surnames)."""
-    if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]):
-        word = tokens[i + 1].group()
-        folded = word.casefold()
-        listed = folded in load_names() and folded not in common_words()
-        if word.islower() and (listed or folded in frequent_surnames()):
-            verdicts[i + 1] = folded not in _NOT_BETWEEN | _MODALS
-
-
-def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """A given name in small letters after a relative: "my dad frank miller takes …", "her
-    son tom"; a verb after the relative is no name ("her son will come")."""
-    for i in range(1, len(tokens)):
-        word, before = tokens[i].group(), tokens[i - 1].group().casefold()
-        if before not in RELATIVES or not word.islower() or verdicts[i]:
-            continue
-        if not _adjacent(text, tokens[i - 1], tokens[i]) or word in _NOT_BETWEEN | _MODALS:
-            continue
-        if word in given_names():
-            verdicts[i] = True
-            _surname_after(text, tokens, verdicts, i)
-
-
-def _run_word(word: str) -> bool:
-    if not (word.islower() or word.isupper()) or len(word) < 2:
-        return False
-    folded = word.casefold()
-    if folded in _PARTICLES:
-        return True
-    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-    unknown = not _known(folded, parts) and folded not in NOT_PEOPLE and folded not in RELATIVES
-    return unknown and folded not in SenseInventory.load() and not _is_initials(word)
-
-
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Next to each other: a space, the comma of "Last, First", or an initial's full stop
-    ("T.K. Okonkwo")."""
-    gap = text[left.end() : right.start()]
-    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
-        gap == "." and len(left.group()) == 1
-    )
-
-
-def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:
-    """Adjacent name words make one span (one placeholder for "Harold Finch")."""
-    spans: list[Span] = []
-    for token, name in zip(tokens, verdicts, strict=True):
-        if not name:
-            continue
-        start, end = token.span()
-        gap = text[spans[-1][1] : start] if spans else ""
-        if spans and (
-            re.fullmatch(r"\.?[ \t]+", gap) or (gap == "." and start - spans[-1][1] == 1)
-        ):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
