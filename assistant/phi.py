@@ -59,6 +59,9 @@ class PhiFinding:
     start: int  # offsets in the original text
     end: int
     placeholder: str
+    # Found word by word, not by a rule: a capitalised word no list knows, say. Redacted all
+    # the same (where unsure, redact), and counted apart in the notice.
+    guess: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,12 @@ class Redaction:
             AGE_PLACEHOLDER if f.placeholder == AGE_PLACEHOLDER else f.kind for f in self.findings
         )
         parts = [f"{n} {_LABELS[key][n != 1]}" for key, n in counts.items()]
+        guesses = sum(f.guess for f in self.findings)
+        if guesses:  # which count may be an ordinary word: "2 names (1 of them a guess)"
+            names = counts["NAME"]
+            said = "a guess" if names == 1 else "guesses" if guesses == names else None
+            said = said or f"{guesses} of them a guess"
+            parts[list(counts).index("NAME")] += f" ({said})"
         return "Removed before sending: " + ", ".join(parts) + "."
 
 
@@ -95,6 +104,10 @@ class PhiBlocked(Exception):
             f"Not sent: the text appears to contain patient identifiers ({', '.join(kinds)}). "
             "Remove them and try again."
         )
+
+
+_REPEATED = 6  # the rank of a found name's other occurrences
+_WORD_BY_WORD = 7  # the rank of names found word by word: below every rule
 
 
 class _Hit(NamedTuple):
@@ -123,17 +136,20 @@ def _candidates(text: str) -> list[_Hit]:
     hits += _zip_codes_after(text, hits)
     hits += _names_word_by_word(text, hits)
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
-    # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder.
-    terms: dict[str, str] = {}
+    # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder (and
+    # stay a guess when the name was one).
+    terms: dict[str, tuple[str, int]] = {}
     for hit in [h for h in hits if h.kind == "NAME"]:
         words = text[hit.start : hit.end].split()
+        rank = _WORD_BY_WORD if hit.rank == _WORD_BY_WORD else _REPEATED
         for term in [" ".join(words), *(words if len(words) > 1 else ())]:
             if len(term.strip(".")) > 1 and term.casefold() not in STOP:
-                terms.setdefault(term, hit.key)
+                terms.setdefault(term, (hit.key, rank))
     if terms:
         alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
         for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
-            hits.append(_Hit(*m.span(), 6, "NAME", terms[m.group()], None))
+            key, rank = terms[m.group()]
+            hits.append(_Hit(*m.span(), rank, "NAME", key, None))
     return hits
 
 
@@ -154,7 +170,7 @@ def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     rule_names = [(h.start, h.end) for h in hits if h.kind == "NAME"]
     return [
-        _Hit(start, end, 7, "NAME", " ".join(text[start:end].split()).casefold(), None)
+        _Hit(start, end, _WORD_BY_WORD, "NAME", " ".join(text[start:end].split()).casefold(), None)
         for start, end in phi_name_spans.name_spans(text, taken, rule_names)
     ]
 
@@ -186,7 +202,10 @@ def redact(text: str) -> Redaction:
         if placeholder is None:
             numbers[hit.kind] += 1
             placeholder = placeholders[(hit.kind, hit.key)] = f"[{hit.kind}-{numbers[hit.kind]}]"
-        findings.append(PhiFinding(hit.kind, text[hit.start : hit.end], *hit[:2], placeholder))
+        guess = hit.rank == _WORD_BY_WORD
+        findings.append(
+            PhiFinding(hit.kind, text[hit.start : hit.end], *hit[:2], placeholder, guess)
+        )
         pieces += [text[pos : hit.start], placeholder]
         pos = hit.end
     pieces.append(text[pos:])

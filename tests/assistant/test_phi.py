@@ -320,6 +320,18 @@ def test_notice_wording_has_counts_and_no_values():
     assert redact("no identifiers here").notice() == ""
 
 
+def test_a_name_found_word_by_word_is_listed_as_a_guess():
+    # Where unsure, redact, and say so: the clinician sees which count may be a plain word.
+    one = redact("can Wiktoria have ibuprofen?")
+    assert one.notice() == "Removed before sending: 1 name (a guess)."
+    assert [f.guess for f in one.findings] == [True]
+    mixed = redact("pt John Smith asks if Wiktoria can visit")
+    assert mixed.notice() == "Removed before sending: 2 names (1 of them a guess)."
+    both = redact("can Wiktoria and Tomasz share a bay?")
+    assert both.notice() == "Removed before sending: 2 names (guesses)."
+    assert redact("pt John Smith, MRN 12345678").findings[0].guess is False
+
+
 def test_unchanged_redaction_is_falsy_and_empty():
     result = redact("")
     assert result == Redaction(original="", text="", findings=())
