@@ -1,8 +1,8 @@
 """What the app ships from others' work, with their terms: shown in Help → About and the README.
 
 The reference data is generated at install time from the public sources named here
-(scripts/build_lexicon.py, scripts/build_names.py, scripts/build_words.py); the embedding
-model ships in its package.
+(scripts/build_lexicon.py, scripts/build_names.py, scripts/build_words.py, and
+scripts/build_name_shapes.py from those lists); the embedding model ships in its package.
 """
 
 from __future__ import annotations

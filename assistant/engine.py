@@ -134,7 +134,7 @@ class AnswerEngine:
         # Identifiers never appear in a policy: in both modes retrieval, the refusal rule and
         # sentence selection see the question without them, so a patient's name or MRN can
         # neither pull in passages nor count against the evidence.
-        clean = _without_identifiers(base.sent_question)
+        clean = _without_identifiers(self._searchable(redaction))
         language = detect_language(clean)
         if language != "en":
             # Said before searching: closest documents found for words in another language
@@ -217,6 +217,22 @@ class AnswerEngine:
         if around_value is not None and around_value < cfg.min_value_coverage:
             return RELATED, NO_VALUE.format(VALUE_LABELS[requested_value(question)])
         return ANSWERED, ""
+
+    def _searchable(self, redaction: phi.Redaction) -> str:
+        """The redacted question, with each guessed name put back that the documents use in
+        more than a few passages ("Amiodarone", "Kernig"): a guess may hide a clinical word,
+        and a word that many passages hold is no patient's. Only the search sees it; what is
+        sent, shown and stored stays redacted."""
+        if any(f.guess for f in redaction.findings):
+            self.retriever.refresh()  # the index's words as of now
+        pieces, pos = [], 0
+        for finding in redaction.findings:
+            words = finding.text.split()
+            keep = finding.guess and all(self.retriever.documents_use(w) for w in words)
+            pieces += [redaction.original[pos : finding.start]]
+            pieces += [finding.text if keep else finding.placeholder]
+            pos = finding.end
+        return "".join(pieces + [redaction.original[pos:]])
 
     def _notice(self, redaction) -> str:
         notice = redaction.notice()
@@ -362,6 +378,11 @@ def searched_text(answer: Answer) -> str:
 
 # A word that introduced a patient now standing before nothing ("pt - after a fall").
 _CUE_LEFT = re.compile(r"\b(?:pt|patient|mr|mrs|ms|miss|mx|dr)\.?\s*(?=[-–,:;()]|$)", re.I)
+# "… done for [NAME-1]?": the word that led to a name goes with it at a clause's end.
+_FOR_WHOM = re.compile(
+    r"\s+\b(?:for|of|to|re|about|with)(?=\s+(?:[\w ]{0,12}\[[A-Z]+-[\w+]+\][\s,]*)+(?:[.?!;:)]|$))",
+    re.I,
+)
 
 
 def search_text(question: str) -> str:
@@ -374,9 +395,10 @@ def _without_identifiers(text: str) -> str:
     """The redacted question minus placeholders, their labels and full dates: identifiers
     never appear in a policy, so they must neither steer retrieval nor count against the
     question's coverage by the passages."""
-    text = _PLACEHOLDER.sub(" ", _FULL_DATE.sub("[DATE-0]", text))
+    text = _PLACEHOLDER.sub(" ", _FOR_WHOM.sub(" ", _FULL_DATE.sub("[DATE-0]", text)))
     text = _CUE_LEFT.sub(" ", re.sub(r"\(\s*\)|,\s*(?=[,:;)?])", " ", text))
-    return " ".join(text.split()).strip(" ,:;-–")
+    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
+    return text.strip(" ,:;-–")
 
 
 def _refusal_text(answer: Answer) -> str:

@@ -64,11 +64,15 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
 
 
 def _run_word(word: str) -> bool:
-    if not (word.islower() or word.isupper()) or len(word) < 2:
-        return False
+    """A word that may stand in a run of name words: a particle ("van", "de"), or a word of
+    three letters or more that no word list knows ("ok" and the like are too short to say)."""
     folded = word.casefold()
+    if not (word.islower() or word.isupper()):
+        return False
     if folded in PARTICLES:
         return True
+    if len(word) < 3:
+        return False
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
     unknown = (
         not phi_words.known(folded, parts) and folded not in NOT_PEOPLE and folded not in RELATIVES
@@ -124,6 +128,8 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     no word at all ("Tamar Cohen") or a common name ("Gerald Moss"), but not a word that
     leads a number ("John Smith Ward 3") or starts the sentence ("Does John Smith …")."""
     word, folded = token.group(), token.group().casefold()
+    if word in ("A", "I"):
+        return False  # the article and the pronoun: "A Muslim family asked"
     if phi_words.is_initials(word):
         return name_after
     if folded in PARTICLES:

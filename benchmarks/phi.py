@@ -168,19 +168,28 @@ def section(m: dict) -> str:
         for kind, (total, leaked) in m["by_kind"].items()
     ]
     wrong = m["wrongly_redacted"]
-    lines = [
-        f"- Identifiers removed: **{100 * recall:.1f} %** ({m['identifiers'] - m['leaked']} of "
-        f"{m['identifiers']}); target ≥ 99.5 %.",
-        f"- Questions still carrying an identifier (what block mode would have let through): "
-        f"**{m['leaking_questions']} of {m['questions']}**; target 0.",
+    lines = []
+    if m["identifiers"]:
+        lines += [
+            f"- Identifiers removed: **{100 * recall:.1f} %** ({m['identifiers'] - m['leaked']} "
+            f"of {m['identifiers']}); target ≥ 99.5 %.",
+            f"- Questions still carrying an identifier (what block mode would have let "
+            f"through): **{m['leaking_questions']} of {m['questions']}**; target 0.",
+        ]
+    lines += [
         f"- Clean questions wrongly redacted: **{len(wrong)} of {m['clean']}** "
         f"({100 * len(wrong) / max(m['clean'], 1):.1f} %); target ≤ 1 %.",
         f"- Time per question: p50 {m['p50_ms']:.2f} ms, max {m['max_ms']:.2f} ms; target ≤ 10 ms.",
-        "",
-        md_table(["kind", "identifiers", "removed", "recall"], rows, "lrrr"),
-        "",
-        "Questions with a leak (id: kinds left): "
-        + ", ".join(f"`{i}` {'/'.join(k)}" for i, k in m["leak_examples"][:60]),
+    ]
+    if m["identifiers"]:
+        lines += [
+            "",
+            md_table(["kind", "identifiers", "removed", "recall"], rows, "lrrr"),
+            "",
+            "Questions with a leak (id: kinds left): "
+            + ", ".join(f"`{i}` {'/'.join(k)}" for i, k in m["leak_examples"][:60]),
+        ]
+    lines += [
         "",
         "Clean questions wrongly redacted (id: kinds): "
         + (", ".join(f"`{i}` {'/'.join(k)}" for i, k in wrong[:60]) or "none"),
@@ -206,6 +215,9 @@ def main() -> int:
     extra = args.cases / "extra_identifier_cases.jsonl", args.cases / "extra_clean_cases.jsonl"
     if all(path.is_file() for path in extra):
         parts["second set (all for tuning)"] = measure(load(extra[0]), load(extra[1]))
+    third = args.cases / "third_clean_cases.jsonl"
+    if third.is_file():
+        parts["third set, clean questions only (all for tuning)"] = measure([], load(third))
     text = report(parts, pasted_text_times())
     write_text(args.out, text)
     print(text.split("## Machine")[0])

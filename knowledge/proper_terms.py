@@ -145,7 +145,8 @@ EPONYMS = frozenset(
     holter doppler swan ganz seldinger hickman broviac groshong portacath foley coude
     minnesota sengstaken blakemore linton ryles salem
     guedel igel macintosh mcgrath miller bougie eschmann frova
-    kirschner steinmann denham thomas gallows bryant russell buck
+    kirschner steinmann denham thomas gallows bryant russell buck chagas pavlik graf bakri
+    lynch holliday segar pfannenstiel sternberg somogyi trissel centor mckinley schnider
     """.split()
 )
 
@@ -181,7 +182,17 @@ PLACES = frozenset(
     togo tunisia turkey turkish uganda ukraine ukrainian uruguay uzbekistan venezuela
     vietnam vietnamese wales welsh yemen zambia zimbabwe latin latino latina hispanic
     tagalog urdu hindi bengali punjabi gujarati swahili yoruba igbo hausa amharic somali
-    farsi pashto dari mandarin cantonese creole
+    farsi pashto dari mandarin cantonese creole tigrinya tigre oromo kurdish kurmanji sorani
+    tamil telugu malayalam kannada marathi sinhala nepali burmese khmer lao hmong tongan
+    samoan maori aboriginal inuit métis metis muslim muslims islam islamic sikh sikhs hindu
+    hindus jewish jew jews christian christians catholic catholics buddhist buddhists
+    jehovah mormon amish orthodox protestant
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
+    york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+    virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan
+    nunavut yukon nova scotia brunswick newfoundland labrador queensland tasmania
     """.split()
 )
 
@@ -190,7 +201,8 @@ CALENDAR = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december christmas easter ramadan
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
-    navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year
+    navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
+    umrah
     """.split()
 )
 
@@ -233,6 +245,7 @@ EPONYM_OWN_NOUNS = frozenset(
     hernia membrane space duct gland nodules lesions point triangle pattern wort technique
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
+    pentad spots
     """.split()
 )
 

@@ -193,7 +193,7 @@ class QueryExpander:
         text = question
         for phrase, clinical, source, pattern in _PHRASES:
             found = pattern.search(text)
-            if found is None or (" " not in phrase and self._used(phrase)):
+            if found is None or (" " not in phrase and self.used(phrase)):
                 continue  # a single word the documents use matches them as it is
             own = frozenset(stems(found.group()))
             alternatives = [own]
@@ -228,7 +228,7 @@ class QueryExpander:
         # The app's own list too is only used where the documents use the words ("OD" is no
         # "once daily" in a library that never says so).
         found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
-        if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self._used(word):
+        if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self.used(word):
             found.append((SHORT_NAMES[lower], "short-name"))
         if lower in SHORTHAND and not any(s in self.vocabulary for s in stems(word)):
             found.append((SHORTHAND[lower], "shorthand"))
@@ -249,11 +249,11 @@ class QueryExpander:
         ("as", "or") is never looked up."""
         if len(word) < 2 or len(word) > 10 or word.lower() not in self.inventory:
             return False
-        if self._used(word):
+        if self.used(word):
             return False
         return sum(c.isupper() for c in word) >= 2 or len(word) <= 5
 
-    def _used(self, word: str) -> bool:
+    def used(self, word: str) -> bool:
         """Do the documents use this word themselves (in more than a few chunks)?"""
         own = stems(word)
         return bool(own) and all(self.vocabulary.get(s, 0) > self.rare for s in own)

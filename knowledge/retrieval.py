@@ -173,6 +173,17 @@ class Retriever:
 
     def expand(self, question: str) -> QueryExpansion:
         """The question read against the words of the current index (refresh() first)."""
+        return self._current_expander().expand(question)
+
+    def documents_use(self, word: str) -> bool:
+        """Do the indexed documents use this word themselves, in more than a few chunks? A
+        word the analyser cannot spell ("Nguyễn" becomes "nguy" + "n") never counts."""
+        word = word.strip(".,;:()'’")
+        if not (word.isascii() and word.replace("-", "").isalpha()):
+            return False
+        return self._current_expander().used(word)
+
+    def _current_expander(self) -> QueryExpander:
         current = self._expander
         if current is None or current[0] != self.lexical.fingerprint:
             current = (
@@ -180,7 +191,7 @@ class Retriever:
                 QueryExpander(self.lexical.vocabulary, chunks=self.lexical.size),
             )
             self._expander = current  # one assignment: a racing search builds its own, harmlessly
-        return current[1].expand(question)
+        return current[1]
 
     def following(self, passage: Passage) -> Passage | None:
         """The chunk after `passage` in its version (None at the end, or if unknown): a

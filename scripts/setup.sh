@@ -44,6 +44,6 @@ fi
 # Reference data the query side reads (abbreviation senses, given names and surnames), built
 # from ../shared at install time and never committed; without it the app still runs, with
 # only its built-in word lists (README, "Credits").
-for builder in build_lexicon build_names build_words; do
+for builder in build_lexicon build_names build_words build_name_shapes; do
   .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (its source was not found)"
 done
