@@ -24,9 +24,9 @@ CREDITS: tuple[tuple[str, str], ...] = (
     (
         "English words (to tell a word from a name in the identifier detector)",
         "SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson, as Debian's wamerican "
-        "package ships it. Copyright 2000-2019 by Kevin Atkinson and others; permission to "
-        "use, copy, modify, distribute and sell the word lists is granted with the copyright "
-        "notice kept.",
+        "and wbritish packages ship it. Copyright 2000-2019 by Kevin Atkinson and others; "
+        "permission to use, copy, modify, distribute and sell the word lists is granted with "
+        "the copyright notice kept.",
     ),
     (
         "Embedding model",

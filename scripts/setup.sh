@@ -10,7 +10,7 @@ debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6
       libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
       libxkbcommon-x11-0 fonts-dejavu-core
-      wamerican)  # the English word list scripts/build_words.py reads (identifier detector)
+      wamerican wbritish)  # English word lists scripts/build_words.py reads (identifiers)
 # Debian's own python3.11 needs python3.11-venv for `-m venv`; other builds ship it.
 python3.11 -c "import ensurepip" >/dev/null 2>&1 || debs+=(python3.11-venv)
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -109,3 +109,19 @@ def test_fusion_choice_is_checked_and_rank_fusion_remains_available(kb, tmp_path
         result = Retriever(kb, config).search("needlestick injury report")
         assert result.passages[0].doc_id == "sharps"
         assert result.passages[0].score > result.passages[-1].score
+
+
+def test_documents_use_says_which_words_many_passages_hold(kb, tmp_path):
+    sections = [
+        f"## Wound {i}\n\n"
+        + " ".join(["Allevyn foam dressing stays for five days."] * 3)
+        + f" Wound type {i} needs review after {i} days." * 20
+        for i in range(8)
+    ]
+    _ingest(kb, _doc(tmp_path, "dressings.md", sections))
+    retriever = Retriever(kb)
+    retriever.refresh()
+    assert kb.store.chunk_count() > 4  # more passages than the "rare" cut-off
+    assert retriever.documents_use("Allevyn")
+    assert not retriever.documents_use("Wiktoria")
+    assert not retriever.documents_use("Nguyễn")  # the analyser cannot spell it: never counts
