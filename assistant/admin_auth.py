@@ -53,9 +53,16 @@ class AdminConfigError(RuntimeError):
 
 class AdminGuard:
     def __init__(
-        self, home: str | Path, group: str = "", clock: Callable[[], float] = time.monotonic
+        self,
+        home: str | Path,
+        group: str = "",
+        clock: Callable[[], float] = time.monotonic,
+        on_event: Callable[[str, dict], object] | None = None,
     ):
         self.home = Path(home)
+        # Called with ("admin", {...}) when the passphrase is set or changed and when an
+        # attempt is denied, e.g. to write the audit log. Never given a passphrase.
+        self.on_event = on_event
         self.path = self.home / FILENAME
         self.group = (group or "").strip()
         self._clock = clock
@@ -106,11 +113,14 @@ class AdminGuard:
         }
         _write_private(self.path, json.dumps(record, indent=2) + "\n")
         log.info("admin passphrase %s", "changed" if changing else "set")
+        self._emit({"event": "passphrase changed" if changing else "passphrase set"})
 
-    def verify(self, passphrase: str) -> bool:
-        """True if `passphrase` is the admin passphrase. Rate limited: see the module doc."""
+    def verify(self, passphrase: str, action: str = "") -> bool:
+        """True if `passphrase` is the admin passphrase. Rate limited: see the module doc. A
+        denied attempt goes on the record, with the action it was for."""
         with self._lock:
             if self._clock() < self._locked_until:
+                self._emit({"event": "denied", "action": action, "reason": "locked"})
                 return False
         record = self._read()
         ok = False
@@ -130,7 +140,13 @@ class AdminGuard:
                         MAX_FAILURES,
                         LOCKOUT_SECONDS,
                     )
+        if not ok:
+            self._emit({"event": "denied", "action": action, "reason": "wrong passphrase"})
         return ok
+
+    def _emit(self, data: dict) -> None:
+        if self.on_event is not None:
+            self.on_event("admin", data)  # the log adds who and where
 
     def _read(self) -> tuple[int, int, int, int, bytes, bytes] | None:
         try:
@@ -174,13 +190,13 @@ class AdminGuard:
         return _posix_user_in_group(self.group)
 
     # -- the one call the UI makes ------------------------------------------------------------
-    def unlock(self, passphrase: str | None = None) -> bool:
+    def unlock(self, passphrase: str | None = None, action: str = "admin desk") -> bool:
         """Members of the admin group unlock without a passphrase; others need it."""
         if self.user_in_admin_group():
             return True
         if passphrase is None:
             return False
-        return self.verify(passphrase)
+        return self.verify(passphrase, action)
 
 
 def check_strength(passphrase: str) -> None:

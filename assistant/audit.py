@@ -82,7 +82,19 @@ __all__ = [
 ]
 
 ENTRY_TYPES = frozenset(
-    {"answer", "ingest", "approve", "retire", "remove", "settings", "checkpoint"}
+    {
+        "answer",
+        "ingest",
+        "approve",
+        "retire",
+        "remove",
+        "edit",  # a version's details, each field before and after
+        "reindex",
+        "repair",  # what `doctor --repair` fixed
+        "admin",  # passphrase set or changed, an admin attempt denied
+        "settings",
+        "checkpoint",
+    }
 )
 
 _PROCESS_LOCKS: dict[str, threading.Lock] = {}
@@ -243,7 +255,8 @@ class AuditLog(AuditRetention):
         )
 
     def record_knowledge_event(self, kind: str, data: dict[str, Any]) -> None:
-        """The KnowledgeBase `on_event` callback (approve, retire, remove, ingest)."""
+        """The KnowledgeBase `on_event` callback (ingest, approve, retire, remove, edit,
+        reindex, repair) and the AdminGuard's (admin)."""
         self.append(kind, data)
 
     def record_setting(self, key: str, changed: bool) -> dict[str, Any]:

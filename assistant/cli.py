@@ -146,8 +146,8 @@ def docs_list(
     """Documents and their versions (live = approved and current)."""
     kb = knowledge_base()
     try:
-        versions = kb.catalog.versions()
-        live = {v.version_id for v in kb.catalog.live_versions()}
+        versions = kb.versions()
+        live = {v.version_id for v in kb.live_versions()}
     except KnowledgeError as exc:
         raise _fail(str(exc)) from exc
     if not all_versions:
@@ -167,8 +167,8 @@ def docs_show(
     """One version's metadata, and optionally its chunks with section and pages."""
     kb = knowledge_base()
     try:
-        version = kb.catalog.get(doc)
-        live = {v.version_id for v in kb.catalog.live_versions()}
+        version = kb.version(doc)
+        live = {v.version_id for v in kb.live_versions()}
         stored = kb.chunks_of(version.version_id) if chunks else []
     except KnowledgeError as exc:
         raise _fail(str(exc)) from exc
@@ -207,6 +207,39 @@ def _lifecycle(action: str, doc: str) -> None:
         raise _fail(str(exc)) from exc
 
 
+@docs_app.command("edit")
+def docs_edit(
+    doc: Annotated[str, typer.Argument(help="Document id or version id.")],
+    title: Annotated[str | None, typer.Option(help="The title shown in citations.")] = None,
+    owner: Annotated[str | None, typer.Option(help="Who owns the document.")] = None,
+    effective: Annotated[str | None, typer.Option(help="Effective date, YYYY-MM-DD.")] = None,
+    review_by: Annotated[str | None, typer.Option(help="Review-by date, YYYY-MM-DD.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Free notes for admins.")] = None,
+) -> None:
+    """Edit a version's details; the audit log records each change, before and after."""
+    import getpass
+
+    changes = {
+        key: value
+        for key, value in {
+            "title": title,
+            "owner": owner,
+            "effective_date": effective,
+            "review_by": review_by,
+            "notes": notes,
+        }.items()
+        if value is not None
+    }
+    if not changes:
+        raise _fail("nothing to change: give --title, --owner, --effective, --review-by or --notes")
+    admin_or_exit(settings(), f"edit ({doc})")
+    try:
+        version = knowledge_base().update_metadata(doc, by=getpass.getuser(), **changes)
+    except (KnowledgeError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    out.print(f"edited {version.version_id}: {', '.join(sorted(changes))}")
+
+
 @docs_app.command("approve")
 def docs_approve(doc: Annotated[str, typer.Argument(help="Document id or version id.")]) -> None:
     """Approve a version; the previously approved version of the document is retired."""
@@ -236,12 +269,12 @@ def doctor(
     json_output: JsonOption = False,
 ) -> None:
     """Check that the catalog and the index agree (counts, ids, status, model)."""
-    from knowledge.doctor import diagnose
+    import getpass
 
     if repair:
         admin_or_exit(settings(), "doctor --repair")
     try:
-        findings = diagnose(knowledge_base(), repair=repair)
+        findings = knowledge_base().diagnose(repair=repair, by=getpass.getuser())
     except KnowledgeError as exc:
         raise _fail(str(exc)) from exc
     if json_output:
@@ -291,18 +324,14 @@ def app_command(
 @app.command()
 def reindex() -> None:
     """Re-embed every chunk with the configured embedding model."""
+    import getpass
+
     from rich.progress import Progress
 
-    from knowledge.embedding import SentenceTransformerEmbedder
-    from knowledge.reindex import reindex as run_reindex
-    from knowledge.store import open_client
-
-    s = settings()
-    admin_or_exit(s, "reindex")
-    client = open_client(path=s.home / "index", url=s.store.url or None)
+    admin_or_exit(settings(), "reindex")
     with Progress(console=console) as bar:
         task = bar.add_task("re-embedding", total=None)
-        for event in run_reindex(client, SentenceTransformerEmbedder()):
+        for event in knowledge_base().reindex(by=getpass.getuser()):
             bar.update(task, total=event.total, completed=event.done)
     out.print("reindex complete")
 

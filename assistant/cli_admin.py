@@ -32,9 +32,9 @@ class AdminRequired(PermissionError):
 
 
 def _guard(settings):
-    from assistant.admin_auth import AdminGuard
+    from assistant.services import build_admin_guard
 
-    return AdminGuard(settings.home, group=settings.admin.group)
+    return build_admin_guard(settings)
 
 
 def _typed_passphrase(prompt: str) -> str | None:
@@ -63,7 +63,7 @@ def require_admin(settings, action: str) -> None:
             f"{action} needs admin rights: run it in a terminal to type the admin passphrase, "
             f"or set {ENV_PASSPHRASE}"
         )
-    if not guard.verify(passphrase):
+    if not guard.verify(passphrase, action):
         raise AdminRequired("the admin passphrase is not correct")
 
 
@@ -80,7 +80,7 @@ def only_demo_content(kb) -> bool:
     from assistant.demo import demo_manifest
 
     demo_files = {d["file"] for d in demo_manifest()}
-    names = {v.source_name for v in kb.catalog.versions(include_unfinished=True)}
+    names = {v.source_name for v in kb.versions(include_unfinished=True)}
     return names <= demo_files
 
 

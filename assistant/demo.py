@@ -36,5 +36,5 @@ def load_demo_pack(kb, folder: Path | None = None) -> Iterator[IngestProgress]:
 
 
 def demo_is_loaded(kb) -> bool:
-    names = {v.source_name for v in kb.catalog.live_versions()}
+    names = {v.source_name for v in kb.live_versions()}
     return all(d["file"] in names for d in demo_manifest())

@@ -419,7 +419,7 @@ def run_metadata(engine, gold_path: Path | str, questions: list[GoldQuestion]) -
         "store": s.store.url or "local",
     }
     try:
-        live = kb.catalog.live_versions()
+        live = kb.live_versions()
         meta["index"] = {
             "documents": len(live),
             "chunks": sum(v.chunk_count for v in live),

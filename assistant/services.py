@@ -28,6 +28,16 @@ def build_knowledge_base(settings: Settings, **overrides):
     )
 
 
+def build_admin_guard(settings: Settings):
+    """The admin check of this home, its passphrase changes and denials on the record."""
+    from assistant.admin_auth import AdminGuard
+
+    audit = build_audit_log(settings)
+    return AdminGuard(
+        settings.home, group=settings.admin.group, on_event=audit.record_knowledge_event
+    )
+
+
 def build_chat_client(settings: Settings):
     """None in offline mode; otherwise the configured provider's client (created lazily)."""
     if settings.llm.provider == "offline":

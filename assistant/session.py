@@ -103,7 +103,7 @@ class Session:
         """Load everything heavy, yielding a line per step. Safe to call more than once."""
         yield "Loading knowledge base…"
         kb = self.kb
-        kb.catalog.versions()  # opens the store (a local folder or the shared server)
+        kb.versions()  # opens the store (a local folder or the shared server)
         yield "Loading the embedding model…"
         load = getattr(kb.embedder, "load", None)
         if load is not None:
@@ -130,7 +130,7 @@ class Session:
         from assistant.welcome import example_questions
 
         sections: dict[str, list[str]] = {}
-        for version in self.kb.catalog.live_versions():
+        for version in self.kb.live_versions():
             chunks = self.kb.chunks_of(version.version_id)
             sections[version.title] = [c.metadata.get("section", "") for c in chunks]
         return example_questions(sections, limit)
@@ -139,8 +139,8 @@ class Session:
         provider = self.settings.llm.provider
         status = Status(provider=provider, offline=provider == "offline", ready=self.ready.is_set())
         if status.ready:
-            status.documents = len(self.kb.catalog.live_versions())
-            status.chunks = self.kb.store.chunk_count()
+            status.documents = len(self.kb.live_versions())
+            status.chunks = self.kb.chunk_count()
         return status
 
     def answer(self, question: str, previous: str = ""):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from knowledge.catalog import REMOVING, Catalog, DocumentVersion
+from knowledge.catalog import Catalog, DocumentVersion
+from knowledge.doctor import Finding
+from knowledge.doctor import diagnose as run_diagnose
 from knowledge.embedding import (
     Embedder,
     SentenceTransformerEmbedder,
@@ -20,6 +22,9 @@ from knowledge.embedding import (
     WordPieceCounter,
 )
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
+from knowledge.reindex import ReindexProgress
+from knowledge.reindex import reindex as run_reindex
+from knowledge.removal import remove_version
 from knowledge.store import ChromaStore, StoredChunk, VectorStore, open_client
 
 
@@ -99,7 +104,18 @@ class KnowledgeBase:
         for event in events:
             if event.result is not None:
                 self._emit("ingest", event.result.to_json())
+                if event.result.approved:
+                    self._emit_ingest_approval(event.result)
             yield event
+
+    def _emit_ingest_approval(self, result) -> None:
+        """An approval at ingest (`--approve`) goes on the record as any approval does, with
+        the older version it retired."""
+        version = self.catalog.get(result.version_id)
+        retired = [_version_data(self.catalog.get(v)) for v in result.retired]
+        self._emit(
+            "approve", {**_version_data(version), "by": version.approved_by, "retired": retired}
+        )
 
     def _emit(self, kind: str, data: dict) -> None:
         if self.on_event is not None:
@@ -126,24 +142,64 @@ class KnowledgeBase:
         whole_document = doc_or_version_id == target.doc_id
         versions = self.catalog.of_document(target.doc_id) if whole_document else [target]
         for version in versions:
-            self.remove_version(version)
+            remove_version(self.catalog, self.store, version)
         self._emit(
             "remove",
             {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]},
         )
         return versions
 
-    def remove_version(self, version: DocumentVersion) -> None:
-        # Mark first: a crash part-way leaves a "removing" record that doctor finishes.
-        version.state = REMOVING
-        self.catalog.save(version)
-        ids = [c.id for c in self.store.get_chunks(where={"version_id": version.version_id})]
-        self.store.delete_chunks(ids)
-        self.catalog.delete(version.version_id)
-        # Nothing of a removed document may stay on disk, not even in Chroma's queue.
-        self.store.erase_history([*ids, version.version_id])
+    def update_metadata(self, version_or_doc_id: str, by: str, **changes: str) -> DocumentVersion:
+        """Edit a version's descriptive fields (title, owner, effective_date, review_by, notes);
+        the record says who changed what from what."""
+        before = self.catalog.get(version_or_doc_id)
+        old = {key: getattr(before, key) for key in changes if hasattr(before, key)}
+        version = self.catalog.update_metadata(version_or_doc_id, **changes)
+        edits = {
+            key: {"before": old[key], "after": getattr(version, key)}
+            for key in changes
+            if old[key] != getattr(version, key)
+        }
+        self._emit("edit", {**_version_data(version), "by": by, "changes": edits})
+        return version
+
+    def reindex(self, by: str = "", batch: int = 64) -> Iterator[ReindexProgress]:
+        """Re-embed every chunk with this knowledge base's embedding model (after a model
+        change). Opens the store without the model check the everyday store makes, since the
+        index was built with another model; reopens it afterwards."""
+        client = open_client(path=self.index_dir, url=self.store_url)
+        done = 0
+        for progress in run_reindex(client, self.embedder, batch):
+            done = progress.done
+            yield progress
+        with self._lock:
+            self._store = None
+        self.__dict__.pop("catalog", None)  # the catalog of the old store
+        self._emit("reindex", {"model": self.embedder.name, "chunks": done, "by": by})
+
+    def diagnose(self, repair: bool = False, by: str = "") -> list[Finding]:
+        """Where the catalog and the index disagree; fixed as well when `repair` is true, and
+        then what was repaired goes on the record."""
+        findings = run_diagnose(self, repair)
+        repaired = [{"kind": f.kind, "detail": f.detail} for f in findings if f.repaired]
+        if repaired:
+            self._emit("repair", {"by": by, "repaired": repaired})
+        return findings
 
     # -- reading -------------------------------------------------------------------------------
+    def versions(self, include_unfinished: bool = False) -> list[DocumentVersion]:
+        return self.catalog.versions(include_unfinished=include_unfinished)
+
+    def live_versions(self) -> list[DocumentVersion]:
+        """The approved, current version of each document: the only ones answers use."""
+        return self.catalog.live_versions()
+
+    def version(self, version_or_doc_id: str) -> DocumentVersion:
+        return self.catalog.get(version_or_doc_id)
+
+    def chunk_count(self) -> int:
+        return self.store.chunk_count()
+
     def chunks_of(self, version_id: str) -> list[StoredChunk]:
         chunks = self.store.get_chunks(where={"version_id": version_id})
         return sorted(chunks, key=lambda c: c.metadata.get("chunk_index", 0))

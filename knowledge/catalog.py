@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from knowledge.errors import InvalidTransition, NotFound
@@ -220,6 +220,12 @@ class Catalog:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot edit {sorted(unknown)}; editable: {sorted(allowed)}")
+        for key in ("effective_date", "review_by"):
+            value = changes.get(key) or ""
+            try:
+                value and date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{key} must be a date like 2025-03-01, got {value!r}") from None
         for key, value in changes.items():
             setattr(version, key, value)
         self.save(version)

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from knowledge.catalog import APPROVED, INGESTING, READY, REMOVING, RETIRED, now_iso
+from knowledge.removal import remove_version
 from knowledge.store import StoredChunk
 
 
@@ -86,7 +87,7 @@ def _counts_and_status(kb, records, by_version, repair) -> list[Finding]:
                 f"{version.source_name} again",
             )
             if repair:
-                kb.remove_version(version)
+                remove_version(kb.catalog, kb.store, version)
                 finding.repaired = True
             findings.append(finding)
             continue

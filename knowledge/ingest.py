@@ -62,6 +62,7 @@ class FileResult:
     pages: int = 0
     chunks: int = 0
     approved: bool = False
+    retired: tuple[str, ...] = ()  # version ids the approval retired (the document's older one)
 
     def to_json(self) -> dict:
         """The outcome as plain data, for `--json` output and the audit log."""
@@ -75,6 +76,7 @@ class FileResult:
             "pages": self.pages,
             "chunks": self.chunks,
             "approved": self.approved,
+            "retired": list(self.retired),
         }
 
 
@@ -201,10 +203,10 @@ class Ingestor:
             yield from self._write(version, doc, chunks, options, progress)
         except IngestError as exc:
             return FileResult(path, FAILED, str(exc))
-        approved = False
+        approved, retired = False, ()
         if options.approve:
-            self.catalog.approve(version.version_id, by=options.user)
-            approved = True
+            _, older = self.catalog.approve(version.version_id, by=options.user)
+            approved, retired = True, tuple(v.version_id for v in older)
         return FileResult(
             path,
             status,
@@ -215,6 +217,7 @@ class Ingestor:
             doc.page_count or 0,
             len(chunks),
             approved,
+            retired,
         )
 
     def _plan_version(self, path: Path, sha: str, options: IngestOptions):

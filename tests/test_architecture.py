@@ -1,5 +1,6 @@
-"""Layering rules, enforced with import-linter: no Qt outside assistant.ui, and the knowledge
-core never depends on the assistant."""
+"""Layering rules, enforced with import-linter: no Qt outside assistant.ui, the knowledge core
+never depends on the assistant, and the shells change the knowledge base only through
+KnowledgeBase."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def test_import_contracts_hold():
     lint = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run([str(lint), "--no-cache"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_every_qt_free_assistant_module_is_under_the_contract():
@@ -50,4 +51,17 @@ def test_no_qt_import_outside_assistant_ui():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.lstrip().startswith(("import PySide6", "from PySide6")):
                 offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_the_shells_reach_no_part_of_the_knowledge_base_but_its_door():
+    """Beside the import contract: no shell module touches a KnowledgeBase's catalog or store
+    attribute, where a write would bypass the audit log."""
+    shells = [*REPO.glob("assistant/ui/*.py"), *REPO.glob("assistant/cli*.py")]
+    offenders = [
+        f"{path.relative_to(REPO)}: {line.strip()}"
+        for path in shells
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if ".catalog." in line or "kb.store" in line or ".kb.store" in line
+    ]
     assert offenders == []

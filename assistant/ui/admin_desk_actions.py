@@ -182,11 +182,11 @@ class AdminDeskActions:
         """Save metadata changes (title, owner, effective_date, review_by, notes)."""
         if not changes:
             return None
-        changes = dict(changes)
+        changes, user = dict(changes), self._user
         return self._write(
             "edit",
             f"Saving details of {version_id}",
-            lambda kb: kb.catalog.update_metadata(version_id, **changes),
+            lambda kb: kb.update_metadata(version_id, by=user, **changes),
         )
 
     def view_versions(self) -> VersionsDialog | None:

@@ -9,6 +9,7 @@ import getpass
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
 from assistant.admin_auth import AdminGuard
+from assistant.services import build_admin_guard
 
 
 def _ask(parent, title: str, label: str) -> str | None:
@@ -76,7 +77,7 @@ def admin_window(session, workers, read_only: bool = False) -> QMainWindow:
 
 def open_admin_desk(main_window) -> QMainWindow | None:
     session = main_window.session
-    guard = AdminGuard(session.settings.home, group=session.settings.admin.group)
+    guard = build_admin_guard(session.settings)
     if not unlock(main_window, guard):
         return None
     window = admin_window(session, main_window.workers)

@@ -48,8 +48,8 @@ class CatalogSnapshot:
 def load_snapshot(kb) -> CatalogSnapshot:
     """Read the catalog (on a worker: it touches the store)."""
     taken_at = time.monotonic()
-    versions = kb.catalog.versions()
-    live = frozenset(v.version_id for v in kb.catalog.live_versions())
+    versions = kb.versions()
+    live = frozenset(v.version_id for v in kb.live_versions())
     return CatalogSnapshot(versions, live, taken_at)
 
 

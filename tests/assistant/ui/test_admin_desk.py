@@ -57,7 +57,13 @@ class Desk:
     """A desk with its knowledge base and workers, for one test."""
 
     def __init__(self, qtbot, home: Path, delay: float = 0.0, user: str = "admin"):
-        self.kb = KnowledgeBase(home, embedder=HashEmbedder(delay=delay), count_tokens=word_counter)
+        self.events: list[tuple[str, dict]] = []  # what the audit log would record
+        self.kb = KnowledgeBase(
+            home,
+            embedder=HashEmbedder(delay=delay),
+            count_tokens=word_counter,
+            on_event=lambda kind, data: self.events.append((kind, data)),
+        )
         self.session = Session(settings=Settings(home=home), kb=self.kb, engine=object())
         self.workers = Workers()
         self.widget = AdminDesk(self.session, self.workers, user=user)
@@ -203,6 +209,10 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     assert blocker.args[0] == "edit"
     stored = desk.kb.catalog.get("visiting")
     assert (stored.title, stored.owner) == ("Visiting Hours Policy", "Nursing board")
+    # ...and on the record, through the knowledge base's door, field by field
+    [edit] = [data for kind, data in desk.events if kind == "edit"]
+    assert edit["changes"]["owner"] == {"before": "", "after": "Nursing board"}
+    assert edit["by"] == w._user
     assert (stored.effective_date, stored.review_by) == ("2024-02-01", "2020-01-15")
     assert stored.notes == "Reviewed by the ward managers."
 
