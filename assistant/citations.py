@@ -91,6 +91,16 @@ def split_claims(text: str) -> list[Claim]:
     """
     claims: list[Claim] = []
     for start, end in sentence_spans(text):
+        # Markers opening a sentence close the one before: "… 20 seconds. [1] Wash …".
+        leading = re.match(r"(?:\s*\[\d+\])+", text[start:end])
+        if leading and claims:
+            claims[-1].cited.extend(
+                n
+                for n in map(int, re.findall(r"\d+", leading.group()))
+                if n not in claims[-1].cited
+            )
+            claims[-1].end = start + leading.end()
+            start += leading.end()
         sentence = text[start:end]
         cited = [int(m) for m in re.findall(r"\[(\d+)\]", sentence)]
         plain = MARKER.sub("", sentence).strip(" -*•")

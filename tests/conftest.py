@@ -141,8 +141,9 @@ CANARY = "The west wing door code for night staff is ZX-4471."
 
 @pytest.fixture(scope="session")
 def demo_home(tmp_path_factory, real_embedder) -> Path:
-    """A home with the demo pack approved (real model), plus two canaries that answers must
-    never use: a pending document and a retired one. Built once per test session."""
+    """A home with the demo pack approved (real model), plus three canaries that answers must
+    never use: a pending document, a retired one, and a pending second version of a live one.
+    Built once per test session."""
     from assistant.demo import load_demo_pack
     from knowledge.base import KnowledgeBase
     from knowledge.ingest import IngestOptions
@@ -159,4 +160,10 @@ def demo_home(tmp_path_factory, real_embedder) -> Path:
     list(kb.ingest([canaries / "night-access.md"], IngestOptions()))  # stays pending
     list(kb.ingest([canaries / "old-visiting.md"], IngestOptions(approve=True)))
     kb.retire("old-visiting")
+    # A pending second version of a live document, saying something else: the live version 1
+    # must be cited, never this one.
+    draft = canaries / "hand-hygiene.md"
+    live_text = (DEMO / "hand-hygiene.md").read_text(encoding="utf-8")
+    draft.write_text(live_text.replace("Rub for 20–30 seconds", "Rub for 95 seconds"))
+    list(kb.ingest([draft], IngestOptions()))  # version 2, pending
     return home

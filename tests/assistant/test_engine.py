@@ -104,6 +104,12 @@ def test_pending_and_retired_versions_are_never_cited(kb):
         assert "ZX-4471" not in answer.text and "14:00 to 16:00" not in answer.text
         cited = {c.doc_id for c in answer.citations} | {d.doc_id for d in answer.closest}
         assert not cited & {"night-access", "old-visiting"}
+    # The live version is cited, its pending successor is not: an empty answer cannot pass.
+    answer = engine.ask("How long should I rub my hands with alcohol hand rub?")
+    assert answer.outcome == ANSWERED and "Rub for 20–30 seconds" in answer.text
+    assert "95 seconds" not in answer.text
+    hand_hygiene = [c for c in answer.citations if c.doc_id == "hand-hygiene"]
+    assert hand_hygiene and {c.version for c in hand_hygiene} == {1}
 
 
 def passage_number(engine: AnswerEngine, question: str, phrase: str) -> int:
