@@ -6,25 +6,16 @@ of the selected row, and the job helpers every change (and a catalog read) goes 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from assistant.ui.admin_desk_dialogs import MetadataDialog, VersionsDialog
 from assistant.ui.admin_models import ActionOutcome, action_job, describe_outcome, removal_question
 from knowledge.catalog import DocumentVersion
-
-GATE_TIMEOUT_S = 2.0
-
-
-def _after_gate(gate: threading.Event, fn: Callable[..., Any], *args: Any) -> Any:
-    """Job body wrapper: wait until the UI has connected to the job's signals, then run."""
-    gate.wait(GATE_TIMEOUT_S)
-    return fn(*args)
 
 
 class AdminDeskActions:
@@ -40,15 +31,8 @@ class AdminDeskActions:
         return call
 
     def _submit(self, start, name: str, fn, *args, connect=None):
-        """Start a job whose body waits until our (and the caller's) handlers are connected:
-        the gate opens on the next turn of the event loop, so `add_paths(...)` followed by
-        `job.signals.finished.connect(...)` cannot miss the signal."""
-        gate = threading.Event()
-        job = start(name, _after_gate, gate, fn, *args)
-        if connect is not None:
-            connect(job)
-        QTimer.singleShot(0, self, gate.set)
-        return job
+        """Start a job with our handlers (and the caller's) connected before it starts."""
+        return start(name, fn, *args, prepare=connect)
 
     def _write(self, action: str, label: str, operation: Callable[[Any], Any]):
         if self._read_only:

@@ -8,7 +8,6 @@ It is shown only inside the admin window (assistant.ui.admin_gate), after the ad
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import shiboken6
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -38,7 +36,6 @@ from assistant.ui.admin_models import WARNING_BACKGROUND, WARNING_FOREGROUND
 from assistant.ui.tables import record_table, select_row_at
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the ReviewItem of the row
-GATE_TIMEOUT_S = 2.0
 
 # (header, header tooltip)
 COLUMNS: list[tuple[str, str]] = [
@@ -49,12 +46,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("Cited documents", "The documents and versions the answer cited, with pages"),
 ]
 RATING_COLUMN = 1
-
-
-def _after_gate(gate: threading.Event, session) -> FeedbackSnapshot:
-    """Job body: wait until the UI has connected to the job's signals, then read."""
-    gate.wait(GATE_TIMEOUT_S)
-    return feedback_job(session)
 
 
 class FeedbackTableModel(QAbstractTableModel):
@@ -191,11 +182,13 @@ class FeedbackView(QWidget):
 
     def refresh(self):
         """Read the feedback on a worker; the table updates when it arrives. Returns the Job."""
-        gate = threading.Event()
-        job = self._workers.read("read feedback", _after_gate, gate, self._session)
-        job.signals.finished.connect(self._alive(self._apply_snapshot))
-        job.signals.failed.connect(self._alive(self._on_refresh_failed))
-        QTimer.singleShot(0, self, gate.set)  # the job reads once these are connected
+        job = self._workers.read(
+            "read feedback",
+            feedback_job,
+            self._session,
+            on_done=self._alive(self._apply_snapshot),
+            on_error=self._alive(self._on_refresh_failed),
+        )
         self._set_status("Reading feedback…")
         return job
 

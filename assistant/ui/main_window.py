@@ -156,20 +156,22 @@ class MainWindow(QMainWindow):
     # -- start-up -------------------------------------------------------------------------------
     def start(self) -> None:
         """Called once the window is visible: load the heavy parts in the background."""
-        job = self.workers.read("warm-up", self.session.warm_up)
-        job.signals.progress.connect(self.status_label.setText)
-        job.signals.finished.connect(lambda _: self._warmed_up())
-        job.signals.failed.connect(
-            lambda exc: self.status_label.setText(f"Could not load the knowledge base: {exc}")
+        self._warm_job = self.workers.read(
+            "warm-up",
+            self.session.warm_up,
+            on_progress=self.status_label.setText,
+            on_done=lambda _: self._warmed_up(),
+            on_error=lambda exc: self.status_label.setText(
+                f"Could not load the knowledge base: {exc}"
+            ),
         )
-        self._warm_job = job
 
     def _warmed_up(self) -> None:
         self.update_status()
         self.status_label.setText("Ready")
-        job = self.workers.read("examples", self.session.example_questions)
-        job.signals.finished.connect(self._examples_read)
-        self._examples_job = job
+        self._examples_job = self.workers.read(
+            "examples", self.session.example_questions, on_done=self._examples_read
+        )
         self.ready.emit()
 
     def _examples_read(self, examples: list[str]) -> None:
@@ -273,13 +275,13 @@ class MainWindow(QMainWindow):
         )
         self.question.setReadOnly(True)
         conversation_id = self.conversation_id
-        job = self.workers.read(
-            "answer", lambda: self.session.answer_and_save(conversation_id, question)
+        self._answer_job = self.workers.read(
+            "answer",
+            lambda: self.session.answer_and_save(conversation_id, question),
+            on_progress=self._answer_event,
+            on_done=lambda event: self._answered(question, event),
+            on_error=lambda exc: self._answer_failed(question, exc),
         )
-        job.signals.progress.connect(self._answer_event)
-        job.signals.finished.connect(lambda event: self._answered(question, event))
-        job.signals.failed.connect(lambda exc: self._answer_failed(question, exc))
-        self._answer_job = job
 
     def _answer_event(self, event) -> None:
         if event.kind == "status":

@@ -115,12 +115,12 @@ class SettingsDialog(QDialog):
         key = self.api_key.text().strip() or get_api_key(llm.provider)
         self.test_result.setText("Testing…")
         self.test_button.setEnabled(False)
-        job = self.workers.read(
-            "test connection", lambda: make_chat_client(llm, key).check_connection()
+        self._test_job = self.workers.read(
+            "test connection",
+            lambda: make_chat_client(llm, key).check_connection(),
+            on_done=lambda message: self._tested(f"✔ {message}"),
+            on_error=lambda exc: self._tested(f"✘ {exc}"),
         )
-        job.signals.finished.connect(lambda message: self._tested(f"✔ {message}"))
-        job.signals.failed.connect(lambda exc: self._tested(f"✘ {exc}"))
-        self._test_job = job
 
     def _tested(self, text: str) -> None:
         self.test_result.setText(text)

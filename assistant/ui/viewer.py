@@ -19,7 +19,6 @@ parse); PDFs load on the UI thread (QPdfDocument.load of a 100-page PDF takes ~3
 from __future__ import annotations
 
 import html
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,9 +67,8 @@ class _Parsed:
     error: str = ""
 
 
-def _parse_job(gate: threading.Event, path: str, key: FileKey) -> _Parsed:
+def _parse_job(path: str, key: FileKey) -> _Parsed:
     """Runs on a worker: parse the file; failures are results, not exceptions."""
-    gate.wait(5)
     try:
         return _Parsed(key, load_text_source(path))
     except Exception as exc:  # a parser bug must not take the viewer down with it
@@ -412,7 +410,7 @@ class SourceViewer(QWidget):
             self._render_text(citation, source)
             return
         if self._workers is None:
-            parsed = _parse_job(_OPEN_GATE, key[0], key)
+            parsed = _parse_job(key[0], key)
             self._on_parsed(parsed)
             return
         self._loading = True
@@ -422,12 +420,15 @@ class SourceViewer(QWidget):
         self.text_view.show_message(f"Loading {Path(key[0]).name}…")
         self.stack.setCurrentWidget(self.text_view)
         self._set_note("")
-        gate = threading.Event()
-        job = self._workers.read("viewer: parse source", _parse_job, gate, key[0], key)
+        job = self._workers.read(
+            "viewer: parse source",
+            _parse_job,
+            key[0],
+            key,
+            on_done=self._on_parsed,
+            on_error=self._on_parse_failed,
+        )
         self._jobs[job.id] = job
-        job.signals.finished.connect(self._on_parsed)
-        job.signals.failed.connect(self._on_parse_failed)
-        gate.set()
 
     @Slot(object)
     def _on_parsed(self, parsed: _Parsed) -> None:
@@ -478,7 +479,3 @@ class SourceViewer(QWidget):
         if excerpt:
             notes.append(EXCERPT_NOTE)
         self._finish(TEXT, " ".join(notes))
-
-
-_OPEN_GATE = threading.Event()
-_OPEN_GATE.set()

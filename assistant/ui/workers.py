@@ -32,13 +32,13 @@ class Job(QRunnable):
 
     _ids = itertools.count(1)
 
-    def __init__(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any):
+    def __init__(self, name: str, fn: Callable[..., Any], *args: Any):
         super().__init__()
         self.setAutoDelete(False)  # the Python object owns it; Qt must not delete it under us
         self.id = next(self._ids)
         self.name = name
         self.signals = JobSignals()
-        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._fn, self._args = fn, args
         self._cancel = threading.Event()
         self.done = threading.Event()
 
@@ -62,7 +62,7 @@ class Job(QRunnable):
             if self._cancel.is_set():
                 self._emit("cancelled")
                 return
-            result = self._fn(*self._args, **self._kwargs)
+            result = self._fn(*self._args)
             if inspect.isgenerator(result):
                 result = self._drain(result)
                 if result is _CANCELLED:
@@ -103,22 +103,44 @@ class Workers(QObject):
         self._maintenance.setMaxThreadCount(1)
         self._jobs: dict[int, Job] = {}
 
-    def write(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-        """Index writes, one at a time, in submission order."""
-        return self._start(self._write_lane, Job(name, fn, *args, **kwargs))
+    def write(self, name: str, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> Job:
+        """Index writes, one at a time, in submission order. `callbacks`: see `_start`."""
+        return self._start(self._write_lane, Job(name, fn, *args), **callbacks)
 
-    def read(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-        """Questions and other reads, a few at a time."""
-        return self._start(self._pool, Job(name, fn, *args, **kwargs))
+    def read(self, name: str, fn: Callable[..., Any], *args: Any, **callbacks: Any) -> Job:
+        """Questions and other reads, a few at a time. `callbacks`: see `_start`."""
+        return self._start(self._pool, Job(name, fn, *args), **callbacks)
 
     def background(self, fn: Callable[[], Any]) -> Job:
         """Upkeep for the Qt-free code (knowledge.lexical's BackgroundRunner), one at a time."""
         return self._start(self._maintenance, Job("maintenance", fn))
 
-    def _start(self, pool: QThreadPool, job: Job) -> Job:
+    def _start(
+        self,
+        pool: QThreadPool,
+        job: Job,
+        on_progress: Callable[[Any], Any] | None = None,
+        on_done: Callable[[Any], Any] | None = None,
+        on_error: Callable[[BaseException], Any] | None = None,
+        on_cancel: Callable[[], Any] | None = None,
+        prepare: Callable[[Job], Any] | None = None,
+    ) -> Job:
+        """Connect the caller's callbacks, then start: a job can never finish before its
+        caller listens (Anki's TaskManager does the same). `prepare(job)` runs before the
+        start too, for callers that keep the job (its id, its cancel)."""
         self._jobs[job.id] = job
+        for signal, callback in (
+            (job.signals.progress, on_progress),
+            (job.signals.finished, on_done),
+            (job.signals.failed, on_error),
+            (job.signals.cancelled, on_cancel),
+        ):
+            if callback is not None:
+                signal.connect(callback)
         for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
             signal.connect(lambda *_, job_id=job.id: self._jobs.pop(job_id, None))
+        if prepare is not None:
+            prepare(job)
         pool.start(job)
         return job
 

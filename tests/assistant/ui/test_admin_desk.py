@@ -118,10 +118,10 @@ def memory_home():
 
 
 def _ingest(qtbot, desk: Desk, paths) -> object:
-    job = desk.widget.add_paths(paths)
-    assert job is not None
-    with qtbot.waitSignal(job.signals.finished, timeout=WAIT_MS) as blocker:
-        pass
+    # Listen first: the desk's own signal, connected before the job starts.
+    with qtbot.waitSignal(desk.widget.ingest_finished, timeout=WAIT_MS) as blocker:
+        job = desk.widget.add_paths(paths)
+        assert job is not None
     return blocker.args[0]
 
 
@@ -344,7 +344,7 @@ def test_cancel_long_ingest_leaves_no_half_document(make_desk, qtbot, tmp_path):
     job = w.add_paths(paths)
     assert job is not None and not w.add_files_action.isEnabled()
     qtbot.waitUntil(lambda: w.ingest_panel.state.events >= 1, timeout=WAIT_MS)
-    with qtbot.waitSignal(job.signals.cancelled, timeout=WAIT_MS):
+    with qtbot.waitSignal(w.ingest_cancelled, timeout=WAIT_MS):
         w.ingest_panel.cancel_button.click()
     assert w.ingest_panel.state.phase == "cancelled"
     assert w.ingest_panel.summary_label.text().startswith("Cancelled after")
@@ -367,11 +367,11 @@ def _ticks_during_ingest(qtbot, desk: Desk, folder: Path) -> int:
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
-    job = desk.widget.add_paths(paths)
+    desk.widget.add_paths(paths)
     qtbot.wait(2000)
     timer.stop()
     assert desk.widget.ingest_panel.state.events > 3, "the ingest should have been running"
-    with qtbot.waitSignal(job.signals.cancelled, timeout=WAIT_MS):
+    with qtbot.waitSignal(desk.widget.ingest_cancelled, timeout=WAIT_MS):
         desk.widget.ingest_panel.cancel()
     return len(ticks)
 
@@ -456,12 +456,9 @@ def test_drop_files_and_folders_starts_ingest(make_desk, qtbot, tmp_path):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(w.ingest_started, timeout=1000) as started:
+    with qtbot.waitSignals([w.ingest_started, w.ingest_finished], timeout=WAIT_MS):
         QApplication.sendEvent(w, drop)
     assert drop.isAccepted()
-    job = started.args[0]
-    with qtbot.waitSignal(job.signals.finished, timeout=WAIT_MS):
-        pass
     assert {name for name, _, _ in w.ingest_panel.rows()} == {"visiting.md", "opioid-safety.txt"}
     assert set(desk.statuses()) == {"visiting", "opioid-safety"}
 

@@ -1,8 +1,5 @@
-"""The worker module: one writer at a time, progress by signal, cancel at the next yield.
-
-Each job body waits for a gate that the test opens once it listens to the job's signals: a
-signal emitted before anything is connected is simply lost (the app's views do the same).
-"""
+"""The worker module: one writer at a time, progress by signal, cancel at the next yield, and
+the caller's callbacks connected before a job starts."""
 
 from __future__ import annotations
 
@@ -49,11 +46,16 @@ def test_generator_progress_then_result_on_the_ui_thread(qtbot):
         gate.wait(5)
         yield from range(5)
 
-    job = workers.read("count", count)
-    job.signals.progress.connect(lambda v: (seen.append(v), threads.append(threading.get_ident())))
+    done = []
+    job = workers.read(
+        "count",
+        count,
+        on_progress=lambda v: (seen.append(v), threads.append(threading.get_ident())),
+        on_done=done.append,
+    )
     with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
         gate.set()
-    assert seen == [0, 1, 2, 3, 4] and blocker.args == [4]
+    assert seen == [0, 1, 2, 3, 4] and blocker.args == [4] and done == [4]
     assert set(threads) == {threading.get_ident()}  # delivered on the UI thread
 
 
@@ -72,8 +74,9 @@ def test_cancel_stops_at_the_next_yield_and_runs_clean_up(qtbot):
         finally:
             cleaned.set()
 
-    job = workers.write("slow", slow)
-    job.signals.progress.connect(lambda v: job.cancel() if v == 3 else None)
+    jobs = []
+    job = workers.write("slow", slow, on_progress=lambda v: jobs[0].cancel() if v == 3 else None)
+    jobs.append(job)
     with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
         gate.set()
     assert cleaned.wait(2) and len(produced) < 20
@@ -116,3 +119,24 @@ def test_background_lane_runs_knowledge_upkeep_off_the_ui_thread(qtbot, isolated
 
     assert Retriever(session.kb).lexical.background == workers.background
     assert workers.shutdown(5000)
+
+
+def test_callbacks_are_connected_before_the_job_starts(qtbot):
+    """A job that finishes at once still reaches every callback: nothing is connected after
+    the start, so there is no race to lose (the gates the views once needed are gone)."""
+    make_application()
+    workers = Workers()
+    heard, prepared = [], []
+    for n in range(20):  # many instant jobs: any connect-after-start would drop some
+        workers.read(
+            f"instant {n}",
+            lambda n=n: n,
+            on_done=heard.append,
+            prepare=lambda job: prepared.append(job.id),
+        )
+    failures = []
+    workers.read("instant failure", lambda: 1 / 0, on_error=failures.append)
+    qtbot.waitUntil(lambda: len(heard) == 20 and len(failures) == 1, timeout=5000)
+    assert sorted(heard) == list(range(20)) and len(prepared) == 20
+    assert isinstance(failures[0], ZeroDivisionError)
+    assert workers.shutdown(2000)
