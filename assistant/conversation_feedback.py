@@ -1,9 +1,10 @@
-"""Feedback on answers: the store's feedback methods, the admin's records and their export.
+"""Feedback on answers: the feedback rows, the admin's records and their export.
 
-`ConversationFeedback` is mixed into `ConversationStore`. A `FeedbackRecord` is built from a
-feedback row joined with its exchange; it carries the redacted question
-(`Answer.sent_question`), never the question as typed. Split from assistant.conversations,
-which re-exports `CitedDocument` and `FeedbackRecord`.
+`FeedbackStore` works on the conversation database through what `ConversationStore` hands it
+(a reader, a writing transaction and its clock); the store offers its methods as its own. A
+`FeedbackRecord` is built from a feedback row joined with its exchange; it carries the
+redacted question (`Answer.sent_question`), never the question as typed. Split from
+assistant.conversations, which re-exports `CitedDocument` and `FeedbackRecord`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -82,9 +86,16 @@ class FeedbackRecord:
         }
 
 
-class ConversationFeedback:
-    """set_feedback / feedback_for / all_feedback / export_feedback; needs ConversationStore's
-    connections (`_conn`, `_write`) and clock (`now`)."""
+class FeedbackStore:
+    """Feedback rows of the conversation database: set, read, list for the admin, export."""
+
+    def __init__(
+        self,
+        read: Callable[[], sqlite3.Connection],
+        write: Callable[[], AbstractContextManager[sqlite3.Connection]],
+        now: Callable[[], str],
+    ):
+        self._conn, self._write, self.now = read, write, now
 
     # -- feedback -----------------------------------------------------------------------------
     def set_feedback(

@@ -44,7 +44,7 @@ from typing import Any
 
 from assistant import phi
 from assistant.answer import Answer
-from assistant.conversation_feedback import CitedDocument, ConversationFeedback, FeedbackRecord
+from assistant.conversation_feedback import CitedDocument, FeedbackRecord, FeedbackStore
 from assistant.conversation_records import (
     DEFAULT_TITLE,
     Conversation,
@@ -94,7 +94,7 @@ def _trigram_available() -> bool:
 
 
 # --- the store -------------------------------------------------------------------------------
-class ConversationStore(ConversationFeedback):
+class ConversationStore:
     """Thread-safe: call it from any thread; each thread uses its own SQLite connection."""
 
     def __init__(self, path: str | Path, clock: Callable[[], datetime] | None = None):
@@ -114,6 +114,12 @@ class ConversationStore(ConversationFeedback):
                 os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         migrate(self._conn())
         self.uses_fts = self._prepare_search_index()
+        self._feedback = FeedbackStore(self._conn, self._write, self.now)
+        # Feedback is the FeedbackStore's; the store offers its methods as its own.
+        self.set_feedback = self._feedback.set_feedback
+        self.feedback_for = self._feedback.feedback_for
+        self.all_feedback = self._feedback.all_feedback
+        self.export_feedback = self._feedback.export_feedback
 
     @classmethod
     def in_home(cls, home: str | Path, **kwargs) -> ConversationStore:
