@@ -109,7 +109,7 @@ class VerifyResult:
     reason: str = ""
 
 
-class AuditLog(AuditRetention):
+class AuditLog:
     """The audit log of one knowledge home. Thread-safe and safe across processes."""
 
     def __init__(
@@ -129,12 +129,18 @@ class AuditLog(AuditRetention):
         self.workstation = socket.gethostname()
         key = str(self.dir.resolve())
         with _PROCESS_LOCKS_GUARD:
-            self._lock = _PROCESS_LOCKS.setdefault(key, threading.Lock())
+            self.lock = _PROCESS_LOCKS.setdefault(key, threading.Lock())
+        # Pruning, retention and export are the retention's: the log offers its methods.
+        retention = AuditRetention(self)
+        self.prune = retention.prune
+        self.apply_retention = retention.apply_retention
+        self.export = retention.export
 
     # -- locking ---------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        with self._lock:
+    def locked(self) -> Iterator[None]:
+        """Hold the log (this process's lock and the file lock across processes)."""
+        with self.lock:
             self.dir.mkdir(parents=True, exist_ok=True)
             with _os_lock(self.dir / "audit.lock"):
                 yield
@@ -145,7 +151,7 @@ class AuditLog(AuditRetention):
         if kind not in ENTRY_TYPES:
             raise ValueError(f"unknown audit entry type {kind!r}")
         try:
-            with self._locked():
+            with self.locked():
                 return self._append_locked(kind, data)
         except AuditError:
             raise
@@ -169,10 +175,10 @@ class AuditLog(AuditRetention):
             out.write(line)
             out.flush()
             os.fsync(out.fileno())
-        self._write_head(entry["seq"], entry["hash"])
+        self.write_head(entry["seq"], entry["hash"])
         return entry
 
-    def _write_head(self, seq: int, digest: str) -> None:
+    def write_head(self, seq: int, digest: str) -> None:
         _fsync_write(self.head_path, canonical({"seq": seq, "hash": digest}) + b"\n")
 
     def _read_head(self) -> dict[str, Any] | None:
@@ -263,7 +269,7 @@ class AuditLog(AuditRetention):
         return self.append("settings", {"key": key, "changed": bool(changed)})
 
     # -- reading ---------------------------------------------------------------------------------
-    def _read_lines(self, path: Path) -> list[bytes]:
+    def read_lines(self, path: Path) -> list[bytes]:
         if not path.is_file():
             return []
         return [line for line in path.read_bytes().split(b"\n") if line.strip()]
@@ -273,7 +279,7 @@ class AuditLog(AuditRetention):
         found: dict[int, dict[str, Any]] = {}
         paths = self.segment_paths() if include_segments else []
         for path in [*paths, self.path]:
-            for line in self._read_lines(path):
+            for line in self.read_lines(path):
                 try:
                     entry = json.loads(line)
                     found.setdefault(int(entry["seq"]), entry)
@@ -295,11 +301,12 @@ class AuditLog(AuditRetention):
 
     # -- verification ----------------------------------------------------------------------------
     def verify(self) -> VerifyResult:
-        with self._lock:
-            return self._verify()
+        with self.lock:
+            return self.verify_held()
 
-    def _verify(self) -> VerifyResult:
-        lines = self._read_lines(self.path)
+    def verify_held(self) -> VerifyResult:
+        """verify() for a caller already holding the log (`locked()`)."""
+        lines = self.read_lines(self.path)
         try:
             head = self._read_head()
         except (ValueError, OSError) as exc:

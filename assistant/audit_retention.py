@@ -1,4 +1,5 @@
-"""Retention and export of the audit log (mixed into AuditLog).
+"""Retention and export of the audit log: a collaborator of AuditLog, working through the
+log's public primitives (`locked`, `verify_held`, `read_lines`, `write_head`, `entries`).
 
 Pruning moves a prefix of old entries into a sealed, read-only segment and appends a
 checkpoint entry that records the last pruned entry's seq and hash, so the live log still
@@ -32,7 +33,10 @@ CSV_COLUMNS = ("seq", "time", "type", "user", "workstation", "data", "prev", "ha
 
 
 class AuditRetention:
-    """prune / apply_retention / export; needs AuditLog's files, lock, reading and verify."""
+    """prune / apply_retention / export of one AuditLog."""
+
+    def __init__(self, log):
+        self.log = log
 
     # -- retention -------------------------------------------------------------------------------
     def prune(self, before: date | datetime, keep_segment: bool = True) -> dict[str, Any]:
@@ -41,18 +45,18 @@ class AuditRetention:
         Refuses to prune a log that does not verify. Returns the checkpoint entry."""
         cutoff = _as_start(before)
         try:
-            with self._locked():
-                result = self._verify()
+            with self.log.locked():
+                result = self.log.verify_held()
                 if not result.ok:
                     raise AuditError(f"the audit log does not verify ({result.reason}); not pruned")
                 return self._prune_locked(cutoff, keep_segment)
         except AuditError:
             raise
         except (OSError, ValueError) as exc:
-            raise AuditError(f"could not prune the audit log {self.path}: {exc}") from exc
+            raise AuditError(f"could not prune the audit log {self.log.path}: {exc}") from exc
 
     def _prune_locked(self, cutoff: datetime, keep_segment: bool) -> dict[str, Any]:
-        lines = self._read_lines(self.path)
+        lines = self.log.read_lines(self.log.path)
         entries = [json.loads(line) for line in lines]
         count = 0
         for entry in entries:
@@ -74,8 +78,8 @@ class AuditRetention:
                 segment_kept=keep_segment,
             )
             if keep_segment:
-                self.segments_dir.mkdir(parents=True, exist_ok=True)
-                _fsync_write(self.segments_dir / name, body, mode=0o444)
+                self.log.segments_dir.mkdir(parents=True, exist_ok=True)
+                _fsync_write(self.log.segments_dir / name, body, mode=0o444)
         else:
             anchor = self._current_anchor(entries)
             data.update(last_seq=anchor[0], last_hash=anchor[1])
@@ -83,17 +87,17 @@ class AuditRetention:
         last = entries[-1] if entries else None  # the chain continues from the newest entry
         entry: dict[str, Any] = {
             "seq": (last["seq"] if last else 0) + 1,
-            "time": _iso(self.clock()),
+            "time": _iso(self.log.clock()),
             "type": "checkpoint",
-            "user": self.user,
-            "workstation": self.workstation,
+            "user": self.log.user,
+            "workstation": self.log.workstation,
             "data": data,
             "prev": last["hash"] if last else GENESIS,
         }
         entry["hash"] = entry_hash(entry)
         live = b"".join(line + b"\n" for line in remaining) + canonical(entry) + b"\n"
-        _fsync_write(self.path, live)
-        self._write_head(entry["seq"], entry["hash"])
+        _fsync_write(self.log.path, live)
+        self.log.write_head(entry["seq"], entry["hash"])
         return entry
 
     @staticmethod
@@ -106,13 +110,13 @@ class AuditRetention:
     def apply_retention(self, retention_days: int | None = None) -> dict[str, Any] | None:
         """With `retention_days` > 0: prune entries older than that and delete their
         segments (and any older kept segment). 0 keeps everything: returns None."""
-        days = self.retention_days if retention_days is None else retention_days
+        days = self.log.retention_days if retention_days is None else retention_days
         if days <= 0:
             return None
-        cutoff = self.clock() - timedelta(days=days)
+        cutoff = self.log.clock() - timedelta(days=days)
         checkpoint = self.prune(cutoff, keep_segment=False)
-        for path in self.segment_paths():
-            lines = self._read_lines(path)
+        for path in self.log.segment_paths():
+            lines = self.log.read_lines(path)
             if lines and _parse_time(json.loads(lines[-1])["time"]) < cutoff:
                 os.chmod(path, 0o644)
                 path.unlink()
@@ -131,10 +135,10 @@ class AuditRetention:
         if fmt not in ("jsonl", "csv"):
             raise ValueError(f"export format is 'jsonl' or 'csv', not {fmt!r}")
         start, end = _as_start(since), _as_end(until)
-        with self._lock:
+        with self.log.lock:
             selected = [
                 e
-                for e in self.entries()
+                for e in self.log.entries()
                 if (start is None or _parse_time(e["time"]) >= start)
                 and (end is None or _parse_time(e["time"]) < end)
             ]
