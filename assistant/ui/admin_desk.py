@@ -6,27 +6,36 @@ comes back with a fresh snapshot, so the table is refreshed in the same step. Th
 touches the store on the UI thread. Gating (who may change things) is not done here: the
 caller wraps the desk and uses `set_read_only`.
 
-This module holds the desk's state, reading, selection, adding files and modes; the rest is
-mixed in from admin_desk_layout (building actions and widgets) and admin_desk_actions (row
-actions and job helpers); the dialogs are in admin_desk_dialogs.
+The desk's actions and widgets are built by `DeskUi` (admin_desk_layout) and kept as `ui`;
+the desk connects its behaviour to them. The dialogs are in admin_desk_dialogs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from assistant.ui.admin_desk_actions import AdminDeskActions
-from assistant.ui.admin_desk_layout import AdminDeskLayout
+from assistant.ui.admin_desk_dialogs import (
+    MetadataDialog,
+    VersionsDialog,
+    confirm_removal,
+    show_error,
+)
+from assistant.ui.admin_desk_layout import DeskUi
 from assistant.ui.admin_models import (
+    ActionOutcome,
     CatalogSnapshot,
     DocumentFilterProxy,
     DocumentTableModel,
     IngestOutcome,
     VersionRole,
+    action_job,
+    describe_outcome,
     ingest_job,
     ingest_options,
     refresh_job,
@@ -37,7 +46,7 @@ from knowledge.catalog import DocumentVersion
 from knowledge.ingest import supported_suffixes
 
 
-class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
+class AdminDesk(QWidget):
     """Documents table, lifecycle actions and the ingest panel for one user."""
 
     refreshed = Signal()  # the table now shows a newer snapshot
@@ -65,11 +74,31 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self._build_actions()
-        self._build_widgets()
+        self.ui = DeskUi(self, self.proxy)
+        self._connect_ui()
         self.setAcceptDrops(True)
         self._update_actions()
         self.refresh()
+
+    def _connect_ui(self) -> None:
+        ui = self.ui
+        for action, slot in (
+            (ui.add_files_action, self.add_files_dialog),
+            (ui.add_folder_action, self.add_folder_dialog),
+            (ui.approve_action, self.approve_selected),
+            (ui.retire_action, self.retire_selected),
+            (ui.remove_action, self.remove_selected),
+            (ui.edit_action, self.edit_selected),
+            (ui.versions_action, self.view_versions),
+            (ui.refresh_action, self.refresh),
+            (ui.find_action, self._focus_filter),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        ui.filter_edit.textChanged.connect(self._filter_changed)
+        ui.show_retired_box.toggled.connect(self._show_retired_changed)
+        ui.table.doubleClicked.connect(lambda _index: self.view_versions())
+        ui.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        ui.ingest_panel.dismissed.connect(self._update_actions)
 
     # -- reading the catalog ---------------------------------------------------------------------
     def refresh(self):
@@ -100,7 +129,7 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
 
     # -- selection -------------------------------------------------------------------------------
     def selected_version(self) -> DocumentVersion | None:
-        rows = self.table.selectionModel().selectedRows()
+        rows = self.ui.table.selectionModel().selectedRows()
         if not rows:
             return None
         return rows[0].data(VersionRole)
@@ -118,10 +147,10 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
             ):
                 best = row
         if best is None:
-            self.table.clearSelection()
+            self.ui.table.clearSelection()
             return False
         index = self.proxy.index(best, 0)
-        return select_row_at(self.table, index)
+        return select_row_at(self.ui.table, index)
 
     # -- adding documents ------------------------------------------------------------------------
     def add_files_dialog(self) -> None:
@@ -153,15 +182,15 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
             return None
         options = ingest_options(
             self._session.settings,
-            approve=self.approve_on_add_box.isChecked(),
+            approve=self.ui.approve_on_add_box.isChecked(),
             user=self._user,
-            owner=self.owner_edit.text(),
+            owner=self.ui.owner_edit.text(),
         )
 
         def connect(job):
             self._ingest_job = job
             self._pending_writes.add(job.id)
-            self.ingest_panel.track(job)  # first, so the panel is current when we hear the end
+            self.ui.ingest_panel.track(job)  # first, so the panel is current when we hear the end
             job.signals.finished.connect(self._alive(self._on_ingest_finished))
             job.signals.cancelled.connect(self._alive(self._on_ingest_cancelled))
             job.signals.failed.connect(self._alive(self._on_ingest_failed))
@@ -191,13 +220,13 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
         self._end_ingest()
         if isinstance(outcome, IngestOutcome):
             self._apply_snapshot(outcome.snapshot)
-        self._set_status(self.ingest_panel.state.summary())
+        self._set_status(self.ui.ingest_panel.state.summary())
         self.ingest_finished.emit(outcome)
         self.catalog_changed.emit()
 
     def _on_ingest_cancelled(self) -> None:
         self._end_ingest()
-        self._set_status(self.ingest_panel.state.summary())
+        self._set_status(self.ui.ingest_panel.state.summary())
         self.refresh()
         self.ingest_cancelled.emit()
         self.catalog_changed.emit()  # files finished before the cancel are kept
@@ -241,12 +270,12 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
         """Disable every write (approve, retire, remove, edit, add); viewing stays."""
         self._read_only = bool(read_only)
         self.setAcceptDrops(not self._read_only)
-        self.read_only_label.setVisible(self._read_only)
+        self.ui.read_only_label.setVisible(self._read_only)
         self._update_actions()
 
     def _focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
+        self.ui.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.filter_edit.selectAll()
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -263,15 +292,147 @@ class AdminDesk(AdminDeskLayout, AdminDeskActions, QWidget):
             read_only=self._read_only,
             busy=bool(self._pending_writes),
         )
-        self.approve_action.setEnabled(allowed.approve)
-        self.retire_action.setEnabled(allowed.retire)
-        self.remove_action.setEnabled(allowed.remove)
-        self.edit_action.setEnabled(allowed.edit)
-        self.versions_action.setEnabled(allowed.versions)
+        self.ui.approve_action.setEnabled(allowed.approve)
+        self.ui.retire_action.setEnabled(allowed.retire)
+        self.ui.remove_action.setEnabled(allowed.remove)
+        self.ui.edit_action.setEnabled(allowed.edit)
+        self.ui.versions_action.setEnabled(allowed.versions)
         can_add = self._can_add()
-        self.add_files_action.setEnabled(can_add)
-        self.add_folder_action.setEnabled(can_add)
-        self.approve_on_add_box.setEnabled(not self._read_only)
-        self.owner_edit.setEnabled(not self._read_only)
+        self.ui.add_files_action.setEnabled(can_add)
+        self.ui.add_folder_action.setEnabled(can_add)
+        self.ui.approve_on_add_box.setEnabled(not self._read_only)
+        self.ui.owner_edit.setEnabled(not self._read_only)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} shown" if shown != total else f"{total} rows")
+        self.ui.count_label.setText(
+            f"{shown} of {total} shown" if shown != total else f"{total} rows"
+        )
+
+    # -- jobs ------------------------------------------------------------------------------------
+    def _alive(self, slot: Callable[..., None]) -> Callable[..., None]:
+        def call(*args):
+            if shiboken6.isValid(self):
+                slot(*args)
+
+        return call
+
+    def _submit(self, start, name: str, fn, *args, connect=None):
+        """Start a job with our handlers (and the caller's) connected before it starts."""
+        return start(name, fn, *args, prepare=connect)
+
+    def _write(self, action: str, label: str, operation: Callable[[Any], Any]):
+        if self._read_only:
+            return None
+
+        def connect(job):
+            self._pending_writes.add(job.id)
+            job.signals.finished.connect(self._alive(lambda out: self._on_action_done(job, out)))
+            job.signals.failed.connect(self._alive(lambda exc: self._on_action_failed(job, exc)))
+            job.signals.cancelled.connect(self._alive(lambda: self._on_write_ended(job)))
+
+        job = self._submit(
+            self._workers.write,
+            action,
+            action_job,
+            self._session,
+            action,
+            operation,
+            connect=connect,
+        )
+        self._set_status(f"{label}…")
+        self._update_actions()
+        return job
+
+    def _on_write_ended(self, job) -> None:
+        self._pending_writes.discard(job.id)
+        self._update_actions()
+
+    def _on_action_done(self, job, outcome: ActionOutcome) -> None:
+        self._pending_writes.discard(job.id)
+        self._apply_snapshot(outcome.snapshot)
+        self._set_status(describe_outcome(outcome.action, outcome.result))
+        self.action_finished.emit(outcome.action, outcome.result)
+        self.catalog_changed.emit()
+
+    def _on_action_failed(self, job, exc: BaseException) -> None:
+        self._pending_writes.discard(job.id)
+        self._show_error(f"Could not {job.name}", exc)
+        self.action_failed.emit(job.name, exc)
+        self.refresh()
+
+    def _show_error(self, title: str, exc: BaseException) -> None:
+        text = str(exc) or type(exc).__name__
+        self.last_error = text
+        self._set_status(f"{title}: {text}")
+        show_error(self, title, text)
+
+    def _set_status(self, text: str) -> None:
+        self.ui.status_label.setText(text)
+        self.ui.status_label.setAccessibleDescription(text)
+
+    # -- row actions -----------------------------------------------------------------------------
+    def approve_selected(self):
+        v = self.selected_version()
+        if v is None:
+            return None
+        user = self._user
+        return self._write(
+            "approve",
+            f"Approving {v.doc_id} version {v.version}",
+            lambda kb, vid=v.version_id: kb.approve(vid, by=user),
+        )
+
+    def retire_selected(self):
+        v = self.selected_version()
+        if v is None:
+            return None
+        return self._write(
+            "retire",
+            f"Retiring {v.doc_id} version {v.version}",
+            lambda kb, vid=v.version_id: kb.retire(vid),
+        )
+
+    def remove_selected(self, confirm: bool = True, whole_document: bool = False):
+        """Remove the selected version (or, with `whole_document`, every version of it). With
+        `confirm`, a dialog names the document and offers both choices."""
+        v = self.selected_version()
+        if v is None or self._read_only:
+            return None
+        if confirm:
+            choice = confirm_removal(self, v, len(self.model.snapshot.of_document(v.doc_id)))
+            if choice is None:
+                return None
+            whole_document = choice
+        target = v.doc_id if whole_document else v.version_id
+        label = f"Removing {v.doc_id}" if whole_document else f"Removing {v.version_id}"
+        return self._write("remove", label, lambda kb, t=target: kb.remove(t))
+
+    def edit_selected(self) -> MetadataDialog | None:
+        """Open the details dialog (non-blocking); saving runs `edit_metadata`."""
+        v = self.selected_version()
+        if v is None or self._read_only:
+            return None
+        dialog = MetadataDialog(v, self)
+        dialog.accepted.connect(lambda: self.edit_metadata(v.version_id, dialog.changes()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def edit_metadata(self, version_id: str, changes: dict[str, str]):
+        """Save metadata changes (title, owner, effective_date, review_by, notes)."""
+        if not changes:
+            return None
+        changes, user = dict(changes), self._user
+        return self._write(
+            "edit",
+            f"Saving details of {version_id}",
+            lambda kb: kb.update_metadata(version_id, by=user, **changes),
+        )
+
+    def view_versions(self) -> VersionsDialog | None:
+        v = self.selected_version()
+        if v is None:
+            return None
+        dialog = VersionsDialog(v.doc_id, self.model.snapshot, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog

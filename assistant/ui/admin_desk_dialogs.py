@@ -1,7 +1,5 @@
-"""The admin desk's dialogs: edit a version's details and list a document's versions.
-
-Split from assistant.ui.admin_desk; the desk's row actions (admin_desk_actions) open them.
-"""
+"""The admin desk's dialogs: edit a version's details, list a document's versions, confirm
+a removal, show an error. The desk (assistant.ui.admin_desk) opens them."""
 
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,6 +27,7 @@ from assistant.ui.admin_models import (
     CatalogSnapshot,
     needs_review,
     overdue_tooltip,
+    removal_question,
     status_text,
 )
 from knowledge.catalog import DocumentVersion
@@ -161,3 +161,37 @@ class VersionsDialog(QDialog):
     def rows(self) -> list[list[str]]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [[it.text(c) for c in range(len(self.HEADERS))] for it in items]
+
+
+def confirm_removal(parent, version: DocumentVersion, count: int) -> bool | None:
+    """Ask before removing: True for the whole document, False for this version only, None
+    when cancelled. `count`: how many versions the document has."""
+    head, detail = removal_question(version, count)
+    box = QMessageBox(QMessageBox.Icon.Question, "Remove document", head, parent=parent)
+    box.setInformativeText(detail)
+    box.setAccessibleName("Confirm removal")
+    role = QMessageBox.ButtonRole.DestructiveRole
+    one = box.addButton(f"Remove version {version.version}", role) if count > 1 else None
+    whole = box.addButton(
+        f"Remove whole document ({count} versions)" if count > 1 else "Remove", role
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is whole:
+        return True
+    if one is not None and clicked is one:
+        return False
+    return None
+
+
+def show_error(parent, title: str, text: str) -> None:
+    """A window-modal warning that does not block the event loop."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

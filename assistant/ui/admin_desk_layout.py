@@ -1,7 +1,7 @@
 """Building the admin desk: its actions (with shortcuts and tooltips) and its widgets.
 
-`AdminDeskLayout` is mixed into `AdminDesk`; it only constructs, the behaviour behind each
-action and widget is in AdminDesk and AdminDeskActions.
+`DeskUi` builds them and lays them out on the desk once, as Qt Designer's setupUi does; the
+desk keeps it as `ui` and connects its own behaviour to the actions and widgets.
 """
 
 from __future__ import annotations
@@ -29,73 +29,67 @@ def _plain(text: str) -> str:
     return text.replace("&", "")
 
 
-class AdminDeskLayout:
-    """_build_actions / _build_widgets for AdminDesk; the slots they connect are AdminDesk's."""
+class DeskUi:
+    """The admin desk's actions and widgets, laid out on `desk` (which owns them as Qt
+    children). Nothing here is connected to behaviour: AdminDesk does that."""
 
-    # -- construction ----------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
-        action = QAction(text, self)
+    def __init__(self, desk: QWidget, proxy):
+        self._desk = desk
+        self._build_actions()
+        self._build_widgets(proxy)
+
+    def _action(self, text: str, shortcut, tip: str) -> QAction:
+        action = QAction(text, self._desk)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        self._desk.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         self.add_files_action = self._action(
             "Add &files…",
-            self.add_files_dialog,
             QKeySequence.StandardKey.Open,
             "Add document files (PDF, Word, HTML, Markdown, text)",
         )
         self.add_folder_action = self._action(
             "Add f&older…",
-            self.add_folder_dialog,
             "Ctrl+Shift+O",
             "Add every document in a folder and its subfolders",
         )
         self.approve_action = self._action(
             "&Approve",
-            self.approve_selected,
             "Ctrl+Shift+A",
             "Approve the selected version: it becomes live and older versions are retired",
         )
         self.retire_action = self._action(
             "&Retire",
-            self.retire_selected,
             "Ctrl+Shift+R",
             "Retire the selected version: answers stop citing it",
         )
         self.remove_action = self._action(
             "Re&move…",
-            self.remove_selected,
             QKeySequence.StandardKey.Delete,
             "Remove the selected version or its whole document from the knowledge base",
         )
         self.edit_action = self._action(
             "&Edit details…",
-            self.edit_selected,
             "F2",
             "Edit title, owner, dates and notes of the selected version",
         )
         self.versions_action = self._action(
             "&View versions…",
-            self.view_versions,
             "Ctrl+Shift+V",
             "List every version of the selected document",
         )
         self.refresh_action = self._action(
             "Refres&h",
-            self.refresh,
             QKeySequence.StandardKey.Refresh,
             "Read the catalog again (other workstations may have changed it)",
         )
-        self.find_action = self._action(
-            "Filter", self._focus_filter, QKeySequence.StandardKey.Find, "Filter the table"
-        )
+        self.find_action = self._action("Filter", QKeySequence.StandardKey.Find, "Filter the table")
         self.row_actions = [
             self.approve_action,
             self.retire_action,
@@ -113,16 +107,14 @@ class AdminDeskLayout:
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
 
-    def _build_widgets(self) -> None:
+    def _build_widgets(self, proxy) -> None:
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by title, id, owner, status or file")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter documents")
         self.filter_edit.setToolTip("Show only rows containing all these words (Ctrl+F)")
-        self.filter_edit.textChanged.connect(self._filter_changed)
         self.show_retired_box = QCheckBox("Show re&tired")
         self.show_retired_box.setToolTip("Also list retired versions")
-        self.show_retired_box.toggled.connect(self._show_retired_changed)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Rows shown")
         filter_label = QLabel("Fi&lter:")
@@ -157,7 +149,7 @@ class AdminDeskLayout:
         adding.addWidget(self.owner_edit, 1)
         adding.addWidget(self.read_only_label)
 
-        self.table = record_table(self.proxy)
+        self.table = record_table(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
@@ -177,8 +169,6 @@ class AdminDeskLayout:
         separator = QAction(self.table)
         separator.setSeparator(True)
         self.table.addActions([separator, self.refresh_action])
-        self.table.doubleClicked.connect(lambda _index: self.view_versions())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         row_buttons = QHBoxLayout()
         for action in self.row_actions:
@@ -190,7 +180,6 @@ class AdminDeskLayout:
         self.status_label.setAccessibleName("Desk status")
 
         self.ingest_panel = IngestPanel()
-        self.ingest_panel.dismissed.connect(self._update_actions)
 
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -206,5 +195,5 @@ class AdminDeskLayout:
         splitter.addWidget(self.ingest_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self._desk)
         layout.addWidget(splitter)

@@ -138,7 +138,7 @@ def test_add_files_shows_progress_per_file_results_and_failures(make_desk, qtbot
     visiting = _write(docs, "visiting.md", VISITING)
     parking = _write(docs, "parking.txt", PARKING)
     empty_pdf = _write(docs, "empty.pdf", "")
-    panel = desk.widget.ingest_panel
+    panel = desk.widget.ui.ingest_panel
 
     outcome = _ingest(qtbot, desk, [visiting, parking, DEMO / "hand-hygiene.md", empty_pdf])
 
@@ -166,7 +166,7 @@ def test_add_files_shows_progress_per_file_results_and_failures(make_desk, qtbot
         "hand-hygiene": PENDING,
     }
     assert not any(live for _, live in desk.rows().values())
-    assert "3 rows" in desk.widget.count_label.text()
+    assert "3 rows" in desk.widget.ui.count_label.text()
 
     # The report stays until dismissed.
     panel.dismiss_button.click()
@@ -184,16 +184,16 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
 
     # Approve: the row becomes approved and live; Approve is then disabled.
     assert w.select_document("visiting")
-    assert w.approve_action.isEnabled() and w.retire_action.isEnabled()
+    assert w.ui.approve_action.isEnabled() and w.ui.retire_action.isEnabled()
     action, (version, retired) = _act(qtbot, desk, w.approve_selected)
     assert action == "approve" and version.status == APPROVED and retired == []
     assert [v.doc_id for v in desk.kb.catalog.live_versions()] == ["visiting"]
     assert desk.rows()[version.version_id] == (APPROVED, True)
     assert w.selected_version().version_id == version.version_id  # selection kept
-    assert not w.approve_action.isEnabled()
+    assert not w.ui.approve_action.isEnabled()
     status_index = w.model.index(w.model.row_of(version.version_id), COLUMN["status"])
     assert status_index.data() == "approved (live)"
-    assert "Approved visiting version 1" in w.status_label.text()
+    assert "Approved visiting version 1" in w.ui.status_label.text()
 
     # Edit metadata through the dialog: stored in the catalog.
     dialog = w.edit_selected()
@@ -235,7 +235,7 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     # A changed file becomes a new, pending version; an unchanged one is skipped.
     visiting.write_text(VISITING.replace("10:00 to 20:00", "09:00 to 21:00"), encoding="utf-8")
     _ingest(qtbot, desk, [visiting, parking])
-    statuses = {name: status for name, status, _ in w.ingest_panel.rows()}
+    statuses = {name: status for name, status, _ in w.ui.ingest_panel.rows()}
     assert statuses == {"visiting.md": "new version", "parking.txt": "unchanged"}
     assert w.select_document("visiting")
     assert w.selected_version().version == 2
@@ -253,11 +253,11 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     assert desk.kb.catalog.get(stored.version_id).status == RETIRED
     assert desk.kb.catalog.live_versions() == []
     assert w.proxy.rowCount() == 2  # visiting v2 and parking
-    w.show_retired_box.setChecked(True)
+    w.ui.show_retired_box.setChecked(True)
     assert w.proxy.rowCount() == 3
     assert w.select_document(stored.version_id)
-    assert not w.approve_action.isEnabled() and not w.retire_action.isEnabled()
-    assert w.remove_action.isEnabled() and w.edit_action.isEnabled()
+    assert not w.ui.approve_action.isEnabled() and not w.ui.retire_action.isEnabled()
+    assert w.ui.remove_action.isEnabled() and w.ui.edit_action.isEnabled()
 
     # Approving a retired version is refused: the error text is shown in a message box.
     with qtbot.waitSignal(w.action_failed, timeout=WAIT_MS) as blocker:
@@ -281,7 +281,7 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     assert sorted(v.version for v in removed) == [1, 2]
     assert desk.kb.catalog.versions() == [] and w.model.rowCount() == 0
     assert desk.kb.store.chunk_count() == 0
-    assert not w.approve_action.isEnabled()  # nothing selected
+    assert not w.ui.approve_action.isEnabled()  # nothing selected
 
 
 def test_remove_asks_first_naming_the_document(make_desk, qtbot, tmp_path):
@@ -322,17 +322,17 @@ def test_filter_and_sort(make_desk, qtbot, tmp_path):
     _ingest(
         qtbot, desk, [_write(docs, "visiting.md", VISITING), _write(docs, "parking.txt", PARKING)]
     )
-    w.filter_edit.setText("park")
+    w.ui.filter_edit.setText("park")
     assert w.proxy.rowCount() == 1
     assert w.proxy.index(0, 0).data(VersionRole).doc_id == "parking"
-    assert "1 of 2 shown" in w.count_label.text()
-    w.filter_edit.setText("")
-    w.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.DescendingOrder)
+    assert "1 of 2 shown" in w.ui.count_label.text()
+    w.ui.filter_edit.setText("")
+    w.ui.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.DescendingOrder)
     assert [w.proxy.index(r, 0).data(VersionRole).doc_id for r in range(2)] == [
         "visiting",
         "parking",
     ]
-    w.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.AscendingOrder)
+    w.ui.table.sortByColumn(COLUMN["doc_id"], Qt.SortOrder.AscendingOrder)
     assert w.proxy.index(0, 0).data(VersionRole).doc_id == "parking"
 
 
@@ -342,13 +342,13 @@ def test_cancel_long_ingest_leaves_no_half_document(make_desk, qtbot, tmp_path):
     docs = tmp_path / "many"
     paths = [_write(docs, f"policy-{i:02}.md", f"# Policy {i}\n\n{VISITING}") for i in range(12)]
     job = w.add_paths(paths)
-    assert job is not None and not w.add_files_action.isEnabled()
-    qtbot.waitUntil(lambda: w.ingest_panel.state.events >= 1, timeout=WAIT_MS)
+    assert job is not None and not w.ui.add_files_action.isEnabled()
+    qtbot.waitUntil(lambda: w.ui.ingest_panel.state.events >= 1, timeout=WAIT_MS)
     with qtbot.waitSignal(w.ingest_cancelled, timeout=WAIT_MS):
-        w.ingest_panel.cancel_button.click()
-    assert w.ingest_panel.state.phase == "cancelled"
-    assert w.ingest_panel.summary_label.text().startswith("Cancelled after")
-    assert w.add_files_action.isEnabled()
+        w.ui.ingest_panel.cancel_button.click()
+    assert w.ui.ingest_panel.state.phase == "cancelled"
+    assert w.ui.ingest_panel.summary_label.text().startswith("Cancelled after")
+    assert w.ui.add_files_action.isEnabled()
 
     every = desk.kb.catalog.versions(include_unfinished=True)
     assert all(v.state == READY for v in every)
@@ -370,9 +370,9 @@ def _ticks_during_ingest(qtbot, desk: Desk, folder: Path) -> int:
     desk.widget.add_paths(paths)
     qtbot.wait(2000)
     timer.stop()
-    assert desk.widget.ingest_panel.state.events > 3, "the ingest should have been running"
+    assert desk.widget.ui.ingest_panel.state.events > 3, "the ingest should have been running"
     with qtbot.waitSignal(desk.widget.ingest_cancelled, timeout=WAIT_MS):
-        desk.widget.ingest_panel.cancel()
+        desk.widget.ui.ingest_panel.cancel()
     return len(ticks)
 
 
@@ -393,17 +393,17 @@ def test_read_only_disables_every_write(make_desk, qtbot, tmp_path):
     assert w.select_document("visiting")
     w.set_read_only(True)
     for action in (
-        w.approve_action,
-        w.retire_action,
-        w.remove_action,
-        w.edit_action,
-        w.add_files_action,
-        w.add_folder_action,
+        w.ui.approve_action,
+        w.ui.retire_action,
+        w.ui.remove_action,
+        w.ui.edit_action,
+        w.ui.add_files_action,
+        w.ui.add_folder_action,
     ):
         assert not action.isEnabled(), action.text()
-    assert w.versions_action.isEnabled() and w.refresh_action.isEnabled()
-    assert not w.approve_on_add_box.isEnabled() and not w.owner_edit.isEnabled()
-    assert w.read_only_label.isVisibleTo(w)
+    assert w.ui.versions_action.isEnabled() and w.ui.refresh_action.isEnabled()
+    assert not w.ui.approve_on_add_box.isEnabled() and not w.ui.owner_edit.isEnabled()
+    assert w.ui.read_only_label.isVisibleTo(w)
     assert w.approve_selected() is None and w.retire_selected() is None
     assert w.remove_selected(confirm=False) is None and w.edit_selected() is None
     assert w.edit_metadata(w.selected_version().version_id, {"owner": "x"}) is None
@@ -422,7 +422,7 @@ def test_read_only_disables_every_write(make_desk, qtbot, tmp_path):
     assert desk.kb.catalog.get("visiting").status == PENDING
 
     w.set_read_only(False)
-    assert w.approve_action.isEnabled() and w.add_files_action.isEnabled()
+    assert w.ui.approve_action.isEnabled() and w.ui.add_files_action.isEnabled()
 
 
 def test_drop_files_and_folders_starts_ingest(make_desk, qtbot, tmp_path):
@@ -459,7 +459,7 @@ def test_drop_files_and_folders_starts_ingest(make_desk, qtbot, tmp_path):
     with qtbot.waitSignals([w.ingest_started, w.ingest_finished], timeout=WAIT_MS):
         QApplication.sendEvent(w, drop)
     assert drop.isAccepted()
-    assert {name for name, _, _ in w.ingest_panel.rows()} == {"visiting.md", "opioid-safety.txt"}
+    assert {name for name, _, _ in w.ui.ingest_panel.rows()} == {"visiting.md", "opioid-safety.txt"}
     assert set(desk.statuses()) == {"visiting", "opioid-safety"}
 
     # A drag with no local files is refused.
@@ -479,17 +479,22 @@ def test_drop_files_and_folders_starts_ingest(make_desk, qtbot, tmp_path):
 def test_approve_on_add_with_owner_and_accessibility(make_desk, qtbot, tmp_path):
     desk = make_desk()
     w = desk.widget
-    w.approve_on_add_box.setChecked(True)
-    w.owner_edit.setText("Infection Prevention Committee")
+    w.ui.approve_on_add_box.setChecked(True)
+    w.ui.owner_edit.setText("Infection Prevention Committee")
     _ingest(qtbot, desk, [DEMO / "hand-hygiene.md"])
     version = desk.kb.catalog.get("hand-hygiene")
     assert version.status == APPROVED and version.approved_by == "admin"
     assert version.owner == "Infection Prevention Committee"
     assert desk.rows()[version.version_id] == (APPROVED, True)
-    assert "approved" in w.ingest_panel.rows()[0][2]
+    assert "approved" in w.ui.ingest_panel.rows()[0][2]
 
-    assert w.table.accessibleName() == "Documents" and w.table.accessibleDescription()
-    assert w.ingest_panel.progress_bar.accessibleName() == "Ingest progress"
-    assert w.add_files_action.shortcut().toString() == "Ctrl+O"
-    for action in (*w.row_actions, w.add_files_action, w.add_folder_action, w.refresh_action):
+    assert w.ui.table.accessibleName() == "Documents" and w.ui.table.accessibleDescription()
+    assert w.ui.ingest_panel.progress_bar.accessibleName() == "Ingest progress"
+    assert w.ui.add_files_action.shortcut().toString() == "Ctrl+O"
+    for action in (
+        *w.ui.row_actions,
+        w.ui.add_files_action,
+        w.ui.add_folder_action,
+        w.ui.refresh_action,
+    ):
         assert action.toolTip() and action.shortcut().toString()

@@ -392,7 +392,7 @@ def test_desk_actions_on_the_session_knowledge_base_are_audited(qtbot, isolated_
 
         with qtbot.waitSignal(desk.action_finished, timeout=WAIT_MS):
             desk.retire_selected()
-        desk.show_retired_box.setChecked(True)
+        desk.ui.show_retired_box.setChecked(True)
         assert desk.select_document("ward-policy")
         with qtbot.waitSignal(desk.action_finished, timeout=WAIT_MS):
             desk.remove_selected(confirm=False, whole_document=True)
