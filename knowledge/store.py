@@ -7,6 +7,7 @@ Chroma server also share approvals and retirements, with nothing else to synchro
 
 from __future__ import annotations
 
+import struct
 import threading
 from collections.abc import Sequence
 from contextlib import closing, contextmanager, suppress
@@ -99,6 +100,29 @@ def open_client(path: Path | None = None, url: str | None = None):
     except Exception as exc:  # chromadb raises several unrelated types for "cannot connect"
         where = url or str(path)
         raise StoreUnavailable(f"cannot open the vector store at {where}: {exc}") from exc
+
+
+def zero_index_slack(folder: Path) -> bool:
+    """Zero the unused tail of a persisted HNSW index (`data_level0.bin`).
+
+    Chroma's hnswlib writes the whole allocated buffer, `max_elements` slots, of which only
+    `cur_element_count` hold vectors; the rest is uninitialised memory, which can hold any
+    text the process had on its heap, a removed document's included. The header gives both
+    counts and the slot size; the tail is overwritten only when they agree with the file's
+    size, so an unknown format is left alone. Returns whether anything was zeroed."""
+    header, data = folder / "header.bin", folder / "data_level0.bin"
+    try:
+        fields = struct.unpack_from("<iQQQQ", header.read_bytes())
+        size = data.stat().st_size
+    except (OSError, struct.error):
+        return False
+    version, _offset, max_elements, count, slot = fields
+    if version != 1 or slot <= 0 or count > max_elements or size != max_elements * slot:
+        return False
+    with data.open("r+b") as out:
+        out.seek(count * slot)
+        out.write(bytes(size - count * slot))
+    return True
 
 
 class ChromaStore:
@@ -204,6 +228,9 @@ class ChromaStore:
             con.execute("VACUUM")
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for folder in self._local_path.iterdir():
+                if folder.is_dir():
+                    zero_index_slack(folder)
 
     def erase_deleted_history(self) -> None:
         """erase_history for every id written once and deleted since, whichever way it went

@@ -131,3 +131,26 @@ def test_query_without_records_on_a_local_store(isolated_home, tmp_path):
     kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
     _ingest(kb, doc)
     _check_query_without_records(kb)
+
+
+def test_the_unused_tail_of_a_persisted_hnsw_index_is_zeroed(tmp_path):
+    """hnswlib writes its whole buffer; the slots past the vectors hold uninitialised memory
+    (seen holding a removed document's words). Only that tail is zeroed, only when the header
+    and the file's size agree."""
+    import struct
+
+    from knowledge.store import zero_index_slack
+
+    folder = tmp_path / "segment"
+    folder.mkdir()
+    slot, max_elements, count = 16, 4, 2
+    (folder / "header.bin").write_bytes(struct.pack("<iQQQQ", 1, 0, max_elements, count, slot))
+    vectors, garbage = b"V" * (count * slot), b"Beta rule." + b"G" * (2 * slot - 10)
+    (folder / "data_level0.bin").write_bytes(vectors + garbage)
+    assert zero_index_slack(folder)
+    assert (folder / "data_level0.bin").read_bytes() == vectors + bytes(2 * slot)
+
+    (folder / "data_level0.bin").write_bytes(vectors + garbage + b"x")  # size disagrees
+    assert not zero_index_slack(folder)
+    assert b"Beta rule." in (folder / "data_level0.bin").read_bytes()
+    assert not zero_index_slack(tmp_path / "no-index-here")
