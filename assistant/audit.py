@@ -61,13 +61,13 @@ from typing import Any
 from assistant.audit_files import (
     GENESIS,
     AuditError,
-    _fsync_write,
-    _iso,
-    _now,
-    _os_lock,
-    _user,
     canonical,
     entry_hash,
+    fsync_write,
+    iso_time,
+    os_lock,
+    user_name,
+    utc_now,
 )
 from assistant.audit_retention import AuditRetention
 
@@ -123,9 +123,9 @@ class AuditLog:
         self.path = self.dir / "audit.jsonl"
         self.head_path = self.dir / "head.json"
         self.segments_dir = self.dir / "segments"
-        self.clock = clock or _now
+        self.clock = clock or utc_now
         self.retention_days = retention_days
-        self.user = _user()
+        self.user = user_name()
         self.workstation = socket.gethostname()
         key = str(self.dir.resolve())
         with _PROCESS_LOCKS_GUARD:
@@ -142,7 +142,7 @@ class AuditLog:
         """Hold the log (this process's lock and the file lock across processes)."""
         with self.lock:
             self.dir.mkdir(parents=True, exist_ok=True)
-            with _os_lock(self.dir / "audit.lock"):
+            with os_lock(self.dir / "audit.lock"):
                 yield
 
     # -- writing ---------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ class AuditLog:
         last_seq, last_hash = self._tail()
         entry: dict[str, Any] = {
             "seq": last_seq + 1,
-            "time": _iso(self.clock()),
+            "time": iso_time(self.clock()),
             "type": kind,
             "user": self.user,
             "workstation": self.workstation,
@@ -179,7 +179,7 @@ class AuditLog:
         return entry
 
     def write_head(self, seq: int, digest: str) -> None:
-        _fsync_write(self.head_path, canonical({"seq": seq, "hash": digest}) + b"\n")
+        fsync_write(self.head_path, canonical({"seq": seq, "hash": digest}) + b"\n")
 
     def _read_head(self) -> dict[str, Any] | None:
         if not self.head_path.is_file():

@@ -33,29 +33,29 @@ def entry_hash(entry: dict[str, Any]) -> str:
     return hashlib.sha256(canonical({k: v for k, v in entry.items() if k != "hash"})).hexdigest()
 
 
-def _user() -> str:
+def user_name() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name (e.g. a service account): still audit
         return "unknown"
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _iso(moment: datetime) -> str:
+def iso_time(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
-def _parse_time(value: str) -> datetime:
+def parse_time(value: str) -> datetime:
     moment = datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _as_start(value: date | datetime | str | None) -> datetime | None:
+def as_start(value: date | datetime | str | None) -> datetime | None:
     """A lower bound: a date means its first moment (UTC)."""
     if value is None or value == "":
         return None
@@ -66,7 +66,7 @@ def _as_start(value: date | datetime | str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _as_end(value: date | datetime | str | None) -> datetime | None:
+def as_end(value: date | datetime | str | None) -> datetime | None:
     """An exclusive upper bound: a date includes the whole day."""
     if value is None or value == "":
         return None
@@ -78,7 +78,7 @@ def _as_end(value: date | datetime | str | None) -> datetime | None:
     return value + timedelta(microseconds=1)  # a moment is inclusive
 
 
-def _fsync_write(path: Path, data: bytes, mode: int | None = None) -> None:
+def fsync_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Atomic replace: write a temporary file, fsync it, os.replace it over `path`."""
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as out:
@@ -93,7 +93,7 @@ def _fsync_write(path: Path, data: bytes, mode: int | None = None) -> None:
 
 
 @contextlib.contextmanager
-def _os_lock(path: Path) -> Iterator[None]:
+def os_lock(path: Path) -> Iterator[None]:
     with path.open("a+b") as handle:
         if sys.platform == "win32":  # pragma: no cover - Windows only
             import msvcrt

@@ -20,13 +20,13 @@ from typing import IO, Any, Literal
 from assistant.audit_files import (
     GENESIS,
     AuditError,
-    _as_end,
-    _as_start,
-    _fsync_write,
-    _iso,
-    _parse_time,
+    as_end,
+    as_start,
     canonical,
     entry_hash,
+    fsync_write,
+    iso_time,
+    parse_time,
 )
 
 CSV_COLUMNS = ("seq", "time", "type", "user", "workstation", "data", "prev", "hash")
@@ -43,7 +43,7 @@ class AuditRetention:
         """Move the oldest entries (time < before) to a sealed segment and append a
         checkpoint entry (always written: the prune itself is an audited admin action).
         Refuses to prune a log that does not verify. Returns the checkpoint entry."""
-        cutoff = _as_start(before)
+        cutoff = as_start(before)
         try:
             with self.log.locked():
                 result = self.log.verify_held()
@@ -60,10 +60,10 @@ class AuditRetention:
         entries = [json.loads(line) for line in lines]
         count = 0
         for entry in entries:
-            if _parse_time(entry["time"]) >= cutoff:
+            if parse_time(entry["time"]) >= cutoff:
                 break
             count += 1
-        data: dict[str, Any] = {"before": _iso(cutoff), "pruned": count}
+        data: dict[str, Any] = {"before": iso_time(cutoff), "pruned": count}
         if count:
             pruned = entries[:count]
             first, last = pruned[0], pruned[-1]
@@ -79,7 +79,7 @@ class AuditRetention:
             )
             if keep_segment:
                 self.log.segments_dir.mkdir(parents=True, exist_ok=True)
-                _fsync_write(self.log.segments_dir / name, body, mode=0o444)
+                fsync_write(self.log.segments_dir / name, body, mode=0o444)
         else:
             anchor = self._current_anchor(entries)
             data.update(last_seq=anchor[0], last_hash=anchor[1])
@@ -87,7 +87,7 @@ class AuditRetention:
         last = entries[-1] if entries else None  # the chain continues from the newest entry
         entry: dict[str, Any] = {
             "seq": (last["seq"] if last else 0) + 1,
-            "time": _iso(self.log.clock()),
+            "time": iso_time(self.log.clock()),
             "type": "checkpoint",
             "user": self.log.user,
             "workstation": self.log.workstation,
@@ -96,7 +96,7 @@ class AuditRetention:
         }
         entry["hash"] = entry_hash(entry)
         live = b"".join(line + b"\n" for line in remaining) + canonical(entry) + b"\n"
-        _fsync_write(self.log.path, live)
+        fsync_write(self.log.path, live)
         self.log.write_head(entry["seq"], entry["hash"])
         return entry
 
@@ -117,7 +117,7 @@ class AuditRetention:
         checkpoint = self.prune(cutoff, keep_segment=False)
         for path in self.log.segment_paths():
             lines = self.log.read_lines(path)
-            if lines and _parse_time(json.loads(lines[-1])["time"]) < cutoff:
+            if lines and parse_time(json.loads(lines[-1])["time"]) < cutoff:
                 os.chmod(path, 0o644)
                 path.unlink()
         return checkpoint
@@ -134,13 +134,13 @@ class AuditRetention:
         days, UTC) to a file or text stream; returns the number written."""
         if fmt not in ("jsonl", "csv"):
             raise ValueError(f"export format is 'jsonl' or 'csv', not {fmt!r}")
-        start, end = _as_start(since), _as_end(until)
+        start, end = as_start(since), as_end(until)
         with self.log.lock:
             selected = [
                 e
                 for e in self.log.entries()
-                if (start is None or _parse_time(e["time"]) >= start)
-                and (end is None or _parse_time(e["time"]) < end)
+                if (start is None or parse_time(e["time"]) >= start)
+                and (end is None or parse_time(e["time"]) < end)
             ]
         buffer = io.StringIO(newline="")
         if fmt == "csv":

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant import phi
-from assistant.conversation_records import Feedback, _iso, pages_label
+from assistant.conversation_records import Feedback, iso_time, pages_label
 
 RATINGS = ("up", "down")
 
@@ -231,7 +231,7 @@ def _normalise_since(since: str) -> str:
         moment = datetime.fromisoformat(since.strip())
     except ValueError as exc:
         raise ValueError(f"'since' must be an ISO date or time, e.g. 2025-01-31: {exc}") from None
-    return _iso(moment)
+    return iso_time(moment)
 
 
 def _feedback_record(

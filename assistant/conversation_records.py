@@ -107,7 +107,7 @@ def _build(cls, data: dict[str, Any]):
     return cls(**kwargs)
 
 
-def _search_form(text: str) -> str:
+def search_form(text: str) -> str:
     """What search compares: accents removed, case folded, whitespace collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -117,28 +117,28 @@ def _search_form(text: str) -> str:
 _TERM_EDGES = "\"'.,;:!?()[]{}<>"
 
 
-def _search_terms(query: str) -> list[str]:
-    terms = (t.strip(_TERM_EDGES) for t in _search_form(query).split())
+def search_terms(query: str) -> list[str]:
+    terms = (t.strip(_TERM_EDGES) for t in search_form(query).split())
     return list(dict.fromkeys(t for t in terms if t))
 
 
-def _like_pattern(term: str) -> str:
+def like_pattern(term: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
 
 
-def _iso(moment: datetime) -> str:
+def iso_time(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _clean_title(title: str) -> str:
+def clean_title(title: str) -> str:
     text = " ".join((title or "").split())
     if not text:
         raise ValueError("a conversation title cannot be empty")
     return title_from_question(text, TITLE_MAX) if len(text) > TITLE_MAX else text
 
 
-def _exchange(row) -> Exchange:
+def exchange_from_row(row) -> Exchange:
     exchange_id, conversation_id, question, answer_json, created_at = row
     return Exchange(exchange_id, conversation_id, question, json.loads(answer_json), created_at)

@@ -50,14 +50,14 @@ from assistant.conversation_records import (
     Conversation,
     Exchange,
     Feedback,
-    _clean_title,
-    _exchange,
-    _iso,
-    _like_pattern,
-    _search_form,
-    _search_terms,
     answer_from_json,
+    clean_title,
+    exchange_from_row,
+    iso_time,
+    like_pattern,
     pages_label,
+    search_form,
+    search_terms,
     title_from_question,
 )
 from assistant.conversation_schema import SCHEMA_VERSION, StoreVersionError, migrate
@@ -222,16 +222,16 @@ class ConversationStore:
 
     # -- conversations ------------------------------------------------------------------------
     def now(self) -> str:
-        return _iso(self._clock())
+        return iso_time(self._clock())
 
     def create(self, title: str = DEFAULT_TITLE) -> Conversation:
-        title = _clean_title(title)
+        title = clean_title(title)
         stamp = self.now()
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO conversations (title, auto_title, created_at, updated_at, "
                 "search_title) VALUES (?, ?, ?, ?, ?)",
-                (title, int(title == DEFAULT_TITLE), stamp, stamp, _search_form(title)),
+                (title, int(title == DEFAULT_TITLE), stamp, stamp, search_form(title)),
             )
             conversation_id = cursor.lastrowid
             self._index_add(conn, conversation_id)
@@ -249,13 +249,13 @@ class ConversationStore:
         return Conversation(*row) if row else None
 
     def rename(self, conversation_id: int, title: str) -> Conversation:
-        title = _clean_title(title)
+        title = clean_title(title)
         with self._write() as conn:
             self._require(conn, conversation_id)
             self._index_remove(conn, conversation_id)
             conn.execute(
                 "UPDATE conversations SET title = ?, auto_title = 0, search_title = ? WHERE id = ?",
-                (title, _search_form(title), conversation_id),
+                (title, search_form(title), conversation_id),
             )
             self._index_add(conn, conversation_id)
         return self.get(conversation_id)
@@ -293,7 +293,7 @@ class ConversationStore:
         return [Conversation(*row) for row in rows]
 
     def _search_clause(self, search: str) -> tuple[str, list[Any]]:
-        terms = _search_terms(search)
+        terms = search_terms(search)
         if not terms:
             return "", []
         conditions: list[str] = []
@@ -308,7 +308,7 @@ class ConversationStore:
             if term in indexed:
                 continue
             conditions.append("(search_title LIKE ? ESCAPE '\\' OR search_body LIKE ? ESCAPE '\\')")
-            params.extend([_like_pattern(term)] * 2)
+            params.extend([like_pattern(term)] * 2)
         return "WHERE " + " AND ".join(conditions), params
 
     @staticmethod
@@ -333,7 +333,7 @@ class ConversationStore:
         data = answer.to_json()
         data["question"] = question
         stamp = self.now()
-        searchable = _search_form(question) + "\n" + _search_form(answer.text)
+        searchable = search_form(question) + "\n" + search_form(answer.text)
         with self._write() as conn:
             auto_title, body = self._require(conn, conversation_id)
             self._index_remove(conn, conversation_id)
@@ -354,7 +354,7 @@ class ConversationStore:
                 conn.execute(
                     "UPDATE conversations SET title = ?, auto_title = 0, search_title = ? "
                     "WHERE id = ?",
-                    (title, _search_form(title), conversation_id),
+                    (title, search_form(title), conversation_id),
                 )
             self._index_add(conn, conversation_id)
         return Exchange(cursor.lastrowid, conversation_id, question, data, stamp)
@@ -414,7 +414,7 @@ class ConversationStore:
         """The conversation's search text rebuilt from its exchanges as they now stand."""
         self._index_remove(conn, conversation_id)
         parts = [
-            _search_form(question) + "\n" + _search_form(json.loads(answer_json).get("text", ""))
+            search_form(question) + "\n" + search_form(json.loads(answer_json).get("text", ""))
             for question, answer_json in conn.execute(
                 "SELECT question, answer_json FROM exchanges WHERE conversation_id = ? ORDER BY id",
                 (conversation_id,),
@@ -437,7 +437,7 @@ class ConversationStore:
             )
             .fetchall()
         )
-        return [_exchange(row) for row in rows]
+        return [exchange_from_row(row) for row in rows]
 
     def get_exchange(self, exchange_id: int) -> Exchange | None:
         row = (
@@ -449,4 +449,4 @@ class ConversationStore:
             )
             .fetchone()
         )
-        return _exchange(row) if row else None
+        return exchange_from_row(row) if row else None

@@ -25,9 +25,9 @@ from knowledge.parsing.pdf_lines import (
     _BULLET,
     CELL_SEPARATOR,
     Line,
-    _body_style,
-    _page_lines,
-    _strip_running_lines,
+    body_style,
+    page_lines,
+    strip_running_lines,
 )
 from knowledge.parsing.pdf_outline import SectionTracker, read_outline
 
@@ -352,13 +352,13 @@ def parse_pdf(path: Path) -> ParsedDocument:
             page = pdf[index]
             try:
                 heights.append(page.get_height())
-                pages.append(_page_lines(page, index + 1))
+                pages.append(page_lines(page, index + 1))
             except pdfium.PdfiumError as exc:
                 raise CorruptFile(f"page {index + 1} cannot be read: {exc}") from exc
             finally:
                 page.close()
-        pages = _strip_running_lines(pages, heights)
-        body = _body_style(pages)
+        pages = strip_running_lines(pages, heights)
+        body = body_style(pages)
         paras = _paragraphs(in_reading_order(pages, body[1], _runs_on), body)
         levels = _heading_levels(paras)
         tracker = SectionTracker(read_outline(pdf))

@@ -87,7 +87,7 @@ def _last_letter(text: str) -> int:
     return len(text.rstrip()) - 1
 
 
-def _page_lines(page, page_number: int) -> list[Line]:
+def page_lines(page, page_number: int) -> list[Line]:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -164,7 +164,7 @@ def _running_key(line: Line) -> str:
     return re.sub(r"[^a-z#]+", "", re.sub(r"\d+", "#", normalize(line.text).lower()))
 
 
-def _strip_running_lines(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+def strip_running_lines(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
     """Remove lines in the top/bottom band that repeat on many pages, and bare page numbers."""
 
     def in_band(line: Line, height: float) -> bool:
@@ -208,7 +208,7 @@ def _is_folio(line: Line, lines: list[Line], height: float, banded: bool) -> boo
     return lowest or highest
 
 
-def _body_style(pages: list[list[Line]]) -> tuple[str, float]:
+def body_style(pages: list[list[Line]]) -> tuple[str, float]:
     styles: Counter[tuple[str, float]] = Counter()
     for lines in pages:
         for line in lines:
