@@ -95,26 +95,24 @@ def ingest(
     json_output: JsonOption = False,
 ) -> None:
     """Ingest documents. New documents stay pending until approved."""
-    from knowledge.chunking import ChunkingOptions
-    from knowledge.ingest import FAILED, IngestOptions
+    from assistant.library import ingest_options
+    from knowledge.ingest import FAILED
 
-    _check_dates(review_by, effective_date)
     s = settings()
+    try:
+        options = ingest_options(
+            s,
+            approve=approve,
+            owner=owner,
+            review_by=review_by,
+            effective_date=effective_date,
+            title=title,
+            doc_id=doc_id,
+            notes=notes,
+        )
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
     admin_or_exit(s, "ingesting documents")
-    options = IngestOptions(
-        approve=approve,
-        owner=owner,
-        review_by=review_by,
-        effective_date=effective_date,
-        title=title,
-        doc_id=doc_id,
-        notes=notes,
-        max_file_mb=s.ingest.max_file_mb,
-        embed_batch=s.ingest.embed_batch,
-        chunking=ChunkingOptions(
-            max_tokens=s.ingest.chunk_tokens, overlap_tokens=s.ingest.overlap_tokens
-        ),
-    )
     try:
         results = show_ingest(knowledge_base().ingest(paths, options), quiet=json_output)
     except (KnowledgeError, ValueError) as exc:
@@ -125,17 +123,6 @@ def ingest(
         out.print(ingest_table(results))
     if any(r.status == FAILED for r in results):
         raise typer.Exit(1)
-
-
-def _check_dates(*values: str) -> None:
-    from datetime import date
-
-    for value in values:
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError as exc:
-                raise _fail(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
 
 
 @docs_app.command("list")

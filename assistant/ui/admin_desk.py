@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from assistant.library import ingest_options
 from assistant.ui.admin_desk_dialogs import (
     MetadataDialog,
     VersionsDialog,
@@ -37,7 +38,6 @@ from assistant.ui.admin_models import (
     action_job,
     describe_outcome,
     ingest_job,
-    ingest_options,
     refresh_job,
     row_actions,
 )

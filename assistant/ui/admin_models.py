@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from knowledge.catalog import APPROVED, PENDING, RETIRED, DocumentVersion
-from knowledge.chunking import ChunkingOptions
 from knowledge.ingest import FileResult, IngestOptions, IngestProgress
 
 # -- plain state ---------------------------------------------------------------------------------
@@ -129,21 +128,6 @@ def describe_outcome(action: str, result: Any) -> str:
     if action == "edit":
         return f"Saved details of {result.doc_id} version {result.version}."
     return f"{action}: done."
-
-
-def ingest_options(settings, approve: bool, user: str, owner: str = "") -> IngestOptions:
-    """The same options the CLI builds, from the settings and the desk's choices."""
-    return IngestOptions(
-        approve=approve,
-        user=user,
-        owner=owner.strip(),
-        max_file_mb=settings.ingest.max_file_mb,
-        embed_batch=settings.ingest.embed_batch,
-        chunking=ChunkingOptions(
-            max_tokens=settings.ingest.chunk_tokens,
-            overlap_tokens=settings.ingest.overlap_tokens,
-        ),
-    )
 
 
 # -- job bodies (run on worker threads) ----------------------------------------------------------

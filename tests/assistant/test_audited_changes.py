@@ -100,3 +100,25 @@ def test_passphrase_changes_and_denied_attempts_are_recorded(isolated_home, monk
     assert events[1]["reason"] == "wrong passphrase"
     log_text = (isolated_home / "audit" / "audit.jsonl").read_text()
     assert ADMIN_PASSPHRASE not in log_text and new not in log_text
+
+
+def test_ingest_options_are_built_once_for_both_shells(isolated_home):
+    """The desk and `clinassist ingest` build their options with assistant.library: the site's
+    limits and chunking apply to both, and a bad date is refused by name before anything."""
+    from assistant.library import ingest_options
+    from assistant.settings import Settings
+
+    settings = Settings(home=isolated_home)
+    settings.ingest.max_file_mb = 12.5
+    options = ingest_options(settings, approve=True, user="ward-admin", owner="  Ward 7 ")
+    assert (options.approve, options.user, options.owner) == (True, "ward-admin", "Ward 7")
+    assert options.max_file_mb == 12.5
+    assert options.chunking.max_tokens == settings.ingest.chunk_tokens
+    with pytest.raises(ValueError, match="'31/01/2027' is not a date in the form YYYY-MM-DD"):
+        ingest_options(settings, approve=False, review_by="31/01/2027")
+
+
+def test_a_bad_date_at_ingest_is_named_and_nothing_is_stored(fake_kb, cli_admin, tmp_path):
+    result = run("ingest", str(_policy(tmp_path, "Hours.")), "--review-by", "next year")
+    assert result.exit_code != 0 and "'next year' is not a date" in result.output
+    assert listed() == [] and _entries("ingest") == []
