@@ -122,7 +122,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def ensure_home(home: Path, files: list[Path], with_demo: bool, log=print):
     """Open (or complete) a cached home: every file live and approved with all its chunks."""
-    from assistant.demo import demo_manifest, load_demo_pack
+    from assistant.core.demo import demo_manifest, load_demo_pack
     from knowledge.base import KnowledgeBase
     from knowledge.ingest import IngestOptions
 
@@ -422,8 +422,8 @@ def main() -> int:
     args = parser.parse_args()
     host = machine()
 
-    from assistant.engine import AnswerEngine
-    from assistant.settings import AnswerSettings, Settings
+    from assistant.answering.engine import AnswerEngine
+    from assistant.governance.settings import AnswerSettings, Settings
 
     files = corpus_files(args.corpus.resolve())
     kb = ensure_home(args.home, files, with_demo=True)

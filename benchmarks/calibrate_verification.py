@@ -1,4 +1,4 @@
-"""Calibrate the claim-verification thresholds (assistant.citations.SupportThresholds).
+"""Calibrate the claim-verification thresholds (assistant.answering.citations.SupportThresholds).
 
     .venv/bin/python benchmarks/calibrate_verification.py [--out benchmarks/results/answering.md]
 
@@ -94,7 +94,7 @@ def neighbourhood(passage: str, sentence: str) -> str:
 
 
 def score_claims(claims: list[dict], kb) -> None:
-    from assistant.citations import Claim, check_support, lexical_support
+    from assistant.answering.citations import Claim, check_support, lexical_support
     from knowledge.analysis import numbers
 
     live = {v.source_name: v for v in kb.catalog.live_versions()}
@@ -237,7 +237,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     host = machine()
-    from assistant.citations import SupportThresholds
+    from assistant.answering.citations import SupportThresholds
 
     t0 = time.perf_counter()
     kb = ensure_home(DEMO_HOME, [], with_demo=True)

@@ -89,7 +89,7 @@ def first_hit(q: dict, ranked: list[tuple[str, str, int | None, int | None]]) ->
 
 
 def clean(question: str) -> str:
-    from assistant.engine import search_text
+    from assistant.answering.engine import search_text
 
     return search_text(question)
 

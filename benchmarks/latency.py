@@ -221,8 +221,8 @@ def measure(home: Path) -> dict:
 
     res: dict = {"rss_start_mb": rss_mb()}
     t = time.perf_counter()
-    from assistant.engine import AnswerEngine
-    from assistant.settings import Settings
+    from assistant.answering.engine import AnswerEngine
+    from assistant.governance.settings import Settings
     from knowledge.base import KnowledgeBase
     from knowledge.retrieval import Retriever
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import REPO, machine, md_table  # noqa: E402
 
-from assistant import phi  # noqa: E402
+from assistant.answering import phi  # noqa: E402
 
 CASES = REPO / "tests" / "data" / "phi"
 OUT = REPO / "benchmarks" / "results" / "phi.md"

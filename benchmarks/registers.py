@@ -9,9 +9,9 @@ The gold set is tests/data/registers/*.jsonl (written blind to the code: tests/d
 Every question goes through the offline `AnswerEngine` of this checkout over the cached home
 of benchmarks/answering.py (the five corpus files and the demo pack, approved). Scored:
 
-- what the answer *shows*: key facts found in the answer text (assistant/eval_facts.py): the
-  evidence cards, each cited passage whole; table rows and list items of cited passages that
-  the text leaves out (must be none);
+- what the answer *shows*: key facts found in the answer text
+  (assistant/evaluation/eval_facts.py): the evidence cards, each cited passage whole; table
+  rows and list items of cited passages that the text leaves out (must be none);
 - the outcome: answerable questions wrongly refused, unanswerable ones answered, other-language
   questions refused with the language named; of the refusals, how many show related passages
   (amber) and whether the gold location is among them;
@@ -42,9 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import REPO, WORK, machine, md_table, write_text  # noqa: E402
 
-from assistant.eval_facts import facts_shown  # noqa: E402
-from assistant.eval_gold import REGISTERS, GoldQuestion, load_gold  # noqa: E402
-from assistant.evaluation import quantile, register_agreement, score_answer  # noqa: E402
+from assistant.evaluation.eval_facts import facts_shown  # noqa: E402
+from assistant.evaluation.eval_gold import REGISTERS, GoldQuestion, load_gold  # noqa: E402
+from assistant.evaluation.evaluation import quantile, register_agreement, score_answer  # noqa: E402
 
 GOLD_DIR = REPO / "tests" / "data" / "registers"
 DEFAULT_HOME = WORK / "answering-home"
@@ -62,7 +62,7 @@ def load_questions(folder: Path = GOLD_DIR) -> list[GoldQuestion]:
 
 # -- asking ------------------------------------------------------------------------------------
 def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
-    from assistant.evaluation import previous_subject
+    from assistant.evaluation.evaluation import previous_subject
     from knowledge.evidence import question_coverage, value_coverage
 
     rows = []
@@ -95,7 +95,7 @@ def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
 
 
 def searched_for(answer) -> str:
-    from assistant.engine import searched_text
+    from assistant.answering.engine import searched_text
 
     return searched_text(answer)
 
@@ -319,8 +319,8 @@ def main() -> int:
     else:
         from answering import corpus_files, ensure_home
 
-        from assistant.engine import AnswerEngine
-        from assistant.settings import Settings
+        from assistant.answering.engine import AnswerEngine
+        from assistant.governance.settings import Settings
 
         corpus = REPO.parent / "shared" / "corpus"
         kb = ensure_home(args.home, corpus_files(corpus), with_demo=True)

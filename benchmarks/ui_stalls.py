@@ -34,8 +34,8 @@ def run_once(home: Path, scratch: Path) -> list[float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from assistant.session import Session
-    from assistant.settings import Settings
+    from assistant.core.session import Session
+    from assistant.governance.settings import Settings
     from assistant.ui.admin_gate import admin_window
     from assistant.ui.app import make_application
     from assistant.ui.main_window import MainWindow

@@ -2,7 +2,7 @@
 
 A question like "pt O'Sullivan, Siobhan MRN 55120983 found on floor, unwitnessed - neuro obs
 freq?" must find the same passages, and be refused or answered the same, as the question
-without the patient. Redaction (assistant/phi.py) replaces the identifiers it recognises
+without the patient. Redaction (assistant/answering/phi.py) replaces the identifiers it recognises
 before retrieval; this is the retrieval side's own second look, for names it missed. It only
 ever *leaves words out of the search*: it redacts nothing and decides nothing about what may
 leave the machine.

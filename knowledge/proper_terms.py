@@ -1,11 +1,11 @@
 """Capitalised words of clinical writing that are not people, written for this product.
 
-The identifier detector (assistant/phi_words.py) treats a capitalised word it cannot place as
-a name: where unsure, redact. These lists are what it can place: drug brand names, the
-surnames that became eponyms (signs, scores, syndromes, manoeuvres, devices), the bodies that
-write guidelines, and countries, nationalities and languages (none of them a Safe Harbor
-identifier, unlike a town or a street). All lower case; compared with a word's lower case.
-The lists are deliberately broad, not fitted to any question set.
+The identifier detector (assistant/answering/phi_words.py) treats a capitalised word it cannot
+place as a name: where unsure, redact. These lists are what it can place: drug brand names,
+the surnames that became eponyms (signs, scores, syndromes, manoeuvres, devices), the bodies
+that write guidelines, and countries, nationalities and languages (none of them a Safe Harbor
+identifier, unlike a town or a street). All lower case; compared with a word's lower case. The
+lists are deliberately broad, not fitted to any question set.
 """
 
 from __future__ import annotations

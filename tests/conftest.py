@@ -144,7 +144,7 @@ def demo_home(tmp_path_factory, real_embedder) -> Path:
     """A home with the demo pack approved (real model), plus three canaries that answers must
     never use: a pending document, a retired one, and a pending second version of a live one.
     Built once per test session."""
-    from assistant.demo import load_demo_pack
+    from assistant.core.demo import load_demo_pack
     from knowledge.base import KnowledgeBase
     from knowledge.ingest import IngestOptions
 

@@ -41,7 +41,7 @@ def corpus_home(tmp_path_factory, real_embedder):
     missing = [name for name in PDFS if not (CORPUS / name).is_file()]
     if missing:
         pytest.skip(f"shared corpus not found at {CORPUS} (missing {missing})")
-    from assistant.demo import load_demo_pack
+    from assistant.core.demo import load_demo_pack
     from knowledge.base import KnowledgeBase
     from knowledge.ingest import IngestOptions
 
@@ -64,10 +64,10 @@ def corpus_home(tmp_path_factory, real_embedder):
 
 
 def test_answer_quality_meets_the_thresholds(corpus_home, real_embedder):
-    from assistant.engine import AnswerEngine
-    from assistant.eval_gold import load_gold
-    from assistant.evaluation import build_results, run_evaluation, run_metadata
-    from assistant.settings import Settings
+    from assistant.answering.engine import AnswerEngine
+    from assistant.evaluation.eval_gold import load_gold
+    from assistant.evaluation.evaluation import build_results, run_evaluation, run_metadata
+    from assistant.governance.settings import Settings
     from knowledge.base import KnowledgeBase
 
     questions = [q for q in load_gold(GOLD) if not q.answerable or q.doc in PDFS]
@@ -128,11 +128,11 @@ def _below(metrics: dict, limits: dict) -> list[str]:
 
 def test_answers_in_three_registers_meet_the_thresholds(corpus_home, real_embedder):
     """What the answer shows, per register, on the blind three-register set."""
-    from assistant.demo import demo_manifest
-    from assistant.engine import AnswerEngine
-    from assistant.eval_gold import load_gold
-    from assistant.evaluation import compute_metrics, run_evaluation
-    from assistant.settings import Settings
+    from assistant.answering.engine import AnswerEngine
+    from assistant.core.demo import demo_manifest
+    from assistant.evaluation.eval_gold import load_gold
+    from assistant.evaluation.evaluation import compute_metrics, run_evaluation
+    from assistant.governance.settings import Settings
     from knowledge.base import KnowledgeBase
 
     indexed = set(PDFS) | {d["file"] for d in demo_manifest()}

@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from assistant.library import ingest_options
+from assistant.core.library import ingest_options
 from assistant.ui.admin_desk_dialogs import (
     MetadataDialog,
     VersionsDialog,

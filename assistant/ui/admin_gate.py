@@ -8,8 +8,8 @@ import getpass
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
-from assistant.admin_auth import AdminGuard
-from assistant.services import build_admin_guard
+from assistant.core.services import build_admin_guard
+from assistant.governance.admin_auth import AdminGuard
 
 
 def _ask(parent, title: str, label: str) -> str | None:

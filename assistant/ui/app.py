@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from assistant.paths import assets_dir
-from assistant.session import Session
+from assistant.core.paths import assets_dir
+from assistant.core.session import Session
 from assistant.ui.main_window import MainWindow
 from assistant.ui.workers import Workers
 

@@ -1,10 +1,10 @@
 """HTML for the chat view, built from plain Answer objects (no Qt here, so it is easy to test).
 
-Offline answers are evidence cards (assistant/evidence_layout.py): each cited passage whole,
-its citation as the header, the answering sentences marked; everything from a document is
-escaped, so a document can never inject markup. A model's answer is Markdown with [n]
-markers: it is rendered with raw HTML disabled, then each valid [n] becomes a link `cite:n`
-the window turns into "open the source viewer at citation n".
+Offline answers are evidence cards (assistant/answering/evidence_layout.py): each cited
+passage whole, its citation as the header, the answering sentences marked; everything from a
+document is escaped, so a document can never inject markup. A model's answer is Markdown with
+[n] markers: it is rendered with raw HTML disabled, then each valid [n] becomes a link
+`cite:n` the window turns into "open the source viewer at citation n".
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import re
 
 from markdown_it import MarkdownIt
 
-from assistant.answer import CARDS, LLM_MODE, RELATED, Answer
-from assistant.answer_labels import badge_text
-from assistant.evidence_html import cards_html
-from assistant.evidence_layout import where_label
+from assistant.answering.answer import CARDS, LLM_MODE, RELATED, Answer
+from assistant.answering.answer_labels import badge_text
+from assistant.answering.evidence_html import cards_html
+from assistant.answering.evidence_layout import where_label
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 _MARKER = re.compile(r"\[(\d+)\]")

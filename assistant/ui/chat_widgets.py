@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from assistant.answer import Citation
+from assistant.answering.answer import Citation
 
 
 class QuestionBox(QPlainTextEdit):

@@ -1,9 +1,10 @@
 """The admin desk's feedback page: clinicians' ratings of answers, negative and newest first.
 
-A view of a `FeedbackSnapshot` (assistant.feedback_review), read from the conversation store
-on a worker; the page never reads SQLite on the UI thread. Selecting a row shows the answer
-and its citations; "Negative only" filters the snapshot already read; Refresh reads again.
-It is shown only inside the admin window (assistant.ui.admin_gate), after the admin gate.
+A view of a `FeedbackSnapshot` (assistant.conversations.feedback_review), read from the
+conversation store on a worker; the page never reads SQLite on the UI thread. Selecting a row
+shows the answer and its citations; "Negative only" filters the snapshot already read; Refresh
+reads again. It is shown only inside the admin window (assistant.ui.admin_gate), after the
+admin gate.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.feedback_review import FeedbackSnapshot, ReviewItem, detail_text, feedback_job
+from assistant.conversations.feedback_review import (
+    FeedbackSnapshot,
+    ReviewItem,
+    detail_text,
+    feedback_job,
+)
 from assistant.ui.admin_models import WARNING_BACKGROUND, WARNING_FOREGROUND
 from assistant.ui.tables import record_table, select_row_at
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.audit import AuditError
-from assistant.session import Session
+from assistant.core.session import Session
+from assistant.governance.audit import AuditError
 from assistant.ui.chat_render import (
     LATEST,
     answer_plain_text,
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from assistant.credits import credits_text
+        from assistant.core.credits import credits_text
 
         box = QMessageBox(QMessageBox.Icon.Information, "About clinassist", "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.audit import AuditError, AuditLog, settings_change
-from assistant.settings import LLMSettings, load_settings, save_user_setting
+from assistant.governance.audit import AuditError, AuditLog, settings_change
+from assistant.governance.settings import LLMSettings, load_settings, save_user_setting
 
 PROVIDERS = [
     ("offline", "Offline (quotes from the approved documents; nothing leaves this computer)"),
@@ -108,8 +108,8 @@ class SettingsDialog(QDialog):
         )
 
     def test_connection(self) -> None:
-        from assistant.llm import make_chat_client
-        from assistant.secrets import get_api_key
+        from assistant.answering.llm import make_chat_client
+        from assistant.governance.secrets import get_api_key
 
         llm = self.chosen_llm()
         key = self.api_key.text().strip() or get_api_key(llm.provider)
@@ -127,7 +127,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
 
     def save(self) -> None:
-        from assistant.secrets import SecretStoreError, set_api_key
+        from assistant.governance.secrets import SecretStoreError, set_api_key
 
         home = self.session.settings.home
         llm = self.chosen_llm()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.answer import Citation
+from assistant.answering.answer import Citation
 from assistant.ui.pdf_view import PdfSourceView
 from assistant.ui.text_view import TextSource, TextSourceView, load_text_source, locate_passage
 from assistant.ui.workers import Workers

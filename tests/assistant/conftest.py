@@ -15,7 +15,8 @@ from llm_servers import ScriptedLLM, smollm2_path, start_llama_server
 
 __all__ = ["MemoryKeyring"]
 
-# Variables the openai package or assistant.secrets read: none may leak in from the machine.
+# Variables the openai package or assistant.governance.secrets read: none may leak in from
+# the machine.
 LLM_ENV = (
     "OPENAI_API_KEY",
     "OPENAI_ADMIN_KEY",
@@ -103,7 +104,7 @@ ADMIN_PASSPHRASE = "correct horse battery staple"
 @pytest.fixture
 def cli_admin(isolated_home, monkeypatch) -> str:
     """An admin passphrase set for the temporary home and given to the CLI by environment."""
-    from assistant.admin_auth import AdminGuard
+    from assistant.governance.admin_auth import AdminGuard
 
     AdminGuard(isolated_home).set_passphrase(ADMIN_PASSPHRASE)
     monkeypatch.setenv("CLINASSIST_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
@@ -113,7 +114,7 @@ def cli_admin(isolated_home, monkeypatch) -> str:
 @pytest.fixture
 def demo_cli(monkeypatch, demo_home, real_embedder):
     """The CLI pointed at the shared demo home, reusing the already loaded model."""
-    import assistant.services as services
+    import assistant.core.services as services
 
     monkeypatch.setenv("CLINASSIST_HOME", str(demo_home))
     build = services.build_knowledge_base

@@ -1,4 +1,5 @@
-"""Admin mode protection: scrypt passphrase, rate limit, OS group (assistant.admin_auth)."""
+"""Admin mode protection: scrypt passphrase, rate limit, OS group
+(assistant.governance.admin_auth)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant import admin_auth
-from assistant.admin_auth import (
+from assistant.governance import admin_auth
+from assistant.governance.admin_auth import (
     LOCKOUT_SECONDS,
     MAX_FAILURES,
     AdminConfigError,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.audit import GENESIS, AuditError, AuditLog, entry_hash, settings_change
-from assistant.settings import Settings, save_user_setting
+from assistant.governance.audit import GENESIS, AuditError, AuditLog, entry_hash, settings_change
+from assistant.governance.settings import Settings, save_user_setting
 
 START = datetime(2025, 1, 1, 8, 0, tzinfo=UTC)
 
@@ -333,7 +333,7 @@ QUESTION = "Mrs Jane Smithson MRN 84421973: how long should alcohol hand rub be 
 
 
 def test_an_answer_writes_one_entry_with_the_redacted_question(approved_kb, isolated_home):
-    from assistant.engine import AnswerEngine
+    from assistant.answering.engine import AnswerEngine
 
     audit = AuditLog(isolated_home)
     # Loose thresholds: this checks the audit entry, not the (separately calibrated) refusal.
@@ -360,7 +360,7 @@ def test_an_answer_writes_one_entry_with_the_redacted_question(approved_kb, isol
 
 
 def test_a_refusal_is_audited_too(approved_kb, isolated_home):
-    from assistant.engine import AnswerEngine
+    from assistant.answering.engine import AnswerEngine
 
     audit = AuditLog(isolated_home)
     engine = AnswerEngine(approved_kb, Settings(home=isolated_home), audit=audit)
@@ -371,7 +371,7 @@ def test_a_refusal_is_audited_too(approved_kb, isolated_home):
 
 
 def test_a_failing_audit_withholds_the_answer(approved_kb, isolated_home):
-    from assistant.engine import AnswerEngine
+    from assistant.answering.engine import AnswerEngine
 
     class Broken:
         def record_answer(self, answer):
@@ -390,7 +390,7 @@ def test_a_failing_audit_withholds_the_answer(approved_kb, isolated_home):
 def test_services_wire_the_audit_log_into_engine_and_knowledge_base(isolated_home, tmp_path):
     from fakes import HashEmbedder, word_counter
 
-    from assistant.services import build_engine, build_knowledge_base
+    from assistant.core.services import build_engine, build_knowledge_base
     from knowledge.ingest import IngestOptions
 
     settings = Settings(home=isolated_home)

@@ -10,8 +10,8 @@ from fakes import HashEmbedder, word_counter
 from test_cli_admin import listed, run
 
 from assistant import cli
-from assistant.audit import audit_log_for
-from assistant.services import build_knowledge_base
+from assistant.core.services import build_knowledge_base
+from assistant.governance.audit import audit_log_for
 
 
 @pytest.fixture
@@ -103,10 +103,10 @@ def test_passphrase_changes_and_denied_attempts_are_recorded(isolated_home, monk
 
 
 def test_ingest_options_are_built_once_for_both_shells(isolated_home):
-    """The desk and `clinassist ingest` build their options with assistant.library: the site's
+    """The desk and `clinassist ingest` build their options with assistant.core.library: the site's
     limits and chunking apply to both, and a bad date is refused by name before anything."""
-    from assistant.library import ingest_options
-    from assistant.settings import Settings
+    from assistant.core.library import ingest_options
+    from assistant.governance.settings import Settings
 
     settings = Settings(home=isolated_home)
     settings.ingest.max_file_mb = 12.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.citations import (
+from assistant.answering.citations import (
     Claim,
     SupportThresholds,
     check_support,

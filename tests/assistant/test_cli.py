@@ -13,8 +13,8 @@ from fakes import HashEmbedder, word_counter
 from typer.testing import CliRunner
 
 from assistant import cli
-from assistant.audit import audit_log_for
-from assistant.services import build_knowledge_base
+from assistant.core.services import build_knowledge_base
+from assistant.governance.audit import audit_log_for
 
 runner = CliRunner()
 

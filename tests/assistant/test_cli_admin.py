@@ -11,8 +11,8 @@ from fakes import HashEmbedder, word_counter
 from typer.testing import CliRunner
 
 from assistant import cli
-from assistant.admin_auth import AdminGuard
-from assistant.services import build_knowledge_base
+from assistant.core.services import build_knowledge_base
+from assistant.governance.admin_auth import AdminGuard
 
 runner = CliRunner()
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"

@@ -46,9 +46,9 @@ def test_ask_plain_output_lists_sources(demo_cli):
 
 def test_ask_prints_document_text_literally(demo_cli, monkeypatch):
     """Text from documents is data: console markup in a passage is printed, not applied."""
-    from assistant.answer import CARDS, Answer, Citation
-    from assistant.cli_answer import render_answer
-    from assistant.cli_render import out
+    from assistant.answering.answer import CARDS, Answer, Citation
+    from assistant.cli.answer import render_answer
+    from assistant.cli.render import out
 
     passage = "Give [bold red]10 mg[/bold red] [/] then reassess."
     citation = Citation(
@@ -124,7 +124,7 @@ def test_config_test_reports_unreachable_server(isolated_home):
 
 
 def test_ask_withholds_the_answer_when_the_audit_entry_cannot_be_written(demo_cli, monkeypatch):
-    import assistant.services as services
+    import assistant.core.services as services
 
     class FullDisk:
         def record_answer(self, answer):

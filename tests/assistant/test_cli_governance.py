@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant import cli
-from assistant.answer import Answer
-from assistant.audit import AuditLog
+from assistant.answering.answer import Answer
+from assistant.governance.audit import AuditLog
 
 runner = CliRunner()
 
@@ -103,7 +103,7 @@ def test_config_set_is_audited_without_the_value(isolated_home):
 
 
 def _feedback(isolated_home):
-    from assistant.conversations import ConversationStore
+    from assistant.conversations.store import ConversationStore
 
     isolated_home.mkdir(parents=True, exist_ok=True)
     store = ConversationStore(isolated_home / "conversations.sqlite3")

@@ -1,4 +1,4 @@
-"""Conversations, exchanges and feedback saved in SQLite (assistant.conversations)."""
+"""Conversations, exchanges and feedback saved in SQLite (assistant.conversations.store)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assistant import conversations as conv_module
-from assistant.answer import LLM_MODE, Answer, Citation, ClosestDocument
-from assistant.conversations import (
+from assistant.answering.answer import LLM_MODE, Answer, Citation, ClosestDocument
+from assistant.conversations import store as conv_module
+from assistant.conversations.store import (
     DEFAULT_TITLE,
     SCHEMA_VERSION,
     ConversationStore,

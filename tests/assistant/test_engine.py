@@ -9,11 +9,11 @@ import re
 import pytest
 from llm_servers import Reply, error
 
-from assistant.answer import ANSWERED, CARDS, LLM_MODE, NOT_COVERED, OFFLINE_MODE, RELATED
-from assistant.engine import RELATED_NOTE, AnswerEngine, searched_text
-from assistant.evidence_layout import card_lines, cards_text
-from assistant.llm import make_chat_client
-from assistant.settings import LLMSettings, Settings
+from assistant.answering.answer import ANSWERED, CARDS, LLM_MODE, NOT_COVERED, OFFLINE_MODE, RELATED
+from assistant.answering.engine import RELATED_NOTE, AnswerEngine, searched_text
+from assistant.answering.evidence_layout import card_lines, cards_text
+from assistant.answering.llm import make_chat_client
+from assistant.governance.settings import LLMSettings, Settings
 from knowledge.base import KnowledgeBase
 
 

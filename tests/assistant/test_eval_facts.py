@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.eval_facts import fact_shown, facts_shown
+from assistant.evaluation.eval_facts import fact_shown, facts_shown
 
 
 @pytest.mark.parametrize(

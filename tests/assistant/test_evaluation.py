@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant import cli
-from assistant.answer import Answer, Citation
-from assistant.eval_compare import ResultsError, compare, load_results, save_results
-from assistant.eval_gold import GoldError, GoldQuestion, load_gold, parse_gold_line
-from assistant.eval_report import render_html
-from assistant.evaluation import (
+from assistant.answering.answer import Answer, Citation
+from assistant.evaluation.eval_compare import ResultsError, compare, load_results, save_results
+from assistant.evaluation.eval_gold import GoldError, GoldQuestion, load_gold, parse_gold_line
+from assistant.evaluation.eval_report import render_html
+from assistant.evaluation.evaluation import (
     build_results,
     compute_metrics,
     failures,
@@ -362,7 +362,7 @@ def test_cli_eval_on_the_demo_home(demo_cli, tmp_path):
 
 
 def test_cli_eval_bad_input_exits_2(tmp_path, monkeypatch):
-    import assistant.services as services
+    import assistant.core.services as services
 
     def no_engine(*a, **k):  # bad input must fail before any model loads
         raise AssertionError("the engine must not be built")

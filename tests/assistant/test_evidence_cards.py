@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer import CARDS, Answer
-from assistant.evidence_builder import EvidenceBuilder
-from assistant.evidence_html import cards_html
-from assistant.evidence_layout import (
+from assistant.answering.answer import CARDS, Answer
+from assistant.answering.evidence_builder import EvidenceBuilder
+from assistant.answering.evidence_html import cards_html
+from assistant.answering.evidence_layout import (
     ITEM,
     LEAD_IN,
     ROW,
@@ -106,7 +106,7 @@ def test_the_chat_and_the_text_show_the_same_card_and_escape_document_text():
 
 
 def test_a_citation_names_the_printed_page_beside_the_physical_one():
-    from assistant.answer import pages_label
+    from assistant.answering.answer import pages_label
 
     assert pages_label(46, 46, "44", "44") == "p. 46 (printed 44)"
     assert pages_label(46, 47, "44", "45") == "pp. 46–47 (printed 44–45)"

@@ -1,8 +1,9 @@
-"""Offline sentence selection (assistant.extractive): verbatim, value-aware, in reading order."""
+"""Offline sentence selection (assistant.answering.extractive): verbatim, value-aware, in
+reading order."""
 
 from __future__ import annotations
 
-from assistant.extractive import ExtractOptions, select_sentences
+from assistant.answering.extractive import ExtractOptions, select_sentences
 from knowledge.retrieval import Passage
 
 

@@ -8,15 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assistant.answer import Answer, Citation
-from assistant.conversations import CitedDocument, ConversationStore, FeedbackRecord
-from assistant.feedback_review import (
+from assistant.answering.answer import Answer, Citation
+from assistant.conversations.feedback_review import (
     detail_text,
     load_feedback,
     rating_label,
     review_order,
     time_label,
 )
+from assistant.conversations.store import CitedDocument, ConversationStore, FeedbackRecord
 
 
 class Clock:

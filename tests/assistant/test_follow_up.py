@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.follow_up import clean_rewrite, combined, is_dependent
+from assistant.answering.follow_up import clean_rewrite, combined, is_dependent
 
 
 @pytest.mark.parametrize(

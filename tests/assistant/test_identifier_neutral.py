@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.engine import AnswerEngine
-from assistant.settings import Settings
+from assistant.answering.engine import AnswerEngine
+from assistant.governance.settings import Settings
 from knowledge.base import KnowledgeBase
 
 PLAIN = "After an unwitnessed fall, how often are neuro observations done?"
@@ -90,6 +90,6 @@ def test_the_llm_is_given_the_same_passages_with_or_without_identifiers(kb, ques
     ],
 )
 def test_placeholders_labels_and_full_dates_leave_the_search_but_values_stay(typed, searched):
-    from assistant.engine import _without_identifiers
+    from assistant.answering.engine import _without_identifiers
 
     assert _without_identifiers(typed) == searched

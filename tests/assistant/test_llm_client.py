@@ -12,8 +12,8 @@ import traceback
 import pytest
 from llm_servers import context_too_long, error, free_port, reply
 
-from assistant import llm
-from assistant.llm import (
+from assistant.answering import llm
+from assistant.answering.llm import (
     ChatEvent,
     LLMAuthError,
     LLMBadRequest,
@@ -25,8 +25,8 @@ from assistant.llm import (
     LLMUnavailable,
     make_chat_client,
 )
-from assistant.secrets import mask, set_api_key
-from assistant.settings import LLMSettings
+from assistant.governance.secrets import mask, set_api_key
+from assistant.governance.settings import LLMSettings
 
 KEY = "sk-test-0123456789abcdefSECRETKEY"
 ASK = [
@@ -369,7 +369,10 @@ def test_openai_client_is_built_once_across_threads(scripted_llm, monkeypatch):
 
 
 def test_importing_llm_is_cheap():
-    code = "import sys, assistant.llm; print('openai' in sys.modules, 'azure' in sys.modules)"
+    code = (
+        "import sys, assistant.answering.llm; "
+        "print('openai' in sys.modules, 'azure' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 

@@ -1,4 +1,4 @@
-"""Patient-identifier redaction (assistant.phi).
+"""Patient-identifier redaction (assistant.answering.phi).
 
 Positive cases assert the exact redacted text and the kinds found; negative cases are real
 clinical questions that must pass unchanged.
@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from assistant.phi import (
+from assistant.answering.phi import (
     AGE_PLACEHOLDER,
     KINDS,
     PhiBlocked,

@@ -4,9 +4,9 @@ related passages, not covered)."""
 
 from __future__ import annotations
 
-from assistant.answer import ANSWERED, NOT_COVERED, RELATED
-from assistant.engine import NO_ANSWER, AnswerEngine
-from assistant.settings import Settings
+from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
+from assistant.answering.engine import NO_ANSWER, AnswerEngine
+from assistant.governance.settings import Settings
 from knowledge.analysis import stems
 from knowledge.query_expansion import QueryExpander
 from knowledge.retrieval import Passage, RetrievalResult

@@ -3,9 +3,9 @@ back in when the documents use that word in many passages."""
 
 from __future__ import annotations
 
-from assistant import phi
-from assistant.engine import AnswerEngine, search_text
-from assistant.settings import Settings
+from assistant.answering import phi
+from assistant.answering.engine import AnswerEngine, search_text
+from assistant.governance.settings import Settings
 
 
 class WordsOfTheDocuments:

@@ -9,8 +9,14 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 
-from assistant import secrets
-from assistant.secrets import SecretStoreError, delete_api_key, get_api_key, mask, set_api_key
+from assistant.governance import secrets
+from assistant.governance.secrets import (
+    SecretStoreError,
+    delete_api_key,
+    get_api_key,
+    mask,
+    set_api_key,
+)
 
 KEY = "sk-proj-0123456789abcdefWXYZ"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from assistant.settings import load_settings, resolve_home, save_user_setting
+from assistant.governance.settings import load_settings, resolve_home, save_user_setting
 
 
 def test_home_comes_from_argument_then_environment(isolated_home, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import AnswerEvent, coalesce_deltas
+from assistant.answering.answer import AnswerEvent, coalesce_deltas
 
 
 class Clock:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.welcome import example_questions
+from assistant.core.welcome import example_questions
 
 
 def test_one_practical_section_per_document_in_its_own_words():

@@ -8,7 +8,7 @@
 Per line: the fields and their types; unique ids; a register; `answerable` consistent with
 doc/pages/key_facts; the document exists (../shared/corpus or assets/demo); every key fact
 occurs in the document's text, on one of the listed pages for a PDF (under the loose matching
-of assistant/eval_facts.py, with PDF line-end hyphenation joined); a follow-up names a
+of assistant/evaluation/eval_facts.py, with PDF line-end hyphenation joined); a follow-up names a
 question that exists. Then the counts the issue asks for.
 
 Splits: a question group goes to "tune" or "heldout" by a hash of its name, and a follow-up
@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from assistant.eval_facts import normalise  # noqa: E402
+from assistant.evaluation.eval_facts import normalise  # noqa: E402
 
 FOLDER = REPO / "tests" / "data" / "registers"
 CORPUS = REPO.parent / "shared" / "corpus"

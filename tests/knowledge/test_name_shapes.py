@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from assistant.phi_words import SHAPE_THRESHOLD
+from assistant.answering.phi_words import SHAPE_THRESHOLD
 from knowledge.name_shapes import DEFAULT_PATH, grams, name_likeness
 
 needs_table = pytest.mark.skipif(

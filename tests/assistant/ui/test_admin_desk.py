@@ -18,8 +18,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from assistant.session import Session
-from assistant.settings import Settings
+from assistant.core.session import Session
+from assistant.governance.settings import Settings
 from assistant.ui.admin_desk import AdminDesk
 from assistant.ui.admin_models import (
     COLUMN,

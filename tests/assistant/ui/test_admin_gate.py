@@ -6,9 +6,9 @@ import pytest
 from fakes import HashEmbedder, word_counter
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from assistant.admin_auth import AdminGuard
-from assistant.session import Session
-from assistant.settings import AdminSettings, Settings
+from assistant.core.session import Session
+from assistant.governance.admin_auth import AdminGuard
+from assistant.governance.settings import AdminSettings, Settings
 from assistant.ui import admin_gate
 from assistant.ui.app import make_application
 from assistant.ui.workers import Workers

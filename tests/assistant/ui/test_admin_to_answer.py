@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from support import EventLoopWatch
 
-from assistant.engine import AnswerEngine
-from assistant.session import Session
-from assistant.settings import Settings
+from assistant.answering.engine import AnswerEngine
+from assistant.core.session import Session
+from assistant.governance.settings import Settings
 from assistant.ui.admin_gate import admin_window
 from assistant.ui.app import make_application
 from assistant.ui.main_window import MainWindow

@@ -7,7 +7,7 @@
 * settings saved from the settings dialog are audited ("settings" entries, key only);
 * an answer whose audit entry cannot be written is not shown: the window says why;
 * approve, retire and remove from the desk write audit entries (the session's knowledge base
-  is built by assistant.services, which wires the audit log).
+  is built by assistant.core.services, which wires the audit log).
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from fakes import HashEmbedder, word_counter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from assistant.admin_auth import AdminGuard
-from assistant.audit import AuditError, AuditLog
-from assistant.conversations import ConversationStore
-from assistant.engine import AnswerEngine
-from assistant.llm import make_chat_client
-from assistant.services import build_engine, build_knowledge_base
-from assistant.session import Session
-from assistant.settings import LLMSettings, Settings
+from assistant.answering.engine import AnswerEngine
+from assistant.answering.llm import make_chat_client
+from assistant.conversations.store import ConversationStore
+from assistant.core.services import build_engine, build_knowledge_base
+from assistant.core.session import Session
+from assistant.governance.admin_auth import AdminGuard
+from assistant.governance.audit import AuditError, AuditLog
+from assistant.governance.settings import LLMSettings, Settings
 from assistant.ui import admin_gate
 from assistant.ui.admin_gate import admin_window
 from assistant.ui.app import make_application

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from support import EventLoopWatch
 
-from assistant.engine import AnswerEngine
-from assistant.llm import make_chat_client
-from assistant.session import Session
-from assistant.settings import LLMSettings, Settings
+from assistant.answering.engine import AnswerEngine
+from assistant.answering.llm import make_chat_client
+from assistant.core.session import Session
+from assistant.governance.settings import LLMSettings, Settings
 from assistant.ui.app import make_application
 from assistant.ui.main_window import MainWindow
 from assistant.ui.workers import Workers
@@ -30,7 +30,7 @@ def make_window(qtbot, home, real_embedder, tmp_path, chat_client=None, llm=None
     kb = KnowledgeBase(home, embedder=real_embedder)
     engine = AnswerEngine(kb, settings, chat_client=chat_client)
     session = Session(settings, kb=kb, engine=engine)
-    from assistant.conversations import ConversationStore
+    from assistant.conversations.store import ConversationStore
 
     session._conversations = ConversationStore(tmp_path / "conversations.sqlite3")
     window = MainWindow(session, Workers())
@@ -283,7 +283,7 @@ def test_a_question_asked_while_loading_shows_one_waiting_line(
 
 
 def test_a_screenshot_run_keeps_its_conversations_apart(home, real_embedder, tmp_path):
-    from assistant.conversations import ConversationStore
+    from assistant.conversations.store import ConversationStore
 
     settings = Settings(home=tmp_path / "home")
     session = Session(settings)

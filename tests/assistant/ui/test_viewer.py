@@ -13,7 +13,7 @@ from fakes import HashEmbedder, word_counter
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPalette
 
-from assistant.answer import Citation
+from assistant.answering.answer import Citation
 from assistant.ui.pdf_view import candidate_phrases, clean_pdf_text, fold
 from assistant.ui.text_view import EXCERPT_LIMIT, locate_passage
 from assistant.ui.viewer import EXCERPT_NOTE, MISSING_NOTE, MOVED_NOTE, SourceViewer, locator

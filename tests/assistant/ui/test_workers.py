@@ -102,8 +102,8 @@ def test_failure_is_delivered_with_its_traceback(qtbot):
 def test_background_lane_runs_knowledge_upkeep_off_the_ui_thread(qtbot, isolated_home):
     """The desktop app hands the maintenance lane to the knowledge base: a large BM25
     rebuild runs there, never on the UI thread, and knowledge/ starts no thread itself."""
-    from assistant.session import Session
-    from assistant.settings import Settings
+    from assistant.core.session import Session
+    from assistant.governance.settings import Settings
 
     make_application()
     workers = Workers()

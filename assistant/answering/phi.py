@@ -1,0 +1,223 @@
+"""Patient-identifier (PHI) detection and redaction for text that leaves the workstation.
+
+Every question bound for a cloud LLM goes through `check()`. Detection is rule based on
+purpose: deterministic, offline, fast and auditable, and tuned so clinical language (doses,
+frequencies, guideline years, section and page numbers, times, ward numbers) passes
+untouched. It is a safety net, not a guarantee; the known misses are listed in
+tests/assistant/test_phi.py.
+
+Placeholders are typed and numbered per kind in order of appearance ("[NAME-1]") and reused
+for a repeated value. One exception: an age over 89 (a HIPAA Safe Harbor identifier) is
+kind "ID" but only the number is replaced, by the fixed "[AGE-90+]", so the model still
+knows the patient is very old ("a [AGE-90+]-year-old").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from assistant.answering import phi_name_spans, phi_words
+from assistant.answering.phi_names import STOP, name_list
+from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
+from knowledge.parsing.hygiene import english_words
+
+__all__ = [
+    "AGE_PLACEHOLDER",
+    "KINDS",
+    "PhiBlocked",
+    "PhiFinding",
+    "Redaction",
+    "check",
+    "redact",
+    "warm_up",
+]
+
+KINDS = ("MRN", "SSN", "DOB", "DATE", "PHONE", "EMAIL", "ADDRESS", "NAME", "ID")
+
+# Singular / plural wording for notice(); ages are worded apart although their kind is ID.
+_LABELS = {
+    "MRN": ("medical record number", "medical record numbers"),
+    "SSN": ("social security number", "social security numbers"),
+    "DOB": ("date of birth", "dates of birth"),
+    "DATE": ("date", "dates"),
+    "PHONE": ("phone number", "phone numbers"),
+    "EMAIL": ("email address", "email addresses"),
+    "ADDRESS": ("address", "addresses"),
+    "NAME": ("name", "names"),
+    "ID": ("identifier", "identifiers"),
+    AGE_PLACEHOLDER: ("age over 89", "ages over 89"),
+}
+
+
+@dataclass(frozen=True)
+class PhiFinding:
+    kind: str
+    text: str  # the original text that was replaced
+    start: int  # offsets in the original text
+    end: int
+    placeholder: str
+    # Found word by word, not by a rule: a capitalised word no list knows, say. Redacted all
+    # the same (where unsure, redact), and counted apart in the notice.
+    guess: bool = False
+
+
+@dataclass(frozen=True)
+class Redaction:
+    original: str
+    text: str
+    findings: tuple[PhiFinding, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.findings)
+
+    def summary(self) -> dict[str, int]:
+        """Occurrences by kind, in order of first appearance."""
+        return dict(Counter(f.kind for f in self.findings))
+
+    def notice(self) -> str:
+        """One sentence for the UI/CLI: kinds and counts only, never values."""
+        if not self.findings:
+            return ""
+        counts = Counter(
+            AGE_PLACEHOLDER if f.placeholder == AGE_PLACEHOLDER else f.kind for f in self.findings
+        )
+        parts = [f"{n} {_LABELS[key][n != 1]}" for key, n in counts.items()]
+        guesses = sum(f.guess for f in self.findings)
+        if guesses:  # which count may be an ordinary word: "2 names (1 of them a guess)"
+            names = counts["NAME"]
+            said = "a guess" if names == 1 else "guesses" if guesses == names else None
+            said = said or f"{guesses} of them a guess"
+            parts[list(counts).index("NAME")] += f" ({said})"
+        return "Removed before sending: " + ", ".join(parts) + "."
+
+
+class PhiBlocked(Exception):
+    """Raised by check(mode="block"). The message names kinds only, so it is safe to log."""
+
+    def __init__(self, kinds: tuple[str, ...]):
+        self.kinds = kinds
+        super().__init__(
+            f"Not sent: the text appears to contain patient identifiers ({', '.join(kinds)}). "
+            "Remove them and try again."
+        )
+
+
+_REPEATED = 6  # the rank of a found name's other occurrences
+_WORD_BY_WORD = 7  # the rank of names found word by word: below every rule
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    rank: int
+    kind: str
+    key: str  # hits of one kind with the same key share a placeholder
+    fixed: str | None
+
+
+def _candidates(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for rule in RULES:
+        # Not finditer: a rejected match ("Patient Controlled Analgesia Mrs") must not hide
+        # a real one that starts inside it ("Mrs. Anne O'Neil"), so resume just after it.
+        pos = 0
+        while m := rule.pattern.search(text, pos):
+            span = rule.accept(m)
+            if span is None or span[1] <= span[0]:
+                pos = m.start() + 1
+                continue
+            key = " ".join(text[span[0] : span[1]].split()).casefold()
+            hits.append(_Hit(*span, rule.rank, rule.kind, key, rule.fixed))
+            pos = span[1]
+    hits += _zip_codes_after(text, hits)
+    hits += _names_word_by_word(text, hits)
+    # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
+    # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder (and
+    # stay a guess when the name was one).
+    terms: dict[str, tuple[str, int]] = {}
+    for hit in [h for h in hits if h.kind == "NAME"]:
+        words = text[hit.start : hit.end].split()
+        rank = _WORD_BY_WORD if hit.rank == _WORD_BY_WORD else _REPEATED
+        for term in [" ".join(words), *(words if len(words) > 1 else ())]:
+            if len(term.strip(".")) > 1 and term.casefold() not in STOP:
+                terms.setdefault(term, (hit.key, rank))
+    if terms:
+        alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
+        for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
+            key, rank = terms[m.group()]
+            hits.append(_Hit(*m.span(), rank, "NAME", key, None))
+    return hits
+
+
+def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A five-digit number right after another identifier is its ZIP code ("555 0199 02139")."""
+    ends = {h.end for h in hits}
+    found = []
+    for m in re.finditer(r"(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)", text):
+        if len(text[: m.start()].rstrip(" \t,")) in ends:
+            found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
+    return found
+
+
+def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Names no rule placed, found word by word among the characters no rule took."""
+    taken = bytearray(len(text))
+    for hit in hits:
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    rule_names = [(h.start, h.end) for h in hits if h.kind == "NAME"]
+    return [
+        _Hit(start, end, _WORD_BY_WORD, "NAME", " ".join(text[start:end].split()).casefold(), None)
+        for start, end in phi_name_spans.name_spans(text, taken, rule_names)
+    ]
+
+
+def warm_up() -> None:
+    """Read the name list and the English word list now, not on the first question."""
+    name_list()
+    english_words()
+    phi_words.warm_up()
+
+
+def redact(text: str) -> Redaction:
+    """Replace every detected identifier with a typed, numbered placeholder."""
+    # Longest match wins an overlap, then the more specific rule, then the earlier one: so a
+    # labelled "NHS number 943 476 5919" is an MRN, not a phone, and nothing nests.
+    chosen: list[_Hit] = []
+    taken = bytearray(len(text))  # characters already claimed by a chosen hit
+    for hit in sorted(_candidates(text), key=lambda h: (h.start - h.end, h.rank, h.start)):
+        if not any(taken[hit.start : hit.end]):
+            chosen.append(hit)
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    numbers: Counter[str] = Counter()
+    placeholders: dict[tuple[str, str], str] = {}
+    findings: list[PhiFinding] = []
+    pieces: list[str] = []
+    pos = 0
+    for hit in sorted(chosen):
+        placeholder = hit.fixed or placeholders.get((hit.kind, hit.key))
+        if placeholder is None:
+            numbers[hit.kind] += 1
+            placeholder = placeholders[(hit.kind, hit.key)] = f"[{hit.kind}-{numbers[hit.kind]}]"
+        guess = hit.rank == _WORD_BY_WORD
+        findings.append(
+            PhiFinding(hit.kind, text[hit.start : hit.end], *hit[:2], placeholder, guess)
+        )
+        pieces += [text[pos : hit.start], placeholder]
+        pos = hit.end
+    pieces.append(text[pos:])
+    return Redaction(original=text, text="".join(pieces), findings=tuple(findings))
+
+
+def check(text: str, mode: Literal["redact", "block"]) -> Redaction:
+    """The gate before any cloud call. "redact": return the redaction to send. "block":
+    raise PhiBlocked if anything was found, else return the (unchanged) redaction."""
+    if mode not in ("redact", "block"):
+        raise ValueError(f"unknown PHI mode {mode!r}; expected 'redact' or 'block'")
+    result = redact(text)
+    if mode == "block" and result.changed:
+        raise PhiBlocked(tuple(result.summary()))
+    return result

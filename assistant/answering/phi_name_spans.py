@@ -1,0 +1,175 @@
+"""Which words of a question make up names: assistant/answering/phi_words.py judges each word; this
+joins them.
+
+Words no single look can judge are settled by their neighbours: initials before a name ("J.
+Smith", "T.K. Okonkwo"), a particle between ("Nguyen van Minh"), a capitalised listed word
+beside one ("Gerald Moss"), two or three words in small letters or capitals that no list knows
+("priya raghunathan", "BOLAJI ADEWALE"), a given name after a relative ("my dad frank
+miller"). Adjacent name words become one span, so "Harold Finch" is one [NAME-1].
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import phi_words
+from assistant.answering.phi_words import (
+    BARE_NUMBER_AFTER,
+    MODALS,
+    NOT_BETWEEN,
+    PARTICLES,
+    TOKEN,
+    Span,
+)
+from knowledge.language import detect_language
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
+from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE, RELATIVES
+from knowledge.sense_inventory import SenseInventory
+
+
+def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span]:
+    """Spans of the names the word-by-word look finds among the characters not yet taken.
+    `names` are the names the rules found: their words count as names when a neighbour is
+    weighed ("JS" before a found "Smith"), and a span may grow over them."""
+
+    def inside_a_name(t: re.Match[str]) -> bool:
+        return any(s <= t.start() and t.end() <= e for s, e in names)
+
+    tokens = [
+        t for t in TOKEN.finditer(text) if not any(taken[t.start() : t.end()]) or inside_a_name(t)
+    ]
+    verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
+    _name_runs(text, tokens, verdicts)
+    _join_neighbours(text, tokens, verdicts)
+    return _spans(text, tokens, verdicts)
+
+
+def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """Names typed all in small letters or all in capitals, two or three words together:
+    "priya raghunathan", "nguyen thi lan", "BOLAJI ADEWALE". Each word is no English, clinical
+    or known proper word, and one of them is on a name list; a lone such word is a typo or a
+    drug more often than a name."""
+    run: list[int] = []
+    english = detect_language(text) == "en"
+    for i, token in enumerate([*tokens, None]):
+        if (
+            token is not None
+            and _run_word(token.group())
+            and (not run or _adjacent(text, tokens[run[-1]], token))
+        ):
+            run.append(i)
+            continue
+        words = [tokens[j].group().casefold() for j in run]
+        # one of them on the name lists, in a question written in English: a run of words no
+        # list knows is as likely another language ("medir glicemia de quanto")
+        if 2 <= len(run) <= 4 and any(w in load_names() for w in words) and english:
+            for j in run:
+                verdicts[j] = True
+            _surname_after(text, tokens, verdicts, run[-1])
+        run = [i] if token is not None and _run_word(token.group()) else []
+    _names_after_relatives(text, tokens, verdicts)
+
+
+def _run_word(word: str) -> bool:
+    """A word that may stand in a run of name words: a particle ("van", "de"), or a word of
+    three letters or more that no word list knows ("ok" and the like are too short to say)."""
+    folded = word.casefold()
+    if not (word.islower() or word.isupper()):
+        return False
+    if folded in PARTICLES:
+        return True
+    if len(word) < 3:
+        return False
+    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    unknown = (
+        not phi_words.known(folded, parts) and folded not in NOT_PEOPLE and folded not in RELATIVES
+    )
+    return unknown and folded not in SenseInventory.load() and not phi_words.is_initials(word)
+
+
+def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> None:
+    """The surname right after a name in small letters ends it: "nguyen thi lan", "frank
+    miller" (a word too, but among the most frequent surnames)."""
+    if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]):
+        word = tokens[i + 1].group()
+        folded = word.casefold()
+        listed = folded in load_names() and folded not in common_words()
+        if word.islower() and (listed or folded in frequent_surnames()):
+            verdicts[i + 1] = folded not in NOT_BETWEEN | MODALS
+
+
+def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A given name in small letters after a relative: "my dad frank miller takes …", "her
+    son tom"; a verb after the relative is no name ("her son will come")."""
+    for i in range(1, len(tokens)):
+        word, before = tokens[i].group(), tokens[i - 1].group().casefold()
+        if before not in RELATIVES or not word.islower() or verdicts[i]:
+            continue
+        if not _adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
+            continue
+        if word in given_names():
+            verdicts[i] = True
+            _surname_after(text, tokens, verdicts, i)
+
+
+def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A name's neighbours join it: initials before it ("J. Smith", "J-P Rousseau"), a
+    particle between ("Nguyen van Minh"), and a capitalised listed word beside it ("Gerald
+    Moss"), but never across punctuation other than a comma of "Last, First"."""
+    changed = True
+    while changed:
+        changed = False
+        for i, token in enumerate(tokens):
+            if verdicts[i]:
+                continue
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and verdicts[j]]
+            near = [j for j in near if _adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
+            if not near:
+                continue
+            if _joins(text, token, i - 1 in near, i + 1 in near):
+                verdicts[i] = changed = True
+
+
+def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool) -> bool:
+    """Initials before a name, a particle after one, or a capitalised word beside one that is
+    no word at all ("Tamar Cohen") or a common name ("Gerald Moss"), but not a word that
+    leads a number ("John Smith Ward 3") or starts the sentence ("Does John Smith …")."""
+    word, folded = token.group(), token.group().casefold()
+    if word in ("A", "I"):
+        return False  # the article and the pronoun: "A Muslim family asked"
+    if phi_words.is_initials(word):
+        return name_after
+    if folded in PARTICLES:
+        return name_before
+    if not word[:1].isupper() or word.isupper() or folded in EPONYM_NOUNS:
+        return False
+    if not phi_words.known(folded, [folded]):
+        return True
+    leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
+    return phi_words.listed_strongly(folded, [folded]) and not leads_a_number
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Next to each other: a space, the comma of "Last, First", or an initial's full stop
+    ("T.K. Okonkwo")."""
+    gap = text[left.end() : right.start()]
+    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
+        gap == "." and len(left.group()) == 1
+    )
+
+
+def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:
+    """Adjacent name words make one span (one placeholder for "Harold Finch")."""
+    spans: list[Span] = []
+    for token, name in zip(tokens, verdicts, strict=True):
+        if not name:
+            continue
+        start, end = token.span()
+        gap = text[spans[-1][1] : start] if spans else ""
+        if spans and (
+            re.fullmatch(r"\.?[ \t]+", gap) or (gap == "." and start - spans[-1][1] == 1)
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans

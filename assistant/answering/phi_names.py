@@ -1,0 +1,186 @@
+"""Where a patient's name stands in a typed question, for assistant/answering/phi.py's rules.
+
+A name is found after a cue (pt, Mr, daughter), before or after an age and sex ("Maria
+Gonzalez 76yo F", "76yo F Rose Whitfield"), before an identifier's label ("Harriet Ames DOB"),
+in capitals after "pt" when it is on the name list, or in a script English questions do not
+use. These are the patterns and the functions that accept or reject a match: each returns the
+span to replace, or None. Word lists say which words in those places are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
+from knowledge.parsing.hygiene import english_words
+from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
+
+Span = tuple[int, int]
+
+# Capitalised words that follow a cue but are not names ("Patient Safety", "Patient Group
+# Directions", "pt. The dose"). Compared case-insensitively, one word at a time.
+_STOP_WORDS = """
+    a an and are as at be but by can could did do does for from has have he her his how i if in
+    is it its me my no not of on or our she should so that the their then there these they this
+    those to was we were what when where which who why will with would you your safety
+    identification identifier identity controlled group groups directions education information
+    care centred centered experience experiences reported outcome outcomes advice leaflet
+    leaflets record records notes note name names number details data portal pathway pathways
+    transport transfer flow handover consent discharge admission assessment observation
+    observations monitoring management medication medications medicines allergy allergies
+    history level status weight falls fall mobility hygiene privacy dignity confidentiality
+    access services service liaison advocate advocacy support charter panel forum council story
+    stories journey voice list lists board summary label labels wristband wristbands specific
+    factors related first last home own self position positioning handling review risk initial
+    preference preferences choice plan plans population cohort demographics registration
+    register registry policy policies protocol protocols guideline guidelines guidance ward
+    room bed unit department team nurse nursing doctor consultant day days today tomorrow
+    yesterday age aged year years involvement participation satisfaction feedback rights
+    selection tracking characteristics questionnaire survey please also after before during mr
+    mrs ms miss mx dr prof pt patient"""
+STOP = frozenset(_STOP_WORDS.split())
+
+# -- names by where they stand --------------------------------------------------------------
+# Clinicians open a question with the patient: "Maria Gonzalez 76yo F …", "Okafor, Chidinma
+# 34F …", "nguyen van minh 45 m …", or put the name right after the age and sex: "76yo F Rose
+# Whitfield fell …". Words in those places are names whatever their case or origin, unless
+# they are words a question uses there ("pt", "elderly", "known").
+LETTERS = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+DEMOGRAPHIC = (
+    r"\d{1,3}[ \t]?(?:(?:yo\b|y/o\b|y\.o\.?|(?:yr|yrs|year)s?[ \t-]?old\b)(?:[ \t]?[MmFf]\b)?"
+    r"|[MmFf]\b)"
+)
+# A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
+RELATIVE_CUE = (
+    r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
+    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)\b[ \t]+"
+)
+# Names just before an identifier's label: "Harriet Ames DOB …", "JS Smith MRN …".
+BEFORE_LABEL = r"(?=[ \t,]*\(?(?i:MRN|DOB|D\.O\.B|NHS|hosp(?:ital)?[ \t]+no|born)\b)"
+_NOT_NAMES = frozenset(
+    """
+    pt pts patient patients elderly obese frail known new old young male female man woman lady
+    gentleman boy girl baby infant child toddler teen teenager adult resident client diabetic
+    pregnant postpartum post pre op postop preop my our his her their this that a an the with
+    and or re hi hello morning evening night q question quick query urgent help please query
+    bay bed ward side room cubicle icu hdu ed er ccu mau amu sau theatre clinic sick unwell
+    septic confused collapsed
+    """.split()
+)
+_NAME_TOKENS = 5
+
+
+def names_before(m: re.Match[str]) -> Span | None:
+    """The words between the question's start (or a dash, colon, comma run) and an age-sex
+    block that are not words a question uses there."""
+    words = list(re.finditer(LETTERS, m.group("v")))
+    kept = [w for w in words if w.group().casefold() not in _NOT_NAMES]
+    if not kept or len(kept) > _NAME_TOKENS:
+        return None
+    # only the trailing run of name-like words, right before the age
+    run = []
+    for w in reversed(words):
+        if w.group().casefold() in _NOT_NAMES:
+            break
+        run.append(w)
+    if not run or not all(_name_like(w.group()) for w in run):
+        return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
+    base = m.start("v")
+    return base + run[-1].start(), base + run[0].end()
+
+
+def trailing_name(m: re.Match[str]) -> Span | None:
+    """The words right before an identifier's label, back to the first word that is not a
+    name ("… Analgesia Mrs Anne O'Neil NHS number …": "Anne O'Neil")."""
+    words = list(re.finditer(r"\S+", m.group("v")))
+    run = []
+    for w in reversed(words):
+        if w.group().strip(".").casefold() in STOP | RELATIVES:
+            break
+        run.append(w)
+    if not run or len(run) > 3:
+        return None
+    # at least one listed name that is no common word unless a frequent name ("Smith"), or
+    # one spelt with letters English does not use: "Analgesia" or "Table" before "NHS number"
+    # is the word before a label, not a name
+    if not any(
+        _a_listed_name(w.group().strip(".").casefold()) or not w.group().isascii() for w in run
+    ):
+        return None
+    return m.start("v") + run[-1].start(), m.start("v") + run[0].end()
+
+
+_PARTICLES = frozenset(
+    "van von der den de del della la le du da di bin ibn al el ní ní ó o mac".split()
+)
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word before an age and sex reads as a name, by its case: capitalised
+    ("Chidinma"); in capitals and on the name list ("MCALLISTER", not "COPD"); in lower case,
+    on the name list and no common English word ("nguyen", not "dose"); in letters English
+    does not use, unless joined to an English word ("Nguyễn", not "β-blocker")."""
+    folded = word.casefold()
+    if folded in _PARTICLES:
+        return True
+    parts = [p for p in folded.split("-") if p]
+    if not word.isascii():
+        return not any(p.isascii() and p in english_words() for p in parts)
+    if word.isupper():
+        return all(p in name_list() for p in parts)
+    if word[:1].isupper():
+        return True
+    return folded in name_list() and folded not in english_words() and folded not in common_words()
+
+
+def names_after(m: re.Match[str]) -> Span | None:
+    words = [w for w in re.finditer(LETTERS, m.group("v"))]
+    run = []
+    for w in words:
+        if w.group().casefold() in STOP or w.group().casefold() in _NOT_NAMES:
+            break
+        run.append(w)
+    if not run:
+        return None
+    base = m.start("v")
+    return base + run[0].start(), base + run[-1].end()
+
+
+def listed_name(m: re.Match[str]) -> Span | None:
+    """An all-capital word after "pt"/"patient" is a name when it is on the name list
+    ("pt ALVAREZ", with its first name: "pt GONZALEZ, MARIA"); otherwise it may be an order
+    or an acronym ("pt NBM", "pt COPD")."""
+    word = re.split(r"[,\s]", m.group("v"))[0]  # "ALVAREZ", or "GONZALEZ" of "GONZALEZ, MARIA"
+    return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
+
+
+def _a_listed_name(word: str) -> bool:
+    if word not in name_list():
+        return False
+    return word not in common_words() or word in given_names() or word in frequent_surnames()
+
+
+def name_list() -> frozenset[str]:
+    """The given-name and surname list (knowledge/data/names.txt), read once."""
+    return load_names()
+
+
+# Words in scripts English questions do not use: Han, Hangul, kana, Cyrillic, Greek (a
+# single Greek letter, "β-blocker", is a symbol, not a word).
+OTHER_SCRIPT = (
+    r"(?<![\w-])(?:[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,}"
+    r"|[\u0400-\u04ff]{2,}(?:[ \t]+[\u0400-\u04ff]{2,})*"
+    r"|[\u0370-\u03ff]{3,}(?:[ \t]+[\u0370-\u03ff]{3,})*)(?![\w-])"
+)
+
+
+def name_after_cue(m: re.Match[str]) -> Span | None:
+    """Keep the words after a cue up to the first stop word, or a place, brand or body
+    ("patient, Chinese herbal medicines"); none if the first is one."""
+    start = end = m.start("v")
+    for w in re.finditer(r"\S+", m.group("v")):
+        word = w.group().strip(".").casefold()
+        if word in STOP or (word in NOT_PEOPLE and word not in name_list()):
+            break
+        end = start + w.end()
+    return (start, end) if end > start else None

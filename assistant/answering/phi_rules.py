@@ -1,0 +1,343 @@
+"""The patterns that find identifiers in a typed question, one rule per kind and form.
+
+A rule is a pattern, a rank that breaks ties between equally long overlapping matches, and a
+function that accepts a match (returning the span to replace) or rejects it ("20/20/20" is no
+date, "temp 99 F" no age). assistant/answering/phi.py runs them and chooses among the matches;
+assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from assistant.answering.phi_names import (
+    BEFORE_LABEL,
+    DEMOGRAPHIC,
+    LETTERS,
+    OTHER_SCRIPT,
+    RELATIVE_CUE,
+    STOP,
+    Span,
+    listed_name,
+    name_after_cue,
+    name_list,
+    names_after,
+    names_before,
+    trailing_name,
+)
+from assistant.answering.phi_words import clinical_words
+from knowledge.name_words import common_words
+
+AGE_PLACEHOLDER = "[AGE-90+]"
+
+# --- building blocks -----------------------------------------------------------------------
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters too, so "José Álvarez" is a name
+_SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
+_NO = r"(?:number|no\b\.?|\#)"
+_LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
+# A member or beneficiary id in groups, each with a digit after an optional letter prefix:
+# "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
+_GROUPED = (
+    r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4})"
+    r"(?![\w-])"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+_ORD = r"(?:st|nd|rd|th)"
+# Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
+# matches. A day-month without a year ("on 5 June") is still a date tied to a person.
+_ORD_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first)"
+)
+_NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
+_DATE = (
+    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})"
+    rf"|(?i:the[ \t]+)?(?i:{_ORD_WORD})[ \t]+of[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:{_ORD}?,?[ \t]+\d{{4}}|{_ORD})"
+    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{_MONTH}(?:\.?,?[ \t]+\d{{4}})?"
+    # last: tried only when no year or ordinal follows ("due date Jan 20")
+    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}\b{_NOT_A_DOSE})(?![\w/:]|[.-]\d)"
+)
+_UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+_POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
+    r"|Place|Pl|Crescent|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove)\b"
+)
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
+    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
+_ADDRESS = (
+    rf"\b\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{_STREET}"
+    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
+    # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
+    # not swallow the clinical word after the comma.
+    rf"(?:,[ \t]*{_CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL}))?(?:,?[ \t]*{_POSTAL})?"
+)
+# A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
+# tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
+_WORD = (
+    rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]\.?)"
+    rf"(?:-[{_UP}][{_LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
+)
+_NAME_CUE = (
+    r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
+    r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
+)
+_AGE = r"(?P<v>9\d|1[01]\d)"
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_WORD_AGE = (
+    rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b"
+)
+_DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
+# A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
+_QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
+
+
+def _ipv6(m: re.Match[str]) -> Span | None:
+    """Eight hex groups, or fewer with "::": not a time ("10:30") or a ratio ("1:1000")."""
+    text = m.group()
+    groups = [g for g in text.split(":") if g]
+    hexy = any(re.search(r"[a-f]", g, re.I) for g in groups) or "::" in text
+    return m.span() if hexy and len(groups) >= 3 else None
+
+
+def _spelt_email(m: re.Match[str]) -> Span | None:
+    """Ends in a mail domain's last part ("… dot com", "[dot] net"); the words before "at"
+    back to the first one that is not part of the address."""
+    text = m.group()
+    if not re.search(r"(?i:dot|\])[ \t]+(?:com|net|org|edu|gov|co|uk|io|me|info|ca|au)$", text):
+        return None
+    words = text.split()
+    at = next(i for i, w in enumerate(words) if w.strip("[]()").casefold() == "at")
+    start_word = at - 1
+    while start_word >= 2 and words[start_word - 1].casefold() == "dot":
+        start_word -= 2
+    offset = len(" ".join(words[:start_word])) + (1 if start_word else 0)
+    start = m.start() + offset
+    # "to maria gonzalez at hotmail dot com": the names before the address's first word
+    while before := re.search(r"([^\W\d_]+)[ \t]+$", m.string[:start]):
+        if before.group(1).casefold() not in name_list() or before.group(1).casefold() in STOP:
+            break
+        start = before.start()
+    return start, m.end()
+
+
+def _not_a_temperature(m: re.Match[str]) -> Span | None:
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
+        return None
+    return _value(m)
+
+
+def _street_name(m: re.Match[str]) -> Span | None:
+    """ "27 kingsley court", not "2 tablets a day close": a word of the name is no English
+    word, or the street word is capitalised."""
+    words = m.group().split()[1:-1]
+    named = any(w.casefold() not in common_words() for w in words if w.isalpha())
+    return m.span() if named or m.group().split()[-1][:1].isupper() else None
+
+
+def _town_after_postcode(m: re.Match[str]) -> Span | None:
+    """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
+    town = m.group().split()[1].casefold()
+    known = town in clinical_words() or town in common_words()
+    return None if known or town in _UNIT_WORDS else m.span()
+
+
+_UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
+
+
+def _value(m: re.Match[str]) -> Span:
+    return m.span("v") if "v" in m.re.groupindex else m.span()
+
+
+def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
+    return lambda m: _value(m) if sum(c.isdigit() for c in m.group("v")) >= n else None
+
+
+def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
+    return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
+
+
+def _day_month(m: re.Match[str]) -> Span | None:
+    """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
+    a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
+    fraction = b in (2, 3, 4, 8) and a < b
+    return _value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
+
+
+def _plausible_date(m: re.Match[str]) -> Span | None:
+    """Reject number triples that cannot be dates ("20/20/20") or are section numbers
+    ("3.2.10": dots with a two-digit year)."""
+    v = m.group("v")
+    nums = [int(n) for n in re.findall(r"\d+", v)]
+    if re.search(rf"(?i:{_ORD_WORD})", v):  # "the fourth of July 1949"
+        return _value(m)
+    if re.search(r"[A-Za-z]{3}", v):  # textual month: the first number is the day
+        return _value(m) if nums and 1 <= nums[0] <= 31 else None
+    year_first = re.match(r"\d{4}\D", v) is not None
+    seps = set(re.findall(r"[/.-]", v))
+    if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
+        return None
+    if year_first:
+        y, mo, d = nums
+        ok = 1900 <= y <= 2099 and 1 <= mo <= 12 and 1 <= d <= 31
+    else:
+        a, b, _ = nums
+        ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+    return _value(m) if ok else None
+
+
+class Rule(NamedTuple):
+    kind: str
+    pattern: re.Pattern[str]
+    rank: int  # breaks ties between equally long overlapping matches: lower = more specific
+    accept: Callable[[re.Match[str]], Span | None] = _value  # span to replace, or reject
+    fixed: str | None = None  # a fixed placeholder instead of a numbered one
+
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
+    ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
+            rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
+            r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
+    # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
+    ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
+    ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
+    ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
+            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}"
+            rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
+     _min_digits(4)),
+    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bchart|\b(?:pt|patient)[ \t]+id"
+           rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
+           r"|\binsurance[ \t]+policy)"
+           rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
+    # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
+    ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
+    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
+           rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
+            rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{_DATE})", 1, _plausible_date),
+    # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
+    ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
+    # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
+    ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
+    # Seven digits, as in-house and fictional (555) numbers are given: 555-0187 x204.
+    ("PHONE", r"(?<![\w+./-])\d{3}[ .-]\d{4}(?:[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5})?"
+              r"(?![\w-]|[.,/]\d)", 3),
+    ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+              r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
+    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
+    ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
+     _digits_between(9, 15)),
+    ("ADDRESS", _ADDRESS, 3),
+    # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
+    # nothing else means; "27 kingsley court" when a word of the name is no English word.
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+                r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
+                r"|blvd|ln)\b\.?", 3),
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park)\b", 3, _street_name),
+    # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
+    ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{_STATES})[ \t]+"
+                r"\d{5}(?:-\d{4})?\b", 3),
+    # A town and a UK postcode in small letters after a comma: ", manchester m14 5rt".
+    ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
+                r"\d[a-z]{2}\b", 3),
+    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
+    # A street named without a number: "Admiralty Way", "Oak Street".
+    ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
+                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
+    # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
+    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
+                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
+                r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
+    # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
+    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"
+                rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, _town_after_postcode),
+    ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
+                r"\d{1,4}[A-Za-z]?\b", 3),
+    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|zip|postcode|area)\b[ \t]+(?:in[ \t]+)?)"
+                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+    ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
+    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
+                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+    ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
+    ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
+             r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
+             r"|started|stopped|until|till|d/c|procedure|visit|section|fell|fall|ed|er|a&e)\b"
+             r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?)"
+             r"(?![\w/.]|[.,]\d)",
+     4, _day_month),
+    ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
+             rf"(?={DEMOGRAPHIC})", 5, names_before),
+    ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
+             rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, names_after),
+    ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
+             r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, listed_name),
+    ("NAME", OTHER_SCRIPT, 5),
+    # Web addresses, IP addresses, device serials: an account, a portal, an implant.
+    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
+    ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+           r"(?![\w.]|\.\d)", 2),
+    ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
+     2, _ipv6),
+    ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
+           r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
+     _min_digits(3)),
+    # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
+    # (The lookbehind anchors at a token start, as for EMAIL: pasted "a.a.a…" stays linear.)
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
+              r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
+              r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+[ \t]*[(\[]at[)\]][ \t]*[\w-]+"
+              r"(?:[ \t]*[(\[]dot[)\]][ \t]*[\w-]+){1,3})", 2),
+    # A web address without its scheme: "livingwithlupus-jen.blogspot.com", "jsmith.net/blog".
+    ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk)"
+           r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
+    ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
+           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){1,3})(?![\w-])", 2),
+    ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
+     trailing_name),
+
+    ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, _value, AGE_PLACEHOLDER),
+    # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
+     AGE_PLACEHOLDER),
+    # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
+    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+           r"|seconds?|secs?|percent|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people"
+           r"|beds?|mmhg|kg|g\b))", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad|nan"
+           rf"|resident)(?:['’]s|[ \t]+(?:is|was|turned|turns)))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
+     5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
+           r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, _value,
+     AGE_PLACEHOLDER),
+    ("ID", rf"\({_AGE}\)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9),
+])
+# fmt: on

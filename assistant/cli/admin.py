@@ -1,0 +1,111 @@
+"""Admin protection on the command line: the same rule as the desktop admin desk.
+
+Changing the knowledge base (ingest, approve, retire, remove, repair, reindex) and pruning
+the audit log need admin rights, or a clinician could bypass the desk's protection from a
+terminal. An admin is a member of the OS group IT names in the site file (`[admin] group`),
+or whoever knows the admin passphrase of this home: typed at a hidden prompt, or given in
+the environment variable CLINASSIST_ADMIN_PASSPHRASE for scripted use (never a file or an
+argument, which would end up in shell history and process lists).
+
+The one exception is `clinassist demo` on a home that holds nothing but the fictional demo
+pack, so the README's single command can open the app on a fresh machine.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from assistant.cli.render import console, out
+
+ENV_PASSPHRASE = "CLINASSIST_ADMIN_PASSPHRASE"
+
+admin_app = typer.Typer(help="Admin rights for the command line.", no_args_is_help=True)
+
+
+class AdminRequired(PermissionError):
+    """The action needs admin rights that were not shown; the message says how to get them."""
+
+
+def _guard(settings):
+    from assistant.core.services import build_admin_guard
+
+    return build_admin_guard(settings)
+
+
+def _typed_passphrase(prompt: str) -> str | None:
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given is not None:
+        return given
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def require_admin(settings, action: str) -> None:
+    """Return when the user is an admin; raise AdminRequired saying why not otherwise."""
+    guard = _guard(settings)
+    if guard.user_in_admin_group():
+        return
+    if not guard.has_passphrase():
+        raise AdminRequired(
+            f"{action} needs admin rights, and no admin passphrase is set for {settings.home}: "
+            "choose one with `clinassist admin passphrase` (or in the desktop admin desk), "
+            "or ask IT to name an admin group in the site settings"
+        )
+    passphrase = _typed_passphrase("Admin passphrase: ")
+    if passphrase is None:
+        raise AdminRequired(
+            f"{action} needs admin rights: run it in a terminal to type the admin passphrase, "
+            f"or set {ENV_PASSPHRASE}"
+        )
+    if not guard.verify(passphrase, action):
+        raise AdminRequired("the admin passphrase is not correct")
+
+
+def admin_or_exit(settings, action: str) -> None:
+    try:
+        require_admin(settings, action)
+    except AdminRequired as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def only_demo_content(kb) -> bool:
+    """True when every document in the home (in any state) comes from the demo pack."""
+    from assistant.core.demo import demo_manifest
+
+    demo_files = {d["file"] for d in demo_manifest()}
+    names = {v.source_name for v in kb.versions(include_unfinished=True)}
+    return names <= demo_files
+
+
+@admin_app.command("passphrase")
+def set_passphrase(
+    change: Annotated[
+        bool, typer.Option("--change", help="Change the passphrase (asks for the current one).")
+    ] = False,
+) -> None:
+    """Choose the admin passphrase of this home (first time), or change it."""
+    from assistant.cli import settings
+
+    guard = _guard(settings())
+    current = None
+    if guard.has_passphrase():
+        if not change:
+            console.print(
+                "[red]error:[/red] an admin passphrase is already set; use --change to change it"
+            )
+            raise typer.Exit(2)
+        current = _typed_passphrase("Current admin passphrase: ")
+    new = typer.prompt("New admin passphrase", hide_input=True, confirmation_prompt=True)
+    try:
+        guard.set_passphrase(new, current=current)
+    except (ValueError, PermissionError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    out.print("admin passphrase saved (only its scrypt hash is stored)")

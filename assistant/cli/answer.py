@@ -1,0 +1,212 @@
+"""`clinassist ask` and `clinassist config`: answering and provider set-up on the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli.render import console, out, print_json
+
+config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer provider.")
+
+
+def render_answer(answer) -> None:
+    """The answer as the chat shows it, printed literally: text from documents and models is
+    data, never console markup."""
+    from assistant.answering.answer_labels import badge_text
+    from assistant.answering.evidence_layout import card_header, card_lines, where_label
+
+    if answer.redaction_notice:
+        out.print(answer.redaction_notice, style="yellow", markup=False)
+    for notice in answer.notices:
+        out.print(notice, style="yellow", markup=False)
+    if answer.searched_for:
+        out.print(f"Searched for: {answer.searched_for}", style="dim", markup=False)
+    style, words = badge_text(answer)
+    if words:
+        out.print(words, style=_BADGE_STYLES.get(style, ""), markup=False)
+    if answer.layout == "cards":
+        if answer.summary:
+            out.print(answer.summary, style="bold", markup=False)
+        for c in answer.citations:
+            out.print()
+            out.print(card_header(c), style="bold", markup=False)
+            for line in card_lines(c.passage, c.quotes):
+                out.print(line.text, style="on grey23" if line.marks else "", markup=False)
+    else:
+        out.print(answer.text, style="bold red" if answer.refused else "", markup=False)
+    if answer.citations:
+        out.print("\nSources", style="bold")
+        for c in answer.citations:
+            approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
+            out.print(f"  [{c.number}] {c.label()} ({c.source_name}{approved})", markup=False)
+    if answer.refused and answer.outcome != "related" and answer.closest:
+        out.print("\nClosest documents", style="bold")
+        for d in answer.closest:
+            out.print(f"  • {where_label(d)}", markup=False)
+    took = answer.timings_ms.get("total_ms", 0)
+    out.print(f"\n{answer.mode} · {took:.0f} ms", style="dim", markup=False)
+    for sentence in answer.unverified:
+        out.print(f"unverified: {sentence}", style="yellow", markup=False)
+
+
+_BADGE_STYLES = {
+    "badge-refused": "bold red",
+    "badge-related": "bold dark_orange",
+    "badge-unverified": "bold yellow",
+    "badge-verified": "bold green",
+    "badge-quoted": "bold blue",
+}
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not str(row.get("question", "")).strip():
+            raise ValueError(f'{path}:{number}: each line needs a non-empty "question"')
+        rows.append(row)
+    return rows
+
+
+def ask_command(settings, question: str | None, jsonl: Path | None, json_output: bool) -> int:
+    from assistant.answering.llm import LLMError
+    from assistant.core.services import build_engine
+    from assistant.governance.audit import AuditError
+
+    if bool(question) == bool(jsonl):
+        console.print("[red]error:[/red] give a question, or --jsonl FILE (not both)")
+        return 2
+    try:
+        rows = _read_jsonl(jsonl) if jsonl else [{"id": None, "question": question}]
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    engine = build_engine(settings)  # the model loads once for all questions
+    for row in rows:
+        try:
+            answer = engine.ask(str(row["question"]))
+        except (LLMError, ValueError) as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            return 1
+        except AuditError as exc:  # an answer that cannot be audited is not shown
+            console.print(f"[red]error:[/red] answer withheld: {exc}")
+            return 1
+        if json_output:
+            data = answer.to_json()
+            if jsonl:
+                sys.stdout.write(
+                    json.dumps({"id": row.get("id"), **data}, ensure_ascii=False) + "\n"
+                )
+            else:
+                print_json(data)
+        else:
+            render_answer(answer)
+    return 0
+
+
+@config_app.command("show")
+def config_show(json_output: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The settings in force (secrets are never shown, only whether a key is set)."""
+    from assistant.cli import settings
+    from assistant.governance.secrets import get_api_key, mask
+
+    s = settings()
+    data = s.model_dump(mode="json")
+    key = get_api_key(s.llm.provider) if s.llm.provider != "offline" else None
+    data["llm"]["api_key"] = mask(key) if key else None
+    if json_output:
+        print_json(data)
+        return
+    for section, values in data.items():
+        if isinstance(values, dict):
+            for key_name, value in values.items():
+                out.print(f"{section}.{key_name} = {value}")
+        else:
+            out.print(f"{section} = {values}")
+
+
+@config_app.command("set")
+def config_set(
+    key: Annotated[
+        str,
+        typer.Argument(
+            help="e.g. llm.provider, llm.endpoint, llm.model (store.* and privacy.* are IT's)"
+        ),
+    ],
+    value: Annotated[str, typer.Argument()],
+) -> None:
+    """Save one setting to the user settings file (validated first)."""
+    from pydantic import ValidationError
+
+    from assistant.cli import settings
+    from assistant.governance.audit import AuditError, settings_change
+    from assistant.governance.settings import save_user_setting
+
+    if "key" in key.lower() and "api" in key.lower():
+        console.print(
+            "[red]error:[/red] API keys go to the keyring: use `clinassist config set-key`"
+        )
+        raise typer.Exit(2)
+    try:
+        with settings_change(settings().home, key):  # audited: the key, never the value
+            path = save_user_setting(settings().home, key, value)
+    except (KeyError, ValidationError, AuditError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    out.print(f"saved {key} in {path}")
+
+
+@config_app.command("set-key")
+def config_set_key(
+    provider: Annotated[str, typer.Option(help="openai, azure or compatible")] = "",
+) -> None:
+    """Store the API key in the OS keyring (typed at a hidden prompt, never on the command line)."""
+    from assistant.cli import settings
+    from assistant.governance.audit import AuditError, AuditLog
+    from assistant.governance.secrets import SecretStoreError, mask, set_api_key
+
+    provider = provider or settings().llm.provider
+    if provider == "offline":
+        console.print(
+            "[red]error:[/red] choose a provider first: clinassist config set llm.provider azure"
+        )
+        raise typer.Exit(2)
+    key = typer.prompt(f"API key for {provider}", hide_input=True)
+    try:
+        set_api_key(provider, key.strip())
+        # Audited as a settings change: which provider's key was replaced, never the key.
+        AuditLog(settings().home).record_setting(f"llm.api_key[{provider}]", changed=True)
+    except (SecretStoreError, AuditError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    out.print(f"stored {mask(key.strip())} for {provider} in the OS keyring")
+
+
+@config_app.command("test")
+def config_test() -> None:
+    """Send a tiny request to the configured provider and report the result."""
+    from assistant.answering.llm import LLMError
+    from assistant.cli import settings
+    from assistant.core.services import build_chat_client
+
+    client = build_chat_client(settings())
+    if client is None:
+        out.print(
+            "offline mode: answers are extracted from the approved documents; nothing to test"
+        )
+        return
+    try:
+        out.print(f"[green]{client.check_connection()}[/green]")
+    except LLMError as exc:
+        console.print(f"[red]connection failed:[/red] {exc}")
+        raise typer.Exit(1) from exc

@@ -1,0 +1,168 @@
+"""`clinassist audit` and `clinassist feedback`: the governance commands.
+
+    clinassist audit verify
+    clinassist audit export [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--jsonl|--csv] [--out FILE]
+    clinassist audit prune [--before YYYY-MM-DD]
+    clinassist feedback export [--csv|--jsonl] [--since YYYY-MM-DD] [--out FILE]
+
+Without --out, exports go to standard output.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli.render import console, out
+
+audit_app = typer.Typer(no_args_is_help=True, help="Verify, export and prune the audit log.")
+feedback_app = typer.Typer(no_args_is_help=True, help="Export clinicians' answer feedback.")
+
+SinceOption = Annotated[
+    str, typer.Option("--since", help="From this date (YYYY-MM-DD, UTC), inclusive.")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="Write to this file (default: standard output).")
+]
+
+
+def _settings():
+    from assistant.cli import settings
+
+    return settings()
+
+
+def _audit_log():
+    from assistant.governance.audit import audit_log_for
+
+    return audit_log_for(_settings())
+
+
+def _date(value: str, option: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {option} {value!r} is not a date in the form YYYY-MM-DD")
+        raise typer.Exit(2) from exc
+
+
+def _format(jsonl: bool, csv: bool, default: str) -> str:
+    if jsonl and csv:
+        console.print("[red]error:[/red] choose --jsonl or --csv, not both")
+        raise typer.Exit(2)
+    return "csv" if csv else "jsonl" if jsonl else default
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check every entry's hash and link, and the chain head: exit 1 if anything was altered."""
+    result = _audit_log().verify()
+    if result.ok:
+        out.print(f"audit log intact: {result.entries} entries")
+        return
+    where = f"entry {result.first_broken_seq}" if result.first_broken_seq else "the chain head"
+    console.print(f"[red]audit log broken at {where}:[/red] {result.reason}")
+    raise typer.Exit(1)
+
+
+@audit_app.command("export")
+def audit_export(
+    since: SinceOption = "",
+    until: Annotated[
+        str, typer.Option("--until", help="Up to this date (YYYY-MM-DD, UTC), inclusive.")
+    ] = "",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON Lines (the default).")] = False,
+    csv: Annotated[bool, typer.Option("--csv", help="CSV, one row an entry.")] = False,
+    out_file: OutOption = None,
+) -> None:
+    """Export audit entries (kept segments and the live log) in a date range."""
+    fmt = _format(jsonl, csv, "jsonl")
+    start, end = _date(since, "--since"), _date(until, "--until")
+    log = _audit_log()
+    target = out_file if out_file is not None else sys.stdout
+    try:
+        count = log.export(target, since=start, until=end, fmt=fmt)
+    except OSError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if out_file is not None:
+        out.print(f"exported {count} audit entries to {out_file}")
+
+
+@audit_app.command("prune")
+def audit_prune(
+    before: Annotated[
+        str,
+        typer.Option(
+            "--before",
+            help="Move entries older than this date (YYYY-MM-DD, UTC) to a kept, sealed "
+            "segment. Without it, the site's audit.retention_days applies (segments deleted).",
+        ),
+    ] = "",
+) -> None:
+    """Admin: shorten the live audit log; the prune is itself logged (a checkpoint entry)."""
+    from assistant.cli.admin import admin_or_exit
+    from assistant.governance.audit import AuditError
+
+    cutoff = _date(before, "--before")
+    admin_or_exit(_settings(), "pruning the audit log")
+    log = _audit_log()
+    try:
+        if cutoff is not None:
+            checkpoint = log.prune(cutoff)
+        else:
+            checkpoint = log.apply_retention()
+            if checkpoint is None:
+                out.print("audit.retention_days is 0 (keep everything): nothing pruned")
+                return
+    except AuditError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    data = checkpoint["data"]
+    pruned = data.get("pruned", 0)
+    where = ""
+    if pruned and data.get("segment_kept"):
+        where = f" to {log.segments_dir / data['segment']}"
+    elif pruned:
+        where = " (segment deleted by the retention setting)"
+    out.print(f"pruned {pruned} audit entries{where}; checkpoint entry {checkpoint['seq']}")
+
+
+@feedback_app.command("export")
+def feedback_export(
+    csv: Annotated[bool, typer.Option("--csv", help="CSV (the default).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON Lines.")] = False,
+    out_file: OutOption = None,
+    since: SinceOption = "",
+) -> None:
+    """Export feedback on answers (negative first), from this home's conversations."""
+    from assistant.conversations.store import ConversationStore
+
+    fmt = _format(jsonl, csv, "csv")
+    _date(since, "--since")
+    home = _settings().home
+    home.mkdir(parents=True, exist_ok=True)
+    store = ConversationStore(home / "conversations.sqlite3")
+    try:
+        if out_file is not None:
+            count = store.export_feedback(out_file, fmt, since=since or None)
+            out.print(f"exported {count} feedback records to {out_file}")
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"feedback.{fmt}"
+            store.export_feedback(path, fmt, since=since or None)
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            sys.stdout.write(path.read_text(encoding=encoding))
+            sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()

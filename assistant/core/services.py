@@ -1,0 +1,57 @@
+"""Builds the long-lived objects from settings, once: knowledge base, chat client, engine.
+
+The CLI and the desktop app both go through here, so they can never disagree about which
+provider, store or key is in use.
+"""
+
+from __future__ import annotations
+
+from assistant.governance.settings import Settings
+
+
+def build_audit_log(settings: Settings):
+    from assistant.governance.audit import audit_log_for
+
+    return audit_log_for(settings)
+
+
+def build_knowledge_base(settings: Settings, **overrides):
+    """`overrides` (embedder, count_tokens, store) are for tests that swap in fakes."""
+    from knowledge.base import KnowledgeBase
+
+    audit = build_audit_log(settings)
+    return KnowledgeBase(
+        settings.home,
+        store_url=settings.store.url or None,
+        on_event=audit.record_knowledge_event,
+        **overrides,
+    )
+
+
+def build_admin_guard(settings: Settings):
+    """The admin check of this home, its passphrase changes and denials on the record."""
+    from assistant.governance.admin_auth import AdminGuard
+
+    audit = build_audit_log(settings)
+    return AdminGuard(
+        settings.home, group=settings.admin.group, on_event=audit.record_knowledge_event
+    )
+
+
+def build_chat_client(settings: Settings):
+    """None in offline mode; otherwise the configured provider's client (created lazily)."""
+    if settings.llm.provider == "offline":
+        return None
+    from assistant.answering.llm import make_chat_client
+    from assistant.governance.secrets import get_api_key
+
+    return make_chat_client(settings.llm, get_api_key(settings.llm.provider))
+
+
+def build_engine(settings: Settings, kb=None):
+    from assistant.answering.engine import AnswerEngine
+
+    kb = kb or build_knowledge_base(settings)
+    return AnswerEngine(
+        kb, settings, chat_client=build_chat_client(settings), audit=build_audit_log(settings)
+    )
