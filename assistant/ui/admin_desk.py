@@ -20,6 +20,16 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from assistant.core.catalog_view import (
+    ActionOutcome,
+    CatalogSnapshot,
+    IngestOutcome,
+    action_job,
+    describe_outcome,
+    ingest_job,
+    refresh_job,
+    row_actions,
+)
 from assistant.core.library import ingest_options
 from assistant.ui.admin_desk_dialogs import (
     MetadataDialog,
@@ -28,19 +38,7 @@ from assistant.ui.admin_desk_dialogs import (
     show_error,
 )
 from assistant.ui.admin_desk_layout import DeskUi
-from assistant.ui.admin_models import (
-    ActionOutcome,
-    CatalogSnapshot,
-    DocumentFilterProxy,
-    DocumentTableModel,
-    IngestOutcome,
-    VersionRole,
-    action_job,
-    describe_outcome,
-    ingest_job,
-    refresh_job,
-    row_actions,
-)
+from assistant.ui.admin_models import DocumentFilterProxy, DocumentTableModel, VersionRole
 from assistant.ui.tables import select_row_at
 from knowledge.catalog import DocumentVersion
 from knowledge.ingest import supported_suffixes

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.ui.admin_models import (
-    WARNING_BACKGROUND,
-    WARNING_FOREGROUND,
+from assistant.core.catalog_view import (
     CatalogSnapshot,
     needs_review,
     overdue_tooltip,
     removal_question,
     status_text,
 )
+from assistant.ui.admin_models import WARNING_BACKGROUND, WARNING_FOREGROUND
 from knowledge.catalog import DocumentVersion
 
 

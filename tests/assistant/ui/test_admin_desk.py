@@ -21,13 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from assistant.core.session import Session
 from assistant.governance.settings import Settings
 from assistant.ui.admin_desk import AdminDesk
-from assistant.ui.admin_models import (
-    COLUMN,
-    WARNING_BACKGROUND,
-    LiveRole,
-    OverdueRole,
-    VersionRole,
-)
+from assistant.ui.admin_models import COLUMN, WARNING_BACKGROUND, LiveRole, OverdueRole, VersionRole
 from assistant.ui.workers import Workers
 from knowledge.base import KnowledgeBase
 from knowledge.catalog import APPROVED, PENDING, READY, RETIRED
