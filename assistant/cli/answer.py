@@ -149,18 +149,12 @@ def config_set(
     from pydantic import ValidationError
 
     from assistant.cli import settings
-    from assistant.governance.audit import AuditError, settings_change
-    from assistant.governance.settings import save_user_setting
+    from assistant.core.settings_changes import save_setting
+    from assistant.governance.audit import AuditError
 
-    if "key" in key.lower() and "api" in key.lower():
-        console.print(
-            "[red]error:[/red] API keys go to the keyring: use `clinassist config set-key`"
-        )
-        raise typer.Exit(2)
     try:
-        with settings_change(settings().home, key):  # audited: the key, never the value
-            path = save_user_setting(settings().home, key, value)
-    except (KeyError, ValidationError, AuditError) as exc:
+        path = save_setting(settings().home, key, value)
+    except (KeyError, ValueError, ValidationError, AuditError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     out.print(f"saved {key} in {path}")
@@ -172,8 +166,9 @@ def config_set_key(
 ) -> None:
     """Store the API key in the OS keyring (typed at a hidden prompt, never on the command line)."""
     from assistant.cli import settings
-    from assistant.governance.audit import AuditError, AuditLog
-    from assistant.governance.secrets import SecretStoreError, mask, set_api_key
+    from assistant.core.settings_changes import store_api_key
+    from assistant.governance.audit import AuditError
+    from assistant.governance.secrets import SecretStoreError, mask
 
     provider = provider or settings().llm.provider
     if provider == "offline":
@@ -183,9 +178,7 @@ def config_set_key(
         raise typer.Exit(2)
     key = typer.prompt(f"API key for {provider}", hide_input=True)
     try:
-        set_api_key(provider, key.strip())
-        # Audited as a settings change: which provider's key was replaced, never the key.
-        AuditLog(settings().home).record_setting(f"llm.api_key[{provider}]", changed=True)
+        store_api_key(settings().home, provider, key)
     except (SecretStoreError, AuditError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

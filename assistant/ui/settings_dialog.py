@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.governance.audit import AuditError, AuditLog, settings_change
-from assistant.governance.settings import LLMSettings, load_settings, save_user_setting
+from assistant.core.settings_changes import save_setting, store_api_key
+from assistant.governance.audit import AuditError
+from assistant.governance.settings import LLMSettings, load_settings
 
 PROVIDERS = [
     ("offline", "Offline (quotes from the approved documents; nothing leaves this computer)"),
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
 
     def save(self) -> None:
-        from assistant.governance.secrets import SecretStoreError, set_api_key
+        from assistant.governance.secrets import SecretStoreError
 
         home = self.session.settings.home
         llm = self.chosen_llm()
@@ -135,12 +136,10 @@ class SettingsDialog(QDialog):
         key = ""
         try:
             if self.api_key.text().strip():
-                set_api_key(llm.provider, self.api_key.text().strip())
-                key = f"llm.api_key[{llm.provider}]"  # audited: whose key changed, never it
-                AuditLog(home).record_setting(key, changed=True)
+                key = f"llm.api_key[{llm.provider}]"
+                store_api_key(home, llm.provider, self.api_key.text())
             for key, value in values.items():
-                with settings_change(home, key):  # audited: the key, never the value
-                    save_user_setting(home, key, value)
+                save_setting(home, key, value)
         except AuditError as exc:
             # The file already holds `key`'s change (later keys were not written): follow the
             # file, and keep the dialog open with the error rather than pretend all is well.

@@ -83,3 +83,31 @@ def test_admin_group_only_from_the_site_file(isolated_home, tmp_path, monkeypatc
     site.write_text('[admin]\ngroup = "clinassist-admins"\n')
     monkeypatch.setenv("CLINASSIST_SITE_CONFIG", str(site))
     assert load_settings().admin.group == "clinassist-admins"
+
+
+def test_a_settings_change_is_the_same_from_either_shell(isolated_home, monkeypatch):
+    """assistant.core.settings_changes is what the CLI and the settings dialog both call: the
+    value is validated and saved, the record names the key (never the value), an API key is
+    refused here and goes to the keyring with its own record."""
+    import pytest as _pytest
+
+    from assistant.core.settings_changes import save_setting, store_api_key
+    from assistant.governance.audit import AuditLog
+
+    stored = {}
+    monkeypatch.setattr(
+        "assistant.core.settings_changes.set_api_key", lambda p, k: stored.update({p: k})
+    )
+    path = save_setting(isolated_home, "llm.model", "gpt-4o-mini")
+    assert "gpt-4o-mini" in path.read_text()
+    with _pytest.raises(ValueError, match="keyring"):
+        save_setting(isolated_home, "llm.api_key", "sk-secret")
+    store_api_key(isolated_home, "openai", "  sk-secret-value  ")
+    assert stored == {"openai": "sk-secret-value"}
+    entries = [e["data"] for e in AuditLog(isolated_home).entries() if e["type"] == "settings"]
+    assert entries == [
+        {"key": "llm.model", "changed": True},
+        {"key": "llm.api_key[openai]", "changed": True},
+    ]
+    log = (isolated_home / "audit" / "audit.jsonl").read_text()
+    assert "sk-secret" not in log and "gpt-4o-mini" not in log
