@@ -69,3 +69,16 @@ def test_the_shells_reach_no_part_of_the_knowledge_base_but_its_door():
         if ".catalog." in line or "kb.store" in line or ".kb.store" in line
     ]
     assert offenders == []
+
+
+def test_the_command_modules_do_not_import_their_own_package():
+    """The command modules share state through assistant.cli.state, never by importing the
+    package that imports them (the import loop the CLI once had)."""
+    offenders = [
+        str(path.relative_to(REPO))
+        for path in (REPO / "assistant" / "cli").glob("*.py")
+        if path.name != "__init__.py"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("from assistant.cli import", "import assistant.cli\n"))
+    ]
+    assert offenders == []

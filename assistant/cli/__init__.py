@@ -25,7 +25,7 @@ from assistant.cli.render import (
     version_json,
     versions_table,
 )
-from assistant.governance.settings import Settings, load_settings
+from assistant.cli.state import choose_home, settings
 from knowledge.errors import KnowledgeError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
@@ -48,20 +48,6 @@ HomeOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
 
-class _State:
-    home: Path | None = None
-    settings: Settings | None = None
-
-
-def settings() -> Settings:
-    if _State.settings is None:
-        from assistant.core.paths import private_home
-
-        _State.settings = load_settings(_State.home)
-        private_home(_State.settings.home)
-    return _State.settings
-
-
 def knowledge_base():
     """The knowledge base as the app builds it: admin actions are written to the audit log."""
     from assistant.core.services import build_knowledge_base
@@ -72,7 +58,7 @@ def knowledge_base():
 @app.callback()
 def main_options(home: HomeOption = None) -> None:
     """Clinical knowledge assistant: answers only from your hospital's approved documents."""
-    _State.home, _State.settings = home, None
+    choose_home(home)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:

@@ -91,7 +91,7 @@ def set_passphrase(
     ] = False,
 ) -> None:
     """Choose the admin passphrase of this home (first time), or change it."""
-    from assistant.cli import settings
+    from assistant.cli.state import settings
 
     guard = _guard(settings())
     current = None

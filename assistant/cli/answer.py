@@ -117,7 +117,7 @@ def ask_command(settings, question: str | None, jsonl: Path | None, json_output:
 @config_app.command("show")
 def config_show(json_output: Annotated[bool, typer.Option("--json")] = False) -> None:
     """The settings in force (secrets are never shown, only whether a key is set)."""
-    from assistant.cli import settings
+    from assistant.cli.state import settings
     from assistant.governance.secrets import get_api_key, mask
 
     s = settings()
@@ -148,7 +148,7 @@ def config_set(
     """Save one setting to the user settings file (validated first)."""
     from pydantic import ValidationError
 
-    from assistant.cli import settings
+    from assistant.cli.state import settings
     from assistant.core.settings_changes import save_setting
     from assistant.governance.audit import AuditError
 
@@ -165,7 +165,7 @@ def config_set_key(
     provider: Annotated[str, typer.Option(help="openai, azure or compatible")] = "",
 ) -> None:
     """Store the API key in the OS keyring (typed at a hidden prompt, never on the command line)."""
-    from assistant.cli import settings
+    from assistant.cli.state import settings
     from assistant.core.settings_changes import store_api_key
     from assistant.governance.audit import AuditError
     from assistant.governance.secrets import SecretStoreError, mask
@@ -189,7 +189,7 @@ def config_set_key(
 def config_test() -> None:
     """Send a tiny request to the configured provider and report the result."""
     from assistant.answering.llm import LLMError
-    from assistant.cli import settings
+    from assistant.cli.state import settings
     from assistant.core.services import build_chat_client
 
     client = build_chat_client(settings())

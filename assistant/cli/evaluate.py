@@ -43,7 +43,7 @@ def eval_command(
     ] = None,
 ) -> None:
     """Run every gold question through the assistant and measure answer quality."""
-    from assistant.cli import settings
+    from assistant.cli.state import settings
     from assistant.evaluation.eval_compare import ResultsError, compare, load_results, save_results
     from assistant.evaluation.eval_gold import GoldError, load_gold
     from assistant.evaluation.evaluation import build_results, run_evaluation, run_metadata

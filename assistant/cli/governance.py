@@ -32,7 +32,7 @@ OutOption = Annotated[
 
 
 def _settings():
-    from assistant.cli import settings
+    from assistant.cli.state import settings
 
     return settings()
 
