@@ -218,6 +218,9 @@ def main() -> int:
     third = args.cases / "third_clean_cases.jsonl"
     if third.is_file():
         parts["third set, clean questions only (all for tuning)"] = measure([], load(third))
+    fourth = args.cases / "fourth_identifier_cases.jsonl", args.cases / "fourth_clean_cases.jsonl"
+    if all(path.is_file() for path in fourth):
+        parts["fourth set (all for tuning)"] = measure(load(fourth[0]), load(fourth[1]))
     text = report(parts, pasted_text_times())
     from answering import write_section
 

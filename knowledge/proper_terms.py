@@ -245,7 +245,7 @@ EPONYM_OWN_NOUNS = frozenset(
     hernia membrane space duct gland nodules lesions point triangle pattern wort technique
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
-    pentad spots
+    pentad spots college hospital hospitals fund trust school university foundation
     """.split()
 )
 

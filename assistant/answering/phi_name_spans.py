@@ -22,7 +22,13 @@ from assistant.answering.phi_words import (
     Span,
 )
 from knowledge.language import detect_language
-from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
+from knowledge.name_words import (
+    common_words,
+    frequent_surnames,
+    given_names,
+    latin_with_diacritics,
+    load_names,
+)
 from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE, RELATIVES
 from knowledge.sense_inventory import SenseInventory
 
@@ -62,7 +68,8 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
         words = [tokens[j].group().casefold() for j in run]
         # one of them on the name lists, in a question written in English: a run of words no
         # list knows is as likely another language ("medir glicemia de quanto")
-        if 2 <= len(run) <= 4 and any(w in load_names() for w in words) and english:
+        listed = any(w in load_names() or latin_with_diacritics(w) for w in words)
+        if 2 <= len(run) <= 4 and listed and english:
             for j in run:
                 verdicts[j] = True
             _surname_after(text, tokens, verdicts, run[-1])
@@ -88,28 +95,50 @@ def _run_word(word: str) -> bool:
 
 
 def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> None:
-    """The surname right after a name in small letters ends it: "nguyen thi lan", "frank
-    miller" (a word too, but among the most frequent surnames)."""
-    if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]):
-        word = tokens[i + 1].group()
+    """The rest of a name in small letters after its first word: "nguyen thi lan", "frank
+    miller" (a word too, but among the most frequent surnames), "john paul o'connor", "ivy
+    rose thompson", "dragana petrović". Up to three more words."""
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        if not _adjacent(text, tokens[j - 1], tokens[j]) or not tokens[j].group().islower():
+            return
+        word = tokens[j].group()
         folded = word.casefold()
-        listed = folded in load_names() and folded not in common_words()
-        if word.islower() and (listed or folded in frequent_surnames()):
-            verdicts[i + 1] = folded not in NOT_BETWEEN | MODALS
+        if folded in NOT_BETWEEN | MODALS:
+            return
+        parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+        listed = any(p in load_names() for p in parts) and not all(
+            p in common_words() for p in parts
+        )
+        name_word = (
+            listed
+            or folded in frequent_surnames()
+            or folded in given_names()
+            or latin_with_diacritics(word)
+            or folded in PARTICLES
+        )
+        if not name_word:
+            return
+        verdicts[j] = True
 
 
 def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """A given name in small letters after a relative: "my dad frank miller takes …", "her
-    son tom"; a verb after the relative is no name ("her son will come")."""
+    """A name in small letters after a relative or a title: "my dad frank miller takes …",
+    "his wife abena", "mrs o'reilly-kaczmarek": a given name, or a word no list knows; a verb
+    or an ordinary word after the relative is no name ("her son will come", "mr scan")."""
     for i in range(1, len(tokens)):
         word, before = tokens[i].group(), tokens[i - 1].group().casefold()
-        if before not in RELATIVES or not word.islower() or verdicts[i]:
+        if before not in RELATIVES | _TITLES or not word.islower() or verdicts[i]:
             continue
         if not _adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
-        if word in given_names():
+        folded = word.casefold()
+        parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+        if folded in given_names() or not phi_words.known(folded, parts):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
+
+
+_TITLES = frozenset("mr mrs ms miss mx dr".split())
 
 
 def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -140,7 +169,9 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     if phi_words.is_initials(word):
         return name_after
     if folded in PARTICLES:
-        return name_before
+        return name_before or name_after  # "Nguyen van Minh", "da Silva", "van Dijk"
+    if word.isupper() and len(word) > 2:  # "ANDERSSON Erik"
+        return folded in load_names() and folded not in SenseInventory.load()
     if not word[:1].isupper() or word.isupper() or folded in EPONYM_NOUNS:
         return False
     if not phi_words.known(folded, [folded]):

@@ -48,6 +48,10 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
 )
 _ORD = r"(?:st|nd|rd|th)"
+_MONTH_ANY_CASE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
 # matches. A day-month without a year ("on 5 June") is still a date tied to a person.
 _ORD_WORD = (
@@ -160,6 +164,18 @@ def _town_after_postcode(m: re.Match[str]) -> Span | None:
 _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
 
 
+def _min_digits_in_match(n: int) -> Callable[[re.Match[str]], Span | None]:
+    return lambda m: m.span() if sum(c.isdigit() for c in m.group()) >= n else None
+
+
+def _street_words(m: re.Match[str]) -> Span | None:
+    """ "on hawthorn drive": the words of the name are no articles or clinical words."""
+    words = m.group("v").split()[:-1]
+    if any(w in ("the", "a", "an", "this", "that", "my", "his", "her") for w in words):
+        return None
+    return _value(m)
+
+
 def _value(m: re.Match[str]) -> Span:
     return m.span("v") if "v" in m.re.groupindex else m.span()
 
@@ -215,6 +231,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
             rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
             r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
+    ("SSN", r"(?i:\bSIN|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#]?[ \t]*"
+            r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
     # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
     ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
@@ -222,7 +240,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
-    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bchart|\b(?:pt|patient)[ \t]+id"
+    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
+           rf"|\blot(?:[ \t]+{_NO})?|\bchart|\b(?:pt|patient)[ \t]+id"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
            rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
@@ -230,6 +249,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
+    # A hospital or record number without its label: letters then six or more digits.
+    ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
+    # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
+    ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
+    # A dotted date after a birth label, two-digit year and all: "dob 03.03.24".
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?)[ \t]*:?[ \t]*(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
             rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{_DATE})", 1, _plausible_date),
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
@@ -259,6 +284,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
                 r"\d[a-z]{2}\b", 3),
     ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
+    ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box)[ \t]*\d+", 3),
+    # A town, an Australian state and its postcode: "Tamworth NSW 2340".
+    ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
+                r"\d{4}\b", 3),
+    ("ADDRESS", r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2}[ \t]?[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3,
+     _min_digits_in_match(3)),
+    ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
+                r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
@@ -277,9 +310,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
+    ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
+             r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
+    ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
+    ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})[ \t]+of[ \t]+{_MONTH_ANY_CASE})"
+             r"(?:,?[ \t]+\d{4})?", 4),
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
-             r"|started|stopped|until|till|d/c|procedure|visit|section|fell|fall|ed|er|a&e)\b"
+             r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|section|fell"
+             r"|fall|ed|er|a&e)\b"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?)"
              r"(?![\w/.]|[.,]\d)",
      4, _day_month),

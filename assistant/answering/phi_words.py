@@ -79,7 +79,11 @@ _PERSON_AFTER = re.compile(
     r"|weeks?|wks?|days?)\b|(?:is|was)\b(?![ \t]+(?:the|a|an|not|it|this|that)\b)"
     r"|(?:has|had|keeps|needs|wants|says|said|refuses|refused"
     r"|aged?|whats|what's|in[ \t]+(?:bed|bay|room|side[ \t]+room|cubicle|resus)"
-    r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay))\b)"
+    r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
+    r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
+    r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°)))\b)"
+    # "Summer's mum", "keane's son": someone's relative
+    r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner)\b"
     # "Bob on AMU": on a ward named by its letters
     r"|[ \t]+on[ \t]+(?-i:AMU|MAU|SAU|AAU|EAU|CDU|ICU|ITU|HDU|CCU|NICU|PICU|SCBU)\b",
     re.I,
@@ -104,6 +108,8 @@ NOT_BETWEEN = frozenset(
     "to of the a an at by from but if not no".split()
 )
 _CONTRACTED = frozenset("m s re ve ll d t".split())
+# Small words some given-name lists hold ("Till", "Her"): never a name in small letters.
+_PRONOUNS = frozenset("her his him she he they them my our your its their mine till".split())
 MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
@@ -132,12 +138,12 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
-    if _eponym_next(text, token.end()) or _EPONYM_BEFORE.search(text[: token.start()]):
+    if _eponym_next(text, token.end()) or _EPONYM_BEFORE.search(_before(text, token)):
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
     if word.isupper():
         return _capitals_name(folded, parts)
     if word[0].islower():
-        return _lower_name(folded, parts)
+        return _lower_name(text, token, folded, parts)
     return _capitalised_name(text, token, folded, parts)
 
 
@@ -164,7 +170,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     person = _person_after(after) and folded in load_names()
     if (_not_a_person(folded, parts) and not person) or dose:
         return False
-    if folded in PLACES and _PLACE_WORD_BEFORE.search(text[: token.start()]):
+    if folded in PLACES and _PLACE_WORD_BEFORE.search(_before(text, token)):
         return False  # "travel to Kenya", "back from India"
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
@@ -207,13 +213,39 @@ def _capitals_name(folded: str, parts: list[str]) -> bool:
     return not all(p in common_words() or p in BRANDS or p in BODIES for p in parts)
 
 
-def _lower_name(folded: str, parts: list[str]) -> bool:
-    """ "jamal", "kathleen": a given name that is no English or clinical word."""
+def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) -> bool:
+    """A name typed in small letters: a given name that is no English or clinical word
+    ("jamal"); a listed name, or a word no list holds, that someone's ("mele's insulin pump")
+    or a person's context follows ("tran refusing", "donnelly in bed 3"); an English word that
+    is also a given name or a frequent surname only with a person after it ("grace's sats",
+    "callum is 16", "big mike in resus")."""
+    if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in _PRONOUNS:
+        return False
+    after = text[token.end() : token.end() + 40]
+    someone = _person_after(after) or _someones(text, token)
+    if not known(folded, parts):
+        if folded in given_names():
+            return True
+        if _hyphenated_surname(parts):
+            return someone or _starts_sentence(text, token.start())
+        family = re.match(r"[ \t]+family\b", after) is not None  # "tupou family asked"
+        listed = folded in load_names() or token.group().endswith(("'s", "’s"))
+        return (someone or family) and listed
+    return someone and folded in given_names()
+
+
+def _someones(text: str, token: re.Match[str]) -> bool:
+    """A possessive before no eponym's noun: "mele's insulin pump", "keane's son"."""
+    return token.group().endswith(("'s", "’s")) and not _eponym_next(text, token.end())
+
+
+def _hyphenated_surname(parts: list[str]) -> bool:
+    """ "smith-waterhouse": every part a listed name, one of them no English word."""
+    names = load_names()
     return (
-        len(folded) >= 3
-        and folded in given_names()
-        and not known(folded, parts)
-        and (folded not in NOT_PEOPLE)
+        len(parts) > 1
+        and all(p in names for p in parts)
+        and not all(p in common_words() for p in parts)
     )
 
 
@@ -291,6 +323,12 @@ def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:
         return False
     word = before.group(1).casefold()
     return word in NOT_PEOPLE and word not in EPONYMS and not listed_strongly(word, [word])
+
+
+def _before(text: str, token: re.Match[str]) -> str:
+    """The few words before a token: enough for a cue, and never the whole text (a pattern
+    anchored at its end would scan all of a long paste for every word)."""
+    return text[max(0, token.start() - 40) : token.start()]
 
 
 def _a_date_around(text: str, token: re.Match[str]) -> bool:

@@ -113,6 +113,19 @@ POSITIVES = [
     ("my mum edith morgan fell again", "my mum [NAME-1] fell again", ["NAME"]),
     ("ADEBAYO OLUWASEUN in bay 3, K 6.1", "[NAME-1] in bay 3, K 6.1", ["NAME"]),
     ("tran van duc 52 m AKI, hold ramipril?", "[NAME-1] 52 m AKI, hold ramipril?", ["NAME"]),
+    # names in small letters, told by what follows or precedes them
+    ("okafor refusing his 2200 enoxaparin", "[NAME-1] refusing his 2200 enoxaparin", ["NAME"]),
+    ("his wife folasade says he is allergic", "his wife [NAME-1] says he is allergic", ["NAME"]),
+    ("mrs abernathy-kowal lives alone", "mrs [NAME-1] lives alone", ["NAME"]),
+    ("ivy is 7 and 21kg, ibuprofen dose?", "[NAME-1] is 7 and 21kg, ibuprofen dose?", ["NAME"]),
+    # more forms of dates, addresses and numbers
+    ("chemo due thursday the 17th, flu jab now?", "chemo due [DATE-1], flu jab now?", ["DATE"]),
+    ("next dose is on the 21st, ok?", "next dose is on [DATE-1], ok?", ["DATE"]),
+    ("born 1931 #NOF, spinal?", "born [DOB-1] #NOF, spinal?", ["DOB"]),
+    ("dob 04.05.33 on warfarin", "dob [DOB-1] on warfarin", ["DOB"]),
+    ("send it to PO Box 1187, can we?", "send it to [ADDRESS-1], can we?", ["ADDRESS"]),
+    ("SIN 123 456 789 on the form", "SIN [SSN-1] on the form", ["SSN"]),
+    ("wristband says QRT4471902", "wristband says [MRN-1]", ["MRN"]),
     # other identifiers the first rules missed
     ("call son on 555-0142 x12 if worse", "call son on [PHONE-1] if worse", ["PHONE"]),
     ("medicaid # QX44519B prior auth?", "medicaid # [ID-1] prior auth?", ["ID"]),
@@ -208,6 +221,12 @@ WORD_NEGATIVES = [
     "temp 99.5 F and HR 110, sepsis screen?",
     "HbA1c 58 and SpO2 93% on room air",
     "Stage IIIa NSCLC, adjuvant osimertinib?",
+    "Is the 3rd dose due after 4 weeks?",
+    "How long is safe on a peripheral line?",
+    "My son is 4, what ibuprofen dose?",
+    "King's College criteria met, transplant referral?",
+    "Wait till 20 weeks for the anomaly scan?",
+    "Temp 99.5 F after surgery, sepsis screen?",
 ]
 
 
