@@ -122,3 +122,21 @@ def demo_cli(monkeypatch, demo_home, real_embedder):
         services, "build_knowledge_base", lambda s: build(s, embedder=real_embedder)
     )
     return demo_home
+
+
+@pytest.fixture
+def cli_kb(monkeypatch):
+    """The CLI's knowledge base on the deterministic embedder, built as the CLI builds it (so
+    changes reach the audit log); returns the factory the CLI now calls."""
+    from fakes import HashEmbedder, word_counter
+
+    from assistant import cli
+    from assistant.core.services import build_knowledge_base
+
+    embedder = HashEmbedder()
+
+    def make():
+        return build_knowledge_base(cli.settings(), embedder=embedder, count_tokens=word_counter)
+
+    monkeypatch.setattr(cli, "knowledge_base", make)
+    return make

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import ADMIN_PASSPHRASE
-from fakes import HashEmbedder, word_counter
+from fakes import HashEmbedder
 from test_cli_admin import listed, run
 
 from assistant import cli
-from assistant.core.services import build_knowledge_base
 from assistant.governance.audit import audit_log_for
-
-
-@pytest.fixture
-def fake_kb(monkeypatch):
-    embedder = HashEmbedder()
-
-    def make():
-        return build_knowledge_base(cli.settings(), embedder=embedder, count_tokens=word_counter)
-
-    monkeypatch.setattr(cli, "knowledge_base", make)
-    return make
 
 
 def _entries(kind: str) -> list[dict]:
@@ -37,7 +25,7 @@ def _policy(tmp_path, text: str):
     return path
 
 
-def test_a_metadata_edit_records_each_field_before_and_after(fake_kb, cli_admin, tmp_path):
+def test_a_metadata_edit_records_each_field_before_and_after(cli_kb, cli_admin, tmp_path):
     assert run("ingest", str(_policy(tmp_path, "Hours are 10:00 to 20:00."))).exit_code == 0
     result = run("docs", "edit", "visiting", "--owner", "Ward 7", "--review-by", "2027-01-31")
     assert result.exit_code == 0, result.output
@@ -50,7 +38,7 @@ def test_a_metadata_edit_records_each_field_before_and_after(fake_kb, cli_admin,
     assert listed()[0]["owner"] == "Ward 7"
 
 
-def test_a_bad_edit_is_refused_clearly_and_records_nothing(fake_kb, cli_admin, tmp_path):
+def test_a_bad_edit_is_refused_clearly_and_records_nothing(cli_kb, cli_admin, tmp_path):
     assert run("ingest", str(_policy(tmp_path, "Hours are 10:00 to 20:00."))).exit_code == 0
     nothing = run("docs", "edit", "visiting")
     assert nothing.exit_code != 0 and "nothing to change" in nothing.output
@@ -59,7 +47,7 @@ def test_a_bad_edit_is_refused_clearly_and_records_nothing(fake_kb, cli_admin, t
     assert _entries("edit") == []
 
 
-def test_approving_at_ingest_records_the_approval_and_the_retirement(fake_kb, cli_admin, tmp_path):
+def test_approving_at_ingest_records_the_approval_and_the_retirement(cli_kb, cli_admin, tmp_path):
     path = _policy(tmp_path, "Hours are 10:00 to 20:00.")
     assert run("ingest", str(path), "--approve").exit_code == 0
     path.write_text("# Visiting\n\nHours are 09:00 to 21:00.\n")
@@ -70,9 +58,9 @@ def test_approving_at_ingest_records_the_approval_and_the_retirement(fake_kb, cl
     assert second["by"]
 
 
-def test_repair_and_reindex_are_on_the_record(fake_kb, cli_admin, tmp_path):
+def test_repair_and_reindex_are_on_the_record(cli_kb, cli_admin, tmp_path):
     assert run("ingest", str(_policy(tmp_path, "Hours are 10:00 to 20:00."))).exit_code == 0
-    kb = fake_kb()
+    kb = cli_kb()
     version = kb.catalog.get("visiting")
     version.state = "removing"  # an interrupted removal, as a crash leaves it
     kb.catalog.save(version)
@@ -118,7 +106,7 @@ def test_ingest_options_are_built_once_for_both_shells(isolated_home):
         ingest_options(settings, approve=False, review_by="31/01/2027")
 
 
-def test_a_bad_date_at_ingest_is_named_and_nothing_is_stored(fake_kb, cli_admin, tmp_path):
+def test_a_bad_date_at_ingest_is_named_and_nothing_is_stored(cli_kb, cli_admin, tmp_path):
     result = run("ingest", str(_policy(tmp_path, "Hours.")), "--review-by", "next year")
     assert result.exit_code != 0 and "'next year' is not a date" in result.output
     assert listed() == [] and _entries("ingest") == []

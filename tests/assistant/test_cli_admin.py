@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ADMIN_PASSPHRASE
-from fakes import HashEmbedder, word_counter
 from typer.testing import CliRunner
 
 from assistant import cli
-from assistant.core.services import build_knowledge_base
 from assistant.governance.admin_auth import AdminGuard
 
 runner = CliRunner()
@@ -23,14 +21,8 @@ def run(*args: str, input: str | None = None):
 
 
 @pytest.fixture
-def fake_kb(monkeypatch):
-    embedder = HashEmbedder()
-
-    def make():
-        return build_knowledge_base(cli.settings(), embedder=embedder, count_tokens=word_counter)
-
-    monkeypatch.setattr(cli, "knowledge_base", make)
-    return make
+def fake_kb(cli_kb):
+    return cli_kb
 
 
 @pytest.fixture
