@@ -101,6 +101,10 @@ _NAME_CUE = (
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# One digit said aloud, or a pair ("double oh"): seven or more in a row are a phone or a number.
+_DIGIT_WORD = (
+    r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+)
 _WORD_AGE = (
     rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
     rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b"
@@ -378,5 +382,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      AGE_PLACEHOLDER),
     ("ID", rf"\({_AGE}\)", 5, _value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9),
+    # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
+    ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),
 ])
 # fmt: on

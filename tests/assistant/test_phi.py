@@ -126,6 +126,7 @@ POSITIVES = [
     ("send it to PO Box 1187, can we?", "send it to [ADDRESS-1], can we?", ["ADDRESS"]),
     ("SIN 123 456 789 on the form", "SIN [SSN-1] on the form", ["SSN"]),
     ("wristband says QRT4471902", "wristband says [MRN-1]", ["MRN"]),
+    ("call oh seven seven double oh nine one two three", "call [ID-1]", ["ID"]),
     # other identifiers the first rules missed
     ("call son on 555-0142 x12 if worse", "call son on [PHONE-1] if worse", ["PHONE"]),
     ("medicaid # QX44519B prior auth?", "medicaid # [ID-1] prior auth?", ["ID"]),
@@ -227,6 +228,7 @@ WORD_NEGATIVES = [
     "King's College criteria met, transplant referral?",
     "Wait till 20 weeks for the anomaly scan?",
     "Temp 99.5 F after surgery, sepsis screen?",
+    "One or two tablets, three times a day for five days?",
 ]
 
 
