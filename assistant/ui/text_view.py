@@ -1,26 +1,21 @@
 """The text side of the source viewer: a re-parsed document (DOCX, HTML, Markdown, text) shown
 as plain text with bold headings, the cited passage highlighted and scrolled into view.
 
-Loading (`load_text_source`, `locate_passage`) is plain Python with no Qt, so it can run on a
-worker thread. Chunk offsets index into the document's canonical text (blocks joined by blank
-lines), which is exactly the text shown here, so a citation's char_start..char_end is the
-highlight; when the file has changed since ingest, the passage is searched for instead.
+Loading and locating the passage are plain Python (assistant/core/source_location.py) and run
+on a worker thread. Chunk offsets index into the document's canonical text, which is exactly
+the text shown here, so a citation's char_start..char_end is the highlight; when the file has
+changed since ingest, the passage is searched for instead.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
-from knowledge.chunking import canonical_text
-from knowledge.document import BlockKind
-from knowledge.parsing import parse_file
+from assistant.core.source_location import PassageSpan, TextSource
 
 # A fixed amber with near-black text reads the same in light and dark palettes.
 HIGHLIGHT_BACKGROUND = QColor("#ffd54f")
@@ -31,59 +26,6 @@ EXCERPT_LIMIT = 250_000
 EXCERPT_CONTEXT = 60_000
 # Where a located passage is placed: this share of the view's height from the top.
 READING_LINE = 0.2
-
-
-@dataclass(slots=True)
-class TextSource:
-    """A parsed file as the viewer shows it. Built off the UI thread; plain data."""
-
-    path: str
-    format: str
-    text: str  # the canonical text, as chunked at ingest
-    block_starts: list[int]
-    headings: list[tuple[int, int]]  # (start, end) of heading blocks in `text`
-    position_unit: str
-
-
-def load_text_source(path: str) -> TextSource:
-    """Parse a file and build its canonical text. Raises IngestError (or OSError)."""
-    doc = parse_file(Path(path))
-    text, starts = canonical_text(doc)
-    headings = [
-        (start, start + len(block.text))
-        for block, start in zip(doc.blocks, starts, strict=True)
-        if block.kind == BlockKind.HEADING
-    ]
-    return TextSource(path, doc.format, text, starts, headings, doc.position_unit)
-
-
-@dataclass(slots=True)
-class PassageSpan:
-    start: int
-    end: int
-    exact: bool  # True: at the citation's own offsets; False: found elsewhere (file changed)
-
-
-def locate_passage(text: str, passage: str, char_start: int, char_end: int) -> PassageSpan | None:
-    """Where the cited passage is in `text`: at its offsets, else the occurrence nearest them
-    (exact, then ignoring whitespace differences), else None."""
-    if not passage.strip():
-        return None
-    if 0 <= char_start < char_end <= len(text) and text[char_start:char_end] == passage:
-        return PassageSpan(char_start, char_end, True)
-    found = [(m.start(), m.start() + len(passage)) for m in _find_all(text, passage)]
-    if not found:
-        words = passage.split()
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-        found = [m.span() for m in pattern.finditer(text)]
-    if not found:
-        return None
-    start, end = min(found, key=lambda span: abs(span[0] - char_start))
-    return PassageSpan(start, end, False)
-
-
-def _find_all(text: str, needle: str):
-    return re.finditer(re.escape(needle), text)
 
 
 class _Utf16Index:

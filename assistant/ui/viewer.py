@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.answering.answer import Citation
+from assistant.core.source_location import TextSource, load_text_source, locate_passage
 from assistant.ui.pdf_view import PdfSourceView
-from assistant.ui.text_view import TextSource, TextSourceView, load_text_source, locate_passage
+from assistant.ui.text_view import TextSourceView
 from assistant.ui.workers import Workers
 
 PDF, TEXT, MISSING = "pdf", "text", "missing"

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QImage, QPalette
 
 from assistant.answering.answer import Citation
 from assistant.ui.pdf_view import candidate_phrases, clean_pdf_text, fold
-from assistant.ui.text_view import EXCERPT_LIMIT, locate_passage
+from assistant.ui.text_view import EXCERPT_LIMIT
 from assistant.ui.viewer import EXCERPT_NOTE, MISSING_NOTE, MOVED_NOTE, SourceViewer, locator
 from assistant.ui.workers import Workers
 from knowledge.analysis import sentence_spans
@@ -546,16 +546,6 @@ def test_fold_and_candidates():
     assert "one two three four five six seven eight nine ten" in phrases
     assert len(phrases) == len(set(phrases))
     assert clean_pdf_text("opioid\ufffe\r\nrelated  harm\r\n") == "opioid-related harm"
-
-
-def test_locate_passage_prefers_offsets_then_nearest_copy():
-    text = "Alpha beta.\n\nGamma delta.\n\nAlpha beta."
-    assert locate_passage(text, "Alpha beta.", 27, 38).exact
-    moved = locate_passage(text, "Alpha beta.", 25, 36)
-    assert (moved.start, moved.exact) == (27, False)
-    spaced = locate_passage("x\n\nGamma   delta.", "Gamma delta.", 0, 12)
-    assert spaced is not None and not spaced.exact
-    assert locate_passage(text, "Epsilon", 0, 7) is None
 
 
 def test_search_model_row_count_needs_an_index(viewer, demo):
