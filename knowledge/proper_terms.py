@@ -231,6 +231,7 @@ EPONYM_NOUNS = frozenset(
     arteries vein veins nerve nerves ligament ligaments duct ducts gland glands space spaces
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies
+    cells chromosome harness balloon lamp
     """.split()
 )
 

@@ -189,11 +189,47 @@ def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:
     """A capitalised word no word list knows. On a name list, or in letters English does
     not use: a name. Someone's ("Olumide's INR"): a name. Otherwise its spelling decides,
     leaning to a name (knowledge/name_shapes.py): "Chidinma" is one, "Optiflow" is not."""
-    if folded in load_names() or latin_with_diacritics(token.group()):
-        return True
     if token.group().endswith(("'s", "’s")):
         return True  # a possessive before no eponym's noun (those were let through above)
+    if _listed_with_a_thing(text, token):
+        return False  # "Nifedipine or Atosiban", "Humira to Amgevita": things come in lists
+    if folded in load_names() or latin_with_diacritics(token.group()):
+        return True
     return name_likeness(folded) >= SHAPE_THRESHOLD
+
+
+_COORDINATED = re.compile(r"[ \t]*(?:,|/|\bor\b|\bvs\.?|\bversus\b|\band\b|\bto\b)[ \t]*", re.I)
+
+
+def _listed_with_a_thing(text: str, token: re.Match[str]) -> bool:
+    """The word stands in a list ("or", "vs", "and", "to", a comma) with a drug, brand,
+    device or eponym the lists know, up to three items away: it is one of those too, not a
+    person ("Humira to Hyrimoz or Yuflyma")."""
+    pos = token.end()
+    for _ in range(3):
+        joint = _COORDINATED.match(text, pos)
+        item = TOKEN.match(text, joint.end()) if joint else None
+        if item is None:
+            break
+        if _a_known_thing(item.group()):
+            return True
+        pos = item.end()
+    window = text[max(0, token.start() - 80) : token.start()]
+    for _ in range(3):
+        found = re.search(r"([^\W\d_][\w'’-]*)" + _COORDINATED.pattern + r"$", window, re.I)
+        if found is None:
+            break
+        if _a_known_thing(found.group(1)):
+            return True
+        window = window[: found.start()]
+    return False
+
+
+def _a_known_thing(word: str) -> bool:
+    folded = word.casefold()
+    if folded in BRANDS or _DRUG_STEM.search(folded) or folded in clinical_words():
+        return True
+    return folded in EPONYMS and not listed_strongly(folded, [folded])
 
 
 def _contraction(folded: str) -> bool:

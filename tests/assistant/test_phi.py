@@ -229,6 +229,7 @@ WORD_NEGATIVES = [
     "Wait till 20 weeks for the anomaly scan?",
     "Temp 99.5 F after surgery, sepsis screen?",
     "One or two tablets, three times a day for five days?",
+    "Switching Humira to Hyrimoz or Yuflyma, any washout?",
 ]
 
 
