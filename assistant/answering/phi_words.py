@@ -198,11 +198,12 @@ def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:
     return name_likeness(folded) >= SHAPE_THRESHOLD
 
 
-_COORDINATED = re.compile(r"[ \t]*(?:,|/|\bor\b|\bvs\.?|\bversus\b|\band\b|\bto\b)[ \t]*", re.I)
+# "or", "vs", "and", "to" (a switch), a slash: not a comma, which also ends an address's parts
+_COORDINATED = re.compile(r"[ \t]*(?:/|\bor\b|\bvs\.?|\bversus\b|\band\b|\bto\b)[ \t]*", re.I)
 
 
 def _listed_with_a_thing(text: str, token: re.Match[str]) -> bool:
-    """The word stands in a list ("or", "vs", "and", "to", a comma) with a drug, brand,
+    """The word stands in a list ("or", "vs", "and", "to", a slash) with a drug, brand,
     device or eponym the lists know, up to three items away: it is one of those too, not a
     person ("Humira to Hyrimoz or Yuflyma")."""
     pos = token.end()
@@ -226,8 +227,9 @@ def _listed_with_a_thing(text: str, token: re.Match[str]) -> bool:
 
 
 def _a_known_thing(word: str) -> bool:
+    """A drug, brand, device or rare eponym: what a list of things holds, never a person."""
     folded = word.casefold()
-    if folded in BRANDS or _DRUG_STEM.search(folded) or folded in clinical_words():
+    if folded in BRANDS or folded in SHORT_NAMES or _DRUG_STEM.search(folded):
         return True
     return folded in EPONYMS and not listed_strongly(folded, [folded])
 
