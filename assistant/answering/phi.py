@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from assistant.answering import phi_name_spans, phi_words
-from assistant.answering.phi_names import STOP, name_list
+from assistant.answering.phi_names import STOP
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
 from knowledge.parsing.hygiene import english_words
 
@@ -176,8 +176,8 @@ def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 def warm_up() -> None:
-    """Read the name list and the English word list now, not on the first question."""
-    name_list()
+    """Read the word lists and the spelling model now, not on the first question (the name
+    lists are phi_words'; the model's vocabulary is the cue rules')."""
     english_words()
     phi_words.warm_up()
 

@@ -168,10 +168,6 @@ def _town_after_postcode(m: re.Match[str]) -> Span | None:
 _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
 
 
-def _min_digits_in_match(n: int) -> Callable[[re.Match[str]], Span | None]:
-    return lambda m: m.span() if sum(c.isdigit() for c in m.group()) >= n else None
-
-
 def _street_words(m: re.Match[str]) -> Span | None:
     """ "on hawthorn drive": the words of the name are no articles or clinical words."""
     words = m.group("v").split()[:-1]
@@ -185,7 +181,13 @@ def _value(m: re.Match[str]) -> Span:
 
 
 def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
-    return lambda m: _value(m) if sum(c.isdigit() for c in m.group("v")) >= n else None
+    """Accept the value (the group "v", else the whole match) when it has `n` digits."""
+
+    def accept(m: re.Match[str]) -> Span | None:
+        start, end = _value(m)
+        return (start, end) if sum(c.isdigit() for c in m.string[start:end]) >= n else None
+
+    return accept
 
 
 def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
@@ -293,7 +295,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
                 r"\d{4}\b", 3),
     ("ADDRESS", r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2}[ \t]?[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3,
-     _min_digits_in_match(3)),
+     _min_digits(3)),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".
@@ -308,7 +310,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, _town_after_postcode),
     ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
                 r"\d{1,4}[A-Za-z]?\b", 3),
-    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|zip|postcode|area)\b[ \t]+(?:in[ \t]+)?)"
+    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
