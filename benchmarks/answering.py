@@ -279,16 +279,22 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
         cites.append(
             {
                 "number": c.number,
-                "doc": c.source_name,
-                "section": c.section,
-                "pages": [c.page_start, c.page_end] if c.page_start else None,
-                "doc_hit": Locator.doc_hit(q, c.source_name),
-                "loc_hit": Locator.loc_hit(q, c.source_name, c.section, c.page_start, c.page_end),
+                "doc": c.source.source_name,
+                "section": c.source.section,
+                "pages": [c.source.page_start, c.source.page_end] if c.source.page_start else None,
+                "doc_hit": Locator.doc_hit(q, c.source.source_name),
+                "loc_hit": Locator.loc_hit(
+                    q,
+                    c.source.source_name,
+                    c.source.section,
+                    c.source.page_start,
+                    c.source.page_end,
+                ),
                 "evidence_in_passage": bool(ev) and evidence_share(ev, c.passage) >= EVIDENCE_SHARE,
                 "evidence_in_quotes": bool(ev)
                 and evidence_share(ev, " ".join(c.quotes)) >= EVIDENCE_SHARE,
                 "quotes": c.quotes,
-                "chunk_id": c.chunk_id,
+                "chunk_id": c.source.chunk_id,
             }
         )
     row["citations"] = cites
@@ -306,14 +312,20 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
         ret.append(
             {
                 "rank": rank + 1,
-                "doc": p.source_name,
-                "pages": [p.page_start, p.page_end] if p.page_start else None,
-                "section": p.section,
+                "doc": p.source.source_name,
+                "pages": [p.source.page_start, p.source.page_end] if p.source.page_start else None,
+                "section": p.source.section,
                 "similarity": round(p.similarity, 4),
                 "dense_rank": p.dense_rank,
                 "lexical_rank": p.lexical_rank,
-                "doc_hit": Locator.doc_hit(q, p.source_name),
-                "loc_hit": Locator.loc_hit(q, p.source_name, p.section, p.page_start, p.page_end),
+                "doc_hit": Locator.doc_hit(q, p.source.source_name),
+                "loc_hit": Locator.loc_hit(
+                    q,
+                    p.source.source_name,
+                    p.source.section,
+                    p.source.page_start,
+                    p.source.page_end,
+                ),
                 "evidence": bool(ev) and p.chunk_id in set(q.get("evidence_chunks", [])),
             }
         )

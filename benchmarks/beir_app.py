@@ -277,7 +277,7 @@ def run_queries(retriever, queries, top_n: int, label: str):
         t = time.perf_counter()
         result = retriever.search(text, top_n)
         wall.append((time.perf_counter() - t) * 1000)
-        runs[qid] = [p.source_name for p in result.passages]
+        runs[qid] = [p.source.source_name for p in result.passages]
         for k, v in (getattr(result, "timings_ms", None) or {}).items():
             stages.setdefault(k, []).append(float(v))
         if n % 50 == 0 or n == len(queries):

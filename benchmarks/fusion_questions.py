@@ -126,7 +126,10 @@ def _key(meta: dict, kb) -> tuple:
 
 def rank_app(retriever, question: str) -> list:
     result = retriever.search(clean(question), top_n=10)
-    return [(p.source_name, p.section, p.page_start, p.page_end) for p in result.passages]
+    return [
+        (p.source.source_name, p.source.section, p.source.page_start, p.source.page_end)
+        for p in result.passages
+    ]
 
 
 def measure(qs: list[dict], ranker) -> dict:

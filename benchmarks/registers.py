@@ -101,7 +101,11 @@ def searched_for(answer) -> str:
 
 
 def _location(p) -> dict:
-    return {"source_name": p.source_name, "page_start": p.page_start, "page_end": p.page_end}
+    return {
+        "source_name": p.source.source_name,
+        "page_start": p.source.page_start,
+        "page_end": p.source.page_end,
+    }
 
 
 def score_dump(path: Path, questions: list[GoldQuestion]) -> list[dict]:

@@ -23,13 +23,13 @@ from functools import lru_cache
 from typing import Protocol
 
 from knowledge.analysis import expansions, sentence_spans, stems
+from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpansion
 
 
 class PassageText(Protocol):
     text: str
-    title: str
-    section: str
+    source: Provenance  # its title and section count as the passage's words
 
 
 # What a value of each kind looks like in a document: a number and a unit of that kind.
@@ -155,7 +155,7 @@ def question_coverage(
         return 0.0
     best = 0.0
     for p in passages[:top]:
-        best = max(best, share(content_terms(f"{p.text} {p.title} {p.section}")))
+        best = max(best, share(content_terms(f"{p.text} {p.source.title} {p.source.section}")))
     return best
 
 
@@ -183,5 +183,5 @@ def value_coverage(
             if not carries_value(kind, sentence):
                 continue
             nearby = " ".join(sentences[max(0, i - window) : i + window + 1])
-            best = max(best, share(content_terms(f"{nearby} {p.title} {p.section}")))
+            best = max(best, share(content_terms(f"{nearby} {p.source.title} {p.source.section}")))
     return best

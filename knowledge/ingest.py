@@ -21,6 +21,7 @@ from knowledge.document import ParsedDocument
 from knowledge.embedding import Embedder, TokenCounter
 from knowledge.errors import DuplicateContent, IngestError
 from knowledge.parsing import SUPPORTED_SUFFIXES, parse_file
+from knowledge.provenance import Provenance
 from knowledge.store import StoredChunk, VectorStore
 
 ADDED, NEW_VERSION, RESUMED, SKIPPED, FAILED = (
@@ -133,28 +134,9 @@ def file_sha256(path: Path) -> str:
 def chunk_metadata(
     version: DocumentVersion, chunk: Chunk, status: str, page_labels: dict[int, str] | None = None
 ) -> dict:
-    # Chroma metadata values cannot be None: 0 means "no page" (non-paginated formats), ""
-    # no printed label that differs from the physical page.
-    labels = page_labels or {}
-    return {
-        "doc_id": version.doc_id,
-        "version_id": version.version_id,
-        "version": version.version,
-        "title": version.title,
-        "source_name": version.source_name,
-        "section": " > ".join(chunk.section),
-        "page_start": chunk.page_start or 0,
-        "page_end": chunk.page_end or 0,
-        "page_label_start": labels.get(chunk.page_start or 0, ""),
-        "page_label_end": labels.get(chunk.page_end or 0, ""),
-        "position_start": chunk.position_start,
-        "position_end": chunk.position_end,
-        "char_start": chunk.char_start,
-        "char_end": chunk.char_end,
-        "chunk_index": chunk.index,
-        "token_count": chunk.token_count,
-        "status": status,
-    }
+    """The chunk's provenance as the store keeps it, with its size and status."""
+    meta = Provenance.of_chunk(version, chunk, page_labels).chunk_metadata()
+    return meta | {"token_count": chunk.token_count, "status": status}
 
 
 class Ingestor:

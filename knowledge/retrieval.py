@@ -30,6 +30,7 @@ from knowledge.fusion import (
     smooth_by_neighbours,
 )
 from knowledge.lexical import LexicalHit, LexicalIndex, LexicalMatch
+from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander, QueryExpansion
 from knowledge.store import Hit
 
@@ -61,29 +62,16 @@ class RetrievalConfig:
 
 @dataclass(slots=True)
 class Passage:
-    chunk_id: str
     text: str
-    doc_id: str
-    version_id: str
-    version: int
-    title: str
-    source_name: str
-    source_path: str
-    section: str
-    page_start: int | None
-    page_end: int | None
-    position_start: int
-    position_end: int
-    char_start: int
-    char_end: int
-    approved_at: str
-    chunk_index: int = -1  # the chunk's place in its version (-1: unknown)
-    page_label_start: str = ""  # printed page labels where they differ from the physical page
-    page_label_end: str = ""
+    source: Provenance
     score: float = 0.0
     similarity: float = 0.0  # cosine similarity to the question (dense), 0 if not a dense hit
     dense_rank: int | None = None
     lexical_rank: int | None = None
+
+    @property
+    def chunk_id(self) -> str:
+        return self.source.chunk_id
 
 
 @dataclass(slots=True)
@@ -100,27 +88,7 @@ class RetrievalResult:
 
 
 def _passage(hit_id: str, text: str, meta: dict, version: DocumentVersion) -> Passage:
-    return Passage(
-        chunk_id=hit_id,
-        text=text,
-        doc_id=version.doc_id,
-        version_id=version.version_id,
-        version=version.version,
-        title=version.title,
-        source_name=version.source_name,
-        source_path=version.source_path,
-        section=meta.get("section", ""),
-        page_start=meta.get("page_start") or None,
-        page_end=meta.get("page_end") or None,
-        position_start=meta.get("position_start", 0),
-        position_end=meta.get("position_end", 0),
-        char_start=meta.get("char_start", 0),
-        char_end=meta.get("char_end", 0),
-        approved_at=version.approved_at,
-        chunk_index=meta.get("chunk_index", -1),
-        page_label_start=meta.get("page_label_start", ""),
-        page_label_end=meta.get("page_label_end", ""),
-    )
+    return Passage(text, Provenance.of_stored(hit_id, meta, version))
 
 
 class Retriever:
@@ -193,18 +161,18 @@ class Retriever:
             self._expander = current  # one assignment: a racing search builds its own, harmlessly
         return current[1]
 
-    def following(self, passage: Passage) -> Passage | None:
-        """The chunk after `passage` in its version (None at the end, or if unknown): a
+    def following(self, source: Provenance) -> Passage | None:
+        """The chunk after the one at `source` in its version (None at the end, or unknown): a
         passage ending in a lead-in ("Follow this schedule:") is shown with what it
         introduces. Only a live version's chunks are returned."""
         version = next(
-            (v for v in self.kb.catalog.live_versions() if v.version_id == passage.version_id),
+            (v for v in self.kb.catalog.live_versions() if v.version_id == source.version_id),
             None,
         )
-        if version is None or passage.chunk_index < 0:
+        if version is None or source.chunk_index < 0:
             return None
         where = {
-            "$and": [{"version_id": passage.version_id}, {"chunk_index": passage.chunk_index + 1}]
+            "$and": [{"version_id": source.version_id}, {"chunk_index": source.chunk_index + 1}]
         }
         found = self.kb.store.get_chunks(where=where)
         if not found:
@@ -297,9 +265,9 @@ class Retriever:
 def _cap_per_document(passages: list[Passage], cap: int, top_n: int) -> list[Passage]:
     chosen, per_doc = [], {}
     for p in passages:
-        if per_doc.get(p.doc_id, 0) >= cap:
+        if per_doc.get(p.source.doc_id, 0) >= cap:
             continue
-        per_doc[p.doc_id] = per_doc.get(p.doc_id, 0) + 1
+        per_doc[p.source.doc_id] = per_doc.get(p.source.doc_id, 0) + 1
         chosen.append(p)
         if len(chosen) == top_n:
             break

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from knowledge.provenance import Provenance, pages_label
 
 OFFLINE_MODE = "offline-extractive"
 LLM_MODE = "llm"
@@ -26,99 +28,61 @@ ANSWERED, RELATED, NOT_COVERED, BLOCKED = "answered", "related", "not-covered", 
 CARDS, PLAIN = "cards", "text"
 
 
-def pages_label(
-    start: int | None, end: int | None = None, label_start: str = "", label_end: str = ""
-) -> str:
-    """ "p. 46 (printed 44)", "pp. 3–4": the physical page the viewer opens, and the number
-    printed on the paper when it differs."""
-    if not start:
-        return ""
-    if end and end != start:
-        printed = (
-            f" (printed {label_start or start}–{label_end or end})"
-            if (label_start or label_end)
-            else ""
-        )
-        return f"pp. {start}–{end}{printed}"
-    return f"p. {start}" + (f" (printed {label_start})" if label_start else "")
-
-
 @dataclass(slots=True)
 class Citation:
     number: int
-    chunk_id: str
-    doc_id: str
-    version_id: str
-    version: int
-    title: str
-    source_name: str
-    source_path: str
-    section: str
-    page_start: int | None
-    page_end: int | None
-    position_start: int
-    position_end: int
-    char_start: int
-    char_end: int
-    approved_at: str
+    source: Provenance  # where the passage is: document, version, section, pages, offsets
     passage: str  # the whole cited chunk
     quotes: list[str] = field(default_factory=list)  # the sentences the answer relies on
-    page_label_start: str = ""  # printed page labels, where they differ from the page number
-    page_label_end: str = ""
 
     @property
     def pages_label(self) -> str:
-        return pages_label(
-            self.page_start, self.page_end, self.page_label_start, self.page_label_end
-        )
+        return self.source.pages_label
 
     def label(self) -> str:
         """One line a clinician reads: title, version, section, page."""
-        parts = [f"{self.title} (v{self.version})"]
-        if self.section:
-            parts.append(self.section)
-        if self.pages_label:
-            parts.append(self.pages_label)
-        return " — ".join(parts)
+        return self.source.label()
+
+    def to_json(self) -> dict[str, Any]:
+        """Flat, as saved answers and `--json` have always had it: the provenance fields
+        beside the number, passage, quotes and a readable label."""
+        data = {"number": self.number, **self.source.to_json()}
+        return data | {"passage": self.passage, "quotes": list(self.quotes), "label": self.label()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Citation:
+        return cls(
+            number=data.get("number", 0),
+            source=Provenance.from_json(data),
+            passage=data.get("passage", ""),
+            quotes=list(data.get("quotes") or []),
+        )
 
 
 @dataclass(slots=True)
 class ClosestDocument:
-    doc_id: str
-    title: str
-    source_name: str
-    version: int
-    section: str
-    page_start: int | None
+    """A document the question came closest to, at its closest passage (so a refusal's list
+    opens the viewer there)."""
+
+    source: Provenance
     similarity: float
-    # Where its closest passage is, so a refusal's list opens the viewer there (empty in
-    # answers saved before these were kept).
-    chunk_id: str = ""
-    version_id: str = ""
-    source_path: str = ""
-    page_end: int | None = None
-    position_start: int = 0
-    position_end: int = 0
-    char_start: int = 0
-    char_end: int = 0
-    approved_at: str = ""
     passage: str = ""
-    page_label_start: str = ""
 
     @property
     def pages_label(self) -> str:
-        return pages_label(self.page_start, None, self.page_label_start)
-
-    @classmethod
-    def of(cls, citation: Citation, similarity: float) -> ClosestDocument:
-        """The document of a passage (given as a citation), with how close it came."""
-        shared = {f.name: getattr(citation, f.name) for f in fields(cls) if f.name != "similarity"}
-        return cls(**shared, similarity=similarity)
+        """The first page only: the list says where the passage starts."""
+        return pages_label(self.source.page_start, None, self.source.page_label_start)
 
     def citation(self, number: int = 1) -> Citation:
         """The closest passage as a citation the source viewer can open (nothing quoted)."""
-        names = {f.name for f in fields(Citation)} - {"number", "quotes", "page_label_end"}
-        return Citation(number=number, **{name: getattr(self, name) for name in names})
+        return Citation(number, self.source, self.passage)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.source.to_json(), "similarity": self.similarity, "passage": self.passage}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClosestDocument:
+        return cls(Provenance.from_json(data), data.get("similarity", 0.0), data.get("passage", ""))
 
 
 @dataclass(slots=True)
@@ -154,11 +118,12 @@ class Answer:
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def to_json(self, include_question: bool = True) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(self) | {  # citations and closest documents keep their flat saved form
+            "citations": [c.to_json() for c in self.citations],
+            "closest": [d.to_json() for d in self.closest],
+        }
         if not include_question:
             data.pop("question")
-        for citation, source in zip(data["citations"], self.citations, strict=True):
-            citation["label"] = source.label()
         return data
 
 

@@ -70,8 +70,8 @@ def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDo
     """Each document's closest passage, closest first (at most `limit` documents)."""
     seen: dict[str, ClosestDocument] = {}
     for p in sorted(passages, key=lambda p: p.similarity, reverse=True):
-        if p.doc_id not in seen:
-            seen[p.doc_id] = ClosestDocument.of(passage_citation(0, p, []), round(p.similarity, 3))
+        if p.source.doc_id not in seen:
+            seen[p.source.doc_id] = ClosestDocument(p.source, round(p.similarity, 3), p.text)
     return list(seen.values())[:limit]
 
 

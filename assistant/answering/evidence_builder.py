@@ -11,7 +11,7 @@ with its marker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from assistant.answering.answer import Citation
 from assistant.answering.extractive import Extract, carries_asked_value, select_sentences
@@ -41,12 +41,12 @@ class _Card:
 
     @classmethod
     def of(cls, passage: Passage) -> _Card:
-        index = passage.chunk_index
+        index = passage.source.chunk_index
         return cls(passage, [], index, index, {passage.chunk_id})
 
     def next_to(self, other: _Card) -> bool:
         return (
-            self.passage.version_id == other.passage.version_id
+            self.passage.source.version_id == other.passage.source.version_id
             and min(self.first, other.first) >= 0
             and (other.first == self.last + 1 or self.first == other.last + 1)
         )
@@ -105,7 +105,9 @@ class EvidenceBuilder:
                 out.append(card)
         for card in out:
             if _ends_with_lead_in(card.passage.text) and self.retriever is not None:
-                following = self.retriever.following(replace(card.passage, chunk_index=card.last))
+                following = self.retriever.following(
+                    replace(card.passage.source, chunk_index=card.last)
+                )
                 if following is not None:
                     card.absorb(_Card.of(following))
         return out
@@ -146,16 +148,17 @@ def _concatenated(first: Passage, second: Passage) -> Passage | None:
     highlights that range), or None when it cannot be rebuilt. Chunks repeat the previous
     chunk's last sentence (said once here); between sections lies the new section's heading,
     which chunk texts leave out and the section path still names."""
-    gap = second.char_start - first.char_end
+    one, two = first.source, second.source
+    gap = two.char_start - one.char_end
     if gap <= 0:
         overlap = -gap
-        if overlap > len(second.text) or second.char_start < first.char_start:
+        if overlap > len(second.text) or two.char_start < one.char_start:
             return None
         tail = second.text[overlap:]
     elif gap == len(BLOCK_GAP):
         tail = BLOCK_GAP + second.text  # the blank line between two blocks of a section
     else:
-        heading = second.section.split(" > ")[-1].strip()
+        heading = two.section.split(" > ")[-1].strip()
         between = f"{BLOCK_GAP}{heading}{BLOCK_GAP}"
         if len(between) != gap or not heading:
             return None
@@ -163,19 +166,11 @@ def _concatenated(first: Passage, second: Passage) -> Passage | None:
     return replace(
         first,
         text=first.text + tail,
-        page_end=second.page_end or second.page_start or first.page_end,
-        page_label_end=second.page_label_end or second.page_label_start or first.page_label_end,
-        position_end=max(first.position_end, second.position_end),
-        char_end=max(first.char_end, second.char_end),
+        source=one.through(two),
         similarity=max(first.similarity, second.similarity),
     )
 
 
-# Where a citation is, copied from its passage under the same names (the text is "passage").
-_WHERE = tuple(f.name for f in fields(Citation) if f.name not in ("number", "passage", "quotes"))
-
-
 def passage_citation(number: int, p: Passage, quotes: list[str]) -> Citation:
     """A passage as citation `number`, with the sentences the answer relies on."""
-    where = {name: getattr(p, name) for name in _WHERE}
-    return Citation(number=number, passage=p.text, quotes=quotes, **where)
+    return Citation(number, p.source, p.text, quotes)

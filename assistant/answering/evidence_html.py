@@ -44,10 +44,10 @@ def cards_html(answer: Answer, links: bool = False) -> str:
 
 def card_html(citation: Citation, links: bool = False) -> str:
     header = _markers(html.escape(card_header(citation)), links, count=1)
-    section = short_section(citation.section, title=citation.title)
-    if section and section != citation.section:
+    section = short_section(citation.source.section, title=citation.source.title)
+    if section and section != citation.source.section:
         # The full section path on hover (the chat view shows a character's tooltip).
-        full = html.escape(citation.section, quote=True)
+        full = html.escape(citation.source.section, quote=True)
         header = header.replace(
             html.escape(section), f'<span title="{full}">{html.escape(section)}</span>', 1
         )

@@ -110,14 +110,15 @@ def _sentence_case(part: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def where_label(source: Citation | ClosestDocument) -> str:
+def where_label(item: Citation | ClosestDocument) -> str:
     """Title (vN) — short section — page: where a passage is, in one line."""
-    parts = [f"{source.title} (v{source.version})"]
-    section = short_section(source.section, title=source.title)
+    where = item.source
+    parts = [f"{where.title} (v{where.version})"]
+    section = short_section(where.section, title=where.title)
     if section:
         parts.append(section)
-    if source.pages_label:
-        parts.append(source.pages_label)
+    if item.pages_label:  # a closest document names its first page only
+        parts.append(item.pages_label)
     return " — ".join(parts)
 
 

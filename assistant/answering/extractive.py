@@ -119,7 +119,7 @@ ABOUT_THE_DOCUMENT_WEIGHT = 0.7
 
 
 def _about_the_document(passage: Passage) -> bool:
-    last = passage.section.rsplit(" > ", 1)[-1]
+    last = passage.source.section.rsplit(" > ", 1)[-1]
     return bool(_ABOUT_THE_DOCUMENT.search(last))
 
 

@@ -34,13 +34,17 @@ def _escape(text: str) -> str:
 
 
 def passage_block(number: int, passage: Passage) -> str:
-    attrs = [f'id="{number}"', f'title="{_escape(passage.title)}"', f'version="{passage.version}"']
-    if passage.section:
-        attrs.append(f'section="{_escape(passage.section)}"')
-    if passage.page_start:
-        pages = str(passage.page_start)
-        if passage.page_end and passage.page_end != passage.page_start:
-            pages += f"-{passage.page_end}"
+    attrs = [
+        f'id="{number}"',
+        f'title="{_escape(passage.source.title)}"',
+        f'version="{passage.source.version}"',
+    ]
+    if passage.source.section:
+        attrs.append(f'section="{_escape(passage.source.section)}"')
+    if passage.source.page_start:
+        pages = str(passage.source.page_start)
+        if passage.source.page_end and passage.source.page_end != passage.source.page_start:
+            pages += f"-{passage.source.page_end}"
         attrs.append(f'pages="{pages}"')
     return f"<passage {' '.join(attrs)}>\n{_escape(passage.text)}\n</passage>"
 

@@ -42,8 +42,10 @@ def render_answer(answer) -> None:
     if answer.citations:
         out.print("\nSources", style="bold")
         for c in answer.citations:
-            approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
-            out.print(f"  [{c.number}] {c.label()} ({c.source_name}{approved})", markup=False)
+            approved = f", approved {c.source.approved_at[:10]}" if c.source.approved_at else ""
+            out.print(
+                f"  [{c.number}] {c.label()} ({c.source.source_name}{approved})", markup=False
+            )
     if answer.refused and answer.outcome != "related" and answer.closest:
         out.print("\nClosest documents", style="bold")
         for d in answer.closest:

@@ -88,8 +88,8 @@ def answer_from_json(data: dict[str, Any], question: str | None = None) -> Answe
     values = dict(data)
     if question is not None:
         values["question"] = question
-    values["citations"] = [_build(Citation, c) for c in data.get("citations") or []]
-    values["closest"] = [_build(ClosestDocument, c) for c in data.get("closest") or []]
+    values["citations"] = [Citation.from_json(c) for c in data.get("citations") or []]
+    values["closest"] = [ClosestDocument.from_json(c) for c in data.get("closest") or []]
     return _build(Answer, values)
 
 

@@ -70,22 +70,22 @@ def _refusal_heading(answer: Answer) -> str:
 
 
 def _source_parts(c: Citation) -> list[str]:
-    parts = [f"version {c.version}"]
-    if c.section:
-        parts.append(c.section)
+    parts = [f"version {c.source.version}"]
+    if c.source.section:
+        parts.append(c.source.section)
     if c.pages_label:
         parts.append(c.pages_label)
-    if c.source_name:
-        parts.append(f"source file: {c.source_name}")
-    if c.approved_at:
-        parts.append(f"approved {c.approved_at[:10]}")
+    if c.source.source_name:
+        parts.append(f"source file: {c.source.source_name}")
+    if c.source.approved_at:
+        parts.append(f"approved {c.source.approved_at[:10]}")
     return parts
 
 
 def _closest_line(d) -> str:
-    text = f"{d.title} (v{d.version})"
-    if d.section:
-        text += f" — {d.section}"
+    text = f"{d.source.title} (v{d.source.version})"
+    if d.source.section:
+        text += f" — {d.source.section}"
     if d.pages_label:
         text += f" — {d.pages_label}"
     return text
@@ -190,7 +190,7 @@ def conversation_markdown(
             out += ["#### Sources", ""]
             for c in answer.citations:
                 out.append(
-                    f"- [{c.number}] **{_md(c.title)}** — "
+                    f"- [{c.number}] **{_md(c.source.title)}** — "
                     + " — ".join(_md(p) for p in _source_parts(c))
                 )
             out.append("")
@@ -279,7 +279,7 @@ def conversation_html(
             out.append(f"<p><b>Closest approved documents:</b></p><ul>{items}</ul>")
         if answer.citations:
             items = "".join(
-                f'<li><span class="cite">[{c.number}]</span> <b>{_e(c.title)}</b> — '
+                f'<li><span class="cite">[{c.number}]</span> <b>{_e(c.source.title)}</b> — '
                 + " — ".join(_e(p) for p in _source_parts(c))
                 + "</li>"
                 for c in answer.citations

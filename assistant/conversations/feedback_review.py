@@ -123,7 +123,9 @@ def feedback_job(session) -> FeedbackSnapshot:
 
 
 def _citation_line(c: Citation) -> str:
-    return f"[{c.number}] {c.label()} · {c.doc_id} version {c.version} ({c.source_name})"
+    where = c.source
+    document = f"{where.doc_id} version {where.version} ({where.source_name})"
+    return f"[{c.number}] {c.label()} · {document}"
 
 
 def detail_text(item: ReviewItem) -> str:

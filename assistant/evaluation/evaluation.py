@@ -149,12 +149,14 @@ def score_answer(q: GoldQuestion, answer) -> dict[str, Any]:
     cites = sorted(answer.citations, key=lambda c: c.number)
     cited = []
     for c in cites:
-        doc_hit, loc_hit = citation_at_gold(q, c.source_name, c.page_start, c.page_end)
+        doc_hit, loc_hit = citation_at_gold(
+            q, c.source.source_name, c.source.page_start, c.source.page_end
+        )
         cited.append(
             {
-                "source_name": c.source_name,
-                "page_start": c.page_start,
-                "page_end": c.page_end,
+                "source_name": c.source.source_name,
+                "page_start": c.source.page_start,
+                "page_end": c.source.page_end,
                 "doc_hit": doc_hit,
                 "page_hit": loc_hit,
             }

@@ -247,7 +247,11 @@ class AuditLog:
                 "model": answer.model,
                 "mode": answer.mode,
                 "documents": [
-                    {"doc_id": c.doc_id, "version_id": c.version_id, "version": c.version}
+                    {
+                        "doc_id": c.source.doc_id,
+                        "version_id": c.source.version_id,
+                        "version": c.source.version,
+                    }
                     for c in answer.citations
                 ],
                 "refused": bool(answer.refused),

@@ -110,8 +110,8 @@ def answer_plain_text(question: str, answer: Answer) -> str:
     if answer.citations:
         lines.append("Sources:")
         for c in answer.citations:
-            approved = f", approved {c.approved_at[:10]}" if c.approved_at else ""
-            lines.append(f"[{c.number}] {c.label()} ({c.source_name}{approved})")
+            approved = f", approved {c.source.approved_at[:10]}" if c.source.approved_at else ""
+            lines.append(f"[{c.number}] {c.label()} ({c.source.source_name}{approved})")
     elif answer.refused and answer.closest:
         lines.append("Closest approved documents: " + "; ".join(map(where_label, answer.closest)))
     return "\n".join(lines).strip() + "\n"

@@ -134,10 +134,10 @@ class SourcesPanel(QListWidget):
         self.clear()
         self.citations = list(citations)
         for c in self.citations:
-            approved = f" · approved {c.approved_at[:10]}" if c.approved_at else ""
+            approved = f" · approved {c.source.approved_at[:10]}" if c.source.approved_at else ""
             item = QListWidgetItem(
-                f"[{c.number}] {c.title} (v{c.version})\n"
-                f"{c.section or c.source_name}"
+                f"[{c.number}] {c.source.title} (v{c.source.version})\n"
+                f"{c.source.section or c.source.source_name}"
                 f"{' · ' + c.pages_label if c.pages_label else ''}{approved}"
             )
             item.setToolTip(c.passage[:600])

@@ -82,10 +82,14 @@ def _unreadable(reason: str) -> str:
 
 def locator(citation: Citation) -> str:
     """Where the passage is: pages for PDFs, paragraphs or lines for other formats."""
-    if citation.page_start:
+    if citation.source.page_start:
         return citation.pages_label
-    unit = "line" if Path(citation.source_path).suffix.lower() in _LINE_SUFFIXES else "paragraph"
-    a, b = citation.position_start, citation.position_end
+    unit = (
+        "line"
+        if Path(citation.source.source_path).suffix.lower() in _LINE_SUFFIXES
+        else "paragraph"
+    )
+    a, b = citation.source.position_start, citation.source.position_end
     if not a:
         return ""
     return f"{unit}s {a}–{b}" if b and b != a else f"{unit} {a}"
@@ -240,8 +244,8 @@ class SourceViewer(QWidget):
 
     def open_original(self) -> None:
         citation = self.current_citation()
-        if citation and Path(citation.source_path).is_file():
-            self.open_url(QUrl.fromLocalFile(str(Path(citation.source_path).resolve())))
+        if citation and Path(citation.source.source_path).is_file():
+            self.open_url(QUrl.fromLocalFile(str(Path(citation.source.source_path).resolve())))
 
     def current_citation(self) -> Citation | None:
         return self._citations[self._index] if 0 <= self._index < len(self._citations) else None
@@ -283,9 +287,9 @@ class SourceViewer(QWidget):
         self._waiting_for = None
         self._loading = False
         self._update_header(citation)
-        path = Path(citation.source_path)
+        path = Path(citation.source.source_path)
         try:
-            stat = path.stat() if citation.source_path else None
+            stat = path.stat() if citation.source.source_path else None
         except OSError:
             stat = None
         exists = stat is not None and path.is_file()
@@ -317,18 +321,18 @@ class SourceViewer(QWidget):
         self._set_note("")
 
     def _update_header(self, c: Citation) -> None:
-        details = [f"version {c.version}"]
-        if c.section:
-            details.append(html.escape(c.section))
+        details = [f"version {c.source.version}"]
+        if c.source.section:
+            details.append(html.escape(c.source.section))
         if where := locator(c):
             details.append(where)
-        approved = c.approved_at[:10] if c.approved_at else ""
+        approved = c.source.approved_at[:10] if c.source.approved_at else ""
         details.append(f"approved {approved}" if approved else "approval date not recorded")
         self.header.setText(
-            f"<b>[{c.number}] {html.escape(c.title)}</b><br>{' · '.join(details)}"
-            f"<br><small>{html.escape(c.source_name)}</small>"
+            f"<b>[{c.number}] {html.escape(c.source.title)}</b><br>{' · '.join(details)}"
+            f"<br><small>{html.escape(c.source.source_name)}</small>"
         )
-        self.header.setToolTip(c.source_path)
+        self.header.setToolTip(c.source.source_path)
         total = len(self._citations)
         self.position_label.setText(f"Citation {self._index + 1} of {total}")
         self.previous_button.setEnabled(total > 1)
@@ -365,8 +369,8 @@ class SourceViewer(QWidget):
             return
         self.pdf_view.set_pdf(doc)
         self.stack.setCurrentWidget(self.pdf_view)
-        first = citation.page_start or 1
-        last = citation.page_end or first
+        first = citation.source.page_start or 1
+        last = citation.source.page_end or first
         texts = [q for q in citation.quotes if q.strip()] + [citation.passage]
         match = self.pdf_view.locate(texts, first, last)
         if match is not None:
@@ -470,7 +474,9 @@ class SourceViewer(QWidget):
 
     def _render_text(self, citation: Citation, source: TextSource) -> None:
         self._pdf_highlight = ""
-        span = locate_passage(source.text, citation.passage, citation.char_start, citation.char_end)
+        span = locate_passage(
+            source.text, citation.passage, citation.source.char_start, citation.source.char_end
+        )
         if span is None:
             self._show_missing(citation, MISSING_NOTE)
             return

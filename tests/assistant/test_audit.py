@@ -351,7 +351,7 @@ def test_an_answer_writes_one_entry_with_the_redacted_question(approved_kb, isol
         assert identifier not in raw
     assert data["redactions"] == answer.redactions and data["redactions"]
     assert data["documents"] == [
-        {"doc_id": c.doc_id, "version_id": c.version_id, "version": c.version}
+        {"doc_id": c.source.doc_id, "version_id": c.source.version_id, "version": c.source.version}
         for c in answer.citations
     ]
     assert (data["provider"], data["mode"], data["refused"]) == ("offline", answer.mode, False)

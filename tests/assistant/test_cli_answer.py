@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from assistant import cli
+from knowledge.provenance import Provenance
 
 runner = CliRunner()
 
@@ -52,11 +53,27 @@ def test_ask_prints_document_text_literally(demo_cli, monkeypatch):
 
     passage = "Give [bold red]10 mg[/bold red] [/] then reassess."
     citation = Citation(
-        number=1, chunk_id="c", doc_id="d", version_id="d@1", version=1, title="T [b]x[/b]",
-        source_name="t.md", source_path="/t.md", section="S", page_start=None, page_end=None,
-        position_start=1, position_end=1, char_start=0, char_end=len(passage),
-        approved_at="2026-01-01", passage=passage, quotes=[passage],
-    )  # fmt: skip
+        number=1,
+        passage=passage,
+        quotes=[passage],
+        source=Provenance(
+            chunk_id="c",
+            doc_id="d",
+            version_id="d@1",
+            version=1,
+            title="T [b]x[/b]",
+            source_name="t.md",
+            source_path="/t.md",
+            section="S",
+            page_start=None,
+            page_end=None,
+            position_start=1,
+            position_end=1,
+            char_start=0,
+            char_end=len(passage),
+            approved_at="2026-01-01",
+        ),
+    )
     answer = Answer("q", "q", passage, [citation], layout=CARDS)
     with out.capture() as captured:
         render_answer(answer)

@@ -23,6 +23,7 @@ from assistant.conversations.store import (
     pages_label,
     title_from_question,
 )
+from knowledge.provenance import Provenance
 
 # --- answers built by hand (also used by test_export.py) -------------------------------------
 
@@ -49,7 +50,7 @@ def make_citation(number: int, doc_id: str = "hand-hygiene", version: int = 2, *
         quotes=["Use alcohol-based hand rub for 20–30 seconds."],
     )
     values.update(overrides)
-    return Citation(**values)
+    return Citation.from_json(values)
 
 
 def make_answer(
@@ -108,7 +109,19 @@ def make_refusal() -> Answer:
         refused=True,
         refusal_reason="No approved document answers this.",
         closest=[
-            ClosestDocument("visitors", "Visitor Policy", "visitors.docx", 5, "Hours", 2, 0.31)
+            ClosestDocument(
+                Provenance(
+                    "",
+                    "visitors",
+                    "",
+                    5,
+                    "Visitor Policy",
+                    "visitors.docx",
+                    section="Hours",
+                    page_start=2,
+                ),
+                0.31,
+            )
         ],
         claims_total=0,
         claims_verified=0,
@@ -341,7 +354,10 @@ def test_exchange_round_trip_restores_the_answer_exactly(path, backend):
     restored = exchange.answer()
     assert restored == original
     assert isinstance(restored.citations[0], Citation)
-    assert [(c.doc_id, c.version, c.page_start, c.page_end) for c in restored.citations] == [
+    assert [
+        (c.source.doc_id, c.source.version, c.source.page_start, c.source.page_end)
+        for c in restored.citations
+    ] == [
         ("vanco", 3, 3, 4),
         ("vanco", 3, 7, None),
         ("renal", 1, None, None),
@@ -375,7 +391,10 @@ def test_refusal_round_trip_keeps_closest_documents(store):
     assert restored.refusal_reason == "No approved document answers this."
     assert restored.question == "Cafeteria visiting?"  # the question as saved
     assert isinstance(restored.closest[0], ClosestDocument)
-    assert restored.closest[0].title == "Visitor Policy" and restored.closest[0].similarity == 0.31
+    assert (
+        restored.closest[0].source.title == "Visitor Policy"
+        and restored.closest[0].similarity == 0.31
+    )
 
 
 def test_exchanges_are_oldest_first_and_per_conversation(store):
@@ -403,7 +422,7 @@ def test_answer_from_json_tolerates_unknown_and_missing_keys():
     del data["citations"][0]["approved_at"]
     rebuilt = answer_from_json(data)
     assert rebuilt.citations[0].quotes == []
-    assert rebuilt.citations[0].approved_at == ""
+    assert rebuilt.citations[0].source.approved_at == ""
     assert rebuilt.timings_ms == {}
     assert rebuilt.text == make_answer().text
 

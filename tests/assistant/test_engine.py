@@ -48,14 +48,17 @@ def test_offline_answer_shows_whole_cited_passages_as_cards(kb):
     assert answer.text == cards_text(answer.summary, answer.citations)  # what --json gives
     assert 1 <= len(answer.citations) <= 3
     for citation in answer.citations:
-        assert f"[{citation.number}] {citation.title} (v{citation.version})" in answer.text
+        assert (
+            f"[{citation.number}] {citation.source.title} (v{citation.source.version})"
+            in answer.text
+        )
         assert citation.quotes and all(q in citation.passage for q in citation.quotes)
         lines = card_lines(citation.passage, citation.quotes)
         assert all(line.text in citation.passage for line in lines)  # verbatim, whole
         assert any(line.marks for line in lines)  # the answering sentences are marked
     first = answer.citations[0]
-    assert first.source_name == "hand-hygiene.md" and first.version == 1
-    assert first.approved_at and first.section.startswith("Hand Hygiene Policy")
+    assert first.source.source_name == "hand-hygiene.md" and first.source.version == 1
+    assert first.source.approved_at and first.source.section.startswith("Hand Hygiene Policy")
     assert answer.claims_verified == answer.claims_total > 0
 
 
@@ -69,7 +72,7 @@ def test_the_falls_schedule_table_is_cited_whole(kb):
     answer = offline_engine(kb).ask(
         "How often are neuro observations needed after an unwitnessed fall?"
     )
-    card = next(c for c in answer.citations if c.source_name == "falls-prevention.pdf")
+    card = next(c for c in answer.citations if c.source.source_name == "falls-prevention.pdf")
     rows = ["Every 15 minutes", "Every 30 minutes", "Every hour", "Every 4 hours"]
     assert all(row in card.passage for row in rows)
     assert all(row in answer.text for row in rows)  # every row shown, none dropped
@@ -80,18 +83,20 @@ def test_offline_pdf_citation_has_the_page(kb):
         "How often are neuro observations done in the first hour after an unwitnessed fall?"
     )
     assert "Every 15 minutes" in answer.text
-    pdf = [c for c in answer.citations if c.source_name == "falls-prevention.pdf"]
-    assert pdf and pdf[0].page_start == 3 and pdf[0].label().endswith("p. 3")
+    pdf = [c for c in answer.citations if c.source.source_name == "falls-prevention.pdf"]
+    assert pdf and pdf[0].source.page_start == 3 and pdf[0].label().endswith("p. 3")
 
 
 def test_unanswerable_question_is_refused_with_closest_documents(kb):
     answer = offline_engine(kb).ask("What antibiotic should be given first for suspected sepsis?")
     assert answer.refused and answer.outcome == NOT_COVERED and answer.citations == []
     assert "No approved document covers this question" in answer.text
-    assert answer.closest and all(d.title for d in answer.closest)
+    assert answer.closest and all(d.source.title for d in answer.closest)
     # listed once (by whoever shows the answer), and each can open the viewer at its passage
-    assert not any(d.title in answer.text for d in answer.closest)
-    assert all(d.chunk_id and d.passage and d.citation().source_path for d in answer.closest)
+    assert not any(d.source.title in answer.text for d in answer.closest)
+    assert all(
+        d.source.chunk_id and d.passage and d.citation().source.source_path for d in answer.closest
+    )
 
 
 def test_pending_and_retired_versions_are_never_cited(kb):
@@ -102,14 +107,16 @@ def test_pending_and_retired_versions_are_never_cited(kb):
     ):
         answer = engine.ask(question)
         assert "ZX-4471" not in answer.text and "14:00 to 16:00" not in answer.text
-        cited = {c.doc_id for c in answer.citations} | {d.doc_id for d in answer.closest}
+        cited = {c.source.doc_id for c in answer.citations} | {
+            d.source.doc_id for d in answer.closest
+        }
         assert not cited & {"night-access", "old-visiting"}
     # The live version is cited, its pending successor is not: an empty answer cannot pass.
     answer = engine.ask("How long should I rub my hands with alcohol hand rub?")
     assert answer.outcome == ANSWERED and "Rub for 20–30 seconds" in answer.text
     assert "95 seconds" not in answer.text
-    hand_hygiene = [c for c in answer.citations if c.doc_id == "hand-hygiene"]
-    assert hand_hygiene and {c.version for c in hand_hygiene} == {1}
+    hand_hygiene = [c for c in answer.citations if c.source.doc_id == "hand-hygiene"]
+    assert hand_hygiene and {c.source.version for c in hand_hygiene} == {1}
 
 
 def passage_number(engine: AnswerEngine, question: str, phrase: str) -> int:
@@ -135,7 +142,7 @@ def test_llm_answer_citations_cleaned_and_verified(kb, scripted_llm):
     assert set(re.findall(r"\[(\d+)\]", answer.text)) <= {str(c.number) for c in answer.citations}
     assert answer.claims_total == 3 and answer.claims_verified == 2
     assert answer.unverified == ["Hand rub must be applied for five full minutes before surgery."]
-    assert all(c.source_name == "hand-hygiene.md" for c in answer.citations)
+    assert all(c.source.source_name == "hand-hygiene.md" for c in answer.citations)
 
 
 def test_unverified_sentences_can_be_dropped(kb, scripted_llm):
@@ -313,7 +320,7 @@ def test_near_miss_without_the_value_asked_for_is_refused_and_says_so(kb):
     assert answer.text.startswith(RELATED_NOTE)
     assert "state no dose or amount for it" in answer.text
     # the subject's passages are shown for the clinician to judge
-    assert answer.citations[0].title == "Opioid Safety and Stewardship Policy"
+    assert answer.citations[0].source.title == "Opioid Safety and Stewardship Policy"
 
 
 def test_value_question_whose_value_is_there_is_answered(kb):
@@ -382,5 +389,5 @@ def test_what_to_do_is_shown_not_only_what_the_procedure_is_for(kb):
     """A section about the document (purpose, scope, acknowledgments) echoes the question's
     words; the card that answers it comes from the practice itself."""
     answer = offline_engine(kb).ask("I got a needlestick injury, what should I do?")
-    sections = [c.section for c in answer.citations]
+    sections = [c.source.section for c in answer.citations]
     assert any(s.endswith("4. Immediate first aid") for s in sections)

@@ -22,6 +22,7 @@ from assistant.evaluation.evaluation import (
     run_evaluation,
     score_answer,
 )
+from knowledge.provenance import Provenance
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_QUESTIONS = REPO / "assets" / "demo" / "questions.jsonl"
@@ -31,22 +32,24 @@ runner = CliRunner()
 def cite(number: int, source: str, start: int | None = None, end: int | None = None) -> Citation:
     return Citation(
         number=number,
-        chunk_id=f"c{number}",
-        doc_id=source,
-        version_id=f"{source}@1",
-        version=1,
-        title=source,
-        source_name=source,
-        source_path=f"/docs/{source}",
-        section="",
-        page_start=start,
-        page_end=end if end is not None else start,
-        position_start=0,
-        position_end=0,
-        char_start=0,
-        char_end=0,
-        approved_at="2026-01-01T00:00:00+00:00",
         passage="text",
+        source=Provenance(
+            chunk_id=f"c{number}",
+            doc_id=source,
+            version_id=f"{source}@1",
+            version=1,
+            title=source,
+            source_name=source,
+            source_path=f"/docs/{source}",
+            section="",
+            page_start=start,
+            page_end=end if end is not None else start,
+            position_start=0,
+            position_end=0,
+            char_start=0,
+            char_end=0,
+            approved_at="2026-01-01T00:00:00+00:00",
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from assistant.answering.evidence_layout import (
     cards_text,
     short_section,
 )
+from knowledge.provenance import Provenance
 from knowledge.retrieval import Passage, RetrievalResult
 
 # One document's canonical text; chunks are exact slices of it (as the chunker cuts them).
@@ -32,12 +33,27 @@ SCHEDULE_AT = DOC.index("Time after")
 
 def chunk(start: int, end: int, index: int, section: str, similarity: float = 0.6) -> Passage:
     return Passage(
-        chunk_id=f"c{index}", text=DOC[start:end], doc_id="falls", version_id="falls@1",
-        version=1, title="Falls Prevention Policy", source_name="falls.pdf",
-        source_path="/falls.pdf", section=section, page_start=3, page_end=3,
-        position_start=index, position_end=index, char_start=start, char_end=end,
-        approved_at="2026-01-01", chunk_index=index, similarity=similarity,
-    )  # fmt: skip
+        text=DOC[start:end],
+        similarity=similarity,
+        source=Provenance(
+            chunk_id=f"c{index}",
+            doc_id="falls",
+            version_id="falls@1",
+            version=1,
+            title="Falls Prevention Policy",
+            source_name="falls.pdf",
+            source_path="/falls.pdf",
+            section=section,
+            page_start=3,
+            page_end=3,
+            position_start=index,
+            position_end=index,
+            char_start=start,
+            char_end=end,
+            approved_at="2026-01-01",
+            chunk_index=index,
+        ),
+    )
 
 
 FIRST = chunk(0, SCHEDULE_AT - 2, 0, "Falls Prevention Policy > 9. Neurological observations")
@@ -47,8 +63,8 @@ TABLE = chunk(SCHEDULE_AT, len(DOC), 1, "Falls Prevention Policy > 9. Neurologic
 class Following:
     """A retriever that knows only the chunk after FIRST."""
 
-    def following(self, passage: Passage) -> Passage | None:
-        return TABLE if passage.chunk_index == 0 else None
+    def following(self, source: Provenance) -> Passage | None:
+        return TABLE if source.chunk_index == 0 else None
 
 
 def test_a_lead_in_at_a_chunks_end_brings_the_table_it_introduces_whole():
@@ -56,7 +72,7 @@ def test_a_lead_in_at_a_chunks_end_brings_the_table_it_introduces_whole():
     evidence = EvidenceBuilder(Following()).build(question, RetrievalResult(question, [FIRST]))
     (card,) = evidence.citations
     assert card.passage == DOC  # exactly the document's text from the first to the last row
-    assert (card.char_start, card.char_end) == (0, len(DOC))
+    assert (card.source.char_start, card.source.char_end) == (0, len(DOC))
     rows = [line for line in card_lines(card.passage, card.quotes) if line.kind == ROW]
     assert [r.cells()[1] for r in rows] == [
         "Frequency", "Every 15 minutes", "Every 30 minutes", "Every hour", "Every 4 hours"
@@ -65,7 +81,7 @@ def test_a_lead_in_at_a_chunks_end_brings_the_table_it_introduces_whole():
 
 def test_neighbouring_chunks_become_one_card_and_their_overlap_is_said_once():
     overlap_start = DOC.index("Follow this schedule:")
-    second = chunk(overlap_start, len(DOC), 1, FIRST.section, similarity=0.5)
+    second = chunk(overlap_start, len(DOC), 1, FIRST.source.section, similarity=0.5)
     question = "When do neurological observations start, and how often in the first hour?"
     result = RetrievalResult(question, [second, FIRST])
     evidence = EvidenceBuilder(None).build(question, result)
@@ -74,7 +90,8 @@ def test_neighbouring_chunks_become_one_card_and_their_overlap_is_said_once():
 
 
 def test_chunks_that_cannot_be_joined_exactly_stay_separate_cards():
-    far = replace(TABLE, char_start=TABLE.char_start + 40, section="Other > Elsewhere")
+    where = replace(TABLE.source, char_start=TABLE.source.char_start + 40, section="Other > Else")
+    far = replace(TABLE, source=where)
     question = "How often are neuro observations after an unwitnessed fall?"
     evidence = EvidenceBuilder(None).build(question, RetrievalResult(question, [FIRST, far]))
     assert all(c.passage in (FIRST.text, far.text) for c in evidence.citations)
@@ -96,7 +113,9 @@ def test_a_short_section_is_the_last_two_levels_in_sentence_case():
 def test_the_chat_and_the_text_show_the_same_card_and_escape_document_text():
     passage = "Give <b>10 mg</b> [2] then <script>x</script> | reassess"
     question = "What dose to give then reassess?"
-    p = replace(FIRST, text=passage, char_end=len(passage), chunk_index=-1)
+    p = replace(
+        FIRST, text=passage, source=replace(FIRST.source, char_end=len(passage), chunk_index=-1)
+    )
     evidence = EvidenceBuilder(None).build(question, RetrievalResult(question, [p]))
     answer = Answer(question, question, cards_text("", evidence.citations), evidence.citations)
     answer.layout = CARDS
@@ -106,12 +125,13 @@ def test_the_chat_and_the_text_show_the_same_card_and_escape_document_text():
 
 
 def test_a_citation_names_the_printed_page_beside_the_physical_one():
-    from assistant.answering.answer import pages_label
+    from knowledge.provenance import pages_label
 
     assert pages_label(46, 46, "44", "44") == "p. 46 (printed 44)"
     assert pages_label(46, 47, "44", "45") == "pp. 46–47 (printed 44–45)"
     assert pages_label(3, 3) == "p. 3" and pages_label(None) == ""
-    labelled = replace(FIRST, page_start=46, page_end=46, page_label_start="44", chunk_index=-1)
+    where = replace(FIRST.source, page_start=46, page_end=46, page_label_start="44", chunk_index=-1)
+    labelled = replace(FIRST, source=where)
     question = "What must start after an unwitnessed fall?"
     card = EvidenceBuilder(None).build(question, RetrievalResult(question, [labelled]))
     assert "p. 46 (printed 44)" in cards_text("", card.citations)

@@ -4,28 +4,31 @@ reading order."""
 from __future__ import annotations
 
 from assistant.answering.extractive import ExtractOptions, select_sentences
+from knowledge.provenance import Provenance
 from knowledge.retrieval import Passage
 
 
 def passage(text: str, similarity: float = 0.7) -> Passage:
     return Passage(
-        chunk_id="c1",
         text=text,
-        doc_id="d",
-        version_id="v",
-        version=1,
-        title="Sick day rules",
-        source_name="sick.pdf",
-        source_path="/x/sick.pdf",
-        section="Sick days",
-        page_start=48,
-        page_end=48,
-        position_start=0,
-        position_end=0,
-        char_start=0,
-        char_end=len(text),
-        approved_at="2026-01-01",
         similarity=similarity,
+        source=Provenance(
+            chunk_id="c1",
+            doc_id="d",
+            version_id="v",
+            version=1,
+            title="Sick day rules",
+            source_name="sick.pdf",
+            source_path="/x/sick.pdf",
+            section="Sick days",
+            page_start=48,
+            page_end=48,
+            position_start=0,
+            position_end=0,
+            char_start=0,
+            char_end=len(text),
+            approved_at="2026-01-01",
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from assistant.conversations.feedback_review import (
     time_label,
 )
 from assistant.conversations.store import CitedDocument, ConversationStore, FeedbackRecord
+from knowledge.provenance import Provenance
 
 
 class Clock:
@@ -31,22 +32,24 @@ class Clock:
 def citation(number: int, doc_id: str, version: int, page: int | None = None) -> Citation:
     return Citation(
         number=number,
-        chunk_id=f"{doc_id}-chunk",
-        doc_id=doc_id,
-        version_id=f"{doc_id}@v{version}",
-        version=version,
-        title=doc_id.replace("-", " ").title(),
-        source_name=f"{doc_id}.pdf",
-        source_path=f"/docs/{doc_id}.pdf",
-        section="Dosing",
-        page_start=page,
-        page_end=page,
-        position_start=0,
-        position_end=1,
-        char_start=0,
-        char_end=10,
-        approved_at="2025-01-02T00:00:00+00:00",
         passage="passage text",
+        source=Provenance(
+            chunk_id=f"{doc_id}-chunk",
+            doc_id=doc_id,
+            version_id=f"{doc_id}@v{version}",
+            version=version,
+            title=doc_id.replace("-", " ").title(),
+            source_name=f"{doc_id}.pdf",
+            source_path=f"/docs/{doc_id}.pdf",
+            section="Dosing",
+            page_start=page,
+            page_end=page,
+            position_start=0,
+            position_end=1,
+            char_start=0,
+            char_end=10,
+            approved_at="2025-01-02T00:00:00+00:00",
+        ),
     )
 
 

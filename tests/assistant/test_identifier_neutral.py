@@ -65,7 +65,9 @@ def test_offline_answer_and_passages_do_not_depend_on_identifiers(kb, question):
     assert not plain.refused
     assert tagged.refused == plain.refused
     assert tagged_passages == plain_passages
-    assert [c.chunk_id for c in tagged.citations] == [c.chunk_id for c in plain.citations]
+    assert [c.source.chunk_id for c in tagged.citations] == [
+        c.source.chunk_id for c in plain.citations
+    ]
 
 
 @pytest.mark.slow

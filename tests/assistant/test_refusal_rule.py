@@ -8,6 +8,7 @@ from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
 from assistant.answering.engine import NO_ANSWER, AnswerEngine
 from assistant.governance.settings import Settings
 from knowledge.analysis import stems
+from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander
 from knowledge.retrieval import Passage, RetrievalResult
 from knowledge.sense_inventory import SenseInventory
@@ -20,12 +21,26 @@ GLUCOSE = (
 
 def passage(text: str, similarity: float) -> Passage:
     return Passage(
-        chunk_id="c1", text=text, doc_id="d", version_id="d@1", version=1,
-        title="Low blood glucose", source_name="d.pdf", source_path="/d.pdf",
-        section="Hypoglycemia", page_start=13, page_end=13, position_start=0,
-        position_end=0, char_start=0, char_end=len(text), approved_at="2026-01-01",
+        text=text,
         similarity=similarity,
-    )  # fmt: skip
+        source=Provenance(
+            chunk_id="c1",
+            doc_id="d",
+            version_id="d@1",
+            version=1,
+            title="Low blood glucose",
+            source_name="d.pdf",
+            source_path="/d.pdf",
+            section="Hypoglycemia",
+            page_start=13,
+            page_end=13,
+            position_start=0,
+            position_end=0,
+            char_start=0,
+            char_end=len(text),
+            approved_at="2026-01-01",
+        ),
+    )
 
 
 def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None) -> tuple[str, str]:

@@ -229,13 +229,15 @@ def test_retired_document_is_not_answered_from_the_stale_index(kb, tmp_path, mon
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
     retriever = Retriever(kb)
     retriever.lexical = LexicalIndex(kb.home / "lexical", sync_limit=0, background=in_thread)
-    assert {p.doc_id for p in retriever.search("needlestick injuries").passages} >= {"sharps"}
+    assert {p.source.doc_id for p in retriever.search("needlestick injuries").passages} >= {
+        "sharps"
+    }
 
     kb.retire("sharps")
     gate = _Gate(monkeypatch, kb.store)
     result = retriever.search("needlestick injuries")
     assert retriever.lexical.rebuilding and retriever.lexical.size == 2  # stale index serving
-    assert "sharps" not in {p.doc_id for p in result.passages}
+    assert "sharps" not in {p.source.doc_id for p in result.passages}
     gate.opened.set()
     assert retriever.lexical.wait(30) and retriever.lexical.size == 1
 

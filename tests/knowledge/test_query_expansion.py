@@ -4,6 +4,8 @@ Pure functions over a hand-made vocabulary: no model, no index."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from knowledge.analysis import stems
@@ -169,7 +171,7 @@ def test_words_the_documents_use_and_unknown_brands_are_kept():
 
 def test_value_and_question_coverage_use_the_concepts():
     class P:
-        title, section = "Hypoglycemia", "Treatment"
+        source = SimpleNamespace(title="Hypoglycemia", section="Treatment")
         text = "Check blood glucose. If it is below 70 mg/dL, eat 15 grams of carbohydrate."
 
     e = expander("hypoglycemia blood glucose below 70 carbohydrate grams treatment")

@@ -35,7 +35,7 @@ def test_only_live_versions_even_when_pending_chunks_crowd_the_top(kb, tmp_path)
     _ingest(kb, crowd, approve=False)  # pending: must never be returned
     retriever = Retriever(kb, RetrievalConfig(k_dense=5, k_lexical=5))
     result = retriever.search("When to offer naloxone above 50 MME per day?")
-    assert result.passages and {p.doc_id for p in result.passages} == {"naloxone"}
+    assert result.passages and {p.source.doc_id for p in result.passages} == {"naloxone"}
 
 
 def test_lexical_index_follows_approve_and_retire(kb, tmp_path):
@@ -48,8 +48,8 @@ def test_lexical_index_follows_approve_and_retire(kb, tmp_path):
     assert retriever.search("needlestick report").passages == []
     kb.approve("sharps", by="admin")
     result = retriever.search("needlestick report")
-    assert [p.doc_id for p in result.passages] == ["sharps"] and retriever.lexical.size == 1
-    assert result.passages[0].lexical_rank == 0 and result.passages[0].approved_at
+    assert [p.source.doc_id for p in result.passages] == ["sharps"] and retriever.lexical.size == 1
+    assert result.passages[0].lexical_rank == 0 and result.passages[0].source.approved_at
     kb.retire("sharps")
     assert retriever.search("needlestick report").passages == []
     assert retriever.lexical.size == 0
@@ -68,7 +68,7 @@ def test_per_document_cap_keeps_other_documents_in_view(kb, tmp_path):
     _ingest(kb, long_doc)
     _ingest(kb, short_doc)
     retriever = Retriever(kb, RetrievalConfig(per_doc_cap=3, top_n=6))
-    docs = [p.doc_id for p in retriever.search("hand hygiene rub hands").passages]
+    docs = [p.source.doc_id for p in retriever.search("hand hygiene rub hands").passages]
     assert docs.count("long") == 3 and "short" in docs
 
 
@@ -107,7 +107,7 @@ def test_fusion_choice_is_checked_and_rank_fusion_remains_available(kb, tmp_path
     _ingest(kb, _doc(tmp_path, "diet.md", ["Eat vegetables and whole grains daily."]))
     for config in (RetrievalConfig(), RetrievalConfig(fusion="rrf", smooth_weight=0)):
         result = Retriever(kb, config).search("needlestick injury report")
-        assert result.passages[0].doc_id == "sharps"
+        assert result.passages[0].source.doc_id == "sharps"
         assert result.passages[0].score > result.passages[-1].score
 
 

@@ -66,7 +66,9 @@ def test_ask_click_citation_opens_pdf_viewer_on_cited_page(qtbot, home, real_emb
     assert "cite:1" in html and "Every 15 minutes" in window.chat.toPlainText()
     assert window.sources.count() == len(answer.citations)
 
-    pdf_number = next(c.number for c in answer.citations if c.source_name == "falls-prevention.pdf")
+    pdf_number = next(
+        c.number for c in answer.citations if c.source.source_name == "falls-prevention.pdf"
+    )
     window.chat.anchorClicked.emit(QUrl(f"cite:{pdf_number}"))
     qtbot.waitUntil(lambda: window.viewer.mode() == "pdf", timeout=10_000)
     assert window.viewer.current_page() == 3
@@ -108,7 +110,7 @@ def test_refusal_badge_and_closest_documents(qtbot, home, real_embedder, tmp_pat
     text = window.chat.toPlainText()
     assert "Not covered by the approved documents" in text and "Closest approved documents" in text
     for d in answer.closest:  # listed once, with where the closest passage is
-        assert text.count(f"{d.title} (v{d.version})") == 1
+        assert text.count(f"{d.source.title} (v{d.source.version})") == 1
 
 
 def test_streaming_is_batched_and_the_event_loop_keeps_running(
@@ -231,7 +233,7 @@ def test_the_viewer_clears_after_a_refusal_and_closest_opens_it(
     exchange = window.store.exchanges(window.conversation_id)[-1]
     window.chat.anchorClicked.emit(QUrl(f"closest:{exchange.id}:0"))
     shown = window.viewer.current_citation()
-    assert shown is not None and shown.title == refusal.closest[0].title
+    assert shown is not None and shown.source == refusal.closest[0].source
     assert shown.passage == refusal.closest[0].passage
 
 

@@ -24,6 +24,7 @@ from knowledge.catalog import DocumentVersion
 from knowledge.chunking import chunk_document
 from knowledge.ingest import IngestOptions
 from knowledge.parsing import parse_file
+from knowledge.provenance import Provenance
 from knowledge.store import StoredChunk
 
 REPO = Path(__file__).resolve().parents[3]
@@ -46,24 +47,31 @@ def citation_from(
     m = chunk.metadata
     return Citation(
         number=number,
-        chunk_id=chunk.id,
-        doc_id=version.doc_id,
-        version_id=version.version_id,
-        version=version.version,
-        title=version.title,
-        source_name=version.source_name,
-        source_path=version.source_path,
-        section=m["section"],
-        page_start=m["page_start"] or None,
-        page_end=m["page_end"] or None,
-        position_start=m["position_start"],
-        position_end=m["position_end"],
-        char_start=m["char_start"],
-        char_end=m["char_end"],
-        approved_at=version.approved_at,
         passage=chunk.text,
         quotes=list(quotes or []),
+        source=Provenance(
+            chunk_id=chunk.id,
+            doc_id=version.doc_id,
+            version_id=version.version_id,
+            version=version.version,
+            title=version.title,
+            source_name=version.source_name,
+            source_path=version.source_path,
+            section=m["section"],
+            page_start=m["page_start"] or None,
+            page_end=m["page_end"] or None,
+            position_start=m["position_start"],
+            position_end=m["position_end"],
+            char_start=m["char_start"],
+            char_end=m["char_end"],
+            approved_at=version.approved_at,
+        ),
     )
+
+
+def relocated(citation: Citation, path: Path) -> Citation:
+    """The citation with its source file somewhere else."""
+    return replace(citation, source=replace(citation.source, source_path=str(path)))
 
 
 def sentences(text: str) -> list[str]:
@@ -148,7 +156,7 @@ def wait_current_result(qtbot, viewer: SourceViewer, page: int) -> None:
 # -- PDF ---------------------------------------------------------------------------------------
 def test_pdf_opens_on_the_cited_page_with_the_quote_highlighted(viewer, demo, qtbot):
     citation = demo.find("falls-prevention.pdf", "return to observations every 15 minutes")
-    assert citation.page_start == 3
+    assert citation.source.page_start == 3
     viewer.show_citation(citation)
 
     assert viewer.mode() == "pdf"
@@ -183,7 +191,7 @@ def test_pdf_without_quotes_highlights_the_passage(viewer, demo):
     viewer.show_citation(citation)
 
     assert viewer.mode() == "pdf"
-    assert viewer.current_page() == citation.page_start
+    assert viewer.current_page() == citation.source.page_start
     highlighted = folded(viewer.highlighted_text())
     assert folded(" ".join(citation.passage.split()[:12])) in highlighted
 
@@ -192,7 +200,7 @@ def test_two_column_guideline_paragraph_is_found_and_shown(viewer, guideline, qt
     name = CDC_GUIDELINE.name
     # A recommendation paragraph in the two-column body, deep in the document.
     citation = guideline.find(name, "No differences were found across 16 trials between opioids")
-    assert citation.page_start and citation.page_start > 60
+    assert citation.source.page_start and citation.source.page_start > 60
     quote = citation.quotes[0]
     assert len(quote.split()) > 20  # runs over several lines of a column
 
@@ -201,11 +209,13 @@ def test_two_column_guideline_paragraph_is_found_and_shown(viewer, guideline, qt
     elapsed = time.perf_counter() - started
 
     assert viewer.mode() == "pdf"
-    assert viewer.current_page() == citation.page_start
+    assert viewer.current_page() == citation.source.page_start
     assert folded(quote) in folded(viewer.highlighted_text())
     assert viewer.pdf_view.match_visible(viewer.pdf_view.match)
-    assert elapsed < 3.0, f"showing a citation on page {citation.page_start} took {elapsed:.2f} s"
-    wait_current_result(qtbot, viewer, citation.page_start)
+    assert elapsed < 3.0, (
+        f"showing a citation on page {citation.source.page_start} took {elapsed:.2f} s"
+    )
+    wait_current_result(qtbot, viewer, citation.source.page_start)
 
 
 def test_guideline_quotes_with_line_end_hyphens_are_found(viewer, guideline):
@@ -214,7 +224,7 @@ def test_guideline_quotes_with_line_end_hyphens_are_found(viewer, guideline):
     citation = guideline.find(name, "Benzodiazepines and opioids both cause central nervous")
     viewer.show_citation(citation)
 
-    assert viewer.current_page() == citation.page_start
+    assert viewer.current_page() == citation.source.page_start
     assert folded(citation.quotes[0]) in folded(viewer.highlighted_text())
     assert "opioid-induced" in viewer.highlighted_text()
 
@@ -222,7 +232,9 @@ def test_guideline_quotes_with_line_end_hyphens_are_found(viewer, guideline):
 def test_pdf_passage_not_found_shows_the_page_with_a_note(viewer, demo):
     other = demo.citation("hand-hygiene.md", 3)
     pdf = demo.citation("falls-prevention.pdf", 0)
-    citation = replace(pdf, page_start=2, page_end=2, passage=other.passage, quotes=[])
+    citation = replace(
+        pdf, source=replace(pdf.source, page_start=2, page_end=2), passage=other.passage, quotes=[]
+    )
     viewer.show_citation(citation)
 
     assert viewer.mode() == "pdf"
@@ -269,7 +281,7 @@ def test_header_names_title_version_section_locator_and_approval(viewer, demo):
     assert f"version {version.version}" in header
     assert "p. 3" in header
     assert version.approved_at[:10] in header
-    assert pdf.section.split(" > ")[-1] in header
+    assert pdf.source.section.split(" > ")[-1] in header
     assert viewer.position_label.text() == "Citation 2 of 2"
 
     md = demo.citation("hand-hygiene.md", 2)
@@ -338,9 +350,7 @@ def test_single_citation_disables_navigation(viewer, demo):
 
 # -- missing, moved and changed files ----------------------------------------------------------
 def test_missing_file_shows_the_stored_passage_with_a_note(viewer, demo, tmp_path):
-    citation = replace(
-        demo.citation("hand-hygiene.md", 3), source_path=str(tmp_path / "gone" / "hand-hygiene.md")
-    )
+    citation = relocated(demo.citation("hand-hygiene.md", 3), tmp_path / "gone" / "hand-hygiene.md")
     viewer.show_citation(citation)
 
     assert viewer.mode() == "missing"
@@ -352,9 +362,8 @@ def test_missing_file_shows_the_stored_passage_with_a_note(viewer, demo, tmp_pat
 def test_moved_pdf_shows_the_stored_passage(viewer, demo, tmp_path):
     moved = tmp_path / "falls-prevention.pdf"
     shutil.copy(DEMO / "falls-prevention.pdf", moved)
-    citation = replace(
-        demo.find("falls-prevention.pdf", "return to observations every 15 minutes"),
-        source_path=str(moved),
+    citation = relocated(
+        demo.find("falls-prevention.pdf", "return to observations every 15 minutes"), moved
     )
     viewer.show_citation(citation)
     assert viewer.mode() == "pdf"
@@ -372,7 +381,7 @@ def test_changed_file_falls_back_to_searching_for_the_passage(viewer, demo, tmp_
     copy = tmp_path / "opioid-safety.txt"
     original = (DEMO / "opioid-safety.txt").read_text(encoding="utf-8")
     copy.write_text("A NEW PARAGRAPH ADDED AFTER APPROVAL.\n\n" + original, encoding="utf-8")
-    citation = replace(demo.citation("opioid-safety.txt", 5), source_path=str(copy))
+    citation = relocated(demo.citation("opioid-safety.txt", 5), copy)
     viewer.show_citation(citation)
 
     assert viewer.mode() == "text"
@@ -383,7 +392,7 @@ def test_changed_file_falls_back_to_searching_for_the_passage(viewer, demo, tmp_
 
 def test_changed_passage_shows_the_stored_text(viewer, demo, tmp_path):
     copy = tmp_path / "hand-hygiene.md"
-    citation = replace(demo.citation("hand-hygiene.md", 4), source_path=str(copy))
+    citation = relocated(demo.citation("hand-hygiene.md", 4), copy)
     first_sentence = sentences(citation.passage)[0]
     text = (DEMO / "hand-hygiene.md").read_text(encoding="utf-8")
     assert first_sentence in text
@@ -402,7 +411,7 @@ def test_open_original_opens_the_file(viewer, demo):
     citation = demo.citation("sharps-injury.html", 1)
     viewer.show_citation(citation)
     viewer.open_button.click()
-    assert opened == [QUrl.fromLocalFile(str(Path(citation.source_path).resolve()))]
+    assert opened == [QUrl.fromLocalFile(str(Path(citation.source.source_path).resolve()))]
 
 
 # -- background parsing and long documents -----------------------------------------------------
@@ -446,22 +455,24 @@ def test_long_document_shows_an_excerpt_around_the_passage(viewer, tmp_path):
     chunk = chunks[-3]
     citation = Citation(
         number=1,
-        chunk_id=chunk.id,
-        doc_id="long-policy",
-        version_id="v1",
-        version=1,
-        title="Long Policy",
-        source_name=path.name,
-        source_path=str(path),
-        section=" > ".join(chunk.section),
-        page_start=None,
-        page_end=None,
-        position_start=chunk.position_start,
-        position_end=chunk.position_end,
-        char_start=chunk.char_start,
-        char_end=chunk.char_end,
-        approved_at="2026-01-02T10:00:00+00:00",
         passage=chunk.text,
+        source=Provenance(
+            chunk_id=chunk.id,
+            doc_id="long-policy",
+            version_id="v1",
+            version=1,
+            title="Long Policy",
+            source_name=path.name,
+            source_path=str(path),
+            section=" > ".join(chunk.section),
+            page_start=None,
+            page_end=None,
+            position_start=chunk.position_start,
+            position_end=chunk.position_end,
+            char_start=chunk.char_start,
+            char_end=chunk.char_end,
+            approved_at="2026-01-02T10:00:00+00:00",
+        ),
     )
     assert chunk.char_end > EXCERPT_LIMIT
     viewer.show_citation(citation)
@@ -573,7 +584,7 @@ def test_pdf_zoom_in_out_fit_width_and_printed_size(viewer, guideline, qtbot):
     assert pdf.zoom() == pytest.approx(fitted, rel=0.01)
     # the cited page stays in view at any zoom
     pdf.set_zoom(2.0)
-    assert pdf.page_at_reading_line() == viewer.current_citation().page_start
+    assert pdf.page_at_reading_line() == viewer.current_citation().source.page_start
 
 
 def test_a_quote_across_a_page_break_is_highlighted_on_both_pages(viewer, guideline, qtbot):
