@@ -170,5 +170,4 @@ class Provenance:
             page_label_end=later.page_label_end or later.page_label_start or self.page_label_end,
             position_end=max(self.position_end, later.position_end),
             char_end=max(self.char_end, later.char_end),
-            chunk_index=self.chunk_index,
         )
