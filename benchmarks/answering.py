@@ -51,7 +51,7 @@ from answering_tables import (  # noqa: E402
     sweep,
 )
 
-from knowledge.evidence import question_coverage, requested_value, value_coverage  # noqa: E402
+from knowledge.evidence import question_coverage, value_coverage  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_HOME = WORK / "answering-home"
@@ -330,9 +330,9 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
             }
         )
     row["retrieved"] = ret
-    expansion = result.expansion
-    row["coverage_top5"] = round(question_coverage(question, passages[:5], expansion=expansion), 4)
-    value = value_coverage(question, passages, expansion=expansion)
+    searched = result.question  # with retrieval's expansion
+    row["coverage_top5"] = round(question_coverage(searched, passages[:5]), 4)
+    value = value_coverage(searched, passages)
     cfg = engine.settings.answer
     row["similarity_floor"] = (
         cfg.relaxed_similarity if row["coverage_top5"] >= cfg.relaxed_coverage else threshold
@@ -340,7 +340,7 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
     row["value_share"] = cfg.min_value_coverage
     floor = row["similarity_floor"]
     row["refused_no_sentence"] = answer.refused and row["best_similarity"] >= floor
-    row["asks_value"] = requested_value(question)
+    row["asks_value"] = searched.value_kind
     row["value_coverage"] = None if value is None else round(value, 4)
     row["refused_value"] = False
     if row["refused_no_sentence"] and row["coverage_top5"] < MIN_COVERAGE:
@@ -360,12 +360,12 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
     if q.get("evidence_chunks"):
         # The queries the app sends: the question as retrieval expands it.
         wanted = set(q["evidence_chunks"])
-        vector = kb.embedder.embed_query(expansion.dense_text)
+        vector = kb.embedder.embed_query(searched.expansion.dense_text)
         dense = kb.store.query(vector, k=200, where={"status": "approved"})
         row["evidence_dense_rank"] = next(
             (i + 1 for i, h in enumerate(dense) if h.id in wanted), None
         )
-        lexical = engine.retriever.lexical.search(expansion.lexical_text, 200)
+        lexical = engine.retriever.lexical.search(searched.expansion.lexical_text, 200)
         row["evidence_bm25_rank"] = next(
             (i + 1 for i, h in enumerate(lexical) if h.chunk_id in wanted), None
         )

@@ -74,13 +74,12 @@ def ask_all(engine, questions: list[GoldQuestion], log=print) -> list[dict]:
         asked[q.id] = answer
         clean = searched_for(answer)
         result = engine.retriever.search(clean)
-        expansion = result.expansion
         row = score_answer(q, answer)
         row["retrieved"] = [_location(p) for p in result.passages[:TOP_RETRIEVED]]
         row["features"] = {
             "similarity": round(result.best_similarity, 4),
-            "coverage": round(question_coverage(clean, result.passages, expansion=expansion), 4),
-            "value": value_coverage(clean, result.passages, expansion=expansion),
+            "coverage": round(question_coverage(result.question, result.passages), 4),
+            "value": value_coverage(result.question, result.passages),
         }
         row["expansions"] = answer.query_expansions
         # Key facts in the related passages shown for a question that was not answered.

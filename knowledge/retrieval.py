@@ -23,7 +23,6 @@ import numpy as np
 from knowledge.catalog import DocumentVersion
 from knowledge.chunk_cache import ChunkRecords
 from knowledge.fusion import (
-    QuestionCues,
     convex_scores,
     rescore_bonus,
     rrf_scores,
@@ -32,6 +31,7 @@ from knowledge.fusion import (
 from knowledge.lexical import LexicalHit, LexicalIndex, LexicalMatch
 from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander, QueryExpansion
+from knowledge.question import Question
 from knowledge.store import Hit
 
 __all__ = ["Passage", "RetrievalConfig", "RetrievalResult", "Retriever"]
@@ -76,11 +76,18 @@ class Passage:
 
 @dataclass(slots=True)
 class RetrievalResult:
-    query: str
+    question: Question  # as searched, with retrieval's expansion of it
     passages: list[Passage]
     timings_ms: dict[str, float] = field(default_factory=dict)
     candidates: int = 0
-    expansion: QueryExpansion | None = None  # what was added to the question, and its concepts
+
+    def __post_init__(self):
+        self.question = Question.of(self.question)
+
+    @property
+    def expansion(self) -> QueryExpansion | None:
+        """What was added to the question, and its concepts."""
+        return self.question.expansion
 
     @property
     def best_similarity(self) -> float:
@@ -108,15 +115,17 @@ class Retriever:
         self.lexical.ensure(self.kb.store, live)
         return live
 
-    def search(self, question: str, top_n: int | None = None) -> RetrievalResult:
+    def search(self, question: str | Question, top_n: int | None = None) -> RetrievalResult:
         cfg = self.config
+        question = Question.of(question)
         timings: dict[str, float] = {}
         start = time.perf_counter()
         live = {v.version_id: v for v in self.refresh()}
         timings["catalog_ms"] = _ms(start)
 
         t = time.perf_counter()
-        expansion = self.expand(question)
+        question = question.expanded(self.expand(question.text))
+        expansion = question.expansion
         timings["expand_ms"] = _ms(t)
 
         t = time.perf_counter()
@@ -137,7 +146,7 @@ class Retriever:
         chosen = _cap_per_document(passages, cfg.per_doc_cap, top_n or cfg.top_n)
         timings["fuse_ms"] = _ms(t)
         timings["total_ms"] = _ms(start)
-        return RetrievalResult(question, chosen, timings, len(passages), expansion)
+        return RetrievalResult(question, chosen, timings, len(passages))
 
     def expand(self, question: str) -> QueryExpansion:
         """The question read against the words of the current index (refresh() first)."""
@@ -237,7 +246,9 @@ class Retriever:
         records.update(self.records.get([h.id for h in dense]))
         return list(by_id.values()), records
 
-    def _score(self, passages, records, question, lexical: LexicalMatch, dense_ids) -> None:
+    def _score(
+        self, passages, records, question: Question, lexical: LexicalMatch, dense_ids
+    ) -> None:
         """Fuse, rescore, sort best first and smooth, in place."""
         cfg = self.config
         if cfg.fusion == "convex":
@@ -251,9 +262,8 @@ class Retriever:
             for p in passages:
                 p.score = fused.get(p.chunk_id, 0.0)
         if cfg.rescore:
-            cues = QuestionCues.of(question)
             for p in passages:
-                p.score += cues.bonus(records[p.chunk_id], cfg.rescore_weight)
+                p.score += question.cues.bonus(records[p.chunk_id], cfg.rescore_weight)
         passages.sort(key=lambda p: p.score, reverse=True)
         if cfg.smooth_weight > 0:
             vectors = {i: r.embedding for i, r in records.items() if r.embedding is not None}

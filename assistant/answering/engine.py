@@ -48,8 +48,9 @@ from assistant.answering.follow_up import (
 from assistant.answering.prompt import build_messages
 from assistant.governance.audit import AuditError
 from assistant.governance.settings import Settings
-from knowledge.evidence import VALUE_LABELS, question_coverage, requested_value, value_coverage
-from knowledge.language import LANGUAGE_NAMES, detect_language
+from knowledge.evidence import VALUE_LABELS, question_coverage, value_coverage
+from knowledge.language import LANGUAGE_NAMES
+from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
 
 NO_ANSWER = "No approved document covers this question."
@@ -134,29 +135,29 @@ class AnswerEngine:
         # Identifiers never appear in a policy: in both modes retrieval, the refusal rule and
         # sentence selection see the question without them, so a patient's name or MRN can
         # neither pull in passages nor count against the evidence.
-        clean = _without_identifiers(self._searchable(redaction))
-        language = detect_language(clean)
-        if language != "en":
+        asked = Question(_without_identifiers(self._searchable(redaction)))
+        if asked.language != "en":
             # Said before searching: closest documents found for words in another language
             # would be noise, and the fix is the clinician's, not the library's.
-            reason = NOT_ENGLISH.format(LANGUAGE_NAMES[language])
+            reason = NOT_ENGLISH.format(LANGUAGE_NAMES[asked.language])
             yield self._done(base, started, NOT_COVERED, reason=reason)
             return
         result = alone = None
-        if previous and is_dependent(clean):
-            result = alone = self._alone(clean)
+        if previous and is_dependent(asked.text):
+            result = alone = self._alone(asked)
             if result is None:
-                clean = base.searched_for = self._standalone(previous, clean, base)
-                yield AnswerEvent("status", f"Searching for: {clean}")
-        result = result or self.retriever.search(clean)
+                base.searched_for = self._standalone(previous, asked.text, base)
+                asked = Question(base.searched_for)
+                yield AnswerEvent("status", f"Searching for: {asked.text}")
+        result = result or self.retriever.search(asked)
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
         if result.expansion is not None:
             base.query_expansions = result.expansion.to_json()
         # A question found to stand alone was judged answerable already (by _alone).
-        outcome, reason = (ANSWERED, "") if alone else self._refusal(clean, result)
+        outcome, reason = (ANSWERED, "") if alone else self._refusal(result)
         if outcome == RELATED:
-            yield self._related(base, result, started, clean, reason)
+            yield self._related(base, result, started, reason)
             return
         if outcome == NOT_COVERED:
             yield self._done(base, started, NOT_COVERED, reason=reason)
@@ -164,16 +165,16 @@ class AnswerEngine:
         if self.online:
             yield from self._generate(base, result, started)
         else:
-            yield self._extract(base, result, started, clean)
+            yield self._extract(base, result, started)
 
-    def _alone(self, question: str) -> RetrievalResult | None:
+    def _alone(self, question: Question) -> RetrievalResult | None:
         """A question that only opens like a follow-up ("And what is the policy for…") but
         has words of its own: its own search, if that answers it (else None). With a model,
         the model's rewrite decides instead."""
-        if self.online or points_back(question) or not has_own_subject(question):
+        if self.online or points_back(question.text) or not has_own_subject(question.text):
             return None
         result = self.retriever.search(question)
-        return result if self._refusal(question, result)[0] == ANSWERED else None
+        return result if self._refusal(result)[0] == ANSWERED else None
 
     def _standalone(self, previous: str, question: str, answer: Answer) -> str:
         """The follow-up as a question that stands alone: offline, joined with the previous
@@ -191,7 +192,7 @@ class AnswerEngine:
             return joined
         return _without_identifiers(phi.redact(clean_rewrite(reply.text, joined)).text)
 
-    def _refusal(self, question: str, result: RetrievalResult) -> tuple[str, str]:
+    def _refusal(self, result: RetrievalResult) -> tuple[str, str]:
         """The calibrated refusal rule (benchmarks/results/registers.md): (outcome, reason).
         A question in another language is refused as such. To answer, the best passage must
         be close enough in meaning (less close when one passage holds most of the question's
@@ -201,11 +202,10 @@ class AnswerEngine:
         but clears the lower related ones is shown as related passages; so is a subject the
         documents discuss without the value asked for."""
         cfg = self.settings.answer
-        language = detect_language(question)  # stream() says so before searching
-        if language != "en":
-            return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[language])
-        expansion = result.expansion
-        coverage = question_coverage(question, result.passages, expansion=expansion)
+        question = result.question
+        if question.language != "en":  # stream() says so before searching
+            return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[question.language])
+        coverage = question_coverage(question, result.passages)
         floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
         if result.best_similarity < floor or coverage < cfg.min_coverage:
             related = (
@@ -213,9 +213,9 @@ class AnswerEngine:
                 and coverage >= cfg.related_coverage
             )
             return (RELATED if related else NOT_COVERED), NO_ANSWER
-        around_value = value_coverage(question, result.passages, expansion=expansion)
+        around_value = value_coverage(question, result.passages)
         if around_value is not None and around_value < cfg.min_value_coverage:
-            return RELATED, NO_VALUE.format(VALUE_LABELS[requested_value(question)])
+            return RELATED, NO_VALUE.format(VALUE_LABELS[question.value_kind])
         return ANSWERED, ""
 
     def _searchable(self, redaction: phi.Redaction) -> str:
@@ -250,11 +250,9 @@ class AnswerEngine:
         return notice
 
     # -- offline ---------------------------------------------------------------------------------
-    def _extract(
-        self, answer: Answer, result: RetrievalResult, started: float, question: str = ""
-    ) -> AnswerEvent:
+    def _extract(self, answer: Answer, result: RetrievalResult, started: float) -> AnswerEvent:
         """The best passages whole, as evidence cards, the answering sentences marked."""
-        evidence = self.evidence.build(question or answer.question, result)
+        evidence = self.evidence.build(result)
         if evidence is None:
             return self._done(answer, started, NOT_COVERED, reason=NO_ANSWER)
         answer.layout, answer.summary = CARDS, evidence.summary
@@ -266,10 +264,10 @@ class AnswerEngine:
         return self._done(answer, started)
 
     def _related(
-        self, answer: Answer, result: RetrievalResult, started: float, question: str, reason: str
+        self, answer: Answer, result: RetrievalResult, started: float, reason: str
     ) -> AnswerEvent:
         """Amber: the closest passages as cards, for the clinician to judge; no model call."""
-        evidence = self.evidence.build(question, result)
+        evidence = self.evidence.build(result)
         if evidence is None:
             return self._done(answer, started, NOT_COVERED, reason=reason)
         # The badge says "related passages"; the lead line says why, when there is more to
@@ -301,7 +299,7 @@ class AnswerEngine:
                 f"The language model could not answer ({exc}); showing sentences quoted from "
                 "the approved documents instead."
             )
-            yield self._extract(answer, result, started, _without_identifiers(answer.sent_question))
+            yield self._extract(answer, result, started)
             return
         answer.timings_ms["generation_ms"] = _ms(generation_started)
         yield self._finish_generated(answer, "".join(pieces), passages, started)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answering.answer import Citation
 from assistant.answering.extractive import Extract, carries_asked_value, select_sentences
+from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
 
 MAX_CARDS = 3
@@ -70,8 +71,10 @@ class EvidenceBuilder:
         self.retriever = retriever  # None: no lead-in is extended (tests without a store)
         self.max_cards = max_cards
 
-    def build(self, question: str, result: RetrievalResult) -> Evidence | None:
-        extracts = select_sentences(question, result.passages, expansion=result.expansion)
+    def build(self, result: RetrievalResult) -> Evidence | None:
+        """The cards for the question `result` was searched for (None: no sentence fits)."""
+        question = result.question
+        extracts = select_sentences(question, result.passages)
         if not extracts:
             return None
         cards = self._cards(extracts, result.passages)
@@ -114,7 +117,7 @@ class EvidenceBuilder:
 
     @staticmethod
     def _summary(
-        question: str, extracts: list[Extract], passages: list[Passage], cards: list[_Card]
+        question: Question, extracts: list[Extract], passages: list[Passage], cards: list[_Card]
     ) -> str:
         """The best whole sentence carrying the kind of value asked for, if it scores close to
         the best sentence of all; with its card's marker."""

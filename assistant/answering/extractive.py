@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.analysis import numbers, sentence_spans, stems
-from knowledge.evidence import VALUE_PATTERNS, content_terms, requested_value
-from knowledge.query_expansion import QueryExpansion
+from knowledge.evidence import VALUE_PATTERNS
+from knowledge.question import Question, content_terms
 from knowledge.retrieval import Passage
 
 
@@ -41,10 +41,6 @@ class Extract:
     text: str
     score: float
     continued: bool = False  # the next extract goes on with this one (a lead-in and its list)
-
-
-def _query_terms(question: str) -> tuple[set[str], set[str]]:
-    return content_terms(question), numbers(question)
 
 
 # What kind of value a question asks for, and what a sentence carrying it looks like.
@@ -80,25 +76,29 @@ _ANSWER_TYPES = [
 ]
 
 
+def _asked_pattern(question: Question) -> re.Pattern | None:
+    """What a sentence answering the question's kind of value looks like: first as the
+    refusal rule reads it (a number of seconds, a dose), then by the question's wording;
+    None when no kind is asked for."""
+    if question.value_kind is not None:
+        return VALUE_PATTERNS[question.value_kind]
+    return _worded_pattern(question.text)
+
+
 @lru_cache(maxsize=256)
-def _asked_pattern(question: str) -> re.Pattern | None:
-    """What a sentence answering the question's kind of value looks like, read once per
-    question (not once per candidate sentence): first as the refusal rule reads it (a number
-    of seconds, a dose), then by the question's wording; None when no kind is asked for."""
-    kind = requested_value(question)
-    if kind is not None:
-        return VALUE_PATTERNS[kind]
-    return next((carries for asks, carries in _ANSWER_TYPES if asks.search(question)), None)
+def _worded_pattern(text: str) -> re.Pattern | None:
+    """Read once per question, not once per candidate sentence."""
+    return next((carries for asks, carries in _ANSWER_TYPES if asks.search(text)), None)
 
 
-def carries_asked_value(question: str, sentence: str) -> bool:
+def carries_asked_value(question: Question, sentence: str) -> bool:
     """Whether the question asks for a kind of value (a duration, a dose, how often) and the
     sentence carries one: only then may it lead an answer as its summary."""
     carries = _asked_pattern(question)
     return carries is not None and carries.search(sentence) is not None
 
 
-def _type_bonus(question: str, sentence: str) -> float:
+def _type_bonus(question: Question, sentence: str) -> float:
     """Reward a sentence that carries the kind of value the question asks for."""
     carries = _asked_pattern(question)
     if carries is not None:
@@ -132,25 +132,15 @@ def _looks_like_heading(sentence: str) -> bool:
     return len(words) <= 12 and capitalised >= 0.6 * max(len(words), 1)
 
 
-def _sentence_score(
-    question: str,
-    sentence: str,
-    terms: set[str],
-    wanted_numbers: set[str],
-    passage: Passage,
-    rank: int,
-    expansion: QueryExpansion | None = None,
-) -> float:
+def _sentence_score(question: Question, sentence: str, passage: Passage, rank: int) -> float:
     words = content_terms(sentence)
     if not words:
         return 0.0
-    if expansion is not None and expansion.concepts:
-        # "low sugar" is found in a sentence that says "hypoglycemia", "BG" in "blood glucose"
-        coverage = expansion.coverage(words)
-    else:
-        coverage = len(words & terms) / len(terms) if terms else 0.0
-    found = numbers(sentence)
-    number_hit = len(found & wanted_numbers) / len(wanted_numbers) if wanted_numbers else 0.0
+    # By concepts when retrieval expanded the question: "low sugar" is found in a sentence
+    # that says "hypoglycemia", "BG" in "blood glucose".
+    coverage = question.share(words)
+    wanted = question.numbers
+    number_hit = len(numbers(sentence) & wanted) / len(wanted) if wanted else 0.0
     passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
     score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
     if _about_the_document(passage):
@@ -159,15 +149,12 @@ def _sentence_score(
 
 
 def select_sentences(
-    question: str,
-    passages: list[Passage],
-    options: ExtractOptions | None = None,
-    expansion: QueryExpansion | None = None,
+    question: str | Question, passages: list[Passage], options: ExtractOptions | None = None
 ) -> list[Extract]:
-    """`expansion` (retrieval's reading of the question) lets a sentence count a concept
-    found through an abbreviation's sense or a lay word's clinical term."""
+    """The question's expansion (retrieval's reading of it), when it has one, lets a
+    sentence count a concept found through an abbreviation's sense or a lay word's term."""
     opts = options or ExtractOptions()
-    terms, wanted_numbers = _query_terms(question)
+    question = Question.of(question)
     candidates: list[Extract] = []
     spans = [sentence_spans(p.text) for p in passages[: opts.max_passages]]
     for index, passage in enumerate(passages[: opts.max_passages]):
@@ -175,9 +162,7 @@ def select_sentences(
             text = passage.text[start:end].strip()
             if len(text.split()) < opts.min_words:
                 continue
-            score = _sentence_score(
-                question, text, terms, wanted_numbers, passage, index, expansion
-            )
+            score = _sentence_score(question, text, passage, index)
             candidates.append(Extract(index, start, end, text, score))
     if not candidates:
         return []

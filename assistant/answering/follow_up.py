@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from knowledge.analysis import stems
-from knowledge.evidence import content_terms
+from knowledge.question import content_terms
 
 # Opening words that continue the previous question.
 _CONNECTIVE = re.compile(

@@ -69,7 +69,7 @@ class Following:
 
 def test_a_lead_in_at_a_chunks_end_brings_the_table_it_introduces_whole():
     question = "What must start after an unwitnessed fall?"
-    evidence = EvidenceBuilder(Following()).build(question, RetrievalResult(question, [FIRST]))
+    evidence = EvidenceBuilder(Following()).build(RetrievalResult(question, [FIRST]))
     (card,) = evidence.citations
     assert card.passage == DOC  # exactly the document's text from the first to the last row
     assert (card.source.char_start, card.source.char_end) == (0, len(DOC))
@@ -84,7 +84,7 @@ def test_neighbouring_chunks_become_one_card_and_their_overlap_is_said_once():
     second = chunk(overlap_start, len(DOC), 1, FIRST.source.section, similarity=0.5)
     question = "When do neurological observations start, and how often in the first hour?"
     result = RetrievalResult(question, [second, FIRST])
-    evidence = EvidenceBuilder(None).build(question, result)
+    evidence = EvidenceBuilder(None).build(result)
     assert len(evidence.citations) == 1
     assert evidence.citations[0].passage == DOC and DOC.count("Follow this schedule:") == 1
 
@@ -93,7 +93,7 @@ def test_chunks_that_cannot_be_joined_exactly_stay_separate_cards():
     where = replace(TABLE.source, char_start=TABLE.source.char_start + 40, section="Other > Else")
     far = replace(TABLE, source=where)
     question = "How often are neuro observations after an unwitnessed fall?"
-    evidence = EvidenceBuilder(None).build(question, RetrievalResult(question, [FIRST, far]))
+    evidence = EvidenceBuilder(None).build(RetrievalResult(question, [FIRST, far]))
     assert all(c.passage in (FIRST.text, far.text) for c in evidence.citations)
 
 
@@ -116,7 +116,7 @@ def test_the_chat_and_the_text_show_the_same_card_and_escape_document_text():
     p = replace(
         FIRST, text=passage, source=replace(FIRST.source, char_end=len(passage), chunk_index=-1)
     )
-    evidence = EvidenceBuilder(None).build(question, RetrievalResult(question, [p]))
+    evidence = EvidenceBuilder(None).build(RetrievalResult(question, [p]))
     answer = Answer(question, question, cards_text("", evidence.citations), evidence.citations)
     answer.layout = CARDS
     rendered = cards_html(answer)
@@ -133,5 +133,5 @@ def test_a_citation_names_the_printed_page_beside_the_physical_one():
     where = replace(FIRST.source, page_start=46, page_end=46, page_label_start="44", chunk_index=-1)
     labelled = replace(FIRST, source=where)
     question = "What must start after an unwitnessed fall?"
-    card = EvidenceBuilder(None).build(question, RetrievalResult(question, [labelled]))
+    card = EvidenceBuilder(None).build(RetrievalResult(question, [labelled]))
     assert "p. 46 (printed 44)" in cards_text("", card.citations)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.answering.extractive import ExtractOptions, select_sentences
 from knowledge.provenance import Provenance
+from knowledge.question import Question
 from knowledge.retrieval import Passage
 
 
@@ -108,7 +109,7 @@ def test_a_lay_question_picks_the_sentence_in_the_documents_words():
     vocabulary = {s: 3 for s in stems(text + " low blood glucose")}
     expansion = QueryExpander(vocabulary, SenseInventory({}), frozenset()).expand(question)
     options = ExtractOptions(max_sentences=1)
-    with_concepts = select_sentences(question, [passage(text)], options, expansion=expansion)
+    with_concepts = select_sentences(Question(question, expansion), [passage(text)], options)
     assert "hypoglycemia" in with_concepts[0].text
     # word by word, "eat" alone ties the two sentences, and the first one wins
     words_only = select_sentences(question, [passage(text)], options)

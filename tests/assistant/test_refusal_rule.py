@@ -10,6 +10,7 @@ from assistant.governance.settings import Settings
 from knowledge.analysis import stems
 from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander
+from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult
 from knowledge.sense_inventory import SenseInventory
 
@@ -46,10 +47,10 @@ def passage(text: str, similarity: float) -> Passage:
 def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None) -> tuple[str, str]:
     vocabulary = {s: 5 for s in stems(text + " low blood glucose hypoglycemia treatment")}
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
-    result = RetrievalResult(question, [passage(text, similarity)])
-    result.expansion = expander.expand(question)
+    searched = Question(question, expander.expand(question))
+    result = RetrievalResult(searched, [passage(text, similarity)])
     engine = AnswerEngine(kb=None, settings=Settings(home=tmp_path), retriever=object())
-    return engine._refusal(question, result)
+    return engine._refusal(result)
 
 
 def test_a_question_in_another_language_is_refused_as_such(tmp_path):

@@ -10,9 +10,9 @@ from knowledge.evidence import (
     VALUE_LABELS,
     carries_value,
     question_coverage,
-    requested_value,
     value_coverage,
 )
+from knowledge.question import requested_value
 
 
 @dataclass

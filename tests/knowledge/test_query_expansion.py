@@ -12,6 +12,7 @@ from knowledge.analysis import stems
 from knowledge.evidence import question_coverage, value_coverage
 from knowledge.language import detect_language
 from knowledge.query_expansion import QueryExpander
+from knowledge.question import Question
 from knowledge.sense_inventory import SenseInventory
 from knowledge.spelling import SpellingIndex
 
@@ -176,8 +177,9 @@ def test_value_and_question_coverage_use_the_concepts():
 
     e = expander("hypoglycemia blood glucose below 70 carbohydrate grams treatment")
     expansion = e.expand("BG low - how many grams of carbs?")
-    assert question_coverage("BG low - how many grams of carbs?", [P], expansion=expansion) > 0.6
-    assert value_coverage("BG low - how many grams of carbs?", [P], expansion=expansion) > 0.6
+    question = Question("BG low - how many grams of carbs?", expansion)
+    assert question_coverage(question, [P]) > 0.6
+    assert value_coverage(question, [P]) > 0.6
 
 
 # -- language ----------------------------------------------------------------------------------
