@@ -17,51 +17,28 @@ config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer pro
 def render_answer(answer) -> None:
     """The answer as the chat shows it, printed literally: text from documents and models is
     data, never console markup."""
-    from assistant.answering.answer_labels import badge_text
-    from assistant.answering.evidence_layout import card_header, card_lines, where_label
+    from assistant.core.answer_text import answer_lines
+    from assistant.core.answer_view import AnswerView
 
-    if answer.redaction_notice:
-        out.print(answer.redaction_notice, style="yellow", markup=False)
-    for notice in answer.notices:
-        out.print(notice, style="yellow", markup=False)
-    if answer.searched_for:
-        out.print(f"Searched for: {answer.searched_for}", style="dim", markup=False)
-    style, words = badge_text(answer)
-    if words:
-        out.print(words, style=_BADGE_STYLES.get(style, ""), markup=False)
-    if answer.layout == "cards":
-        if answer.summary:
-            out.print(answer.summary, style="bold", markup=False)
-        for c in answer.citations:
-            out.print()
-            out.print(card_header(c), style="bold", markup=False)
-            for line in card_lines(c.passage, c.quotes):
-                out.print(line.text, style="on grey23" if line.marks else "", markup=False)
-    else:
-        out.print(answer.text, style="bold red" if answer.refused else "", markup=False)
-    if answer.citations:
-        out.print("\nSources", style="bold")
-        for c in answer.citations:
-            approved = f", approved {c.source.approved_at[:10]}" if c.source.approved_at else ""
-            out.print(
-                f"  [{c.number}] {c.label()} ({c.source.source_name}{approved})", markup=False
-            )
-    if answer.refused and answer.outcome != "related" and answer.closest:
-        out.print("\nClosest documents", style="bold")
-        for d in answer.closest:
-            out.print(f"  • {where_label(d)}", markup=False)
-    took = answer.timings_ms.get("total_ms", 0)
-    out.print(f"\n{answer.mode} · {took:.0f} ms", style="dim", markup=False)
-    for sentence in answer.unverified:
-        out.print(f"unverified: {sentence}", style="yellow", markup=False)
+    for line in answer_lines(AnswerView.of(answer)):
+        out.print(line.text, style=_STYLES.get(line.role, ""), markup=False)
 
 
-_BADGE_STYLES = {
+# How the terminal shows each role of a line (assistant/core/answer_text.py).
+_STYLES = {
     "badge-refused": "bold red",
     "badge-related": "bold dark_orange",
     "badge-unverified": "bold yellow",
     "badge-verified": "bold green",
     "badge-quoted": "bold blue",
+    "notice": "yellow",
+    "meta": "dim",
+    "summary": "bold",
+    "related": "bold dark_orange",
+    "card-head": "bold",
+    "marked": "on grey23",
+    "refusal": "bold red",
+    "heading": "bold",
 }
 
 

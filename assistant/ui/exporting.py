@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from assistant.conversations.export import conversation_html, conversation_markdown
+from assistant.core.conversation_export import conversation_html, conversation_markdown
 
 
 def _content(window):

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.core.session import Session
-from assistant.governance.audit import AuditError
-from assistant.ui.chat_render import (
+from assistant.core.chat_html import (
     LATEST,
     answer_plain_text,
     conversation_html,
     welcome_html,
 )
+from assistant.core.session import Session
+from assistant.governance.audit import AuditError
 from assistant.ui.chat_widgets import ChatView, QuestionBox, SourcesPanel
 from assistant.ui.viewer import SourceViewer
 from assistant.ui.workers import Workers

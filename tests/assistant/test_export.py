@@ -1,4 +1,4 @@
-"""Markdown and HTML exports of a conversation (assistant.conversations.export)."""
+"""Markdown and HTML exports of a conversation (assistant.core.conversation_export)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from test_conversations import (
     make_refusal,
 )
 
-from assistant.conversations.export import FOOTER, conversation_html, conversation_markdown
 from assistant.conversations.store import ConversationStore
+from assistant.core.conversation_export import FOOTER, conversation_html, conversation_markdown
 
 EXPORTED = datetime(2025, 2, 1, 8, 30, tzinfo=UTC)
 
