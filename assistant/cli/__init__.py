@@ -159,25 +159,17 @@ def docs_show(
         out.print(f"\n[bold]#{c['index']}[/bold] {c['section']} {pages}\n{c['text']}")
 
 
-def _lifecycle(action: str, doc: str) -> None:
+def _lifecycle(action: str, doc: str, details: dict[str, str] | None = None) -> None:
     import getpass
 
+    from assistant.core.lifecycle import change, describe_outcome
+
     admin_or_exit(settings(), f"{action} ({doc})")
-    kb = knowledge_base()
     try:
-        if action == "approve":
-            version, retired = kb.approve(doc, by=getpass.getuser())
-            out.print(f"approved {version.version_id} ({version.title})")
-            for old in retired:
-                out.print(f"retired {old.version_id}")
-        elif action == "retire":
-            version = kb.retire(doc)
-            out.print(f"retired {version.version_id}")
-        else:
-            for version in kb.remove(doc):
-                out.print(f"removed {version.version_id}")
-    except KnowledgeError as exc:
+        result = change(knowledge_base(), action, doc, getpass.getuser(), details)
+    except (KnowledgeError, ValueError) as exc:
         raise _fail(str(exc)) from exc
+    out.print(describe_outcome(action, result), markup=False)
 
 
 @docs_app.command("edit")
@@ -190,8 +182,6 @@ def docs_edit(
     notes: Annotated[str | None, typer.Option(help="Free notes for admins.")] = None,
 ) -> None:
     """Edit a version's details; the audit log records each change, before and after."""
-    import getpass
-
     changes = {
         key: value
         for key, value in {
@@ -205,12 +195,7 @@ def docs_edit(
     }
     if not changes:
         raise _fail("nothing to change: give --title, --owner, --effective, --review-by or --notes")
-    admin_or_exit(settings(), f"edit ({doc})")
-    try:
-        version = knowledge_base().update_metadata(doc, by=getpass.getuser(), **changes)
-    except (KnowledgeError, ValueError) as exc:
-        raise _fail(str(exc)) from exc
-    out.print(f"edited {version.version_id}: {', '.join(sorted(changes))}")
+    _lifecycle("edit", doc, changes)
 
 
 @docs_app.command("approve")

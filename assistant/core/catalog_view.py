@@ -98,27 +98,6 @@ def removal_question(version: DocumentVersion, versions_of_document: int) -> tup
     return head, detail
 
 
-def describe_outcome(action: str, result: Any) -> str:
-    """One line for the status label after an action finished."""
-    if action == "approve":
-        version, retired = result
-        line = f"Approved {version.doc_id} version {version.version}."
-        if retired:
-            line += " Retired version " + ", ".join(str(v.version) for v in retired) + "."
-        return line
-    if action == "retire":
-        return f"Retired {result.doc_id} version {result.version}."
-    if action == "remove":
-        if not result:
-            return "Nothing removed."
-        if len(result) == 1:
-            return f"Removed {result[0].doc_id} version {result[0].version}."
-        return f"Removed {result[0].doc_id} ({len(result)} versions)."
-    if action == "edit":
-        return f"Saved details of {result.doc_id} version {result.version}."
-    return f"{action}: done."
-
-
 # -- job bodies (run on worker threads) ----------------------------------------------------------
 
 

@@ -25,12 +25,12 @@ from assistant.core.catalog_view import (
     CatalogSnapshot,
     IngestOutcome,
     action_job,
-    describe_outcome,
     ingest_job,
     refresh_job,
     row_actions,
 )
 from assistant.core.library import ingest_options
+from assistant.core.lifecycle import change, describe_outcome
 from assistant.ui.admin_desk_dialogs import (
     MetadataDialog,
     VersionsDialog,
@@ -376,7 +376,7 @@ class AdminDesk(QWidget):
         return self._write(
             "approve",
             f"Approving {v.doc_id} version {v.version}",
-            lambda kb, vid=v.version_id: kb.approve(vid, by=user),
+            lambda kb, vid=v.version_id: change(kb, "approve", vid, user),
         )
 
     def retire_selected(self):
@@ -386,7 +386,7 @@ class AdminDesk(QWidget):
         return self._write(
             "retire",
             f"Retiring {v.doc_id} version {v.version}",
-            lambda kb, vid=v.version_id: kb.retire(vid),
+            lambda kb, vid=v.version_id: change(kb, "retire", vid, self._user),
         )
 
     def remove_selected(self, confirm: bool = True, whole_document: bool = False):
@@ -402,7 +402,8 @@ class AdminDesk(QWidget):
             whole_document = choice
         target = v.doc_id if whole_document else v.version_id
         label = f"Removing {v.doc_id}" if whole_document else f"Removing {v.version_id}"
-        return self._write("remove", label, lambda kb, t=target: kb.remove(t))
+        user = self._user
+        return self._write("remove", label, lambda kb, t=target: change(kb, "remove", t, user))
 
     def edit_selected(self) -> MetadataDialog | None:
         """Open the details dialog (non-blocking); saving runs `edit_metadata`."""
@@ -423,7 +424,7 @@ class AdminDesk(QWidget):
         return self._write(
             "edit",
             f"Saving details of {version_id}",
-            lambda kb: kb.update_metadata(version_id, by=user, **changes),
+            lambda kb: change(kb, "edit", version_id, user, changes),
         )
 
     def view_versions(self) -> VersionsDialog | None:

@@ -83,17 +83,17 @@ def test_pdf_chunks_report_pages(fake_kb, corpus):
 def test_approve_retire_remove_commands(fake_kb, tmp_path):
     run("ingest", str(_docs(tmp_path)))
     approved = run("docs", "approve", "visiting")
-    assert approved.exit_code == 0 and "approved visiting@v1" in approved.stdout
+    assert approved.exit_code == 0 and "Approved visiting version 1." in approved.stdout
     live = [d for d in json.loads(run("docs", "list", "--json").stdout) if d["live"]]
     assert [d["doc_id"] for d in live] == ["visiting"]
 
-    assert "retired visiting@v1" in run("docs", "retire", "visiting").stdout
+    assert "Retired visiting version 1." in run("docs", "retire", "visiting").stdout
     assert json.loads(run("docs", "list", "--json").stdout)[0]["doc_id"] == "parking"
     every = json.loads(run("docs", "list", "--all", "--json").stdout)
     assert {d["doc_id"]: d["status"] for d in every}["visiting"] == "retired"
 
     removed = run("docs", "remove", "parking", "--yes")
-    assert removed.exit_code == 0 and "removed parking@v1" in removed.stdout
+    assert removed.exit_code == 0 and "Removed parking version 1." in removed.stdout
     assert {d["doc_id"] for d in json.loads(run("docs", "list", "--all", "--json").stdout)} == {
         "visiting"
     }
