@@ -64,12 +64,7 @@ class Provenance:
         labels = page_labels or {}
         return cls(
             chunk_id=chunk.id,
-            doc_id=version.doc_id,
-            version_id=version.version_id,
-            version=version.version,
-            title=version.title,
-            source_name=version.source_name,
-            source_path=version.source_path,
+            **{name: getattr(version, name) for name in _FROM_VERSION},
             section=" > ".join(chunk.section),
             page_start=chunk.page_start,
             page_end=chunk.page_end,
@@ -80,56 +75,23 @@ class Provenance:
             char_start=chunk.char_start,
             char_end=chunk.char_end,
             chunk_index=chunk.index,
-            approved_at=version.approved_at,
         )
 
     def chunk_metadata(self) -> dict[str, Any]:
         """What the vector store keeps with the chunk. Chroma values cannot be None: page 0
         means "no page". The source path and approval time are not stored: they belong to the
         version in the catalog, and approval comes after ingest."""
-        return {
-            "doc_id": self.doc_id,
-            "version_id": self.version_id,
-            "version": self.version,
-            "title": self.title,
-            "source_name": self.source_name,
-            "section": self.section,
-            "page_start": self.page_start or 0,
-            "page_end": self.page_end or 0,
-            "page_label_start": self.page_label_start,
-            "page_label_end": self.page_label_end,
-            "position_start": self.position_start,
-            "position_end": self.position_end,
-            "char_start": self.char_start,
-            "char_end": self.char_end,
-            "chunk_index": self.chunk_index,
-        }
+        stored = {name: getattr(self, name) for name in _STORED}
+        return stored | {"page_start": self.page_start or 0, "page_end": self.page_end or 0}
 
     @classmethod
     def of_stored(cls, chunk_id: str, meta: dict, version: DocumentVersion) -> Provenance:
         """A stored chunk read back: the document's identity and title come from the
         catalog's version (the title may have been edited since ingest), the place in it from
-        the chunk's metadata."""
-        return cls(
-            chunk_id=chunk_id,
-            doc_id=version.doc_id,
-            version_id=version.version_id,
-            version=version.version,
-            title=version.title,
-            source_name=version.source_name,
-            source_path=version.source_path,
-            section=meta.get("section", ""),
-            page_start=meta.get("page_start") or None,
-            page_end=meta.get("page_end") or None,
-            page_label_start=meta.get("page_label_start", ""),
-            page_label_end=meta.get("page_label_end", ""),
-            position_start=meta.get("position_start", 0),
-            position_end=meta.get("position_end", 0),
-            char_start=meta.get("char_start", 0),
-            char_end=meta.get("char_end", 0),
-            chunk_index=meta.get("chunk_index", -1),
-            approved_at=version.approved_at,
-        )
+        the chunk's metadata (a key an older index lacks takes its default)."""
+        place = {name: meta.get(name, _DEFAULTS[name]) for name in _PLACE}
+        place |= {"page_start": place["page_start"] or None, "page_end": place["page_end"] or None}
+        return cls(chunk_id, **{name: getattr(version, name) for name in _FROM_VERSION}, **place)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -171,3 +133,29 @@ class Provenance:
             position_end=max(self.position_end, later.position_end),
             char_end=max(self.char_end, later.char_end),
         )
+
+
+_DEFAULTS = {f.name: f.default for f in fields(Provenance)}
+# What a version tells about its chunks, and where a chunk is in it.
+_FROM_VERSION = (
+    "doc_id",
+    "version_id",
+    "version",
+    "title",
+    "source_name",
+    "source_path",
+    "approved_at",
+)
+_PLACE = (
+    "section",
+    "page_start",
+    "page_end",
+    "page_label_start",
+    "page_label_end",
+    "position_start",
+    "position_end",
+    "char_start",
+    "char_end",
+    "chunk_index",
+)
+_STORED = ("doc_id", "version_id", "version", "title", "source_name", *_PLACE)

@@ -8,6 +8,8 @@ import zlib
 
 import numpy as np
 
+from knowledge.provenance import Provenance
+
 
 class HashEmbedder:
     """Bag-of-words hashed into 384 dimensions: similar wording gives similar vectors."""
@@ -40,3 +42,17 @@ class HashEmbedder:
 def word_counter(texts: list[str]) -> list[int]:
     """A token counter that needs no tokenizer: ~1.3 tokens per word, like WordPiece."""
     return [int(len(re.findall(r"\S+", t)) * 1.3) + 1 for t in texts]
+
+
+def provenance(doc_id: str = "d", version: int = 1, **place) -> Provenance:
+    """A passage's place for unit tests: document `doc_id` version `version`, approved, in
+    a PDF of that name; `place` sets the rest (title, section, pages, offsets, chunk id)."""
+    values = {
+        "chunk_id": f"{doc_id}-c0",
+        "version_id": f"{doc_id}@{version}",
+        "title": doc_id.replace("-", " ").title(),
+        "source_name": f"{doc_id}.pdf",
+        "source_path": f"/docs/{doc_id}.pdf",
+        "approved_at": "2026-01-01T00:00:00+00:00",
+    }
+    return Provenance(doc_id=doc_id, version=version, **(values | place))

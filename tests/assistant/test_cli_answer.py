@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from fakes import provenance
 from typer.testing import CliRunner
 
 from assistant import cli
-from knowledge.provenance import Provenance
 
 runner = CliRunner()
 
@@ -56,23 +56,7 @@ def test_ask_prints_document_text_literally(demo_cli, monkeypatch):
         number=1,
         passage=passage,
         quotes=[passage],
-        source=Provenance(
-            chunk_id="c",
-            doc_id="d",
-            version_id="d@1",
-            version=1,
-            title="T [b]x[/b]",
-            source_name="t.md",
-            source_path="/t.md",
-            section="S",
-            page_start=None,
-            page_end=None,
-            position_start=1,
-            position_end=1,
-            char_start=0,
-            char_end=len(passage),
-            approved_at="2026-01-01",
-        ),
+        source=provenance(title="T [b]x[/b]", section="S", char_end=len(passage)),
     )
     answer = Answer("q", "q", passage, [citation], layout=CARDS)
     with out.capture() as captured:

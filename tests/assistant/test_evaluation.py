@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fakes import provenance
 from typer.testing import CliRunner
 
 from assistant import cli
@@ -22,7 +23,6 @@ from assistant.evaluation.evaluation import (
     run_evaluation,
     score_answer,
 )
-from knowledge.provenance import Provenance
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_QUESTIONS = REPO / "assets" / "demo" / "questions.jsonl"
@@ -33,22 +33,13 @@ def cite(number: int, source: str, start: int | None = None, end: int | None = N
     return Citation(
         number=number,
         passage="text",
-        source=Provenance(
+        source=provenance(
+            source,
             chunk_id=f"c{number}",
-            doc_id=source,
-            version_id=f"{source}@1",
-            version=1,
             title=source,
             source_name=source,
-            source_path=f"/docs/{source}",
-            section="",
             page_start=start,
             page_end=end if end is not None else start,
-            position_start=0,
-            position_end=0,
-            char_start=0,
-            char_end=0,
-            approved_at="2026-01-01T00:00:00+00:00",
         ),
     )
 

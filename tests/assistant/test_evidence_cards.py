@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from fakes import provenance
+
 from assistant.answering.answer import CARDS, Answer
 from assistant.answering.evidence_builder import EvidenceBuilder
 from assistant.answering.evidence_html import cards_html
@@ -35,22 +37,17 @@ def chunk(start: int, end: int, index: int, section: str, similarity: float = 0.
     return Passage(
         text=DOC[start:end],
         similarity=similarity,
-        source=Provenance(
-            chunk_id=f"c{index}",
-            doc_id="falls",
-            version_id="falls@1",
-            version=1,
+        source=provenance(
+            "falls",
             title="Falls Prevention Policy",
-            source_name="falls.pdf",
-            source_path="/falls.pdf",
             section=section,
             page_start=3,
             page_end=3,
+            chunk_id=f"c{index}",
             position_start=index,
             position_end=index,
             char_start=start,
             char_end=end,
-            approved_at="2026-01-01",
             chunk_index=index,
         ),
     )

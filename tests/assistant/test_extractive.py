@@ -3,8 +3,9 @@ reading order."""
 
 from __future__ import annotations
 
+from fakes import provenance
+
 from assistant.answering.extractive import ExtractOptions, select_sentences
-from knowledge.provenance import Provenance
 from knowledge.question import Question
 from knowledge.retrieval import Passage
 
@@ -13,22 +14,13 @@ def passage(text: str, similarity: float = 0.7) -> Passage:
     return Passage(
         text=text,
         similarity=similarity,
-        source=Provenance(
-            chunk_id="c1",
-            doc_id="d",
-            version_id="v",
-            version=1,
+        source=provenance(
+            "sick",
             title="Sick day rules",
-            source_name="sick.pdf",
-            source_path="/x/sick.pdf",
             section="Sick days",
             page_start=48,
             page_end=48,
-            position_start=0,
-            position_end=0,
-            char_start=0,
             char_end=len(text),
-            approved_at="2026-01-01",
         ),
     )
 

@@ -4,11 +4,12 @@ related passages, not covered)."""
 
 from __future__ import annotations
 
+from fakes import provenance
+
 from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
 from assistant.answering.engine import NO_ANSWER, AnswerEngine
 from assistant.governance.settings import Settings
 from knowledge.analysis import stems
-from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander
 from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult
@@ -24,22 +25,12 @@ def passage(text: str, similarity: float) -> Passage:
     return Passage(
         text=text,
         similarity=similarity,
-        source=Provenance(
-            chunk_id="c1",
-            doc_id="d",
-            version_id="d@1",
-            version=1,
+        source=provenance(
             title="Low blood glucose",
-            source_name="d.pdf",
-            source_path="/d.pdf",
             section="Hypoglycemia",
             page_start=13,
             page_end=13,
-            position_start=0,
-            position_end=0,
-            char_start=0,
             char_end=len(text),
-            approved_at="2026-01-01",
         ),
     )
 

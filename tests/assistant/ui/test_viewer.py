@@ -4,7 +4,6 @@ guideline PDF, cited through chunks that came out of a real ingest."""
 from __future__ import annotations
 
 import shutil
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,29 +43,8 @@ DEMO_FILES = [
 def citation_from(
     chunk: StoredChunk, version: DocumentVersion, number: int = 1, quotes: list[str] | None = None
 ) -> Citation:
-    m = chunk.metadata
-    return Citation(
-        number=number,
-        passage=chunk.text,
-        quotes=list(quotes or []),
-        source=Provenance(
-            chunk_id=chunk.id,
-            doc_id=version.doc_id,
-            version_id=version.version_id,
-            version=version.version,
-            title=version.title,
-            source_name=version.source_name,
-            source_path=version.source_path,
-            section=m["section"],
-            page_start=m["page_start"] or None,
-            page_end=m["page_end"] or None,
-            position_start=m["position_start"],
-            position_end=m["position_end"],
-            char_start=m["char_start"],
-            char_end=m["char_end"],
-            approved_at=version.approved_at,
-        ),
-    )
+    source = Provenance.of_stored(chunk.id, chunk.metadata, version)
+    return Citation(number, source, chunk.text, list(quotes or []))
 
 
 def relocated(citation: Citation, path: Path) -> Citation:
@@ -204,17 +182,12 @@ def test_two_column_guideline_paragraph_is_found_and_shown(viewer, guideline, qt
     quote = citation.quotes[0]
     assert len(quote.split()) > 20  # runs over several lines of a column
 
-    started = time.perf_counter()
-    viewer.show_citation(citation)
-    elapsed = time.perf_counter() - started
+    viewer.show_citation(citation)  # how long it takes: benchmarks/viewer.py
 
     assert viewer.mode() == "pdf"
     assert viewer.current_page() == citation.source.page_start
     assert folded(quote) in folded(viewer.highlighted_text())
     assert viewer.pdf_view.match_visible(viewer.pdf_view.match)
-    assert elapsed < 3.0, (
-        f"showing a citation on page {citation.source.page_start} took {elapsed:.2f} s"
-    )
     wait_current_result(qtbot, viewer, citation.source.page_start)
 
 
