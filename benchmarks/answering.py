@@ -132,11 +132,11 @@ def ensure_home(home: Path, files: list[Path], with_demo: bool, log=print):
     )
 
     def missing() -> set[str]:
-        live = {v.source_name: v for v in kb.catalog.live_versions()}
+        live = {v.source_name: v for v in kb.live_versions()}
         out = set()
         for name in wanted:
             v = live.get(name)
-            if v is None or len(kb.store.get_chunks(where={"version_id": v.version_id})) != (
+            if v is None or len(kb.index.get_chunks(where={"version_id": v.version_id})) != (
                 v.chunk_count
             ):
                 out.add(name)
@@ -159,7 +159,7 @@ def ensure_home(home: Path, files: list[Path], with_demo: bool, log=print):
                     log(f"  {event.result.path.name}: {event.result.status}")
                     event.result = None
         # a file ingested earlier but left pending (e.g. an interrupted run) is approved here
-        for v in kb.catalog.versions():
+        for v in kb.versions():
             if v.source_name in wanted and v.status == "pending":
                 kb.approve(v.version_id, by="benchmark")
         log(f"  done in {time.perf_counter() - t:.0f} s")
@@ -203,9 +203,9 @@ class Locator:
 
     def chunks_of(self, source_name: str):
         if source_name not in self._chunks:
-            live = {v.source_name: v for v in self.kb.catalog.live_versions()}
+            live = {v.source_name: v for v in self.kb.live_versions()}
             v = live[source_name]
-            self._chunks[source_name] = self.kb.store.get_chunks(where={"version_id": v.version_id})
+            self._chunks[source_name] = self.kb.index.get_chunks(where={"version_id": v.version_id})
         return self._chunks[source_name]
 
     def prepare(self, q: dict) -> None:
@@ -361,7 +361,7 @@ def evaluate(engine, loc: Locator, q: dict, threshold: float) -> dict:
         # The queries the app sends: the question as retrieval expands it.
         wanted = set(q["evidence_chunks"])
         vector = kb.embedder.embed_query(searched.expansion.dense_text)
-        dense = kb.store.query(vector, k=200, where={"status": "approved"})
+        dense = kb.index.query(vector, k=200, where={"status": "approved"})
         row["evidence_dense_rank"] = next(
             (i + 1 for i, h in enumerate(dense) if h.id in wanted), None
         )
@@ -473,10 +473,10 @@ def main() -> int:
         demo_engine, demo_loc, demo_questions, threshold, print, "demo-only"
     )
 
-    live = kb.catalog.live_versions()
-    demo_names = {v.source_name for v in demo_kb.catalog.live_versions()}
+    live = kb.live_versions()
+    demo_names = {v.source_name for v in demo_kb.live_versions()}
     info = {
-        "chunks_total": kb.store.chunk_count(),
+        "chunks_total": kb.index.chunk_count(),
         "corpus_chunks": sum(v.chunk_count for v in live if v.source_name not in demo_names),
         "demo_chunks": sum(v.chunk_count for v in live if v.source_name in demo_names),
         "live": len(live),

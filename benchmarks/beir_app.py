@@ -188,7 +188,7 @@ def write_home(home: Path, beir: BeirSet, doc_ids, chunks, vectors, embedder) ->
     from knowledge.store import StoredChunk
 
     kb = KnowledgeBase(home, embedder=embedder)  # the store needs only its name and dimension
-    store, catalog = kb.store, kb.catalog
+    store, catalog = kb._store, kb._catalog
     batch: list = []
     pending: list = []  # versions whose chunks are in `batch`: saved after them
 
@@ -320,7 +320,7 @@ def measure(name: str, beir, home: Path, embedder, args) -> dict:
     runs, wall, stages = run_queries(retriever, queries, 10, f"{name} top 10")
     out = {
         "queries": len(queries),
-        "chunks": retriever.kb.store.chunk_count(),
+        "chunks": retriever.kb.index.chunk_count(),
         "config": asdict(retriever.config),
         "lexical": lexical_settings(retriever),
         "metrics": evaluate(runs, qrels, 10),

@@ -97,12 +97,12 @@ def score_claims(claims: list[dict], kb) -> None:
     from assistant.answering.citations import Claim, check_support, lexical_support
     from knowledge.analysis import numbers
 
-    live = {v.source_name: v for v in kb.catalog.live_versions()}
+    live = {v.source_name: v for v in kb.live_versions()}
     chunks: dict[str, list] = {}
     passages, claim_objs = [], []
     for c in claims:
         if c["doc"] not in chunks:
-            chunks[c["doc"]] = kb.store.get_chunks(where={"version_id": live[c["doc"]].version_id})
+            chunks[c["doc"]] = kb.index.get_chunks(where={"version_id": live[c["doc"]].version_id})
         found = [k for k in chunks[c["doc"]] if c["passage_phrase"] in k.text]
         if len(found) != 1:
             raise SystemExit(

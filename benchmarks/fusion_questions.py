@@ -53,11 +53,11 @@ def register_sets() -> dict[str, list[dict]]:
 
 def heading_set(kb) -> list[dict]:
     """Section headings asked as questions, each naming exactly one section."""
-    live = kb.catalog.live_versions()
+    live = kb.live_versions()
     sections: Counter[str] = Counter()
     where: dict[str, tuple[str, str]] = {}
     for v in live:
-        for chunk in kb.store.get_chunks(where={"version_id": v.version_id}):
+        for chunk in kb.index.get_chunks(where={"version_id": v.version_id}):
             path = chunk.metadata.get("section", "")
             heading = path.split(" > ")[-1].strip()
             key = heading.lower()
@@ -97,7 +97,7 @@ def clean(question: str) -> str:
 def rank_dense(kb, retriever, question: str) -> list:
     expansion = retriever.expand(clean(question))
     vector = kb.embedder.embed_query(expansion.dense_text)
-    hits = kb.store.query(vector, k=10)
+    hits = kb.index.query(vector, k=10)
     return [_key(h.metadata, kb) for h in hits]
 
 
@@ -114,7 +114,7 @@ _SOURCES: dict[str, str] = {}
 def _key(meta: dict, kb) -> tuple:
     version = meta.get("version_id", "")
     if version not in _SOURCES:
-        v = next(v for v in kb.catalog.versions() if v.version_id == version)
+        v = next(v for v in kb.versions() if v.version_id == version)
         _SOURCES[version] = v.source_name
     return (
         _SOURCES[version],

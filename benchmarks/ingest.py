@@ -111,11 +111,11 @@ def _instrument(kb, acc: Accumulator, captured: list[list[str]] | None = None):
         setattr(ingest_module, attr, acc.wrap(stage, originals[attr]))
     patched = [
         (kb.embedder, "embed_documents", "embed"),
-        (kb.store, "upsert_chunks", "store.upsert"),
-        (kb.store, "update_chunk_metadata", "store.status"),
-        (kb.store, "delete_chunks", "store.delete"),
-        (kb.store, "put_record", "catalog"),
-        (kb.store, "get_records", "catalog"),
+        (kb._store, "upsert_chunks", "store.upsert"),
+        (kb._store, "update_chunk_metadata", "store.status"),
+        (kb._store, "delete_chunks", "store.delete"),
+        (kb._store, "put_record", "catalog"),
+        (kb._store, "get_records", "catalog"),
     ]
     for obj, name, stage in patched:
         setattr(obj, name, acc.wrap(stage, getattr(obj, name)))
@@ -176,7 +176,7 @@ def _profile(path: Path) -> None:
         kb = KnowledgeBase(home)
         kb.embedder.load()
         kb.embedder.embed_documents(["warm-up"])
-        kb.store  # noqa: B018 - open it before profiling
+        kb._store  # noqa: B018 - open it before profiling
         profiler = cProfile.Profile()
         with Timer() as t:
             profiler.enable()
@@ -220,7 +220,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
         with Timer() as t_warm:
             kb.embedder.embed_documents(["warm-up"])
         with Timer() as t_store:
-            kb.store  # noqa: B018 - chromadb import and PersistentClient, outside the clock
+            kb._store  # noqa: B018 - chromadb import and PersistentClient, outside the clock
         rss_loaded = rss_mb()
         host |= {k: v for k, v in machine().items() if k.startswith("torch")}
         print(
@@ -255,7 +255,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
             result = run.result
             if not result.version_id:
                 return
-            stored = kb.store.get_chunks(where={"version_id": result.version_id})
+            stored = kb.index.get_chunks(where={"version_id": result.version_id})
             stored.sort(key=lambda c: c.metadata["chunk_index"])
             # The store keeps the section joined by " > "; the tuple comes from re-chunking.
             with Timer() as tp:
@@ -293,7 +293,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
                 )
         finally:
             undo()
-        stored_total = kb.store.chunk_count()
+        stored_total = kb.index.chunk_count()
 
         # 3. re-ingest of the unchanged corpus into the same home
         with Timer() as t_re:

@@ -101,12 +101,12 @@ def build_home(size: int, source: Path, chunks_per_doc: int, log=print) -> Path:
     shutil.rmtree(home, ignore_errors=True)
     t0 = time.perf_counter()
     src = KnowledgeBase(source)
-    live = src.catalog.live_versions()
+    live = src.live_versions()
     if not live:
         raise SystemExit(f"{source} has no live documents: run benchmarks/answering.py first")
     by_version: dict[str, list] = {}
     for v in live:
-        chunks = src.store.get_chunks(where={"version_id": v.version_id}, with_embeddings=True)
+        chunks = src.index.get_chunks(where={"version_id": v.version_id}, with_embeddings=True)
         by_version[v.version_id] = sorted(chunks, key=lambda c: c.metadata["chunk_index"])
     real = sum(len(c) for c in by_version.values())
     if real > size:
@@ -114,7 +114,7 @@ def build_home(size: int, source: Path, chunks_per_doc: int, log=print) -> Path:
     log(f"{home}: {real} real chunks from {len(live)} documents, adding {size - real} replicas")
 
     kb = KnowledgeBase(home, embedder=src.embedder)  # same model name/dimension, never loaded
-    store, catalog = kb.store, kb.catalog
+    store, catalog = kb._store, kb._catalog
     batch: list = []
 
     def flush():
@@ -235,13 +235,13 @@ def measure(home: Path) -> dict:
     res["model_load_s"] = time.perf_counter() - t
     res["rss_model_mb"] = rss_mb()
     t = time.perf_counter()
-    kb.store  # noqa: B018
+    kb._store  # noqa: B018
     res["store_open_s"] = time.perf_counter() - t
-    res["chunks"] = kb.store.chunk_count()
-    res["generation_created"] = not kb.catalog.generation()
+    res["chunks"] = kb.index.chunk_count()
+    res["generation_created"] = not kb._catalog.generation()
     if res["generation_created"]:
-        kb.catalog.save(kb.catalog.live_versions()[0])  # unchanged record; creates the stamp
-    res["live_versions"] = len(kb.catalog.live_versions())
+        kb._catalog.save(kb.live_versions()[0])  # unchanged record; creates the stamp
+    res["live_versions"] = len(kb.live_versions())
     res["rss_store_mb"] = rss_mb()
     import torch
 
@@ -310,12 +310,12 @@ def measure(home: Path) -> dict:
     from knowledge.analysis import lexical_stems
     from knowledge.lexical import index_text
 
-    live_ids = sorted(v.version_id for v in kb.catalog.live_versions())
+    live_ids = sorted(v.version_id for v in kb.live_versions())
     t = time.perf_counter()
-    chunks = kb.store.get_chunks(where={"version_id": {"$in": live_ids}})
+    chunks = kb.index.get_chunks(where={"version_id": {"$in": live_ids}})
     build = {"fetch chunks (where version_id $in live ids)": (time.perf_counter() - t) * 1000}
     t = time.perf_counter()
-    old = _offset_paged_chunks(kb.store, {"version_id": {"$in": live_ids}})
+    old = _offset_paged_chunks(kb._store, {"version_id": {"$in": live_ids}})
     build["(before) the same fetch with limit/offset paging"] = (time.perf_counter() - t) * 1000
     if len(old) != len(chunks):
         raise SystemExit(f"paging mismatch: {len(old)} vs {len(chunks)} chunks")
@@ -351,7 +351,7 @@ def measure(home: Path) -> dict:
             out.append((time.perf_counter() - t) * 1000 / reps)
         return quantile(out, 0.5), quantile(out, 0.95)
 
-    store = kb.store
+    store = kb._store
     micro = {
         "dense k=50 where status=approved": timed(
             lambda v: store.query(v, 50, {"status": "approved"})
@@ -364,18 +364,18 @@ def measure(home: Path) -> dict:
     }
     t = time.perf_counter()
     for _ in range(20):
-        kb.catalog.live_versions()
+        kb.live_versions()
     micro["catalog.live_versions() (cached)"] = ((time.perf_counter() - t) * 50, float("nan"))
     t = time.perf_counter()
     for _ in range(20):
-        kb.catalog.generation()
+        kb._catalog.generation()
     micro["catalog.generation() (the get by id per question)"] = (
         (time.perf_counter() - t) * 50,
         float("nan"),
     )
     t = time.perf_counter()
     for _ in range(5):
-        kb.catalog._read_live_versions()
+        kb._catalog._read_live_versions()
     micro["live set read from every record (before)"] = (
         (time.perf_counter() - t) * 200,
         float("nan"),
@@ -434,15 +434,15 @@ def _old_paths_retriever(kb):
 
     class OldPaths(Retriever):
         def refresh(self):
-            live = self.kb.catalog._read_live_versions()  # every record, every question
-            self.lexical.ensure(self.kb.store, live)
+            live = self.kb._catalog._read_live_versions()  # every record, every question
+            self.lexical.ensure(self.kb._store, live)
             return live
 
         def _dense(self, vector, live, also=()):
             # The filtered query with text and metadata, as before; vectors too, which the
             # current fusion's neighbour smoothing needs (fusion itself stays the current one).
             where = {"status": "approved"}
-            hits = self.kb.store.query(
+            hits = self.kb.index.query(
                 vector, k=self.config.k_dense, where=where, with_embeddings=True
             )
             return [h for h in hits if h.metadata.get("version_id") in live]
@@ -480,18 +480,18 @@ def measure_rebuild(kb, engine, questions) -> dict:
     from knowledge.catalog import APPROVED
 
     lex = engine.retriever.lexical
-    victim = next(v for v in reversed(kb.catalog.live_versions()) if "-r" in v.doc_id)
+    victim = next(v for v in reversed(kb.live_versions()) if "-r" in v.doc_id)
     approved_at = victim.approved_at
     out = {"doc": victim.doc_id}
     try:
         t = time.perf_counter()
-        kb.catalog.retire(victim.version_id)
+        kb._catalog.retire(victim.version_id)
         out["retire_ms"] = (time.perf_counter() - t) * 1000
         out["retired"] = _ask_while_rebuilding(engine, lex, questions)
     finally:
         victim.status, victim.retired_at, victim.approved_at = APPROVED, "", approved_at
-        kb.catalog.save(victim)
-        kb.catalog.sync_chunk_status(victim)
+        kb._catalog.save(victim)
+        kb._catalog.sync_chunk_status(victim)
     out["restored"] = _ask_while_rebuilding(engine, lex, questions)
     return out
 

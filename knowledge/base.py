@@ -22,6 +22,7 @@ from knowledge.embedding import (
     WordPieceCounter,
 )
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
+from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.reindex import ReindexProgress
 from knowledge.reindex import reindex as run_reindex
 from knowledge.removal import remove_version
@@ -56,7 +57,7 @@ class KnowledgeBase:
         self.store_url = store_url or None
         self._embedder = embedder
         self._count_tokens = count_tokens
-        self._store = store
+        self._opened = store
         self._lock = threading.Lock()
 
     # -- lazily created heavy objects --------------------------------------------------------
@@ -74,29 +75,36 @@ class KnowledgeBase:
         return self._count_tokens
 
     @property
-    def store(self) -> VectorStore:
+    def _store(self) -> VectorStore:
+        """The index, opened on first use. Private, as the catalog is: every change goes
+        through this class's methods, which report it for the audit log."""
         with self._lock:
-            if self._store is None:
+            if self._opened is None:
                 client = open_client(path=self.index_dir, url=self.store_url)
                 embedder = self._embedder or SentenceTransformerEmbedder()
                 self._embedder = embedder
                 local = None if self.store_url else self.index_dir
-                self._store = ChromaStore(
+                self._opened = ChromaStore(
                     client, embedder.name, embedder.dimension, local_path=local
                 )
-            return self._store
+            return self._opened
 
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
 
     @cached_property
-    def catalog(self) -> Catalog:
-        return Catalog(self.store)
+    def _catalog(self) -> Catalog:
+        return Catalog(self._store)
+
+    @property
+    def index(self) -> ReadOnlyIndex:
+        """The index to read (search, fetch chunks, count): no write method is on it."""
+        return ReadOnlyIndex(self._store)
 
     # -- ingestion and lifecycle ---------------------------------------------------------------
     def ingest(self, paths: Iterable[Path], options: IngestOptions) -> Iterator[IngestProgress]:
-        ingestor = Ingestor(self.store, self.embedder, self.count_tokens)
+        ingestor = Ingestor(self._store, self.embedder, self.count_tokens)
         events = ingestor.run(paths, options)
         return events if self.on_event is None else self._reporting(events)
 
@@ -111,8 +119,8 @@ class KnowledgeBase:
     def _emit_ingest_approval(self, result) -> None:
         """An approval at ingest (`--approve`) goes on the record as any approval does, with
         the older version it retired."""
-        version = self.catalog.get(result.version_id)
-        retired = [_version_data(self.catalog.get(v)) for v in result.retired]
+        version = self._catalog.get(result.version_id)
+        retired = [_version_data(self._catalog.get(v)) for v in result.retired]
         self._emit(
             "approve", {**_version_data(version), "by": version.approved_by, "retired": retired}
         )
@@ -124,7 +132,7 @@ class KnowledgeBase:
     def approve(
         self, version_or_doc_id: str, by: str
     ) -> tuple[DocumentVersion, list[DocumentVersion]]:
-        version, retired = self.catalog.approve(version_or_doc_id, by)
+        version, retired = self._catalog.approve(version_or_doc_id, by)
         self._emit(
             "approve",
             {**_version_data(version), "by": by, "retired": [_version_data(v) for v in retired]},
@@ -132,17 +140,17 @@ class KnowledgeBase:
         return version, retired
 
     def retire(self, version_or_doc_id: str) -> DocumentVersion:
-        version = self.catalog.retire(version_or_doc_id)
+        version = self._catalog.retire(version_or_doc_id)
         self._emit("retire", _version_data(version))
         return version
 
     def remove(self, doc_or_version_id: str) -> list[DocumentVersion]:
         """Remove a document (every version) or one version, chunks first, record last."""
-        target = self.catalog.get(doc_or_version_id)
+        target = self._catalog.get(doc_or_version_id)
         whole_document = doc_or_version_id == target.doc_id
-        versions = self.catalog.of_document(target.doc_id) if whole_document else [target]
+        versions = self._catalog.of_document(target.doc_id) if whole_document else [target]
         for version in versions:
-            remove_version(self.catalog, self.store, version)
+            remove_version(self._catalog, self._store, version)
         self._emit(
             "remove",
             {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]},
@@ -152,9 +160,9 @@ class KnowledgeBase:
     def update_metadata(self, version_or_doc_id: str, by: str, **changes: str) -> DocumentVersion:
         """Edit a version's descriptive fields (title, owner, effective_date, review_by, notes);
         the record says who changed what from what."""
-        before = self.catalog.get(version_or_doc_id)
+        before = self._catalog.get(version_or_doc_id)
         old = {key: getattr(before, key) for key in changes if hasattr(before, key)}
-        version = self.catalog.update_metadata(version_or_doc_id, **changes)
+        version = self._catalog.update_metadata(version_or_doc_id, **changes)
         edits = {
             key: {"before": old[key], "after": getattr(version, key)}
             for key in changes
@@ -173,14 +181,14 @@ class KnowledgeBase:
             done = progress.done
             yield progress
         with self._lock:
-            self._store = None
-        self.__dict__.pop("catalog", None)  # the catalog of the old store
+            self._opened = None
+        self.__dict__.pop("_catalog", None)  # the catalog of the old store
         self._emit("reindex", {"model": self.embedder.name, "chunks": done, "by": by})
 
     def diagnose(self, repair: bool = False, by: str = "") -> list[Finding]:
         """Where the catalog and the index disagree; fixed as well when `repair` is true, and
         then what was repaired goes on the record."""
-        findings = run_diagnose(self, repair)
+        findings = run_diagnose(self._catalog, self._store, self.embedder.name, repair)
         repaired = [{"kind": f.kind, "detail": f.detail} for f in findings if f.repaired]
         if repaired:
             self._emit("repair", {"by": by, "repaired": repaired})
@@ -188,29 +196,29 @@ class KnowledgeBase:
 
     # -- reading -------------------------------------------------------------------------------
     def versions(self, include_unfinished: bool = False) -> list[DocumentVersion]:
-        return self.catalog.versions(include_unfinished=include_unfinished)
+        return self._catalog.versions(include_unfinished=include_unfinished)
 
     def live_versions(self) -> list[DocumentVersion]:
         """The approved, current version of each document: the only ones answers use."""
-        return self.catalog.live_versions()
+        return self._catalog.live_versions()
 
     def version(self, version_or_doc_id: str) -> DocumentVersion:
-        return self.catalog.get(version_or_doc_id)
+        return self._catalog.get(version_or_doc_id)
 
     def chunk_count(self) -> int:
-        return self.store.chunk_count()
+        return self._store.chunk_count()
 
     def chunks_of(self, version_id: str) -> list[StoredChunk]:
-        chunks = self.store.get_chunks(where={"version_id": version_id})
+        chunks = self._store.get_chunks(where={"version_id": version_id})
         return sorted(chunks, key=lambda c: c.metadata.get("chunk_index", 0))
 
     def stats(self) -> KnowledgeStats:
-        versions = self.catalog.versions()
+        versions = self._catalog.versions()
         return KnowledgeStats(
             documents=len({v.doc_id for v in versions}),
-            live_documents=len(self.catalog.live_versions()),
+            live_documents=len(self._catalog.live_versions()),
             versions=len(versions),
-            chunks=self.store.chunk_count(),
+            chunks=self._store.chunk_count(),
             embedding_model=self.embedder.name,
         )
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.analysis import numbers, stems
-from knowledge.store import VectorStore
+from knowledge.read_only_index import ReadOnlyIndex
 
 CAPACITY = 20_000  # ~50 MB at ~1.2 kB of text, metadata and a 384-d vector per chunk
 
@@ -49,7 +49,7 @@ class ChunkRecord:
 class ChunkRecords:
     """Thread-safe; least recently used records are dropped beyond `capacity`."""
 
-    def __init__(self, store: VectorStore, capacity: int = CAPACITY):
+    def __init__(self, store: ReadOnlyIndex, capacity: int = CAPACITY):
         self.store = store
         self.capacity = capacity
         self._records: OrderedDict[str, ChunkRecord] = OrderedDict()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from knowledge.catalog import APPROVED, INGESTING, READY, REMOVING, RETIRED, now_iso
+from knowledge.catalog import APPROVED, INGESTING, READY, REMOVING, RETIRED, Catalog, now_iso
 from knowledge.removal import remove_version
-from knowledge.store import StoredChunk
+from knowledge.store import StoredChunk, VectorStore
 
 
 @dataclass(slots=True)
@@ -22,23 +22,35 @@ class Finding:
     repaired: bool = False
 
 
-def diagnose(kb, repair: bool = False) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """What the doctor reads and repairs: a knowledge base's own catalog and index."""
+
+    catalog: Catalog
+    store: VectorStore
+    model: str  # the embedding model the index should be built with
+
+
+def diagnose(
+    catalog: Catalog, store: VectorStore, model: str, repair: bool = False
+) -> list[Finding]:
     """All disagreements between catalog and index; fixed as well when `repair` is true."""
-    records = {v.version_id: v for v in kb.catalog.versions(include_unfinished=True)}
-    chunks = kb.store.get_chunks()
+    parts = _Parts(catalog, store, model)
+    records = {v.version_id: v for v in parts.catalog.versions(include_unfinished=True)}
+    chunks = parts.store.get_chunks()
     by_version: dict[str, list[StoredChunk]] = defaultdict(list)
     for chunk in chunks:
         by_version[chunk.metadata.get("version_id", "")].append(chunk)
     findings: list[Finding] = []
-    findings += _unfinished(kb, records, by_version, repair)
-    findings += _orphans(kb, records, by_version, repair)
-    findings += _counts_and_status(kb, records, by_version, repair)
-    findings += _double_approvals(kb, records, repair)
-    findings += _model(kb, records, repair)
+    findings += _unfinished(parts, records, by_version, repair)
+    findings += _orphans(parts, records, by_version, repair)
+    findings += _counts_and_status(parts, records, by_version, repair)
+    findings += _double_approvals(parts, records, repair)
+    findings += _model(parts, records, repair)
     return findings
 
 
-def _unfinished(kb, records, by_version, repair) -> list[Finding]:
+def _unfinished(parts, records, by_version, repair) -> list[Finding]:
     findings = []
     for version in records.values():
         if version.state not in (INGESTING, REMOVING):
@@ -52,28 +64,28 @@ def _unfinished(kb, records, by_version, repair) -> list[Finding]:
             + ("; ingest the file again to finish it" if version.state == INGESTING else ""),
         )
         if repair:
-            kb.store.delete_chunks([c.id for c in by_version.get(version.version_id, [])])
-            kb.catalog.delete(version.version_id)
+            parts.store.delete_chunks([c.id for c in by_version.get(version.version_id, [])])
+            parts.catalog.delete(version.version_id)
             finding.repaired = True
         findings.append(finding)
     if repair and findings:
-        kb.store.erase_deleted_history()  # an interrupted removal's text must not linger
+        parts.store.erase_deleted_history()  # an interrupted removal's text must not linger
     return findings
 
 
-def _orphans(kb, records, by_version, repair) -> list[Finding]:
+def _orphans(parts, records, by_version, repair) -> list[Finding]:
     orphan_ids = [c.id for vid, chunks in by_version.items() if vid not in records for c in chunks]
     if not orphan_ids:
         return []
     finding = Finding("orphan chunks", f"{len(orphan_ids)} chunk(s) belong to no catalog record")
     if repair:
-        kb.store.delete_chunks(orphan_ids)
-        kb.store.erase_deleted_history()
+        parts.store.delete_chunks(orphan_ids)
+        parts.store.erase_deleted_history()
         finding.repaired = True
     return [finding]
 
 
-def _counts_and_status(kb, records, by_version, repair) -> list[Finding]:
+def _counts_and_status(parts, records, by_version, repair) -> list[Finding]:
     findings = []
     for version in records.values():
         if version.state != READY:
@@ -87,7 +99,7 @@ def _counts_and_status(kb, records, by_version, repair) -> list[Finding]:
                 f"{version.source_name} again",
             )
             if repair:
-                remove_version(kb.catalog, kb.store, version)
+                remove_version(parts.catalog, parts.store, version)
                 finding.repaired = True
             findings.append(finding)
             continue
@@ -98,13 +110,13 @@ def _counts_and_status(kb, records, by_version, repair) -> list[Finding]:
                 f"{version.version_id}: {len(stale)} chunk(s) not marked {version.status!r}",
             )
             if repair:
-                kb.store.update_chunk_metadata(stale, [{"status": version.status}] * len(stale))
+                parts.store.update_chunk_metadata(stale, [{"status": version.status}] * len(stale))
                 finding.repaired = True
             findings.append(finding)
     return findings
 
 
-def _double_approvals(kb, records, repair) -> list[Finding]:
+def _double_approvals(parts, records, repair) -> list[Finding]:
     approved = defaultdict(list)
     for version in records.values():
         if version.state == READY and version.status == APPROVED:
@@ -123,16 +135,16 @@ def _double_approvals(kb, records, repair) -> list[Finding]:
             for old in versions:
                 if old is not newest:
                     old.status, old.retired_at = RETIRED, now_iso()
-                    kb.catalog.save(old)
-                    kb.catalog.sync_chunk_status(old)
+                    parts.catalog.save(old)
+                    parts.catalog.sync_chunk_status(old)
             finding.repaired = True
         findings.append(finding)
     return findings
 
 
-def _model(kb, records, repair) -> list[Finding]:
+def _model(parts, records, repair) -> list[Finding]:
     models = Counter(v.embedding_model for v in records.values() if v.state == READY)
-    current = kb.embedder.name
+    current = parts.model
     others = {m: n for m, n in models.items() if m and m != current}
     if not others:
         return []

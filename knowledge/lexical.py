@@ -28,7 +28,7 @@ import numpy as np
 
 from knowledge.analysis import lexical_stems
 from knowledge.catalog import DocumentVersion
-from knowledge.store import VectorStore
+from knowledge.read_only_index import ReadOnlyIndex
 
 INDEX_FORMAT = 4  # bump when the analyser or selection changes, so old indexes are rebuilt
 # A rebuild costs about 1 ms per chunk on the loaded 2-core benchmark VM (fetch 0.2, analysis
@@ -133,7 +133,7 @@ class LexicalIndex:
         self._idle.set()
         self.last_error: Exception | None = None  # of the last background rebuild, if it failed
 
-    def ensure(self, store: VectorStore, live: list[DocumentVersion]) -> None:
+    def ensure(self, store: ReadOnlyIndex, live: list[DocumentVersion]) -> None:
         """Make the index match the live set: load it from disk or (re)build it."""
         wanted = fingerprint(live)
         with self._lock:
@@ -208,7 +208,7 @@ class LexicalIndex:
         except (OSError, ValueError):
             return None  # a damaged cache is rebuilt, never trusted
 
-    def _build(self, store: VectorStore, live: list[DocumentVersion], path: Path, wanted: str):
+    def _build(self, store: ReadOnlyIndex, live: list[DocumentVersion], path: Path, wanted: str):
         import bm25s
 
         # Select by the catalog's live ids, not the status mirror on the chunks: the catalog is

@@ -107,12 +107,12 @@ class Retriever:
         self.config = config or RetrievalConfig()
         # A fake kb in tests may not have a runner: rebuild in line then.
         self.lexical = LexicalIndex(kb.home / "lexical", background=getattr(kb, "background", None))
-        self.records = ChunkRecords(kb.store)
+        self.records = ChunkRecords(kb.index)
         self._expander: tuple[str | None, QueryExpander] | None = None
 
     def refresh(self) -> list[DocumentVersion]:
-        live = self.kb.catalog.live_versions()
-        self.lexical.ensure(self.kb.store, live)
+        live = self.kb.live_versions()
+        self.lexical.ensure(self.kb.index, live)
         return live
 
     def search(self, question: str | Question, top_n: int | None = None) -> RetrievalResult:
@@ -175,7 +175,7 @@ class Retriever:
         passage ending in a lead-in ("Follow this schedule:") is shown with what it
         introduces. Only a live version's chunks are returned."""
         version = next(
-            (v for v in self.kb.catalog.live_versions() if v.version_id == source.version_id),
+            (v for v in self.kb.live_versions() if v.version_id == source.version_id),
             None,
         )
         if version is None or source.chunk_index < 0:
@@ -183,7 +183,7 @@ class Retriever:
         where = {
             "$and": [{"version_id": source.version_id}, {"chunk_index": source.chunk_index + 1}]
         }
-        found = self.kb.store.get_chunks(where=where)
+        found = self.kb.index.get_chunks(where=where)
         if not found:
             return None
         return _passage(found[0].id, found[0].text, found[0].metadata, version)
@@ -197,13 +197,13 @@ class Retriever:
         if not live:
             return []
         k = self.config.k_dense
-        hits = self.kb.store.query(vector, k=2 * k, with_embeddings=True, with_records=False)
+        hits = self.kb.index.query(vector, k=2 * k, with_embeddings=True, with_records=False)
         kept = self._live_hits(hits[:k], live, also)
         if len(kept) < k:
             kept += self._live_hits(hits[k:], live, [])
         if len(kept) < k and len(hits) == 2 * k:
             where = {"status": "approved"}
-            filtered = self.kb.store.query(vector, k=k, where=where, with_embeddings=True)
+            filtered = self.kb.index.query(vector, k=k, where=where, with_embeddings=True)
             kept = self._live_hits(filtered, live, [])
         return kept[:k]
 

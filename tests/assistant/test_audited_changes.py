@@ -61,9 +61,9 @@ def test_approving_at_ingest_records_the_approval_and_the_retirement(cli_kb, cli
 def test_repair_and_reindex_are_on_the_record(cli_kb, cli_admin, tmp_path):
     assert run("ingest", str(_policy(tmp_path, "Hours are 10:00 to 20:00."))).exit_code == 0
     kb = cli_kb()
-    version = kb.catalog.get("visiting")
+    version = kb.version("visiting")
     version.state = "removing"  # an interrupted removal, as a crash leaves it
-    kb.catalog.save(version)
+    kb._catalog.save(version)
     assert run("doctor", "--repair").exit_code == 0
     [repair] = _entries("repair")
     assert repair["repaired"][0]["kind"] == "interrupted removal" and repair["by"]

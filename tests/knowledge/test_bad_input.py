@@ -170,7 +170,7 @@ def test_file_without_read_permission(tmp_path, kb):
         results = _ingest(kb, [path])
         assert results["locked-down.pdf"].status == FAILED
         assert results["locked-down.pdf"].reason == "cannot read file: Permission denied"
-        assert kb.catalog.versions(include_unfinished=True) == []
+        assert kb.versions(include_unfinished=True) == []
     finally:
         path.chmod(0o644)
 
@@ -248,8 +248,8 @@ def _ingest(kb, paths: list[Path], options: IngestOptions | None = None) -> dict
 
 
 def _stored_sources(kb) -> tuple[set[str], set[str]]:
-    records = {v.source_name for v in kb.catalog.versions(include_unfinished=True)}
-    chunks = {c.metadata["source_name"] for c in kb.store.get_chunks()}
+    records = {v.source_name for v in kb.versions(include_unfinished=True)}
+    chunks = {c.metadata["source_name"] for c in kb.index.get_chunks()}
     return records, chunks
 
 
@@ -311,8 +311,8 @@ def test_batch_ingests_good_files_and_fails_each_bad_one(kb, tmp_path, corpus):
     records, chunk_sources = _stored_sources(kb)
     assert records == set(good)
     assert chunk_sources == set(good)
-    assert all(v.state == "ready" for v in kb.catalog.versions(include_unfinished=True))
-    stored = " ".join(c.text for c in kb.store.get_chunks())
+    assert all(v.state == "ready" for v in kb.versions(include_unfinished=True))
+    stored = " ".join(c.text for c in kb.index.get_chunks())
     assert "Screen every adult with suspected infection" in stored
     assert "Café protocol — naïve patients" in stored
     assert "Hand over every patient with an SBAR summary." in stored

@@ -98,7 +98,7 @@ def test_retriever_reads_each_chunk_record_once(isolated_home, tmp_path):
     kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
     list(kb.ingest([doc], IngestOptions(approve=True)))
     retriever = Retriever(kb)
-    counting = CountingStore(kb.store)
+    counting = CountingStore(kb._store)
     retriever.records.store = counting
     first = retriever.search("needlestick injury report")
     fetched = len(counting.calls)

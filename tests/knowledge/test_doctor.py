@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from knowledge.catalog import APPROVED, DocumentVersion
-from knowledge.doctor import diagnose
 from knowledge.ingest import ADDED, RESUMED, IngestOptions
 from knowledge.store import StoredChunk
 
@@ -45,21 +44,21 @@ def test_kill_9_during_ingest_then_doctor_repairs_and_ingest_completes(kb, isola
     assert proc.returncode == -signal.SIGKILL
 
     # Nothing of the half-written document is visible to answers.
-    assert kb.catalog.versions() == [] and kb.catalog.live_versions() == []
-    findings = diagnose(kb)
+    assert kb.versions() == [] and kb.live_versions() == []
+    findings = kb.diagnose()
     assert "interrupted ingest" in _kinds(findings)
     assert any("ingest the file again" in f.detail for f in findings)
     assert not any(f.repaired for f in findings)
-    assert kb.store.get_chunks(), "the killed worker had written some chunks"
+    assert kb.index.get_chunks(), "the killed worker had written some chunks"
 
-    repaired = diagnose(kb, repair=True)
+    repaired = kb.diagnose(repair=True)
     assert all(f.repaired for f in repaired)
-    assert kb.store.get_chunks() == []
-    assert diagnose(kb) == []
+    assert kb.index.get_chunks() == []
+    assert kb.diagnose() == []
 
     [result] = _ingest(kb, pdf, approve=True)
     assert result.status == ADDED and result.pages == 100
-    assert diagnose(kb) == []
+    assert kb.diagnose() == []
 
 
 @pytest.mark.slow  # a separate process
@@ -80,9 +79,9 @@ def test_ingest_after_kill_without_doctor_resumes(kb, isolated_home, tmp_path):
     proc.wait(timeout=30)
     [result] = _ingest(kb, doc)
     assert result.status == RESUMED
-    version = kb.catalog.get("policy")
-    assert len(kb.store.get_chunks()) == version.chunk_count
-    assert diagnose(kb) == []
+    version = kb.version("policy")
+    assert len(kb.index.get_chunks()) == version.chunk_count
+    assert kb.diagnose() == []
 
 
 def _two_docs(kb, tmp_path):
@@ -96,35 +95,35 @@ def _two_docs(kb, tmp_path):
 def test_orphan_chunks_are_found_and_deleted(kb, tmp_path, fake_embedder):
     _two_docs(kb, tmp_path)
     vector = fake_embedder.embed_query("orphan")
-    kb.store.upsert_chunks(
+    kb._store.upsert_chunks(
         [StoredChunk("orphan-1", "stray", {"version_id": "gone@v1", "status": "approved"}, vector)]
     )
-    findings = diagnose(kb)
+    findings = kb.diagnose()
     assert [f.kind for f in findings] == ["orphan chunks"] and "1 chunk" in findings[0].detail
-    diagnose(kb, repair=True)
-    assert "orphan-1" not in {c.id for c in kb.store.get_chunks()}
-    assert diagnose(kb) == []
+    kb.diagnose(repair=True)
+    assert "orphan-1" not in {c.id for c in kb.index.get_chunks()}
+    assert kb.diagnose() == []
 
 
 def test_chunk_status_mismatch_is_copied_from_catalog(kb, tmp_path):
     _two_docs(kb, tmp_path)
-    version = kb.catalog.get("alpha")
+    version = kb.version("alpha")
     ids = [c.id for c in kb.chunks_of(version.version_id)]
-    kb.store.update_chunk_metadata(ids, [{"status": "pending"}] * len(ids))
-    assert _kinds(diagnose(kb)) == {"chunk status"}
-    diagnose(kb, repair=True)
+    kb._store.update_chunk_metadata(ids, [{"status": "pending"}] * len(ids))
+    assert _kinds(kb.diagnose()) == {"chunk status"}
+    kb.diagnose(repair=True)
     assert {c.metadata["status"] for c in kb.chunks_of(version.version_id)} == {APPROVED}
 
 
 def test_missing_chunks_remove_the_version_on_repair(kb, tmp_path):
     _two_docs(kb, tmp_path)
-    version = kb.catalog.get("alpha")
-    kb.store.delete_chunks([kb.chunks_of(version.version_id)[0].id])
-    [finding] = diagnose(kb)
+    version = kb.version("alpha")
+    kb._store.delete_chunks([kb.chunks_of(version.version_id)[0].id])
+    [finding] = kb.diagnose()
     assert finding.kind == "chunk count" and "ingest alpha.md again" in finding.detail
-    diagnose(kb, repair=True)
-    assert [v.doc_id for v in kb.catalog.versions()] == ["beta"]
-    assert diagnose(kb) == []
+    kb.diagnose(repair=True)
+    assert [v.doc_id for v in kb.versions()] == ["beta"]
+    assert kb.diagnose() == []
 
 
 def test_two_approved_versions_keep_only_the_newest(kb, tmp_path):
@@ -133,26 +132,26 @@ def test_two_approved_versions_keep_only_the_newest(kb, tmp_path):
     _ingest(kb, path, approve=True)
     path.write_text("# Alpha\n\nVersion two text.\n")
     _ingest(kb, path)
-    v1, v2 = kb.catalog.of_document("alpha")
+    v1, v2 = kb._catalog.of_document("alpha")
     v2.status = APPROVED  # as if a crash hit between approving v2 and retiring v1
-    kb.catalog.save(v2)
-    kb.catalog.sync_chunk_status(v2)
-    assert _kinds(diagnose(kb)) == {"several approved versions"}
-    diagnose(kb, repair=True)
-    assert [v.version for v in kb.catalog.live_versions()] == [2]
-    assert kb.catalog.get(v1.version_id).status == "retired"
-    assert diagnose(kb) == []
+    kb._catalog.save(v2)
+    kb._catalog.sync_chunk_status(v2)
+    assert _kinds(kb.diagnose()) == {"several approved versions"}
+    kb.diagnose(repair=True)
+    assert [v.version for v in kb.live_versions()] == [2]
+    assert kb.version(v1.version_id).status == "retired"
+    assert kb.diagnose() == []
 
 
 def test_interrupted_removal_is_finished(kb, tmp_path):
     _two_docs(kb, tmp_path)
-    version: DocumentVersion = kb.catalog.get("beta")
+    version: DocumentVersion = kb.version("beta")
     version.state = "removing"
-    kb.catalog.save(version)
-    assert _kinds(diagnose(kb)) == {"interrupted removal"}
-    diagnose(kb, repair=True)
-    assert [v.doc_id for v in kb.catalog.versions(include_unfinished=True)] == ["alpha"]
-    assert {c.metadata["doc_id"] for c in kb.store.get_chunks()} == {"alpha"}
+    kb._catalog.save(version)
+    assert _kinds(kb.diagnose()) == {"interrupted removal"}
+    kb.diagnose(repair=True)
+    assert [v.doc_id for v in kb.versions(include_unfinished=True)] == ["alpha"]
+    assert {c.metadata["doc_id"] for c in kb.index.get_chunks()} == {"alpha"}
     # finishing the removal leaves none of its text on disk, as a whole removal does
     holding = [p for p in kb.home.rglob("*") if p.is_file() and b"Beta rule" in p.read_bytes()]
     assert holding == []

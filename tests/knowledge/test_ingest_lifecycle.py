@@ -42,13 +42,13 @@ def test_new_document_is_pending_and_fully_described(kb, tmp_path):
     [result] = _results(kb, [path], owner="Nursing board", review_by="2027-01-31")
 
     assert result.status == ADDED and result.chunks >= 1
-    version = kb.catalog.get("visiting")
+    version = kb.version("visiting")
     assert version.status == PENDING and version.version == 1
     assert version.title == "Visiting policy"
     assert version.owner == "Nursing board" and version.review_by == "2027-01-31"
     assert version.source_name == "visiting.md" and len(version.sha256) == 64
     assert version.embedding_model == "test-hash-embedder"
-    assert kb.catalog.live_versions() == []  # pending is never live
+    assert kb.live_versions() == []  # pending is never live
     chunks = kb.chunks_of(version.version_id)
     assert len(chunks) == version.chunk_count
     assert _chunk_status(kb, version.version_id) == {PENDING}
@@ -63,26 +63,26 @@ def test_unchanged_file_is_skipped_without_embedding(kb, tmp_path, fake_embedder
     [again] = _results(kb, [path])
     assert again.status == SKIPPED and "unchanged" in again.reason
     assert fake_embedder.calls == calls
-    assert len(kb.catalog.versions()) == 1
+    assert len(kb.versions()) == 1
 
 
 def test_changed_file_becomes_pending_version_old_stays_live_until_approved(kb, tmp_path):
     path = _write(tmp_path, "visiting.md", POLICY_V1)
     _results(kb, [path], approve=True)
-    v1 = kb.catalog.get("visiting")
+    v1 = kb.version("visiting")
     assert v1.status == APPROVED and v1.approved_by
     assert _chunk_status(kb, v1.version_id) == {APPROVED}
 
     path.write_text(POLICY_V2, encoding="utf-8")
     [result] = _results(kb, [path])
     assert result.status == NEW_VERSION and result.version == 2
-    live = kb.catalog.live_versions()
+    live = kb.live_versions()
     assert [v.version for v in live] == [1]  # the approved old version stays live
 
     approved, retired = kb.approve("visiting", by="dr.admin")
     assert approved.version == 2 and approved.approved_by == "dr.admin"
     assert [v.version for v in retired] == [1]
-    assert [v.version for v in kb.catalog.live_versions()] == [2]
+    assert [v.version for v in kb.live_versions()] == [2]
     assert _chunk_status(kb, approved.version_id) == {APPROVED}
     assert _chunk_status(kb, v1.version_id) == {RETIRED}
 
@@ -90,7 +90,7 @@ def test_changed_file_becomes_pending_version_old_stays_live_until_approved(kb, 
 def test_approve_refuses_retired_and_older_versions(kb, tmp_path):
     path = _write(tmp_path, "visiting.md", POLICY_V1)
     _results(kb, [path], approve=True)
-    v1_id = kb.catalog.get("visiting").version_id
+    v1_id = kb.version("visiting").version_id
     path.write_text(POLICY_V2, encoding="utf-8")
     _results(kb, [path], approve=True)
     with pytest.raises(InvalidTransition, match="retired"):
@@ -103,7 +103,7 @@ def test_retire_removes_document_from_live_set(kb, tmp_path):
     _results(kb, [_write(tmp_path, "visiting.md", POLICY_V1)], approve=True)
     retired = kb.retire("visiting")
     assert retired.status == RETIRED and retired.retired_at
-    assert kb.catalog.live_versions() == []
+    assert kb.live_versions() == []
     assert _chunk_status(kb, retired.version_id) == {RETIRED}
     with pytest.raises(InvalidTransition, match="already retired"):
         kb.retire("visiting")
@@ -119,8 +119,8 @@ def test_remove_deletes_every_version_and_chunk(kb, tmp_path):
 
     removed = kb.remove("visiting")
     assert sorted(v.version for v in removed) == [1, 2]
-    assert [v.doc_id for v in kb.catalog.versions(include_unfinished=True)] == ["parking"]
-    assert {c.metadata["doc_id"] for c in kb.store.get_chunks()} == {"parking"}
+    assert [v.doc_id for v in kb.versions(include_unfinished=True)] == ["parking"]
+    assert {c.metadata["doc_id"] for c in kb.index.get_chunks()} == {"parking"}
 
 
 def test_remove_single_version_keeps_the_others(kb, tmp_path):
@@ -129,8 +129,8 @@ def test_remove_single_version_keeps_the_others(kb, tmp_path):
     path.write_text(POLICY_V2, encoding="utf-8")
     [v2] = _results(kb, [path])
     kb.remove(v2.version_id)
-    assert [v.version for v in kb.catalog.of_document("visiting")] == [1]
-    assert kb.catalog.live_versions()[0].version == 1
+    assert [v.version for v in kb._catalog.of_document("visiting")] == [1]
+    assert kb.live_versions()[0].version == 1
 
 
 def test_duplicate_content_under_another_name_is_refused(kb, tmp_path):
@@ -141,7 +141,7 @@ def test_duplicate_content_under_another_name_is_refused(kb, tmp_path):
     assert first.status == ADDED
     assert second.status == FAILED
     assert "same content as document 'visiting' version 1" in second.reason
-    assert len(kb.catalog.versions()) == 1
+    assert len(kb.versions()) == 1
 
 
 def test_folder_is_walked_recursively_and_unknown_types_reported(kb, tmp_path):
@@ -174,8 +174,8 @@ def test_cancel_mid_document_leaves_nothing_visible_or_stored(kb, tmp_path):
         if event.stage == "embedding" and event.file_chunks_done >= 8:
             events.close()  # what the Cancel button does: stop at this yield
             break
-    assert kb.catalog.versions(include_unfinished=True) == []
-    assert kb.store.get_chunks() == []
+    assert kb.versions(include_unfinished=True) == []
+    assert kb.index.get_chunks() == []
 
 
 def test_interrupted_ingest_is_resumed_by_the_next_run(kb, tmp_path):
@@ -184,15 +184,15 @@ def test_interrupted_ingest_is_resumed_by_the_next_run(kb, tmp_path):
     for event in events:
         if event.stage == "embedding" and event.file_chunks_done >= 2:
             break  # abandon the generator without closing it: like a crash, nothing cleans up
-    unfinished = kb.catalog.versions(include_unfinished=True)
+    unfinished = kb.versions(include_unfinished=True)
     assert [v.state for v in unfinished] == [INGESTING]
-    assert kb.catalog.live_versions() == [] and kb.catalog.versions() == []
+    assert kb.live_versions() == [] and kb.versions() == []
 
     [result] = _results(kb, [path], approve=True)
     assert result.status == RESUMED and result.version == 1
-    version = kb.catalog.get("visiting")
+    version = kb.version("visiting")
     assert len(kb.chunks_of(version.version_id)) == version.chunk_count
-    assert len(kb.store.get_chunks()) == version.chunk_count  # no duplicates from the resume
+    assert len(kb.index.get_chunks()) == version.chunk_count  # no duplicates from the resume
 
 
 def test_title_and_doc_id_only_for_single_file(kb, tmp_path):
@@ -202,7 +202,7 @@ def test_title_and_doc_id_only_for_single_file(kb, tmp_path):
         _results(kb, [a, b], title="Both")
     [result] = _results(kb, [a], title="Alpha policy", doc_id="policy-alpha")
     assert result.doc_id == "policy-alpha"
-    assert kb.catalog.get("policy-alpha").title == "Alpha policy"
+    assert kb.version("policy-alpha").title == "Alpha policy"
 
 
 def test_chunk_metadata_carries_provenance(kb, corpus):
@@ -236,9 +236,9 @@ def test_a_removed_documents_text_is_nowhere_in_the_home(kb, tmp_path, fake_embe
     assert _files_holding(kb.home, b"quokka") == []
     # the store still works, and a fresh process replays its queue without the document
     reopened = KnowledgeBase(kb.home, embedder=fake_embedder, count_tokens=word_counter)
-    assert {c.metadata["doc_id"] for c in reopened.store.get_chunks()} == {"parking"}
+    assert {c.metadata["doc_id"] for c in reopened.index.get_chunks()} == {"parking"}
     _results(reopened, [secret])
-    assert {c.metadata["doc_id"] for c in reopened.store.get_chunks()} == {"parking", "secret"}
+    assert {c.metadata["doc_id"] for c in reopened.index.get_chunks()} == {"parking", "secret"}
 
 
 def _files_holding(home: Path, needle: bytes) -> list[str]:

@@ -123,32 +123,32 @@ def test_live_set_is_cached_until_another_catalog_on_the_store_approves(kb, tmp_
     pending = _ingest(
         kb, _doc(tmp_path, "masks.md", ["Wear a mask for droplet precautions."]), approve=False
     )
-    assert [v.doc_id for v in kb.catalog.live_versions()] == ["sharps"]
-    reads = _count_calls(monkeypatch, kb.store, "get_records")
-    assert [v.doc_id for v in kb.catalog.live_versions()] == ["sharps"]
+    assert [v.doc_id for v in kb.live_versions()] == ["sharps"]
+    reads = _count_calls(monkeypatch, kb._store, "get_records")
+    assert [v.doc_id for v in kb.live_versions()] == ["sharps"]
     assert reads == []  # a cache hit: only the generation record was read
 
-    other = Catalog(kb.store)  # e.g. the ingest worker's, or another workstation's
+    other = Catalog(kb._store)  # e.g. the ingest worker's, or another workstation's
     other.approve(pending.version_id, by="admin")
     reads.clear()  # approving reads the records too
-    assert [v.doc_id for v in kb.catalog.live_versions()] == ["masks", "sharps"]
+    assert [v.doc_id for v in kb.live_versions()] == ["masks", "sharps"]
     assert len(reads) == 1
     other.retire("sharps")
-    assert [v.doc_id for v in kb.catalog.live_versions()] == ["masks"]
+    assert [v.doc_id for v in kb.live_versions()] == ["masks"]
 
 
 def test_every_save_and_delete_changes_the_generation(kb, tmp_path):
     result = _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries."]))
-    stamps = {kb.catalog.generation()}
-    count = kb.store.get_meta(GENERATION)["count"]
-    version = kb.catalog.get(result.version_id)
-    kb.catalog.save(version)
-    stamps.add(kb.catalog.generation())
+    stamps = {kb._catalog.generation()}
+    count = kb._store.get_meta(GENERATION)["count"]
+    version = kb.version(result.version_id)
+    kb._catalog.save(version)
+    stamps.add(kb._catalog.generation())
     kb.remove("sharps")
-    stamps.add(kb.catalog.generation())
+    stamps.add(kb._catalog.generation())
     assert len(stamps) == 3 and "" not in stamps
-    assert kb.store.get_meta(GENERATION)["count"] >= count + 2
-    assert kb.catalog.live_versions() == []
+    assert kb._store.get_meta(GENERATION)["count"] >= count + 2
+    assert kb.live_versions() == []
 
 
 def test_shared_server_workstation_sees_approval_despite_its_cache(
@@ -166,13 +166,13 @@ def test_shared_server_workstation_sees_approval_despite_its_cache(
     pending = _ingest(
         admin, _doc(tmp_path, "latex.md", ["Latex allergy: use nitrile gloves."]), approve=False
     )
-    assert ward.catalog.live_versions() == []
-    reads = _count_calls(monkeypatch, ward.store, "get_records")
-    assert ward.catalog.live_versions() == [] and reads == []
+    assert ward.live_versions() == []
+    reads = _count_calls(monkeypatch, ward._store, "get_records")
+    assert ward.live_versions() == [] and reads == []
     admin.approve(pending.version_id, by="admin")
-    assert [v.doc_id for v in ward.catalog.live_versions()] == ["latex"]
+    assert [v.doc_id for v in ward.live_versions()] == ["latex"]
     admin.remove("latex")
-    assert ward.catalog.live_versions() == []
+    assert ward.live_versions() == []
 
 
 # -- 4. BM25 rebuilt in the background, the old index serving meanwhile ------------------------
@@ -204,18 +204,18 @@ def in_thread(fn) -> None:
 def test_bm25_serves_the_old_index_while_rebuilding_then_swaps(kb, tmp_path, monkeypatch):
     _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
     index = LexicalIndex(tmp_path / "lexical", sync_limit=0, background=in_thread)
-    index.ensure(kb.store, kb.catalog.live_versions())  # first run: built before answering
+    index.ensure(kb._store, kb.live_versions())  # first run: built before answering
     assert index.size == 1 and _words(index, "needlestick")
 
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
-    gate = _Gate(monkeypatch, kb.store)
+    gate = _Gate(monkeypatch, kb._store)
     # Returns while the rebuild is held at the gate: the question is not held up (were the
     # rebuild in this thread, ensure() could not return before the gate opens below).
-    index.ensure(kb.store, kb.catalog.live_versions())
+    index.ensure(kb._store, kb.live_versions())
     assert not gate.opened.is_set()
     assert gate.entered.wait(10) and index.rebuilding
     assert index.size == 1 and _words(index, "needlestick") and not _words(index, "respirator")
-    index.ensure(kb.store, kb.catalog.live_versions())  # a second question: no second build
+    index.ensure(kb._store, kb.live_versions())  # a second question: no second build
 
     gate.opened.set()
     assert index.wait(30) and index.last_error is None
@@ -234,7 +234,7 @@ def test_retired_document_is_not_answered_from_the_stale_index(kb, tmp_path, mon
     }
 
     kb.retire("sharps")
-    gate = _Gate(monkeypatch, kb.store)
+    gate = _Gate(monkeypatch, kb._store)
     result = retriever.search("needlestick injuries")
     assert retriever.lexical.rebuilding and retriever.lexical.size == 2  # stale index serving
     assert "sharps" not in {p.source.doc_id for p in result.passages}
@@ -246,12 +246,12 @@ def test_after_a_restart_the_previous_index_on_disk_serves_during_the_rebuild(
     kb, tmp_path, monkeypatch
 ):
     _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
-    LexicalIndex(tmp_path / "lexical").ensure(kb.store, kb.catalog.live_versions())
+    LexicalIndex(tmp_path / "lexical").ensure(kb._store, kb.live_versions())
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
 
     restarted = LexicalIndex(tmp_path / "lexical", sync_limit=0, background=in_thread)
-    gate = _Gate(monkeypatch, kb.store)
-    restarted.ensure(kb.store, kb.catalog.live_versions())
+    gate = _Gate(monkeypatch, kb._store)
+    restarted.ensure(kb._store, kb.live_versions())
     assert restarted.rebuilding and _words(restarted, "needlestick")
     gate.opened.set()
     assert restarted.wait(30) and _words(restarted, "respirator")
@@ -260,28 +260,28 @@ def test_after_a_restart_the_previous_index_on_disk_serves_during_the_rebuild(
 def test_small_libraries_still_rebuild_before_answering(kb, tmp_path):
     index = LexicalIndex(tmp_path / "lexical")  # default limit: a few chunks build in place
     _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
-    index.ensure(kb.store, kb.catalog.live_versions())
+    index.ensure(kb._store, kb.live_versions())
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
-    index.ensure(kb.store, kb.catalog.live_versions())
+    index.ensure(kb._store, kb.live_versions())
     assert not index.rebuilding and index.size == 2 and _words(index, "respirator")
 
 
 def test_a_failed_background_rebuild_keeps_the_old_index_and_is_retried(kb, tmp_path, monkeypatch):
     _ingest(kb, _doc(tmp_path, "sharps.md", ["Report needlestick injuries within one hour."]))
     index = LexicalIndex(tmp_path / "lexical", sync_limit=0, background=in_thread)
-    index.ensure(kb.store, kb.catalog.live_versions())
+    index.ensure(kb._store, kb.live_versions())
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
-    original = kb.store.get_chunks
+    original = kb._store.get_chunks
 
     def broken(*args, **kwargs):
         raise ConnectionError("server went away")
 
-    monkeypatch.setattr(kb.store, "get_chunks", broken)
-    index.ensure(kb.store, kb.catalog.live_versions())
+    monkeypatch.setattr(kb._store, "get_chunks", broken)
+    index.ensure(kb._store, kb.live_versions())
     assert index.wait(30) and isinstance(index.last_error, ConnectionError)
     assert index.size == 1 and _words(index, "needlestick")
-    monkeypatch.setattr(kb.store, "get_chunks", original)
-    index.ensure(kb.store, kb.catalog.live_versions())
+    monkeypatch.setattr(kb._store, "get_chunks", original)
+    index.ensure(kb._store, kb.live_versions())
     assert index.wait(30) and index.last_error is None and index.size == 2
 
 
@@ -289,22 +289,22 @@ def test_a_failed_background_rebuild_keeps_the_old_index_and_is_retried(kb, tmp_
 def test_get_chunks_over_several_pages_returns_the_same_chunks(kb, tmp_path, monkeypatch):
     first = _ingest(kb, _sections(tmp_path, "long.md", 11))
     _ingest(kb, _sections(tmp_path, "other.md", 4, words="Glove rule"))
-    collection = kb.store._chunks
+    collection = kb._store._chunks
     raw = collection.get(where={"version_id": first.version_id}, include=["documents"])
     expected = dict(zip(raw["ids"], raw["documents"], strict=True))
     assert len(expected) == 11
 
     monkeypatch.setattr(store_module, "_PAGE", 3)  # 11 chunks = 4 pages
     gets = _count_calls(monkeypatch, collection, "get")
-    chunks = kb.store.get_chunks(where={"version_id": first.version_id}, with_embeddings=True)
+    chunks = kb.index.get_chunks(where={"version_id": first.version_id}, with_embeddings=True)
     assert {c.id: c.text for c in chunks} == expected
     assert all(c.metadata["version_id"] == first.version_id for c in chunks)
     assert all(c.embedding is not None and c.embedding.shape == (384,) for c in chunks)
     assert len(gets) == 1 + 4 and not any("offset" in call for call in gets)
 
-    everything = kb.store.get_chunks()
+    everything = kb.index.get_chunks()
     assert len(everything) == 15 == len({c.id for c in everything})
-    by_ids = kb.store.get_chunks(ids=sorted(expected))
+    by_ids = kb.index.get_chunks(ids=sorted(expected))
     assert sorted(c.id for c in by_ids) == sorted(expected)
 
 
@@ -312,20 +312,20 @@ def test_catalog_records_over_several_pages(kb, tmp_path, monkeypatch):
     for i in range(5):
         _ingest(kb, _doc(tmp_path, f"policy{i}.md", [f"Policy {i} says to wash hands."]))
     monkeypatch.setattr(store_module, "_PAGE", 2)
-    gets = _count_calls(monkeypatch, kb.store._catalog, "get")
-    records = kb.store.get_records()
+    gets = _count_calls(monkeypatch, kb._store._catalog, "get")
+    records = kb._store.get_records()
     assert sorted(r["doc_id"] for r in records.values()) == [f"policy{i}" for i in range(5)]
     assert not any("offset" in call for call in gets)
 
 
 @pytest.mark.parametrize("where", [None, {"version_id": "no-such-version"}])
 def test_get_chunks_of_nothing_is_empty(kb, where):
-    assert kb.store.get_chunks(where=where) == [] and kb.store.get_chunks(ids=[]) == []
+    assert kb.index.get_chunks(where=where) == [] and kb.index.get_chunks(ids=[]) == []
 
 
 def test_without_a_background_runner_a_large_rebuild_happens_before_answering(kb, tmp_path):
     """The CLI gives no runner: knowledge/ never starts a thread, the index is exact at once."""
     _ingest(kb, _doc(tmp_path, "masks.md", ["Wear a respirator for tuberculosis."]))
     index = LexicalIndex(tmp_path / "lexical", sync_limit=0)
-    index.ensure(kb.store, kb.catalog.live_versions())
+    index.ensure(kb._store, kb.live_versions())
     assert not index.rebuilding and _words(index, "respirator")

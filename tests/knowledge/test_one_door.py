@@ -10,8 +10,7 @@ from knowledge.ingest import IngestOptions
 READS = {
     "embedder",
     "count_tokens",
-    "store",
-    "catalog",
+    "index",  # a read-only view: no write method on it
     "index_dir",
     "versions",
     "live_versions",
@@ -23,10 +22,17 @@ READS = {
 ATTRIBUTES = {"on_event", "background", "home", "store_url"}
 
 
+def test_the_catalog_and_the_store_are_private_and_the_index_view_cannot_write(kb):
+    assert not hasattr(kb, "catalog") and not hasattr(kb, "store")
+    writes = {"upsert_chunks", "update_chunk_metadata", "delete_chunks", "put_record"}
+    assert not any(hasattr(kb.index, name) for name in writes | {"erase_history", "put_meta"})
+    assert kb.index.chunk_count() == 0 and kb.index.get_chunks() == []
+
+
 def _interrupted_removal(kb):
-    version = kb.catalog.get("visiting")
+    version = kb.version("visiting")
     version.state = "removing"
-    kb.catalog.save(version)
+    kb._catalog.save(version)
     return kb.diagnose(repair=True, by="tester")
 
 

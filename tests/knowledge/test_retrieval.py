@@ -93,7 +93,7 @@ def test_lexical_match_scores_chunks_beyond_its_top_hits(kb, tmp_path):
     retriever.refresh()
     match = retriever.lexical.match("report needlestick injuries", k=1)
     [top] = match.hits
-    ids = {c.metadata["doc_id"]: c.id for c in kb.store.get_chunks()}
+    ids = {c.metadata["doc_id"]: c.id for c in kb.index.get_chunks()}
     assert top.chunk_id == ids["sharps"] and match.score(ids["sharps"]) == top.score
     assert 0 < match.score(ids["gloves"]) < top.score  # shares "report" only: not in top 1
     assert match.score(ids["diet"]) == 0.0
@@ -121,7 +121,7 @@ def test_documents_use_says_which_words_many_passages_hold(kb, tmp_path):
     _ingest(kb, _doc(tmp_path, "dressings.md", sections))
     retriever = Retriever(kb)
     retriever.refresh()
-    assert kb.store.chunk_count() > 4  # more passages than the "rare" cut-off
+    assert kb.index.chunk_count() > 4  # more passages than the "rare" cut-off
     assert retriever.documents_use("Allevyn")
     assert not retriever.documents_use("Wiktoria")
     assert not retriever.documents_use("Nguyễn")  # the analyser cannot spell it: never counts

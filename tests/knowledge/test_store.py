@@ -24,14 +24,14 @@ def test_collection_records_model_and_refuses_another(isolated_home, tmp_path):
     doc.write_text(POLICY)
     kb = KnowledgeBase(isolated_home, embedder=HashEmbedder("model-a"), count_tokens=word_counter)
     _ingest(kb, doc)
-    info = kb.store.index_info()
+    info = kb.index.index_info()
     assert info["embedding_model"] == "model-a" and info["dimension"] == 384
 
     other = KnowledgeBase(
         isolated_home, embedder=HashEmbedder("model-b"), count_tokens=word_counter
     )
     with pytest.raises(ModelMismatch) as excinfo:
-        other.catalog.versions()
+        other.versions()
     message = str(excinfo.value)
     assert "model-a" in message and "model-b" in message and "clinassist reindex" in message
 
@@ -41,7 +41,7 @@ def test_reindex_switches_model_and_keeps_catalog(isolated_home, tmp_path):
     doc.write_text(POLICY)
     kb = KnowledgeBase(isolated_home, embedder=HashEmbedder("model-a"), count_tokens=word_counter)
     _ingest(kb, doc)
-    before = {c.id: c.text for c in kb.store.get_chunks()}
+    before = {c.id: c.text for c in kb.index.get_chunks()}
 
     client = open_client(path=isolated_home / "index")
     events = list(reindex(client, HashEmbedder("model-b", dimension=64)))
@@ -50,10 +50,10 @@ def test_reindex_switches_model_and_keeps_catalog(isolated_home, tmp_path):
     after = KnowledgeBase(
         isolated_home, embedder=HashEmbedder("model-b", dimension=64), count_tokens=word_counter
     )
-    assert {c.id: c.text for c in after.store.get_chunks()} == before
-    assert after.store.index_info()["embedding_model"] == "model-b"
-    assert [v.doc_id for v in after.catalog.live_versions()] == ["sharps"]
-    stored = after.store.get_chunks(with_embeddings=True)
+    assert {c.id: c.text for c in after.index.get_chunks()} == before
+    assert after.index.index_info()["embedding_model"] == "model-b"
+    assert [v.doc_id for v in after.live_versions()] == ["sharps"]
+    stored = after.index.get_chunks(with_embeddings=True)
     assert all(c.embedding.shape == (64,) for c in stored)
 
 
@@ -65,9 +65,9 @@ def test_query_returns_nearest_with_metadata_and_filter(kb, tmp_path):
     _ingest(kb, a)
     _ingest(kb, b, approve=False)
     query = kb.embedder.embed_query("needlestick injury report")
-    hits = kb.store.query(query, k=2)
+    hits = kb.index.query(query, k=2)
     assert hits[0].metadata["doc_id"] == "sharps" and hits[0].distance < hits[1].distance
-    only_approved = kb.store.query(query, k=5, where={"status": "approved"})
+    only_approved = kb.index.query(query, k=5, where={"status": "approved"})
     assert {h.metadata["doc_id"] for h in only_approved} == {"sharps"}
 
 
@@ -97,32 +97,32 @@ def test_http_client_against_real_chroma_server(chroma_server, isolated_home, tm
         embedder=HashEmbedder(),
         count_tokens=word_counter,
     )
-    assert isinstance(admin.store, ChromaStore)
+    assert isinstance(admin._store, ChromaStore)
     [result] = _ingest(admin, doc, approve=False)
-    assert clinician.catalog.live_versions() == []
+    assert clinician.live_versions() == []
     admin.approve(result.version_id, by="admin")
-    assert [v.doc_id for v in clinician.catalog.live_versions()] == ["sharps"]
-    hits = clinician.store.query(
+    assert [v.doc_id for v in clinician.live_versions()] == ["sharps"]
+    hits = clinician.index.query(
         clinician.embedder.embed_query("needlestick"), k=1, where={"status": "approved"}
     )
     assert "needlestick" in hits[0].text
     _check_query_without_records(clinician)
     assert not (isolated_home / "ward" / "index").exists()  # nothing stored locally
     admin.remove("sharps")
-    assert clinician.store.chunk_count() == 0
+    assert clinician.index.chunk_count() == 0
 
 
 def _check_query_without_records(kb):
     """The retriever's cheap first pass: ids, distances and vectors, no text or metadata."""
     vector = kb.embedder.embed_query("needlestick")
-    [full] = kb.store.query(vector, k=1, with_embeddings=True)
-    [bare] = kb.store.query(vector, k=1, with_embeddings=True, with_records=False)
+    [full] = kb.index.query(vector, k=1, with_embeddings=True)
+    [bare] = kb.index.query(vector, k=1, with_embeddings=True, with_records=False)
     assert bare.id == full.id and bare.distance == pytest.approx(full.distance)
     assert bare.text == "" and bare.metadata == {} and "needlestick" in full.text
-    [stored] = kb.store.get_chunks(ids=[full.id], with_embeddings=True)
+    [stored] = kb.index.get_chunks(ids=[full.id], with_embeddings=True)
     assert bare.embedding is not None and bare.embedding.shape == (384,)
     assert bare.embedding == pytest.approx(stored.embedding, abs=1e-6)
-    assert kb.store.query(vector, k=1)[0].embedding is None  # vectors only when asked
+    assert kb.index.query(vector, k=1)[0].embedding is None  # vectors only when asked
 
 
 def test_query_without_records_on_a_local_store(isolated_home, tmp_path):

@@ -181,7 +181,7 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     assert w.ui.approve_action.isEnabled() and w.ui.retire_action.isEnabled()
     action, (version, retired) = _act(qtbot, desk, w.approve_selected)
     assert action == "approve" and version.status == APPROVED and retired == []
-    assert [v.doc_id for v in desk.kb.catalog.live_versions()] == ["visiting"]
+    assert [v.doc_id for v in desk.kb.live_versions()] == ["visiting"]
     assert desk.rows()[version.version_id] == (APPROVED, True)
     assert w.selected_version().version_id == version.version_id  # selection kept
     assert not w.ui.approve_action.isEnabled()
@@ -201,7 +201,7 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     with qtbot.waitSignal(w.action_finished, timeout=WAIT_MS) as blocker:
         dialog.accept()
     assert blocker.args[0] == "edit"
-    stored = desk.kb.catalog.get("visiting")
+    stored = desk.kb.version("visiting")
     assert (stored.title, stored.owner) == ("Visiting Hours Policy", "Nursing board")
     # ...and on the record, through the knowledge base's door, field by field
     [edit] = [data for kind, data in desk.events if kind == "edit"]
@@ -222,7 +222,7 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     )
     assert "overdue" in review.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "overdue" in review.data()
-    other = w.model.index(w.model.row_of(desk.kb.catalog.get("parking").version_id), 0)
+    other = w.model.index(w.model.row_of(desk.kb.version("parking").version_id), 0)
     assert other.data(Qt.ItemDataRole.BackgroundRole) is None
     assert other.data(OverdueRole) is False
 
@@ -244,8 +244,8 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     # Retire version 1: it drops out of the default view, comes back with "Show retired".
     assert w.select_document("visiting@v1-" + stored.sha256[:8])
     _act(qtbot, desk, w.retire_selected)
-    assert desk.kb.catalog.get(stored.version_id).status == RETIRED
-    assert desk.kb.catalog.live_versions() == []
+    assert desk.kb.version(stored.version_id).status == RETIRED
+    assert desk.kb.live_versions() == []
     assert w.proxy.rowCount() == 2  # visiting v2 and parking
     w.ui.show_retired_box.setChecked(True)
     assert w.proxy.rowCount() == 3
@@ -266,15 +266,15 @@ def test_lifecycle_approve_edit_overdue_retire_remove(make_desk, qtbot, tmp_path
     # Remove one version without the dialog.
     assert w.select_document("parking")
     _act(qtbot, desk, lambda: w.remove_selected(confirm=False))
-    assert "parking" not in {v.doc_id for v in desk.kb.catalog.versions()}
+    assert "parking" not in {v.doc_id for v in desk.kb.versions()}
     assert "parking" not in desk.statuses()
 
     # Remove a whole document (both versions of visiting).
     assert w.select_document("visiting")
     action, removed = _act(qtbot, desk, lambda: w.remove_selected(False, whole_document=True))
     assert sorted(v.version for v in removed) == [1, 2]
-    assert desk.kb.catalog.versions() == [] and w.model.rowCount() == 0
-    assert desk.kb.store.chunk_count() == 0
+    assert desk.kb.versions() == [] and w.model.rowCount() == 0
+    assert desk.kb.index.chunk_count() == 0
     assert not w.ui.approve_action.isEnabled()  # nothing selected
 
 
@@ -300,11 +300,11 @@ def test_remove_asks_first_naming_the_document(make_desk, qtbot, tmp_path):
 
     answer("Cancel")
     assert w.remove_selected() is None
-    assert len(desk.kb.catalog.versions()) == 2
+    assert len(desk.kb.versions()) == 2
 
     answer("Remove version 2")
     _act(qtbot, desk, w.remove_selected)
-    assert [v.version for v in desk.kb.catalog.versions()] == [1]
+    assert [v.version for v in desk.kb.versions()] == [1]
     assert all("Visiting policy" in text and "(visiting)" in text for text in seen)
     assert len(seen) == 2
 
@@ -344,11 +344,11 @@ def test_cancel_long_ingest_leaves_no_half_document(make_desk, qtbot, tmp_path):
     assert w.ui.ingest_panel.summary_label.text().startswith("Cancelled after")
     assert w.ui.add_files_action.isEnabled()
 
-    every = desk.kb.catalog.versions(include_unfinished=True)
+    every = desk.kb.versions(include_unfinished=True)
     assert all(v.state == READY for v in every)
     assert len(every) < len(paths)
     ready_ids = {v.version_id for v in every}
-    chunks = desk.kb.store.get_chunks()
+    chunks = desk.kb.index.get_chunks()
     assert {c.metadata["version_id"] for c in chunks} <= ready_ids
     qtbot.waitUntil(lambda: len(w.model.versions) == len(every), timeout=WAIT_MS)
 
@@ -413,7 +413,7 @@ def test_read_only_disables_every_write(make_desk, qtbot, tmp_path):
     )
     QApplication.sendEvent(w, enter)
     assert not enter.isAccepted()
-    assert desk.kb.catalog.get("visiting").status == PENDING
+    assert desk.kb.version("visiting").status == PENDING
 
     w.set_read_only(False)
     assert w.ui.approve_action.isEnabled() and w.ui.add_files_action.isEnabled()
@@ -476,7 +476,7 @@ def test_approve_on_add_with_owner_and_accessibility(make_desk, qtbot, tmp_path)
     w.ui.approve_on_add_box.setChecked(True)
     w.ui.owner_edit.setText("Infection Prevention Committee")
     _ingest(qtbot, desk, [DEMO / "hand-hygiene.md"])
-    version = desk.kb.catalog.get("hand-hygiene")
+    version = desk.kb.version("hand-hygiene")
     assert version.status == APPROVED and version.approved_by == "admin"
     assert version.owner == "Infection Prevention Committee"
     assert desk.rows()[version.version_id] == (APPROVED, True)

@@ -244,7 +244,7 @@ def test_the_empty_chat_welcomes_with_examples_from_the_documents(
     qtbot.waitUntil(lambda: len(window.examples) == 3, timeout=30_000)
     shown = window.chat.toPlainText()
     assert "Ask a question about your hospital's approved documents" in shown
-    titles = {v.title for v in window.session.kb.catalog.live_versions()}
+    titles = {v.title for v in window.session.kb.live_versions()}
     for example in window.examples:
         assert example in shown and any(f"the {t} say about" in example for t in titles)
     with qtbot.waitSignal(window.answer_finished, timeout=120_000) as asked:

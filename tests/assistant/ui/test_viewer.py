@@ -65,7 +65,7 @@ class Ingested:
         self.chunks: dict[str, list[StoredChunk]] = {}
         for result in results:
             assert result.version_id, f"{result.path}: {result.status} {result.reason}"
-            version = kb.catalog.get(result.version_id)
+            version = kb.version(result.version_id)
             self.versions[result.path.name] = version
             self.chunks[result.path.name] = kb.chunks_of(version.version_id)
 
