@@ -60,6 +60,9 @@ RELATED_NOTE = RELATED_BADGE + "."
 # A near miss: the subject is there, the value asked for is not. Said plainly, so the
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
+# A model's answer none of whose sentences its cited passages support ("flag" lists them).
+NONE_SUPPORTED = "None of the model's statements is supported by the passage it cites."
+LISTED_BELOW = " They are listed below as unverified: open the sources before relying on any."
 # Said instead of "not covered": the documents may well cover it, in English.
 NOT_ENGLISH = (
     "This question looks like it is in {}. The approved documents are in English and answers "
@@ -312,13 +315,16 @@ class AnswerEngine:
         cited_passages = [passages[n - 1] for n in used]
         check_support(claims, [p.text for p in cited_passages], self._embed)
         unsupported = [c for c in claims if not c.supported]
-        if unsupported and self.settings.answer.unsupported == "drop":
-            text = drop_unsupported(text, claims)
+        # An unsupported sentence never stands in the answer with a working citation: it is
+        # dropped ("drop"), or moved, without its markers, to the block of unverified
+        # sentences shown under the answer ("flag", the default).
+        text = drop_unsupported(text, claims) if unsupported else text
+        if self.settings.answer.unsupported == "drop":
             claims = [c for c in claims if c.supported]
-        answer.text = text
+        answer.text = text or NONE_SUPPORTED + (LISTED_BELOW if _unverified(claims) else "")
         answer.claims_total = len(claims)
         answer.claims_verified = sum(c.supported for c in claims)
-        answer.unverified = [c.text for c in claims if not c.supported]
+        answer.unverified = _unverified(claims)
         answer.citations = [
             passage_citation(
                 i + 1, p, [c.evidence for c in claims if i + 1 in c.cited and c.evidence]
@@ -366,6 +372,10 @@ _FULL_DATE = re.compile(
     rf"\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
     re.I,
 )
+
+
+def _unverified(claims) -> list[str]:
+    return [c.text for c in claims if not c.supported]
 
 
 def searched_text(answer: Answer) -> str:

@@ -20,7 +20,9 @@ from assistant.cli.render import (
     console,
     ingest_table,
     out,
+    print_error,
     print_json,
+    print_styled,
     show_ingest,
     version_json,
     versions_table,
@@ -62,7 +64,7 @@ def main_options(home: HomeOption = None) -> None:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}")
+    print_error(message)
     return typer.Exit(code)
 
 
@@ -153,10 +155,10 @@ def docs_show(
         return
     for key, value in data.items():
         if key != "chunks":
-            out.print(f"[bold]{key}[/bold]: {value}")
+            print_styled((key, "bold"), f": {value}")
     for c in data.get("chunks", []):
         pages = f"pp. {c['page_start']}–{c['page_end']}" if c["page_start"] else ""
-        out.print(f"\n[bold]#{c['index']}[/bold] {c['section']} {pages}\n{c['text']}")
+        print_styled("\n", (f"#{c['index']}", "bold"), f" {c['section']} {pages}\n{c['text']}")
 
 
 def _lifecycle(action: str, doc: str, details: dict[str, str] | None = None) -> None:
@@ -240,8 +242,8 @@ def doctor(
     elif not findings:
         out.print("catalog and index agree")
     for f in findings if not json_output else []:
-        mark = "[green]repaired[/green]" if f.repaired else "[yellow]found[/yellow]"
-        out.print(f"{mark} {f.kind}: {f.detail}")
+        mark = ("repaired", "green") if f.repaired else ("found", "yellow")
+        print_styled(mark, f" {f.kind}: {f.detail}")
     if any(not f.repaired for f in findings):
         raise typer.Exit(1)
 

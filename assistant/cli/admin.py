@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.render import console, out
+from assistant.cli.render import out, print_error
 
 ENV_PASSPHRASE = "CLINASSIST_ADMIN_PASSPHRASE"
 
@@ -71,7 +71,7 @@ def admin_or_exit(settings, action: str) -> None:
     try:
         require_admin(settings, action)
     except AdminRequired as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from exc
 
 
@@ -97,15 +97,13 @@ def set_passphrase(
     current = None
     if guard.has_passphrase():
         if not change:
-            console.print(
-                "[red]error:[/red] an admin passphrase is already set; use --change to change it"
-            )
+            print_error("an admin passphrase is already set; use --change to change it")
             raise typer.Exit(2)
         current = _typed_passphrase("Current admin passphrase: ")
     new = typer.prompt("New admin passphrase", hide_input=True, confirmation_prompt=True)
     try:
         guard.set_passphrase(new, current=current)
     except (ValueError, PermissionError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from exc
     out.print("admin passphrase saved (only its scrypt hash is stored)")

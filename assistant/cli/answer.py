@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.render import console, out, print_json
+from assistant.cli.render import out, print_error, print_json
 
 config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer provider.")
 
@@ -63,22 +63,22 @@ def ask_command(settings, question: str | None, jsonl: Path | None, json_output:
     from assistant.governance.audit import AuditError
 
     if bool(question) == bool(jsonl):
-        console.print("[red]error:[/red] give a question, or --jsonl FILE (not both)")
+        print_error("give a question, or --jsonl FILE (not both)")
         return 2
     try:
         rows = _read_jsonl(jsonl) if jsonl else [{"id": None, "question": question}]
     except (OSError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         return 2
     engine = build_engine(settings)  # the model loads once for all questions
     for row in rows:
         try:
             answer = engine.ask(str(row["question"]))
         except (LLMError, ValueError) as exc:
-            console.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             return 1
         except AuditError as exc:  # an answer that cannot be audited is not shown
-            console.print(f"[red]error:[/red] answer withheld: {exc}")
+            print_error(f"answer withheld: {exc}")
             return 1
         if json_output:
             data = answer.to_json()
@@ -134,7 +134,7 @@ def config_set(
     try:
         path = save_setting(settings().home, key, value)
     except (KeyError, ValueError, ValidationError, AuditError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from exc
     out.print(f"saved {key} in {path}")
 
@@ -151,15 +151,13 @@ def config_set_key(
 
     provider = provider or settings().llm.provider
     if provider == "offline":
-        console.print(
-            "[red]error:[/red] choose a provider first: clinassist config set llm.provider azure"
-        )
+        print_error("choose a provider first: clinassist config set llm.provider azure")
         raise typer.Exit(2)
     key = typer.prompt(f"API key for {provider}", hide_input=True)
     try:
         store_api_key(settings().home, provider, key)
     except (SecretStoreError, AuditError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from exc
     out.print(f"stored {mask(key.strip())} for {provider} in the OS keyring")
 
@@ -178,7 +176,7 @@ def config_test() -> None:
         )
         return
     try:
-        out.print(f"[green]{client.check_connection()}[/green]")
+        out.print(client.check_connection(), style="green")
     except LLMError as exc:
-        console.print(f"[red]connection failed:[/red] {exc}")
+        print_error(exc, label="connection failed")
         raise typer.Exit(1) from exc

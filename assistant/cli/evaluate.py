@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
-from assistant.cli.render import console, print_json
+from assistant.cli.render import console, print_error, print_json
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    from rich.markup import escape
-
-    console.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    print_error(message)
     return typer.Exit(code)
 
 
@@ -153,7 +152,7 @@ def _print_summary(metrics: dict, comparison: dict | None) -> None:
             change = fmt_delta(name, m["delta"])
             cells += [
                 fmt_metric(name, m["before"]),
-                f"[red]{change} regression[/red]" if m["regression"] else change,
+                Text(f"{change} regression", style="red") if m["regression"] else change,
             ]
         table.add_row(*cells)
     out.print(table)

@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.render import console, out
+from assistant.cli.render import out, print_error
 
 audit_app = typer.Typer(no_args_is_help=True, help="Verify, export and prune the audit log.")
 feedback_app = typer.Typer(no_args_is_help=True, help="Export clinicians' answer feedback.")
@@ -49,13 +49,13 @@ def _date(value: str, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        console.print(f"[red]error:[/red] {option} {value!r} is not a date in the form YYYY-MM-DD")
+        print_error(f"{option} {value!r} is not a date in the form YYYY-MM-DD")
         raise typer.Exit(2) from exc
 
 
 def _format(jsonl: bool, csv: bool, default: str) -> str:
     if jsonl and csv:
-        console.print("[red]error:[/red] choose --jsonl or --csv, not both")
+        print_error("choose --jsonl or --csv, not both")
         raise typer.Exit(2)
     return "csv" if csv else "jsonl" if jsonl else default
 
@@ -68,7 +68,7 @@ def audit_verify() -> None:
         out.print(f"audit log intact: {result.entries} entries")
         return
     where = f"entry {result.first_broken_seq}" if result.first_broken_seq else "the chain head"
-    console.print(f"[red]audit log broken at {where}:[/red] {result.reason}")
+    print_error(result.reason, label=f"audit log broken at {where}")
     raise typer.Exit(1)
 
 
@@ -90,7 +90,7 @@ def audit_export(
     try:
         count = log.export(target, since=start, until=end, fmt=fmt)
     except OSError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from exc
     if out_file is not None:
         out.print(f"exported {count} audit entries to {out_file}")
@@ -123,7 +123,7 @@ def audit_prune(
                 out.print("audit.retention_days is 0 (keep everything): nothing pruned")
                 return
     except AuditError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from exc
     data = checkpoint["data"]
     pruned = data.get("pruned", 0)
@@ -162,7 +162,7 @@ def feedback_export(
             sys.stdout.write(path.read_text(encoding=encoding))
             sys.stdout.flush()
     except (OSError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from exc
     finally:
         store.close()

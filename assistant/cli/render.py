@@ -18,12 +18,28 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from knowledge.catalog import DocumentVersion
 from knowledge.ingest import FAILED, FileResult, IngestProgress
 
-console = Console(stderr=True, soft_wrap=True)  # progress, messages; stdout stays clean for --json
-out = Console(highlight=False, soft_wrap=True)
+# Text from documents, models, file names and settings is data: both consoles print literally
+# (no markup, no emoji codes, no highlighting), and colour is given as a style, never inline.
+# "Give 0.4 mg [repeat every 2 minutes]" keeps its brackets; "[/b]" cannot crash a command.
+console = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
+out = Console(
+    soft_wrap=True, markup=False, emoji=False, highlight=False
+)  # stdout: --json stays clean
+
+
+def print_error(message: object, label: str = "error") -> None:
+    """ "error: <message>" on stderr, the label in red, the message exactly as given."""
+    console.print(Text.assemble((f"{label}:", "red"), " ", str(message)))
+
+
+def print_styled(*parts: str | tuple[str, str], err: bool = False) -> None:
+    """One line of literal pieces, some with a style: ("repaired", "green"), " kind: …"."""
+    (console if err else out).print(Text.assemble(*parts))
 
 
 def print_json(data: Any) -> None:
@@ -34,11 +50,11 @@ def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[F
     """Drive an ingest generator with progress bars; returns the per-file results."""
     results: list[FileResult] = []
     columns = (
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TaskProgressColumn(),
-        TextColumn("{task.fields[detail]}"),
+        TextColumn("{task.fields[detail]}", markup=False),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
@@ -62,7 +78,8 @@ def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[F
             if event.result is not None:
                 results.append(event.result)
                 if event.result.status == FAILED:
-                    console.print(f"[red]✗ {event.result.path}: {event.result.reason}[/red]")
+                    failed = f"✗ {event.result.path}: {event.result.reason}"
+                    console.print(failed, style="red")
     return results
 
 
@@ -75,7 +92,7 @@ def ingest_table(results: list[FileResult]) -> Table:
         note = r.reason or ("approved" if r.approved else ("pending approval" if r.chunks else ""))
         table.add_row(
             r.path.name,
-            f"[{colour}]{r.status}[/{colour}]",
+            Text(r.status, style=colour),
             r.doc_id,
             str(r.version or ""),
             str(r.pages or ""),
@@ -91,7 +108,7 @@ def versions_table(versions: list[DocumentVersion], live_ids: set[str]) -> Table
         table.add_column(column, overflow="fold")
     for v in versions:
         status = v.status + (" (live)" if v.version_id in live_ids else "")
-        review = f"[red]{v.review_by} overdue[/red]" if v.review_overdue else v.review_by
+        review = Text(f"{v.review_by} overdue", style="red") if v.review_overdue else v.review_by
         table.add_row(
             v.doc_id,
             str(v.version),

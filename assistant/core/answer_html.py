@@ -23,7 +23,14 @@ from assistant.core.answer_view import (
     AnswerView,
 )
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+# A model's Markdown renders as text, lists, emphasis and tables only: raw HTML is escaped and
+# links and images are not made (an answer's "[x](feedback:up:3)" or "![](http://…)" shows as
+# the characters it is), so the [n] markers linked below are the only anchors in an answer.
+_MD = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False})
+    .enable("table")
+    .disable(["link", "image", "autolink"])
+)
 _MARKER = re.compile(r"\[(\d+)\]")
 
 

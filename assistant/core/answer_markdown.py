@@ -45,7 +45,7 @@ def answer_markdown(view: AnswerView) -> str:
         out += [f"### Answer — {view.badge}", ""]
     else:
         out += ["### Answer", "", f"*{view.made_by}*", ""]
-    out += [_cards(view) if view.cards else _TAG_START.sub(r"\\<", answer.text.strip()), ""]
+    out += [_cards(view) if view.cards else _model_markdown(answer.text), ""]
     for heading, items in ((UNVERIFIED_HEADING, view.unverified), (CLOSEST_HEADING, view.closest)):
         if items:
             out += [f"**{heading}**", ""] + [f"- {md_block(item)}" for item in items] + [""]
@@ -56,6 +56,13 @@ def answer_markdown(view: AnswerView) -> str:
             out.append(f"- [{s.number}] **{md(s.title)}** — {details}")
         out.append("")
     return "\n".join(out)
+
+
+def _model_markdown(text: str) -> str:
+    """A model's answer is Markdown already; nothing in it may read as raw HTML, a link or an
+    image in whatever shows the exported file."""
+    text = _TAG_START.sub(r"\\<", text.strip())
+    return text.replace("](", "]\\(").replace("![", "!\\[")
 
 
 def _cards(view: AnswerView) -> str:

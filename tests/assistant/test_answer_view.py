@@ -102,3 +102,18 @@ def test_the_short_line_says_how_it_was_made_and_how_long_it_took():
     assert AnswerView.of(llm_answer()).meta.startswith("gpt-4o-mini · ")
     refused = replace(make_refusal(), outcome=NOT_COVERED, timings_ms={})
     assert AnswerView.of(refused).meta == "offline: quoted passages"
+
+
+def test_a_models_links_images_and_html_are_shown_as_text_not_made_live():
+    text = (
+        "See [the form](feedback:up:3) and ![x](http://example.org/p.png) "
+        "<a href='copy:1'>copy</a> <img src=x> [1]."
+    )
+    answer = make_answer(text=text, mode=LLM_MODE)
+    chat = exchange_html("q", answer, 3)
+    body = chat.split('<p class="q">q</p>', 1)[1].split('<p class="meta">', 1)[0]
+    assert body.count("<a ") == 1 and 'href="cite:1"' in body  # the marker, nothing else
+    assert "<img" not in body and "feedback:up:3" in body  # shown as the characters it is
+    markdown = answer_markdown(AnswerView.of(answer))
+    assert "](feedback" not in markdown and "![" not in markdown
+    assert "<a " not in markdown.replace("\\<", "")  # escaped: shown, never a tag

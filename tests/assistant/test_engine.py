@@ -142,6 +142,7 @@ def test_llm_answer_citations_cleaned_and_verified(kb, scripted_llm):
     assert set(re.findall(r"\[(\d+)\]", answer.text)) <= {str(c.number) for c in answer.citations}
     assert answer.claims_total == 3 and answer.claims_verified == 2
     assert answer.unverified == ["Hand rub must be applied for five full minutes before surgery."]
+    assert "five full minutes" not in answer.text  # listed as unverified, never cited as said
     assert all(c.source.source_name == "hand-hygiene.md" for c in answer.citations)
 
 
@@ -391,3 +392,18 @@ def test_what_to_do_is_shown_not_only_what_the_procedure_is_for(kb):
     answer = offline_engine(kb).ask("I got a needlestick injury, what should I do?")
     sections = [c.source.section for c in answer.citations]
     assert any(s.endswith("4. Immediate first aid") for s in sections)
+
+
+def test_an_answer_with_no_supported_sentence_says_so_and_cites_nothing_in_its_body(
+    kb, scripted_llm
+):
+    from assistant.answering.engine import LISTED_BELOW, NONE_SUPPORTED
+
+    engine = llm_engine(kb, scripted_llm)
+    question = "How long do I rub hands with alcohol hand rub?"
+    rub = passage_number(engine, question, "Rub for 20–30 seconds")
+    scripted_llm.reply(f"Patients must shower with chlorhexidine twice daily [{rub}].")
+    answer = engine.ask(question)
+    assert answer.text == NONE_SUPPORTED + LISTED_BELOW and "[" not in answer.text
+    assert answer.unverified == ["Patients must shower with chlorhexidine twice daily."]
+    assert answer.claims_verified == 0 and answer.claims_total == 1
