@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from assistant.governance.secrets import SecretStoreError, env_var_names, get_api_key, mask
+from assistant.governance.secrets import env_var_names, find_api_key, mask
 from assistant.governance.settings import LLMSettings
 
 OPENAI_URL = "https://api.openai.com/v1"
@@ -107,10 +107,8 @@ def make_chat_client(llm: LLMSettings, api_key: str | None = None) -> ChatClient
     entra = llm.provider == "azure" and llm.use_entra_id
     problem = ""
     if api_key is None and not entra:
-        try:
-            api_key = get_api_key(llm.provider)
-        except SecretStoreError as exc:
-            problem = f" {exc}"
+        api_key, problem = find_api_key(llm.provider)
+        problem = f" {problem}" if problem else ""
     if not api_key and llm.provider in ("openai", "azure") and not entra:
         names = " or ".join(env_var_names(llm.provider))
         raise LLMNotConfigured(

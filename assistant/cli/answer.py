@@ -70,7 +70,11 @@ def ask_command(settings, question: str | None, jsonl: Path | None, json_output:
     except (OSError, ValueError) as exc:
         print_error(exc)
         return 2
-    engine = build_engine(settings)  # the model loads once for all questions
+    try:
+        engine = build_engine(settings)  # the model loads once for all questions
+    except LLMError as exc:  # e.g. a provider that needs a key has none
+        print_error(exc)
+        return 2
     for row in rows:
         try:
             answer = engine.ask(str(row["question"]))
@@ -169,7 +173,11 @@ def config_test() -> None:
     from assistant.cli.state import settings
     from assistant.core.services import build_chat_client
 
-    client = build_chat_client(settings())
+    try:
+        client = build_chat_client(settings())
+    except LLMError as exc:
+        print_error(exc, label="not configured")
+        raise typer.Exit(2) from exc
     if client is None:
         out.print(
             "offline mode: answers are extracted from the approved documents; nothing to test"

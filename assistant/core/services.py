@@ -43,9 +43,8 @@ def build_chat_client(settings: Settings):
     if settings.llm.provider == "offline":
         return None
     from assistant.answering.llm import make_chat_client
-    from assistant.governance.secrets import get_api_key
 
-    return make_chat_client(settings.llm, get_api_key(settings.llm.provider))
+    return make_chat_client(settings.llm)  # reads the key (environment, then keyring) itself
 
 
 def build_engine(settings: Settings, kb=None):

@@ -37,18 +37,28 @@ def env_var_names(provider: str) -> list[str]:
     return names
 
 
-def get_api_key(provider: str) -> str | None:
-    """The key from the environment, else the OS keyring, else None."""
+def find_api_key(provider: str) -> tuple[str | None, str]:
+    """(key, problem): the key from the environment, else the OS keyring, else None; and,
+    when the keyring could not be read or is not secure, why (else ""). Never raises: a
+    missing keyring must not stop a command, nor a provider that needs no key. Only storing
+    a key needs the keyring (`set_api_key`)."""
     for name in env_var_names(provider):
         value = os.environ.get(name, "").strip()
         if value:
-            return value
-    backend = _secure_backend(provider)
+            return value, ""
     try:
+        backend = _secure_backend(provider)
         value = backend.get_password(SERVICE, provider)
+    except SecretStoreError as exc:
+        return None, str(exc)
     except Exception as exc:  # keyring backends raise many types (dbus, OS, locked)
-        raise _store_error(provider, "could not be read", exc) from None
-    return (value or "").strip() or None
+        return None, str(_store_error(provider, "could not be read", exc))
+    return (value or "").strip() or None, ""
+
+
+def get_api_key(provider: str) -> str | None:
+    """The key from the environment, else the OS keyring, else None (never raises)."""
+    return find_api_key(provider)[0]
 
 
 def key_source(provider: str) -> str | None:
@@ -56,10 +66,7 @@ def key_source(provider: str) -> str | None:
     for name in env_var_names(provider):
         if os.environ.get(name, "").strip():
             return f"environment variable {name}"
-    try:
-        return "system keyring" if get_api_key(provider) else None
-    except SecretStoreError:
-        return None
+    return "system keyring" if get_api_key(provider) else None
 
 
 def set_api_key(provider: str, key: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import keyring
 import keyring.backends.fail
@@ -13,6 +14,7 @@ from assistant.governance import secrets
 from assistant.governance.secrets import (
     SecretStoreError,
     delete_api_key,
+    find_api_key,
     get_api_key,
     mask,
     set_api_key,
@@ -63,14 +65,15 @@ def test_unknown_provider_is_refused():
 
 def test_no_keyring_backend_says_to_use_the_environment(monkeypatch):
     keyring.set_keyring(keyring.backends.fail.Keyring())
-    for call in (lambda: get_api_key("openai"), lambda: set_api_key("openai", KEY)):
-        with pytest.raises(SecretStoreError) as info:
-            call()
-        message = str(info.value)
+    with pytest.raises(SecretStoreError) as info:
+        set_api_key("openai", KEY)  # storing needs the keyring
+    key, problem = find_api_key("openai")  # reading never raises: it says why
+    assert key is None and get_api_key("openai") is None
+    for message in (str(info.value), problem):
         assert "CLINASSIST_API_KEY or OPENAI_API_KEY" in message
         assert "environment variable" in message and KEY not in message
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    assert get_api_key("openai") == KEY  # the environment needs no keyring
+    assert find_api_key("openai") == (KEY, "")  # the environment needs no keyring
 
 
 def test_plaintext_file_keyring_is_refused(tmp_path):
@@ -80,8 +83,8 @@ def test_plaintext_file_keyring_is_refused(tmp_path):
     keyring.set_keyring(plaintext)
     with pytest.raises(SecretStoreError, match="not secure"):
         set_api_key("azure", KEY)
-    with pytest.raises(SecretStoreError, match="AZURE_OPENAI_API_KEY"):
-        get_api_key("azure")
+    key, problem = find_api_key("azure")
+    assert key is None and "not secure" in problem and "AZURE_OPENAI_API_KEY" in problem
     assert not (tmp_path / "keyring_pass.cfg").exists()
 
 
@@ -100,8 +103,8 @@ class _LockedKeyring(keyring.backend.KeyringBackend):
 
 def test_backend_errors_become_clear_secret_store_errors():
     keyring.set_keyring(_LockedKeyring())
-    with pytest.raises(SecretStoreError, match="could not be read.*KeyringLocked"):
-        get_api_key("openai")
+    key, problem = find_api_key("openai")
+    assert key is None and re.search("could not be read.*KeyringLocked", problem)
     with pytest.raises(SecretStoreError, match="could not be saved") as info:
         set_api_key("openai", KEY)
     assert KEY not in str(info.value)  # the backend's own message is not repeated
@@ -124,3 +127,27 @@ def test_nothing_is_logged_with_the_key(caplog):
     delete_api_key("compatible")
     assert "compatible" in caplog.text  # it did log, without the key
     assert KEY not in caplog.text and KEY[-8:] not in caplog.text
+
+
+def test_no_command_crashes_without_a_keyring_for_a_provider_that_needs_no_key(
+    monkeypatch, tmp_path
+):
+    from typer.testing import CliRunner
+
+    from assistant import cli
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("CLINASSIST_HOME", str(tmp_path))
+    monkeypatch.setenv("CLINASSIST_LLM__PROVIDER", "compatible")
+    monkeypatch.setenv("CLINASSIST_LLM__ENDPOINT", "http://127.0.0.1:9/v1")  # nothing listens
+    monkeypatch.setenv("CLINASSIST_LLM__MODEL", "m")
+    monkeypatch.setenv("CLINASSIST_LLM__MAX_RETRIES", "0")
+    runner = CliRunner()
+    shown = runner.invoke(cli.app, ["config", "show"])
+    assert shown.exit_code == 0 and "llm.api_key = None" in shown.stdout
+    tested = runner.invoke(cli.app, ["config", "test"])
+    assert tested.exit_code == 1 and "connection failed" in tested.output
+    assert tested.exception is None or isinstance(tested.exception, SystemExit)
+    monkeypatch.setenv("CLINASSIST_LLM__PROVIDER", "openai")  # needs a key: a clear message
+    tested = runner.invoke(cli.app, ["config", "test"])
+    assert tested.exit_code == 2 and "No API key" in tested.output and "not secure" in tested.output
