@@ -19,7 +19,8 @@ from knowledge.catalog import INGESTING, READY, REMOVING, Catalog, DocumentVersi
 from knowledge.chunking import Chunk, ChunkingOptions, chunk_document, embedding_text
 from knowledge.document import ParsedDocument
 from knowledge.embedding import Embedder, TokenCounter
-from knowledge.errors import DuplicateContent, IngestError
+from knowledge.errors import DuplicateContent, FileTooLarge, IngestError
+from knowledge.file_collection import collect_files as find_files
 from knowledge.parsing import SUPPORTED_SUFFIXES, parse_file
 from knowledge.provenance import Provenance
 from knowledge.store import StoredChunk, VectorStore
@@ -31,7 +32,6 @@ ADDED, NEW_VERSION, RESUMED, SKIPPED, FAILED = (
     "unchanged",
     "failed",
 )
-_IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ class IngestOptions:
     # from a manifest; it wins over the batch-wide values above.
     per_file: dict[str, dict[str, str]] = field(default_factory=dict)
     max_file_mb: float = 200.0
+    max_chunks: int = 5000  # per file: more is a data dump, or a document to split
     embed_batch: int = 32
     chunking: ChunkingOptions = field(default_factory=ChunkingOptions)
 
@@ -97,27 +98,9 @@ class IngestProgress:
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Expand folders recursively (sorted, hidden files skipped). Missing paths are results."""
-    files: list[Path] = []
-    problems: list[FileResult] = []
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel_parts = child.relative_to(path).parts
-                if any(part.startswith((".", "~$")) for part in rel_parts):
-                    continue
-                if child.is_symlink() and not child.exists():
-                    problems.append(FileResult(child, FAILED, "broken link: its target is missing"))
-                elif child.is_file() and child.name.lower() not in _IGNORED_NAMES:
-                    files.append(child)
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            problems.append(FileResult(path, FAILED, "not a regular file"))
-        else:
-            problems.append(FileResult(path, FAILED, "no such file or folder"))
-    unique = list(dict.fromkeys(p.resolve() for p in files))
-    return unique, problems
+    """The files to read, and a failed result for each path that cannot be read."""
+    files, problems = find_files(paths)
+    return files, [FileResult(path, FAILED, reason) for path, reason in problems]
 
 
 def file_sha256(path: Path) -> str:
@@ -181,6 +164,11 @@ class Ingestor:
             yield replace(progress)
             doc = parse_file(path, max_bytes=int(options.max_file_mb * 1_000_000))
             chunks = chunk_document(doc, self.count_tokens, sha, options.chunking)
+            if len(chunks) > options.max_chunks:
+                raise FileTooLarge(
+                    f"{len(chunks):,} passages, over the limit of {options.max_chunks:,} a file "
+                    "(setting ingest.max_chunks_per_file): split the document, or raise the limit"
+                )
             self._describe(version, doc, path, options, len(chunks))
             yield from self._write(version, doc, chunks, options, progress)
         except IngestError as exc:

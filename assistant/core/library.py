@@ -43,6 +43,7 @@ def ingest_options(
         doc_id=doc_id,
         notes=notes,
         max_file_mb=settings.ingest.max_file_mb,
+        max_chunks=settings.ingest.max_chunks_per_file,
         embed_batch=settings.ingest.embed_batch,
         chunking=ChunkingOptions(
             max_tokens=settings.ingest.chunk_tokens,

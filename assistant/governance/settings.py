@@ -45,6 +45,7 @@ class StoreSettings(BaseModel):
 
 class IngestSettings(BaseModel):
     max_file_mb: float = Field(200.0, gt=0)
+    max_chunks_per_file: int = Field(5000, ge=10)
     chunk_tokens: int = Field(200, ge=64, le=250)
     overlap_tokens: int = Field(40, ge=0, le=100)
     embed_batch: int = Field(32, ge=1, le=512)

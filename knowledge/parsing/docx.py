@@ -21,8 +21,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from knowledge.document import Block, BlockKind, ParsedDocument
-from knowledge.errors import CorruptFile, IngestError
+from knowledge.errors import CorruptFile, FileTooLarge, IngestError
 from knowledge.parsing.hygiene import clean_block, fallback_title, push_heading, table_text
+
+# What a Word file may unpack to. A 500-page policy's XML is a few tens of MB; a ZIP bomb (1 MB
+# that unpacks to 420 MB of XML) is stopped while it is being counted, before python-docx
+# would read it whole into memory.
+MAX_UNPACKED_BYTES = 150_000_000
+_READ = 1 << 20
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _METADATA_FIELDS = ("author", "subject", "keywords", "category", "language", "last_modified_by")
@@ -49,6 +55,9 @@ def _check_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            _check_unpacked_size(archive)
+    except IngestError:
+        raise
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror or exc}") from exc
     except Exception as exc:  # BadZipFile, EOFError, ValueError...: all mean a broken ZIP
@@ -57,6 +66,29 @@ def _check_container(path: Path) -> None:
         ) from exc
     if "word/document.xml" not in names:
         raise CorruptFile("not a valid DOCX file: the archive has no word/document.xml")
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile, limit: int = MAX_UNPACKED_BYTES) -> None:
+    """Count what the archive's XML (what python-docx reads into memory; pictures are not
+    parsed) unpacks to, a megabyte at a time, since the sizes its directory declares can lie;
+    stop at the limit."""
+    xml = [i for i in archive.infolist() if i.filename.lower().endswith((".xml", ".rels"))]
+    if sum(info.file_size for info in xml) > limit:  # declared: no unpacking needed
+        raise _too_large(limit)
+    total = 0
+    for info in xml:
+        with archive.open(info) as member:
+            while chunk := member.read(_READ):
+                total += len(chunk)
+                if total > limit:
+                    raise _too_large(limit)
+
+
+def _too_large(limit: int) -> FileTooLarge:
+    return FileTooLarge(
+        f"the DOCX's text unpacks to more than {limit // 1_000_000} MB: it is not a document a "
+        'library holds (a compressed "ZIP bomb" looks like this); not read'
+    )
 
 
 def _reason(exc: Exception) -> str:

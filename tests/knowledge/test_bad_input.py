@@ -305,7 +305,7 @@ def test_batch_ingests_good_files_and_fails_each_bad_one(kb, tmp_path, corpus):
     )
     assert (results[dangling.name].status, results[dangling.name].reason) == (
         FAILED,
-        "no such file or folder",
+        "broken link: its target is missing",  # said as what it is
     )
 
     records, chunk_sources = _stored_sources(kb)
