@@ -1,6 +1,7 @@
 """`clinassist audit` and `clinassist feedback`: the governance commands.
 
     clinassist audit verify
+    clinassist audit repair
     clinassist audit export [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--jsonl|--csv] [--out FILE]
     clinassist audit prune [--before YYYY-MM-DD]
     clinassist feedback export [--csv|--jsonl] [--since YYYY-MM-DD] [--out FILE]
@@ -66,10 +67,33 @@ def audit_verify() -> None:
     result = _audit_log().verify()
     if result.ok:
         out.print(f"audit log intact: {result.entries} entries")
+        for gap in result.gaps:  # sealed by `audit repair`: said every time, never hidden
+            out.print(f"gap sealed at entry {gap['seq']}: {gap['reason']}")
         return
     where = f"entry {result.first_broken_seq}" if result.first_broken_seq else "the chain head"
     print_error(result.reason, label=f"audit log broken at {where}")
     raise typer.Exit(1)
+
+
+@audit_app.command("repair")
+def audit_repair() -> None:
+    """Seal a torn tail or a lost head with a "gap" entry, so the home works again; what
+    did not verify is kept in audit/quarantine/, and `audit verify` names the gap."""
+    from assistant.cli.admin import admin_or_exit
+    from assistant.governance.audit import AuditError
+
+    admin_or_exit(_settings(), "repairing the audit log")
+    try:
+        entry = _audit_log().repair()
+    except (AuditError, OSError) as exc:
+        print_error(exc)
+        raise typer.Exit(1) from exc
+    if entry is None:
+        out.print("audit log intact: nothing to repair")
+        return
+    out.print(f"sealed a gap at entry {entry['seq']}: {entry['data']['reason']}")
+    if entry["data"].get("quarantined"):
+        out.print(f"the lines that did not verify are kept in audit/{entry['data']['quarantined']}")
 
 
 @audit_app.command("export")

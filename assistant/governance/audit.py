@@ -69,6 +69,7 @@ from assistant.governance.audit_files import (
     user_name,
     utc_now,
 )
+from assistant.governance.audit_repair import AuditRepair
 from assistant.governance.audit_retention import AuditRetention
 
 __all__ = [
@@ -94,6 +95,7 @@ ENTRY_TYPES = frozenset(
         "admin",  # passphrase set or changed, an admin attempt denied
         "settings",
         "checkpoint",
+        "gap",  # `audit repair` sealed a torn or lost part of the log (what and why)
     }
 )
 
@@ -107,6 +109,7 @@ class VerifyResult:
     entries: int  # entries in the live log
     first_broken_seq: int | None = None
     reason: str = ""
+    gaps: tuple[dict[str, Any], ...] = ()  # sealed by `audit repair`: {"seq", "reason"}
 
 
 class AuditLog:
@@ -135,6 +138,7 @@ class AuditLog:
         self.prune = retention.prune
         self.apply_retention = retention.apply_retention
         self.export = retention.export
+        self.repair = AuditRepair(self).repair
 
     # -- locking ---------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -181,7 +185,7 @@ class AuditLog:
     def write_head(self, seq: int, digest: str) -> None:
         fsync_write(self.head_path, canonical({"seq": seq, "hash": digest}) + b"\n")
 
-    def _read_head(self) -> dict[str, Any] | None:
+    def read_head(self) -> dict[str, Any] | None:
         if not self.head_path.is_file():
             return None
         head = json.loads(self.head_path.read_text(encoding="utf-8"))
@@ -193,7 +197,7 @@ class AuditLog:
         """Seq and hash to continue from: the log's last entry, cross-checked with the head
         (a log shorter than its head, or differing from it, was damaged: refuse to write)."""
         last = self._last_line()
-        head = self._read_head()
+        head = self.read_head()
         if last is None:
             if head is not None and head["seq"] > 0:
                 raise AuditError(
@@ -203,8 +207,13 @@ class AuditLog:
             return 0, GENESIS
         entry = json.loads(last)
         seq, digest = int(entry["seq"]), str(entry["hash"])
+        if head is None and seq == 1 and entry.get("prev") == GENESIS:
+            head = {"seq": 0, "hash": GENESIS}  # a crash before the first head was written
         if head is None:
-            raise AuditError("audit head.json is missing; run `clinassist audit verify`")
+            raise AuditError(
+                "audit head.json is missing; run `clinassist audit verify`, then "
+                "`clinassist audit repair`"
+            )
         if (head["seq"], head.get("hash")) == (seq, digest):
             return seq, digest
         lagging = head["seq"] == seq - 1 and head.get("hash") == entry.get("prev")
@@ -212,7 +221,7 @@ class AuditLog:
             return seq, digest
         raise AuditError(
             f"the audit log ends at entry {seq} but head.json records entry {head['seq']}; "
-            "run `clinassist audit verify`"
+            "run `clinassist audit verify`, then `clinassist audit repair`"
         )
 
     def _last_line(self) -> bytes | None:
@@ -312,7 +321,7 @@ class AuditLog:
         """verify() for a caller already holding the log (`locked()`)."""
         lines = self.read_lines(self.path)
         try:
-            head = self._read_head()
+            head = self.read_head()
         except (ValueError, OSError) as exc:
             return VerifyResult(False, len(lines), None, f"head.json is unreadable: {exc}")
         if not lines:
@@ -366,6 +375,8 @@ class AuditLog:
                 checkpoints.append(entry)
             expected, prev = seq + 1, entry["hash"]
         last_seq, last_hash = expected - 1, prev
+        if head is None and last_seq == 1 and anchor_seq == 0:
+            head = {"seq": 0, "hash": GENESIS}  # a crash before the first head was written
         if head is None:
             return VerifyResult(False, len(lines), None, "head.json is missing")
         head_seq, head_hash = head["seq"], head.get("hash")
@@ -397,7 +408,12 @@ class AuditLog:
             broken = self._check_segment(checkpoint.get("data") or {})
             if broken is not None:
                 return VerifyResult(False, len(lines), *broken)
-        return VerifyResult(True, len(lines))
+        gaps = tuple(
+            {"seq": e["seq"], "reason": (e.get("data") or {}).get("reason", "")}
+            for e in entries
+            if e is not None and e.get("type") == "gap"
+        )
+        return VerifyResult(True, len(lines), gaps=gaps)
 
     def _check_segment(self, data: dict[str, Any]) -> tuple[int, str] | None:
         name = data.get("segment")
