@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from knowledge.catalog import Catalog, DocumentVersion
+from knowledge.catalog import PENDING, Catalog, DocumentVersion
 from knowledge.doctor import Finding
 from knowledge.doctor import diagnose as run_diagnose
 from knowledge.embedding import (
@@ -21,6 +22,7 @@ from knowledge.embedding import (
     TokenCounter,
     WordPieceCounter,
 )
+from knowledge.errors import RecordIncomplete, RecordUnavailable
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
 from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.reindex import ReindexProgress
@@ -104,44 +106,73 @@ class KnowledgeBase:
 
     # -- ingestion and lifecycle ---------------------------------------------------------------
     def ingest(self, paths: Iterable[Path], options: IngestOptions) -> Iterator[IngestProgress]:
-        ingestor = Ingestor(self._store, self.embedder, self.count_tokens)
-        events = ingestor.run(paths, options)
-        return events if self.on_event is None else self._reporting(events)
+        """Each file's version is announced (intent) before anything of it is written and
+        recorded after; with `options.approve` it is then approved through `approve`, as
+        any approval is, and an unchanged file still pending (a kill between its ingest and
+        its approval) is approved now."""
+        intents: dict[str, int | None] = {}  # by file: a failed file has no version id
 
-    def _reporting(self, events: Iterator[IngestProgress]) -> Iterator[IngestProgress]:
-        for event in events:
-            if event.result is not None:
-                self._emit("ingest", event.result.to_json())
-                if event.result.approved:
-                    self._emit_ingest_approval(event.result)
-            yield event
+        def announce(version: DocumentVersion) -> None:
+            intents[version.source_path] = self._intend("ingest", version.version_id)
 
-    def _emit_ingest_approval(self, result) -> None:
-        """An approval at ingest (`--approve`) goes on the record as any approval does, with
-        the older version it retired."""
-        version = self._catalog.get(result.version_id)
-        retired = [_version_data(self._catalog.get(v)) for v in result.retired]
-        self._emit(
-            "approve", {**_version_data(version), "by": version.approved_by, "retired": retired}
+        ingestor = Ingestor(self._store, self.embedder, self.count_tokens, announce)
+        return self._ingested(
+            ingestor.run(paths, replace(options, approve=False)), options, intents
         )
 
-    def _emit(self, kind: str, data: dict) -> None:
-        if self.on_event is not None:
-            self.on_event(kind, data)
+    def _ingested(self, events, options: IngestOptions, intents: dict) -> Iterator[IngestProgress]:
+        for event in events:
+            result = event.result
+            if result is not None:
+                self._emit("ingest", result.to_json(), intents.pop(str(result.path), None))
+                pending = (
+                    result.version_id and self._catalog.get(result.version_id).status == PENDING
+                )
+                if options.approve and pending:
+                    _, retired = self.approve(result.version_id, by=options.user)
+                    result.approved, result.retired = True, tuple(v.version_id for v in retired)
+            yield event
+
+    def _intend(self, change: str, target: str, **detail: Any) -> int | None:
+        """Put a change on the record before making it. If the record cannot be written, the
+        callback raises (AuditError) and nothing has changed. Returns the intent's number,
+        which its completion entry names, so a crash between the two is found afterwards."""
+        if self.on_event is None:
+            return None
+        try:
+            receipt = self.on_event("intent", {"change": change, "target": target, **detail})
+        except Exception as exc:  # the callback's own error type (AuditError) is not ours
+            raise RecordUnavailable(
+                f"nothing was changed: the audit record could not be written ({exc}). "
+                "Check the audit log with `clinassist audit verify`"
+            ) from exc
+        return receipt.get("seq") if isinstance(receipt, dict) else None
+
+    def _emit(self, kind: str, data: dict, intent: int | None = None) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(kind, data if intent is None else {**data, "intent": intent})
+        except Exception as exc:  # the callback's own error type (AuditError) is not ours
+            raise RecordIncomplete(
+                f"the {kind} was made, but its audit entry could not be written ({exc}); "
+                "its intent is on the record: once the audit log works again, "
+                "`clinassist doctor --repair` records it"
+            ) from exc
 
     def approve(
         self, version_or_doc_id: str, by: str
     ) -> tuple[DocumentVersion, list[DocumentVersion]]:
+        intent = self._intend("approve", version_or_doc_id, by=by)
         version, retired = self._catalog.approve(version_or_doc_id, by)
-        self._emit(
-            "approve",
-            {**_version_data(version), "by": by, "retired": [_version_data(v) for v in retired]},
-        )
+        retired_data = [_version_data(v) for v in retired]
+        self._emit("approve", {**_version_data(version), "by": by, "retired": retired_data}, intent)
         return version, retired
 
     def retire(self, version_or_doc_id: str) -> DocumentVersion:
+        intent = self._intend("retire", version_or_doc_id)
         version = self._catalog.retire(version_or_doc_id)
-        self._emit("retire", _version_data(version))
+        self._emit("retire", _version_data(version), intent)
         return version
 
     def remove(self, doc_or_version_id: str) -> list[DocumentVersion]:
@@ -149,12 +180,11 @@ class KnowledgeBase:
         target = self._catalog.get(doc_or_version_id)
         whole_document = doc_or_version_id == target.doc_id
         versions = self._catalog.of_document(target.doc_id) if whole_document else [target]
+        intent = self._intend("remove", doc_or_version_id)
         for version in versions:
             remove_version(self._catalog, self._store, version)
-        self._emit(
-            "remove",
-            {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]},
-        )
+        data = {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]}
+        self._emit("remove", data, intent)
         return versions
 
     def update_metadata(self, version_or_doc_id: str, by: str, **changes: str) -> DocumentVersion:
@@ -162,19 +192,21 @@ class KnowledgeBase:
         the record says who changed what from what."""
         before = self._catalog.get(version_or_doc_id)
         old = {key: getattr(before, key) for key in changes if hasattr(before, key)}
+        intent = self._intend("edit", before.version_id, changes=dict(changes), by=by)
         version = self._catalog.update_metadata(version_or_doc_id, **changes)
         edits = {
             key: {"before": old[key], "after": getattr(version, key)}
             for key in changes
             if old[key] != getattr(version, key)
         }
-        self._emit("edit", {**_version_data(version), "by": by, "changes": edits})
+        self._emit("edit", {**_version_data(version), "by": by, "changes": edits}, intent)
         return version
 
     def reindex(self, by: str = "", batch: int = 64) -> Iterator[ReindexProgress]:
         """Re-embed every chunk with this knowledge base's embedding model (after a model
         change). Opens the store without the model check the everyday store makes, since the
         index was built with another model; reopens it afterwards."""
+        intent = self._intend("reindex", self.embedder.name, by=by)
         client = open_client(path=self.index_dir, url=self.store_url)
         done = 0
         for progress in run_reindex(client, self.embedder, batch):
@@ -183,15 +215,16 @@ class KnowledgeBase:
         with self._lock:
             self._opened = None
         self.__dict__.pop("_catalog", None)  # the catalog of the old store
-        self._emit("reindex", {"model": self.embedder.name, "chunks": done, "by": by})
+        self._emit("reindex", {"model": self.embedder.name, "chunks": done, "by": by}, intent)
 
     def diagnose(self, repair: bool = False, by: str = "") -> list[Finding]:
         """Where the catalog and the index disagree; fixed as well when `repair` is true, and
         then what was repaired goes on the record."""
+        intent = self._intend("repair", "catalog and index", by=by) if repair else None
         findings = run_diagnose(self._catalog, self._store, self.embedder.name, repair)
         repaired = [{"kind": f.kind, "detail": f.detail} for f in findings if f.repaired]
-        if repaired:
-            self._emit("repair", {"by": by, "repaired": repaired})
+        if repair:
+            self._emit("repair", {"by": by, "repaired": repaired}, intent)
         return findings
 
     # -- reading -------------------------------------------------------------------------------

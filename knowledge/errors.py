@@ -53,3 +53,12 @@ class NotFound(KnowledgeError):
 
 class InvalidTransition(KnowledgeError):
     """A lifecycle change that is not allowed (for example approving a retired version)."""
+
+
+class RecordUnavailable(KnowledgeError):
+    """The audit record of a change could not be written before it: the change was not made."""
+
+
+class RecordIncomplete(KnowledgeError):
+    """A change was made but the record of its completion could not be written; its intent
+    is on the record, and `doctor --repair` records the completion once it can."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -123,11 +123,21 @@ def chunk_metadata(
 
 
 class Ingestor:
-    def __init__(self, store: VectorStore, embedder: Embedder, count_tokens: TokenCounter):
+    def __init__(
+        self,
+        store: VectorStore,
+        embedder: Embedder,
+        count_tokens: TokenCounter,
+        before_write: Callable[[DocumentVersion], None] | None = None,
+    ):
         self.store = store
         self.catalog = Catalog(store)
         self.embedder = embedder
         self.count_tokens = count_tokens
+        # Called with each version just before anything of it is written (the audit log's
+        # intent); if it raises, nothing of that file is written. Approval is not the
+        # ingestor's: KnowledgeBase approves through its own audited door.
+        self.before_write = before_write
 
     def run(self, paths: Iterable[Path], options: IngestOptions) -> Iterator[IngestProgress]:
         files, problems = collect_files([Path(p) for p in paths])
@@ -170,13 +180,11 @@ class Ingestor:
                     "(setting ingest.max_chunks_per_file): split the document, or raise the limit"
                 )
             self._describe(version, doc, path, options, len(chunks))
+            if self.before_write is not None:
+                self.before_write(version)
             yield from self._write(version, doc, chunks, options, progress)
         except IngestError as exc:
             return FileResult(path, FAILED, str(exc))
-        approved, retired = False, ()
-        if options.approve:
-            _, older = self.catalog.approve(version.version_id, by=options.user)
-            approved, retired = True, tuple(v.version_id for v in older)
         return FileResult(
             path,
             status,
@@ -186,8 +194,6 @@ class Ingestor:
             version.version_id,
             doc.page_count or 0,
             len(chunks),
-            approved,
-            retired,
         )
 
     def _plan_version(self, path: Path, sha: str, options: IngestOptions):

@@ -228,19 +228,25 @@ def doctor(
     repair: Annotated[bool, typer.Option(help="Fix what is found.")] = False,
     json_output: JsonOption = False,
 ) -> None:
-    """Check that the catalog and the index agree (counts, ids, status, model)."""
+    """Check that the catalog and the index agree (counts, ids, status, model), and that
+    every change announced on the audit log was recorded as made or not."""
     import getpass
+
+    from assistant.core.record_check import check
+    from assistant.core.services import build_audit_log
+    from assistant.governance.audit import AuditError
 
     if repair:
         admin_or_exit(settings(), "doctor --repair")
     try:
-        findings = knowledge_base().diagnose(repair=repair, by=getpass.getuser())
-    except KnowledgeError as exc:
+        audit = build_audit_log(settings())
+        findings = check(knowledge_base(), audit, repair=repair, by=getpass.getuser())
+    except (KnowledgeError, AuditError) as exc:
         raise _fail(str(exc)) from exc
     if json_output:
         print_json([{"kind": f.kind, "detail": f.detail, "repaired": f.repaired} for f in findings])
     elif not findings:
-        out.print("catalog and index agree")
+        out.print("catalog, index and audit record agree")
     for f in findings if not json_output else []:
         mark = ("repaired", "green") if f.repaired else ("found", "yellow")
         print_styled(mark, f" {f.kind}: {f.detail}")
@@ -289,10 +295,13 @@ def reindex() -> None:
     from rich.progress import Progress
 
     admin_or_exit(settings(), "reindex")
-    with Progress(console=console) as bar:
-        task = bar.add_task("re-embedding", total=None)
-        for event in knowledge_base().reindex(by=getpass.getuser()):
-            bar.update(task, total=event.total, completed=event.done)
+    try:
+        with Progress(console=console) as bar:
+            task = bar.add_task("re-embedding", total=None)
+            for event in knowledge_base().reindex(by=getpass.getuser()):
+                bar.update(task, total=event.total, completed=event.done)
+    except KnowledgeError as exc:
+        raise _fail(str(exc)) from exc
     out.print("reindex complete")
 
 

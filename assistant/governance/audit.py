@@ -96,6 +96,8 @@ ENTRY_TYPES = frozenset(
         "settings",
         "checkpoint",
         "gap",  # `audit repair` sealed a torn or lost part of the log (what and why)
+        "intent",  # a change about to be made; its completion entry names it ("intent": seq)
+        "abandoned",  # an intent whose change was found not made (a crash): closed by doctor
     }
 )
 
@@ -273,10 +275,11 @@ class AuditLog:
             },
         )
 
-    def record_knowledge_event(self, kind: str, data: dict[str, Any]) -> None:
-        """The KnowledgeBase `on_event` callback (ingest, approve, retire, remove, edit,
-        reindex, repair) and the AdminGuard's (admin)."""
-        self.append(kind, data)
+    def record_knowledge_event(self, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The KnowledgeBase `on_event` callback (intent, then ingest, approve, retire,
+        remove, edit, reindex, repair) and the AdminGuard's (admin). Returns the entry: an
+        intent's number is the receipt its completion names."""
+        return self.append(kind, data)
 
     def record_setting(self, key: str, changed: bool) -> dict[str, Any]:
         return self.append("settings", {"key": key, "changed": bool(changed)})

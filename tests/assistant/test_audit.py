@@ -404,8 +404,13 @@ def test_services_wire_the_audit_log_into_engine_and_knowledge_base(isolated_hom
     kb.remove(result.doc_id)
     audit = AuditLog(isolated_home)
     entries = audit.entries()
-    assert [e["type"] for e in entries] == ["ingest", "approve", "retire", "remove"]
-    ingest, approve, retire, remove = (e["data"] for e in entries)
+    kinds = ["ingest", "approve", "retire", "remove"]
+    assert [e["type"] for e in entries] == [k for kind in kinds for k in ("intent", kind)]
+    intents, done = entries[0::2], entries[1::2]
+    # each change was announced before it was made, and its record names the announcement
+    assert [i["data"]["change"] for i in intents] == kinds
+    assert [d["data"]["intent"] for d in done] == [i["seq"] for i in intents]
+    ingest, approve, retire, remove = (e["data"] for e in done)
     assert ingest["status"] == "added" and ingest["version_id"] == result.version_id
     assert ingest["file"].endswith("hand-hygiene.md")
     assert approve["version_id"] == result.version_id and approve["by"] == "dr-admin"

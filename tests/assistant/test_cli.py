@@ -101,12 +101,13 @@ def test_approve_retire_remove_commands(fake_kb, tmp_path):
     # Every admin action is in the audit log, in order, and the chain verifies.
     log = audit_log_for(cli.settings())
     trail = [(e["type"], e["data"].get("doc_id") or e["data"].get("target")) for e in log.entries()]
-    assert [t for t in trail if t[0] != "ingest"] == [
+    assert [t for t in trail if t[0] not in ("ingest", "intent")] == [
         ("approve", "visiting"),
         ("retire", "visiting"),
         ("remove", "parking"),
     ]
     assert sum(1 for kind, _ in trail if kind == "ingest") == 2
+    assert sum(1 for kind, _ in trail if kind == "intent") == 5  # each change announced first
     assert log.verify().ok
 
 

@@ -386,7 +386,7 @@ def test_desk_actions_on_the_session_knowledge_base_are_audited(qtbot, isolated_
             desk.approve_selected()
         version, _retired = blocker.args[1]
         entries = AuditLog(isolated_home).entries()
-        assert [e["type"] for e in entries] == ["ingest", "approve"]
+        assert [e["type"] for e in entries] == ["intent", "ingest", "intent", "approve"]
         approve = entries[-1]["data"]
         assert approve["version_id"] == version.version_id and approve["by"] == desk._user
 
@@ -397,7 +397,8 @@ def test_desk_actions_on_the_session_knowledge_base_are_audited(qtbot, isolated_
         with qtbot.waitSignal(desk.action_finished, timeout=WAIT_MS):
             desk.remove_selected(confirm=False, whole_document=True)
         types = [e["type"] for e in AuditLog(isolated_home).entries()]
-        assert types == ["ingest", "approve", "retire", "remove"]
+        changes = ["ingest", "approve", "retire", "remove"]
+        assert types == [kind for change in changes for kind in ("intent", change)]
         assert AuditLog(isolated_home).verify().ok
     finally:
         session.conversations.close()
