@@ -23,6 +23,7 @@ import typer
 from assistant.cli.render import out, print_error
 
 ENV_PASSPHRASE = "CLINASSIST_ADMIN_PASSPHRASE"
+ENV_SETUP_CODE = "CLINASSIST_SETUP_CODE"
 
 admin_app = typer.Typer(help="Admin rights for the command line.", no_args_is_help=True)
 
@@ -92,18 +93,42 @@ def set_passphrase(
 ) -> None:
     """Choose the admin passphrase of this home (first time), or change it."""
     from assistant.cli.state import settings
+    from assistant.core.admin_setup import choose_first_passphrase, needs_setup_code
 
     guard = _guard(settings())
-    current = None
+    current = code = None
     if guard.has_passphrase():
         if not change:
             print_error("an admin passphrase is already set; use --change to change it")
             raise typer.Exit(2)
         current = _typed_passphrase("Current admin passphrase: ")
+    elif needs_setup_code(guard):  # the first admin needs IT's one-time code
+        code = os.environ.get(ENV_SETUP_CODE) or typer.prompt("Setup code from IT")
     new = typer.prompt("New admin passphrase", hide_input=True, confirmation_prompt=True)
     try:
-        guard.set_passphrase(new, current=current)
+        if code is not None:
+            choose_first_passphrase(guard, new, code)
+        else:
+            guard.set_passphrase(new, current=current)
     except (ValueError, PermissionError) as exc:
         print_error(exc)
         raise typer.Exit(2) from exc
     out.print("admin passphrase saved (only its scrypt hash is stored)")
+
+
+@admin_app.command("setup-code")
+def setup_code() -> None:
+    """IT: issue the one-time code the first admin of this workstation needs to choose the
+    admin passphrase (valid 7 days). Needs the right to write the site settings folder."""
+    from assistant.governance.setup_code import CODE_DAYS, code_path, issue_setup_code
+
+    try:
+        code = issue_setup_code()
+    except PermissionError as exc:
+        print_error(exc)
+        raise typer.Exit(2) from exc
+    out.print(code)
+    out.print(
+        f"Give this code to the person who will be the admin; it is valid for {CODE_DAYS} "
+        f"days. Its hash is in {code_path()}."
+    )

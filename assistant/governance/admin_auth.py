@@ -107,7 +107,7 @@ class AdminGuard:
             "dklen": SCRYPT_DKLEN,
             "salt": base64.b64encode(salt).decode("ascii"),
             "hash": base64.b64encode(
-                _scrypt(new, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN)
+                scrypt_hash(new, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN)
             ).decode("ascii"),
             "set_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -126,7 +126,7 @@ class AdminGuard:
         ok = False
         if record is not None and isinstance(passphrase, str) and passphrase:
             n, r, p, dklen, salt, expected = record
-            ok = hmac.compare_digest(_scrypt(passphrase, salt, n, r, p, dklen), expected)
+            ok = hmac.compare_digest(scrypt_hash(passphrase, salt, n, r, p, dklen), expected)
         with self._lock:
             if ok:
                 self._failures = 0
@@ -215,7 +215,7 @@ def _normal(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
-def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+def scrypt_hash(passphrase: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
     return hashlib.scrypt(
         _normal(passphrase).encode("utf-8"),
         salt=salt,

@@ -8,6 +8,7 @@ import getpass
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget
 
+from assistant.core.admin_setup import choose_first_passphrase, needs_setup_code
 from assistant.core.services import build_admin_guard
 from assistant.governance.admin_auth import AdminGuard
 
@@ -17,27 +18,36 @@ def _ask(parent, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def _first_admin(parent, guard: AdminGuard) -> bool:
+    """No admin yet: IT's one-time setup code, then the passphrase chosen twice."""
+    title = "Set up the admin desk"
+    code = _ask(
+        parent,
+        title,
+        "No admin is set up on this workstation. Enter the setup code IT gave you\n"
+        "(IT creates one with `clinassist admin setup-code`):",
+    )
+    if code is None:
+        return False
+    first = _ask(parent, title, "Choose the admin passphrase (at least 10 characters):")
+    if first is None:
+        return False
+    if _ask(parent, title, "Type it again:") != first:
+        QMessageBox.warning(parent, "Admin", "The two passphrases differ; nothing was set.")
+        return False
+    try:
+        choose_first_passphrase(guard, first, code)
+    except (ValueError, PermissionError) as exc:
+        QMessageBox.warning(parent, "Admin", str(exc))
+        return False
+    return True
+
+
 def unlock(parent, guard: AdminGuard) -> bool:
     if guard.user_in_admin_group():
         return guard.unlock(None)
-    if not guard.is_configured():
-        first = _ask(
-            parent,
-            "Set the admin passphrase",
-            "No admin passphrase is set yet. Choose one (at least 10 characters):",
-        )
-        if first is None:
-            return False
-        again = _ask(parent, "Set the admin passphrase", "Type it again:")
-        if again != first:
-            QMessageBox.warning(parent, "Admin", "The two passphrases differ; nothing was set.")
-            return False
-        try:
-            guard.set_passphrase(first)
-        except ValueError as exc:
-            QMessageBox.warning(parent, "Admin", str(exc))
-            return False
-        return True
+    if needs_setup_code(guard):
+        return _first_admin(parent, guard)
     passphrase = _ask(parent, "Admin desk", "Admin passphrase:")
     if passphrase is None:
         return False

@@ -140,3 +140,14 @@ def cli_kb(monkeypatch):
 
     monkeypatch.setattr(cli, "knowledge_base", make)
     return make
+
+
+@pytest.fixture
+def setup_code(monkeypatch) -> str:
+    """IT's one-time code for the first admin, issued beside the test's own site file, and
+    given to `clinassist admin passphrase` through the environment."""
+    from assistant.governance.setup_code import issue_setup_code
+
+    code = issue_setup_code()
+    monkeypatch.setenv("CLINASSIST_SETUP_CODE", code)
+    return code

@@ -74,7 +74,9 @@ def test_repair_and_reindex_are_on_the_record(cli_kb, cli_admin, tmp_path):
     assert reindex["model"] == HashEmbedder().name and reindex["chunks"] >= 1
 
 
-def test_passphrase_changes_and_denied_attempts_are_recorded(isolated_home, monkeypatch):
+def test_passphrase_changes_and_denied_attempts_are_recorded(
+    isolated_home, monkeypatch, setup_code
+):
     first = run("admin", "passphrase", input=f"{ADMIN_PASSPHRASE}\n{ADMIN_PASSPHRASE}\n")
     assert first.exit_code == 0
     monkeypatch.setenv("CLINASSIST_ADMIN_PASSPHRASE", "not the passphrase at all")

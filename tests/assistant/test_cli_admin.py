@@ -81,7 +81,21 @@ def test_reading_needs_no_admin(fake_kb):
     assert run("audit", "verify").exit_code == 0
 
 
-def test_choosing_and_changing_the_passphrase(isolated_home, monkeypatch):
+def test_the_first_passphrase_needs_its_setup_code(isolated_home, monkeypatch):
+    typed = f"{ADMIN_PASSPHRASE}\n{ADMIN_PASSPHRASE}\n"
+    missing = run("admin", "passphrase", input=f"ANY-CODE\n{typed}")
+    assert missing.exit_code == 2 and "no setup code has been issued" in missing.output
+    issued = run("admin", "setup-code")
+    assert issued.exit_code == 0, issued.output
+    code = issued.stdout.splitlines()[0]
+    wrong = run("admin", "passphrase", input=f"AAAA-BBBB-CCCC-DDDD\n{typed}")
+    assert wrong.exit_code == 2 and "not correct" in wrong.output
+    assert not AdminGuard(isolated_home).has_passphrase()
+    chosen = run("admin", "passphrase", input=f"{code.lower()}\n{typed}")  # as read aloud
+    assert chosen.exit_code == 0 and AdminGuard(isolated_home).verify(ADMIN_PASSPHRASE)
+
+
+def test_choosing_and_changing_the_passphrase(isolated_home, monkeypatch, setup_code):
     result = run("admin", "passphrase", input=f"{ADMIN_PASSPHRASE}\n{ADMIN_PASSPHRASE}\n")
     assert result.exit_code == 0, result.output
     assert AdminGuard(isolated_home).verify(ADMIN_PASSPHRASE)
@@ -99,7 +113,7 @@ def test_choosing_and_changing_the_passphrase(isolated_home, monkeypatch):
     assert changed.exit_code == 0 and AdminGuard(isolated_home).verify(new)
 
 
-def test_a_weak_first_passphrase_is_refused(isolated_home):
+def test_a_weak_first_passphrase_is_refused(isolated_home, setup_code):
     result = run("admin", "passphrase", input="short\nshort\n")
     assert result.exit_code == 2 and "at least" in result.output
     assert not AdminGuard(isolated_home).has_passphrase()

@@ -36,8 +36,10 @@ def answers(monkeypatch, *replies):
     return queue
 
 
-def test_first_use_sets_a_passphrase_then_it_is_required(window, monkeypatch, isolated_home):
-    answers(monkeypatch, "correct horse battery", "correct horse battery")
+def test_first_use_sets_a_passphrase_then_it_is_required(
+    window, monkeypatch, isolated_home, setup_code
+):
+    answers(monkeypatch, setup_code, "correct horse battery", "correct horse battery")
     desk = admin_gate.open_admin_desk(window)
     assert desk is not None and not desk.desk.read_only
     assert AdminGuard(isolated_home).has_passphrase()
@@ -50,10 +52,20 @@ def test_first_use_sets_a_passphrase_then_it_is_required(window, monkeypatch, is
     assert admin_gate.open_admin_desk(window) is not None
 
 
-def test_mismatched_or_short_first_passphrase_sets_nothing(window, monkeypatch, isolated_home):
-    answers(monkeypatch, "correct horse battery", "correct horse batterY")
+def test_mismatched_or_short_first_passphrase_sets_nothing(
+    window, monkeypatch, isolated_home, setup_code
+):
+    answers(monkeypatch, setup_code, "correct horse battery", "correct horse batterY")
     assert admin_gate.open_admin_desk(window) is None
-    answers(monkeypatch, "short", "short")
+    answers(monkeypatch, setup_code, "short", "short")
+    assert admin_gate.open_admin_desk(window) is None
+    assert not AdminGuard(isolated_home).has_passphrase()
+
+
+def test_a_clinician_without_the_setup_code_cannot_claim_the_desk(
+    window, monkeypatch, isolated_home, setup_code
+):
+    answers(monkeypatch, "AAAA-BBBB-CCCC-DDDD", "correct horse battery", "correct horse battery")
     assert admin_gate.open_admin_desk(window) is None
     assert not AdminGuard(isolated_home).has_passphrase()
 
