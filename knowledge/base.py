@@ -28,7 +28,7 @@ from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.reindex import ReindexProgress
 from knowledge.reindex import reindex as run_reindex
 from knowledge.removal import remove_version
-from knowledge.store import ChromaStore, StoredChunk, VectorStore, open_client
+from knowledge.store import ChromaStore, ServerAccess, StoredChunk, VectorStore, open_client
 
 
 @dataclass(slots=True)
@@ -50,6 +50,7 @@ class KnowledgeBase:
         store: VectorStore | None = None,
         on_event: Callable[[str, dict], None] | None = None,
         background: Callable | None = None,
+        store_access: ServerAccess | None = None,
     ):
         self.home = Path(home)
         # Called after approve/retire/remove and for each finished file of an ingest, e.g. to
@@ -57,6 +58,7 @@ class KnowledgeBase:
         self.on_event = on_event
         self.background = background  # see knowledge.lexical.BackgroundRunner
         self.store_url = store_url or None
+        self._access = store_access  # a shared server's token and CA (None: none needed)
         self._embedder = embedder
         self._count_tokens = count_tokens
         self._opened = store
@@ -82,7 +84,7 @@ class KnowledgeBase:
         through this class's methods, which report it for the audit log."""
         with self._lock:
             if self._opened is None:
-                client = open_client(path=self.index_dir, url=self.store_url)
+                client = open_client(path=self.index_dir, url=self.store_url, access=self._access)
                 embedder = self._embedder or SentenceTransformerEmbedder()
                 self._embedder = embedder
                 local = None if self.store_url else self.index_dir
@@ -207,7 +209,7 @@ class KnowledgeBase:
         change). Opens the store without the model check the everyday store makes, since the
         index was built with another model; reopens it afterwards."""
         intent = self._intend("reindex", self.embedder.name, by=by)
-        client = open_client(path=self.index_dir, url=self.store_url)
+        client = open_client(path=self.index_dir, url=self.store_url, access=self._access)
         done = 0
         for progress in run_reindex(client, self.embedder, batch):
             done = progress.done

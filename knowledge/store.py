@@ -7,9 +7,10 @@ Chroma server also share approvals and retirements, with nothing else to synchro
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,17 +81,59 @@ def _chromadb():
     return chromadb, Settings(anonymized_telemetry=False, allow_reset=False)
 
 
-def open_client(path: Path | None = None, url: str | None = None):
-    """A PersistentClient for a local folder, or an HttpClient for http(s)://host:port."""
+@dataclass(frozen=True, slots=True)
+class ServerAccess:
+    """How a workstation proves itself to a shared store behind a reverse proxy: a bearer
+    token (from the OS keyring or the environment, never a file) and the CA certificate the
+    proxy's TLS certificate must chain to ("" for the system's CAs)."""
+
+    token: str = ""
+    ca_file: str = ""
+
+    def __repr__(self) -> str:  # never print the token
+        return f"ServerAccess(token={'set' if self.token else 'none'}, ca_file={self.ca_file!r})"
+
+
+def refusal(exc: BaseException) -> str | None:
+    """What a shared store's proxy said, when it refused a request (401, 403), in words."""
+    text = str(exc)
+    if "401" in text:
+        return (
+            "the shared store refused this workstation: no valid token. IT sets it with "
+            "`clinassist config set-store-token` (kept in the OS keyring) or in "
+            "CLINASSIST_STORE_TOKEN"
+        )
+    if "403" in text:
+        return (
+            "the shared store does not let this workstation change documents (its token is "
+            "a reader's): ask IT, or make the change on an admin workstation"
+        )
+    return None
+
+
+def open_client(
+    path: Path | None = None, url: str | None = None, access: ServerAccess | None = None
+):
+    """A PersistentClient for a local folder, or an HttpClient for http(s)://host:port (with
+    `access`: the token sent on every request, and the CA its TLS certificate is checked
+    against)."""
     chromadb, settings = _chromadb()
+    access = access or ServerAccess()
     try:
         if url:
             parsed = urlparse(url)
             if parsed.scheme not in {"http", "https"} or not parsed.hostname:
                 raise StoreUnavailable(f"store.url must look like http://host:8000, got {url!r}")
             port = parsed.port or (443 if parsed.scheme == "https" else 8000)
+            if access.ca_file:
+                settings.chroma_server_ssl_verify = access.ca_file
+            headers = {"Authorization": f"Bearer {access.token}"} if access.token else None
             return chromadb.HttpClient(
-                host=parsed.hostname, port=port, ssl=parsed.scheme == "https", settings=settings
+                host=parsed.hostname,
+                port=port,
+                ssl=parsed.scheme == "https",
+                headers=headers,
+                settings=settings,
             )
         assert path is not None
         path.mkdir(parents=True, exist_ok=True)
@@ -99,7 +142,8 @@ def open_client(path: Path | None = None, url: str | None = None):
         raise
     except Exception as exc:  # chromadb raises several unrelated types for "cannot connect"
         where = url or str(path)
-        raise StoreUnavailable(f"cannot open the vector store at {where}: {exc}") from exc
+        said = refusal(exc) or str(exc).strip().splitlines()[0]
+        raise StoreUnavailable(f"cannot open the vector store at {where}: {said}") from exc
 
 
 def zero_index_slack(folder: Path) -> bool:
@@ -150,6 +194,18 @@ class ChromaStore:
             META, embedding_function=None, metadata={"purpose": "catalog generation"}
         )
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the store for a write; a shared store's refusal becomes one clear error."""
+        with self._lock:
+            try:
+                yield
+            except Exception as exc:
+                said = refusal(exc)
+                if said is None:
+                    raise
+                raise StoreUnavailable(said) from None
+
     def _open_chunks(self):
         meta = {
             "hnsw:space": "cosine",
@@ -178,7 +234,7 @@ class ChromaStore:
     def upsert_chunks(self, chunks: Sequence[StoredChunk]) -> None:
         if not chunks:
             return
-        with self._lock:
+        with self._writing():
             self._chunks.upsert(
                 ids=[c.id for c in chunks],
                 embeddings=np.stack([c.embedding for c in chunks]),
@@ -188,7 +244,7 @@ class ChromaStore:
 
     def update_chunk_metadata(self, ids: Sequence[str], metadatas: Sequence[dict]) -> None:
         for start in range(0, len(ids), _PAGE):
-            with self._lock:
+            with self._writing():
                 self._chunks.update(
                     ids=list(ids[start : start + _PAGE]),
                     metadatas=list(metadatas[start : start + _PAGE]),
@@ -196,7 +252,7 @@ class ChromaStore:
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _PAGE):
-            with self._lock:
+            with self._writing():
                 self._chunks.delete(ids=list(ids[start : start + _PAGE]))
 
     def erase_history(self, ids: Sequence[str]) -> None:
@@ -304,7 +360,7 @@ class ChromaStore:
     def put_record(self, record_id: str, record: dict[str, Any]) -> None:
         import json
 
-        with self._lock:
+        with self._writing():
             self._catalog.upsert(
                 ids=[record_id],
                 embeddings=[[1.0]],  # the catalog is never searched by vector
@@ -324,13 +380,13 @@ class ChromaStore:
         return records
 
     def delete_record(self, record_id: str) -> None:
-        with self._lock:
+        with self._writing():
             self._catalog.delete(ids=[record_id])
 
     def put_meta(self, key: str, value: dict[str, Any]) -> None:
         import json
 
-        with self._lock:
+        with self._writing():
             self._meta.upsert(ids=[key], embeddings=[[1.0]], documents=[json.dumps(value)])
 
     def get_meta(self, key: str) -> dict[str, Any] | None:

@@ -11,6 +11,8 @@ debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6
       libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
       libxkbcommon-x11-0 fonts-dejavu-core
       wamerican wbritish)  # English word lists scripts/build_words.py reads (identifiers)
+# The tests put a real reverse proxy (nginx) in front of a shared store.
+[ "$extras" = "[dev]" ] && debs+=(nginx-light)
 # Debian's own python3.11 needs python3.11-venv for `-m venv`; other builds ship it.
 python3.11 -c "import ensurepip" >/dev/null 2>&1 || debs+=(python3.11-venv)
 if command -v dpkg-query >/dev/null 2>&1; then

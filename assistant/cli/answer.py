@@ -166,6 +166,20 @@ def config_set_key(
     out.print(f"stored {mask(key.strip())} for {provider} in the OS keyring")
 
 
+@config_app.command("set-store-token")
+def config_set_store_token() -> None:
+    """IT: keep the shared store's proxy token in the OS keyring (typed at a hidden prompt)."""
+    from assistant.governance.secrets import SecretStoreError, mask, set_store_token
+
+    token = typer.prompt("Token for the shared store's proxy", hide_input=True)
+    try:
+        set_store_token(token)
+    except (SecretStoreError, ValueError) as exc:
+        print_error(exc)
+        raise typer.Exit(1) from exc
+    out.print(f"stored {mask(token.strip())} for the shared store in the OS keyring")
+
+
 @config_app.command("test")
 def config_test() -> None:
     """Send a tiny request to the configured provider and report the result."""

@@ -17,13 +17,19 @@ def build_audit_log(settings: Settings):
 
 def build_knowledge_base(settings: Settings, **overrides):
     """`overrides` (embedder, count_tokens, store) are for tests that swap in fakes."""
+    from assistant.governance.secrets import get_store_token
     from knowledge.base import KnowledgeBase
+    from knowledge.store import ServerAccess
 
     audit = build_audit_log(settings)
+    access = None
+    if settings.store.url:
+        access = ServerAccess(token=get_store_token() or "", ca_file=settings.store.ca_file)
     return KnowledgeBase(
         settings.home,
         store_url=settings.store.url or None,
         on_event=audit.record_knowledge_event,
+        store_access=access,
         **overrides,
     )
 

@@ -143,3 +143,41 @@ def _store_error(provider: str, what: str, exc: Exception | None = None) -> Secr
 
 def _backend_name(backend) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+STORE_TOKEN_ENV = "CLINASSIST_STORE_TOKEN"
+STORE_ACCOUNT = "store"  # the keyring entry of a shared store's proxy token
+
+
+def get_store_token() -> str | None:
+    """The shared store's proxy token: the environment, else the OS keyring, else None.
+    Never raises: without a token the proxy refuses, and says so."""
+    value = os.environ.get(STORE_TOKEN_ENV, "").strip()
+    if value:
+        return value
+    try:  # (the provider named only words an error this discards)
+        backend = _secure_backend("openai")
+        return (backend.get_password(SERVICE, STORE_ACCOUNT) or "").strip() or None
+    except Exception:  # no usable keyring: the environment variable is the way
+        return None
+
+
+def set_store_token(token: str) -> None:
+    """Keep the shared store's proxy token in the OS keyring (IT, once per workstation)."""
+    token = token.strip()
+    if not token:
+        raise ValueError("the token is empty")
+    try:
+        backend = _secure_backend("openai")
+    except SecretStoreError:
+        raise SecretStoreError(
+            f"The system keyring is not available. Set the environment variable "
+            f"{STORE_TOKEN_ENV} to the token instead."
+        ) from None
+    try:
+        backend.set_password(SERVICE, STORE_ACCOUNT, token)
+    except Exception as exc:
+        raise SecretStoreError(
+            f"The system keyring could not save the token ({type(exc).__name__}). Set the "
+            f"environment variable {STORE_TOKEN_ENV} instead."
+        ) from None

@@ -39,8 +39,12 @@ def site_config_path() -> Path:
 
 
 class StoreSettings(BaseModel):
-    # Empty: a local Chroma folder in the home. http://host:8000: a shared `chroma run` server.
+    # Empty: a local Chroma folder in the home. https://host: a shared `chroma run` server
+    # behind a reverse proxy (README, "Running a shared knowledge base").
     url: str = ""
+    # The CA certificate (PEM) the proxy's TLS certificate must chain to; "" for the system's.
+    # The proxy's token is a secret: OS keyring ("clinassist", "store") or CLINASSIST_STORE_TOKEN.
+    ca_file: str = ""
 
 
 class IngestSettings(BaseModel):

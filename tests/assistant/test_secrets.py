@@ -151,3 +151,19 @@ def test_no_command_crashes_without_a_keyring_for_a_provider_that_needs_no_key(
     monkeypatch.setenv("CLINASSIST_LLM__PROVIDER", "openai")  # needs a key: a clear message
     tested = runner.invoke(cli.app, ["config", "test"])
     assert tested.exit_code == 2 and "No API key" in tested.output and "not secure" in tested.output
+
+
+def test_the_shared_store_token_comes_from_the_environment_or_the_keyring(
+    memory_keyring, monkeypatch
+):
+    from assistant.governance.secrets import get_store_token, set_store_token
+
+    assert get_store_token() is None
+    set_store_token("  proxy-token-0123  ")
+    assert memory_keyring.store == {("clinassist", "store"): "proxy-token-0123"}
+    assert get_store_token() == "proxy-token-0123"
+    monkeypatch.setenv("CLINASSIST_STORE_TOKEN", "from-the-environment")
+    assert get_store_token() == "from-the-environment"
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.delenv("CLINASSIST_STORE_TOKEN")
+    assert get_store_token() is None  # no keyring: no crash, the proxy will say why
