@@ -5,7 +5,6 @@ from __future__ import annotations
 import html as htmllib
 import random
 import re
-import time
 from pathlib import Path
 
 import docx
@@ -326,12 +325,12 @@ def test_html_decodes_declared_and_undeclared_charsets(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def mmwr() -> tuple[ParsedDocument, float]:
+def mmwr() -> ParsedDocument:
+    """How long the 2.9 MB page takes to parse is measured by benchmarks/ingest.py (per-file
+    times), never asserted here."""
     if not MMWR.is_file():
         pytest.skip(f"shared corpus not available at {CORPUS}")
-    start = time.perf_counter()
-    doc = parse_file(MMWR)
-    return doc, time.perf_counter() - start
+    return parse_file(MMWR)
 
 
 def mmwr_report_titles() -> list[str]:
@@ -342,9 +341,8 @@ def mmwr_report_titles() -> list[str]:
 
 
 def test_mmwr_reports_become_top_level_sections(mmwr):
-    doc, seconds = mmwr
+    doc = mmwr
     check_well_formed(doc)
-    assert seconds < 15, f"parsing the 2.9 MB MMWR page took {seconds:.1f} s"
     assert doc.title == "Full reports selected for MMWR review"
     top_headings = [b.text for b in doc.blocks if b.kind is H and b.level == 1]
     assert top_headings[0] == "MMWR reports selected for review"
@@ -362,7 +360,7 @@ def test_mmwr_reports_become_top_level_sections(mmwr):
 
 
 def test_mmwr_body_text_tables_and_noise(mmwr):
-    doc, _ = mmwr
+    doc = mmwr
     sentence = (
         "Opioid prescribing rates vary by county urbanization level and are declining overall."
     )

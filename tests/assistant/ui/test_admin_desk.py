@@ -376,8 +376,9 @@ def test_event_loop_keeps_running_during_ingest(make_desk, qtbot, tmp_path, memo
     measured by benchmarks/ui_stalls.py (results/ui.md), never asserted here: a shared
     machine's pauses would make such a test flaky."""
     desk = make_desk(delay=0.2, home=memory_home)
-    # ~200 ticks in 2 s when nothing blocks; a UI thread held by the ingest would tick a few
-    assert _ticks_during_ingest(qtbot, desk, tmp_path / "many") > 100
+    # ~200 ticks in 2 s when nothing blocks; a UI thread held by the ingest ticks a few. Only
+    # that gross block is caught: a shared machine's pauses must not fail the test.
+    assert _ticks_during_ingest(qtbot, desk, tmp_path / "many") > 20
 
 
 def test_read_only_disables_every_write(make_desk, qtbot, tmp_path):
