@@ -6,6 +6,7 @@ that building a KnowledgeBase on a UI thread costs nothing; the first real call 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -13,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from knowledge.catalog import PENDING, Catalog, DocumentVersion
+from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
+from knowledge.catalog import APPROVED, PENDING, Catalog, DocumentVersion
 from knowledge.doctor import Finding
 from knowledge.doctor import diagnose as run_diagnose
 from knowledge.embedding import (
@@ -22,7 +24,7 @@ from knowledge.embedding import (
     TokenCounter,
     WordPieceCounter,
 )
-from knowledge.errors import RecordIncomplete, RecordUnavailable
+from knowledge.errors import KnowledgeError, RecordIncomplete, RecordUnavailable
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
 from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.reindex import ReindexProgress
@@ -40,6 +42,9 @@ class KnowledgeStats:
     embedding_model: str
 
 
+log = logging.getLogger(__name__)
+
+
 class KnowledgeBase:
     def __init__(
         self,
@@ -51,6 +56,9 @@ class KnowledgeBase:
         on_event: Callable[[str, dict], None] | None = None,
         background: Callable | None = None,
         store_access: ServerAccess | None = None,
+        signer: ApprovalSigner | None = None,
+        verifier: ApprovalVerifier | None = None,
+        sign_old_approvals: bool = False,
     ):
         self.home = Path(home)
         # Called after approve/retire/remove and for each finished file of an ingest, e.g. to
@@ -59,6 +67,10 @@ class KnowledgeBase:
         self.background = background  # see knowledge.lexical.BackgroundRunner
         self.store_url = store_url or None
         self._access = store_access  # a shared server's token and CA (None: none needed)
+        # Approvals made here are signed; only verified ones are live (None: unchecked).
+        self._signer, self._verifier = signer, verifier
+        # A home that trusts its own key signs, once, approvals made before signing existed.
+        self._sign_old = sign_old_approvals
         self._embedder = embedder
         self._count_tokens = count_tokens
         self._opened = store
@@ -99,7 +111,24 @@ class KnowledgeBase:
 
     @cached_property
     def _catalog(self) -> Catalog:
-        return Catalog(self._store)
+        catalog = Catalog(self._store, self._signer, self._verifier)
+        if self._sign_old:
+            self._sign_old = False
+            self._migrate(catalog)
+        return catalog
+
+    def _migrate(self, catalog: Catalog) -> None:
+        """Sign the approvals made before approvals were signed, on the record. Failing
+        leaves them unsigned (not served; doctor names them) rather than stopping a read."""
+        unsigned = [v for v in catalog.versions() if v.status == APPROVED and not v.signature]
+        if not unsigned:
+            return
+        try:
+            intent = self._intend("resign", "approvals made before signing")
+            signed = catalog.sign_unsigned()
+            self._emit("resign", {"versions": [_version_data(v) for v in signed]}, intent)
+        except KnowledgeError as exc:
+            log.warning("old approvals were not signed: %s", exc)
 
     @property
     def index(self) -> ReadOnlyIndex:

@@ -57,6 +57,8 @@ class DocumentVersion:
     page_count: int | None = None
     chunk_count: int = 0
     embedding_model: str = ""
+    signer: str = ""  # the key id of the approver's key (knowledge/approval_signing.py)
+    signature: str = ""  # over the approval's fields; "" when never signed
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> DocumentVersion:
@@ -79,8 +81,13 @@ class Catalog:
     another workstation sharing a server, sees an approval on its next question.
     """
 
-    def __init__(self, store: VectorStore):
+    def __init__(self, store: VectorStore, signer=None, verifier=None):
         self._store = store
+        # With a verifier, only an approval whose signature verifies is live (a forged one is
+        # skipped, and an older genuine approval of the document stays live); with a signer,
+        # each approval made here is signed. Neither: every approval counts (tests, tools).
+        self._signer = signer
+        self._verifier = verifier
         self._live_cache: tuple[str, list[DocumentVersion]] | None = None  # (stamp, live)
 
     def versions(self, include_unfinished: bool = False) -> list[DocumentVersion]:
@@ -134,9 +141,36 @@ class Catalog:
         count = int(record.get("count", 0)) + 1
         self._store.put_meta(GENERATION, {"count": count, "stamp": uuid.uuid4().hex})
 
+    def unverified_approvals(self) -> list[tuple[DocumentVersion, str]]:
+        """Approved versions whose approval does not verify (never served), with why."""
+        verifier = self._verifier
+        if verifier is None:
+            return []
+        return [
+            (v, verifier.why_not(v))
+            for v in self.versions()
+            if v.status == APPROVED and not verifier.verifies(v)
+        ]
+
+    def sign_unsigned(self) -> list[DocumentVersion]:
+        """Sign the approvals made before approvals were signed (a home's one migration);
+        returns the versions signed. A signature that fails is left alone: doctor names it."""
+        if self._signer is None:
+            return []
+        signed = []
+        for v in self.versions():
+            if v.status == APPROVED and not v.signature:
+                self._signer.sign(v)
+                self.save(v)
+                signed.append(v)
+        return signed
+
     def _read_live_versions(self) -> list[DocumentVersion]:
         live: dict[str, DocumentVersion] = {}
+        verifier = self._verifier
         for v in self.versions():
+            if verifier is not None and v.status == APPROVED and not verifier.verifies(v):
+                continue  # a forged or unsigned approval is never served
             if v.status == APPROVED and (
                 v.doc_id not in live or v.version > live[v.doc_id].version
             ):
@@ -185,6 +219,8 @@ class Catalog:
             )
         if version.status != APPROVED:
             version.status, version.approved_by, version.approved_at = APPROVED, by, now_iso()
+            if self._signer is not None:
+                self._signer.sign(version)
             self.save(version)  # the new version is live from here on
             self.sync_chunk_status(version)
         retired = []

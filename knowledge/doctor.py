@@ -47,6 +47,7 @@ def diagnose(
     findings += _counts_and_status(parts, records, by_version, repair)
     findings += _double_approvals(parts, records, repair)
     findings += _model(parts, records, repair)
+    findings += _unverified(parts)
     return findings
 
 
@@ -117,9 +118,13 @@ def _counts_and_status(parts, records, by_version, repair) -> list[Finding]:
 
 
 def _double_approvals(parts, records, repair) -> list[Finding]:
+    # Only approvals that verify count: a forged newer "approval" must never get the genuine
+    # live version retired (it is named by _unverified instead).
+    forged = {v.version_id for v, _ in parts.catalog.unverified_approvals()}
     approved = defaultdict(list)
     for version in records.values():
-        if version.state == READY and version.status == APPROVED:
+        counts = version.state == READY and version.status == APPROVED
+        if counts and version.version_id not in forged:
             approved[version.doc_id].append(version)
     findings = []
     for doc_id, versions in approved.items():
@@ -140,6 +145,20 @@ def _double_approvals(parts, records, repair) -> list[Finding]:
             finding.repaired = True
         findings.append(finding)
     return findings
+
+
+def _unverified(parts) -> list[Finding]:
+    """Approvals that do not verify: never served, never "repaired" here (only an admin can
+    approve), each named so an admin can look at it."""
+    return [
+        Finding(
+            "unverified approval",
+            f"{v.version_id} is marked approved by {v.approved_by!r} at {v.approved_at} but "
+            f"{why}: it is not served. If the approval is genuine, approve it again on an "
+            "admin workstation; if not, the store was written by someone outside the app",
+        )
+        for v, why in parts.catalog.unverified_approvals()
+    ]
 
 
 def _model(parts, records, repair) -> list[Finding]:

@@ -116,6 +116,18 @@ def set_passphrase(
     out.print("admin passphrase saved (only its scrypt hash is stored)")
 
 
+@admin_app.command("approver-key")
+def approver_key() -> None:
+    """Print this admin's public approval key, for IT to add to the site file's
+    [approvals] trusted_keys (the private key stays in this home, readable by you only)."""
+    from assistant.cli.state import settings
+    from knowledge.approval_signing import ApprovalSigner, public_line
+
+    signer = ApprovalSigner.of_home(settings().home)
+    out.print(public_line(signer.public_key))
+    out.print(f"key id {signer.key_id}: add the line above to [approvals] trusted_keys")
+
+
 @admin_app.command("setup-code")
 def setup_code() -> None:
     """IT: issue the one-time code the first admin of this workstation needs to choose the

@@ -30,8 +30,25 @@ def build_knowledge_base(settings: Settings, **overrides):
         store_url=settings.store.url or None,
         on_event=audit.record_knowledge_event,
         store_access=access,
+        **approval_keys(settings),
         **overrides,
     )
+
+
+def approval_keys(settings: Settings) -> dict:
+    """This admin's signing key, and whose approvals are served: the site's approver keys;
+    else, for a home with its own store, its own key (and its older approvals are signed
+    once); else (a shared store the site lists no keys for) approvals are not checked."""
+    from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
+
+    signer = ApprovalSigner.of_home(settings.home)
+    if settings.approvals.trusted_keys:
+        verifier = ApprovalVerifier.of_lines(settings.approvals.trusted_keys)
+        return {"signer": signer, "verifier": verifier}
+    if settings.store.url:
+        return {"signer": signer}
+    own = ApprovalVerifier([signer.public_key])
+    return {"signer": signer, "verifier": own, "sign_old_approvals": True}
 
 
 def build_admin_guard(settings: Settings):

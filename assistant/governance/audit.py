@@ -98,6 +98,7 @@ ENTRY_TYPES = frozenset(
         "gap",  # `audit repair` sealed a torn or lost part of the log (what and why)
         "intent",  # a change about to be made; its completion entry names it ("intent": seq)
         "abandoned",  # an intent whose change was found not made (a crash): closed by doctor
+        "resign",  # approvals made before signing existed, signed once with this home's key
     }
 )
 

@@ -108,6 +108,13 @@ class AdminSettings(BaseModel):
     group: str = ""
 
 
+class ApprovalSettings(BaseModel):
+    # The approvers' public keys ("ed25519:<base64>", from `clinassist admin approver-key`).
+    # Set: only approvals signed by one of these are served, on every workstation. Empty: a
+    # home with its own store trusts its own key; a shared store's approvals go unchecked.
+    trusted_keys: list[str] = []
+
+
 class PrivacySettings(BaseModel):
     phi_mode: Literal["redact", "block"] = "redact"
     # Conversations keep the question as sent (identifiers replaced by placeholders). A site
@@ -133,6 +140,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     privacy: PrivacySettings = PrivacySettings()
     admin: AdminSettings = AdminSettings()
+    approvals: ApprovalSettings = ApprovalSettings()
     audit: AuditSettings = AuditSettings()
 
     @field_validator("home", mode="after")
@@ -157,7 +165,7 @@ class Settings(BaseSettings):
 # group as the admin group (in their settings file or environment) and unlock the admin desk,
 # shorten the audit log's retention, turn "block" questions with patient identifiers into
 # "redact", or point the workstation at another document store.
-SITE_ONLY = frozenset({"admin", "audit", "privacy", "store"})
+SITE_ONLY = frozenset({"admin", "approvals", "audit", "privacy", "store"})
 
 
 class _Without(PydanticBaseSettingsSource):

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from fakes import HashEmbedder, word_counter
 
+from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
 from knowledge.base import KnowledgeBase
 from knowledge.errors import KnowledgeError
 from knowledge.ingest import IngestOptions
@@ -148,10 +149,10 @@ def proxy(chroma_server, tmp_path_factory):
         proc.wait(timeout=10)
 
 
-def workstation(home: Path, url: str, access: ServerAccess) -> KnowledgeBase:
+def workstation(home: Path, url: str, access: ServerAccess, **keys) -> KnowledgeBase:
     return KnowledgeBase(
         home, store_url=url, embedder=HashEmbedder(), count_tokens=word_counter,
-        store_access=access,
+        store_access=access, **keys,
     )  # fmt: skip
 
 
@@ -165,13 +166,19 @@ def test_only_a_client_with_a_token_gets_in_and_only_an_admin_writes(proxy, tmp_
     with pytest.raises(KnowledgeError, match="cannot open the vector store"):
         untrusted.live_versions()  # the system CAs do not vouch for this proxy
 
-    admin = workstation(tmp_path / "admin", url, ServerAccess(token=WRITE_TOKEN, ca_file=ca))
+    approver = ApprovalSigner.of_home(tmp_path / "admin")  # the site lists its public key
+    site_trusts = ApprovalVerifier([approver.public_key])
+    admin_access = ServerAccess(token=WRITE_TOKEN, ca_file=ca)
+    admin = workstation(
+        tmp_path / "admin", url, admin_access, signer=approver, verifier=site_trusts
+    )
     source = tmp_path / "sharps.md"
     source.write_text("# Sharps\n\nReport needlestick injuries to occupational health at once.\n")
     [result] = [e.result for e in admin.ingest([source], IngestOptions()) if e.result]
     assert result.status == "added", result.reason
 
-    ward = workstation(tmp_path / "ward", url, ServerAccess(token=READ_TOKEN, ca_file=ca))
+    ward_access = ServerAccess(token=READ_TOKEN, ca_file=ca)
+    ward = workstation(tmp_path / "ward", url, ward_access, verifier=site_trusts)
     assert ward.live_versions() == []  # pending: not served
     with pytest.raises(KnowledgeError, match="does not let this workstation change documents"):
         ward.approve(result.version_id, by="someone on the ward")  # a reader's token
@@ -181,3 +188,15 @@ def test_only_a_client_with_a_token_gets_in_and_only_an_admin_writes(proxy, tmp_
     assert [v.doc_id for v in ward.live_versions()] == ["sharps"]
     hits = ward.index.query(ward.embedder.embed_query("needlestick"), k=1)
     assert "needlestick" in hits[0].text
+
+    # With the admin token but not an approver's key (a leaked token, a script on the
+    # server): a forged approval reaches the store, and no reader serves it.
+    forger = workstation(tmp_path / "forger", url, admin_access)
+    other = tmp_path / "sugar.md"
+    other.write_text("# Hypoglycaemia\n\nEat 500 grams of sugar.\n")
+    [pending] = [e.result for e in forger.ingest([other], IngestOptions()) if e.result]
+    record = forger.version(pending.version_id)
+    record.status, record.approved_by, record.approved_at = "approved", "dr-admin", "2026-12-04"
+    forger._catalog.save(record)
+    assert [v.doc_id for v in ward.live_versions()] == ["sharps"]
+    assert "unverified approval" in [f.kind for f in ward.diagnose()]
