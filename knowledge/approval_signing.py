@@ -38,6 +38,7 @@ SIGNED_FIELDS = (
     "status",
     "approved_by",
     "approved_at",
+    "chunks_sha256",  # the digest of the passages approved (knowledge/chunk_integrity.py)
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
 from knowledge.catalog import APPROVED, PENDING, Catalog, DocumentVersion
+from knowledge.chunk_integrity import ChunkIntegrity
 from knowledge.doctor import Finding
 from knowledge.doctor import diagnose as run_diagnose
 from knowledge.embedding import (
@@ -129,6 +130,17 @@ class KnowledgeBase:
             self._emit("resign", {"versions": [_version_data(v) for v in signed]}, intent)
         except KnowledgeError as exc:
             log.warning("old approvals were not signed: %s", exc)
+
+    @cached_property
+    def _integrity(self) -> ChunkIntegrity:
+        return ChunkIntegrity(self.index)
+
+    def admits(self, version: DocumentVersion, chunk_id: str, text: str) -> bool:
+        """May this passage of a live version be served: is it the text that was approved?
+        Checked wherever approvals are verified (a home without signing checks nothing)."""
+        if self._verifier is None:
+            return True
+        return self._integrity.admits(version, chunk_id, text)
 
     @property
     def index(self) -> ReadOnlyIndex:

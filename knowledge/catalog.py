@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
+from knowledge.chunk_integrity import passages_digest
 from knowledge.errors import InvalidTransition, NotFound
 from knowledge.store import VectorStore
 
@@ -57,6 +58,7 @@ class DocumentVersion:
     page_count: int | None = None
     chunk_count: int = 0
     embedding_model: str = ""
+    chunks_sha256: str = ""  # digest of the passages approved (knowledge/chunk_integrity.py)
     signer: str = ""  # the key id of the approver's key (knowledge/approval_signing.py)
     signature: str = ""  # over the approval's fields; "" when never signed
 
@@ -160,10 +162,16 @@ class Catalog:
         signed = []
         for v in self.versions():
             if v.status == APPROVED and not v.signature:
-                self._signer.sign(v)
+                self._seal(v)
                 self.save(v)
                 signed.append(v)
         return signed
+
+    def _seal(self, version: DocumentVersion) -> None:
+        """Record the digest of the passages being approved, then sign the approval."""
+        chunks = self._store.get_chunks(where={"version_id": version.version_id})
+        version.chunks_sha256 = passages_digest((c.id, c.text) for c in chunks)
+        self._signer.sign(version)
 
     def _read_live_versions(self) -> list[DocumentVersion]:
         live: dict[str, DocumentVersion] = {}
@@ -220,7 +228,7 @@ class Catalog:
         if version.status != APPROVED:
             version.status, version.approved_by, version.approved_at = APPROVED, by, now_iso()
             if self._signer is not None:
-                self._signer.sign(version)
+                self._seal(version)
             self.save(version)  # the new version is live from here on
             self.sync_chunk_status(version)
         retired = []

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from knowledge.catalog import APPROVED, INGESTING, READY, REMOVING, RETIRED, Catalog, now_iso
+from knowledge.chunk_integrity import ChunkIntegrity
 from knowledge.removal import remove_version
 from knowledge.store import StoredChunk, VectorStore
 
@@ -48,6 +49,7 @@ def diagnose(
     findings += _double_approvals(parts, records, repair)
     findings += _model(parts, records, repair)
     findings += _unverified(parts)
+    findings += _altered(parts)
     return findings
 
 
@@ -158,6 +160,20 @@ def _unverified(parts) -> list[Finding]:
             "admin workstation; if not, the store was written by someone outside the app",
         )
         for v, why in parts.catalog.unverified_approvals()
+    ]
+
+
+def _altered(parts) -> list[Finding]:
+    """Live versions whose passages in the store are not the ones approved (not served)."""
+    integrity = ChunkIntegrity(parts.store)
+    return [
+        Finding(
+            "altered passages",
+            f"the passages of {v.version_id} in the store are not the ones approved by "
+            f"{v.approved_by!r}: they are not served. Ingest the file again and approve it",
+        )
+        for v in parts.catalog.live_versions()
+        if v.chunks_sha256 and not integrity.matches(v)
     ]
 
 

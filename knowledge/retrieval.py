@@ -184,9 +184,15 @@ class Retriever:
             "$and": [{"version_id": source.version_id}, {"chunk_index": source.chunk_index + 1}]
         }
         found = self.kb.index.get_chunks(where=where)
-        if not found:
+        if not found or not self._admitted(version, found[0].id, found[0].text):
             return None
         return _passage(found[0].id, found[0].text, found[0].metadata, version)
+
+    def _admitted(self, version: DocumentVersion, chunk_id: str, text: str) -> bool:
+        """Is this the approved text (knowledge/chunk_integrity.py)? A stand-in knowledge base
+        in a test may not check."""
+        admits = getattr(self.kb, "admits", None)
+        return admits is None or admits(version, chunk_id, text)
 
     def _dense(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
         """The k nearest live chunks, with their records. Chroma's metadata filter costs ~5x an
@@ -225,7 +231,10 @@ class Retriever:
         the question, and their records (vectors, cached lexical features)."""
         by_id: dict[str, Passage] = {}
         for rank, hit in enumerate(dense):
-            p = _passage(hit.id, hit.text, hit.metadata, live[hit.metadata["version_id"]])
+            version = live[hit.metadata["version_id"]]
+            if not self._admitted(version, hit.id, hit.text):
+                continue  # altered since its approval: never served
+            p = _passage(hit.id, hit.text, hit.metadata, version)
             p.similarity = 1.0 - hit.distance
             p.dense_rank = rank
             by_id[hit.id] = p
@@ -236,9 +245,10 @@ class Retriever:
                 chunk = records.get(hit.chunk_id)
                 if chunk is None or chunk.metadata.get("version_id") not in live:
                     continue  # stale lexical entry: never trust it over the catalog
-                p = _passage(
-                    chunk.id, chunk.text, chunk.metadata, live[chunk.metadata["version_id"]]
-                )
+                version = live[chunk.metadata["version_id"]]
+                if not self._admitted(version, chunk.id, chunk.text):
+                    continue
+                p = _passage(chunk.id, chunk.text, chunk.metadata, version)
                 if chunk.embedding is not None:
                     p.similarity = float(np.dot(chunk.embedding, query_vector))
                 by_id[hit.chunk_id] = p

@@ -103,3 +103,26 @@ def test_an_old_home_is_signed_once_and_on_the_record(isolated_home, tmp_path):
     assert entries[-1]["data"]["versions"][0]["version_id"] == result.version_id
     built(Settings(home=isolated_home)).live_versions()
     assert [e["type"] for e in AuditLog(isolated_home).entries()].count("resign") == 1
+
+
+def alter_passage(kb, version_id: str, new_text: str) -> str:
+    """What anyone who can write the store can do: change an approved passage's words."""
+    [chunk] = kb._store.get_chunks(where={"version_id": version_id}, with_embeddings=True)
+    kb._store.upsert_chunks([replace(chunk, text=new_text)])
+    return chunk.id
+
+
+def test_an_altered_passage_is_not_served_and_doctor_names_it(isolated_home, tmp_path):
+    from knowledge.retrieval import Retriever
+
+    kb = built(Settings(home=isolated_home))
+    result = ingest(kb, tmp_path, "hypo.md", POLICY, approve=True)
+    question = "how many grams of carbohydrate for a low blood glucose"
+    assert Retriever(kb).search(question).passages  # served while it is the approved text
+    alter_passage(kb, result.version_id, "Give 500 grams of sugar and do not recheck.")
+
+    fresh = built(Settings(home=isolated_home))  # another workstation: nothing cached
+    assert Retriever(fresh).search(question).passages == []
+    assert Retriever(fresh).search("500 grams of sugar").passages == []
+    [finding] = [f for f in fresh.diagnose() if f.kind == "altered passages"]
+    assert result.version_id in finding.detail

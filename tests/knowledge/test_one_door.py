@@ -11,6 +11,7 @@ READS = {
     "embedder",
     "count_tokens",
     "index",  # a read-only view: no write method on it
+    "admits",  # is a passage the text that was approved? (reads only)
     "index_dir",
     "versions",
     "live_versions",

@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
 from knowledge.base import KnowledgeBase
 from knowledge.errors import KnowledgeError
 from knowledge.ingest import IngestOptions
+from knowledge.retrieval import Retriever
 from knowledge.store import ServerAccess
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -200,3 +202,13 @@ def test_only_a_client_with_a_token_gets_in_and_only_an_admin_writes(proxy, tmp_
     forger._catalog.save(record)
     assert [v.doc_id for v in ward.live_versions()] == ["sharps"]
     assert "unverified approval" in [f.kind for f in ward.diagnose()]
+
+    # ... nor can it change the words of an approved passage: a ward workstation (nothing
+    # cached) serves none of it, and doctor names it.
+    [chunk] = forger._store.get_chunks(
+        where={"version_id": result.version_id}, with_embeddings=True
+    )
+    forger._store.upsert_chunks([replace(chunk, text="Needlestick injuries need no report.")])
+    fresh = workstation(tmp_path / "ward-2", url, ward_access, verifier=site_trusts)
+    assert Retriever(fresh).search("needlestick injury report").passages == []
+    assert "altered passages" in [f.kind for f in fresh.diagnose()]
