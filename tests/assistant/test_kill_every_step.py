@@ -1,5 +1,6 @@
-"""kill -9 at every write step of `ingest --approve`, then `doctor --repair`: no change is
-left without its audit entry, and the record verifies (issue 14, part 3).
+"""kill -9 at every write step of `ingest --approve`, retire, remove and edit, then `doctor
+--repair`: no change is left without its audit entry, and the record verifies (issue 14,
+part 3).
 
 Each run is a real process that dies by os._exit at the K-th write (an audit entry, a catalog
 record, a batch of chunks, a status update): no cleanup runs, as with kill -9. K goes up until
@@ -50,19 +51,31 @@ CHILD = textwrap.dedent(
         (Catalog, "save"),
         (ChromaStore, "upsert_chunks"),
         (ChromaStore, "update_chunk_metadata"),
+        (ChromaStore, "delete_chunks"),
+        (ChromaStore, "delete_record"),
     ]:
         dying(cls, name)
     kb = build_knowledge_base(Settings(home=Path({home!r})))
     kb._embedder, kb._count_tokens = HashEmbedder(), word_counter
-    for event in kb.ingest([Path({source!r})], IngestOptions(approve=True, user="dr-admin")):
-        pass
+    {action}
     """
 )
+INGEST = """
+for event in kb.ingest([Path({source!r})], IngestOptions(approve=True, user="dr-admin")):
+    pass
+"""
+# A change on a home that already holds the approved document.
+CHANGES = {
+    "retire": 'kb.retire("visiting")',
+    "remove": 'kb.remove("visiting")',
+    "edit": 'kb.update_metadata("visiting", by="dr-admin", owner="Ward 7")',
+}
 
 
-def run_until(home: Path, source: Path, kill_at: int) -> int:
+def run_until(home: Path, source: Path, kill_at: int, action: str = "") -> int:
+    action = action or INGEST.format(source=str(source))
     script = CHILD.format(
-        repo=str(REPO), tests=str(REPO / "tests"), home=str(home), source=str(source)
+        repo=str(REPO), tests=str(REPO / "tests"), home=str(home), action=action.strip()
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(kill_at)],
@@ -123,3 +136,48 @@ def test_a_kill_at_any_write_of_an_approving_ingest_leaves_nothing_unrecorded(tm
         stops += 1
     assert code == 0 and stops >= 6, stops  # every write of the run was a stop once
     print(f"stopped at each of {stops} writes")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_kill_at_any_write_of_a_lifecycle_change_leaves_it_recorded_or_undone(change, tmp_path):
+    import shutil
+
+    from fakes import HashEmbedder, word_counter
+
+    from assistant.core.record_check import check, open_intents
+    from assistant.core.services import build_knowledge_base
+    from assistant.governance.audit import AuditLog
+    from assistant.governance.settings import Settings
+    from knowledge.errors import NotFound
+
+    source = tmp_path / "visiting.md"
+    source.write_text("# Visiting\n\nVisiting hours are 10:00 to 20:00 every day.\n")
+    base = tmp_path / "base"
+    assert run_until(base, source, 10_000) == 0  # an approved document, on the record
+    stops = 0
+    for kill_at in range(1, 40):
+        home = tmp_path / f"home-{kill_at}"
+        shutil.copytree(base, home)
+        code = run_until(home, source, kill_at, CHANGES[change])
+        kb = build_knowledge_base(Settings(home=home))
+        kb._embedder, kb._count_tokens = HashEmbedder(), word_counter
+        audit = AuditLog(home)
+        check(kb, audit, repair=True, by="it")
+        assert audit.verify().ok and open_intents(audit) == [], kill_at
+        done = {e["type"] for e in audit.entries() if (e.get("data") or {}).get("intent")}
+        try:
+            version = kb.version("visiting")
+        except NotFound:
+            version = None
+        # the catalog shows the change made exactly when the record says it was
+        made = {
+            "retire": version is not None and version.status == "retired",
+            "remove": version is None,
+            "edit": version is not None and version.owner == "Ward 7",
+        }[change]
+        assert made == (change in done), (kill_at, made, done)
+        if code == 0:
+            break
+        stops += 1
+    assert code == 0 and stops >= 2, stops  # at least the intent and the change itself
