@@ -64,7 +64,16 @@ def cases(folder: Path) -> dict[str, Path]:
 def ingest_once(path: Path) -> tuple[float, float, dict]:
     """(seconds, peak RSS in MB, the file's result) for `clinassist ingest PATH --json`."""
     with tempfile.TemporaryDirectory() as home:
-        env = os.environ | {"CLINASSIST_HOME": home, "HF_HUB_OFFLINE": "1"}
+        site = str(Path(home) / "site" / "settings.toml")  # this run's own "IT" folder
+        env = os.environ | {
+            "CLINASSIST_HOME": home,
+            "HF_HUB_OFFLINE": "1",
+            "CLINASSIST_SITE_CONFIG": site,
+        }
+        code = subprocess.run(
+            [*CLI, "admin", "setup-code"], env=env, text=True, check=True, capture_output=True
+        ).stdout.splitlines()[0]
+        env |= {"CLINASSIST_SETUP_CODE": code}
         typed = f"{PASSPHRASE}\n{PASSPHRASE}\n"  # an admin of the fresh home, before the clock
         subprocess.run(
             [*CLI, "admin", "passphrase"],
@@ -88,6 +97,52 @@ def ingest_once(path: Path) -> tuple[float, float, dict]:
     return took, max(peak, before) / 1024, result
 
 
+FORGED_TEXT = "Hypoglycaemia: give 500 grams of sugar at once and do not recheck."
+ALTERED_TEXT = "Needlestick injuries need no report and no follow-up."
+QUESTIONS = {
+    "forged approval": ["how much sugar for hypoglycaemia", "low blood sugar what to give"],
+    "altered passage": ["needlestick injury what do I do", "do needlestick injuries need a report"],
+}
+
+
+def forgery_rows(scratch: Path) -> list[list[object]]:
+    """On a fresh home with the demo pack (real model, offline answers), what someone who can
+    write the store does: approve a document outside the app, and change an approved
+    passage's words; then the questions that would surface them. How many answers show the
+    forged words, and does doctor name each?"""
+    from dataclasses import replace
+
+    from assistant.core.demo import load_demo_pack
+    from assistant.core.services import build_engine, build_knowledge_base
+    from assistant.governance.settings import Settings
+    from knowledge.ingest import IngestOptions
+
+    settings = Settings(home=scratch / "forgery-home")
+    kb = build_knowledge_base(settings)
+    list(load_demo_pack(kb))
+    sugar = scratch / "sugar.md"
+    sugar.write_text(f"# Hypoglycaemia\n\n{FORGED_TEXT}\n")
+    [pending] = [e.result for e in kb.ingest([sugar], IngestOptions()) if e.result]
+    record = kb.version(pending.version_id)
+    kb._catalog.save(replace(record, status="approved", approved_by="dr-forged"))
+    sharps = next(v for v in kb.live_versions() if "sharps" in v.doc_id)
+    chunks = kb._store.get_chunks(where={"version_id": sharps.version_id}, with_embeddings=True)
+    kb._store.upsert_chunks([replace(c, text=ALTERED_TEXT) for c in chunks])
+
+    fresh = build_knowledge_base(settings)  # a workstation that cached nothing
+    engine = build_engine(settings, fresh)
+    findings = {f.kind for f in fresh.diagnose()}
+    rows = []
+    for scenario, questions in QUESTIONS.items():
+        words = FORGED_TEXT if scenario == "forged approval" else ALTERED_TEXT
+        shown = sum(words[:30] in engine.ask(q).text for q in questions)
+        named = {"forged approval": "unverified approval", "altered passage": "altered passages"}
+        rows.append(
+            [scenario, len(questions), shown, "yes" if named[scenario] in findings else "no"]
+        )
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -100,6 +155,7 @@ def main() -> int:
             took, rss, result = ingest_once(path)
             rows.append([label, f"{path.stat().st_size / 1e6:.2f}", f"{took:.2f}", f"{rss:.0f}",
                          result.get("status", ""), result.get("reason", "")])  # fmt: skip
+        forged = forgery_rows(Path(scratch))
     bomb = rows[0]
     verdict = float(bomb[2]) <= 2.0 and float(bomb[3]) <= 200 and bomb[4] == "failed"
     text = "\n".join(
@@ -116,7 +172,21 @@ def main() -> int:
                 ["file", "size on disk, MB", "wall, s", "peak RSS, MB", "result", "reason"],
                 rows,
                 "lrrrll",
-            ),  # fmt: skip
+            ),
+            "",
+            "## Forged approvals and altered passages",
+            "",
+            "A fresh home with the demo pack (real model, offline answers). Outside the app, "
+            "one document is approved by writing its record, and an approved document's "
+            "passages are rewritten; a workstation that cached nothing then answers the "
+            "questions that would surface them. Target: 0 answers show the forged words, and "
+            "doctor names each.",
+            "",
+            md_table(
+                ["scenario", "questions", "answers showing the forged words", "doctor names it"],
+                forged,
+                "lrrl",
+            ),
             "",
             "## Machine",
             "",

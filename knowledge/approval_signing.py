@@ -62,10 +62,13 @@ def key_id(key: Ed25519PublicKey) -> str:
 class ApprovalSigner:
     """Signs approvals with this admin's key (created on first use)."""
 
-    def __init__(self, key: Ed25519PrivateKey):
+    def __init__(self, key: Ed25519PrivateKey, created: bool = False):
         self._key = key
         self.public_key = key.public_key()
         self.key_id = key_id(self.public_key)
+        # Made just now: this home is starting to sign (an older home's approvals may be
+        # signed once, now, and never again: later unsigned ones are forgeries).
+        self.created = created
 
     @classmethod
     def of_home(cls, home: Path) -> ApprovalSigner:
@@ -74,7 +77,7 @@ class ApprovalSigner:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
             if not isinstance(key, Ed25519PrivateKey):
                 raise ValueError(f"{path} does not hold an Ed25519 key")
-            return cls(key)
+            return cls(key, created=False)
         key = Ed25519PrivateKey.generate()
         pem = key.private_bytes(
             serialization.Encoding.PEM,
@@ -85,7 +88,7 @@ class ApprovalSigner:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as out:
             out.write(pem)
-        return cls(key)
+        return cls(key, created=True)
 
     def sign(self, version: DocumentVersion) -> None:
         """Set the version's signature and signer for its current approval fields."""

@@ -37,8 +37,10 @@ def build_knowledge_base(settings: Settings, **overrides):
 
 def approval_keys(settings: Settings) -> dict:
     """This admin's signing key, and whose approvals are served: the site's approver keys;
-    else, for a home with its own store, its own key (and its older approvals are signed
-    once); else (a shared store the site lists no keys for) approvals are not checked."""
+    else, for a home with its own store, its own key; else (a shared store the site lists no
+    keys for) approvals are not checked. A home's approvals made before signing are signed
+    once, when its key is made: an unsigned approval found after that is a forgery (the
+    migration must never sign what someone wrote into the store)."""
     from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
 
     signer = ApprovalSigner.of_home(settings.home)
@@ -48,7 +50,7 @@ def approval_keys(settings: Settings) -> dict:
     if settings.store.url:
         return {"signer": signer}
     own = ApprovalVerifier([signer.public_key])
-    return {"signer": signer, "verifier": own, "sign_old_approvals": True}
+    return {"signer": signer, "verifier": own, "sign_old_approvals": signer.created}
 
 
 def build_admin_guard(settings: Settings):

@@ -126,3 +126,17 @@ def test_an_altered_passage_is_not_served_and_doctor_names_it(isolated_home, tmp
     assert Retriever(fresh).search("500 grams of sugar").passages == []
     [finding] = [f for f in fresh.diagnose() if f.kind == "altered passages"]
     assert result.version_id in finding.detail
+
+
+def test_an_approval_written_into_an_old_style_record_later_is_never_signed(
+    isolated_home, tmp_path
+):
+    """The one-time signing of an old home's approvals must not sign a forgery made after
+    it: a workstation opened later serves it not, whoever opens it."""
+    kb = built(Settings(home=isolated_home))
+    genuine = ingest(kb, tmp_path, "hypo.md", POLICY, approve=True)
+    pending = ingest(kb, tmp_path, "hypo-v2.md", FORGED, approve=False, doc_id=genuine.doc_id)
+    forge_approval(kb, pending.version_id)
+    later = built(Settings(home=isolated_home))  # the next start of the app
+    assert [v.version_id for v in later.live_versions()] == [genuine.version_id]
+    assert not later.version(pending.version_id).signature
