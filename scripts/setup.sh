@@ -5,6 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 
+# Skip everything when nothing it depends on changed since it last finished here: a second
+# `scripts/run.sh` then opens the window in seconds instead of reinstalling (issue 15).
+stamp_file=.venv/.setup-stamp
+stamp_of() {
+  { echo "extras=$1"; python3.11 --version 2>&1 || true;
+    cat pyproject.toml scripts/setup.sh scripts/build_lexicon.py scripts/build_names.py \
+        scripts/build_words.py scripts/build_name_shapes.py; } | sha256sum | cut -d' ' -f1
+}
+stamp="$(stamp_of "$extras")"
+if [ -x .venv/bin/python ] && [ -f "$stamp_file" ]; then
+  done_stamp="$(cat "$stamp_file")"
+  # A development install holds everything a plain one needs.
+  if [ "$done_stamp" = "$stamp" ] || { [ -z "$extras" ] && [ "$done_stamp" = "$(stamp_of "[dev]")" ]; }; then
+    exit 0
+  fi
+fi
+
 # Qt needs these at run time even offscreen; the xcb set is for a real window (X11/Xvfb).
 debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
@@ -49,3 +66,5 @@ fi
 for builder in build_lexicon build_names build_words build_name_shapes; do
   .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (its source was not found)"
 done
+
+echo "$stamp" > "$stamp_file"  # only reached when every step above succeeded

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.render import out, print_error, print_json
+from assistant.cli.render import console, out, print_error, print_json
 
 config_app = typer.Typer(no_args_is_help=True, help="Show and set the answer provider.")
 
@@ -40,6 +40,21 @@ _STYLES = {
     "refusal": "bold red",
     "heading": "bold",
 }
+
+
+def _load_model(engine) -> None:
+    """Load the embedding model before the first question, saying so on stderr: loading is
+    loading, not the answer's time (the answer's timings then hold only the answer)."""
+    import time
+
+    load = getattr(engine.kb.embedder, "load", None)
+    loaded = getattr(engine.kb.embedder, "loaded", True)
+    if load is None or loaded:
+        return
+    started = time.perf_counter()
+    console.print("Loading the embedding model…", style="dim")
+    load()
+    console.print(f"model ready in {time.perf_counter() - started:.1f} s", style="dim")
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -75,6 +90,7 @@ def ask_command(settings, question: str | None, jsonl: Path | None, json_output:
     except LLMError as exc:  # e.g. a provider that needs a key has none
         print_error(exc)
         return 2
+    _load_model(engine)
     for row in rows:
         try:
             answer = engine.ask(str(row["question"]))

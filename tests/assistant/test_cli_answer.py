@@ -139,3 +139,28 @@ def test_ask_withholds_the_answer_when_the_audit_entry_cannot_be_written(demo_cl
     assert result.exit_code == 1
     assert "answer withheld" in result.output and "No space left" in result.output
     assert '"citations"' not in result.output
+
+
+def test_the_model_is_loaded_and_said_to_load_before_the_first_question():
+    """Loading is reported as loading (stderr), never booked as the answer's own time."""
+    from types import SimpleNamespace
+
+    from assistant.cli.answer import _load_model
+    from assistant.cli.render import console
+
+    calls = []
+
+    class SlowModel:
+        loaded = False
+
+        def load(self):
+            calls.append("load")
+            self.loaded = True
+
+    engine = SimpleNamespace(kb=SimpleNamespace(embedder=SlowModel()))
+    with console.capture() as captured:
+        _load_model(engine)
+        _load_model(engine)  # already loaded: nothing said, nothing done
+    said = captured.get()
+    assert calls == ["load"] and said.count("Loading the embedding model") == 1
+    assert "model ready in" in said
