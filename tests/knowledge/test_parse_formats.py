@@ -340,6 +340,7 @@ def mmwr_report_titles() -> list[str]:
     return [clean_block(htmllib.unescape(re.sub(r"<[^>]+>", "", t))) for t in found]
 
 
+@pytest.mark.slow
 def test_mmwr_reports_become_top_level_sections(mmwr):
     doc = mmwr
     check_well_formed(doc)
@@ -359,6 +360,7 @@ def test_mmwr_reports_become_top_level_sections(mmwr):
     )
 
 
+@pytest.mark.slow
 def test_mmwr_body_text_tables_and_noise(mmwr):
     doc = mmwr
     sentence = (

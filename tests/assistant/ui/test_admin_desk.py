@@ -370,6 +370,7 @@ def _ticks_during_ingest(qtbot, desk: Desk, folder: Path) -> int:
     return len(ticks)
 
 
+@pytest.mark.slow
 def test_event_loop_keeps_running_during_ingest(make_desk, qtbot, tmp_path, memory_home):
     """The desk itself never blocks the UI thread: ingest, progress and refresh all run on
     workers, so the window's timers keep firing while it runs. How far apart they fire is

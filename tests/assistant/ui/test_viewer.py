@@ -174,6 +174,7 @@ def test_pdf_without_quotes_highlights_the_passage(viewer, demo):
     assert folded(" ".join(citation.passage.split()[:12])) in highlighted
 
 
+@pytest.mark.slow
 def test_two_column_guideline_paragraph_is_found_and_shown(viewer, guideline, qtbot):
     name = CDC_GUIDELINE.name
     # A recommendation paragraph in the two-column body, deep in the document.
@@ -191,6 +192,7 @@ def test_two_column_guideline_paragraph_is_found_and_shown(viewer, guideline, qt
     wait_current_result(qtbot, viewer, citation.source.page_start)
 
 
+@pytest.mark.slow
 def test_guideline_quotes_with_line_end_hyphens_are_found(viewer, guideline):
     """PDFium marks a hyphen at a line end with U+FFFE; the parser joined those words."""
     name = CDC_GUIDELINE.name
@@ -540,6 +542,7 @@ def test_search_model_row_count_needs_an_index(viewer, demo):
     assert viewer.pdf_view.search.rowCount(QModelIndex()) >= 1
 
 
+@pytest.mark.slow
 def test_pdf_zoom_in_out_fit_width_and_printed_size(viewer, guideline, qtbot):
     viewer.set_citations([guideline.find(CDC_GUIDELINE.name, "Opioid therapy has an important")])
     qtbot.waitUntil(lambda: viewer.mode() == "pdf", timeout=10_000)
@@ -560,6 +563,7 @@ def test_pdf_zoom_in_out_fit_width_and_printed_size(viewer, guideline, qtbot):
     assert pdf.page_at_reading_line() == viewer.current_citation().source.page_start
 
 
+@pytest.mark.slow
 def test_a_quote_across_a_page_break_is_highlighted_on_both_pages(viewer, guideline, qtbot):
     quote = (
         "Data from death investigations in 18 states during 2003–2014 indicate that "
