@@ -47,12 +47,12 @@ def find_api_key(provider: str) -> tuple[str | None, str]:
         if value:
             return value, ""
     try:
-        backend = _secure_backend(provider)
+        backend = _secure_backend(_variables(provider))
         value = backend.get_password(SERVICE, provider)
     except SecretStoreError as exc:
         return None, str(exc)
     except Exception as exc:  # keyring backends raise many types (dbus, OS, locked)
-        return None, str(_store_error(provider, "could not be read", exc))
+        return None, str(_store_error(_variables(provider), "could not be read", exc))
     return (value or "").strip() or None, ""
 
 
@@ -75,11 +75,11 @@ def set_api_key(provider: str, key: str) -> None:
     key = (key or "").strip()
     if not key or any(ch in key for ch in "\r\n\t "):
         raise ValueError("an API key must be one non-empty word")
-    backend = _secure_backend(provider)
+    backend = _secure_backend(_variables(provider))
     try:
         backend.set_password(SERVICE, provider, key)
     except Exception as exc:
-        raise _store_error(provider, "could not be saved", exc) from None
+        raise _store_error(_variables(provider), "could not be saved", exc) from None
     log.info("stored the %s API key in %s", provider, _backend_name(backend))
 
 
@@ -88,7 +88,7 @@ def delete_api_key(provider: str) -> bool:
     _check_provider(provider)
     import keyring.errors
 
-    backend = _secure_backend(provider)
+    backend = _secure_backend(_variables(provider))
     try:
         if backend.get_password(SERVICE, provider) is None:
             return False
@@ -96,7 +96,7 @@ def delete_api_key(provider: str) -> bool:
     except keyring.errors.PasswordDeleteError:
         return False
     except Exception as exc:
-        raise _store_error(provider, "could not be deleted", exc) from None
+        raise _store_error(_variables(provider), "could not be deleted", exc) from None
     log.info("deleted the %s API key from %s", provider, _backend_name(backend))
     return True
 
@@ -115,30 +115,33 @@ def _check_provider(provider: str) -> None:
         raise ValueError(f"unknown provider {provider!r}; expected one of {', '.join(PROVIDERS)}")
 
 
-def _secure_backend(provider: str):
+def _secure_backend(instead: str):
     import keyring
 
     try:
         backend = keyring.get_keyring()
     except Exception as exc:
-        raise _store_error(provider, "is not available", exc) from None
+        raise _store_error(instead, "is not available", exc) from None
     # The chainer writes to its first backend: judge that one.
     chained = getattr(backend, "backends", None)
     effective = chained[0] if isinstance(chained, list) and chained else backend
     if type(effective).__module__.startswith(_REFUSED_MODULES):
         raise _store_error(
-            provider, f"is not available (only {_backend_name(effective)}, which is not secure)"
+            instead, f"is not available (only {_backend_name(effective)}, which is not secure)"
         )
     return backend
 
 
-def _store_error(provider: str, what: str, exc: Exception | None = None) -> SecretStoreError:
-    variables = " or ".join(env_var_names(provider))
+def _store_error(instead: str, what: str, exc: Exception | None = None) -> SecretStoreError:
     reason = f" ({type(exc).__name__})" if exc is not None else ""
     return SecretStoreError(
-        f"The system keyring {what}{reason}. Set the environment variable {variables} "
-        "to the API key instead."
+        f"The system keyring {what}{reason}. Set the environment variable {instead} instead."
     )
+
+
+def _variables(provider: str) -> str:
+    """ "CLINASSIST_API_KEY or OPENAI_API_KEY": what to set when the keyring cannot be used."""
+    return " or ".join(env_var_names(provider))
 
 
 def _backend_name(backend) -> str:
@@ -155,8 +158,8 @@ def get_store_token() -> str | None:
     value = os.environ.get(STORE_TOKEN_ENV, "").strip()
     if value:
         return value
-    try:  # (the provider named only words an error this discards)
-        backend = _secure_backend("openai")
+    try:
+        backend = _secure_backend(STORE_TOKEN_ENV)
         return (backend.get_password(SERVICE, STORE_ACCOUNT) or "").strip() or None
     except Exception:  # no usable keyring: the environment variable is the way
         return None
@@ -167,17 +170,8 @@ def set_store_token(token: str) -> None:
     token = token.strip()
     if not token:
         raise ValueError("the token is empty")
-    try:
-        backend = _secure_backend("openai")
-    except SecretStoreError:
-        raise SecretStoreError(
-            f"The system keyring is not available. Set the environment variable "
-            f"{STORE_TOKEN_ENV} to the token instead."
-        ) from None
+    backend = _secure_backend(STORE_TOKEN_ENV)
     try:
         backend.set_password(SERVICE, STORE_ACCOUNT, token)
     except Exception as exc:
-        raise SecretStoreError(
-            f"The system keyring could not save the token ({type(exc).__name__}). Set the "
-            f"environment variable {STORE_TOKEN_ENV} instead."
-        ) from None
+        raise _store_error(STORE_TOKEN_ENV, "could not be saved", exc) from None
