@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,9 +47,28 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[FileResult]:
-    """Drive an ingest generator with progress bars; returns the per-file results."""
+# Without a terminal (a log file, a pipe, a scheduled job) bars do not draw: a plain line says
+# how far the ingest is, at most this often, so a long run never looks hung.
+PLAIN_EVERY_S = 5.0
+
+
+def plain_progress(event: IngestProgress) -> str:
+    name = event.current.name if event.current else ""
+    step = f"{event.stage} {name}".strip()
+    return (
+        f"ingest: {event.files_done}/{event.files_total} files, {event.pages_done} pages, "
+        f"{event.chunks_done} chunks" + (f"; {step}" if step else "")
+    )
+
+
+def show_ingest(
+    events: Iterator[IngestProgress], quiet: bool = False, clock=time.monotonic
+) -> list[FileResult]:
+    """Drive an ingest generator with progress bars (or, without a terminal, a plain line
+    every few seconds); returns the per-file results."""
     results: list[FileResult] = []
+    plain = not quiet and not console.is_terminal
+    last_line = clock()
     columns = (
         TextColumn("{task.description}", markup=False),
         BarColumn(),
@@ -75,6 +95,9 @@ def show_ingest(events: Iterator[IngestProgress], quiet: bool = False) -> list[F
                 completed=event.file_chunks_done,
                 detail=f"{event.stage} {name}",
             )
+            if plain and clock() - last_line >= PLAIN_EVERY_S:
+                console.print(plain_progress(event))
+                last_line = clock()
             if event.result is not None:
                 results.append(event.result)
                 if event.result.status == FAILED:

@@ -38,3 +38,25 @@ def test_the_ingest_table_shows_a_bracketed_file_name_and_reason_whole(monkeypat
     result = FileResult(path=Path("[draft] policy [b].md"), status="failed", reason=HOSTILE)
     shown = printed(out, lambda: out.print(ingest_table([result])))
     assert "[draft] policy [b].md" in shown and HOSTILE in shown
+
+
+def test_without_a_terminal_a_long_ingest_says_how_far_it_is_every_few_seconds(monkeypatch):
+    from assistant.cli import render
+    from knowledge.ingest import IngestProgress
+
+    now = [0.0]
+    monkeypatch.setattr(type(render.console), "is_terminal", property(lambda self: False))
+
+    def events():
+        for done in range(4):
+            now[0] += 3.0  # each event 3 s after the one before
+            yield IngestProgress(files_total=4, files_done=done, current=Path(f"p{done}.pdf"),
+                                 stage="embedding")  # fmt: skip
+
+    with render.console.capture() as captured:
+        render.show_ingest(events(), clock=lambda: now[0])
+    lines = [line for line in captured.get().splitlines() if line.startswith("ingest:")]
+    assert lines == [
+        "ingest: 1/4 files, 0 pages, 0 chunks; embedding p1.pdf",  # 6 s in
+        "ingest: 3/4 files, 0 pages, 0 chunks; embedding p3.pdf",  # 12 s in
+    ]
