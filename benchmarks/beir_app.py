@@ -374,6 +374,14 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=100, help="second pass top_n (<= 10: none)")
     ap.add_argument("--max-embed", type=int, default=64, help="chunk texts allowed to embed")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--queries-by",
+        choices=["torch", "onnx"],
+        default="torch",
+        help="embed the questions through sentence-transformers or ONNX Runtime (the index "
+        "is always built from the sentence-transformers vectors: an index one path built, "
+        "opened by the other)",
+    )
     args = ap.parse_args()
 
     from beir_app_report import git_state, write_reports
@@ -393,7 +401,12 @@ def main() -> None:
         sets[name] = beir
     build_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    results = {n: measure(n, sets[n], homes[n], embedder, args) for n in args.sets}
+    asker = embedder
+    if args.queries_by == "onnx":
+        from knowledge.onnx_embedding import OnnxEmbedder
+
+        asker = OnnxEmbedder()
+    results = {n: measure(n, sets[n], homes[n], asker, args) for n in args.sets}
     run_s = time.perf_counter() - t1
     write_reports(args, info, code, builds, results, {"build_s": build_s, "run_s": run_s})
     for n, r in results.items():

@@ -97,7 +97,8 @@ def main() -> int:
             "# Start-up",
             "",
             "Written by `benchmarks/startup.py`: whole fresh processes on a home with the demo "
-            "pack (offline default, bundled model through torch). Window-appearance time is "
+            "pack (offline default; the bundled model through ONNX Runtime when "
+            "scripts/export_onnx.py has made it, else through torch). Window-appearance time is "
             "not measured from outside the process; the window's own first paint is earlier "
             "than 'ready'.",
             "",

@@ -21,9 +21,9 @@ from knowledge.doctor import Finding
 from knowledge.doctor import diagnose as run_diagnose
 from knowledge.embedding import (
     Embedder,
-    SentenceTransformerEmbedder,
     TokenCounter,
     WordPieceCounter,
+    bundled_embedder,
 )
 from knowledge.errors import KnowledgeError, RecordIncomplete, RecordUnavailable
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
@@ -82,7 +82,7 @@ class KnowledgeBase:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = SentenceTransformerEmbedder()
+                self._embedder = bundled_embedder()
             return self._embedder
 
     @property
@@ -98,7 +98,7 @@ class KnowledgeBase:
         with self._lock:
             if self._opened is None:
                 client = open_client(path=self.index_dir, url=self.store_url, access=self._access)
-                embedder = self._embedder or SentenceTransformerEmbedder()
+                embedder = self._embedder or bundled_embedder()
                 self._embedder = embedder
                 local = None if self.store_url else self.index_dir
                 self._opened = ChromaStore(

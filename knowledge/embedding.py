@@ -66,6 +66,16 @@ class WordPieceCounter:
         return [len(e.ids) for e in encodings]
 
 
+def bundled_embedder() -> Embedder:
+    """The installed app's embedder: the bundled model through ONNX Runtime when its exported
+    file is installed (no torch at run time), else through sentence-transformers."""
+    from knowledge.onnx_embedding import OnnxEmbedder, onnx_model_path
+
+    if onnx_model_path().is_file():
+        return OnnxEmbedder()
+    return SentenceTransformerEmbedder()
+
+
 class SentenceTransformerEmbedder:
     """The real embedder. Thread-safe lazy load; normalised vectors for cosine similarity."""
 

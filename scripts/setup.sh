@@ -11,7 +11,8 @@ stamp_file=.venv/.setup-stamp
 stamp_of() {
   { echo "extras=$1"; python3.11 --version 2>&1 || true;
     cat pyproject.toml scripts/setup.sh scripts/build_lexicon.py scripts/build_names.py \
-        scripts/build_words.py scripts/build_name_shapes.py; } | sha256sum | cut -d' ' -f1
+        scripts/build_words.py scripts/build_name_shapes.py scripts/export_onnx.py \
+        scripts/minilm-l6-v2.onnx.sha256; } | sha256sum | cut -d' ' -f1
 }
 stamp="$(stamp_of "$extras")"
 if [ -x .venv/bin/python ] && [ -f "$stamp_file" ]; then
@@ -66,5 +67,9 @@ fi
 for builder in build_lexicon build_names build_words build_name_shapes; do
   .venv/bin/python "scripts/${builder}.py" || echo "note: ${builder} skipped (its source was not found)"
 done
+
+# The bundled model as ONNX, for the torch-free embedder (its SHA-256 is checked; without the
+# file the app embeds through sentence-transformers, as before).
+.venv/bin/python scripts/export_onnx.py || echo "note: the ONNX model was not made; torch embeds"
 
 echo "$stamp" > "$stamp_file"  # only reached when every step above succeeded
