@@ -168,13 +168,14 @@ class KnowledgeBase:
             result = event.result
             if result is not None:
                 self._emit("ingest", result.to_json(), intents.pop(str(result.path), None))
-                pending = (
-                    result.version_id and self._catalog.get(result.version_id).status == PENDING
-                )
-                if options.approve and pending:
+                if options.approve and self._still_pending(result.version_id):
                     _, retired = self.approve(result.version_id, by=options.user)
                     result.approved, result.retired = True, tuple(v.version_id for v in retired)
             yield event
+
+    def _still_pending(self, version_id: str) -> bool:
+        """Read only when approving: a plain ingest of a large folder reads no record back."""
+        return bool(version_id) and self._catalog.get(version_id).status == PENDING
 
     def _intend(self, change: str, target: str, **detail: Any) -> int | None:
         """Put a change on the record before making it. If the record cannot be written, the
