@@ -166,6 +166,11 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+def machine_section(info: dict[str, str] | None = None) -> list[str]:
+    """The closing "## Machine" section every results file ends with, as lines."""
+    return ["## Machine", "", md_table(["", ""], list((info or machine()).items())), ""]
+
+
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

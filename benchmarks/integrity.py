@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, machine, md_table, write_text  # noqa: E402
+from _common import REPO, machine_section, md_table, write_text  # noqa: E402
 
 CLI = [sys.executable, "-m", "assistant"]
 PASSPHRASE = "integrity-bench-passphrase"
@@ -188,10 +188,7 @@ def main() -> int:
                 "lrrl",
             ),
             "",
-            "## Machine",
-            "",
-            md_table(["", ""], list(machine().items())),
-            "",
+            *machine_section(),
         ]
     )
     write_text(args.out, text)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, machine, md_table, write_text  # noqa: E402
+from _common import REPO, machine_section, md_table, write_text  # noqa: E402
 
 CLI = [str(REPO / ".venv" / "bin" / "clinassist")]
 QUESTION = "How long should I rub my hands with alcohol hand rub?"
@@ -108,10 +108,7 @@ def main() -> int:
                 "lrrrrrl",
             ),
             "",
-            "## Machine",
-            "",
-            md_table(["", ""], list(machine().items())),
-            "",
+            *machine_section(),
         ]
     )
     write_text(args.out, text)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, machine, md_table, write_text  # noqa: E402
+from _common import REPO, machine_section, md_table, write_text  # noqa: E402
 
 PDF = REPO.parent / "shared" / "corpus" / "cdc-opioid-prescribing-guideline-2022.pdf"
 WORDS = "No differences were found across 16 trials between opioids"
@@ -109,7 +109,6 @@ def main() -> int:
     ]
     headers = ["PDF", "page", "runs", "min, s", "median, s", "max, s", "quote highlighted"]
     headers.append(f"all under {TARGET_S} s")
-    info = machine()
     text = "\n".join(
         [
             "# Opening a citation in the source viewer",
@@ -120,10 +119,7 @@ def main() -> int:
             "",
             md_table(headers, [row], "lrrrrrrl"),
             "",
-            "## Machine",
-            "",
-            md_table(["", ""], list(info.items())),
-            "",
+            *machine_section(),
         ]
     )
     write_text(args.out, text)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.approval_signing import ApprovalSigner, ApprovalVerifier
-from knowledge.catalog import APPROVED, PENDING, Catalog, DocumentVersion
+from knowledge.catalog import PENDING, Catalog, DocumentVersion
 from knowledge.chunk_integrity import ChunkIntegrity
 from knowledge.doctor import Finding
 from knowledge.doctor import diagnose as run_diagnose
@@ -121,13 +121,13 @@ class KnowledgeBase:
     def _migrate(self, catalog: Catalog) -> None:
         """Sign the approvals made before approvals were signed, on the record. Failing
         leaves them unsigned (not served; doctor names them) rather than stopping a read."""
-        unsigned = [v for v in catalog.versions() if v.status == APPROVED and not v.signature]
+        unsigned = catalog.unsigned_approvals()
         if not unsigned:
             return
         try:
             intent = self._intend("resign", "approvals made before signing")
-            signed = catalog.sign_unsigned()
-            self._emit("resign", {"versions": [_version_data(v) for v in signed]}, intent)
+            catalog.sign(unsigned)
+            self._emit("resign", {"versions": [_version_data(v) for v in unsigned]}, intent)
         except KnowledgeError as exc:
             log.warning("old approvals were not signed: %s", exc)
 

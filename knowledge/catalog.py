@@ -154,18 +154,16 @@ class Catalog:
             if v.status == APPROVED and not verifier.verifies(v)
         ]
 
-    def sign_unsigned(self) -> list[DocumentVersion]:
-        """Sign the approvals made before approvals were signed (a home's one migration);
-        returns the versions signed. A signature that fails is left alone: doctor names it."""
-        if self._signer is None:
-            return []
-        signed = []
-        for v in self.versions():
-            if v.status == APPROVED and not v.signature:
-                self._seal(v)
-                self.save(v)
-                signed.append(v)
-        return signed
+    def unsigned_approvals(self) -> list[DocumentVersion]:
+        """Approvals that carry no signature (made before approvals were signed)."""
+        return [v for v in self.versions() if v.status == APPROVED and not v.signature]
+
+    def sign(self, versions: list[DocumentVersion]) -> None:
+        """Sign these approvals now (a home's one migration). A signature that fails to
+        verify is never re-signed here: doctor names it."""
+        for v in versions:
+            self._seal(v)
+            self.save(v)
 
     def _seal(self, version: DocumentVersion) -> None:
         """Record the digest of the passages being approved, then sign the approval."""

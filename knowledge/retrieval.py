@@ -189,10 +189,8 @@ class Retriever:
         return _passage(found[0].id, found[0].text, found[0].metadata, version)
 
     def _admitted(self, version: DocumentVersion, chunk_id: str, text: str) -> bool:
-        """Is this the approved text (knowledge/chunk_integrity.py)? A stand-in knowledge base
-        in a test may not check."""
-        admits = getattr(self.kb, "admits", None)
-        return admits is None or admits(version, chunk_id, text)
+        """Is this the approved text (knowledge/chunk_integrity.py)?"""
+        return self.kb.admits(version, chunk_id, text)
 
     def _dense(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
         """The k nearest live chunks, with their records. Chroma's metadata filter costs ~5x an

@@ -70,9 +70,7 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozen
 
 def _count(metrics: dict, name: str) -> str:
     c = metrics.get("counts", {})
-    if name == "gold_document_at_3":
-        return f"{c.get(name, 0)}/{metrics['answerable']}"
-    if name == "gold_page_at_3":
+    if name in ("gold_document_at_3", "gold_page_at_3"):
         return f"{c.get(name, 0)}/{metrics['answerable']}"
     if name == "refusal_rate":
         return f"{c.get('refused_unanswerable', 0)}/{metrics['unanswerable']}"
