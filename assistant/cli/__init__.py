@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from assistant import __version__
 from assistant.cli.admin import admin_app, admin_or_exit, only_demo_content
 from assistant.cli.answer import ask_command, config_app
 from assistant.cli.evaluate import eval_command
@@ -57,8 +58,22 @@ def knowledge_base():
     return build_knowledge_base(settings())
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        out.print(f"clinassist {__version__}")
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+]
+
+
 @app.callback()
-def main_options(home: HomeOption = None) -> None:
+def main_options(home: HomeOption = None, version: VersionOption = False) -> None:
     """Clinical knowledge assistant: answers only from your hospital's approved documents."""
     choose_home(home)
 

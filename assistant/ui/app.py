@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from assistant.core.paths import assets_dir
@@ -29,6 +29,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Clinical Knowledge Assistant")
     app.setOrganizationName("clinassist")
+    app.setDesktopFileName("clinassist")  # matches the .deb's desktop entry (taskbar icon)
+    icon = assets_dir() / "icon" / "clinassist.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     family = register_fonts()
     if family and not QFontDatabase.families():
         app.setFont(QFont(family, 10))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant import __version__
 from assistant.core.chat_html import (
     LATEST,
     answer_plain_text,
@@ -148,7 +149,9 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(QMessageBox.Icon.Information, "About clinassist", "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("clinassist: answers from your hospital's approved documents only.")
+        box.setText(
+            f"clinassist {__version__}: answers from your hospital's approved documents only."
+        )
         box.setInformativeText(credits_text())
         self._about = box  # kept for tests; shown without blocking
         box.open()

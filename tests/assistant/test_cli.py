@@ -163,3 +163,14 @@ def test_demo_pack_and_docs_list_end_to_end_with_real_model(tmp_path):
         [*exe, "demo", "--json"], env=env, capture_output=True, text=True, timeout=300
     )
     assert {r["status"] for r in json.loads(again.stdout)} == {"unchanged"}
+
+
+def test_version_prints_the_one_version_the_package_declares():
+    from importlib.metadata import version
+
+    from assistant import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"clinassist {__version__}"
+    assert version("clinassist") == __version__  # pyproject reads the same attribute

@@ -193,6 +193,9 @@ def test_help_about_credits_the_reference_data_as_plain_text(qtbot, home, real_e
     assert "gecko-data" in text and "MIT" in text
     assert "SCOWL" in text and "Kevin Atkinson" in text
     assert box.textFormat() == Qt.TextFormat.PlainText
+    from assistant import __version__
+
+    assert f"clinassist {__version__}" in box.text()
     box.close()
 
 
@@ -294,3 +297,10 @@ def test_a_screenshot_run_keeps_its_conversations_apart(home, real_embedder, tmp
     assert session.conversations.get(conversation.id) is not None
     assert not (settings.home / "conversations.sqlite3").exists()
     assert ConversationStore.in_home(tmp_path / "other").list() == []
+
+
+def test_the_application_carries_the_product_icon(qtbot):
+    app = make_application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes()[0].width() == 256
+    assert app.desktopFileName() == "clinassist"  # the .deb's desktop entry
