@@ -229,7 +229,9 @@ class LexicalIndex:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if chunks:
-            bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+            # numpy builds the same matrix as scipy (identical scores, tested) without
+            # scipy at run time: 73 MB less in the frozen build, 0.4 s more for 20k chunks.
+            bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B, csc_backend="numpy")
             bm25.index(corpus, show_progress=False)
             bm25.save(str(tmp / "bm25"), show_progress=False)
         # The id list is written last and the folder renamed into place: a crash mid-build

@@ -125,3 +125,60 @@ def test_documents_use_says_which_words_many_passages_hold(kb, tmp_path):
     assert retriever.documents_use("Allevyn")
     assert not retriever.documents_use("Wiktoria")
     assert not retriever.documents_use("Nguyễn")  # the analyser cannot spell it: never counts
+
+
+def test_the_lexical_index_builds_without_scipy_and_scores_as_scipy_would():
+    """The frozen build leaves scipy out: BM25's numpy matrix must score exactly the same."""
+    import bm25s
+    import numpy as np
+
+    corpus = [
+        "Offer naloxone when opioid doses exceed 50 MME per day.",
+        "Report needlestick injuries to occupational health within one hour.",
+        "Neurological observations every 15 minutes for the first hour after a fall.",
+        "Discard multi-dose vials 28 days after opening unless the maker says otherwise.",
+    ] * 5
+    scores = {}
+    for backend in ("scipy", "numpy"):
+        bm25 = bm25s.BM25(k1=1.2, b=0.75, csc_backend=backend)
+        bm25.index(bm25s.tokenize(corpus, show_progress=False), show_progress=False)
+        scores[backend] = [
+            bm25.get_scores(q)
+            for q in bm25s.tokenize(
+                ["naloxone opioid MME", "fall observations hour"], return_ids=False
+            )
+        ]
+    for numpy_scores, scipy_scores in zip(scores["numpy"], scores["scipy"], strict=True):
+        assert np.array_equal(numpy_scores, scipy_scores) and numpy_scores.max() > 0
+
+
+def test_the_knowledge_base_searches_words_with_scipy_unimportable(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['scipy'] = None\n"  # as in the frozen build
+        "from fakes import HashEmbedder, word_counter\n"
+        "from knowledge.base import KnowledgeBase\n"
+        "from knowledge.ingest import IngestOptions\n"
+        "from knowledge.retrieval import Retriever\n"
+        "from pathlib import Path\n"
+        f"home = Path({str(tmp_path / 'home')!r}); doc = Path({str(tmp_path / 'n.md')!r})\n"
+        "doc.write_text('# Naloxone\\n\\nOffer naloxone above 50 MME per day.')\n"
+        "kb = KnowledgeBase(home, embedder=HashEmbedder(), count_tokens=word_counter)\n"
+        "list(kb.ingest([doc], IngestOptions(approve=True)))\n"
+        "retriever = Retriever(kb); retriever.refresh()\n"
+        "[hit] = retriever.lexical.match('naloxone MME', k=1).hits\n"
+        "assert hit.score > 0, hit\n"
+        "assert 'scipy' not in {m.split('.')[0] for m in sys.modules if sys.modules[m]}\n"
+        "print('found', hit.chunk_id)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=str(tmp_path),
+        env={"PYTHONPATH": ":".join(sys.path)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("found ")
