@@ -1,18 +1,17 @@
 """A self-contained HTML report of an evaluation run (`clinassist eval --report`).
 
-One file, no external resources: inline CSS, charts drawn with matplotlib (Agg backend,
-imported only here, inside functions) and embedded as inline SVG. Every piece of text that
-comes from the gold file, the documents or the settings is HTML-escaped.
+One file, no external resources: inline CSS, and charts as inline SVG written by
+assistant/evaluation/svg_charts.py. Every piece of text that comes from the gold file, the
+documents or the settings is HTML-escaped.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from html import escape
 from typing import Any
 
 from assistant.evaluation.evaluation import METRICS, cited_summary, failures, pages_label
+from assistant.evaluation.svg_charts import Series, histogram, horizontal_bars, vertical_bars
 
 FAILURES_SHOWN = 25
 
@@ -228,94 +227,49 @@ def metadata_table(meta: dict) -> str:
 
 
 # -- charts -------------------------------------------------------------------------------------
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML prolog and the DOCTYPE (an external DTD URL)
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    return svg
-
-
-def _pyplot():
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["svg.fonttype"] = "path"  # text as shapes: no font needed to view it
-    return plt
-
-
 def chart_per_document(per_document: dict[str, dict]) -> str:
-    if not per_document:
-        return ""
-    plt = _pyplot()
     names = list(per_document)
-    doc = [100 * (per_document[n]["gold_document_at_3"] or 0) for n in names]
-    page = [100 * (per_document[n]["gold_page_at_3"] or 0) for n in names]
-    height = 0.9 + 0.45 * len(names)
-    fig, ax = plt.subplots(figsize=(8, height))
-    try:
-        ys = range(len(names))
-        ax.barh([y + 0.2 for y in ys], doc, height=0.38, label="right document", color="#4c78a8")
-        ax.barh([y - 0.2 for y in ys], page, height=0.38, label="right page", color="#f58518")
-        ax.set_yticks(list(ys))
-        ax.set_yticklabels([n if len(n) <= 48 else n[:45] + "…" for n in names], fontsize=8)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 100)
-        ax.set_xlabel("% of answerable questions (source among the first three)")
-        ax.set_title("Hit rate per document")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize=8)
-        return _svg(fig)
-    finally:
-        plt.close(fig)
+    return horizontal_bars(
+        "Hit rate per document",
+        names,
+        [
+            Series(
+                "right document",
+                [100 * (per_document[n]["gold_document_at_3"] or 0) for n in names],
+                "#4c78a8",
+            ),
+            Series(
+                "right page",
+                [100 * (per_document[n]["gold_page_at_3"] or 0) for n in names],
+                "#f58518",
+            ),
+        ],
+        "% of answerable questions (source among the first three)",
+    )
 
 
 def chart_latency(rows: list[dict]) -> str:
     values = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
-    if not values:
-        return ""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6, 3.2))
-    try:
-        ax.hist(values, bins=min(30, max(5, len(values) // 3)), color="#54a24b")
-        ax.set_xlabel("answer time (ms)")
-        ax.set_ylabel("questions")
-        ax.set_title("Answer time")
-        return _svg(fig)
-    finally:
-        plt.close(fig)
+    return histogram("Answer time", values, "answer time (ms)", "#54a24b")
 
 
 def chart_comparison(comparison: dict) -> str:
-    names = [n for n, m in comparison["metrics"].items() if not n.startswith("latency")]
+    metrics = comparison["metrics"]
     names = [
         n
-        for n in names
-        if comparison["metrics"][n]["before"] is not None
-        and comparison["metrics"][n]["after"] is not None
+        for n, m in metrics.items()
+        if not n.startswith("latency") and m["before"] is not None and m["after"] is not None
     ]
-    if not names:
-        return ""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(8, 3.2))
-    try:
-        xs = range(len(names))
-        # every measure here is a 0–1 share (MRR too): shown × 100 so the bars compare
-        before = [100 * comparison["metrics"][n]["before"] for n in names]
-        after = [100 * comparison["metrics"][n]["after"] for n in names]
-        ax.bar([x - 0.2 for x in xs], before, width=0.38, label="before", color="#bab0ac")
-        ax.bar([x + 0.2 for x in xs], after, width=0.38, label="after", color="#4c78a8")
-        ax.set_xticks(list(xs))
-        ax.set_xticklabels([METRICS[n][0] for n in names], fontsize=7, rotation=15, ha="right")
-        ax.set_ylim(0, 100)
-        ax.set_ylabel("%  (MRR × 100)")
-        ax.set_title("Before → after")
-        ax.legend(fontsize=8)
-        return _svg(fig)
-    finally:
-        plt.close(fig)
+    # every measure here is a 0–1 share (MRR too): shown × 100 so the bars compare
+    return vertical_bars(
+        "Before → after",
+        [METRICS[n][0] for n in names],
+        [
+            Series("before", [100 * metrics[n]["before"] for n in names], "#bab0ac"),
+            Series("after", [100 * metrics[n]["after"] for n in names], "#4c78a8"),
+        ],
+        "%  (MRR × 100)",
+    )
 
 
 def _chart(title: str, svg: str) -> str:
