@@ -17,8 +17,8 @@ stamp_of() {
 stamp="$(stamp_of "$extras")"
 if [ -x .venv/bin/python ] && [ -f "$stamp_file" ]; then
   done_stamp="$(cat "$stamp_file")"
-  # A development install holds everything a plain one needs.
-  if [ "$done_stamp" = "$stamp" ] || { [ -z "$extras" ] && [ "$done_stamp" = "$(stamp_of "[dev]")" ]; }; then
+  # A development install holds everything a plain or a build one needs.
+  if [ "$done_stamp" = "$stamp" ] || { [ "$extras" != "[dev]" ] && [ "$done_stamp" = "$(stamp_of "[dev]")" ]; }; then
     exit 0
   fi
 fi
@@ -31,6 +31,8 @@ debs=(libegl1 libgl1 libx11-6 libbrotli1 libdbus-1-3 libfontconfig1 libfreetype6
       wamerican wbritish)  # English word lists scripts/build_words.py reads (identifiers)
 # The tests put a real reverse proxy (nginx) in front of a shared store.
 [ "$extras" = "[dev]" ] && debs+=(nginx-light)
+# The frozen build's smoke test opens the real window on a virtual screen.
+[ "$extras" = "[dev]" ] || [ "$extras" = "[build]" ] && debs+=(xvfb xauth)
 # Debian's own python3.11 needs python3.11-venv for `-m venv`; other builds ship it.
 python3.11 -c "import ensurepip" >/dev/null 2>&1 || debs+=(python3.11-venv)
 if command -v dpkg-query >/dev/null 2>&1; then
