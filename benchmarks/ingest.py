@@ -57,6 +57,10 @@ from _common import (  # noqa: E402
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "ingest.md"
 SUFFIXES = {".pdf", ".html", ".htm"}
+EMBEDDER_PATHS = {
+    "OnnxEmbedder": "ONNX Runtime (the installed app's path)",
+    "SentenceTransformerEmbedder": "sentence-transformers and torch",
+}
 OVERHEAD_TARGET = 0.25  # parse + chunk + store add at most 25% on top of embedding
 REINGEST_TARGET = 0.02  # re-ingesting an unchanged corpus costs at most 2% of the first ingest
 STAGES = ("hash", "parse", "chunk", "embed", "store.upsert", "store.status", "store.delete",
@@ -426,12 +430,16 @@ def main() -> int:  # noqa: C901, PLR0915 - one linear script
     host["load average (1/5/15 min) at end"] = load_end
     host["wall time of the whole benchmark"] = f"{time.perf_counter() - t_all:.0f} s"
 
+    from knowledge.embedding import bundled_embedder  # what KnowledgeBase(home) embeds with
+
+    embedder_kind = type(bundled_embedder()).__name__
     md = [
         "# Ingestion benchmark",
         "",
         f"Written by `benchmarks/ingest.py` on {host['date']}. Corpus: `{corpus.name}/` "
         f"({', '.join(p.name for p in files)}), ingested into a fresh temporary home with the "
-        "real bundled model (all-MiniLM-L6-v2 via sentence-transformers, CPU) and default "
+        "real bundled model (all-MiniLM-L6-v2 through "
+        f"{EMBEDDER_PATHS.get(embedder_kind, embedder_kind)}, CPU) and default "
         f"`IngestOptions` (embed_batch {options.embed_batch}, chunks of at most "
         f"{max_chunk} tokens).",
         "",
