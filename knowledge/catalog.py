@@ -34,6 +34,9 @@ def doc_id_for(name: str) -> str:
     return slug or "document"
 
 
+AUDIENCES = ("", "patient", "clinician")
+
+
 @dataclass(slots=True)
 class DocumentVersion:
     version_id: str
@@ -53,6 +56,9 @@ class DocumentVersion:
     approved_at: str = ""
     retired_at: str = ""
     notes: str = ""
+    # Who the document is written for: "patient" material is preferred for patient handouts
+    # (assistant/handouts); "" or "clinician" otherwise. Set by admins, audited as an edit.
+    audience: str = ""
     created_at: str = field(default_factory=now_iso)
     created_by: str = ""
     page_count: int | None = None
@@ -258,10 +264,15 @@ class Catalog:
 
     def update_metadata(self, version_or_doc_id: str, **changes: str) -> DocumentVersion:
         version = self.get(version_or_doc_id)
-        allowed = {"title", "owner", "effective_date", "review_by", "notes"}
+        allowed = {"title", "owner", "effective_date", "review_by", "notes", "audience"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot edit {sorted(unknown)}; editable: {sorted(allowed)}")
+        if changes.get("audience", "") not in AUDIENCES:
+            raise ValueError(
+                f"audience must be one of {', '.join(a for a in AUDIENCES if a)} (or empty), "
+                f"got {changes['audience']!r}"
+            )
         for key in ("effective_date", "review_by"):
             value = changes.get(key) or ""
             try:

@@ -197,6 +197,10 @@ def docs_edit(
     effective: Annotated[str | None, typer.Option(help="Effective date, YYYY-MM-DD.")] = None,
     review_by: Annotated[str | None, typer.Option(help="Review-by date, YYYY-MM-DD.")] = None,
     notes: Annotated[str | None, typer.Option(help="Free notes for admins.")] = None,
+    audience: Annotated[
+        str | None,
+        typer.Option(help="Who it is written for: patient (preferred for handouts) or clinician."),
+    ] = None,
 ) -> None:
     """Edit a version's details; the audit log records each change, before and after."""
     changes = {
@@ -207,11 +211,15 @@ def docs_edit(
             "effective_date": effective,
             "review_by": review_by,
             "notes": notes,
+            "audience": audience,
         }.items()
         if value is not None
     }
     if not changes:
-        raise _fail("nothing to change: give --title, --owner, --effective, --review-by or --notes")
+        raise _fail(
+            "nothing to change: give --title, --owner, --effective, --review-by, --notes "
+            "or --audience"
+        )
     _lifecycle("edit", doc, changes)
 
 
@@ -236,6 +244,38 @@ def docs_remove(
     if not yes and not typer.confirm(f"Remove {doc} and its chunks?", default=False):
         raise typer.Exit(1)
     _lifecycle("remove", doc)
+
+
+@app.command()
+def handout(
+    topic: Annotated[
+        str, typer.Argument(help='What the handout is about, e.g. "low blood sugar".')
+    ],
+    grade: Annotated[float, typer.Option(help="Target reading grade (US school grade).")] = 6.0,
+    language: Annotated[str, typer.Option(help="en, or es (needs a language model).")] = "en",
+    for_: Annotated[
+        str, typer.Option("--for", help='About this patient, to choose sections: "uses insulin".')
+    ] = "",
+    name: Annotated[
+        str, typer.Option(help="The patient's name, printed on the handout only (never sent).")
+    ] = "",
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Save as .pdf, .html or .txt.")
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """A patient handout built from the approved documents, every line cited to its source."""
+    from assistant.cli.handout import handout_command
+    from assistant.handouts.extractive_handout import HandoutRequest
+
+    if language not in ("en", "es"):
+        raise _fail(f"--language must be en or es, got {language!r}")
+    request = HandoutRequest(
+        topic=topic, target_grade=grade, language=language, personalise=for_, patient_name=name
+    )
+    code = handout_command(settings(), request, output, json_output)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

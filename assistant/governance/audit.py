@@ -85,6 +85,7 @@ __all__ = [
 ENTRY_TYPES = frozenset(
     {
         "answer",
+        "handout",  # a patient handout made: topic and sources, never the patient's name
         "ingest",
         "approve",
         "retire",
@@ -273,6 +274,27 @@ class AuditLog:
                 "searched_for": getattr(answer, "searched_for", ""),
                 "claims_verified": answer.claims_verified,
                 "claims_total": answer.claims_total,
+            },
+        )
+
+    def record_handout(self, handout) -> dict[str, Any]:
+        """A patient handout: its topic and personalisation as searched (identifiers
+        removed), the versions it quotes, and the grade reached. The patient's name, typed
+        only for the printed page, is never written here."""
+        return self.append(
+            "handout",
+            {
+                "topic": handout.topic,
+                "personalised_for": handout.personalised_for,
+                "mode": handout.mode,
+                "language": handout.language,
+                "target_grade": handout.target_grade,
+                "grade": handout.grade,
+                "lines": len(handout.lines),
+                "documents": [
+                    {"doc_id": p.doc_id, "version_id": p.version_id, "version": p.version}
+                    for p in {s.version_id: s for s in handout.sources()}.values()
+                ],
             },
         )
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assistant.core.conversation_export import conversation_html, conversation_markdown
+from assistant.ui.pdf_writer import write_pdf
 
 
 def _content(window):
@@ -31,17 +31,6 @@ def export_markdown(window, path: str | None = None) -> Path | None:
     Path(path).write_text(conversation_markdown(*content), encoding="utf-8")
     window.status_label.setText(f"Exported to {path}")
     return Path(path)
-
-
-def write_pdf(html_text: str, path: Path) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(writer.pageLayout().margins(), QPageLayout.Unit.Millimeter)
-    writer.setResolution(96)  # lay out at screen resolution so fonts keep their sizes
-    document = QTextDocument()
-    document.setHtml(html_text)
-    document.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
-    document.print_(writer)
 
 
 def export_pdf(window, path: str | None = None) -> Path | None:

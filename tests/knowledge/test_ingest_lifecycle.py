@@ -247,3 +247,13 @@ def _files_holding(home: Path, needle: bytes) -> list[str]:
         for p in home.rglob("*")
         if p.is_file() and needle.lower() in p.read_bytes().lower()
     )
+
+
+def test_an_admin_marks_who_a_document_is_written_for(kb, tmp_path):
+    [result] = _results(kb, [_write(tmp_path, "visiting.md", POLICY_V1)])
+    assert kb.version(result.version_id).audience == ""
+    kb.update_metadata(result.version_id, by="dr-admin", audience="patient")
+    assert kb.version(result.version_id).audience == "patient"
+    with pytest.raises(ValueError, match="audience must be one of patient, clinician"):
+        kb.update_metadata(result.version_id, by="dr-admin", audience="everyone")
+    assert kb.version(result.version_id).audience == "patient"

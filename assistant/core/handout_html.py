@@ -1,0 +1,103 @@
+"""A handout as HTML: the window's preview and the PDF printed from it (Qt's rich text).
+
+Large type and short lines for the patient; steps numbered; the clinician's part (sources with
+document, version and page, the date, the grade and the checks) on its own page after the
+handout. Everything from documents is escaped: a source cannot add markup or links.
+"""
+
+from __future__ import annotations
+
+import html
+
+from assistant.handouts.handout import Handout
+
+STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 15pt; line-height: 140%; }
+h1 { font-size: 24pt; margin-bottom: 4pt; }
+h2 { font-size: 18pt; margin-top: 14pt; margin-bottom: 4pt; }
+li { margin-bottom: 5pt; }
+.for { font-size: 13pt; color: #333333; }
+.clinician { font-size: 9pt; color: #333333; page-break-before: always; }
+.clinician h3 { font-size: 11pt; }
+.fail { color: #9a3412; }
+.pass { color: #166534; }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def handout_html(handout: Handout, clinician_part: bool = True) -> str:
+    parts = [f"<html><head><meta charset='utf-8'><style>{STYLE}</style></head><body>"]
+    parts.append(f"<h1>{_e(handout.title)}</h1>")
+    if handout.patient_name:
+        parts.append(f"<p class='for'>For: {_e(handout.patient_name)}</p>")
+    for section in handout.sections:
+        parts.append(f"<h2>{_e(section.heading)}</h2>")
+        parts += _section_body(section.lines)
+    if handout.glossary:
+        parts.append("<h2>Words to know</h2><ul>")
+        parts += [f"<li><b>{_e(g.term)}</b>: {_e(g.meaning)}</li>" for g in handout.glossary]
+        parts.append("</ul>")
+    if handout.empty:
+        parts += [f"<p>{_e(note)}</p>" for note in handout.notes]
+    if clinician_part:
+        parts.append(clinician_html(handout))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _section_body(lines) -> list[str]:
+    """Sentences as paragraphs; a run of list items as a bulleted list (a source's list is as
+    often choices as steps: numbers would claim an order), sub-items under theirs."""
+    out: list[str] = []
+    open_list = open_sub = False
+    for line in lines:
+        if line.step and line.level > 0:
+            if not open_sub:
+                out.append("<ul>")
+                open_sub = True
+            out.append(f"<li>{_e(line.text)}</li>")
+            continue
+        if open_sub:
+            out.append("</ul>")
+            open_sub = False
+        if line.step:
+            if not open_list:
+                out.append("<ul>")
+                open_list = True
+            out.append(f"<li>{_e(line.text)}</li>")
+            continue
+        if open_list:
+            out.append("</ul>")
+            open_list = False
+        out.append(f"<p>{_e(line.text)}</p>")
+    if open_sub:
+        out.append("</ul>")
+    if open_list:
+        out.append("</ul>")
+    return out
+
+
+def clinician_html(handout: Handout) -> str:
+    parts = ["<div class='clinician'><h3>For the clinician</h3>"]
+    parts += [f"<p>{_e(note)}</p>" for note in handout.notes if not handout.empty]
+    if not handout.empty:
+        smog = f", SMOG {handout.smog:g}" if handout.smog is not None else ""
+        parts.append(
+            f"<p>Made {_e(handout.made_on)} from approved documents ({_e(handout.mode)}). "
+            f"Reading grade {handout.grade:g}{_e(smog)}; target {handout.target_grade:g}; "
+            f"sources {handout.source_grade:g}.</p>"
+        )
+        parts.append("<p><b>Sources</b></p><ul>")
+        parts += [f"<li>{_e(source.label())}</li>" for source in handout.sources()]
+        parts.append("</ul>")
+    if handout.checks:
+        parts.append("<p><b>Checks</b></p><ul>")
+        for check in handout.checks:
+            css, mark = ("pass", "✓") if check.passed else ("fail", "✗")
+            parts.append(f"<li class='{css}'>{mark} {_e(check.name)}: {_e(check.reason)}</li>")
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,264 @@
+"""The offline handout: approved sentences and list items, word for word, ordered as steps.
+
+1. Search the approved documents for the topic (identifiers removed first), with the
+   clinician's personalisation words ("insulin pump", "lives alone") added to the search.
+   Passages from documents an admin marked `audience: patient` come first.
+2. Cut the best passages into sentences and list items (assistant/handouts/passage_units.py)
+   and score each group against the topic: how close it is in meaning, whether it is a step
+   or says when to get help, whether it shares the personalisation's words, and how far its
+   reading grade is above the target.
+3. Keep the best groups within a word budget (about two large-type pages), then lay them out:
+   what to do (in the sources' own order), when to get help, good to know.
+4. Measure the result's grade, name what it could not reach, and run the quality checks.
+
+Nothing is reworded: a handout can be no simpler than its sources, and says so when they are
+written above the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.answering import phi
+from assistant.handouts import quality
+from assistant.handouts.glossary import glossary_for
+from assistant.handouts.handout import (
+    DO,
+    HELP,
+    KNOW,
+    Handout,
+    HandoutLine,
+    HandoutSection,
+)
+from assistant.handouts.passage_units import ITEM, LEAD_IN, PassageUnit, groups, passage_units
+from assistant.handouts.readability import measure, sentence_grade
+from knowledge.analysis import stems
+
+PASSAGES = 5  # the best passages a handout draws on
+MIN_SIMILARITY = 0.40  # below this, the documents have nothing on the topic (as for answers)
+GROUP_FLOOR_FIRST = 0.15  # in the best passage, only what is plainly off the topic is left out
+GROUP_FLOOR = 0.40  # in the others, a group must be this close to the topic in meaning
+CLOSE_PASSAGE = 0.48  # the answer floor (AnswerSettings.min_similarity)...
+GROUP_FLOOR_CLOSE = 0.30  # ...above which a passage's groups need only this
+KNOW_EXTRA_FLOOR = 0.10
+# Nothing written this far above the target grade is added (twice as far in the best passage).
+GRADE_SLACK = 4.0
+PERSONAL_BONUS = 0.05  # similarity a passage sharing the personalisation's words gains
+KNOW_LINES = 4  # beyond the best passage, "Good to know" stays short: the handout is for doing
+
+
+@dataclass(frozen=True)
+class HandoutRequest:
+    topic: str
+    target_grade: float = 6.0
+    language: str = "en"
+    personalise: str = ""  # the clinician's words about this patient, identifiers removed
+    patient_name: str = ""  # printed on the handout only
+    max_words: int = 320
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    units: tuple[PassageUnit, ...]
+    passage_rank: int
+    closeness: float  # to the topic, in meaning
+    words: int
+
+
+class ExtractiveHandoutBuilder:
+    def __init__(
+        self,
+        retriever,
+        audience_of: Callable[[str], str | None] | None = None,
+        min_similarity: float = MIN_SIMILARITY,
+    ):
+        self.retriever = retriever
+        self.embedder = retriever.kb.embedder
+        self.audience_of = audience_of or (lambda version_id: "")
+        self.min_similarity = min_similarity
+
+    def build(self, request: HandoutRequest) -> Handout:
+        topic = phi.redact(request.topic).text.strip()
+        personal = phi.redact(request.personalise).text.strip()
+        query = f"{topic} ({personal})" if personal else topic
+        result = self.retriever.search(query, top_n=PASSAGES * 2)
+        passages = self._preferred([p for p in result.passages if p.text.strip()], personal)
+        if not passages or result.best_similarity < self.min_similarity:
+            return self._nothing(request, topic, personal)
+        passages = [self._completed(p) for p in passages[:PASSAGES]]
+        chosen = self._choose(passages, query, request)
+        sections = self._sections(chosen, passages, request.language)
+        return self._finished(request, topic, personal, sections, passages)
+
+    # -- choosing ---------------------------------------------------------------------------------
+    def _preferred(self, passages: list, personal: str) -> list:
+        """Patient material first; then passages sharing the personalisation's words, when
+        they are nearly as close to the topic; then the search's own order."""
+        personal_stems = set(stems(personal)) if personal else set()
+
+        def key(item):
+            rank, passage = item
+            patient = self.audience_of(passage.source.version_id) == "patient"
+            personal_match = bool(personal_stems & set(stems(passage.text)))
+            return (not patient, -(passage.similarity + PERSONAL_BONUS * personal_match), rank)
+
+        return [p for _rank, p in sorted(enumerate(passages), key=key)]
+
+    def _completed(self, passage):
+        """A passage ending in a lead-in is joined with the next chunk, which holds its list."""
+        units = passage_units(passage.text)
+        if units and units[-1].kind == LEAD_IN:
+            following = self.retriever.following(passage.source)
+            if following is not None:
+                return _Joined(passage, following)
+        return passage
+
+    def _choose(self, passages, query: str, request) -> list[_Candidate]:
+        """Passage by passage, best first, each passage's groups in its own order: a procedure
+        keeps its steps. A group far from the topic in meaning is left out, and a passage that
+        does not fit the word budget gives what fits, in order."""
+        chosen: list[_Candidate] = []
+        words = know = 0
+        for candidate in self._candidates(passages, query, request):
+            purpose = candidate.units[0].purpose
+            if words + candidate.words > request.max_words:
+                continue
+            if purpose == KNOW and know >= KNOW_LINES and candidate.passage_rank > 0:
+                continue
+            chosen.append(candidate)
+            words += candidate.words
+            know += purpose == KNOW
+        return chosen
+
+    def _candidates(self, passages, query: str, request) -> list[_Candidate]:
+        found = [
+            (rank, group)
+            for rank, passage in enumerate(passages)
+            for group in groups(passage_units(passage.text))
+        ]
+        if not found:
+            return []
+        texts = [" ".join(u.text for u in group) for _rank, group in found]
+        closeness = self.embedder.embed_documents(texts) @ self.embedder.embed_query(query)
+        out = []
+        for (rank, group), text, close in zip(found, texts, closeness, strict=True):
+            # The best passage is the topic's own: only what is plainly about something else
+            # leaves it. Further passages add only what is close to the topic itself.
+            floor = GROUP_FLOOR_FIRST if rank == 0 else GROUP_FLOOR
+            if rank > 0 and passages[rank].similarity >= CLOSE_PASSAGE:
+                floor = GROUP_FLOOR_CLOSE  # a passage that would answer the topic by itself
+            if rank > 0 and group[0].purpose == KNOW:
+                floor += KNOW_EXTRA_FLOOR  # background from elsewhere must be squarely on topic
+            # Graded line by line: a list's items are sentences of their own.
+            grade = sentence_grade("\n".join(u.text for u in group), request.language)
+            too_hard = request.target_grade + GRADE_SLACK * (2 if rank == 0 else 1)
+            if close < floor or grade > too_hard:
+                continue
+            out.append(_Candidate(tuple(group), rank, float(close), len(text.split())))
+        return out
+
+    # -- laying out -------------------------------------------------------------------------------
+    def _sections(self, chosen: list[_Candidate], passages, language: str):
+        by_purpose: dict[str, list[HandoutLine]] = {DO: [], HELP: [], KNOW: []}
+        # The sources' own order: passages of one document by their place in it (p. 48 before
+        # p. 49), documents by their best passage.
+        document_rank: dict[str, int] = {}
+        for passage in passages:
+            document_rank.setdefault(passage.source.version_id, len(document_rank))
+
+        def reading_order(c: _Candidate):
+            source = passages[c.passage_rank].source
+            return (document_rank[source.version_id], source.chunk_index, c.units[0].order)
+
+        for candidate in sorted(chosen, key=reading_order):
+            passage = passages[candidate.passage_rank]
+            for unit in candidate.units:
+                by_purpose[candidate.units[0].purpose].append(
+                    HandoutLine(
+                        text=unit.text,
+                        source=passage.source_of(unit.text)
+                        if isinstance(passage, _Joined)
+                        else passage.source,
+                        passage=passage.text,
+                        grade=sentence_grade(unit.text, language),
+                        step=unit.kind == ITEM,
+                        level=unit.level,
+                    )
+                )
+        return tuple(
+            HandoutSection(kind, tuple(lines)) for kind, lines in by_purpose.items() if lines
+        )
+
+    def _finished(self, request, topic, personal, sections, passages) -> Handout:
+        text = "\n".join(line.text for s in sections for line in s.lines)
+        reading = measure(text, request.language)
+        source_reading = measure("\n".join(p.text for p in passages), request.language)
+        glossary = glossary_for(
+            text, [p.text for p in passages] + [p.source.section for p in passages]
+        )
+        notes = []
+        if reading.grade > request.target_grade:
+            notes.append(
+                f"The approved sources are written at about grade {source_reading.grade:g}; this "
+                f"handout reaches grade {reading.grade:g}, above the target of "
+                f"{request.target_grade:g}. Offline handouts quote the sources word for word, so "
+                "they cannot be simpler than them: choose simpler patient material, or use a "
+                "reworded handout where your site has a language model."
+            )
+        if request.language != "en":
+            notes.append(
+                "The approved documents are in English: this offline handout is in English. "
+                "A translated handout needs a language model (LLM mode)."
+            )
+        return Handout(
+            title=_title(topic),
+            topic=topic,
+            language="en",
+            target_grade=request.target_grade,
+            sections=sections,
+            glossary=glossary,
+            grade=reading.grade,
+            smog=reading.smog,
+            source_grade=source_reading.grade,
+            notes=tuple(notes),
+            checks=quality.checks(sections, glossary, reading, request.target_grade),
+            patient_name=request.patient_name.strip(),
+            personalised_for=personal,
+        )
+
+    def _nothing(self, request, topic: str, personal: str) -> Handout:
+        return Handout(
+            title=_title(topic),
+            topic=topic,
+            language="en",
+            target_grade=request.target_grade,
+            sections=(),
+            notes=(
+                f"No approved document covers \u201c{topic}\u201d closely enough to make a "
+                "handout from. Nothing was written from general knowledge.",
+            ),
+            patient_name=request.patient_name.strip(),
+            personalised_for=personal,
+        )
+
+
+class _Joined:
+    """A passage and the chunk after it, read as one (a lead-in and its list)."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+        self.text = f"{first.text}\n\n{second.text}"
+        self.source = first.source
+        self.similarity = first.similarity
+
+    def source_of(self, unit_text: str):
+        return self.first.source if unit_text in self.first.text else self.second.source
+
+
+def _title(topic: str) -> str:
+    topic = topic.strip().rstrip("?.!")
+    return topic[:1].upper() + topic[1:] if topic else "Patient information"
+
+
+__all__ = ["ExtractiveHandoutBuilder", "HandoutRequest"]

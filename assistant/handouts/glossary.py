@@ -1,0 +1,64 @@
+"""Words to know: the medical terms a handout cannot avoid, each with its everyday meaning.
+
+A meaning is only ever taken from the approved sources: a heading or sentence that pairs the
+plain words with the term ("Low Blood Glucose (Hypoglycemia)"), or a sentence that defines it
+("Insulin is a hormone that..."). A handout never explains a term from general knowledge: a
+medical term the sources do not explain is listed for the clinician by the quality check
+instead (`medical_terms`). The product's lay-word table (knowledge/clinical_vocabulary.py),
+read the other way round, only tells which words are medical terms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.handouts.handout import GlossaryEntry
+from knowledge.clinical_vocabulary import LAY_TERMS
+
+FROM_SOURCE = "the source document"
+# "Everyday words (Term)": the source names the medical term after its plain words.
+PAIRED = re.compile(r"\b((?:[A-Za-z]+ ){0,3}[A-Za-z]+) \(([A-Za-z][a-z]{6,})\)")
+
+
+DEFINES = re.compile(
+    r"^(?:An? |The )?([A-Z][a-z]{5,}) (?:is|are|means) ((?:a|an|the|when|how|what) [^.]{8,140})\."
+)
+
+
+@cache
+def medical_words() -> frozenset[str]:
+    """Single words the lay table maps everyday phrases to ("hypoglycemia", "naloxone")."""
+    words = set()
+    for lay, medical in LAY_TERMS.items():
+        for alternative in medical.split(";"):
+            word = alternative.strip().lower()
+            if " " not in word and len(word) >= 8 and word not in lay:
+                words.add(word)
+    return frozenset(words)
+
+
+def medical_terms(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)} & medical_words()
+
+
+def source_meanings(texts: list[str]) -> dict[str, str]:
+    meanings: dict[str, str] = {}
+    for text in texts:
+        for plain, term in PAIRED.findall(text):
+            if plain.lower() != term.lower():
+                meanings.setdefault(term.lower(), plain.lower())
+        for line in text.splitlines():
+            for term, meaning in DEFINES.findall(line.strip()):
+                meanings.setdefault(term.lower(), meaning.strip())
+    return meanings
+
+
+def glossary_for(handout_text: str, sources: list[str]) -> tuple[GlossaryEntry, ...]:
+    """An entry for each term the handout's text uses that its sources explain."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", handout_text)}
+    return tuple(
+        GlossaryEntry(term, meaning, FROM_SOURCE)
+        for term, meaning in sorted(source_meanings(sources).items())
+        if term in words
+    )

@@ -1,0 +1,142 @@
+"""A patient handout as plain data: what the preview, the PDF, the terminal and `--json` show.
+
+Every line carries the provenance of the approved passage it was taken from (document,
+version, section, page) and that passage's text, so a clinician can check each sentence and
+the footer can list the sources. The patient's name, when the clinician types one, lives only
+here and on the printed page: it is never searched for, sent, audited or saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from knowledge.provenance import Provenance
+
+DO, HELP, KNOW = "do", "help", "know"  # section kinds, in the order a handout shows them
+SECTION_HEADINGS = {
+    DO: "What to do",
+    HELP: "When to get help",
+    KNOW: "Good to know",
+}
+
+
+@dataclass(frozen=True)
+class HandoutLine:
+    text: str  # verbatim from the source (offline) or the model's rewording of it
+    source: Provenance
+    passage: str  # the whole approved passage the line came from
+    grade: float  # the line's own reading grade
+    step: bool = False  # a list item: shown as a numbered or bulleted step
+    level: int = 0  # 1: an item of a step that opens its own list ("Call ... if")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "grade": self.grade,
+            "step": self.step,
+            "level": self.level,
+            "citation": {
+                "document": self.source.title,
+                "doc_id": self.source.doc_id,
+                "version": self.source.version,
+                "version_id": self.source.version_id,
+                "section": self.source.section,
+                "pages": self.source.pages_label,
+                "page_start": self.source.page_start,
+            },
+            "source_passage": self.passage,
+        }
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    kind: str
+    lines: tuple[HandoutLine, ...]
+
+    @property
+    def heading(self) -> str:
+        return SECTION_HEADINGS[self.kind]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    meaning: str
+    source: str  # where the meaning comes from: "the source document" or "clinassist word list"
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    name: str
+    passed: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    topic: str  # as searched: identifiers removed
+    language: str
+    target_grade: float
+    sections: tuple[HandoutSection, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    grade: float = 0.0  # FK grade (or its Spanish equivalent) of the whole handout
+    smog: float | None = None
+    source_grade: float = 0.0  # the grade of the passages it was taken from
+    notes: tuple[str, ...] = ()  # said plainly to the clinician (e.g. sources above target)
+    checks: tuple[QualityCheck, ...] = ()
+    patient_name: str = ""  # printed on the page only
+    personalised_for: str = ""  # the clinician's words, identifiers removed
+    made_on: str = field(default_factory=lambda: date.today().isoformat())
+    mode: str = "offline"
+
+    @property
+    def lines(self) -> list[HandoutLine]:
+        return [line for section in self.sections for line in section.lines]
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines
+
+    def sources(self) -> list[Provenance]:
+        """Each cited version once, in the order first used; pages merged per version."""
+        seen: dict[tuple[str, int | None], Provenance] = {}
+        for line in self.lines:
+            seen.setdefault((line.source.version_id, line.source.page_start), line.source)
+        return list(seen.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "topic": self.topic,
+            "language": self.language,
+            "mode": self.mode,
+            "target_grade": self.target_grade,
+            "grade": self.grade,
+            "smog": self.smog,
+            "source_grade": self.source_grade,
+            "personalised_for": self.personalised_for,
+            "made_on": self.made_on,
+            "sections": [
+                {"heading": s.heading, "kind": s.kind, "lines": [ln.to_json() for ln in s.lines]}
+                for s in self.sections
+            ],
+            "glossary": [
+                {"term": g.term, "meaning": g.meaning, "from": g.source} for g in self.glossary
+            ],
+            "notes": list(self.notes),
+            "checks": [
+                {"name": c.name, "passed": c.passed, "reason": c.reason} for c in self.checks
+            ],
+            "sources": [
+                {
+                    "document": p.title,
+                    "version": p.version,
+                    "version_id": p.version_id,
+                    "pages": p.pages_label,
+                }
+                for p in self.sources()
+            ],
+        }

@@ -1,0 +1,158 @@
+"""An approved passage cut into the pieces a handout may quote: whole sentences and list items,
+each with what it is for the patient (a step to do, when to get help, something to know).
+
+A lead-in ("If it is below 70, have one of the following right away:") and the items it
+introduces form one group: a handout takes the group whole or not at all, never a lead-in
+without its list or a list missing an item. A list item the PDF broke over two blocks ("a
+regular (not diet)" / "soft drink") is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.answering.evidence_layout import ITEM, LEAD_IN, ROW, TEXT, line_kind
+from assistant.handouts.handout import DO, HELP, KNOW
+from knowledge.analysis import sentence_spans
+
+BULLET = re.compile(r"^(?:[-•*▪◦●–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
+GET_HELP = re.compile(
+    r"\b(?:call|911|999|112|ambulance|seek (?:medical )?(?:help|care|attention)|"
+    r"(?:see|tell|contact) (?:a|your) (?:doctor|nurse|pharmacist|health care|healthcare|"
+    r"provider|care team|GP)|go to (?:the )?(?:hospital|emergency|ER|A&E)|come back|"
+    r"get (?:medical )?help)\b",
+    re.I,
+)
+# Verbs a patient instruction starts with ("Check your blood glucose", "Have a snack").
+ACTION_VERBS = frozenset(
+    """avoid ask bring brush call carry change check choose clean cover cut do don't drink eat
+    follow get give go have hold keep let limit look make measure move plan put read remember
+    repeat rest rinse rub see sit sleep start stay stop store take talk tell test throw try
+    turn use wait walk wash watch wear weigh write never always""".split()
+)
+CONDITION = re.compile(
+    r"^(?:if|when|after|before|until|once|while|as soon as)\b[^,]{2,120},\s*", re.I
+)
+ADVICE = re.compile(r"\b(?:you should|you need to|you must|be sure to|remember to|try to)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PassageUnit:
+    text: str
+    kind: str  # TEXT, ITEM, LEAD_IN or ROW (as the evidence cards read lines)
+    purpose: str  # DO, HELP or KNOW
+    group: int  # units with the same group are taken together (a lead-in and its items)
+    order: int  # position in the passage
+    level: int = 0  # 1 for the items of a list item that opens its own ("Call ... if")
+
+
+def purpose_of(text: str) -> str:
+    """HELP if any sentence says when to get help, DO if any is a step, else KNOW."""
+    found = {_sentence_purpose(text[a:b]) for a, b in sentence_spans(text)} or {KNOW}
+    return next(p for p in (HELP, DO, KNOW) if p in found)
+
+
+def _sentence_purpose(sentence: str) -> str:
+    if GET_HELP.search(sentence):
+        return HELP
+    body = CONDITION.sub("", sentence.strip())
+    first = re.split(r"[\s,]+", body, maxsplit=1)[0].lower().strip("\"'(")
+    if first in ACTION_VERBS or ADVICE.search(sentence):
+        return DO
+    return KNOW
+
+
+def _opens_list(item: str) -> bool:
+    """An item that ends mid-sentence ("Call your provider right away if") opens a sub-list."""
+    return not item.rstrip().endswith((".", "!", "?", ")", "”", '"'))
+
+
+def _blocks(passage: str) -> list[str]:
+    """Lines of the passage, with a list item's broken-off tail joined back to it."""
+    blocks: list[str] = []
+    for raw in re.split(r"\n+", passage):
+        block = raw.strip()
+        if not block:
+            continue
+        continues_item = (
+            blocks
+            and line_kind(blocks[-1]) == ITEM
+            and block[0].islower()
+            and not blocks[-1].rstrip().endswith((".", ":", ";"))
+        )
+        if continues_item:
+            blocks[-1] = f"{blocks[-1]} {block}"
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def passage_units(passage: str) -> list[PassageUnit]:
+    units: list[PassageUnit] = []
+    group = -1
+    in_list_of: int | None = None  # the group of the lead-in whose items follow
+    nested = False  # that lead-in is itself an item: only lower-case items continue it
+    for block in _blocks(passage):
+        kind = line_kind(block)
+        text = BULLET.sub("", block)
+        if kind == ITEM and in_list_of is not None and (not nested or text[:1].islower()):
+            units.append(
+                PassageUnit(text, ITEM, purpose_of(text), in_list_of, len(units), int(nested))
+            )
+            continue
+        in_list_of, nested = None, False
+        if kind == ROW:
+            group += 1
+            units.append(PassageUnit(block, ROW, KNOW, group, len(units)))
+            continue
+        if kind == ITEM:
+            group += 1
+            units.append(PassageUnit(text, ITEM, purpose_of(text), group, len(units)))
+            if _opens_list(text):
+                in_list_of, nested = group, True
+            continue
+        for start, end in sentence_spans(block):
+            sentence = block[start:end].strip()
+            if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3 or "http" in sentence:
+                continue  # a page number, a reference, a web address: nothing to read out
+            group += 1
+            is_lead = sentence.endswith(":")
+            purpose = purpose_of(sentence)
+            units.append(
+                PassageUnit(sentence, LEAD_IN if is_lead else TEXT, purpose, group, len(units))
+            )
+            if is_lead:
+                in_list_of = group
+    return units
+
+
+def groups(units: list[PassageUnit]) -> list[list[PassageUnit]]:
+    """Units taken together, each group with one purpose. Left out: a lead-in whose items are
+    in the next chunk (it cannot stand alone), and a fragment that starts in lower case (the
+    tail of a list whose lead-in is in the previous chunk: not a sentence on its own)."""
+    by_group: dict[int, list[PassageUnit]] = {}
+    for unit in units:
+        by_group.setdefault(unit.group, []).append(unit)
+    out = []
+    for group in by_group.values():
+        if (len(group) == 1 and group[0].kind == LEAD_IN) or group[0].text[:1].islower():
+            continue
+        out.append(_one_purpose(group))
+    return out
+
+
+def _one_purpose(group: list[PassageUnit]) -> list[PassageUnit]:
+    """A list has its lead-in's purpose ("If it is below 70, have one of the following:"),
+    or its items' when the lead-in only names them ("Tips include the following:")."""
+    if len(group) == 1:
+        return group
+    purpose = group[0].purpose
+    if purpose == KNOW:
+        purposes = [u.purpose for u in group[1:]]
+        common = max((DO, HELP), key=purposes.count)
+        purpose = common if purposes.count(common) * 2 >= len(purposes) else KNOW
+    return [replace(u, purpose=purpose) for u in group]
+
+
+__all__ = ["PassageUnit", "passage_units", "groups", "purpose_of", "TEXT", "ITEM", "LEAD_IN"]

@@ -1,0 +1,31 @@
+"""A handout as a PDF, for the window and for `clinassist handout --out F.pdf`.
+
+The command line has no window: a Qt application is made offscreen when none runs, and the
+bundled font is registered so the PDF embeds it (a workstation with no fonts still prints).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from assistant.core.handout_html import handout_html
+from assistant.handouts.handout import Handout
+
+
+def write_handout_pdf(handout: Handout, path: Path) -> Path:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from assistant.ui.app import register_fonts
+    from assistant.ui.pdf_writer import write_pdf
+
+    if QGuiApplication.instance() is None:
+        _keep.append(QGuiApplication(["clinassist"]))
+    register_fonts()
+    write_pdf(handout_html(handout), path, title=handout.title)
+    return path
+
+
+_keep: list = []  # the application made here lives as long as the process

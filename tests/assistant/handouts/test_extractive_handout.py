@@ -1,0 +1,144 @@
+"""Offline handouts from approved documents: whole steps in the sources' order, every line
+verbatim and cited, identifiers never searched, patient material preferred, honest when the
+documents have nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import HashEmbedder, word_counter
+
+from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
+from assistant.handouts.handout import DO, HELP
+from knowledge.base import KnowledgeBase
+from knowledge.ingest import IngestOptions
+from knowledge.retrieval import Retriever
+
+SHARED_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+FIFTEEN_FIFTEEN = [
+    "If you have these symptoms, check your blood glucose.",
+    "If it is below 70, have one of the following right away:",
+    "3 or 4 glucose tablets",
+    "1 serving of glucose gel—the amount equal to 15 grams of carbohydrate",
+    "1/2 cup (4 ounces) of any fruit juice",
+    "1/2 cup (4 ounces) of a regular (not diet) soft drink",
+    "1 cup (8 ounces) of milk",
+    "5 or 6 pieces of hard candy",
+    "1 tablespoon of sugar or honey",
+    "After 15 minutes, check your blood glucose again.",
+    "If it’s still too low, have another serving.",
+    "Repeat these steps until your blood glucose level is 70 or higher.",
+]
+
+
+@pytest.fixture(scope="module")
+def niddk_kb(tmp_path_factory, real_embedder):
+    """The NIDDK patient booklet, approved, with the real model."""
+    booklet = SHARED_CORPUS / "niddk-eating-and-diabetes.pdf"
+    if not booklet.is_file():
+        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
+    kb = KnowledgeBase(tmp_path_factory.mktemp("niddk"), embedder=real_embedder)
+    list(kb.ingest([booklet], IngestOptions(approve=True)))
+    return kb
+
+
+def test_the_fifteen_fifteen_rule_is_all_there_in_order_and_cited(niddk_kb):
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(HandoutRequest("low blood sugar"))
+    texts = [line.text for line in handout.lines]
+    positions = [texts.index(step) for step in FIFTEEN_FIFTEEN]
+    assert positions == sorted(positions)  # every step, in the booklet's order
+    do = next(s for s in handout.sections if s.kind == DO)
+    assert "If it is below 70, have one of the following right away:" in [
+        line.text for line in do.lines
+    ]
+    for line in handout.lines:
+        assert line.text in line.passage.replace("\n\n", " ") or line.text in line.passage
+        assert line.source.title == "What I need to know about Eating and Diabetes"
+    assert {line.source.page_start for line in handout.lines if line.text in FIFTEEN_FIFTEEN} == {
+        13
+    }
+    assert handout.grade <= handout.target_grade and not handout.notes
+
+
+def test_sick_day_handout_says_when_to_call_with_its_whole_list(niddk_kb):
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(
+        HandoutRequest("sick day rules for diabetes")
+    )
+    help_section = next(s for s in handout.sections if s.kind == HELP)
+    texts = [line.text for line in help_section.lines]
+    assert texts[0] == "Call your health care provider right away if"
+    assert "you have ketones" in texts and "you have trouble breathing" in texts
+    assert [line.level for line in help_section.lines[1:]] == [1] * (len(texts) - 1)
+
+
+def test_a_topic_the_documents_do_not_cover_gets_no_handout_and_says_so(niddk_kb):
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(
+        HandoutRequest("caring for your cast after a broken wrist")
+    )
+    assert handout.empty and not handout.checks
+    assert "No approved document covers" in handout.notes[0]
+    assert "general knowledge" in handout.notes[0]
+
+
+# -- fast: the deterministic embedder ----------------------------------------------------------
+class SpyRetriever(Retriever):
+    def __init__(self, kb):
+        super().__init__(kb)
+        self.searched: list[str] = []
+
+    def search(self, question, top_n=None):
+        self.searched.append(str(getattr(question, "text", question)))
+        return super().search(question, top_n)
+
+
+def _kb_with(tmp_path, documents: dict[str, str]):
+    kb = KnowledgeBase(tmp_path / "home", embedder=HashEmbedder(), count_tokens=word_counter)
+    paths = []
+    for name, text in documents.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    list(kb.ingest(paths, IngestOptions(approve=True)))
+    return kb
+
+
+FOOT_CARE = (
+    "# Foot care\n\nCheck your feet every day for cuts and blisters. "
+    "Wash your feet in warm water and dry them well. Call your doctor if a sore does not heal.\n"
+)
+
+
+def test_identifiers_are_removed_before_the_search_and_the_name_stays_on_the_page(tmp_path):
+    kb = _kb_with(tmp_path, {"feet.md": FOOT_CARE})
+    retriever = SpyRetriever(kb)
+    handout = ExtractiveHandoutBuilder(retriever, min_similarity=0.0).build(
+        HandoutRequest(
+            "foot care for Mrs Jane Okafor DOB 03/04/1950",
+            personalise="MRN 4471923, lives alone",
+            patient_name="Jane Okafor",
+        )
+    )
+    [searched] = retriever.searched
+    for identifier in ("Okafor", "03/04/1950", "4471923"):
+        assert identifier not in searched and identifier not in handout.topic
+        assert identifier not in handout.personalised_for
+    assert "lives alone" in searched and handout.patient_name == "Jane Okafor"
+    assert "Okafor" not in str(handout.to_json())  # the name is printed, never exported as data
+
+
+def test_material_marked_for_patients_comes_first(tmp_path):
+    staff = (
+        "# Foot checks (staff)\n\nCheck your feet every day, and check every day that "
+        "patients check their feet every day.\n"
+    )
+    kb = _kb_with(tmp_path, {"feet.md": FOOT_CARE, "staff-feet.md": staff})
+    patient_id = next(v.version_id for v in kb.live_versions() if v.source_name == "feet.md")
+    request = HandoutRequest("check your feet every day")
+    # The hashed test embedder has no sense of meaning: no similarity floor here.
+    plain = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(request)
+    assert plain.lines[0].source.version_id != patient_id  # the staff text matches better
+    preferred = ExtractiveHandoutBuilder(
+        Retriever(kb), audience_of={patient_id: "patient"}.get, min_similarity=0.0
+    ).build(request)
+    assert preferred.lines[0].source.version_id == patient_id
