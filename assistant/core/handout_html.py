@@ -97,6 +97,8 @@ def clinician_html(handout: Handout) -> str:
         parts.append("<p><b>Checks</b></p><ul>")
         for check in handout.checks:
             css, mark = ("pass", "✓") if check.passed else ("fail", "✗")
+            if not check.judged:
+                css, mark = "", "–"
             parts.append(f"<li class='{css}'>{mark} {_e(check.name)}: {_e(check.reason)}</li>")
         parts.append("</ul>")
     parts.append("</div>")

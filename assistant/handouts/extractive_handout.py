@@ -37,10 +37,11 @@ from knowledge.analysis import stems
 
 PASSAGES = 5  # the best passages a handout draws on
 MIN_SIMILARITY = 0.40  # below this, the documents have nothing on the topic (as for answers)
-GROUP_FLOOR_FIRST = 0.15  # in the best passage, only what is plainly off the topic is left out
-GROUP_FLOOR = 0.40  # in the others, a group must be this close to the topic in meaning
-CLOSE_PASSAGE = 0.48  # the answer floor (AnswerSettings.min_similarity)...
-GROUP_FLOOR_CLOSE = 0.30  # ...above which a passage's groups need only this
+QUOTABLE_WORDS = 25  # a passage with less to quote than this does not lead the handout
+GROUP_FLOOR = 0.40  # beyond the best passage, a group must be this close to the topic...
+NEAR_BEST = 0.12  # ...or, in a passage this close to the best one's similarity,
+GROUP_FLOOR_NEAR = 0.25  # only this close (as in a passage that would answer the topic alone:
+ANSWERS = 0.48  # the answer floor, AnswerSettings.min_similarity)
 KNOW_EXTRA_FLOOR = 0.10
 # Nothing written this far above the target grade is added (twice as far in the best passage).
 GRADE_SLACK = 4.0
@@ -64,6 +65,7 @@ class _Candidate:
     passage_rank: int
     closeness: float  # to the topic, in meaning
     words: int
+    lead: bool  # from the passage that leads the handout
 
 
 class ExtractiveHandoutBuilder:
@@ -124,11 +126,11 @@ class ExtractiveHandoutBuilder:
             purpose = candidate.units[0].purpose
             if words + candidate.words > request.max_words:
                 continue
-            if purpose == KNOW and know >= KNOW_LINES and candidate.passage_rank > 0:
+            if purpose == KNOW and know >= KNOW_LINES and not candidate.lead:
                 continue
             chosen.append(candidate)
             words += candidate.words
-            know += purpose == KNOW
+            know += purpose == KNOW and not candidate.lead
         return chosen
 
     def _candidates(self, passages, query: str, request) -> list[_Candidate]:
@@ -140,22 +142,32 @@ class ExtractiveHandoutBuilder:
         if not found:
             return []
         texts = [" ".join(u.text for u in group) for _rank, group in found]
+        # The best passage with something to quote (a mangled table may have nothing).
+        words_in = [0] * len(passages)
+        for (rank, _group), text in zip(found, texts, strict=True):
+            words_in[rank] += len(text.split())
+        first = next((r for r, n in enumerate(words_in) if n >= QUOTABLE_WORDS), 0)
+        best = max(p.similarity for p in passages)
         closeness = self.embedder.embed_documents(texts) @ self.embedder.embed_query(query)
         out = []
         for (rank, group), text, close in zip(found, texts, closeness, strict=True):
-            # The best passage is the topic's own: only what is plainly about something else
-            # leaves it. Further passages add only what is close to the topic itself.
-            floor = GROUP_FLOOR_FIRST if rank == 0 else GROUP_FLOOR
-            if rank > 0 and passages[rank].similarity >= CLOSE_PASSAGE:
-                floor = GROUP_FLOOR_CLOSE  # a passage that would answer the topic by itself
-            if rank > 0 and group[0].purpose == KNOW:
+            # The passage that leads is the topic's own section: it is kept whole (a
+            # procedure keeps every step). Passages nearly as close add what is near the
+            # topic; the others only what is close to it.
+            floor = 0.0 if rank == first else GROUP_FLOOR
+            similarity = passages[rank].similarity
+            if rank != first and (similarity >= best - NEAR_BEST or similarity >= ANSWERS):
+                floor = GROUP_FLOOR_NEAR
+            if rank != first and group[0].purpose == KNOW:
                 floor += KNOW_EXTRA_FLOOR  # background from elsewhere must be squarely on topic
             # Graded line by line: a list's items are sentences of their own.
             grade = sentence_grade("\n".join(u.text for u in group), request.language)
-            too_hard = request.target_grade + GRADE_SLACK * (2 if rank == 0 else 1)
+            too_hard = request.target_grade + GRADE_SLACK * (2 if rank == first else 1)
             if close < floor or grade > too_hard:
                 continue
-            out.append(_Candidate(tuple(group), rank, float(close), len(text.split())))
+            out.append(
+                _Candidate(tuple(group), rank, float(close), len(text.split()), rank == first)
+            )
         return out
 
     # -- laying out -------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ class QualityCheck:
     name: str
     passed: bool
     reason: str
+    judged: bool = True  # False: shown for the clinician, but no program can judge it
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ ACTION_VERBS = frozenset(
 CONDITION = re.compile(
     r"^(?:if|when|after|before|until|once|while|as soon as)\b[^,]{2,120},\s*", re.I
 )
+LABEL = re.compile(r"^[^:.]{2,40}:\s+(?=\S)")
 ADVICE = re.compile(r"\b(?:you should|you need to|you must|be sure to|remember to|try to)\b", re.I)
 
 
@@ -56,7 +57,8 @@ def purpose_of(text: str) -> str:
 def _sentence_purpose(sentence: str) -> str:
     if GET_HELP.search(sentence):
         return HELP
-    body = CONDITION.sub("", sentence.strip())
+    # "Puncture wounds and cuts: let the wound bleed": the step after a short label.
+    body = CONDITION.sub("", LABEL.sub("", sentence.strip()))
     first = re.split(r"[\s,]+", body, maxsplit=1)[0].lower().strip("\"'(")
     if first in ACTION_VERBS or ADVICE.search(sentence):
         return DO
@@ -93,7 +95,8 @@ def passage_units(passage: str) -> list[PassageUnit]:
     group = -1
     in_list_of: int | None = None  # the group of the lead-in whose items follow
     nested = False  # that lead-in is itself an item: only lower-case items continue it
-    for block in _blocks(passage):
+    blocks = _blocks(passage)
+    for at, block in enumerate(blocks):
         kind = line_kind(block)
         text = BULLET.sub("", block)
         if kind == ITEM and in_list_of is not None and (not nested or text[:1].islower()):
@@ -112,12 +115,17 @@ def passage_units(passage: str) -> list[PassageUnit]:
             if _opens_list(text):
                 in_list_of, nested = group, True
             continue
-        for start, end in sentence_spans(block):
+        list_follows = at + 1 < len(blocks) and line_kind(blocks[at + 1]) == ITEM
+        spans = sentence_spans(block)
+        for start, end in spans:
             sentence = block[start:end].strip()
             if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3 or "http" in sentence:
                 continue  # a page number, a reference, a web address: nothing to read out
             group += 1
-            is_lead = sentence.endswith(":")
+            # "...you can use" before a list introduces it as surely as a colon does.
+            is_lead = sentence.endswith(":") or (
+                list_follows and (start, end) == spans[-1] and _opens_list(sentence)
+            )
             purpose = purpose_of(sentence)
             units.append(
                 PassageUnit(sentence, LEAD_IN if is_lead else TEXT, purpose, group, len(units))

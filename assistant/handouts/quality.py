@@ -4,7 +4,8 @@ PEMAT-P (AHRQ) scores understandability and actionability by hand; the items her
 ones text can show: a grade at or under the target, action steps present, when to get help,
 medical terms explained, numbers given with what they measure, short sentences, active voice,
 short sections, and whether there are visual aids (a text-only handout never has them, and
-says so). The score is the share passed; PEMAT counts 70 % as understandable/actionable.
+says so: it is shown but not judged). The score is the share of judged items passed; PEMAT
+counts 70 % as understandable/actionable.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def checks(
         QualityCheck(
             "Visual aids",
             False,
-            "text only: add a picture or diagram by hand if one would help",
+            "not judged: the handout is text only; add a picture or diagram by hand where one "
+            "would help",
+            judged=False,
         ),
     ]
     if readability.language == "en":
@@ -119,4 +122,6 @@ def checks(
 
 
 def score(items: tuple[QualityCheck, ...]) -> float:
-    return sum(c.passed for c in items) / len(items) if items else 0.0
+    """The share of the judged items passed."""
+    judged = [c for c in items if c.judged]
+    return sum(c.passed for c in judged) / len(judged) if judged else 0.0
