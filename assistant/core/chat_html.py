@@ -58,6 +58,8 @@ def _meta_line(view: AnswerView, exchange_id: int | None, rating: str | None) ->
         parts.append(f'<a href="feedback:up:{exchange_id}">{up}</a>')
         parts.append(f'<a href="feedback:down:{exchange_id}">{down}</a>')
         parts.append(f'<a href="copy:{exchange_id}">Copy with sources</a>')
+        if not view.answer.refused:
+            parts.append(f'<a href="handout:{exchange_id}">Make a patient handout</a>')
     return f'<p class="meta">{" · ".join(parts)}</p>'
 
 

@@ -148,6 +148,14 @@ class Session:
         self.ready.wait()
         yield from self.engine.stream(question, previous)
 
+    def make_handout(self, request):
+        """A patient handout from the approved documents (assistant/core/handouts.py), audited;
+        waits for warm-up like a question."""
+        from assistant.core.handouts import make_handout
+
+        self.ready.wait()
+        return make_handout(self.engine, request)
+
     def previous_subject(self, conversation_id: int) -> str:
         """What was searched for the conversation's last question ("" in a new chat): a
         follow-up leans on it."""

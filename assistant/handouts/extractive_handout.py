@@ -89,7 +89,9 @@ class ExtractiveHandoutBuilder:
         if not passages or result.best_similarity < self.min_similarity:
             return self._nothing(request, topic, personal)
         passages = [self._completed(p) for p in passages[:PASSAGES]]
-        chosen = self._choose(passages, query, request)
+        # The personalisation chose and ordered the passages; what is quoted from them must be
+        # about the topic itself ("uses insulin" must not bring in a staff rule on insulin).
+        chosen = self._choose(passages, topic, request)
         sections = self._sections(chosen, passages, request.language)
         return self._finished(request, topic, personal, sections, passages)
 
@@ -116,13 +118,13 @@ class ExtractiveHandoutBuilder:
                 return _Joined(passage, following)
         return passage
 
-    def _choose(self, passages, query: str, request) -> list[_Candidate]:
+    def _choose(self, passages, topic: str, request) -> list[_Candidate]:
         """Passage by passage, best first, each passage's groups in its own order: a procedure
         keeps its steps. A group far from the topic in meaning is left out, and a passage that
         does not fit the word budget gives what fits, in order."""
         chosen: list[_Candidate] = []
         words = know = 0
-        for candidate in self._candidates(passages, query, request):
+        for candidate in self._candidates(passages, topic, request):
             purpose = candidate.units[0].purpose
             if words + candidate.words > request.max_words:
                 continue
@@ -133,7 +135,7 @@ class ExtractiveHandoutBuilder:
             know += purpose == KNOW and not candidate.lead
         return chosen
 
-    def _candidates(self, passages, query: str, request) -> list[_Candidate]:
+    def _candidates(self, passages, topic: str, request) -> list[_Candidate]:
         found = [
             (rank, group)
             for rank, passage in enumerate(passages)
@@ -148,7 +150,7 @@ class ExtractiveHandoutBuilder:
             words_in[rank] += len(text.split())
         first = next((r for r, n in enumerate(words_in) if n >= QUOTABLE_WORDS), 0)
         best = max(p.similarity for p in passages)
-        closeness = self.embedder.embed_documents(texts) @ self.embedder.embed_query(query)
+        closeness = self.embedder.embed_documents(texts) @ self.embedder.embed_query(topic)
         out = []
         for (rank, group), text, close in zip(found, texts, closeness, strict=True):
             # The passage that leads is the topic's own section: it is kept whole (a

@@ -16,13 +16,15 @@ from assistant.handouts.handout import Handout
 def write_handout_pdf(handout: Handout, path: Path) -> Path:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from assistant.ui.app import register_fonts
     from assistant.ui.pdf_writer import write_pdf
 
-    if QGuiApplication.instance() is None:
-        _keep.append(QGuiApplication(["clinassist"]))
+    if QApplication.instance() is None:
+        # A widgets application, not a bare GUI one: the window may be opened later in the
+        # same process, and widgets cannot live on a QGuiApplication.
+        _keep.append(QApplication(["clinassist"]))
     register_fonts()
     write_pdf(handout_html(handout), path, title=handout.title)
     return path

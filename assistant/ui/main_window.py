@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu("&Tools")
         self.settings_action = action(tools, "&Settings…", self.open_settings, "Ctrl+,")
         self.admin_action = action(tools, "&Admin desk…", self.open_admin)
+        action(tools, "&Patient handout…", lambda: self.open_handout(None))
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About clinassist…", self.show_about)
 
@@ -333,6 +334,8 @@ class MainWindow(QMainWindow):
             self.give_feedback(int(exchange_id), rating)
         elif kind == "copy":
             self.copy_answer(int(rest))
+        elif kind == "handout" and rest.isdigit():
+            self.open_handout(int(rest))
         elif kind == "closest":
             self.show_closest(*rest.split(":"))
         elif kind == "example" and rest.isdigit() and int(rest) < len(self.examples):
@@ -372,6 +375,18 @@ class MainWindow(QMainWindow):
         self.status_label.setText("Answer and sources copied")
 
     # -- dialogs (imported lazily: they are rarely opened) --------------------------------------
+    def open_handout(self, exchange_id: int | None) -> None:
+        """The handout window, its topic taken from the answer's question as it was searched
+        (identifiers already removed)."""
+        from assistant.ui.handout_dialog import HandoutDialog
+
+        topic = ""
+        if exchange_id is not None:
+            answer = self._exchange(exchange_id).answer()
+            topic = answer.searched_for or answer.sent_question
+        self._handout = HandoutDialog(self.session, self.workers, topic, self)  # kept for tests
+        self._handout.open()
+
     def open_settings(self) -> None:
         from assistant.ui.settings_dialog import SettingsDialog
 

@@ -1,0 +1,56 @@
+"""The patient handout window, opened from an answer: made on a worker, previewed beside its
+checks, saved as PDF; the patient's name printed and nowhere else."""
+
+from __future__ import annotations
+
+import pypdfium2
+from PySide6.QtCore import QUrl
+from test_main_window import ask, make_window
+
+
+def test_an_answer_becomes_a_handout_with_its_checks_and_a_pdf(
+    qtbot, demo_home, real_embedder, tmp_path
+):
+    window = make_window(qtbot, demo_home, real_embedder, tmp_path)
+    answer = ask(qtbot, window, "What should I do straight after a needlestick injury?")
+    assert not answer.refused
+    exchange_id = window.store.exchanges(window.conversation_id)[-1].id
+    assert f"handout:{exchange_id}" in window.chat.toHtml()
+
+    window.chat.anchorClicked.emit(QUrl(f"handout:{exchange_id}"))
+    dialog = window._handout
+    qtbot.waitUntil(dialog.isVisible)
+    assert "needlestick" in dialog.topic.text().lower()
+    assert not dialog.save_pdf_button.isEnabled()  # nothing to save yet
+    dialog.name.setText("Ada Byrne")
+    dialog.make()
+    qtbot.waitUntil(lambda: dialog.handout is not None, timeout=60_000)
+    handout = dialog.handout
+    assert not handout.empty and dialog.save_pdf_button.isEnabled()
+    preview = dialog.preview.toPlainText()
+    assert "What to do" in preview and "For: Ada Byrne" in preview
+    assert all(line.text in preview for line in handout.lines[:3])
+    checks = dialog.checks.toPlainText()
+    assert "Sharps and Needlestick Injury Procedure (v1)" in checks
+    assert "Reading grade" in checks and "Action steps present" in checks
+
+    pdf_path = dialog.save_pdf(str(tmp_path / "handout.pdf"))
+    pdf = pypdfium2.PdfDocument(pdf_path)
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "For: Ada Byrne" in text and "For the clinician" in text
+    assert "Ada Byrne" not in str(handout.to_json())
+    dialog.close()
+
+
+def test_the_handout_window_opens_empty_from_the_tools_menu(
+    qtbot, demo_home, real_embedder, tmp_path
+):
+    window = make_window(qtbot, demo_home, real_embedder, tmp_path)
+    item = next(a for a in window.actions() if a.text() == "&Patient handout…")
+    item.trigger()
+    dialog = window._handout
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.topic.text() == ""
+    dialog.make()
+    assert "Type what the handout is about" in dialog.status.text()
+    dialog.close()
