@@ -1,22 +1,30 @@
 """Making a patient handout: the use case the window and `clinassist handout` both call.
 
-The handout is built from the approved documents (assistant/handouts), then recorded on the
-audit log before anyone sees it, as an answer is: if the record cannot be written, no handout
-is shown. Only identifier-free text reaches the search and the record; the patient's name
-stays on the handout.
+The handout is built from the approved documents (assistant/handouts): chosen and quoted
+offline; with a language model configured, then reworded at the target grade and language and
+checked sentence by sentence. It is recorded on the audit log before anyone sees it, as an
+answer is: if the record cannot be written, no handout is shown. Only identifier-free text
+reaches the search and the record; the model is sent approved sentences only (not the topic,
+the notes about the patient or the name); the patient's name stays on the handout.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from assistant.answering.llm import LLMError
 from assistant.governance.audit import AuditError
 from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
 from assistant.handouts.handout import Handout
+from assistant.handouts.rewritten_handout import RewrittenHandoutBuilder
 
 
 def make_handout(engine, request: HandoutRequest) -> Handout:
     audiences = {v.version_id: v.audience for v in engine.kb.live_versions()}
     builder = ExtractiveHandoutBuilder(engine.retriever, audience_of=audiences.get)
     handout = builder.build(request)
+    if getattr(engine, "chat", None) is not None and not handout.empty:
+        handout = _reworded(engine, handout, request)
     if engine.audit is not None:
         try:
             engine.audit.record_handout(handout)
@@ -25,6 +33,18 @@ def make_handout(engine, request: HandoutRequest) -> Handout:
         except Exception as exc:  # the record is part of making it
             raise AuditError(f"the audit entry could not be written: {exc}") from exc
     return handout
+
+
+def _reworded(engine, handout: Handout, request: HandoutRequest) -> Handout:
+    rewriter = RewrittenHandoutBuilder(engine.chat, engine.kb.embedder.embed_documents)
+    try:
+        return rewriter.rewrite(handout, request.target_grade, request.language)
+    except LLMError as exc:
+        note = (
+            f"The language model could not reword this handout ({exc}); the offline handout, "
+            "quoted word for word from the sources, is shown."
+        )
+        return replace(handout, notes=(*handout.notes, note))
 
 
 __all__ = ["HandoutRequest", "make_handout"]

@@ -1,0 +1,230 @@
+"""The handout reworded by the site's language model, and checked sentence by sentence.
+
+The offline handout chooses the approved material; the model only rewrites it at the target
+grade (and in the patient's language). It sees the chosen sentences, numbered by the passage
+each came from, and answers one sentence a line: `[do|help|know] sentence [n]`. Then every
+sentence is checked before a clinician sees it:
+- its numbers must all be in its source passage, each with the same unit ("3 or 4 glucose
+  tablets" may not become "5 tablets"; "15 minutes" may not become "15 hours");
+- it must be supported by its source passage (the answer's support check,
+  assistant/answering/citations.py); a sentence in another language is first translated back
+  to English by the model, and the back-translation is what is checked.
+A sentence that fails is removed and listed for the clinician with the reason. While the
+result reads above the target grade, the model is asked again (at most `rounds` times).
+Nothing the model is sent holds an identifier: the topic and personalisation were redacted
+before the search, and the patient's name never leaves the handout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.answering.citations import Claim, SupportThresholds, check_support
+from assistant.handouts import quality
+from assistant.handouts.glossary import glossary_for
+from assistant.handouts.handout import DO, HELP, KNOW, Handout, HandoutLine, HandoutSection
+from assistant.handouts.readability import measure, sentence_grade
+
+LANGUAGES = {"en": "English", "es": "Spanish"}
+NO_NUMBER_VETO = SupportThresholds(number_veto=False)
+LINE = re.compile(r"^\s*[-*•]?\s*\[(do|help|know)\]\s*(.+?)\s*\[(\d+)\]\s*\.?\s*$", re.I)
+NUMBERED = re.compile(r"^\s*(\d+)[.)]\s*(.+?)\s*$")
+# A number and the three words after it, where what it measures is named ("6 glucose tablets").
+MEASURE = re.compile(r"(\d+(?:[.,/]\d+)?)((?:\s*\(?\s*[A-Za-zµ%°/]+){0,3})")
+# Units compared between a sentence and its source (singular, lower case).
+UNITS = frozenset(
+    """minute min hour hr day week month year time second mg mcg g gram kg ml l litre liter
+    ounce oz cup tablespoon teaspoon tablet pill piece serving unit % percent mg/dl mmol/l
+    degree ° inch feet foot pound lb dose drop puff calorie""".split()
+)
+
+
+@dataclass(frozen=True)
+class RemovedSentence:
+    text: str
+    reason: str
+
+
+def _numbers_with_units(text: str) -> set[tuple[str, str]]:
+    """(number, unit) pairs; the unit is "" when the word after the number is not a unit."""
+    found = set()
+    for number, after in MEASURE.findall(text.replace("½", "1/2").replace("⁄", "/")):
+        unit = next((u for u in map(_unit, re.findall(r"[A-Za-zµ%°/]+", after)) if u), "")
+        found.add((number.replace(",", ""), unit))
+    return found
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return word if word in UNITS else word[:-1] if word[:-1] in UNITS else ""
+
+
+def number_problem(sentence: str, source: str, english: str | None = None) -> str:
+    """Why the sentence's numbers do not match its source ("" when they do). For a
+    translation, the back-translation's numbers are compared (units are words of a language)."""
+    checked = english if english is not None else sentence
+    source_pairs = _numbers_with_units(source)
+    source_numbers = {n for n, _u in source_pairs}
+    for number, unit in _numbers_with_units(checked):
+        if number not in source_numbers:
+            return f"the number {number} is not in its source"
+        units = {u for n, u in source_pairs if n == number} - {""}
+        if unit and units and unit not in units:
+            said = " or ".join(f"{number} {u}" for u in sorted(units))
+            return f"{number} {unit} does not match its source ({said})"
+    if english is not None:
+        # The sentence itself must carry the same digits as its back-translation.
+        digits = set(re.findall(r"\d+", sentence))
+        if digits - set(re.findall(r"\d+", source)):
+            return "a number is not in its source"
+    return ""
+
+
+class RewrittenHandoutBuilder:
+    def __init__(self, chat, embed, rounds: int = 3):
+        self.chat = chat
+        self.embed = embed  # texts -> unit vectors (the bundled model), for the support check
+        self.rounds = rounds
+
+    def rewrite(self, base: Handout, target_grade: float, language: str = "en") -> Handout:
+        if base.empty:
+            return base
+        passages, numbered = self._numbered(base)
+        feedback, best = "", None
+        for _round in range(self.rounds):
+            reply = self.chat.complete(
+                self._messages(numbered, target_grade, language, feedback),
+                max_tokens=1400,
+                temperature=0.0,
+            )
+            kept, removed = self._checked(reply.text, passages, language)
+            reading = measure("\n".join(line.text for _kind, line in kept), language)
+            if best is None or (kept and reading.grade < best[2].grade):
+                best = (kept, removed, reading)
+            if kept and reading.grade <= target_grade:
+                break
+            feedback = (
+                f"Your last version reads at grade {reading.grade:g}; the target is "
+                f"{target_grade:g}. Use shorter sentences and everyday words."
+            )
+        kept, removed, reading = best
+        return self._handout(base, kept, removed, reading, target_grade, language)
+
+    # -- the request ---------------------------------------------------------------------------
+    def _numbered(self, base: Handout):
+        """The base handout's sentences under the number of their source passage."""
+        passages: list[tuple[str, object]] = []
+        index: dict[str, int] = {}
+        numbered = []
+        for section in base.sections:
+            for line in section.lines:
+                if line.passage not in index:
+                    passages.append((line.passage, line.source))
+                    index[line.passage] = len(passages)
+                numbered.append(f"[{section.kind}] {line.text} [{index[line.passage]}]")
+        return passages, numbered
+
+    def _messages(self, numbered: list[str], grade: float, language: str, feedback: str):
+        system = (
+            "You rewrite patient education material from a hospital's approved documents. "
+            f"Write in {LANGUAGES[language]} at a US school reading grade of {grade:g} or "
+            "lower: short sentences, everyday words, speak to the patient as 'you'. Keep "
+            "every number, dose and unit exactly as given. Add nothing that the statements "
+            "do not say: no advice, facts or reassurance of your own. One sentence per line, "
+            "each as: [do|help|know] sentence [n], where do = a step to take, help = when to "
+            "get help, know = background, and n = the number of the statement's source. Keep "
+            "the order of steps. Output only those lines."
+        )
+        user = "Statements:\n" + "\n".join(numbered)
+        if feedback:
+            user += f"\n\n{feedback}"
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    # -- checking ------------------------------------------------------------------------------
+    def _checked(self, reply: str, passages, language: str):
+        parsed, removed = [], []
+        for raw in reply.splitlines():
+            if not raw.strip():
+                continue
+            match = LINE.match(raw)
+            if not match or not 1 <= int(match.group(3)) <= len(passages):
+                removed.append(RemovedSentence(raw.strip(), "not in the form asked for"))
+                continue
+            parsed.append((match.group(1).lower(), match.group(2).strip(), int(match.group(3))))
+        english = self._back_translated([s for _k, s, _n in parsed]) if language != "en" else None
+        claims = [Claim((english[i] if english else s), [n]) for i, (_k, s, n) in enumerate(parsed)]
+        # Numbers are checked apart, against the whole passage with their units (a reworded
+        # sentence may join a lead-in and its item, whose numbers sit on different lines).
+        check_support(claims, [p for p, _source in passages], self.embed, NO_NUMBER_VETO)
+        kept = []
+        for i, ((kind, sentence, number), claim) in enumerate(zip(parsed, claims, strict=True)):
+            passage, source = passages[number - 1]
+            problem = number_problem(sentence, passage, english[i] if english else None)
+            if not problem and not claim.supported:
+                problem = "not supported by its source passage"
+            if problem:
+                removed.append(RemovedSentence(sentence, problem))
+                continue
+            kept.append(
+                (kind, HandoutLine(sentence, source, passage, sentence_grade(sentence, language)))
+            )
+        return kept, removed
+
+    def _back_translated(self, sentences: list[str]) -> list[str]:
+        if not sentences:
+            return []
+        reply = self.chat.complete(
+            [
+                {
+                    "role": "system",
+                    "content": (
+                        "Translate each numbered line into English, word for word where you can. "
+                        "Keep the numbering; output only the numbered lines."
+                    ),
+                },
+                {
+                    "role": "user",
+                    "content": "\n".join(f"{i}. {s}" for i, s in enumerate(sentences, 1)),
+                },
+            ],
+            max_tokens=1400,
+            temperature=0.0,
+        )
+        back = {
+            int(m.group(1)): m.group(2) for m in map(NUMBERED.match, reply.text.splitlines()) if m
+        }
+        # A line the model did not translate back cannot be checked: it is checked as "" and
+        # so removed as unsupported.
+        return [back.get(i, "") for i in range(1, len(sentences) + 1)]
+
+    # -- the result ----------------------------------------------------------------------------
+    def _handout(self, base, kept, removed, reading, target_grade, language) -> Handout:
+        by_kind: dict[str, list[HandoutLine]] = {DO: [], HELP: [], KNOW: []}
+        for kind, line in kept:
+            by_kind[kind].append(line)
+        sections = tuple(HandoutSection(k, tuple(v)) for k, v in by_kind.items() if v)
+        text = "\n".join(line.text for s in sections for line in s.lines)
+        glossary = glossary_for(text, [line.passage for s in sections for line in s.lines])
+        notes = list(n for n in base.notes if "offline handouts quote" not in n.lower())
+        if removed:
+            notes.append(
+                "Removed after checking (not shown to the patient): "
+                + "; ".join(f"\u201c{r.text}\u201d ({r.reason})" for r in removed)
+            )
+        if reading.grade > target_grade:
+            notes.append(
+                f"Reworded handout reads at grade {reading.grade:g}, above the target of "
+                f"{target_grade:g}, after {self.rounds} tries."
+            )
+        return replace(
+            base,
+            language=language,
+            sections=sections,
+            glossary=glossary,
+            grade=reading.grade,
+            smog=reading.smog,
+            notes=tuple(notes),
+            checks=quality.checks(sections, glossary, reading, target_grade),
+            mode=f"reworded by {getattr(self.chat, 'model', 'the language model')}, checked",
+        )

@@ -1,0 +1,162 @@
+"""LLM mode: the model rewords the chosen approved sentences; every sentence it writes is
+checked against its source (numbers and units exactly, support by the passage, a Spanish
+sentence through its back-translation); what fails is removed and listed; nothing that
+identifies the patient reaches the model. Against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from llm_servers import error
+
+from assistant.answering.engine import AnswerEngine
+from assistant.answering.llm import make_chat_client
+from assistant.core.handouts import make_handout
+from assistant.governance.settings import LLMSettings, Settings
+from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
+from assistant.handouts.rewritten_handout import RewrittenHandoutBuilder
+from knowledge.base import KnowledgeBase
+from knowledge.ingest import IngestOptions
+from knowledge.retrieval import Retriever
+
+SHARED_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+GOOD = [
+    "[do] If you have these symptoms, check your blood glucose. [1]",
+    "[do] If it is below 70, have 3 or 4 glucose tablets right away. [1]",
+    "[do] After 15 minutes, check your blood glucose again. [1]",
+]
+CHANGED_DOSE = "[do] If it is below 70, have 6 glucose tablets right away. [1]"
+CHANGED_UNIT = "[do] After 15 hours, check your blood glucose again. [1]"
+UNSUPPORTED = "[know] Eating a whole chocolate cake cures low blood glucose for good. [1]"
+
+
+@pytest.fixture(scope="module")
+def niddk_kb(tmp_path_factory, real_embedder):
+    booklet = SHARED_CORPUS / "niddk-eating-and-diabetes.pdf"
+    if not booklet.is_file():
+        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
+    kb = KnowledgeBase(tmp_path_factory.mktemp("niddk-llm"), embedder=real_embedder)
+    list(kb.ingest([booklet], IngestOptions(approve=True)))
+    return kb
+
+
+def _client(server):
+    llm = LLMSettings(
+        provider="compatible",
+        endpoint=server.base_url,
+        model="test-model",
+        max_retries=0,
+        timeout_s=10,
+    )
+    return llm, make_chat_client(llm, None)
+
+
+def _base(kb):
+    return ExtractiveHandoutBuilder(Retriever(kb)).build(HandoutRequest("low blood sugar"))
+
+
+def test_an_unsupported_sentence_and_changed_numbers_are_removed_and_listed(niddk_kb, scripted_llm):
+    scripted_llm.reply("\n".join([*GOOD, CHANGED_DOSE, CHANGED_UNIT, UNSUPPORTED]))
+    _llm, chat = _client(scripted_llm)
+    handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=1).rewrite(
+        _base(niddk_kb), 6.0
+    )
+    texts = [line.text for line in handout.lines]
+    assert texts == [g[5:-4] for g in GOOD]  # kept, in order, markers gone
+    removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
+    assert "6 glucose tablets" in removed and "6 tablet does not match its source" in removed
+    assert "15 hours" in removed and "does not match its source" in removed
+    assert "chocolate cake" in removed and "not supported by its source passage" in removed
+    for line in handout.lines:
+        assert line.source.page_start == 13 and "If it is below 70" in line.passage
+    assert handout.mode.startswith("reworded by test-model")
+    sent = scripted_llm.requests[0]["json"]["messages"]
+    assert "If it is below 70, have one of the following right away:" in sent[1]["content"]
+    assert "Keep every number, dose and unit exactly" in sent[0]["content"]
+
+
+def test_a_spanish_handout_is_checked_through_its_back_translation(niddk_kb, scripted_llm):
+    from llm_servers import reply
+
+    scripted_llm.script(
+        [
+            reply(
+                "\n".join(
+                    [
+                        "[do] Si tiene estos síntomas, revise su glucosa en la sangre. [1]",
+                        "[do] Después de 15 minutos, revise su glucosa en la sangre otra vez. [1]",
+                        "[do] Tome 2 tazas de jugo de naranja. [1]",
+                        "[know] El chocolate cura la diabetes. [1]",
+                    ]
+                )
+            ),
+            reply(
+                "\n".join(
+                    [
+                        "1. If you have these symptoms, check your blood glucose.",
+                        "2. After 15 minutes, check your blood glucose again.",
+                        "3. Take 2 cups of orange juice.",
+                        "4. Chocolate cures diabetes.",
+                    ]
+                )
+            ),
+        ]
+    )
+    _llm, chat = _client(scripted_llm)
+    handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=1).rewrite(
+        _base(niddk_kb), 6.0, "es"
+    )
+    assert handout.language == "es"
+    assert [line.text for line in handout.lines] == [
+        "Si tiene estos síntomas, revise su glucosa en la sangre.",
+        "Después de 15 minutos, revise su glucosa en la sangre otra vez.",
+    ]
+    removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
+    assert "Tome 2 tazas" in removed and "El chocolate" in removed
+    back = scripted_llm.requests[1]["json"]["messages"]
+    assert back[0]["content"].startswith("Translate each numbered line into English")
+    assert handout.checks and handout.grade == pytest.approx(handout.grade)  # Spanish scales
+
+
+def test_the_use_case_sends_no_identifier_and_falls_back_offline_when_the_model_fails(
+    niddk_kb, scripted_llm
+):
+    llm, chat = _client(scripted_llm)
+    engine = AnswerEngine(niddk_kb, Settings(home=niddk_kb.home, llm=llm), chat_client=chat)
+    request = HandoutRequest(
+        "low blood sugar for Mr Tomasz Kowalczyk MRN 8841207",
+        personalise="lives alone at 14 Elm Street, phone 555-201-7788",
+        patient_name="Tomasz Kowalczyk",
+    )
+    scripted_llm.reply("\n".join(GOOD))
+    handout = make_handout(engine, request)
+    assert handout.mode.startswith("reworded") and handout.patient_name == "Tomasz Kowalczyk"
+    wire = scripted_llm.wire_text()
+    for identifier in ("Kowalczyk", "Tomasz", "8841207", "Elm Street", "555-201-7788"):
+        assert identifier not in wire
+
+    scripted_llm.script([error(500, "the model is down")])
+    fallback = make_handout(engine, HandoutRequest("low blood sugar"))
+    assert fallback.mode == "offline" and not fallback.empty
+    assert "could not reword this handout" in fallback.notes[-1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "problem"),
+    [
+        ("Have 3 or 4 glucose tablets.", ""),
+        ("Eat 5 or 6 pieces of hard candy.", ""),
+        ("Have 6 glucose tablets.", "6 tablet does not match its source (6 piece)"),
+        ("Wait 15 hours.", "15 hour does not match its source (15 gram or 15 minute)"),
+        ("Take 2 cups of juice.", "the number 2 is not in its source"),
+    ],
+)
+def test_numbers_and_their_units_must_be_the_sources(sentence, problem):
+    from assistant.handouts.rewritten_handout import number_problem
+
+    source = (
+        "Have 3 or 4 glucose tablets, or 5 or 6 pieces of hard candy, or 15 grams of "
+        "carbohydrate. After 15 minutes, check again."
+    )
+    assert number_problem(sentence, source) == problem
