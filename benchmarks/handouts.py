@@ -73,7 +73,7 @@ def measure_topic(topic: dict, engine, kb) -> dict:
     from assistant.handouts.quality import score
 
     started = time.perf_counter()
-    handout = make_handout(engine, HandoutRequest(topic["topic"], personalise=topic["for"]))
+    handout, _kept = make_handout(engine, HandoutRequest(topic["topic"], personalise=topic["for"]))
     took = time.perf_counter() - started
     text = normalised("\n".join(line.text for line in handout.lines))
     expected = bool(topic["document"])

@@ -190,3 +190,57 @@ def feedback_export(
         raise typer.Exit(1) from exc
     finally:
         store.close()
+
+
+@feedback_app.command("handout")
+def feedback_handout(
+    handout_id: Annotated[int, typer.Argument(help="The handout's number, as printed when made.")],
+    use: Annotated[str, typer.Argument(help="used (with a patient) or edited (needed edits).")],
+    comment: Annotated[str, typer.Option(help="What had to change (identifiers removed).")] = "",
+) -> None:
+    """Say what became of a patient handout, for the governance review."""
+    from assistant.conversations.store import ConversationStore
+
+    if use not in ("used", "edited"):
+        print_error(f"say used or edited, not {use!r}")
+        raise typer.Exit(2)
+    store = ConversationStore.in_home(_settings().home)
+    try:
+        store.mark_handout(handout_id, use, comment)
+    except KeyError as exc:
+        print_error(f"no handout {handout_id} in this home")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    out.print(f"handout {handout_id}: {'used with a patient' if use == 'used' else 'needed edits'}")
+
+
+@feedback_app.command("handouts")
+def feedback_handouts(
+    csv: Annotated[bool, typer.Option("--csv", help="CSV (the default).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON Lines.")] = False,
+    out_file: OutOption = None,
+    since: SinceOption = "",
+) -> None:
+    """Export the patient handouts made here, with their sources, checks and marks."""
+    from assistant.conversations.store import ConversationStore
+
+    fmt = _format(jsonl, csv, "csv")
+    _date(since, "--since")
+    store = ConversationStore.in_home(_settings().home)
+    try:
+        if out_file is not None:
+            count = store.export_handouts(out_file, fmt, since=since or None)
+            out.print(f"exported {count} handouts to {out_file}")
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"handouts.{fmt}"
+            store.export_handouts(path, fmt, since=since or None)
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            sys.stdout.write(path.read_text(encoding=encoding))
+            sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        print_error(exc)
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.cli.render import out, print_error, print_json
+from assistant.cli.render import console, out, print_error, print_json
 
 SUFFIXES = (".pdf", ".txt", ".html")
 
@@ -40,8 +40,11 @@ def handout_command(settings, request, output: Path | None, json_output: bool) -
         print_error(exc)
         return 2
     _load_model(engine)
+    from assistant.conversations.store import ConversationStore
+
+    conversations = ConversationStore.in_home(settings.home)
     try:
-        handout = make_handout(engine, request)
+        handout, handout_id = make_handout(engine, request, conversations)
     except AuditError as exc:  # a handout that cannot be audited is not shown
         print_error(f"handout withheld: {exc}")
         return 1
@@ -58,6 +61,13 @@ def handout_command(settings, request, output: Path | None, json_output: bool) -
             out.print(line.text, style=_STYLES.get(line.role, ""), markup=False)
     else:
         out.print(f"wrote {output} (grade {handout.grade:g}, {len(handout.lines)} lines)")
+    if handout_id is not None and not json_output:
+        console.print(
+            f"kept as handout {handout_id}: mark it with "
+            f"`clinassist feedback handout {handout_id} used|edited`",
+            style="dim",
+        )
+    conversations.close()
     return 0 if not handout.empty else 1
 
 

@@ -56,8 +56,31 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Patient handouts made (assistant/handouts), with what became of them. The handout is kept as
+# its JSON, which never holds the patient's name; `use` is the clinician's mark: "used" with a
+# patient, or "edited" (needed edits), with a comment redacted like a question.
+_SCHEMA_2 = (
+    """CREATE TABLE handouts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id INTEGER REFERENCES conversations (id) ON DELETE CASCADE,
+        exchange_id INTEGER REFERENCES exchanges (id) ON DELETE SET NULL,
+        handout_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        use TEXT NOT NULL DEFAULT '' CHECK (use IN ('', 'used', 'edited')),
+        comment TEXT NOT NULL DEFAULT '',
+        marked_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX handouts_by_time ON handouts (created_at)",
+)
+
+
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA_2:
+        conn.execute(statement)
+
+
 # MIGRATIONS[i] takes a file from version i to i + 1. Append; never edit a released step.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

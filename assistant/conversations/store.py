@@ -65,6 +65,7 @@ from assistant.conversations.conversation_records import (
     title_from_question,
 )
 from assistant.conversations.conversation_schema import SCHEMA_VERSION, StoreVersionError, migrate
+from assistant.conversations.handout_records import HandoutRecords
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -124,6 +125,12 @@ class ConversationStore:
         self.feedback_for = self._feedback.feedback_for
         self.all_feedback = self._feedback.all_feedback
         self.export_feedback = self._feedback.export_feedback
+        # Patient handouts, likewise the HandoutRecords'.
+        self._handouts = HandoutRecords(self._conn, self._write, self.now)
+        self.add_handout = self._handouts.add_handout
+        self.mark_handout = self._handouts.mark_handout
+        self.handouts = self._handouts.handouts
+        self.export_handouts = self._handouts.export_handouts
 
     @classmethod
     def in_home(cls, home: str | Path, **kwargs) -> ConversationStore:

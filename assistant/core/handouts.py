@@ -3,9 +3,11 @@
 The handout is built from the approved documents (assistant/handouts): chosen and quoted
 offline; with a language model configured, then reworded at the target grade and language and
 checked sentence by sentence. It is recorded on the audit log before anyone sees it, as an
-answer is: if the record cannot be written, no handout is shown. Only identifier-free text
-reaches the search and the record; the model is sent approved sentences only (not the topic,
-the notes about the patient or the name); the patient's name stays on the handout.
+answer is: if the record cannot be written, no handout is shown. It is then kept in the
+conversation database (its JSON: sources and checks, never the patient's name) for the
+clinician's mark, "used with a patient" or "needed edits", and the governance review. Only
+identifier-free text reaches the search and the record; the model is sent approved sentences
+only (not the topic, the notes about the patient or the name); the name stays on the page.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from assistant.handouts.handout import Handout
 from assistant.handouts.rewritten_handout import RewrittenHandoutBuilder
 
 
-def make_handout(engine, request: HandoutRequest) -> Handout:
+def make_handout(
+    engine,
+    request: HandoutRequest,
+    conversations=None,
+    conversation_id: int | None = None,
+    exchange_id: int | None = None,
+) -> tuple[Handout, int | None]:
+    """The handout, audited, and (given the conversation store) kept with its conversation:
+    returns the handout and its id in the store (None when not kept)."""
     audiences = {v.version_id: v.audience for v in engine.kb.live_versions()}
     builder = ExtractiveHandoutBuilder(engine.retriever, audience_of=audiences.get)
     handout = builder.build(request)
@@ -32,7 +42,10 @@ def make_handout(engine, request: HandoutRequest) -> Handout:
             raise
         except Exception as exc:  # the record is part of making it
             raise AuditError(f"the audit entry could not be written: {exc}") from exc
-    return handout
+    kept = None
+    if conversations is not None and not handout.empty:
+        kept = conversations.add_handout(handout.to_json(), conversation_id, exchange_id)
+    return handout, kept
 
 
 def _reworded(engine, handout: Handout, request: HandoutRequest) -> Handout:

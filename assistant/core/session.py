@@ -148,13 +148,20 @@ class Session:
         self.ready.wait()
         yield from self.engine.stream(question, previous)
 
-    def make_handout(self, request):
-        """A patient handout from the approved documents (assistant/core/handouts.py), audited;
-        waits for warm-up like a question."""
+    def make_handout(self, request, conversation_id=None, exchange_id=None):
+        """A patient handout from the approved documents (assistant/core/handouts.py), audited
+        and kept with its conversation; waits for warm-up like a question. Returns the handout
+        and its id in the conversation store."""
         from assistant.core.handouts import make_handout
 
         self.ready.wait()
-        return make_handout(self.engine, request)
+        return make_handout(
+            self.engine, request, self.conversations, conversation_id, exchange_id
+        )
+
+    def mark_handout(self, handout_id: int, use: str, comment: str = "") -> None:
+        """The clinician's word on a handout: "used" with a patient, or "edited"."""
+        self.conversations.mark_handout(handout_id, use, comment)
 
     def previous_subject(self, conversation_id: int) -> str:
         """What was searched for the conversation's last question ("" in a new chat): a

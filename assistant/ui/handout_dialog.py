@@ -30,10 +30,14 @@ from assistant.handouts.extractive_handout import HandoutRequest
 
 
 class HandoutDialog(QDialog):
-    def __init__(self, session, workers, topic: str = "", parent=None):
+    def __init__(
+        self, session, workers, topic: str = "", parent=None, conversation_id=None, exchange_id=None
+    ):
         super().__init__(parent)
         self.session, self.workers = session, workers
+        self.conversation_id, self.exchange_id = conversation_id, exchange_id
         self.handout = None
+        self.handout_id: int | None = None  # in the conversation store, for the mark
         self.setWindowTitle("Patient handout")
         self.resize(1000, 720)
         self.topic = QLineEdit(topic, placeholderText="e.g. low blood sugar")
@@ -56,6 +60,11 @@ class HandoutDialog(QDialog):
         self.save_text_button.clicked.connect(lambda: self.save_text())
         self.print_button = QPushButton("Print…")
         self.print_button.clicked.connect(self.print_handout)
+        # What became of it, for the governance review.
+        self.used_button = QPushButton("Used with a patient")
+        self.used_button.clicked.connect(lambda: self.mark("used"))
+        self.edited_button = QPushButton("Needed edits…")
+        self.edited_button.clicked.connect(lambda: self.mark("edited"))
         self._layout()
         self._enable_output(False)
 
@@ -73,7 +82,13 @@ class HandoutDialog(QDialog):
         for widget in (self.make_button, self.status):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        for widget in (self.save_pdf_button, self.save_text_button, self.print_button):
+        for widget in (
+            self.used_button,
+            self.edited_button,
+            self.save_pdf_button,
+            self.save_text_button,
+            self.print_button,
+        ):
             buttons.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -81,7 +96,13 @@ class HandoutDialog(QDialog):
         layout.addLayout(buttons)
 
     def _enable_output(self, enabled: bool) -> None:
-        for button in (self.save_pdf_button, self.save_text_button, self.print_button):
+        for button in (
+            self.save_pdf_button,
+            self.save_text_button,
+            self.print_button,
+            self.used_button,
+            self.edited_button,
+        ):
             button.setEnabled(enabled)
 
     # -- making -------------------------------------------------------------------------------
@@ -103,11 +124,14 @@ class HandoutDialog(QDialog):
             "handout",
             self.session.make_handout,
             self.request(),
+            self.conversation_id,
+            self.exchange_id,
             on_done=self._made,
             on_error=self._failed,
         )
 
-    def _made(self, handout) -> None:
+    def _made(self, made) -> None:
+        handout, self.handout_id = made
         self.handout = handout
         self.make_button.setEnabled(True)
         self.preview.setHtml(handout_html(handout, clinician_part=False))
@@ -118,6 +142,22 @@ class HandoutDialog(QDialog):
             if handout.empty
             else f"Grade {handout.grade:g} · {len(handout.lines)} lines"
         )
+
+    def mark(self, use: str, comment: str | None = None) -> None:
+        """ "used" with a patient, or "edited" (needed edits: the clinician says what)."""
+        if self.handout_id is None:
+            return
+        if use == "edited" and comment is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            comment, ok = QInputDialog.getMultiLineText(
+                self, "Needed edits", "What had to change? (optional)"
+            )
+            if not ok:
+                return
+        self.session.mark_handout(self.handout_id, use, comment or "")
+        said = "used with a patient" if use == "used" else "needed edits"
+        self.status.setText(f"Noted: {said}")
 
     def _failed(self, exc: BaseException) -> None:
         self.make_button.setEnabled(True)

@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
         if exchange_id is not None:
             answer = self._exchange(exchange_id).answer()
             topic = answer.searched_for or answer.sent_question
-        self._handout = HandoutDialog(self.session, self.workers, topic, self)  # kept for tests
+        self._handout = HandoutDialog(  # kept for tests
+            self.session, self.workers, topic, self, self.conversation_id, exchange_id
+        )
         self._handout.open()
 
     def open_settings(self) -> None:

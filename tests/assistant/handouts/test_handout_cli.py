@@ -51,6 +51,20 @@ def test_pdf_has_the_handout_the_name_and_a_sources_footer(demo_cli, tmp_path):
     assert "Reading grade" in text
 
 
+def test_a_handout_made_here_is_marked_and_exported_for_review(demo_cli, tmp_path):
+    made = runner.invoke(cli.app, ["handout", TOPIC, "--out", str(tmp_path / "h.txt")])
+    assert made.exit_code == 0
+    handout_id = int(made.output.split("kept as handout ")[1].split(":")[0])
+    marked = runner.invoke(cli.app, ["feedback", "handout", str(handout_id), "used"])
+    assert marked.exit_code == 0 and "used with a patient" in marked.output
+    exported = runner.invoke(cli.app, ["feedback", "handouts", "--jsonl"])
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    row = next(r for r in rows if r["handout_id"] == handout_id)
+    assert row["use"] == "used with a patient" and row["handout"]["sources"]
+    assert runner.invoke(cli.app, ["feedback", "handout", "99999", "used"]).exit_code == 1
+    assert runner.invoke(cli.app, ["feedback", "handout", "1", "great"]).exit_code == 2
+
+
 def test_text_and_html_exports_and_bad_requests(demo_cli, tmp_path):
     for suffix in (".txt", ".html"):
         out = tmp_path / f"handout{suffix}"

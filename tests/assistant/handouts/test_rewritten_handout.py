@@ -130,14 +130,14 @@ def test_the_use_case_sends_no_identifier_and_falls_back_offline_when_the_model_
         patient_name="Tomasz Kowalczyk",
     )
     scripted_llm.reply("\n".join(GOOD))
-    handout = make_handout(engine, request)
+    handout, _kept = make_handout(engine, request)
     assert handout.mode.startswith("reworded") and handout.patient_name == "Tomasz Kowalczyk"
     wire = scripted_llm.wire_text()
     for identifier in ("Kowalczyk", "Tomasz", "8841207", "Elm Street", "555-201-7788"):
         assert identifier not in wire
 
     scripted_llm.script([error(500, "the model is down")])
-    fallback = make_handout(engine, HandoutRequest("low blood sugar"))
+    fallback, _kept = make_handout(engine, HandoutRequest("low blood sugar"))
     assert fallback.mode == "offline" and not fallback.empty
     assert "could not reword this handout" in fallback.notes[-1]
 

@@ -39,6 +39,12 @@ def test_an_answer_becomes_a_handout_with_its_checks_and_a_pdf(
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "For: Ada Byrne" in text and "For the clinician" in text
     assert "Ada Byrne" not in str(handout.to_json())
+
+    dialog.mark("edited", "bigger print for Ada Byrne")
+    [kept] = [r for r in window.store.handouts() if r.id == dialog.handout_id]
+    assert kept.use == "edited" and kept.exchange_id == exchange_id
+    assert kept.conversation_id == window.conversation_id and "Byrne" not in kept.comment
+    assert "Byrne" not in str(kept.handout)
     dialog.close()
 
 
