@@ -92,6 +92,7 @@ class ExtractiveHandoutBuilder:
         # The personalisation chose and ordered the passages; what is quoted from them must be
         # about the topic itself ("uses insulin" must not bring in a staff rule on insulin).
         chosen = self._choose(passages, topic, request)
+        chosen = self._no_harder_than_sources(chosen, passages, request.language)
         sections = self._sections(chosen, passages, request.language)
         return self._finished(request, topic, personal, sections, passages)
 
@@ -171,6 +172,25 @@ class ExtractiveHandoutBuilder:
                 _Candidate(tuple(group), rank, float(close), len(text.split()), rank == first)
             )
         return out
+
+    def _no_harder_than_sources(self, chosen, passages, language: str) -> list[_Candidate]:
+        """A handout reads no harder than what it was taken from: the hardest additions from
+        other passages are dropped until it does (the leading passage is never cut)."""
+        limit = measure("\n".join(p.text for p in passages), language).grade
+        chosen = list(chosen)
+
+        def grade_of(candidates) -> float:
+            return measure("\n".join(u.text for c in candidates for u in c.units), language).grade
+
+        def hardness(c: _Candidate) -> float:
+            return sentence_grade("\n".join(u.text for u in c.units), language)
+
+        while grade_of(chosen) > limit:
+            extras = [c for c in chosen if not c.lead]
+            if not extras:
+                break
+            chosen.remove(max(extras, key=hardness))
+        return chosen
 
     # -- laying out -------------------------------------------------------------------------------
     def _sections(self, chosen: list[_Candidate], passages, language: str):

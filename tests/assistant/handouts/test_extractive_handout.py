@@ -59,6 +59,7 @@ def test_the_fifteen_fifteen_rule_is_all_there_in_order_and_cited(niddk_kb):
         13
     }
     assert handout.grade <= handout.target_grade and not handout.notes
+    assert handout.grade <= handout.source_grade  # never harder than what it quotes
 
 
 def test_sick_day_handout_says_when_to_call_with_its_whole_list(niddk_kb):
@@ -70,6 +71,7 @@ def test_sick_day_handout_says_when_to_call_with_its_whole_list(niddk_kb):
     assert texts[0] == "Call your health care provider right away if"
     assert "you have ketones" in texts and "you have trouble breathing" in texts
     assert [line.level for line in help_section.lines[1:]] == [1] * (len(texts) - 1)
+    assert handout.grade <= handout.source_grade
 
 
 def test_a_topic_the_documents_do_not_cover_gets_no_handout_and_says_so(niddk_kb):
