@@ -1,14 +1,15 @@
 """The handout reworded by the site's language model, and checked sentence by sentence.
 
 The offline handout chooses the approved material; the model only rewrites it at the target
-grade (and in the patient's language). It sees the chosen sentences, numbered by the passage
-each came from, and answers one sentence a line: `[do|help|know] sentence [n]`. Then every
-sentence is checked before a clinician sees it:
-- its numbers must all be in its source passage, each with the same unit ("3 or 4 glucose
-  tablets" may not become "5 tablets"; "15 minutes" may not become "15 hours");
-- it must be supported by its source passage (the answer's support check,
-  assistant/answering/citations.py); a sentence in another language is first translated back
-  to English by the model, and the back-translation is what is checked.
+grade (and in the patient's language). It sees the chosen sentences, each numbered, and
+answers one sentence a line naming the statements it rewords: `[do|help|know] sentence [n]`
+(or `[n][m]`). Then every sentence is checked before a clinician sees it, against those
+statements alone:
+- its numbers must all be theirs, each with the same unit ("3 or 4 glucose tablets" may not
+  become "5 tablets"; "15 minutes" may not become "15 hours");
+- they must support it (the answer's support check, assistant/answering/citations.py); a
+  sentence in another language is first translated back to English by the model, and the
+  back-translation is what is checked.
 A sentence that fails is removed and listed for the clinician with the reason. While the
 result reads above the target grade, the model is asked again (at most `rounds` times).
 Nothing the model is sent holds an identifier: the topic and personalisation were redacted
@@ -28,7 +29,7 @@ from assistant.handouts.readability import measure, sentence_grade
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
 NO_NUMBER_VETO = SupportThresholds(number_veto=False)
-LINE = re.compile(r"^\s*[-*•]?\s*\[(do|help|know)\]\s*(.+?)\s*\[(\d+)\]\s*\.?\s*$", re.I)
+LINE = re.compile(r"^\s*[-*•]?\s*\[(do|help|know)\]\s*(.+?)\s*((?:\[\d+\]\s*)+)\.?\s*$", re.I)
 NUMBERED = re.compile(r"^\s*(\d+)[.)]\s*(.+?)\s*$")
 # A number and the three words after it, where what it measures is named ("6 glucose tablets").
 MEASURE = re.compile(r"(\d+(?:[.,/]\d+)?)((?:\s*\(?\s*[A-Za-zµ%°/]+){0,3})")
@@ -61,8 +62,9 @@ def _unit(word: str) -> str:
 
 
 def number_problem(sentence: str, source: str, english: str | None = None) -> str:
-    """Why the sentence's numbers do not match its source ("" when they do). For a
-    translation, the back-translation's numbers are compared (units are words of a language)."""
+    """Why the sentence's numbers do not match its source statements ("" when they do). For
+    a translation, the back-translation's numbers are compared (units are words of a
+    language), and the sentence must carry no digits its source lacks."""
     checked = english if english is not None else sentence
     source_pairs = _numbers_with_units(source)
     source_numbers = {n for n, _u in source_pairs}
@@ -90,7 +92,7 @@ class RewrittenHandoutBuilder:
     def rewrite(self, base: Handout, target_grade: float, language: str = "en") -> Handout:
         if base.empty:
             return base
-        passages, numbered = self._numbered(base)
+        statements, numbered = self._numbered(base)
         feedback, best = "", None
         for _round in range(self.rounds):
             reply = self.chat.complete(
@@ -98,7 +100,7 @@ class RewrittenHandoutBuilder:
                 max_tokens=1400,
                 temperature=0.0,
             )
-            kept, removed = self._checked(reply.text, passages, language)
+            kept, removed = self._checked(reply.text, statements, language)
             reading = measure("\n".join(line.text for _kind, line in kept), language)
             if best is None or (kept and reading.grade < best[2].grade):
                 best = (kept, removed, reading)
@@ -113,17 +115,17 @@ class RewrittenHandoutBuilder:
 
     # -- the request ---------------------------------------------------------------------------
     def _numbered(self, base: Handout):
-        """The base handout's sentences under the number of their source passage."""
-        passages: list[tuple[str, object]] = []
-        index: dict[str, int] = {}
-        numbered = []
-        for section in base.sections:
-            for line in section.lines:
-                if line.passage not in index:
-                    passages.append((line.passage, line.source))
-                    index[line.passage] = len(passages)
-                numbered.append(f"[{section.kind}] {line.text} [{index[line.passage]}]")
-        return passages, numbered
+        """The base handout's lines, each numbered on its own: a reworded sentence names the
+        statements it rewords, and is checked against those statements alone (checked against
+        a whole passage, "1 cup (8 ounces) of fruit juice" passed because the milk on the next
+        line is "1 cup (8 ounces)"; the juice is "1/2 cup (4 ounces)")."""
+        statements = [line for section in base.sections for line in section.lines]
+        kinds = [section.kind for section in base.sections for _line in section.lines]
+        numbered = [
+            f"[{kind}] {line.text} [{n}]"
+            for n, (kind, line) in enumerate(zip(kinds, statements, strict=True), 1)
+        ]
+        return statements, numbered
 
     def _messages(self, numbered: list[str], grade: float, language: str, feedback: str):
         system = (
@@ -133,8 +135,8 @@ class RewrittenHandoutBuilder:
             "every number, dose and unit exactly as given. Add nothing that the statements "
             "do not say: no advice, facts or reassurance of your own. One sentence per line, "
             "each as: [do|help|know] sentence [n], where do = a step to take, help = when to "
-            "get help, know = background, and n = the number of the statement's source. Keep "
-            "the order of steps. Output only those lines."
+            "get help, know = background, and [n] the number of the statement it rewords "
+            "([n][m] when it joins two). Keep the order of steps. Output only those lines."
         )
         user = "Statements:\n" + "\n".join(numbered)
         if feedback:
@@ -142,33 +144,39 @@ class RewrittenHandoutBuilder:
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     # -- checking ------------------------------------------------------------------------------
-    def _checked(self, reply: str, passages, language: str):
+    def _checked(self, reply: str, statements: list[HandoutLine], language: str):
         parsed, removed = [], []
         for raw in reply.splitlines():
             if not raw.strip():
                 continue
             match = LINE.match(raw)
-            if not match or not 1 <= int(match.group(3)) <= len(passages):
+            cited = [int(n) for n in re.findall(r"\d+", match.group(3))] if match else []
+            if not match or not cited or not all(1 <= n <= len(statements) for n in cited):
                 removed.append(RemovedSentence(raw.strip(), "not in the form asked for"))
                 continue
-            parsed.append((match.group(1).lower(), match.group(2).strip(), int(match.group(3))))
+            parsed.append((match.group(1).lower(), match.group(2).strip(), cited))
         english = self._back_translated([s for _k, s, _n in parsed]) if language != "en" else None
-        claims = [Claim((english[i] if english else s), [n]) for i, (_k, s, n) in enumerate(parsed)]
-        # Numbers are checked apart, against the whole passage with their units (a reworded
-        # sentence may join a lead-in and its item, whose numbers sit on different lines).
-        check_support(claims, [p for p, _source in passages], self.embed, NO_NUMBER_VETO)
+        sources = [" ".join(statements[n - 1].text for n in cited) for _k, _s, cited in parsed]
+        claims = [
+            Claim(english[i] if english else sentence, [i + 1])
+            for i, (_k, sentence, _n) in enumerate(parsed)
+        ]
+        # Each claim against the statements it names; numbers are checked apart, with their
+        # units (a sentence joining a lead-in and its item has numbers from both).
+        check_support(claims, sources, self.embed, NO_NUMBER_VETO)
         kept = []
-        for i, ((kind, sentence, number), claim) in enumerate(zip(parsed, claims, strict=True)):
-            passage, source = passages[number - 1]
-            problem = number_problem(sentence, passage, english[i] if english else None)
+        for i, ((kind, sentence, cited), claim) in enumerate(zip(parsed, claims, strict=True)):
+            problem = number_problem(sentence, sources[i], english[i] if english else None)
             if not problem and not claim.supported:
-                problem = "not supported by its source passage"
+                problem = "not supported by the statement it rewords"
             if problem:
                 removed.append(RemovedSentence(sentence, problem))
                 continue
-            kept.append(
-                (kind, HandoutLine(sentence, source, passage, sentence_grade(sentence, language)))
+            first = statements[cited[0] - 1]
+            line = HandoutLine(
+                sentence, first.source, first.passage, sentence_grade(sentence, language)
             )
+            kept.append((kind, line))
         return kept, removed
 
     def _back_translated(self, sentences: list[str]) -> list[str]:

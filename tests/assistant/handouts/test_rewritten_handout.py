@@ -5,6 +5,7 @@ identifies the patient reaches the model. Against a real HTTP server on 127.0.0.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,18 @@ from knowledge.ingest import IngestOptions
 from knowledge.retrieval import Retriever
 
 SHARED_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+# Statements of the offline "low blood sugar" handout, as the model is sent them: 1 the
+# symptoms check, 2 the lead-in "If it is below 70…:", 3 "3 or 4 glucose tablets", 5 the
+# fruit juice, 7 the milk, 10 "After 15 minutes…" (tests check the numbering below).
 GOOD = [
     "[do] If you have these symptoms, check your blood glucose. [1]",
-    "[do] If it is below 70, have 3 or 4 glucose tablets right away. [1]",
-    "[do] After 15 minutes, check your blood glucose again. [1]",
+    "[do] If it is below 70, have 3 or 4 glucose tablets right away. [2][3]",
+    "[do] After 15 minutes, check your blood glucose again. [10]",
 ]
-CHANGED_DOSE = "[do] If it is below 70, have 6 glucose tablets right away. [1]"
-CHANGED_UNIT = "[do] After 15 hours, check your blood glucose again. [1]"
+CHANGED_DOSE = "[do] If it is below 70, have 6 glucose tablets right away. [2][3]"
+CHANGED_UNIT = "[do] After 15 hours, check your blood glucose again. [10]"
+# The milk's numbers given to the juice: every number is in the passage, not in its statement.
+SWAPPED = "[do] Or drink 1 cup (8 ounces) of any fruit juice. [5]"
 UNSUPPORTED = "[know] Eating a whole chocolate cake cures low blood glucose for good. [1]"
 
 
@@ -53,21 +59,28 @@ def _client(server):
 
 
 def _base(kb):
-    return ExtractiveHandoutBuilder(Retriever(kb)).build(HandoutRequest("low blood sugar"))
+    base = ExtractiveHandoutBuilder(Retriever(kb)).build(HandoutRequest("low blood sugar"))
+    texts = [line.text for line in base.lines]
+    assert texts[1].startswith("If it is below 70") and texts[2] == "3 or 4 glucose tablets"
+    assert texts[4] == "1/2 cup (4 ounces) of any fruit juice"
+    assert texts[6] == "1 cup (8 ounces) of milk" and texts[9].startswith("After 15 minutes")
+    return base
 
 
 def test_an_unsupported_sentence_and_changed_numbers_are_removed_and_listed(niddk_kb, scripted_llm):
-    scripted_llm.reply("\n".join([*GOOD, CHANGED_DOSE, CHANGED_UNIT, UNSUPPORTED]))
+    scripted_llm.reply("\n".join([*GOOD, CHANGED_DOSE, CHANGED_UNIT, SWAPPED, UNSUPPORTED]))
     _llm, chat = _client(scripted_llm)
     handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=1).rewrite(
         _base(niddk_kb), 6.0
     )
     texts = [line.text for line in handout.lines]
-    assert texts == [g[5:-4] for g in GOOD]  # kept, in order, markers gone
+    # kept, in order, kind and markers gone
+    assert texts == [re.sub(r"^\[\w+\] | (\[\d+\])+$", "", g) for g in GOOD]
     removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
-    assert "6 glucose tablets" in removed and "6 tablet does not match its source" in removed
+    assert "6 glucose tablets" in removed and "the number 6 is not in its source" in removed
     assert "15 hours" in removed and "does not match its source" in removed
-    assert "chocolate cake" in removed and "not supported by its source passage" in removed
+    assert "of any fruit juice" in removed and "is not in its source" in removed
+    assert "chocolate cake" in removed and "not supported by the statement it rewords" in removed
     for line in handout.lines:
         assert line.source.page_start == 13 and "If it is below 70" in line.passage
     assert handout.mode.startswith("reworded by test-model")
@@ -85,8 +98,8 @@ def test_a_spanish_handout_is_checked_through_its_back_translation(niddk_kb, scr
                 "\n".join(
                     [
                         "[do] Si tiene estos síntomas, revise su glucosa en la sangre. [1]",
-                        "[do] Después de 15 minutos, revise su glucosa en la sangre otra vez. [1]",
-                        "[do] Tome 2 tazas de jugo de naranja. [1]",
+                        "[do] Después de 15 minutos, revise su glucosa en la sangre otra vez. [10]",
+                        "[do] Tome 2 tazas de jugo de naranja. [5]",
                         "[know] El chocolate cura la diabetes. [1]",
                     ]
                 )
@@ -108,10 +121,11 @@ def test_a_spanish_handout_is_checked_through_its_back_translation(niddk_kb, scr
         _base(niddk_kb), 6.0, "es"
     )
     assert handout.language == "es"
+    notes = " ".join(handout.notes)
     assert [line.text for line in handout.lines] == [
         "Si tiene estos síntomas, revise su glucosa en la sangre.",
         "Después de 15 minutos, revise su glucosa en la sangre otra vez.",
-    ]
+    ], notes
     removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
     assert "Tome 2 tazas" in removed and "El chocolate" in removed
     back = scripted_llm.requests[1]["json"]["messages"]
