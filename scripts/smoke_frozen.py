@@ -8,6 +8,7 @@ CLINASSIST_* settings, the hub switched off. Checks, failing on the first proble
   3. `demo` loads the demo pack into a fresh home;
   4. an offline `ask --json` answers with a citation to the right document and page;
   5. `app --ask … --screenshot` under Xvfb writes a window picture that is not blank;
+  5b. `handout … --out F.pdf` writes a patient handout PDF (Qt's PDF writer, no window);
   6. with a site file naming a real `chroma run` server on 127.0.0.1 (the build venv's), the
      demo loads into that shared store and an offline `ask` answers from it.
 Each step's time is printed. Run by .ci/run after scripts/build.sh.
@@ -99,6 +100,23 @@ def check_ask(binary: Path, env: dict[str, str], knowledge_home: Path) -> None:
     if "every 30 minutes" not in answer["text"].lower():
         raise SmokeFailure("the answer does not show the schedule's 'every 30 minutes' row")
     print(f"  answer cites {EXPECTED[0]} p. {EXPECTED[1]} and shows the schedule")
+
+
+def check_handout(binary: Path, env: dict[str, str], knowledge_home: Path, out: Path) -> None:
+    argv = [
+        str(binary),
+        "--home",
+        str(knowledge_home),
+        "handout",
+        "what to do after a needlestick injury",
+        "--out",
+        str(out),
+    ]
+    run("handout --out F.pdf", argv, env)
+    data = out.read_bytes() if out.is_file() else b""
+    if not data.startswith(b"%PDF") or len(data) < 10_000:
+        raise SmokeFailure(f"the handout {out} is not a PDF of a page or more")
+    print(f"  handout PDF {out} ({len(data) // 1024} KB)")
 
 
 def check_window(binary: Path, env: dict[str, str], knowledge_home: Path, out: Path) -> None:
@@ -228,6 +246,7 @@ def main() -> int:
             run("demo", [str(binary), "--home", str(knowledge_home), "demo"], env)
             check_ask(binary, env, knowledge_home)
             check_window(binary, env, knowledge_home, Path(args.screenshot))
+            check_handout(binary, env, knowledge_home, home / "handout.pdf")
             check_shared_store(binary, env, home)
         except (SmokeFailure, subprocess.TimeoutExpired) as failure:
             print(f"SMOKE TEST FAILED: {failure}", file=sys.stderr)

@@ -88,11 +88,18 @@ class RewrittenHandoutBuilder:
         self.chat = chat
         self.embed = embed  # texts -> unit vectors (the bundled model), for the support check
         self.rounds = rounds
+        # What the last rewrite's best try came to, for benchmarks/handouts_llm.py: sentences
+        # kept, removed (with why), steps left out, and whether the rewording was used.
+        self.last_try: dict = {}
 
     def rewrite(self, base: Handout, target_grade: float, language: str = "en") -> Handout:
+        """The reworded handout; or the offline one, saying why, when no try kept every step
+        and every "when to get help" of the approved text: a rewording may simplify, never
+        leave out what the patient must do."""
         if base.empty:
             return base
         statements, numbered = self._numbered(base)
+        steps = {n for n, kind in enumerate(self._kinds(base), 1) if kind in (DO, HELP)}
         feedback, best = "", None
         for _round in range(self.rounds):
             reply = self.chat.complete(
@@ -100,18 +107,49 @@ class RewrittenHandoutBuilder:
                 max_tokens=1400,
                 temperature=0.0,
             )
-            kept, removed = self._checked(reply.text, statements, language)
+            kept, removed, named = self._checked(reply.text, statements, language)
             reading = measure("\n".join(line.text for _kind, line in kept), language)
-            if best is None or (kept and reading.grade < best[2].grade):
-                best = (kept, removed, reading)
-            if kept and reading.grade <= target_grade:
+            missing = sorted(steps - named)
+            better = best is None or (len(missing), reading.grade) < (len(best[3]), best[2].grade)
+            if kept and better:
+                best = (kept, removed, reading, missing)
+            if kept and not missing and reading.grade <= target_grade:
                 break
             feedback = (
                 f"Your last version reads at grade {reading.grade:g}; the target is "
                 f"{target_grade:g}. Use shorter sentences and everyday words."
             )
-        kept, removed, reading = best
+            if missing:
+                feedback += " Reword every statement marked [do] or [help]; leave none out."
+        self.last_try = {
+            "kept": len(best[0]) if best else 0,
+            "removed": [(r.text, r.reason) for r in best[1]] if best else [],
+            "missing": list(best[3]) if best else [],
+            "used": best is not None and not best[3],
+        }
+        if best is None or best[3]:
+            return self._not_used(base, statements, best)
+        kept, removed, reading, _missing = best
         return self._handout(base, kept, removed, reading, target_grade, language)
+
+    @staticmethod
+    def _kinds(base: Handout) -> list[str]:
+        return [section.kind for section in base.sections for _line in section.lines]
+
+    def _not_used(self, base: Handout, statements, best) -> Handout:
+        if best is None:
+            why = "none of its sentences passed the checks"
+        else:
+            left_out = [statements[n - 1].text for n in best[3]]
+            why = (
+                f"it left out {len(left_out)} step(s) of the approved text, first "
+                f"\u201c{left_out[0]}\u201d"
+            )
+        note = (
+            f"The language model's rewording was not used: {why}. The offline handout, quoted "
+            "word for word from the sources, is shown."
+        )
+        return replace(base, notes=(*base.notes, note))
 
     # -- the request ---------------------------------------------------------------------------
     def _numbered(self, base: Handout):
@@ -164,7 +202,7 @@ class RewrittenHandoutBuilder:
         # Each claim against the statements it names; numbers are checked apart, with their
         # units (a sentence joining a lead-in and its item has numbers from both).
         check_support(claims, sources, self.embed, NO_NUMBER_VETO)
-        kept = []
+        kept, named = [], set()
         for i, ((kind, sentence, cited), claim) in enumerate(zip(parsed, claims, strict=True)):
             problem = number_problem(sentence, sources[i], english[i] if english else None)
             if not problem and not claim.supported:
@@ -177,7 +215,8 @@ class RewrittenHandoutBuilder:
                 sentence, first.source, first.passage, sentence_grade(sentence, language)
             )
             kept.append((kind, line))
-        return kept, removed
+            named.update(cited)
+        return kept, removed, named
 
     def _back_translated(self, sentences: list[str]) -> list[str]:
         if not sentences:

@@ -67,21 +67,40 @@ def _base(kb):
     return base
 
 
+def _the_other_steps(base, named: set[int]) -> list[str]:
+    """Every step or "get help" statement not named yet, "reworded" as itself: a rewording
+    that leaves one out is not used (see the last test)."""
+    out = []
+    n = 0
+    for section in base.sections:
+        for line in section.lines:
+            n += 1
+            if section.kind in ("do", "help") and n not in named:
+                out.append(f"[{section.kind}] {line.text} [{n}]")
+    return out
+
+
+def _plain(scripted: str) -> str:
+    return re.sub(r"^\[\w+\] | (\[\d+\])+$", "", scripted)
+
+
 def test_an_unsupported_sentence_and_changed_numbers_are_removed_and_listed(niddk_kb, scripted_llm):
-    scripted_llm.reply("\n".join([*GOOD, CHANGED_DOSE, CHANGED_UNIT, SWAPPED, UNSUPPORTED]))
+    base = _base(niddk_kb)
+    rest = _the_other_steps(base, {1, 2, 3, 10})
+    scripted_llm.reply("\n".join([*GOOD, CHANGED_DOSE, CHANGED_UNIT, SWAPPED, UNSUPPORTED, *rest]))
     _llm, chat = _client(scripted_llm)
     handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=1).rewrite(
-        _base(niddk_kb), 6.0
+        base, 6.0
     )
     texts = [line.text for line in handout.lines]
-    # kept, in order, kind and markers gone
-    assert texts == [re.sub(r"^\[\w+\] | (\[\d+\])+$", "", g) for g in GOOD]
+    assert texts[:3] == [_plain(g) for g in GOOD]  # kept, in order, kind and markers gone
+    assert texts[3:] == [_plain(r) for r in rest]
     removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
     assert "6 glucose tablets" in removed and "the number 6 is not in its source" in removed
     assert "15 hours" in removed and "does not match its source" in removed
     assert "of any fruit juice" in removed and "is not in its source" in removed
     assert "chocolate cake" in removed and "not supported by the statement it rewords" in removed
-    for line in handout.lines:
+    for line in handout.lines[:3]:
         assert line.source.page_start == 13 and "If it is below 70" in line.passage
     assert handout.mode.startswith("reworded by test-model")
     sent = scripted_llm.requests[0]["json"]["messages"]
@@ -92,45 +111,56 @@ def test_an_unsupported_sentence_and_changed_numbers_are_removed_and_listed(nidd
 def test_a_spanish_handout_is_checked_through_its_back_translation(niddk_kb, scripted_llm):
     from llm_servers import reply
 
+    base = _base(niddk_kb)
+    spanish = [
+        (
+            "[do] Si tiene estos síntomas, revise su glucosa en la sangre. [1]",
+            "If you have these symptoms, check your blood glucose.",
+        ),
+        (
+            "[do] Después de 15 minutos, revise su glucosa en la sangre otra vez. [10]",
+            "After 15 minutes, check your blood glucose again.",
+        ),
+        ("[do] Tome 2 tazas de jugo de naranja. [5]", "Take 2 cups of orange juice."),
+        ("[know] El chocolate cura la diabetes. [1]", "Chocolate cures diabetes."),
+    ]
+    rest = _the_other_steps(base, {1, 10})
+    written = [line for line, _english in spanish] + rest
+    back = [english for _line, english in spanish] + [_plain(r) for r in rest]
     scripted_llm.script(
         [
-            reply(
-                "\n".join(
-                    [
-                        "[do] Si tiene estos síntomas, revise su glucosa en la sangre. [1]",
-                        "[do] Después de 15 minutos, revise su glucosa en la sangre otra vez. [10]",
-                        "[do] Tome 2 tazas de jugo de naranja. [5]",
-                        "[know] El chocolate cura la diabetes. [1]",
-                    ]
-                )
-            ),
-            reply(
-                "\n".join(
-                    [
-                        "1. If you have these symptoms, check your blood glucose.",
-                        "2. After 15 minutes, check your blood glucose again.",
-                        "3. Take 2 cups of orange juice.",
-                        "4. Chocolate cures diabetes.",
-                    ]
-                )
-            ),
+            reply("\n".join(written)),
+            reply("\n".join(f"{i}. {text}" for i, text in enumerate(back, 1))),
         ]
     )
     _llm, chat = _client(scripted_llm)
     handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=1).rewrite(
-        _base(niddk_kb), 6.0, "es"
+        base, 6.0, "es"
     )
-    assert handout.language == "es"
-    notes = " ".join(handout.notes)
-    assert [line.text for line in handout.lines] == [
+    assert handout.language == "es", handout.notes
+    assert [line.text for line in handout.lines][:2] == [
         "Si tiene estos síntomas, revise su glucosa en la sangre.",
         "Después de 15 minutos, revise su glucosa en la sangre otra vez.",
-    ], notes
+    ]
     removed = next(n for n in handout.notes if n.startswith("Removed after checking"))
     assert "Tome 2 tazas" in removed and "El chocolate" in removed
-    back = scripted_llm.requests[1]["json"]["messages"]
-    assert back[0]["content"].startswith("Translate each numbered line into English")
-    assert handout.checks and handout.grade == pytest.approx(handout.grade)  # Spanish scales
+    translate = scripted_llm.requests[1]["json"]["messages"]
+    assert translate[0]["content"].startswith("Translate each numbered line into English")
+    assert handout.checks and not any(c.name == "Active voice" for c in handout.checks)
+
+
+def test_a_rewording_that_leaves_out_a_step_is_not_used(niddk_kb, scripted_llm):
+    base = _base(niddk_kb)
+    scripted_llm.reply("\n".join(_the_other_steps(base, {10})))  # "After 15 minutes…" left out
+    _llm, chat = _client(scripted_llm)
+    handout = RewrittenHandoutBuilder(chat, niddk_kb.embedder.embed_documents, rounds=2).rewrite(
+        base, 6.0
+    )
+    assert handout.mode == "offline" and handout.lines == base.lines
+    assert "rewording was not used: it left out 1 step(s)" in handout.notes[-1]
+    assert "After 15 minutes, check your blood glucose again." in handout.notes[-1]
+    second_try = scripted_llm.requests[1]["json"]["messages"][1]["content"]
+    assert "leave none out" in second_try
 
 
 def test_the_use_case_sends_no_identifier_and_falls_back_offline_when_the_model_fails(
@@ -143,7 +173,7 @@ def test_the_use_case_sends_no_identifier_and_falls_back_offline_when_the_model_
         personalise="lives alone at 14 Elm Street, phone 555-201-7788",
         patient_name="Tomasz Kowalczyk",
     )
-    scripted_llm.reply("\n".join(GOOD))
+    scripted_llm.reply("\n".join([*GOOD, *_the_other_steps(_base(niddk_kb), {1, 2, 3, 10})]))
     handout, _kept = make_handout(engine, request)
     assert handout.mode.startswith("reworded") and handout.patient_name == "Tomasz Kowalczyk"
     wire = scripted_llm.wire_text()
