@@ -167,21 +167,28 @@ def feedback_export(
     since: SinceOption = "",
 ) -> None:
     """Export feedback on answers (negative first), from this home's conversations."""
+    _export_from_store(
+        "export_feedback", "feedback records", _format(jsonl, csv, "csv"), out_file, since
+    )
+
+
+def _export_from_store(method: str, what: str, fmt: str, out_file, since: str) -> None:
+    """One of the conversation store's exports, to a file or to stdout."""
     from assistant.conversations.store import ConversationStore
 
-    fmt = _format(jsonl, csv, "csv")
     _date(since, "--since")
     home = _settings().home
     home.mkdir(parents=True, exist_ok=True)
     store = ConversationStore(home / "conversations.sqlite3")
+    export = getattr(store, method)
     try:
         if out_file is not None:
-            count = store.export_feedback(out_file, fmt, since=since or None)
-            out.print(f"exported {count} feedback records to {out_file}")
+            count = export(out_file, fmt, since=since or None)
+            out.print(f"exported {count} {what} to {out_file}")
             return
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"feedback.{fmt}"
-            store.export_feedback(path, fmt, since=since or None)
+            path = Path(folder) / f"export.{fmt}"
+            export(path, fmt, since=since or None)
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             sys.stdout.write(path.read_text(encoding=encoding))
             sys.stdout.flush()
@@ -223,24 +230,4 @@ def feedback_handouts(
     since: SinceOption = "",
 ) -> None:
     """Export the patient handouts made here, with their sources, checks and marks."""
-    from assistant.conversations.store import ConversationStore
-
-    fmt = _format(jsonl, csv, "csv")
-    _date(since, "--since")
-    store = ConversationStore.in_home(_settings().home)
-    try:
-        if out_file is not None:
-            count = store.export_handouts(out_file, fmt, since=since or None)
-            out.print(f"exported {count} handouts to {out_file}")
-            return
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"handouts.{fmt}"
-            store.export_handouts(path, fmt, since=since or None)
-            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-            sys.stdout.write(path.read_text(encoding=encoding))
-            sys.stdout.flush()
-    except (OSError, ValueError) as exc:
-        print_error(exc)
-        raise typer.Exit(1) from exc
-    finally:
-        store.close()
+    _export_from_store("export_handouts", "handouts", _format(jsonl, csv, "csv"), out_file, since)

@@ -9,9 +9,7 @@ assistant.conversations.store, which re-exports `CitedDocument` and `FeedbackRec
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -22,6 +20,7 @@ from typing import Any, Literal
 
 from assistant.answering import phi
 from assistant.conversations.conversation_records import Feedback, iso_time, pages_label
+from assistant.conversations.record_export import write_records
 
 RATINGS = ("up", "down")
 
@@ -164,27 +163,14 @@ class FeedbackStore:
         self, path: str | Path, fmt: Literal["csv", "jsonl"] = "csv", since: str | None = None
     ) -> int:
         """Write `all_feedback(since)` to a file; returns the number of records."""
-        if fmt not in ("csv", "jsonl"):
-            raise ValueError(f"export format is 'csv' or 'jsonl', not {fmt!r}")
-        records = self.all_feedback(since)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            if fmt == "csv":
-                # utf-8-sig: spreadsheet programs then read "pp. 3–4" and accents correctly.
-                with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-                    writer = csv.writer(out)
-                    writer.writerow(CSV_COLUMNS)
-                    for record in records:
-                        writer.writerow([_cell(value) for value in _csv_row(record)])
-            else:
-                with tmp.open("w", encoding="utf-8", newline="\n") as out:
-                    for record in records:
-                        out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return len(records)
+        return write_records(
+            path,
+            fmt,
+            self.all_feedback(since),
+            CSV_COLUMNS,
+            lambda record: [_cell(value) for value in _csv_row(record)],
+            FeedbackRecord.to_json,
+        )
 
 
 CSV_COLUMNS = (

@@ -9,9 +9,7 @@ export is what the governance review reads.
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.answering import phi
+from assistant.conversations.record_export import write_records
 
 USES = {"used": "used with a patient", "edited": "needed edits"}
 CSV_COLUMNS = (
@@ -136,22 +135,11 @@ class HandoutRecords:
     def export_handouts(
         self, path: str | Path, fmt: Literal["csv", "jsonl"] = "csv", since: str | None = None
     ) -> int:
-        if fmt not in ("csv", "jsonl"):
-            raise ValueError(f"export format is 'csv' or 'jsonl', not {fmt!r}")
-        records = self.handouts(since)
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            if fmt == "csv":
-                with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-                    writer = csv.writer(out)
-                    writer.writerow(CSV_COLUMNS)
-                    writer.writerows(record.csv_row() for record in records)
-            else:
-                with tmp.open("w", encoding="utf-8", newline="\n") as out:
-                    for record in records:
-                        out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return len(records)
+        return write_records(
+            path,
+            fmt,
+            self.handouts(since),
+            CSV_COLUMNS,
+            HandoutRecord.csv_row,
+            HandoutRecord.to_json,
+        )

@@ -100,7 +100,7 @@ class RewrittenHandoutBuilder:
             return base
         statements, numbered = self._numbered(base)
         steps = {n for n, kind in enumerate(self._kinds(base), 1) if kind in (DO, HELP)}
-        feedback, best = "", None
+        feedback, best, latest = "", None, None
         for _round in range(self.rounds):
             reply = self.chat.complete(
                 self._messages(numbered, target_grade, language, feedback),
@@ -110,6 +110,7 @@ class RewrittenHandoutBuilder:
             kept, removed, named = self._checked(reply.text, statements, language)
             reading = measure("\n".join(line.text for _kind, line in kept), language)
             missing = sorted(steps - named)
+            latest = (kept, removed, reading, missing)
             better = best is None or (len(missing), reading.grade) < (len(best[3]), best[2].grade)
             if kept and better:
                 best = (kept, removed, reading, missing)
@@ -121,10 +122,11 @@ class RewrittenHandoutBuilder:
             )
             if missing:
                 feedback += " Reword every statement marked [do] or [help]; leave none out."
+        shown = best or latest  # the try that counts: the best, or the last if none kept any
         self.last_try = {
-            "kept": len(best[0]) if best else 0,
-            "removed": [(r.text, r.reason) for r in best[1]] if best else [],
-            "missing": list(best[3]) if best else [],
+            "kept": len(shown[0]),
+            "removed": [(r.text, r.reason) for r in shown[1]],
+            "missing": list(shown[3]),
             "used": best is not None and not best[3],
         }
         if best is None or best[3]:

@@ -4,9 +4,6 @@ documents have nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from fakes import HashEmbedder, word_counter
 
 from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
@@ -15,7 +12,6 @@ from knowledge.base import KnowledgeBase
 from knowledge.ingest import IngestOptions
 from knowledge.retrieval import Retriever
 
-SHARED_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 FIFTEEN_FIFTEEN = [
     "If you have these symptoms, check your blood glucose.",
     "If it is below 70, have one of the following right away:",
@@ -30,17 +26,6 @@ FIFTEEN_FIFTEEN = [
     "If it’s still too low, have another serving.",
     "Repeat these steps until your blood glucose level is 70 or higher.",
 ]
-
-
-@pytest.fixture(scope="module")
-def niddk_kb(tmp_path_factory, real_embedder):
-    """The NIDDK patient booklet, approved, with the real model."""
-    booklet = SHARED_CORPUS / "niddk-eating-and-diabetes.pdf"
-    if not booklet.is_file():
-        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("niddk"), embedder=real_embedder)
-    list(kb.ingest([booklet], IngestOptions(approve=True)))
-    return kb
 
 
 def test_the_fifteen_fifteen_rule_is_all_there_in_order_and_cited(niddk_kb):

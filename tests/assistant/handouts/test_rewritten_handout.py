@@ -6,7 +6,6 @@ identifies the patient reaches the model. Against a real HTTP server on 127.0.0.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from llm_servers import error
@@ -17,11 +16,8 @@ from assistant.core.handouts import make_handout
 from assistant.governance.settings import LLMSettings, Settings
 from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
 from assistant.handouts.rewritten_handout import RewrittenHandoutBuilder
-from knowledge.base import KnowledgeBase
-from knowledge.ingest import IngestOptions
 from knowledge.retrieval import Retriever
 
-SHARED_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 # Statements of the offline "low blood sugar" handout, as the model is sent them: 1 the
 # symptoms check, 2 the lead-in "If it is below 70…:", 3 "3 or 4 glucose tablets", 5 the
 # fruit juice, 7 the milk, 10 "After 15 minutes…" (tests check the numbering below).
@@ -35,16 +31,6 @@ CHANGED_UNIT = "[do] After 15 hours, check your blood glucose again. [10]"
 # The milk's numbers given to the juice: every number is in the passage, not in its statement.
 SWAPPED = "[do] Or drink 1 cup (8 ounces) of any fruit juice. [5]"
 UNSUPPORTED = "[know] Eating a whole chocolate cake cures low blood glucose for good. [1]"
-
-
-@pytest.fixture(scope="module")
-def niddk_kb(tmp_path_factory, real_embedder):
-    booklet = SHARED_CORPUS / "niddk-eating-and-diabetes.pdf"
-    if not booklet.is_file():
-        pytest.skip(f"shared corpus not found at {SHARED_CORPUS}")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("niddk-llm"), embedder=real_embedder)
-    list(kb.ingest([booklet], IngestOptions(approve=True)))
-    return kb
 
 
 def _client(server):
