@@ -141,26 +141,42 @@ def main() -> int:
             md_table(
                 [
                     "sentences the model wrote",
-                    "kept",
+                    "passed the checks",
                     "removed",
-                    "kept whose numbers are all in the handout's statements",
+                    "rewordings used (every step kept)",
+                    "sentences shown whose numbers are all in the handout's statements",
                 ],
                 [
                     [
                         totals["written"],
                         totals["kept"],
                         totals["removed"],
-                        f"{totals['numbers_held']} of {totals['kept']}",
+                        f"{totals['used']} of {len(rows)}",
+                        f"{totals['numbers_held']} of {totals['kept_in_used']}",
                     ]
                 ],
-                "rrrr",
+                "rrrrr",
             ),
             "",
             md_table(["why removed", "sentences"], reasons.most_common(), "lr"),
             "",
             "## Per topic",
             "",
-            md_table(["id", "topic", "written", "kept", "removed", "grade", "s"], rows, "llrrrrr"),
+            md_table(
+                [
+                    "id",
+                    "topic",
+                    "written",
+                    "passed",
+                    "removed",
+                    "steps left out",
+                    "rewording used",
+                    "grade",
+                    "s",
+                ],
+                rows,
+                "llrrrrlrr",
+            ),
             "",
             *machine_section(),
         ]
