@@ -5,6 +5,7 @@ real OpenAI-compatible servers on 127.0.0.1 (`scripted_llm`, `llama_server`).
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import keyring
 import keyring.backend
@@ -151,3 +152,21 @@ def setup_code(monkeypatch) -> str:
     code = issue_setup_code()
     monkeypatch.setenv("CLINASSIST_SETUP_CODE", code)
     return code
+
+
+@pytest.fixture(scope="module")
+def niddk_kb(tmp_path_factory, real_embedder):
+    """The NIDDK patient booklet, approved, with the real model: the handout tests' library.
+    (Here, not in a conftest of tests/assistant/handouts: a second conftest module would
+    shadow this one for the tests that import names from it.)"""
+    from knowledge.base import KnowledgeBase
+    from knowledge.ingest import IngestOptions
+
+    booklet = (
+        Path(__file__).resolve().parents[3] / "shared" / "corpus" / "niddk-eating-and-diabetes.pdf"
+    )
+    if not booklet.is_file():
+        pytest.skip(f"shared corpus not found at {booklet.parent}")
+    kb = KnowledgeBase(tmp_path_factory.mktemp("niddk"), embedder=real_embedder)
+    list(kb.ingest([booklet], IngestOptions(approve=True)))
+    return kb
