@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -44,6 +45,9 @@ class HandoutDialog(QDialog):
         self.grade = QDoubleSpinBox(minimum=3.0, maximum=12.0, singleStep=1.0, value=6.0)
         self.grade.setDecimals(1)
         self.grade.setToolTip("US school grade; AMA and HHS advise 6 or lower")
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("Spanish (needs a language model)", "es")
         self.personalise = QLineEdit(placeholderText="e.g. uses insulin, lives alone (optional)")
         self.name = QLineEdit(placeholderText="optional")
         self.name.setToolTip("Printed on the handout only; never searched for, sent or saved")
@@ -72,6 +76,7 @@ class HandoutDialog(QDialog):
         form = QFormLayout()
         form.addRow("Topic", self.topic)
         form.addRow("Reading grade", self.grade)
+        form.addRow("Language", self.language)
         form.addRow("About this patient", self.personalise)
         form.addRow("Patient's name", self.name)
         split = QSplitter()
@@ -110,6 +115,7 @@ class HandoutDialog(QDialog):
         return HandoutRequest(
             topic=self.topic.text(),
             target_grade=self.grade.value(),
+            language=self.language.currentData(),
             personalise=self.personalise.text(),
             patient_name=self.name.text(),
         )

@@ -59,4 +59,11 @@ def test_the_handout_window_opens_empty_from_the_tools_menu(
     assert dialog.topic.text() == ""
     dialog.make()
     assert "Type what the handout is about" in dialog.status.text()
+    # Offline, Spanish is asked for and the handout says plainly why it is in English.
+    dialog.topic.setText("what to do after a needlestick injury")
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.request().language == "es"
+    dialog.make()
+    qtbot.waitUntil(lambda: dialog.handout is not None, timeout=60_000)
+    assert "The approved documents are in English" in dialog.checks.toPlainText()
     dialog.close()
