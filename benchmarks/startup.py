@@ -104,23 +104,33 @@ def peak_rss_mb(command: list[str], env: dict) -> float:
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    display = f":{90 + os.getpid() % 9}"
+    """A virtual screen on a display number Xvfb picks itself (-displayfd): a fixed number
+    can meet a server left running by another program, and then measure that one."""
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-noreset",
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
-        if (
-            subprocess.run(
-                ["xwininfo", "-display", display, "-root"], capture_output=True, check=False
-            ).returncode
-            == 0
-        ):
-            return server, display
-        time.sleep(0.05)
-    server.terminate()
-    raise RuntimeError("Xvfb did not start")
+    os.close(write_end)
+    reader = os.fdopen(read_end)
+    number = reader.readline().strip()
+    server.displayfd = reader  # kept open while it runs: a write to a closed pipe would end it
+    if not number.isdigit():
+        server.terminate()
+        raise RuntimeError("Xvfb did not start")
+    return server, f":{number}"
 
 
 def summary_row(label: str, build: str, times: list[float]) -> list:
