@@ -14,7 +14,8 @@ approved: every other document is a distractor). Measured, and shown per topic:
 - verbatim: every line occurs in the approved passage it cites, and that passage is the one
   stored for its chunk id in the index (what the knowledge base admits);
 - grade against its sources' grade and the target 6;
-- the automatic PEMAT-style checks passed (assistant/handouts/quality.py).
+- the automatic PEMAT-style checks passed (assistant/handouts/quality.py);
+- the patient's pages of the printed PDF (the clinician's page comes after them).
 Topics h01, h02 and h14 overlap the topics the selection rules were first tuned on (low blood
 sugar, sick days, hand hygiene), and h04, h05 and h15 were looked at to revise them (a lead-in
 without a colon, the passage that leads, a step after a short label, no harder than the
@@ -67,7 +68,22 @@ def verbatim(handout, kb) -> bool:
     return True
 
 
-def measure_topic(topic: dict, engine, kb) -> dict:
+def patient_pages(handout, folder: Path) -> int | None:
+    """Pages of the printed handout before the clinician's page (the PDF the app writes)."""
+    if handout.empty:
+        return None
+    import pypdfium2
+
+    from assistant.ui.handout_pdf import write_handout_pdf
+
+    path = write_handout_pdf(handout, folder / "handout.pdf")
+    pdf = pypdfium2.PdfDocument(path)
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    pdf.close()
+    return next(i for i, text in enumerate(texts) if "For the clinician" in text)
+
+
+def measure_topic(topic: dict, engine, kb, folder: Path) -> dict:
     from assistant.core.handouts import make_handout
     from assistant.handouts.extractive_handout import HandoutRequest
     from assistant.handouts.quality import score
@@ -96,6 +112,7 @@ def measure_topic(topic: dict, engine, kb) -> dict:
         "source_grade": handout.source_grade if not handout.empty else None,
         "pemat": score(handout.checks) if handout.checks else None,
         "lines": len(handout.lines),
+        "pages": patient_pages(handout, folder),
         "seconds": took,
     }
 
@@ -140,7 +157,7 @@ def main() -> int:
         shutil.copytree(source, home)
         engine = build_engine(load_settings(home))
         engine.kb.embedder.load()
-        rows = [measure_topic(topic, engine, engine.kb) for topic in topics]
+        rows = [measure_topic(topic, engine, engine.kb, Path(tmp)) for topic in topics]
     held_out = [r for r in rows if r["id"] not in TUNED_ON]
     tuned = [r for r in rows if r["id"] in TUNED_ON]
     per_topic = [
@@ -155,6 +172,7 @@ def main() -> int:
             "–" if r["grade"] is None else f"{r['grade']:g} / {r['source_grade']:g}",
             "–" if r["pemat"] is None else f"{r['pemat']:.0%}",
             r["lines"],
+            "–" if r["pages"] is None else r["pages"],
             f"{r['seconds']:.2f}",
         ]
         for r in rows
@@ -208,10 +226,11 @@ def main() -> int:
                     "grade / sources'",
                     "PEMAT-style",
                     "lines",
+                    "patient pages (PDF)",
                     "s",
                 ],
                 per_topic,
-                "llllrlllrrr",
+                "llllrlllrrrr",
             ),
             "",
             *machine_section(),
