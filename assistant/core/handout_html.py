@@ -50,34 +50,15 @@ def handout_html(handout: Handout, clinician_part: bool = True) -> str:
 
 def _section_body(lines) -> list[str]:
     """Sentences as paragraphs; a run of list items as a bulleted list (a source's list is as
-    often choices as steps: numbers would claim an order), sub-items under theirs."""
+    often choices as steps: numbers would claim an order), sub-items in a list of their own."""
     out: list[str] = []
-    open_list = open_sub = False
+    depth = 0  # lists open: 1 for items, 2 for sub-items
     for line in lines:
-        if line.step and line.level > 0:
-            if not open_sub:
-                out.append("<ul>")
-                open_sub = True
-            out.append(f"<li>{_e(line.text)}</li>")
-            continue
-        if open_sub:
-            out.append("</ul>")
-            open_sub = False
-        if line.step:
-            if not open_list:
-                out.append("<ul>")
-                open_list = True
-            out.append(f"<li>{_e(line.text)}</li>")
-            continue
-        if open_list:
-            out.append("</ul>")
-            open_list = False
-        out.append(f"<p>{_e(line.text)}</p>")
-    if open_sub:
-        out.append("</ul>")
-    if open_list:
-        out.append("</ul>")
-    return out
+        wanted = line.level + 1 if line.step else 0
+        out += ["</ul>"] * (depth - wanted) + ["<ul>"] * (wanted - depth)
+        depth = wanted
+        out.append(f"<li>{_e(line.text)}</li>" if line.step else f"<p>{_e(line.text)}</p>")
+    return out + ["</ul>"] * depth
 
 
 def clinician_html(handout: Handout) -> str:

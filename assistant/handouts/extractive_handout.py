@@ -63,7 +63,6 @@ class HandoutRequest:
 class _Candidate:
     units: tuple[PassageUnit, ...]
     passage_rank: int
-    closeness: float  # to the topic, in meaning
     words: int
     lead: bool  # from the passage that leads the handout
 
@@ -92,9 +91,10 @@ class ExtractiveHandoutBuilder:
         # The personalisation chose and ordered the passages; what is quoted from them must be
         # about the topic itself ("uses insulin" must not bring in a staff rule on insulin).
         chosen = self._choose(passages, topic, request)
-        chosen = self._no_harder_than_sources(chosen, passages, request.language)
+        sources = measure("\n".join(p.text for p in passages), request.language)
+        chosen = self._no_harder_than(sources.grade, chosen, request.language)
         sections = self._sections(chosen, passages, request.language)
-        return self._finished(request, topic, personal, sections, passages)
+        return self._finished(request, topic, personal, sections, passages, sources)
 
     # -- choosing ---------------------------------------------------------------------------------
     def _preferred(self, passages: list, personal: str) -> list:
@@ -168,15 +168,13 @@ class ExtractiveHandoutBuilder:
             too_hard = request.target_grade + GRADE_SLACK * (2 if rank == first else 1)
             if close < floor or grade > too_hard:
                 continue
-            out.append(
-                _Candidate(tuple(group), rank, float(close), len(text.split()), rank == first)
-            )
+            out.append(_Candidate(tuple(group), rank, len(text.split()), rank == first))
         return out
 
-    def _no_harder_than_sources(self, chosen, passages, language: str) -> list[_Candidate]:
-        """A handout reads no harder than what it was taken from: the hardest additions from
-        other passages are dropped until it does (the leading passage is never cut)."""
-        limit = measure("\n".join(p.text for p in passages), language).grade
+    def _no_harder_than(self, limit: float, chosen, language: str) -> list[_Candidate]:
+        """A handout reads no harder than what it was taken from (`limit`, the sources'
+        grade): the hardest additions from other passages are dropped until it does (the
+        leading passage is never cut)."""
         chosen = list(chosen)
 
         def grade_of(candidates) -> float:
@@ -224,10 +222,9 @@ class ExtractiveHandoutBuilder:
             HandoutSection(kind, tuple(lines)) for kind, lines in by_purpose.items() if lines
         )
 
-    def _finished(self, request, topic, personal, sections, passages) -> Handout:
+    def _finished(self, request, topic, personal, sections, passages, source_reading) -> Handout:
         text = "\n".join(line.text for s in sections for line in s.lines)
         reading = measure(text, request.language)
-        source_reading = measure("\n".join(p.text for p in passages), request.language)
         glossary = glossary_for(
             text, [p.text for p in passages] + [p.source.section for p in passages]
         )
