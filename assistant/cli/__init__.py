@@ -262,6 +262,10 @@ def handout(
     output: Annotated[
         Path | None, typer.Option("--out", help="Save as .pdf, .html or .txt.")
     ] = None,
+    pictures: Annotated[
+        bool,
+        typer.Option(help="Leave a framed space for a picture beside amounts to measure."),
+    ] = True,
     json_output: JsonOption = False,
 ) -> None:
     """A patient handout built from the approved documents, every line cited to its source."""
@@ -271,7 +275,12 @@ def handout(
     if language not in ("en", "es"):
         raise _fail(f"--language must be en or es, got {language!r}")
     request = HandoutRequest(
-        topic=topic, target_grade=grade, language=language, personalise=for_, patient_name=name
+        topic=topic,
+        target_grade=grade,
+        language=language,
+        personalise=for_,
+        patient_name=name,
+        picture_space=pictures,
     )
     code = handout_command(settings(), request, output, json_output)
     if code:

@@ -12,8 +12,10 @@ SUFFIXES = (".pdf", ".txt", ".html")
 _STYLES = {
     "title": "bold",
     "heading": "bold",
+    "subheading": "bold italic",
     "note": "yellow",
     "meta": "dim",
+    "picture": "dim",
     "check-pass": "green",
     "check-fail": "dark_orange",
 }

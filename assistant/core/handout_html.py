@@ -11,14 +11,19 @@ import html
 
 from assistant.handouts.handout import Handout
 
+# Qt's rich text sizes headings from the document's default font, not the style sheet: at
+# this base size its <h1> and <h2> come out at the 24 pt and 18 pt the style sheet asks for.
+HEADING_BASE_PT = 12.0
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 15pt; line-height: 140%; }
 h1 { font-size: 24pt; margin-bottom: 4pt; }
 h2 { font-size: 18pt; margin-top: 14pt; margin-bottom: 4pt; }
 li { margin-bottom: 5pt; }
+.sub { margin-top: 8pt; margin-bottom: 2pt; }
 .for { font-size: 13pt; color: #333333; }
 .clinician { font-size: 9pt; color: #333333; page-break-before: always; }
 .clinician h3 { font-size: 11pt; }
+.picture { font-size: 10pt; color: #555555; border-style: dashed; border-color: #888888; }
 .fail { color: #9a3412; }
 .pass { color: #166534; }
 """
@@ -35,7 +40,10 @@ def handout_html(handout: Handout, clinician_part: bool = True) -> str:
         parts.append(f"<p class='for'>For: {_e(handout.patient_name)}</p>")
     for section in handout.sections:
         parts.append(f"<h2>{_e(section.heading)}</h2>")
-        parts += _section_body(section.lines)
+        for subheading, lines in section.parts():
+            if subheading:
+                parts.append(f"<p class='sub'><b>{_e(subheading)}</b></p>")
+            parts += _section_body(lines)
     if handout.glossary:
         parts.append("<h2>Words to know</h2><ul>")
         parts += [f"<li><b>{_e(g.term)}</b>: {_e(g.meaning)}</li>" for g in handout.glossary]
@@ -57,8 +65,21 @@ def _section_body(lines) -> list[str]:
         wanted = line.level + 1 if line.step else 0
         out += ["</ul>"] * (depth - wanted) + ["<ul>"] * (wanted - depth)
         depth = wanted
-        out.append(f"<li>{_e(line.text)}</li>" if line.step else f"<p>{_e(line.text)}</p>")
+        space = _picture_space(line.picture) if line.picture else ""
+        out.append(f"<li>{_e(line.text)}{space}</li>" if line.step else f"<p>{_e(line.text)}</p>")
+        if space and not line.step:
+            out.append(space)
     return out + ["</ul>"] * depth
+
+
+def _picture_space(subject: str) -> str:
+    """A framed empty box, captioned with what it is for: the clinician draws or sticks in the
+    picture (none is made up here)."""
+    return (
+        "<table class='picture' border='1' cellspacing='0' cellpadding='6' width='55%'>"
+        # Qt's rich text ignores a cell's height: empty lines make the room to draw in.
+        f"<tr><td><br><br><br>Picture: {_e(subject)}</td></tr></table>"
+    )
 
 
 def clinician_html(handout: Handout) -> str:

@@ -15,7 +15,8 @@ from assistant.handouts.handout import Handout
 @dataclass(frozen=True)
 class Line:
     text: str
-    role: str = ""  # title, heading, step, text, note, meta, check-pass, check-fail
+    # title, heading, subheading, step, text, picture, note, meta, check-pass, check-fail
+    role: str = ""
 
 
 def handout_lines(handout: Handout) -> list[Line]:
@@ -24,17 +25,29 @@ def handout_lines(handout: Handout) -> list[Line]:
         lines.append(Line(f"For: {handout.patient_name}", "meta"))
     for section in handout.sections:
         lines += [Line(""), Line(section.heading, "heading")]
-        for line in section.lines:
-            # Bullets, not numbers: a source's list is as often choices ("one of the
-            # following") as steps, and numbers would claim an order it does not give.
-            if line.step:
-                lines.append(Line(f"{'    ' * line.level}  • {line.text}", "step"))
-            else:
-                lines.append(Line(line.text, "text"))
+        for subheading, part in section.parts():
+            if subheading:
+                lines.append(Line(subheading, "subheading"))
+            lines += _part_lines(part)
     if handout.glossary:
         lines += [Line(""), Line("Words to know", "heading")]
         lines += [Line(f"  {g.term}: {g.meaning}", "text") for g in handout.glossary]
     return lines + [Line("")] + clinician_lines(handout)
+
+
+def _part_lines(part) -> list[Line]:
+    lines = []
+    for line in part:
+        # Bullets, not numbers: a source's list is as often choices ("one of the
+        # following") as steps, and numbers would claim an order it does not give.
+        if line.step:
+            lines.append(Line(f"{'    ' * line.level}  • {line.text}", "step"))
+        else:
+            lines.append(Line(line.text, "text"))
+        if line.picture:
+            indent = "    " * line.level + ("    " if line.step else "")
+            lines.append(Line(f"{indent}[ Picture: {line.picture} ]", "picture"))
+    return lines
 
 
 def clinician_lines(handout: Handout) -> list[Line]:

@@ -32,6 +32,7 @@ from assistant.handouts.handout import (
     HandoutSection,
 )
 from assistant.handouts.passage_units import ITEM, LEAD_IN, PassageUnit, groups, passage_units
+from assistant.handouts.pictures import with_pictures
 from assistant.handouts.readability import measure, sentence_grade
 from knowledge.analysis import stems
 
@@ -57,6 +58,7 @@ class HandoutRequest:
     personalise: str = ""  # the clinician's words about this patient, identifiers removed
     patient_name: str = ""  # printed on the handout only
     max_words: int = 320
+    picture_space: bool = True  # leave space for a picture beside amounts to measure
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ class ExtractiveHandoutBuilder:
         )
 
     def _finished(self, request, topic, personal, sections, passages, source_reading) -> Handout:
+        sections = with_pictures(sections, request.picture_space)
         text = "\n".join(line.text for s in sections for line in s.lines)
         reading = measure(text, request.language)
         glossary = glossary_for(
@@ -256,6 +259,7 @@ class ExtractiveHandoutBuilder:
             checks=quality.checks(sections, glossary, reading, request.target_grade),
             patient_name=request.patient_name.strip(),
             personalised_for=personal,
+            picture_space=request.picture_space,
         )
 
     def _nothing(self, request, topic: str, personal: str) -> Handout:

@@ -29,11 +29,13 @@ DEFINES = re.compile(
 @cache
 def medical_words() -> frozenset[str]:
     """Single words the lay table maps everyday phrases to ("hypoglycemia", "naloxone")."""
+    # A word the table also lists as an everyday word ("exercise") is no medical term.
+    everyday = {word for lay in LAY_TERMS for word in lay.lower().split()}
     words = set()
-    for lay, medical in LAY_TERMS.items():
+    for medical in LAY_TERMS.values():
         for alternative in medical.split(";"):
             word = alternative.strip().lower()
-            if " " not in word and len(word) >= 8 and word not in lay:
+            if " " not in word and len(word) >= 8 and word not in everyday:
                 words.add(word)
     return frozenset(words)
 

@@ -8,6 +8,7 @@ here and on the printed page: it is never searched for, sent, audited or saved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,6 +31,7 @@ class HandoutLine:
     grade: float  # the line's own reading grade
     step: bool = False  # a list item: shown as a numbered or bulleted step
     level: int = 0  # 1: an item of a step that opens its own list ("Call ... if")
+    picture: str = ""  # what a picture space after this line is for ("" for none)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +39,7 @@ class HandoutLine:
             "grade": self.grade,
             "step": self.step,
             "level": self.level,
+            "picture_space": self.picture or None,
             "citation": {
                 "document": self.source.title,
                 "doc_id": self.source.doc_id,
@@ -58,6 +61,37 @@ class HandoutSection:
     @property
     def heading(self) -> str:
         return SECTION_HEADINGS[self.kind]
+
+    def parts(self) -> list[tuple[str, tuple[HandoutLine, ...]]]:
+        """The section's lines by the part of the sources they came from, each under that
+        part's own heading ("When You're Sick"), so one heading never covers two subjects.
+        A section from one part of the sources is one part with no sub-heading; a part whose
+        source heading is no use to a patient (none, or a long technical title) gets ""."""
+        runs: list[tuple[tuple[str, str], list[HandoutLine]]] = []
+        for line in self.lines:
+            key = (line.source.version_id, line.source.section)
+            if runs and (runs[-1][0] == key or line.level > 0):
+                runs[-1][1].append(line)  # a sub-item stays with the item it belongs to
+            else:
+                runs.append((key, [line]))
+        if len(runs) == 1:
+            return [("", tuple(runs[0][1]))]
+        return [(patient_heading(section), tuple(lines)) for (_v, section), lines in runs]
+
+
+SUBHEADING_WORDS = 8  # a longer source heading is a report's title, not a signpost
+
+
+def patient_heading(section_path: str) -> str:
+    """The last part of a source's section path, without its numbering ("6. Preventing falls"
+    becomes "Preventing falls"), or "" when it would not help a patient find their way."""
+    last = section_path.split(" > ")[-1].strip()
+    last = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", "", last)
+    if not re.search(r"[A-Za-z]{3,}", last) or len(last.split()) > SUBHEADING_WORDS:
+        return ""
+    if re.fullmatch(r"(?:table|figure|box|appendix|annex|page)\b.{0,6}", last, re.I):
+        return ""  # a label, not a subject
+    return last
 
 
 @dataclass(frozen=True)
@@ -92,6 +126,7 @@ class Handout:
     personalised_for: str = ""  # the clinician's words, identifiers removed
     made_on: str = field(default_factory=lambda: date.today().isoformat())
     mode: str = "offline"
+    picture_space: bool = True  # spaces left for pictures beside amounts to measure
 
     @property
     def lines(self) -> list[HandoutLine]:
@@ -121,7 +156,12 @@ class Handout:
             "personalised_for": self.personalised_for,
             "made_on": self.made_on,
             "sections": [
-                {"heading": s.heading, "kind": s.kind, "lines": [ln.to_json() for ln in s.lines]}
+                {
+                    "heading": s.heading,
+                    "kind": s.kind,
+                    "lines": [ln.to_json() for ln in s.lines],
+                    "parts": [{"subheading": sub, "lines": len(lines)} for sub, lines in s.parts()],
+                }
                 for s in self.sections
             ],
             "glossary": [

@@ -35,6 +35,13 @@ CONDITION = re.compile(
     r"^(?:if|when|after|before|until|once|while|as soon as)\b[^,]{2,120},\s*", re.I
 )
 LABEL = re.compile(r"^[^:.]{2,40}:\s+(?=\S)")
+# Document control lines ("Owner: Falls Prevention Group."): about the policy, not the patient.
+CONTROL = re.compile(
+    r"^(?:owner|authors?|approved(?: by)?|approval date|ratified|issued|review(?:ed)?"
+    r"(?: date)?|next review|version|effective(?: date)?|document (?:id|number)|"
+    r"policy (?:id|number)|reference|ref)\s*:",
+    re.I,
+)
 ADVICE = re.compile(r"\b(?:you should|you need to|you must|be sure to|remember to|try to)\b", re.I)
 
 
@@ -106,6 +113,8 @@ def passage_units(passage: str) -> list[PassageUnit]:
             continue
         in_list_of, nested = None, False
         if kind == ROW:
+            if len(re.findall(r"[A-Za-z]{2,}", block)) < 3:
+                continue  # a form's blank cells ("____ | __"): nothing to read out
             group += 1
             units.append(PassageUnit(block, ROW, KNOW, group, len(units)))
             continue
@@ -119,8 +128,12 @@ def passage_units(passage: str) -> list[PassageUnit]:
         spans = sentence_spans(block)
         for start, end in spans:
             sentence = block[start:end].strip()
-            if len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3 or "http" in sentence:
-                continue  # a page number, a reference, a web address: nothing to read out
+            if (
+                len(re.findall(r"[A-Za-z]{2,}", sentence)) < 3
+                or "http" in sentence
+                or CONTROL.match(sentence)
+            ):
+                continue  # a page number, a reference, a web address, who owns the policy
             group += 1
             # "...you can use" before a list introduces it as surely as a colon does.
             is_lead = sentence.endswith(":") or (

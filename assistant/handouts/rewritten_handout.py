@@ -25,6 +25,7 @@ from assistant.answering.citations import Claim, SupportThresholds, check_suppor
 from assistant.handouts import quality
 from assistant.handouts.glossary import glossary_for
 from assistant.handouts.handout import DO, HELP, KNOW, Handout, HandoutLine, HandoutSection
+from assistant.handouts.pictures import with_pictures
 from assistant.handouts.readability import measure, sentence_grade
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
@@ -253,6 +254,7 @@ class RewrittenHandoutBuilder:
         for kind, line in kept:
             by_kind[kind].append(line)
         sections = tuple(HandoutSection(k, tuple(v)) for k, v in by_kind.items() if v)
+        sections = with_pictures(sections, base.picture_space)
         text = "\n".join(line.text for s in sections for line in s.lines)
         glossary = glossary_for(text, [line.passage for s in sections for line in s.lines])
         notes = list(n for n in base.notes if "offline handouts quote" not in n.lower())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from assistant.core.handout_html import clinician_html, handout_html
+from assistant.core.handout_html import HEADING_BASE_PT, clinician_html, handout_html
 from assistant.core.handout_text import plain_text
 from assistant.handouts.extractive_handout import HandoutRequest
+from assistant.ui.pdf_writer import rich_text
 
 
 class HandoutDialog(QDialog):
@@ -51,11 +53,17 @@ class HandoutDialog(QDialog):
         self.personalise = QLineEdit(placeholderText="e.g. uses insulin, lives alone (optional)")
         self.name = QLineEdit(placeholderText="optional")
         self.name.setToolTip("Printed on the handout only; never searched for, sent or saved")
+        self.pictures = QCheckBox("Leave space for pictures beside amounts to measure")
+        self.pictures.setChecked(True)
+        self.pictures.setToolTip("A framed space, named for what it shows; you add the picture")
         self.make_button = QPushButton("Make handout")
         self.make_button.clicked.connect(self.make)
         self.status = QLabel("")
         self.preview = QTextBrowser(openLinks=False, openExternalLinks=False)
         self.preview.setAccessibleName("Handout preview")
+        preview_font = self.preview.document().defaultFont()
+        preview_font.setPointSizeF(HEADING_BASE_PT)  # headings as printed (core/handout_html.py)
+        self.preview.document().setDefaultFont(preview_font)
         self.checks = QTextBrowser(openLinks=False, openExternalLinks=False)
         self.checks.setAccessibleName("Sources and quality checks")
         self.save_pdf_button = QPushButton("Save PDF…")
@@ -79,6 +87,7 @@ class HandoutDialog(QDialog):
         form.addRow("Language", self.language)
         form.addRow("About this patient", self.personalise)
         form.addRow("Patient's name", self.name)
+        form.addRow("", self.pictures)
         split = QSplitter()
         split.addWidget(self.preview)
         split.addWidget(self.checks)
@@ -118,6 +127,7 @@ class HandoutDialog(QDialog):
             language=self.language.currentData(),
             personalise=self.personalise.text(),
             patient_name=self.name.text(),
+            picture_space=self.pictures.isChecked(),
         )
 
     def make(self) -> None:
@@ -199,13 +209,10 @@ class HandoutDialog(QDialog):
         return Path(path)
 
     def print_handout(self) -> None:
-        from PySide6.QtGui import QTextDocument
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         if self.handout is None:
             return
         printer = QPrinter()
         if QPrintDialog(printer, self).exec():
-            document = QTextDocument()
-            document.setHtml(handout_html(self.handout))
-            document.print_(printer)
+            rich_text(handout_html(self.handout), HEADING_BASE_PT).print_(printer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from assistant.core.handout_html import handout_html
+from assistant.core.handout_html import HEADING_BASE_PT, handout_html
 from assistant.handouts.handout import Handout
 
 
@@ -26,7 +26,7 @@ def write_handout_pdf(handout: Handout, path: Path) -> Path:
         # same process, and widgets cannot live on a QGuiApplication.
         _keep.append(QApplication(["clinassist"]))
     register_fonts()
-    write_pdf(handout_html(handout), path, title=handout.title)
+    write_pdf(handout_html(handout), path, title=handout.title, base_point_size=HEADING_BASE_PT)
     return path
 
 

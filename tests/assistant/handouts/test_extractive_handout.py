@@ -129,3 +129,43 @@ def test_material_marked_for_patients_comes_first(tmp_path):
         Retriever(kb), audience_of={patient_id: "patient"}.get, min_similarity=0.0
     ).build(request)
     assert preferred.lines[0].source.version_id == patient_id
+
+
+def test_the_glucose_amounts_get_picture_spaces_in_every_format(niddk_kb, tmp_path):
+    import pypdfium2
+
+    from assistant.core.handout_html import handout_html
+    from assistant.core.handout_text import plain_text
+    from assistant.ui.handout_pdf import write_handout_pdf
+
+    builder = ExtractiveHandoutBuilder(Retriever(niddk_kb))
+    handout = builder.build(HandoutRequest("low blood sugar"))
+    spaces = [line.picture for line in handout.lines if line.picture]
+    assert spaces[:2] == ["3 or 4 glucose tablets", "1 serving of glucose gel"]
+    assert "Picture: 3 or 4 glucose tablets" in plain_text(handout)
+    assert "Picture: 3 or 4 glucose tablets" in handout_html(handout)
+    pdf = pypdfium2.PdfDocument(write_handout_pdf(handout, tmp_path / "h.pdf"))
+    assert "Picture: 3 or 4 glucose tablets" in pdf[0].get_textpage().get_text_range()
+    check = next(c for c in handout.checks if c.name.startswith("Visual aids"))
+    assert check.passed and "3 or 4 glucose tablets" in check.reason
+
+    plain = builder.build(HandoutRequest("low blood sugar", picture_space=False))
+    assert [ln.text for ln in plain.lines] == [ln.text for ln in handout.lines]
+    assert "Picture:" not in plain_text(plain)
+    check = next(c for c in plain.checks if c.name.startswith("Visual aids"))
+    assert not check.passed and "no space is left" in check.reason
+
+
+def test_what_to_do_is_split_under_the_booklets_own_headings(niddk_kb):
+    from assistant.core.handout_text import plain_text
+
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(HandoutRequest("low blood sugar"))
+    do = next(s for s in handout.sections if s.kind == DO)
+    subheadings = [sub for sub, _lines in do.parts()]
+    assert subheadings[0] == "Low Blood Glucose (Hypoglycemia)"
+    assert len(subheadings) == len(set(subheadings)) and all(subheadings)
+    assert [ln for _sub, lines in do.parts() for ln in lines] == list(do.lines)  # none lost
+    text = plain_text(handout)
+    assert text.index("What to do") < text.index("Low Blood Glucose (Hypoglycemia)")
+    check = next(c for c in handout.checks if c.name == "One idea per section")
+    assert check.passed

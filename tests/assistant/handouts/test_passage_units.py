@@ -70,3 +70,18 @@ def test_fragments_references_and_orphan_lead_ins_are_not_quoted():
     )
     quoted = [g[0].text for g in groups(passage_units(passage))]
     assert quoted == ["Eat regular meals."]
+
+
+def test_form_blanks_and_document_control_lines_are_not_quoted():
+    passage = (
+        "Owner: Falls Prevention Group. Review date: March 2027.\n"
+        "Falls are the most commonly reported patient safety incident.\n"
+        "Drink | ____ | __\n"
+        "_ | __\n"
+        "Beer | 12 ounces | 1 drink"
+    )
+    texts = [u.text for u in passage_units(passage)]
+    assert texts == [
+        "Falls are the most commonly reported patient safety incident.",
+        "Beer | 12 ounces | 1 drink",
+    ]
