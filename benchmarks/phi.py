@@ -221,6 +221,9 @@ def main() -> int:
     fourth = args.cases / "fourth_identifier_cases.jsonl", args.cases / "fourth_clean_cases.jsonl"
     if all(path.is_file() for path in fourth):
         parts["fourth set (all for tuning)"] = measure(load(fourth[0]), load(fourth[1]))
+    fifth = args.cases / "fifth_identifier_cases.jsonl", args.cases / "fifth_clean_cases.jsonl"
+    if all(path.is_file() for path in fifth):
+        parts["fifth set (all for tuning)"] = measure(load(fifth[0]), load(fifth[1]))
     text = report(parts, pasted_text_times())
     from answering import write_section
 

@@ -72,6 +72,8 @@ BRANDS = frozenset(
     forxiga jardiance invokana steglatro janumet jentadueto galvus eucreas trajenta
     metabet glucobay starlix novonorm diamicron amaryl daonil tolbutamide
     ferinject monofer cosmofer venofer diafer ferrograd galfer feospan pregaday
+    medtronic abbott zoll impella libre lifevest micra dexcom omnipod biotronik minimed
+    medtrum eversense kardia lifepak philips stryker baxter fresenius braun hickman picc
     """.split()
 )
 
@@ -247,6 +249,7 @@ EPONYM_OWN_NOUNS = frozenset(
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
     pentad spots college hospital hospitals fund trust school university foundation
+    reversal
     """.split()
 )
 

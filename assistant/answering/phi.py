@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 from assistant.answering import phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
+from knowledge.name_words import given_names, load_names
 from knowledge.parsing.hygiene import english_words
 
 __all__ = [
@@ -135,6 +136,7 @@ def _candidates(text: str) -> list[_Hit]:
             pos = span[1]
     hits += _zip_codes_after(text, hits)
     hits += _names_word_by_word(text, hits)
+    hits += _joined_names(text, hits)
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
     # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder (and
     # stay a guess when the name was one).
@@ -151,6 +153,60 @@ def _candidates(text: str) -> list[_Hit]:
             key, rank = terms[m.group()]
             hits.append(_Hit(*m.span(), rank, "NAME", key, None))
     return hits
+
+
+_ONE_WORD_GAP = re.compile(r"[ \t]+[A-Z][a-z'’-]+[ \t]+")
+# Just before a name: "Heather O'Sullivan-Marsh", "john paul o'connor", "Bob (robert)", "Mark
+# and Hope".
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+)[ \t]*(?:\([ \t]*|[ \t](?:and|&)[ \t]+)?$")
+_BEFORE_WINDOW = 40  # characters: longer than any word and its "and" or "("
+# Just after a name: "jack o'shea", "jack jr", "john paul o'connor (JP)".
+_AFTER_NAME = re.compile(
+    r"[ \t]+(?:[Oo]['’][A-Za-z]+|(?i:jr|sr|junior|senior|ii|iii)\b\.?)|[ \t]*\([A-Z]{2,3}\)"
+)
+# An age right after a name: "gladys 98 on 4A", "Ruiz 101,".
+_AGE_AFTER_NAME = re.compile(r"[ \t]*,?[ \t]*(9\d|1[01]\d)\b(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))")
+
+
+def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Words that belong to a name found already, though alone each is an English word: a
+    capitalised word between two names ("Jia Wen Liu"), a name-list word just before one, a
+    particle, suffix or initials just after one; and an age over 89 written right after
+    one ("gladys 98")."""
+    names = sorted((h for h in hits if h.kind == "NAME"), key=lambda h: h.start)
+    spans = [
+        (a.start, b.end, min(a.rank, b.rank))
+        for a, b in zip(names, names[1:], strict=False)
+        if _ONE_WORD_GAP.fullmatch(text, a.end, b.start)
+    ]
+    in_a_name = bytearray(len(text))
+    for hit in names:
+        in_a_name[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    for hit in names:
+        # (a window, not the text so far: a long pasted note must stay linear)
+        before = _WORD_BEFORE.search(text, max(0, hit.start - _BEFORE_WINDOW), hit.start)
+        # A word that is part of another name already stays with it: "Jim Fraser and Liz".
+        if before and not in_a_name[before.start(1)] and _joins_a_name(before.group(1)):
+            spans.append((before.start(1), hit.end, hit.rank))
+        if after := _AFTER_NAME.match(text, hit.end):
+            spans.append((hit.start, after.end(), hit.rank))
+    found = [
+        _Hit(start, end, rank, "NAME", " ".join(text[start:end].split()).casefold(), None)
+        for start, end, rank in spans
+    ]
+    for hit in names:
+        if age := _AGE_AFTER_NAME.match(text, hit.end):
+            found.append(_Hit(*age.span(1), 5, "ID", age.group(1), AGE_PLACEHOLDER))
+    return found
+
+
+def _joins_a_name(word: str) -> bool:
+    """A word on a name list that is no small word of a sentence ("for", "will", "the"); in
+    small letters only a given name ("john paul o'connor")."""
+    folded = word.casefold()
+    if folded in STOP or folded in phi_words.MODALS or folded not in load_names():
+        return False
+    return word[0].isupper() or folded in given_names()
 
 
 def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:

@@ -40,8 +40,8 @@ _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55
 # A member or beneficiary id in groups, each with a digit after an optional letter prefix:
 # "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
 _GROUPED = (
-    r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4})"
-    r"(?![\w-])"
+    r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4}"
+    r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
 )
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -63,6 +63,9 @@ _ORD_WORD = (
 _NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 _DATE = (
     r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    # with a year, a month in any case is a month: "12 JUN 1933", "jan 1 1949", "2 july 1944"
+    rf"|\d{{1,2}}{_ORD}?[ \t]+(?i:{_MONTH_ANY_CASE})\.?,?[ \t]+\d{{4}}"
+    rf"|(?i:{_MONTH_ANY_CASE})\.?[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})"
     rf"|(?i:the[ \t]+)?(?i:{_ORD_WORD})[ \t]+of[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?"
     rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:{_ORD}?,?[ \t]+\d{{4}}|{_ORD})"
@@ -196,8 +199,10 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 
 def _day_month(m: re.Match[str]) -> Span | None:
     """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
+    if re.fullmatch(r"\d\.\d", m.group("v")):
+        return None  # "stay on 2.5": a decimal
     a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
-    fraction = b in (2, 3, 4, 8) and a < b
+    fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b
     return _value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
 
 
@@ -223,6 +228,42 @@ def _plausible_date(m: re.Match[str]) -> Span | None:
     return _value(m) if ok else None
 
 
+# Words that date a policy, a formulary or a guideline, not a person: "effective July 1".
+_NOT_A_PERSONS_DATE = re.compile(
+    r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
+    r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular)\b)"
+    r"[^.?!;]{0,30}$"
+)
+
+
+def _persons_date(m: re.Match[str]) -> Span | None:
+    """A date, unless the words just before it date a policy or a guideline: HIPAA protects
+    the dates of a person's care, and "the protocol goes live 15 January 2025" is none."""
+    if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]):
+        return None
+    return _plausible_date(m)
+
+
+_CODE_LABEL = re.compile(
+    r"(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg))"
+    r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
+)
+
+
+def _not_a_code(m: re.Match[str]) -> Span | None:
+    """A long number after a terminology's name is a code for a condition or a product
+    ("SNOMED 44054006"), not a person's number."""
+    return None if _CODE_LABEL.search(m.string[max(0, m.start() - 16) : m.start()]) else _value(m)
+
+
+def _six_digit_date(m: re.Match[str]) -> Span | None:
+    """ "030415": day-month-year or month-day-year, two digits each, both readings sensible."""
+    a, b = int(m.group("v")[:2]), int(m.group("v")[2:4])
+    day_month = 1 <= a <= 31 and 1 <= b <= 12
+    month_day = 1 <= a <= 12 and 1 <= b <= 31
+    return _value(m) if day_month or month_day else None
+
+
 class Rule(NamedTuple):
     kind: str
     pattern: re.Pattern[str]
@@ -241,24 +282,41 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
     # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
     ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
+    # Its last four, as identity is checked on the phone: "SSN ending 0921", "last 4 of social
+    # 2290", "last four SSN 7718"; and a masked one, "xxx-xx-3392".
+    ("SSN", rf"(?i:(?:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+"
+            rf"(?:of[ \t]+(?:(?:the|her|his|their)[ \t]+)?)?)?"
+            rf"(?:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?)"
+            r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four)))?"
+            r"(?:[ \t]+(?:is|was))?)[ \t]*[:#=-]?[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
+    ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
-            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}"
+            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
-           rf"|\blot(?:[ \t]+{_NO})?|\bchart|\b(?:pt|patient)[ \t]+id"
+           rf"|\blot(?:[ \t]+{_NO})?|\b(?:pt|patient)[ \t]+id"
+           rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
            rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
+    # A payer's number after its holder's word alone: "Aetna member W2281934701".
+    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare)\b)"
+           r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
+    # "born in '51": a year of birth, two digits after an apostrophe.
+    ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>['’]\d{2})\b", 1),
+    # Digits only after a birth label: "DOB 030451", "dob 19510304".
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
+            r"(?P<v>\d{6}|\d{8})(?!\d)", 1),
     # A dotted date after a birth label, two-digit year and all: "dob 03.03.24".
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?)[ \t]*:?[ \t]*(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
@@ -308,6 +366,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
     ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"
                 rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, _town_after_postcode),
+    # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins".
+    ("ADDRESS", rf"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route|allée"
+                rf"|impasse|quai|calle|avenida|rua|via|corso)[ \t]+(?:(?:de|du|des|la|le|l['’]|del"
+                rf"|da|do|dos)[ \t]*)*[{_UP}][\w'’-]*(?:[ \t]+[{_UP}][\w'’-]*){{0,2}}", 3),
+    # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
+    ("ADDRESS", rf"(?:\b[{_UP}][{_LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
+                r"(?<![\w-])[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
     ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
                 r"\d{1,4}[A-Za-z]?\b", 3),
     ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
@@ -315,7 +380,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
-    ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _plausible_date),
+    ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _persons_date),
+    ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
+    # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
+    # amount reads so ("150000" has no month).
+    ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, _six_digit_date),
+    # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
+    ("DATE", r"(?i:\b\d{1,2}(?:st|nd|rd|th)[ \t]+)(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+             r"|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+             r"|dec(?:ember)?)|May)\b(?:,?[ \t]+\d{4})?", 4),
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
@@ -324,9 +397,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|section|fell"
-             r"|fall|ed|er|a&e)\b"
-             r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?)"
-             r"(?![\w/.]|[.,]\d)",
+             r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
+             r"|checked|reviewed)\b(?:[ \t]+(?:is|was|on))?"
+             r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
+             rf"(?![\w/.-]|[.,]\d){_NOT_A_DOSE}",
      4, _day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
@@ -345,13 +419,19 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
      _min_digits(3)),
+    # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
+    ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver)"
+           rf"[ \t]+(?:id|s/?n|serial|{_NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
+           r"(?!\d+(?:\.\d+)?(?:[a-z]{1,6}|/[a-z]+)\b)"  # not an amount: "sensor 10mm"
+           r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),
     # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
     # (The lookbehind anchors at a token start, as for EMAIL: pasted "a.a.a…" stays linear.)
     ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
               r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
               r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
-    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+[ \t]*[(\[]at[)\]][ \t]*[\w-]+"
-              r"(?:[ \t]*[(\[]dot[)\]][ \t]*[\w-]+){1,3})", 2),
+    # "jdoe[at]mail.com", "fatima.alsayed{at}gmail{dot}com", "x (at) y (dot) org"
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+[ \t]*[(\[{]at[)\]}][ \t]*[\w-]+"
+              r"(?:(?:\.|[ \t]*[(\[{]dot[)\]}][ \t]*)[\w-]+){1,3})", 2),
     # A web address without its scheme: "livingwithlupus-jen.blogspot.com", "jsmith.net/blog".
     ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk)"
            r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
@@ -383,7 +463,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, _value,
      AGE_PLACEHOLDER),
     ("ID", rf"\({_AGE}\)", 5, _value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9),
+    # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
+    ("ID", rf"(?<=[^\W\d_]),[ \t]*{_AGE}(?=[ \t]*,)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, _not_a_code),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
     ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),
 ])

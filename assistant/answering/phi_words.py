@@ -66,10 +66,15 @@ _DRUG_STEM = re.compile(
     r"|onide|orphine|oxacin|parib|parin|parinux|penem|pentin|phylline|plasma|platin|pril"
     r"|profen|prost|quine|ridone|rubicin|sartan|semide|setron|statin|tadine|taxel|teplase"
     r"|terol|terone|thiazide|tidine|traline|trexate|triptan|triptyline|tropium|uride"
-    r"|vancin|vir|virus|xaban|zepam|zolam|zolid|zomib)$"
+    r"|vancin|vir|virus|xaban|zepam|zolam|zolid|zomib|antoin)$"
+)
+# Endings of conditions and procedures ("Bronchiolitis", "Cholecystectomy"). Some surnames
+# end so too ("Petraitis", "Ganapathy"): a word on a name list stays a name.
+_CONDITION_ENDING = re.compile(
+    r"(?:itis|osis|aemia|ectomy|ostomy|otomy|plasty|scopy|algia|pathy|penia|plegia|megaly)$"
 )
 PARTICLES = frozenset(
-    "van von der den de del della la le du da di dos das bin ibn al el ní ó o mac st".split()
+    "van von der den de del della la le du da di dos das bin ibn al el ní ó o mac st en".split()
 )
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
 # "Mariam 6 weeks", "Rahul whats …") and the signs of a drug ("Lasix 40mg", "Norco 10/325").
@@ -162,6 +167,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     """A word written with a capital: weighed by what the lists know of it and by what
     stands around it."""
     after = text[token.end() : token.end() + 40]
+    if folded in _PRONOUNS:
+        return False  # "My 85 yo mum", "Her INR": a capital for the sentence's start
     strong = listed_strongly(folded, parts) or latin_with_diacritics(token.group())
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
@@ -303,7 +310,8 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     if all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
         return joined_eponyms or not listed_strongly(folded, parts) or _rare_eponym(folded)
-    return bool(_DRUG_STEM.search(folded)) and folded not in load_names()
+    thing = _DRUG_STEM.search(folded) or _CONDITION_ENDING.search(folded)
+    return bool(thing) and folded not in load_names()
 
 
 def _rare_eponym(folded: str) -> bool:

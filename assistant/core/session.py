@@ -155,9 +155,7 @@ class Session:
         from assistant.core.handouts import make_handout
 
         self.ready.wait()
-        return make_handout(
-            self.engine, request, self.conversations, conversation_id, exchange_id
-        )
+        return make_handout(self.engine, request, self.conversations, conversation_id, exchange_id)
 
     def mark_handout(self, handout_id: int, use: str, comment: str = "") -> None:
         """The clinician's word on a handout: "used" with a patient, or "edited"."""

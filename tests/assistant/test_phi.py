@@ -515,3 +515,52 @@ def test_mail_web_and_device_identifiers_are_removed(typed, gone):
 )
 def test_times_ratios_and_versions_are_not_addresses(typed):
     assert redact(typed).text == typed
+
+
+# -- the fifth set's forms (issue 12): dates, last fours, bracketed mail, devices, joins -------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("DOB 17 SEP 1931 Hb 7.9, transfuse 1 unit?", ["1931", "SEP"]),
+        ("dob feb 3 1940 egfr 28, metformin ok?", ["feb 3", "1940"]),
+        ("her birthday is 9 august 1950 and she wants the shingles jab", ["august", "1950"]),
+        ("DOB 110652 on the label, INR 3.1", ["110652"]),
+        ("born in '48, can he have the RSV vaccine", ["'48"]),
+        ("生于1948年7月2日 warfarin dose?", ["1948年7月2日"]),
+        ("discharged 21st march, readmitted back 02-04 with CAP", ["21st march", "02-04"]),
+        ("last dalteparin given 11/7 at 1800, epidural ok?", ["11/7"]),
+        ("caller gave last 4 of her social 4417 for the K result", ["4417"]),
+        ("SSN ending in 8802, same pt as the old chart?", ["8802"]),
+        ("old label says ***-**-5521, merge the records?", ["5521"]),
+        ("med rec 7731-2290 on the drug chart, stop statin?", ["7731"]),
+        ("Cigna member Q88120044 asking about PT visits", ["Q88120044"]),
+        ("results to kwame.m[at]outlook.com please", ["kwame", "outlook"]),
+        ("reply to s.ortiz{at}yahoo{dot}com", ["ortiz", "yahoo"]),
+        ("home is 18 rue des Lilas, Laval QC H7N 2K4, IV abx at home?", ["Lilas", "H7N"]),
+        ("sensor 3JK8QZ dropped out overnight, BG 2.9", ["3JK8QZ"]),
+        ("NOK (Mei Ling Tan) wants an update on his troponin", ["Mei", "Ling", "Tan"]),
+        ("Violet Ashworth-Pyke 44F on sertraline, tramadol ok?", ["Violet", "Ashworth"]),
+        ("Gertrude Okonkwo, 96, fell overnight on apixaban", ["96", "Gertrude"]),
+        ("ohip 1234-567-890-AB renewal for home O2", ["1234-567-890"]),
+    ],
+)
+def test_dates_numbers_mail_and_names_in_the_fifth_sets_forms(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "The policy updated 3 June 2024 says insulin needs two checkers",
+        "Formulary effective April 1 moves us to edoxaban",
+        "SNOMED 38341003 for hypertension on the problem list?",
+        "Ozempic 0.5 → 1 mg, staying on 0.5 another month?",
+        "My 86 yo dad takes 9 tablets a day",
+        "Bronchiolitis, 6 week old, feeding 50 % of normal",
+        "Nitrofurantoin with CrCl 42 for 3 days?",
+        "how do we chart the 0100 dose when the clocks change",
+    ],
+)
+def test_policy_dates_codes_decimals_and_conditions_are_kept(typed):
+    assert redact(typed).text == typed
