@@ -224,6 +224,11 @@ def main() -> int:
     fifth = args.cases / "fifth_identifier_cases.jsonl", args.cases / "fifth_clean_cases.jsonl"
     if all(path.is_file() for path in fifth):
         parts["fifth set (all for tuning)"] = measure(load(fifth[0]), load(fifth[1]))
+    sixth = args.cases / "sixth_identifier_cases.jsonl", args.cases / "sixth_clean_cases.jsonl"
+    if all(path.is_file() for path in sixth):
+        parts["sixth set (blind: measured, never tuned on)"] = measure(
+            load(sixth[0]), load(sixth[1])
+        )
     text = report(parts, pasted_text_times())
     from answering import write_section
 

@@ -43,7 +43,12 @@ FILLER = frozenset(
     "pt pts patient patients yo y/o yr yrs yrold f m mr mrs ms miss mx male female man woman "
     "guy lady gentleman someone somebody anyone ok okay pls please thanks thank hi hey need "
     "needs needed know tell want wondering wonder ask asking question quick re dad mom mum "
-    "daddy mommy grandma grandpa granddad grandad grandmother grandfather husband wife".split()
+    "daddy mommy grandma grandpa granddad grandad grandmother grandfather husband wife "
+    # the asking's own words, in any register: "what does that mean", "what kind of", "is it
+    # still ok", "what's supposed to happen"
+    "kind mean means meaning say says said diff really actually supposed still thing things "
+    "stuff anything something whats exactly usually normally happen happens happened go goes "
+    "going get gets got".split()
 )
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
@@ -55,7 +60,7 @@ _CUE_LEFT = re.compile(
 )  # (and "…done for Nguyễn Thị Lan?": the "for" would stay, dangling, and shift the search)
 # "How many", "how long": what kind of answer is asked (knowledge/evidence.py reads that),
 # not its subject.
-_FRAMING = re.compile(r"\bhow (?:many|much|long|often|soon|far)\b", re.I)
+_FRAMING = re.compile(r"\bhow (?:many|much|long|often|soon|far)\b|\bright (?:now|away)\b", re.I)
 # Six or more digits in a row are a record, phone or account number, never a clinical value.
 _LONG_NUMBER = re.compile(
     r"(?:\b(?:mrn|ssn|nhs|id|no|number|acct|account|member|phone|tel)\.?\s*[:#]?\s*)?#?\b\d{6,}\b",

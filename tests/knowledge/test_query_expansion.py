@@ -124,6 +124,16 @@ def test_patient_details_and_bare_numbers_are_not_concepts():
     assert {"BG", "tx"} <= words
 
 
+def test_the_askings_own_words_are_not_concepts():
+    # "what does that mean", "right now", "what kind of": how a question is put, in any
+    # register, not what it is about (tuned on the registers set's tuning part)
+    e = expander("needlestick injury first aid: wash the wound with soap and water")
+    expansion = e.expand("I pricked my finger on a needle, what kind of thing do I do right now?")
+    words = {c.words.lower() for c in expansion.concepts}
+    assert not words & {"kind", "thing", "right", "now"}
+    assert {"needle", "finger"} <= words
+
+
 def test_coverage_counts_an_abbreviation_found_through_its_sense():
     e = expander("blood glucose below 70 is hypoglycemia; treatment is 15 grams of sugar")
     expansion = e.expand("BG under 70 tx?")
