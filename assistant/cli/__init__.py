@@ -338,11 +338,14 @@ def app_command(
     screenshot: Annotated[
         Path | None, typer.Option(help="Answer --ask, save a PNG of the window, and exit.")
     ] = None,
-    show: Annotated[str, typer.Option(help="For --screenshot: chat, viewer or admin.")] = "chat",
+    show: Annotated[
+        str,
+        typer.Option(help="For --screenshot: chat, viewer, admin or handout (--ask is its topic)."),
+    ] = "chat",
 ) -> None:
     """Open the desktop window."""
-    if show not in {"chat", "viewer", "admin"}:
-        raise _fail("--show must be chat, viewer or admin")
+    if show not in {"chat", "viewer", "admin", "handout"}:
+        raise _fail("--show must be chat, viewer, admin or handout")
     from assistant.core.session import Session
     from assistant.ui.app import run_app
 

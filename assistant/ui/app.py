@@ -87,7 +87,13 @@ def _script_screenshot(app, window: MainWindow, ask: str | None, path: Path, sho
         capture(window)
 
     def on_ready() -> None:
-        if show == "admin":
+        if show == "handout":
+            window.open_handout(None)
+            dialog = window._handout
+            dialog.topic.setText(ask or "")
+            dialog.made.connect(lambda _handout: capture(dialog))
+            dialog.make()
+        elif show == "admin":
             from assistant.ui.admin_gate import admin_window
 
             desk = admin_window(window.session, window.workers, read_only=True)

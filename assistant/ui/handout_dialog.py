@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,8 @@ from assistant.ui.pdf_writer import rich_text
 
 
 class HandoutDialog(QDialog):
+    made = Signal(object)  # the Handout, once shown (the scripted screenshot waits for it)
+
     def __init__(
         self, session, workers, topic: str = "", parent=None, conversation_id=None, exchange_id=None
     ):
@@ -158,6 +161,7 @@ class HandoutDialog(QDialog):
             if handout.empty
             else f"Grade {handout.grade:g} · {len(handout.lines)} lines"
         )
+        self.made.emit(handout)
 
     def mark(self, use: str, comment: str | None = None) -> None:
         """ "used" with a patient, or "edited" (needed edits: the clinician says what)."""

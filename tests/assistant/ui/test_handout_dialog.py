@@ -4,6 +4,7 @@ checks, saved as PDF; the patient's name printed and nowhere else."""
 from __future__ import annotations
 
 import pypdfium2
+import pytest
 from PySide6.QtCore import QUrl
 from test_main_window import ask, make_window
 
@@ -63,7 +64,33 @@ def test_the_handout_window_opens_empty_from_the_tools_menu(
     dialog.topic.setText("what to do after a needlestick injury")
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
     assert dialog.request().language == "es"
-    dialog.make()
-    qtbot.waitUntil(lambda: dialog.handout is not None, timeout=60_000)
+    dialog.pictures.setChecked(False)
+    assert dialog.request().picture_space is False
+    with qtbot.waitSignal(dialog.made, timeout=60_000) as made:
+        dialog.make()
+    assert made.args[0] is dialog.handout and dialog.handout is not None
     assert "The approved documents are in English" in dialog.checks.toPlainText()
     dialog.close()
+
+
+@pytest.mark.slow
+def test_a_scripted_screenshot_of_the_handout_window(demo_home, tmp_path):
+    # `clinassist app --show handout --ask TOPIC --screenshot F`: the README's handout picture
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    home = tmp_path / "home"
+    shutil.copytree(demo_home, home)
+    shot = tmp_path / "handout.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HF_HUB_OFFLINE": "1"}
+    env.pop("DISPLAY", None)
+    argv = [sys.executable, "-m", "assistant", "--home", str(home), "app", "--show", "handout"]
+    argv += ["--ask", "what to do after a needlestick injury", "--screenshot", str(shot)]
+    subprocess.run(argv, env=env, check=True, timeout=300, capture_output=True)
+    image = QImage(str(shot))
+    assert image.width() > 600 and image.height() > 400
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in (200, 300)}) > 2
