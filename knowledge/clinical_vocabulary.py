@@ -234,6 +234,8 @@ SHORT_NAMES: dict[str, str] = {
     "abhr": "alcohol based hand rub",
     "flu": "influenza",
     "covid": "covid-19; sars-cov-2",
+    "med rec": "medicines reconciliation; medication reconciliation",
+    "meds rec": "medicines reconciliation; medication reconciliation",
     "hep b": "hepatitis b",
     "hep c": "hepatitis c",
     "hbv": "hepatitis b virus",
@@ -249,6 +251,11 @@ SHORT_NAMES: dict[str, str] = {
 
 SHORTHAND: dict[str, str] = {
     "b4": "before",
+    "post": "after",
+    "pre": "before",
+    "calc": "calculation",
+    "hypo": "hypoglycemia; low blood glucose",
+    "hypos": "hypoglycemia; low blood glucose",
     "btwn": "between",
     "betw": "between",
     "w/": "with",

@@ -50,6 +50,12 @@ FILLER = frozenset(
     "stuff anything something whats exactly usually normally happen happens happened go goes "
     "going get gets got".split()
 )
+# Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
+PUBLISHERS = frozenset(
+    "cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split()
+)
+# A value, not a subject: "2nd", "1h", "5d", "x5" (as bare numbers are).
+_VALUE_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|h|hr|hrs|min|mins|d|wk|wks)|x\d+", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
 _LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
@@ -219,11 +225,24 @@ class QueryExpander:
         )
         if lower in FILLER or stop or _AGE.fullmatch(word) or lower.isdigit():
             return None
+        if _VALUE_TOKEN.fullmatch(word) or (lower in PUBLISHERS and not word.islower()):
+            return None
+        shorthand = SHORTHAND.get(lower, "")
+        if shorthand and all(w in STOPWORDS for w in shorthand.split()):
+            # "b4", "post", "w/": the search reads the word, but a small word written short is
+            # still no concept a passage must hold
+            for expansion, source in self._meanings(word, first):
+                additions.append(Addition(word, _plain(expansion), source))
+            return None
         own = frozenset(stems(word.replace("/", " ")))
         alternatives = [own]
         for expansion, source in self._meanings(word, first):
             additions.append(Addition(word, _plain(expansion), source))
             alternatives += _alternatives(expansion)
+        if shorthand and shorthand not in [a.expansion for a in additions if a.term == word]:
+            # The documents use the short form too ("mcg/hr"), so the search is not told; a
+            # passage that spells it out ("every hour") still holds the concept.
+            alternatives += _alternatives(shorthand)
         if not any(alternatives):
             return None
         return Concept(word, tuple(alternatives))

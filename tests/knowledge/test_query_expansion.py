@@ -223,3 +223,32 @@ def test_found_on_the_floor_is_read_as_a_fall():
     words = set(stems("after an unwitnessed fall start neurological observations"))
     concept = next(c for c in expansion.concepts if c.words == "found on floor")
     assert concept.found_share(words) == 1.0
+
+
+def test_who_wrote_it_values_and_small_words_written_short_are_not_concepts():
+    # "per NIDDK" names the document, "1h" and "2nd" are values, "post" is "after": none is
+    # a subject a passage must hold (tuned on tests/data/registers/part_f.jsonl)
+    e = expander("low blood glucose: after treatment have a snack if the meal is an hour away")
+    expansion = e.expand("hypo per NIDDK - post tx snack if meal >1h away, 2nd dose?")
+    words = {c.words for c in expansion.concepts}
+    assert not words & {"NIDDK", "post", "1h", "2nd"}
+    assert {"hypo", "snack", "meal"} <= words
+
+
+def test_dm_and_hypo_are_read_though_the_documents_never_say_mellitus():
+    e = expander("diabetes sick day rules: low blood glucose (hypoglycemia) needs treatment")
+    expansion = e.expand("DM pt with hypos")
+    found = {
+        c.words: c.found_share(set(stems("diabetes and hypoglycemia"))) for c in expansion.concepts
+    }
+    assert found == {"DM": 1.0, "hypos": 1.0}
+
+
+def test_shorthand_counts_a_passage_that_spells_it_out_even_where_the_short_form_is_used():
+    # the documents write "mcg/hr" (so the search is not told "hour"), but a passage saying
+    # "every hour" still holds the question's "per hr"
+    e = expander("fentanyl 25 mcg/hr patch; drink a cup of fluid every hour when sick")
+    expansion = e.expand("fluid per hr when sick")
+    hr = next(c for c in expansion.concepts if c.words == "hr")
+    assert hr.found_share(set(stems("drink a cup every hour"))) == 1.0
+    assert "hr" not in added(expansion)
