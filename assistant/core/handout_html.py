@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from assistant.handouts.handout import Handout
+from assistant.handouts.handout import HELP, HELP_BLANKS, SECTION_HEADINGS, Handout
 
 # Qt's rich text sizes headings from the document's default font, not the style sheet: at
 # this base size its <h1> and <h2> come out at the 24 pt and 18 pt the style sheet asks for.
@@ -24,6 +24,7 @@ li { margin-bottom: 5pt; }
 .clinician { font-size: 9pt; color: #333333; page-break-before: always; }
 .clinician h3 { font-size: 11pt; }
 .picture { font-size: 10pt; color: #555555; border-style: dashed; border-color: #888888; }
+.fill { font-size: 14pt; color: #333333; border-style: solid; border-color: #888888; }
 .fail { color: #9a3412; }
 .pass { color: #166534; }
 """
@@ -38,7 +39,10 @@ def handout_html(handout: Handout, clinician_part: bool = True) -> str:
     parts.append(f"<h1>{_e(handout.title)}</h1>")
     if handout.patient_name:
         parts.append(f"<p class='for'>For: {_e(handout.patient_name)}</p>")
-    for section in handout.sections:
+    for section in handout.layout():
+        if section is None:
+            parts.append(_help_to_fill_in())
+            continue
         parts.append(f"<h2>{_e(section.heading)}</h2>")
         for subheading, lines in section.parts():
             if subheading:
@@ -72,13 +76,24 @@ def _section_body(lines) -> list[str]:
     return out + ["</ul>"] * depth
 
 
+def _help_to_fill_in() -> str:
+    """No approved passage said when to get help: a framed space for the care team to write
+    it in by hand (nothing is said for them)."""
+    rows = "".join(f"<p>{_e(blank)}</p>" for blank in HELP_BLANKS)
+    return (
+        f"<h2>{_e(SECTION_HEADINGS[HELP])}</h2>"
+        "<table class='fill' border='1' cellspacing='0' cellpadding='10' width='95%'>"
+        f"<tr><td>{rows}</td></tr></table>"
+    )
+
+
 def _picture_space(subject: str) -> str:
     """A framed empty box, captioned with what it is for: the clinician draws or sticks in the
     picture (none is made up here)."""
     return (
         "<table class='picture' border='1' cellspacing='0' cellpadding='6' width='55%'>"
         # Qt's rich text ignores a cell's height: empty lines make the room to draw in.
-        f"<tr><td><br><br><br>Picture: {_e(subject)}</td></tr></table>"
+        f"<tr><td><br><br>Picture: {_e(subject)}</td></tr></table>"
     )
 
 

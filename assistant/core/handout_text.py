@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.handouts.handout import Handout
+from assistant.handouts.handout import HELP, HELP_BLANKS, SECTION_HEADINGS, Handout
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,11 @@ def handout_lines(handout: Handout) -> list[Line]:
     lines = [Line(handout.title, "title")]
     if handout.patient_name:
         lines.append(Line(f"For: {handout.patient_name}", "meta"))
-    for section in handout.sections:
+    for section in handout.layout():
+        if section is None:
+            lines += [Line(""), Line(SECTION_HEADINGS[HELP], "heading")]
+            lines += [Line(f"  {blank}", "picture") for blank in HELP_BLANKS]
+            continue
         lines += [Line(""), Line(section.heading, "heading")]
         for subheading, part in section.parts():
             if subheading:

@@ -48,6 +48,10 @@ KNOW_EXTRA_FLOOR = 0.10
 GRADE_SLACK = 4.0
 PERSONAL_BONUS = 0.05  # similarity a passage sharing the personalisation's words gains
 KNOW_LINES = 4  # beyond the best passage, "Good to know" stays short: the handout is for doing
+# The room a picture space and the space to write when to get help take on the printed page,
+# in words of large type (measured on the PDF: about three lines, and four).
+PICTURE_WORDS = 24
+HELP_WORDS = 32
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class ExtractiveHandoutBuilder:
         chosen = self._choose(passages, topic, request)
         sources = measure("\n".join(p.text for p in passages), request.language)
         chosen = self._no_harder_than(sources.grade, chosen, request.language)
-        sections = self._sections(chosen, passages, request.language)
+        sections = self._within_pages(chosen, passages, request)
         return self._finished(request, topic, personal, sections, passages, sources)
 
     # -- choosing ---------------------------------------------------------------------------------
@@ -191,6 +195,22 @@ class ExtractiveHandoutBuilder:
                 break
             chosen.remove(max(extras, key=hardness))
         return chosen
+
+    def _within_pages(self, chosen: list[_Candidate], passages, request) -> tuple:
+        """The sections, with room left on the page for the picture spaces and the space to
+        write when to get help: the lines they would push past two pages go, the last
+        chosen first (the leading passage is never cut)."""
+        chosen = list(chosen)
+        while True:
+            sections = self._sections(chosen, passages, request.language)
+            pictured = with_pictures(sections, request.picture_space)
+            spaces = sum(bool(line.picture) for s in pictured for line in s.lines)
+            no_help = not any(s.kind == HELP for s in sections)
+            words = sum(c.words for c in chosen) + spaces * PICTURE_WORDS + no_help * HELP_WORDS
+            extras = [c for c in chosen if not c.lead]
+            if words <= request.max_words or not extras:
+                return sections
+            chosen.remove(extras[-1])
 
     # -- laying out -------------------------------------------------------------------------------
     def _sections(self, chosen: list[_Candidate], passages, language: str):

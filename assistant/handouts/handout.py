@@ -21,6 +21,12 @@ SECTION_HEADINGS = {
     HELP: "When to get help",
     KNOW: "Good to know",
 }
+# Printed when no approved passage says when to get help: for the care team to write in.
+HELP_BLANKS = (
+    "Call: ______________________________  Phone: ________________",
+    "If: ________________________________________________________",
+    "(for your care team to fill in)",
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,21 @@ class Handout:
     @property
     def empty(self) -> bool:
         return not self.lines
+
+    @property
+    def help_to_fill_in(self) -> bool:
+        """No approved passage chosen says when to call or come back: the printed handout
+        leaves a space for the care team to write it (nothing is said for them)."""
+        return not self.empty and not any(s.kind == HELP and s.lines for s in self.sections)
+
+    def layout(self) -> list[HandoutSection | None]:
+        """The sections in print order, with None where the care team writes when to get
+        help (before "Good to know", as a "When to get help" section would stand)."""
+        out: list[HandoutSection | None] = list(self.sections)
+        if self.help_to_fill_in:
+            at = next((i for i, s in enumerate(self.sections) if s.kind == KNOW), len(out))
+            out.insert(at, None)
+        return out
 
     def sources(self) -> list[Provenance]:
         """Each cited version once, in the order first used; pages merged per version."""

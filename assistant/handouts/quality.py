@@ -100,7 +100,8 @@ def checks(
             HELP in kinds,
             "a 'When to get help' section"
             if HELP in kinds
-            else "the sources chosen do not say when to call or come back",
+            else "the sources chosen do not say when to call or come back: the printed "
+            "handout leaves a space for you to write it in",
         ),
         QualityCheck(
             "Medical terms explained",

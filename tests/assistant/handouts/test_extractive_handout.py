@@ -150,7 +150,8 @@ def test_the_glucose_amounts_get_picture_spaces_in_every_format(niddk_kb, tmp_pa
     assert check.passed and "3 or 4 glucose tablets" in check.reason
 
     plain = builder.build(HandoutRequest("low blood sugar", picture_space=False))
-    assert [ln.text for ln in plain.lines] == [ln.text for ln in handout.lines]
+    # the same approved lines, and more of them where no picture takes room
+    assert {ln.text for ln in handout.lines} <= {ln.text for ln in plain.lines}
     assert "Picture:" not in plain_text(plain)
     check = next(c for c in plain.checks if c.name.startswith("Visual aids"))
     assert not check.passed and "no space is left" in check.reason
@@ -159,7 +160,10 @@ def test_the_glucose_amounts_get_picture_spaces_in_every_format(niddk_kb, tmp_pa
 def test_what_to_do_is_split_under_the_booklets_own_headings(niddk_kb):
     from assistant.core.handout_text import plain_text
 
-    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(HandoutRequest("low blood sugar"))
+    # a longer handout than the default, so that it draws on a second part of the booklet
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(
+        HandoutRequest("low blood sugar", max_words=600)
+    )
     do = next(s for s in handout.sections if s.kind == DO)
     subheadings = [sub for sub, _lines in do.parts()]
     assert subheadings[0] == "Low Blood Glucose (Hypoglycemia)"
@@ -169,3 +173,33 @@ def test_what_to_do_is_split_under_the_booklets_own_headings(niddk_kb):
     assert text.index("What to do") < text.index("Low Blood Glucose (Hypoglycemia)")
     check = next(c for c in handout.checks if c.name == "One idea per section")
     assert check.passed
+
+
+def test_a_space_to_write_when_to_get_help_only_where_no_source_says_it(niddk_kb):
+    from assistant.core.handout_html import handout_html
+    from assistant.core.handout_text import plain_text
+    from assistant.handouts.handout import HELP_BLANKS
+
+    builder = ExtractiveHandoutBuilder(Retriever(niddk_kb))
+    low = builder.build(HandoutRequest("low blood sugar"))
+    assert low.help_to_fill_in and not any(s.kind == HELP for s in low.sections)
+    text = plain_text(low)
+    assert text.index("What to do") < text.index("When to get help") < text.index(HELP_BLANKS[0])
+    if "Good to know" in text:
+        assert text.index(HELP_BLANKS[0]) < text.index("Good to know")
+    assert HELP_BLANKS[0] in handout_html(low)
+    check = next(c for c in low.checks if c.name == "Says when to get help")
+    assert not check.passed and "leaves a space for you to write it in" in check.reason
+
+    sick = builder.build(HandoutRequest("sick day rules for diabetes"))
+    assert not sick.help_to_fill_in and HELP_BLANKS[0] not in plain_text(sick)
+
+
+def test_picture_and_help_spaces_take_room_from_the_extras_never_from_the_lead(niddk_kb):
+    builder = ExtractiveHandoutBuilder(Retriever(niddk_kb))
+    spaced = builder.build(HandoutRequest("low blood sugar", max_words=260))
+    plain = builder.build(HandoutRequest("low blood sugar", max_words=260, picture_space=False))
+    assert len(spaced.lines) < len(plain.lines)  # three picture spaces cost the last extra
+    for handout in (spaced, plain):
+        texts = [line.text for line in handout.lines]
+        assert all(step in texts for step in FIFTEEN_FIFTEEN)
