@@ -184,6 +184,8 @@ def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     """Next to each other: a space, the comma of "Last, First", or an initial's full stop
     ("T.K. Okonkwo")."""
     gap = text[left.end() : right.start()]
+    if gap.startswith(".") and len(left.group()) > 2:
+        return False  # a sentence ends there: "… Miller Fisher. Anti-GQ1b sent"
     return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
         gap == "." and len(left.group()) == 1
     )
@@ -197,8 +199,11 @@ def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list
             continue
         start, end = token.span()
         gap = text[spans[-1][1] : start] if spans else ""
+        # an initial's full stop joins ("T. Okonkwo"); a sentence's does not ("Fisher. Anti")
+        initial = spans and len(re.split(r"[\s.]+", text[spans[-1][0] : spans[-1][1]])[-1]) <= 2
         if spans and (
-            re.fullmatch(r"\.?[ \t]+", gap) or (gap == "." and start - spans[-1][1] == 1)
+            re.fullmatch(r"[ \t]+", gap)
+            or (initial and (re.fullmatch(r"\.[ \t]+", gap) or gap == "."))
         ):
             spans[-1] = (spans[-1][0], end)
         else:

@@ -564,3 +564,8 @@ def test_dates_numbers_mail_and_names_in_the_fifth_sets_forms(typed, gone):
 )
 def test_policy_dates_codes_decimals_and_conditions_are_kept(typed):
     assert redact(typed).text == typed
+
+
+def test_a_name_span_stops_at_a_sentence_end_but_joins_an_initial():
+    assert "Anti-GQ1b" in redact("Ataxia and areflexia – Miller Fisher. Anti-GQ1b sent?").text
+    assert redact("T. Okonkwo 34F on labetalol").text.startswith("[NAME-1] 34F")
