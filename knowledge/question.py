@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.analysis import expansions, numbers, stems
 from knowledge.fusion import QuestionCues
+from knowledge.instructions import asks_what_to_do
 from knowledge.language import detect_language
 
 if TYPE_CHECKING:
@@ -117,6 +118,11 @@ class Question:
     def value_kind(self) -> str | None:
         """The kind of value asked for ("duration", "dose", …), or None."""
         return requested_value(self.text)
+
+    @cached_property
+    def wants_steps(self) -> bool:
+        """ "What should I do", "next steps": the answer is an instruction."""
+        return asks_what_to_do(self.text)
 
     @cached_property
     def cues(self) -> QuestionCues:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from knowledge.analysis import numbers, sentence_spans, stems
 from knowledge.evidence import VALUE_PATTERNS
+from knowledge.instructions import is_instruction
 from knowledge.question import Question, content_terms
 from knowledge.retrieval import Passage
 
@@ -116,6 +117,7 @@ _ABOUT_THE_DOCUMENT = re.compile(
     re.I,
 )
 ABOUT_THE_DOCUMENT_WEIGHT = 0.7
+INSTRUCTION_BONUS = 0.15
 
 
 def _about_the_document(passage: Passage) -> bool:
@@ -143,6 +145,8 @@ def _sentence_score(question: Question, sentence: str, passage: Passage, rank: i
     number_hit = len(numbers(sentence) & wanted) / len(wanted) if wanted else 0.0
     passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
     score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
+    if question.wants_steps and is_instruction(sentence):
+        score += INSTRUCTION_BONUS  # "what should I do": the steps, not what they are for
     if _about_the_document(passage):
         score *= ABOUT_THE_DOCUMENT_WEIGHT
     return score * (0.4 if _looks_like_heading(sentence) else 1.0)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from assistant.answering.evidence_layout import ITEM, LEAD_IN, ROW, TEXT, line_kind
 from assistant.handouts.handout import DO, HELP, KNOW
 from knowledge.analysis import sentence_spans
+from knowledge.instructions import is_patient_instruction
 
 BULLET = re.compile(r"^(?:[-•*▪◦●–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 GET_HELP = re.compile(
@@ -24,17 +25,6 @@ GET_HELP = re.compile(
     r"get (?:medical )?help)\b",
     re.I,
 )
-# Verbs a patient instruction starts with ("Check your blood glucose", "Have a snack").
-ACTION_VERBS = frozenset(
-    """avoid ask bring brush call carry change check choose clean cover cut do don't drink eat
-    follow get give go have hold keep let limit look make measure move plan put read remember
-    repeat rest rinse rub see sit sleep start stay stop store take talk tell test throw try
-    turn use wait walk wash watch wear weigh write never always""".split()
-)
-CONDITION = re.compile(
-    r"^(?:if|when|after|before|until|once|while|as soon as)\b[^,]{2,120},\s*", re.I
-)
-LABEL = re.compile(r"^[^:.]{2,40}:\s+(?=\S)")
 # Document control lines ("Owner: Falls Prevention Group."): about the policy, not the patient.
 CONTROL = re.compile(
     r"^(?:owner|authors?|approved(?: by)?|approval date|ratified|issued|review(?:ed)?"
@@ -42,7 +32,6 @@ CONTROL = re.compile(
     r"policy (?:id|number)|reference|ref)\s*:",
     re.I,
 )
-ADVICE = re.compile(r"\b(?:you should|you need to|you must|be sure to|remember to|try to)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,11 +54,7 @@ def _sentence_purpose(sentence: str) -> str:
     if GET_HELP.search(sentence):
         return HELP
     # "Puncture wounds and cuts: let the wound bleed": the step after a short label.
-    body = CONDITION.sub("", LABEL.sub("", sentence.strip()))
-    first = re.split(r"[\s,]+", body, maxsplit=1)[0].lower().strip("\"'(")
-    if first in ACTION_VERBS or ADVICE.search(sentence):
-        return DO
-    return KNOW
+    return DO if is_patient_instruction(sentence) else KNOW
 
 
 def _opens_list(item: str) -> bool:
