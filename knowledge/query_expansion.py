@@ -51,9 +51,7 @@ FILLER = frozenset(
     "going get gets got".split()
 )
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
-PUBLISHERS = frozenset(
-    "cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split()
-)
+PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())
 # A value, not a subject: "2nd", "1h", "5d", "x5" (as bare numbers are).
 _VALUE_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|h|hr|hrs|min|mins|d|wk|wks)|x\d+", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
