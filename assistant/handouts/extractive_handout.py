@@ -197,9 +197,9 @@ class ExtractiveHandoutBuilder:
         return chosen
 
     def _within_pages(self, chosen: list[_Candidate], passages, request) -> tuple:
-        """The sections, with room left on the page for the picture spaces and the space to
-        write when to get help: the lines they would push past two pages go, the last
-        chosen first (the leading passage is never cut)."""
+        """The sections, their picture spaces marked, with room left on the page for those
+        and for the space to write when to get help: the lines they would push past two
+        pages go, the last chosen first (the leading passage is never cut)."""
         chosen = list(chosen)
         while True:
             sections = self._sections(chosen, passages, request.language)
@@ -209,7 +209,7 @@ class ExtractiveHandoutBuilder:
             words = sum(c.words for c in chosen) + spaces * PICTURE_WORDS + no_help * HELP_WORDS
             extras = [c for c in chosen if not c.lead]
             if words <= request.max_words or not extras:
-                return sections
+                return pictured
             chosen.remove(extras[-1])
 
     # -- laying out -------------------------------------------------------------------------------
@@ -245,7 +245,6 @@ class ExtractiveHandoutBuilder:
         )
 
     def _finished(self, request, topic, personal, sections, passages, source_reading) -> Handout:
-        sections = with_pictures(sections, request.picture_space)
         text = "\n".join(line.text for s in sections for line in s.lines)
         reading = measure(text, request.language)
         glossary = glossary_for(
