@@ -16,12 +16,15 @@ ACTION_VERBS = frozenset(
     """avoid ask bring brush call carry change check choose clean cover cut do don't drink eat
     follow get give go have hold keep let limit look make measure move plan put read remember
     repeat rest rinse rub see sit sleep start stay stop store take talk tell test throw try
-    turn use wait walk wash watch wear weigh write never always""".split()
+    turn use wait walk wash watch wear weigh write never always dry press raise elevate lie
+    breathe swallow chew inject pour mix wipe seek""".split()
 )
+# Words an instruction may open with before its verb: "Also tell the nurse", "Then wash it".
+OPENERS = re.compile(r"^(?:also|then|next|now|first|finally|immediately|please)\b,?\s+", re.I)
 # And the verbs a policy's instructions to staff start with ("Report the injury", "Discard").
 STAFF_VERBS = frozenset(
-    """report record document notify inform apply remove discard dispose label place seek
-    contact encourage offer assess monitor review complete""".split()
+    """report record document notify inform apply remove discard dispose label place contact
+    encourage offer assess monitor review complete""".split()
 )
 CONDITION = re.compile(
     r"^(?:if|when|after|before|until|once|while|as soon as)\b[^,]{2,120},\s*", re.I
@@ -42,7 +45,7 @@ ASKS_WHAT_TO_DO = re.compile(
 def first_word(sentence: str) -> str:
     """The sentence's first word after a condition or a short label, in lower case:
     "Puncture wounds: let the wound bleed" -> "let"."""
-    body = CONDITION.sub("", LABEL.sub("", sentence.strip()))
+    body = OPENERS.sub("", CONDITION.sub("", LABEL.sub("", sentence.strip())))
     return re.split(r"[\s,]+", body, maxsplit=1)[0].lower().strip("\"'(")
 
 

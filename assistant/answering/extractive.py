@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.analysis import numbers, sentence_spans, stems
+from knowledge.document_sections import about_the_document
 from knowledge.evidence import VALUE_PATTERNS
 from knowledge.instructions import is_instruction
 from knowledge.question import Question, content_terms
@@ -107,22 +108,9 @@ def _type_bonus(question: Question, sentence: str) -> float:
     return 0.05 if re.search(r"\d", sentence) else 0.0
 
 
-# Sections about the document rather than the practice: what it is for, whom it covers, who
-# wrote it. A question about what to do is answered elsewhere in the document; their
-# sentences ("This procedure tells staff what to do…") only echo the question's words.
-_ABOUT_THE_DOCUMENT = re.compile(
-    r"\b(?:purpose|scope|acknowledg\w*|references|corresponding author|"
-    r"affiliations?|disclosures?|conflicts? of interest|suggested citation|abbreviations|"
-    r"contents|document control|review history)\b",
-    re.I,
-)
+# Sentences of a section about the document (knowledge/document_sections.py) weigh less.
 ABOUT_THE_DOCUMENT_WEIGHT = 0.7
 INSTRUCTION_BONUS = 0.15
-
-
-def _about_the_document(passage: Passage) -> bool:
-    last = passage.source.section.rsplit(" > ", 1)[-1]
-    return bool(_ABOUT_THE_DOCUMENT.search(last))
 
 
 def _looks_like_heading(sentence: str) -> bool:
@@ -147,7 +135,7 @@ def _sentence_score(question: Question, sentence: str, passage: Passage, rank: i
     score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
     if question.wants_steps and is_instruction(sentence):
         score += INSTRUCTION_BONUS  # "what should I do": the steps, not what they are for
-    if _about_the_document(passage):
+    if about_the_document(passage.source.section):
         score *= ABOUT_THE_DOCUMENT_WEIGHT
     return score * (0.4 if _looks_like_heading(sentence) else 1.0)
 

@@ -35,6 +35,7 @@ from assistant.handouts.passage_units import ITEM, LEAD_IN, PassageUnit, groups,
 from assistant.handouts.pictures import with_pictures
 from assistant.handouts.readability import measure, sentence_grade
 from knowledge.analysis import stems
+from knowledge.document_sections import about_the_document
 
 PASSAGES = 5  # the best passages a handout draws on
 MIN_SIMILARITY = 0.40  # below this, the documents have nothing on the topic (as for answers)
@@ -174,6 +175,8 @@ class ExtractiveHandoutBuilder:
             too_hard = request.target_grade + GRADE_SLACK * (2 if rank == first else 1)
             if close < floor or grade > too_hard:
                 continue
+            if rank != first and about_the_document(passages[rank].source.section):
+                continue  # "Scope: it covers injuries from used and unused sharps"
             out.append(_Candidate(tuple(group), rank, len(text.split()), rank == first))
         return out
 

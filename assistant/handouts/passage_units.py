@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from assistant.answering.evidence_layout import ITEM, LEAD_IN, ROW, TEXT, line_kind
 from assistant.handouts.handout import DO, HELP, KNOW
 from knowledge.analysis import sentence_spans
-from knowledge.instructions import is_patient_instruction
+from knowledge.instructions import is_instruction
 
 BULLET = re.compile(r"^(?:[-•*▪◦●–]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 GET_HELP = re.compile(
     r"\b(?:call|911|999|112|ambulance|seek (?:medical )?(?:help|care|attention)|"
     r"(?:see|tell|contact) (?:a|your) (?:doctor|nurse|pharmacist|health care|healthcare|"
-    r"provider|care team|GP)|go to (?:the )?(?:hospital|emergency|ER|A&E)|come back|"
+    r"provider|care team|GP)|go (?:\w+ )?to (?:the )?(?:hospital|emergency|ER|A&E)|come back|"
     r"get (?:medical )?help)\b",
     re.I,
 )
@@ -54,7 +54,7 @@ def _sentence_purpose(sentence: str) -> str:
     if GET_HELP.search(sentence):
         return HELP
     # "Puncture wounds and cuts: let the wound bleed": the step after a short label.
-    return DO if is_patient_instruction(sentence) else KNOW
+    return DO if is_instruction(sentence) else KNOW
 
 
 def _opens_list(item: str) -> bool:

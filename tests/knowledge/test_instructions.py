@@ -38,3 +38,9 @@ def test_an_instruction_to_a_patient_or_to_staff(sentence, patient, anyone):
 )
 def test_a_question_that_wants_steps(question, wants):
     assert asks_what_to_do(question) is wants
+
+
+def test_an_opening_word_before_the_verb_is_passed_over():
+    assert is_instruction("Also tell the nurse or manager in charge.")
+    assert is_patient_instruction("Dry the area and cover any wound with a waterproof dressing.")
+    assert not is_instruction("Also known as hypoglycemia, it can make you shaky.")

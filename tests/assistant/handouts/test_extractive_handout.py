@@ -203,3 +203,17 @@ def test_picture_and_help_spaces_take_room_from_the_extras_never_from_the_lead(n
     for handout in (spaced, plain):
         texts = [line.text for line in handout.lines]
         assert all(step in texts for step in FIFTEEN_FIFTEEN)
+
+
+def test_a_staff_procedure_handout_reports_and_says_where_to_go_and_skips_its_scope(
+    demo_home, real_embedder
+):
+    kb = KnowledgeBase(demo_home, embedder=real_embedder)
+    handout = ExtractiveHandoutBuilder(Retriever(kb)).build(
+        HandoutRequest("what to do after a needlestick injury", personalise="works night shifts")
+    )
+    kinds = {line.text: section.kind for section in handout.sections for line in section.lines}
+    assert kinds["Report the injury to Occupational Health within 1 hour."] == DO
+    assert any(k == HELP and "Emergency Department" in t for t, k in kinds.items())
+    assert not handout.help_to_fill_in  # the source says where to go: no blank to fill in
+    assert not any(line.source.section.endswith("Scope") for line in handout.lines)
