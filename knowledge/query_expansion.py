@@ -237,7 +237,7 @@ class QueryExpander:
         for expansion, source in self._meanings(word, first):
             additions.append(Addition(word, _plain(expansion), source))
             alternatives += _alternatives(expansion)
-        if shorthand and shorthand not in [a.expansion for a in additions if a.term == word]:
+        if shorthand and _plain(shorthand) not in [a.expansion for a in additions]:
             # The documents use the short form too ("mcg/hr"), so the search is not told; a
             # passage that spells it out ("every hour") still holds the concept.
             alternatives += _alternatives(shorthand)

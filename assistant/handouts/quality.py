@@ -146,10 +146,10 @@ def one_idea_per_section(sections: tuple[HandoutSection, ...]) -> QualityCheck:
     """Each heading covers one subject: the lines under it come from one part of the sources,
     or each part has its source's own heading. Fails for a part whose source heading is no
     use to a patient (none, or a report's long title) in a section that mixes parts."""
-    unmarked = [
-        s.heading for s in sections if any(not sub for sub, _ in s.parts()) and len(s.parts()) > 1
-    ]
-    split = [f"{s.heading}: {len(s.parts())} parts" for s in sections if len(s.parts()) > 1]
+    mixed = [(s.heading, s.parts()) for s in sections]
+    mixed = [(heading, parts) for heading, parts in mixed if len(parts) > 1]
+    unmarked = [heading for heading, parts in mixed if any(not sub for sub, _ in parts)]
+    split = [f"{heading}: {len(parts)} parts" for heading, parts in mixed]
     if unmarked:
         return QualityCheck(
             "One idea per section",
