@@ -249,6 +249,13 @@ SHORT_NAMES: dict[str, str] = {
     "thc": "tetrahydrocannabinol",
 }
 
+# A generic name the table gives a class for ("eliquis": apixaban, an anticoagulant) reads as
+# that class too: a falls policy written for "anticoagulants" covers a patient on apixaban.
+_CLASSES = ("anticoagulant", "benzodiazepine")
+for _generic, _class in [v.split("; ") for v in list(SHORT_NAMES.values()) if v.count("; ") == 1]:
+    if _class in _CLASSES:
+        SHORT_NAMES.setdefault(_generic, _class)
+
 SHORTHAND: dict[str, str] = {
     "b4": "before",
     "post": "after",

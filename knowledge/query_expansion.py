@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from knowledge.analysis import ABBREVIATIONS, STOPWORDS, expansions, stems
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
 from knowledge.name_words import CUES as CUE_WORDS
-from knowledge.name_words import latin_with_diacritics, load_names, name_spans
+from knowledge.name_words import common_words, latin_with_diacritics, load_names, name_spans
 from knowledge.sense_inventory import SenseInventory
 from knowledge.spelling import SpellingIndex
 
@@ -71,6 +71,29 @@ _LONG_NUMBER = re.compile(
     re.I,
 )
 _MAX_SENSES = 2
+# A specialised word: letters only (a hyphen may join them), long enough not to be shorthand.
+_SPECIALISED = re.compile(r"[A-Za-z][a-z]{3,}(?:-[a-z]+)*[a-z]")
+# Word beginnings the documents may write apart or hyphenated ("pre-dose", "semi-critical").
+_PREFIXES = (
+    "pre",
+    "post",
+    "semi",
+    "non",
+    "anti",
+    "multi",
+    "intra",
+    "inter",
+    "peri",
+    "sub",
+    "re",
+    "un",
+    "over",
+    "under",
+    "self",
+    "co",
+    "up",
+    "down",
+)
 # Lay phrases and two-word short names, compiled once: two-word names first, then lay phrases
 # longest first, so "low blood sugar" is read before "blood sugar" and "sugar".
 _PHRASES = [
@@ -107,6 +130,9 @@ class QueryExpansion:
     additions: tuple[Addition, ...] = ()
     concepts: tuple[Concept, ...] = ()
     _builtin: frozenset[str] = field(default=frozenset())
+    # Specialised words of the question the indexed documents never use, in any of the ways
+    # the expander knows to say them ("meperidine", "BinaxNOW"): what the library cannot answer.
+    unindexed: tuple[str, ...] = ()
 
     @property
     def dense_text(self) -> str:
@@ -144,6 +170,7 @@ class QueryExpander:
         inventory: SenseInventory | None = None,
         names: frozenset[str] | None = None,
         chunks: int = 0,
+        words: frozenset[str] | None = None,
     ):
         self.vocabulary = vocabulary
         # A word in this few chunks may still be a name (a study author's, say).
@@ -151,6 +178,7 @@ class QueryExpander:
         self.inventory = inventory if inventory is not None else SenseInventory.load()
         self.names = names if names is not None else load_names()
         self.spelling = SpellingIndex(vocabulary)
+        self.words = words if words is not None else common_words()
 
     def expand(self, question: str) -> QueryExpansion:
         additions: list[Addition] = []
@@ -162,7 +190,40 @@ class QueryExpander:
             if concept is not None:
                 concepts.append(concept)
         builtin = frozenset(expansions(question))
-        return QueryExpansion(question, tuple(additions), tuple(concepts), builtin)
+        unindexed = tuple(c.words for c in concepts if self._unindexed(c))
+        return QueryExpansion(question, tuple(additions), tuple(concepts), builtin, unindexed)
+
+    def _unindexed(self, concept: Concept) -> bool:
+        """A specialised word (no English word of the dictionary, no shorthand, no acronym, no
+        capitalised name) that no passage holds in any of the ways the expander knows to say
+        it, nor written apart ("fingerstick": "finger stick") or shortened ("assessmt")."""
+        word = concept.words
+        if not _SPECIALISED.fullmatch(word) or word.lower() in self.words:
+            return False
+        if word.istitle() and word.lower() in self.names:
+            return False  # a name the redaction missed ("Hoang") must not decide the answer
+        if any(a and a <= self.vocabulary.keys() for a in concept.alternatives):
+            return False
+        word = word.lower().replace("-", "")
+        return not (self._compound(word) or self._shortened(word))
+
+    def _shortened(self, word: str) -> bool:
+        """An indexed word shortened or derived ("assessmt", "reassessing"): most of it, from
+        its start, is an indexed stem."""
+        shortest = max(5, round(0.6 * len(word)))
+        return any(word[:k] in self.vocabulary for k in range(len(word) - 1, shortest - 1, -1))
+
+    def _compound(self, word: str) -> bool:
+        """Two indexed words run together, or a common prefix before an indexed word."""
+        for i in range(2, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if self._indexed(tail) and (head in _PREFIXES or self._indexed(head)):
+                return True
+        return False
+
+    def _indexed(self, word: str) -> bool:
+        own = stems(word)
+        return len(own) == 1 and own[0] in self.vocabulary
 
     def _without_identifiers(self, question: str, additions: list) -> str:
         spans = name_spans(question, self._unknown, self.names)

@@ -60,6 +60,7 @@ RELATED_NOTE = RELATED_BADGE + "."
 # A near miss: the subject is there, the value asked for is not. Said plainly, so the
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
+NOT_MENTIONED = NO_ANSWER + " The approved documents never mention {}."
 # A model's answer none of whose sentences its cited passages support ("flag" lists them).
 NONE_SUPPORTED = "None of the model's statements is supported by the passage it cites."
 LISTED_BELOW = " They are listed below as unverified: open the sources before relying on any."
@@ -219,6 +220,9 @@ class AnswerEngine:
         around_value = value_coverage(question, result.passages)
         if around_value is not None and around_value < cfg.min_value_coverage:
             return RELATED, NO_VALUE.format(VALUE_LABELS[question.value_kind])
+        unindexed = question.expansion.unindexed if question.expansion else ()
+        if unindexed:
+            return RELATED, NOT_MENTIONED.format(_quoted(unindexed))
         return ANSWERED, ""
 
     def _searchable(self, redaction: phi.Redaction) -> str:
@@ -397,6 +401,12 @@ def search_text(question: str) -> str:
     """What retrieval and the refusal rule see of a question as typed (the engine does the
     same from the redaction it has already made); for benchmarks that search on their own."""
     return _without_identifiers(phi.redact(" ".join(question.split())).text)
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    """ "meperidine" or "ketamine" and "bolus": the words as the question wrote them."""
+    quoted = [f"“{w}”" for w in dict.fromkeys(words)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def _without_identifiers(text: str) -> str:

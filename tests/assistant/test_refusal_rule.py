@@ -88,3 +88,17 @@ def test_a_value_the_passage_does_not_carry_is_named_in_the_refusal(tmp_path):
     )
     # the subject is there, so its passages are shown as related, and the value is named
     assert outcome == RELATED and reason.startswith(NO_ANSWER) and "volume" in reason
+
+
+def test_a_drug_the_documents_never_mention_is_named_in_the_refusal(tmp_path):
+    # everything else of the question is in the passage, close in meaning: a near miss only
+    # the absent drug gives away ("acarbose" is no dictionary word and in no passage)
+    question = "Low blood glucose on acarbose: how many grams of carbohydrate?"
+    outcome, reason = decide(question, 0.8, tmp_path=tmp_path)
+    assert outcome == RELATED and reason.startswith(NO_ANSWER)
+    assert "never mention “acarbose”" in reason
+    # without the drug the same question is answered
+    assert (
+        decide("Low blood glucose: how many grams of carbohydrate?", 0.8, tmp_path=tmp_path)[0]
+        == ANSWERED
+    )

@@ -144,6 +144,49 @@ def test_coverage_counts_an_abbreviation_found_through_its_sense():
     assert plain < 1.0  # the old word-by-word share held "BG" and "tx" against the passage
 
 
+# -- specialised words the documents never use --------------------------------------------------
+SEIZURE_DOC = (
+    "Seizure emergency department visits: anticoagulant treatment, finger stick glucose, "
+    "repeat the falls risk assessment after a transfer; staff carried out the procedure"
+)
+ENGLISH = frozenset("what dose home give after head struck staff glucose check".split())
+
+
+def unindexed(question: str) -> tuple[str, ...]:
+    e = QueryExpander(vocabulary(SEIZURE_DOC), INVENTORY, NAMES, words=ENGLISH)
+    return e.expand(question).unindexed
+
+
+def test_a_drug_the_documents_never_name_is_listed_as_unindexed():
+    assert unindexed("seizure at home - intranasal midazolam dose?") == ("intranasal", "midazolam")
+
+
+def test_english_words_shorthand_and_acronyms_absent_from_the_documents_are_not():
+    # "home" and "give" are dictionary words; "MRSA" is an acronym, "tx" shorthand: a
+    # question is not refused for wording the documents do not share
+    assert unindexed("what dose to give at home after a seizure?") == ()
+    assert unindexed("MRSA seizure tx?") == ()
+
+
+def test_a_word_written_together_or_shortened_still_counts_as_indexed():
+    assert unindexed("fingerstick glucose after a seizure?") == ()  # "finger stick"
+    assert unindexed("falls risk assessmt after transfer?") == ()  # "assessment"
+    assert unindexed("proceduralist for the seizure?") == ()  # "procedure"
+    assert unindexed("reassessment after transfer?") == ()  # a prefix before "assessment"
+
+
+def test_a_generic_drug_counts_as_its_class_where_the_brand_table_gives_one():
+    # "eliquis": apixaban, an anticoagulant; the documents speak of anticoagulants only
+    assert unindexed("seizure on apixaban - head struck?") == ()
+
+
+def test_a_capitalised_name_the_redaction_missed_is_never_the_reason_to_refuse():
+    e = QueryExpander(vocabulary(SEIZURE_DOC), INVENTORY, frozenset({"bolus"}), words=ENGLISH)
+    assert e.expand("seizure in Bolus after the falls?").unindexed == ()
+    # the same word in lower case is the clinical term the census list also holds
+    assert e.expand("seizure: bolus dose?").unindexed == ("bolus",)
+
+
 # -- names never steer the search ----------------------------------------------------------------
 @pytest.mark.parametrize(
     "question",
