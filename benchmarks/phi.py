@@ -229,6 +229,14 @@ def main() -> int:
         parts["sixth set (blind: measured, never tuned on)"] = measure(
             load(sixth[0]), load(sixth[1])
         )
+    seventh = (
+        args.cases / "seventh_identifier_cases.jsonl",
+        args.cases / "seventh_clean_cases.jsonl",
+    )
+    if all(path.is_file() for path in seventh):
+        parts["seventh set (measured once before tuning, then for tuning)"] = measure(
+            load(seventh[0]), load(seventh[1])
+        )
     text = report(parts, pasted_text_times())
     from answering import write_section
 

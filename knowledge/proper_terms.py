@@ -74,6 +74,19 @@ BRANDS = frozenset(
     ferinject monofer cosmofer venofer diafer ferrograd galfer feospan pregaday
     medtronic abbott zoll impella libre lifevest micra dexcom omnipod biotronik minimed
     medtrum eversense kardia lifepak philips stryker baxter fresenius braun hickman picc
+    keytruda yervoy tecentriq imfinzi herceptin avastin dupixent rinvoq otezla cosentyx taltz
+    tremfya entyvio simponi cimzia actemra kevzara olumiant kesimpta aimovig ajovy emgality
+    nurtec ubrelvy repatha praluent leqvio vyndaqel camzyos verquvo kerendia zepbound xigduo
+    synjardy glyxambi qtern segluromet invokamet prevenar spravato epclusa mavyret harvoni
+    tegaderm mepilex opsite allevyn aquacel duoderm kaltostat inadine iodoflex granuflex
+    comfeel biatain tielle intrasite purilon cavilon medihoney sorbsan prontosan flamazine
+    bactigras jelonet atrauman airvo optiflow nippy trilogy astral servo evita alaris graseby
+    cadd freestyle accu-chek onetouch contour guardian tandem kwikpen flexpen flextouch solostar
+    pfizer moderna lilly bayer merck msd novartis roche sanofi gsk glaxosmithkline astrazeneca
+    janssen boehringer ingelheim takeda amgen gilead biogen novo nordisk mylan viatris sandoz
+    hikma masimo paykel drager dräger mindray kohden welch allyn hillrom arjo covidien ethicon
+    olympus storz zimmer biomet hologic convatec coloplast hollister molnlycke mölnlycke
+    teleflex vygon bard becton dickinson hamilton
     """.split()
 )
 
@@ -99,7 +112,8 @@ EPONYMS = frozenset(
     todd tourette trendelenburg trousseau turner valsalva virchow von waldenström waterhouse
     waterlow weber wegener weil wells wernicke westermark whipple willebrand wilms wilson
     wolff zenker zollinger ganz cockcroft gault friderichsen willis wood mantoux
-    rockall rankin mcgill norton stetson ottawa canadian geneva caprini padua khorana
+    rockall rankin mcgill norton stetson ottawa canadian geneva caprini padua khorana johnson
+    edinburgh marsden jenner lister nightingale churchill
     wexner karnofsky lund browder wallace pemberton barré barre séquard sequard white
     adams hunt hess fisher spetzler clark breslow dukes ann arbor gehrig bristol
     ebola zika marburg lassa dengue chikungunya nipah hendra rift hanta
@@ -234,6 +248,8 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies
     cells chromosome harness balloon lamp
+    building wing theatre theatres suite block lounge ward wards manual handbook variant
+    paresis solution
     """.split()
 )
 
@@ -249,7 +265,7 @@ EPONYM_OWN_NOUNS = frozenset(
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
     pentad spots college hospital hospitals fund trust school university foundation
-    reversal
+    reversal paresis solution
     """.split()
 )
 

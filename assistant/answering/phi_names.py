@@ -111,7 +111,7 @@ def trailing_name(m: re.Match[str]) -> Span | None:
 
 
 _PARTICLES = frozenset(
-    "van von der den de del della la le du da di bin ibn al el ní ní ó o mac".split()
+    "van von der den de del della la le du da di bin bint binti ibn al el ní ní ó o mac".split()
 )
 
 

@@ -125,16 +125,22 @@ def _ipv6(m: re.Match[str]) -> Span | None:
     return m.span() if hexy and len(groups) >= 3 else None
 
 
+# How an address is read out: its last part ("… dot ie") and the words joining its first part
+# ("m underscore oconnor").
+_SPELT_DOMAINS = "com|net|org|edu|gov|co|uk|io|me|info|ca|au|ie|nz|de|fr|es|it|nl|in|us|za|sg"
+_SPELT_JOINERS = ("dot", "underscore", "dash", "hyphen")
+
+
 def _spelt_email(m: re.Match[str]) -> Span | None:
     """Ends in a mail domain's last part ("… dot com", "[dot] net"); the words before "at"
     back to the first one that is not part of the address."""
     text = m.group()
-    if not re.search(r"(?i:dot|\])[ \t]+(?:com|net|org|edu|gov|co|uk|io|me|info|ca|au)$", text):
+    if not re.search(rf"(?i:dot|\])[ \t]+(?:{_SPELT_DOMAINS})$", text):
         return None
     words = text.split()
     at = next(i for i, w in enumerate(words) if w.strip("[]()").casefold() == "at")
     start_word = at - 1
-    while start_word >= 2 and words[start_word - 1].casefold() == "dot":
+    while start_word >= 2 and words[start_word - 1].casefold() in _SPELT_JOINERS:
         start_word -= 2
     offset = len(" ".join(words[:start_word])) + (1 if start_word else 0)
     start = m.start() + offset
@@ -231,7 +237,8 @@ def _plausible_date(m: re.Match[str]) -> Span | None:
 # Words that date a policy, a formulary or a guideline, not a person: "effective July 1".
 _NOT_A_PERSONS_DATE = re.compile(
     r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
-    r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular)\b)"
+    r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular"
+    r"|expires|expiry|expiring|PGD)\b)"
     r"[^.?!;]{0,30}$"
 )
 
@@ -293,6 +300,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
+            r"|\bURN?\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
@@ -318,7 +326,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
             r"(?P<v>\d{6}|\d{8})(?!\d)", 1),
     # A dotted date after a birth label, two-digit year and all: "dob 03.03.24".
-    ("DOB", r"(?i:\bD\.?O\.?B\b\.?)[ \t]*:?[ \t]*(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
+            r"(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
             rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{_DATE})", 1, _plausible_date),
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
@@ -398,7 +407,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|section|fell"
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
-             r"|checked|reviewed)\b(?:[ \t]+(?:is|was|on))?"
+             r"|checked|reviewed)\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/.-]|[.,]\d){_NOT_A_DOSE}",
      4, _day_month),
@@ -409,6 +418,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, names_after),
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
              r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, listed_name),
+    ("NAME", r"(?:^|\n)[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?"
+             r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:[—–:;,(-]|$))", 5, listed_name),
+    ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
+             r"(?![\w'’-])", 5),
     ("NAME", OTHER_SCRIPT, 5),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
@@ -426,14 +439,16 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),
     # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
     # (The lookbehind anchors at a token start, as for EMAIL: pasted "a.a.a…" stays linear.)
-    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+(?:[ \t]+dot[ \t]+[\w+-]+){0,3}[ \t]+"
+    ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+"
+              r"(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[\w+-]+){0,3}[ \t]+"
               r"(?:at|\[at\]|\(at\))[ \t]+[\w-]+"
               r"(?:[ \t]+(?:dot|\[dot\]|\(dot\))[ \t]+[\w-]+){1,3})", 2, _spelt_email),
     # "jdoe[at]mail.com", "fatima.alsayed{at}gmail{dot}com", "x (at) y (dot) org"
     ("EMAIL", r"(?i:(?<![\w.+-])[\w.+-]+[ \t]*[(\[{]at[)\]}][ \t]*[\w-]+"
               r"(?:(?:\.|[ \t]*[(\[{]dot[)\]}][ \t]*)[\w-]+){1,3})", 2),
     # A web address without its scheme: "livingwithlupus-jen.blogspot.com", "jsmith.net/blog".
-    ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk)"
+    ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk"
+           r"|ly|gl|us|ie|ca|au|nz|app|health)"
            r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
     ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){1,3})(?![\w-])", 2),

@@ -74,7 +74,8 @@ _CONDITION_ENDING = re.compile(
     r"(?:itis|osis|aemia|ectomy|ostomy|otomy|plasty|scopy|algia|pathy|penia|plegia|megaly)$"
 )
 PARTICLES = frozenset(
-    "van von der den de del della la le du da di dos das bin ibn al el ní ó o mac st en".split()
+    "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st "
+    "en".split()
 )
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
 # "Mariam 6 weeks", "Rahul whats …") and the signs of a drug ("Lasix 40mg", "Norco 10/325").
@@ -138,6 +139,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     word = re.sub(r"['’]s$", "", token.group())
     folded = word.casefold()
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    if len(parts) > 1 and parts[0] in _WORD_PREFIXES:
+        parts = parts[1:]  # "post-Whipple", "pre-Christmas": the word after the prefix
     if len(word) < 2 or is_initials(word) or _not_a_word(text, token, word):
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
@@ -169,6 +172,12 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     after = text[token.end() : token.end() + 40]
     if folded in _PRONOUNS:
         return False  # "My 85 yo mum", "Her INR": a capital for the sentence's start
+    if folded in BRANDS and _product_after(after):
+        return False  # a maker before its product: "Lilly Humalog", "Hamilton C6"
+    if folded in EPONYMS and _SCORE_AFTER.match(after):
+        return False  # a score's value: "Alvarado 8", "Wells 4"
+    if _MONTH_SHORT.fullmatch(folded) and _YEAR_AFTER.match(after):
+        return False  # "rev. Jan 2023"
     strong = listed_strongly(folded, parts) or latin_with_diacritics(token.group())
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
@@ -189,6 +198,27 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
             return strong and not BARE_NUMBER_AFTER.match(after)
         return _person_after(after) and (strong or folded in load_names())
     return _unknown_name(text, token, folded)
+
+
+# A score's value after an eponym: small, and no age, sex or unit after it ("Smith 82F" is not).
+_SCORE_AFTER = re.compile(
+    r"[ \t]+(?:1[0-5]|\d)(?:\.5)?(?![\w/.:-]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
+)
+_MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
+_WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
+
+
+def _product_after(after: str) -> bool:
+    """The next word names a product: a drug, brand or clinical word the lists know, or a
+    model's name, written with an inner capital or digits ("FreeStyle", "KwikPen", "C6")."""
+    found = re.match(r"[ \t]+([^\W_][\w-]*)", after)
+    if found is None:
+        return False
+    word = found.group(1)
+    if re.search(r"[a-z][A-Z]", word) or (re.search(r"\d", word) and re.search(r"[A-Za-z]", word)):
+        return True
+    return _a_known_thing(word) or word.casefold() in clinical_words()
 
 
 def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:

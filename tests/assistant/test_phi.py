@@ -141,6 +141,23 @@ POSITIVES = [
     ("a 92-year-old woman on digoxin", "a [AGE-90+]-year-old woman on digoxin", ["ID"]),
     ("aged 94 with AF", "aged [AGE-90+] with AF", ["ID"]),
     ("101 yo man with delirium", "[AGE-90+] yo man with delirium", ["ID"]),
+    # forms added on 2026-12-05 (wordings written for these tests)
+    (
+        "PATEL, ANIL R - sodium 121, fluid restrict?",
+        "[NAME-1] - sodium 121, fluid restrict?",
+        ["NAME"],
+    ),
+    ("name: LI NA, vanc trough 22", "name: [NAME-1], vanc trough 22", ["NAME"]),
+    ("UR 4471203 for the cannula audit", "UR [MRN-1] for the cannula audit", ["MRN"]),
+    ("born 02.11.47, shingles vaccine?", "born [DOB-1], shingles vaccine?", ["DOB"]),
+    ("Surgery date 14/09 - hold the SGLT2?", "Surgery date [DATE-1] - hold the SGLT2?", ["DATE"]),
+    ("log at tinyurl.ly/ab12CD please", "log at [ID-1] please", ["ID"]),
+    (
+        "j underscore ryan at eircom dot ie wants the leaflet",
+        "[EMAIL-1] wants the leaflet",
+        ["EMAIL"],
+    ),
+    ("for Noor binti Ahmad, bisoprolol 2.5mg?", "for [NAME-1], bisoprolol 2.5mg?", ["NAME"]),
     # several at once
     (
         "Mrs Jane Doe, DOB 01/02/1950, MRN 12345678, phone 020 7946 0958",
@@ -230,6 +247,14 @@ WORD_NEGATIVES = [
     "Temp 99.5 F after surgery, sepsis screen?",
     "One or two tablets, three times a day for five days?",
     "Switching Humira to Hyrimoz or Yuflyma, any washout?",
+    # makers before their products, scores, month and year, expiry, a prefixed eponym
+    "Bayer aspirin or the generic?",
+    "Medtronic MiniMed 780G alarm at night, what now?",
+    "Wells 4, D-dimer or straight to CTPA?",
+    "Policy FP-07 (rev. Oct 2024) on bed rails?",
+    "The PGD expires 30/04/2026, who signs the new one?",
+    "post-Whipple drain output, when to remove?",
+    "Nightingale ward has no hoist, can we borrow one?",
 ]
 
 
