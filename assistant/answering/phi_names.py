@@ -14,6 +14,7 @@ import re
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
+from knowledge.sense_inventory import SenseInventory
 
 Span = tuple[int, int]
 
@@ -152,6 +153,16 @@ def listed_name(m: re.Match[str]) -> Span | None:
     or an acronym ("pt NBM", "pt COPD")."""
     word = re.split(r"[,\s]", m.group("v"))[0]  # "ALVAREZ", or "GONZALEZ" of "GONZALEZ, MARIA"
     return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
+
+
+def capital_name_opening(m: re.Match[str]) -> Span | None:
+    """An all-capital word opening the question before a person's verb ("ADEBAYO keeps
+    desatting") is a name unless it is an abbreviation, an English word, a body or a brand
+    ("COPD is worse", "NICE says", "HOPE is")."""
+    folded = m.group("v").casefold()
+    if folded in SenseInventory.load() or folded in common_words() or folded in NOT_PEOPLE:
+        return None
+    return m.span("v")
 
 
 def _a_listed_name(word: str) -> bool:

@@ -20,6 +20,7 @@ from assistant.answering.phi_names import (
     RELATIVE_CUE,
     STOP,
     Span,
+    capital_name_opening,
     listed_name,
     name_after_cue,
     name_list,
@@ -100,6 +101,8 @@ _WORD = (
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    # what someone is called: "(goes by Rosie)", "known as Bee"
+    r"|(?i:\bgoes[ \t]+by|\bknown[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
     r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
@@ -422,6 +425,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:[—–:;,(-]|$))", 5, listed_name),
     ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),
+    ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"
+             r"|refuses|refused|says|said|fell|pulled)\b)", 5, capital_name_opening),
     ("NAME", OTHER_SCRIPT, 5),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),

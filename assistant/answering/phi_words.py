@@ -169,7 +169,9 @@ def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
 def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[str]) -> bool:
     """A word written with a capital: weighed by what the lists know of it and by what
     stands around it."""
-    after = text[token.end() : token.end() + 40]
+    # read from the end of the word, a possessive included: "Summer's mum" is someone's
+    end = token.end() - 2 if token.group().endswith(("'s", "’s")) else token.end()
+    after = text[end : end + 40]
     if folded in _PRONOUNS:
         return False  # "My 85 yo mum", "Her INR": a capital for the sentence's start
     if folded in BRANDS and _product_after(after):

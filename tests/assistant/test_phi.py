@@ -158,6 +158,13 @@ POSITIVES = [
         ["EMAIL"],
     ),
     ("for Noor binti Ahmad, bisoprolol 2.5mg?", "for [NAME-1], bisoprolol 2.5mg?", ["NAME"]),
+    (
+        "OKONJO keeps pulling at the NG, mittens ok?",
+        "[NAME-1] keeps pulling at the NG, mittens ok?",
+        ["NAME"],
+    ),
+    ("Autumn's dad rang about the MMR", "[NAME-1] dad rang about the MMR", ["NAME"]),
+    ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
     # several at once
     (
         "Mrs Jane Doe, DOB 01/02/1950, MRN 12345678, phone 020 7946 0958",
@@ -255,6 +262,7 @@ WORD_NEGATIVES = [
     "The PGD expires 30/04/2026, who signs the new one?",
     "post-Whipple drain output, when to remove?",
     "Nightingale ward has no hoist, can we borrow one?",
+    "COPD is worse in winter, rescue pack?",
 ]
 
 
