@@ -1,12 +1,15 @@
 """Is the question answered here at all? The measures behind the refusal rule.
 
-Two questions about the retrieved passages, both lexical and cheap:
+Three questions about the retrieved passages, all lexical and cheap:
 
 * coverage: does one of the top passages share enough of the question's content words for
   its subject to be there at all;
 * the value check: when the question asks for a particular kind of value (a duration, a
   dose, a number of minutes), is there a sentence carrying such a value where the question's
   subject is (the sentence, its neighbours, the passage's title and section)?
+* the population check: when the question is about a child or a pregnancy, does any top
+  passage speak of children (or an age under 18) or of pregnancy at all? A guideline for
+  adults does not answer "What dose for a 5-year-old?".
 
 Why the second: the hardest questions to refuse are near misses. The guideline discusses
 handwashing but never says for how many seconds; it recommends duloxetine but gives no dose.
@@ -108,3 +111,56 @@ def value_coverage(
             words = content_terms(f"{nearby} {p.source.title} {p.source.section}")
             best = max(best, question.share(words))
     return best
+
+
+# Who a question may be about, when the documents may speak of someone else: a guideline for
+# adults does not answer a question about a child. A group counts as named in a passage by
+# any of its words, or (children) by an age range under 18 ("aged 12–17 years").
+POPULATIONS = {
+    "children": (
+        r"child|children|childhood|kids?|p(?:a)?ediatrics?|peds|paeds|infants?|bab(?:y|ies)"
+        r"|newborns?|neonat(?:e|es|al)|toddlers?|adolescents?|adolescence|teens?|teenagers?"
+    ),
+    "pregnancy": (
+        r"pregnant|pregnanc(?:y|ies)|breast-?feeding|lactat(?:ing|ion)|postpartum|antenatal"
+        r"|prenatal|gestation(?:al)?"
+    ),
+}
+_GROUP_WORDS = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in POPULATIONS.items()}
+# A child's age in a question: "8-year-old", "8yo", "5 y/o", "12-17yo".
+_CHILD_AGE = re.compile(
+    r"\b(?:1[0-7]|[1-9])(?:\s*[-–]\s*(?:1[0-7]|[1-9]))?\s*-?\s*"
+    r"(?:yo|y/o|years?[- ]old|yr[- ]old)\b",
+    re.I,
+)
+# A child's age range in a passage: "aged 5–11 years", "12-17 years", "<18 years".
+_CHILD_RANGE = re.compile(
+    r"\b(?:aged\s+)?(?:1[0-7]|[0-9])\s*(?:–|-|to)\s*(?:1[0-7]|[1-9])\s*(?:years?|yrs?|y)\b"
+    r"|(?:<|under|younger than)\s*18\b",
+    re.I,
+)
+
+
+def populations_asked(question: str) -> list[str]:
+    """The groups a question names: "children" for a child's age or word, "pregnancy"."""
+    found = [name for name, pattern in _GROUP_WORDS.items() if pattern.search(question)]
+    if "children" not in found and _CHILD_AGE.search(question):
+        found.insert(0, "children")
+    return found
+
+
+def unaddressed_populations(
+    question: str | Question, passages: Sequence[PassageText], top: int = 5
+) -> list[str]:
+    """The groups the question names that none of the top passages (text, title, section)
+    names at all: "What oseltamivir dose for a 5-year-old?" over an adult guideline."""
+    question = Question.of(question)
+    missing = []
+    texts = [f"{p.text} {p.source.title} {p.source.section}" for p in passages[:top]]
+    for name in populations_asked(question.text):
+        named = _GROUP_WORDS[name]
+        if not any(
+            named.search(t) or (name == "children" and _CHILD_RANGE.search(t)) for t in texts
+        ):
+            missing.append(name)
+    return missing

@@ -48,7 +48,12 @@ from assistant.answering.follow_up import (
 from assistant.answering.prompt import build_messages
 from assistant.governance.audit import AuditError
 from assistant.governance.settings import Settings
-from knowledge.evidence import VALUE_LABELS, question_coverage, value_coverage
+from knowledge.evidence import (
+    VALUE_LABELS,
+    question_coverage,
+    unaddressed_populations,
+    value_coverage,
+)
 from knowledge.language import LANGUAGE_NAMES
 from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
@@ -61,6 +66,7 @@ RELATED_NOTE = RELATED_BADGE + "."
 # clinician does not go looking for a number the documents never give.
 NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
 NOT_MENTIONED = NO_ANSWER + " The approved documents never mention {}."
+NOT_FOR_GROUP = NO_ANSWER + " The passages found say nothing about {}."
 # A model's answer none of whose sentences its cited passages support ("flag" lists them).
 NONE_SUPPORTED = "None of the model's statements is supported by the passage it cites."
 LISTED_BELOW = " They are listed below as unverified: open the sources before relying on any."
@@ -223,6 +229,9 @@ class AnswerEngine:
         unindexed = question.expansion.unindexed if question.expansion else ()
         if unindexed:
             return RELATED, NOT_MENTIONED.format(_quoted(unindexed))
+        groups = unaddressed_populations(question, result.passages)
+        if groups:
+            return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
         return ANSWERED, ""
 
     def _searchable(self, redaction: phi.Redaction) -> str:

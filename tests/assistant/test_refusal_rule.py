@@ -102,3 +102,12 @@ def test_a_drug_the_documents_never_mention_is_named_in_the_refusal(tmp_path):
         decide("Low blood glucose: how many grams of carbohydrate?", 0.8, tmp_path=tmp_path)[0]
         == ANSWERED
     )
+
+
+def test_a_child_the_passages_never_speak_of_is_named_in_the_refusal(tmp_path):
+    question = "Low blood glucose in a 6-year-old: how many grams of carbohydrate?"
+    outcome, reason = decide(question, 0.8, tmp_path=tmp_path)
+    assert outcome == RELATED and reason.startswith(NO_ANSWER) and "about children" in reason
+    # a passage that speaks of children answers it
+    text = GLUCOSE + " Children need the same 15 grams of carbohydrate."
+    assert decide(question, 0.8, text=text, tmp_path=tmp_path) == (ANSWERED, "")

@@ -295,3 +295,32 @@ def test_shorthand_counts_a_passage_that_spells_it_out_even_where_the_short_form
     hr = next(c for c in expansion.concepts if c.words == "hr")
     assert hr.found_share(set(stems("drink a cup every hour"))) == 1.0
     assert "hr" not in added(expansion)
+
+
+# -- who the question is about ------------------------------------------------------------------
+def test_a_childs_age_or_word_names_the_children_group_and_pregnancy_its_own():
+    from knowledge.evidence import populations_asked
+
+    assert populations_asked("oseltamivir dose for my 8-year-old?") == ["children"]
+    assert populations_asked("peds BA study age cohorts?") == ["children"]
+    assert populations_asked("milk servings when breastfeeding?") == ["pregnancy"]
+    # an adult's age, or none, names no group
+    assert populations_asked("76yo F on apixaban, CT head?") == []
+    assert populations_asked("flu VE in 18-49yo?") == []
+
+
+def test_a_group_no_top_passage_speaks_of_is_unaddressed():
+    from knowledge.evidence import unaddressed_populations
+
+    adults = [_passage("Adults with acute pain: prescribe the lowest effective dose.")]
+    assert unaddressed_populations("opioid days for a 14-year-old?", adults) == ["children"]
+    teens = [_passage("Among adolescents aged 12-17 years, myocarditis was reported.")]
+    assert unaddressed_populations("myocarditis in teens?", teens) == []
+    ranged = [_passage("ED visits among persons aged 12–17 years rose.")]
+    assert unaddressed_populations("ED visits for 15 yo girls?", ranged) == []
+    assert unaddressed_populations("opioid days after surgery?", adults) == []
+
+
+def _passage(text: str):
+    source = SimpleNamespace(title="Guideline", section="Acute pain")
+    return SimpleNamespace(text=text, source=source)
