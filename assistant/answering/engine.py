@@ -152,20 +152,13 @@ class AnswerEngine:
             reason = NOT_ENGLISH.format(LANGUAGE_NAMES[asked.language])
             yield self._done(base, started, NOT_COVERED, reason=reason)
             return
-        result = alone = None
-        if previous and is_dependent(asked.text):
-            result = alone = self._alone(asked)
-            if result is None:
-                base.searched_for = self._standalone(previous, asked.text, base)
-                asked = Question(base.searched_for)
-                yield AnswerEvent("status", f"Searching for: {asked.text}")
-        result = result or self.retriever.search(asked)
+        result, (outcome, reason) = self._search(asked, previous, base)
+        if base.searched_for:
+            yield AnswerEvent("status", f"Searching for: {base.searched_for}")
         base.timings_ms.update({f"retrieval_{k}": v for k, v in result.timings_ms.items()})
         base.closest = closest_documents(result.passages)
         if result.expansion is not None:
             base.query_expansions = result.expansion.to_json()
-        # A question found to stand alone was judged answerable already (by _alone).
-        outcome, reason = (ANSWERED, "") if alone else self._refusal(result)
         if outcome == RELATED:
             yield self._related(base, result, started, reason)
             return
@@ -177,14 +170,39 @@ class AnswerEngine:
         else:
             yield self._extract(base, result, started)
 
-    def _alone(self, question: Question) -> RetrievalResult | None:
-        """A question that only opens like a follow-up ("And what is the policy for…") but
-        has words of its own: its own search, if that answers it (else None). With a model,
-        the model's rewrite decides instead."""
-        if self.online or points_back(question.text) or not has_own_subject(question.text):
-            return None
+    def _search(
+        self, asked: Question, previous: str | None, answer: Answer
+    ) -> tuple[RetrievalResult, tuple[str, str]]:
+        """The search and the refusal decision, in a conversation too. A dependent question
+        is searched with the previous question's subject (`answer.searched_for` says so);
+        one that only opens like a follow-up ("And what is the policy for…") but has words
+        of its own is searched alone first; offline, a dependent question the combination
+        does not answer is tried on its own words too ("Also, is a glass of wine ok?" after
+        a question on portion sizes), kept if that evidence answers it."""
+        if not previous:
+            return self._searched(asked)
+        offline = not self.online
+        if not is_dependent(asked.text):
+            # (Not also tried with the previous subject when refused: a new subject the
+            # library lacks would then be answered with the old one's passages.)
+            return self._searched(asked)
+        own = None
+        if offline and not points_back(asked.text) and has_own_subject(asked.text):
+            own = self._searched(asked)
+            if own[1][0] == ANSWERED:
+                return own
+        joined = self._standalone(previous, asked.text, answer)
+        together = self._searched(Question(joined))
+        if offline and together[1][0] != ANSWERED:
+            own = own or self._searched(asked)
+            if own[1][0] == ANSWERED:
+                return own
+        answer.searched_for = joined
+        return together
+
+    def _searched(self, question: Question) -> tuple[RetrievalResult, tuple[str, str]]:
         result = self.retriever.search(question)
-        return result if self._refusal(result)[0] == ANSWERED else None
+        return result, self._refusal(result)
 
     def _standalone(self, previous: str, question: str, answer: Answer) -> str:
         """The follow-up as a question that stands alone: offline, joined with the previous

@@ -97,8 +97,10 @@ def points_back(question: str) -> bool:
 def has_own_subject(question: str) -> bool:
     """Enough words of its own to be searched alone: "And what is the policy for patient
     wristbands?" after a question on falls is a new question, not a follow-up. Counted in
-    the words typed, not their expansions ("ER oxy" is two words, not five)."""
-    return len(set(stems(question)) - _GENERIC_TERMS) >= _OWN_SUBJECT
+    the words typed, not their expansions ("ER oxy" is two words, not five), and not its
+    opening connective ("n for MR products?" has two)."""
+    own = _CONNECTIVE.sub("", question, count=1)
+    return len(set(stems(own)) - _GENERIC_TERMS) >= _OWN_SUBJECT
 
 
 def combined(previous: str, question: str) -> str:

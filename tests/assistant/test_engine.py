@@ -370,6 +370,21 @@ def test_a_follow_up_is_answered_from_the_previous_subject(kb):
     assert other.searched_for == "" and "4455" in other.text
 
 
+def test_a_question_opening_like_a_follow_up_falls_back_to_its_own_words(kb):
+    # "Also, …" leans on the previous question by its wording, with too few words of its
+    # own to be searched alone first. When the combination with the previous subject
+    # answers nothing (here: made to refuse), its own words are tried and kept.
+    engine = offline_engine(kb)
+    decide = engine._refusal
+    engine._refusal = lambda result: (
+        (RELATED, "joined") if " — " in result.question.text else decide(result)
+    )
+    previous = "How often are PCA checks needed in the first 4 hours?"
+    answer = engine.ask("Also, needlestick extension?", previous=previous)
+    assert answer.outcome == ANSWERED and answer.searched_for == ""
+    assert "4455" in answer.text
+
+
 def test_with_a_model_the_follow_up_is_rewritten_without_identifiers(kb, scripted_llm):
     engine = llm_engine(kb, scripted_llm)
     previous = "How often are PCA checks needed in the first 4 hours?"

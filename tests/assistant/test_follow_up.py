@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.follow_up import clean_rewrite, combined, is_dependent
+from assistant.answering.follow_up import clean_rewrite, combined, has_own_subject, is_dependent
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,9 @@ def test_a_models_rewrite_is_one_line_and_falls_back_when_empty():
         "Naloxone dose in children?"
     )
     assert clean_rewrite("   \n", "fallback") == "fallback"
+
+
+def test_the_opening_connective_is_no_word_of_the_questions_own():
+    # "n" is shorthand for "and": two words of its own, too few to be searched alone first
+    assert not has_own_subject("n for MR products?")
+    assert has_own_subject("n for MR tablet dissolution?")
