@@ -237,6 +237,14 @@ def main() -> int:
         parts["seventh set (measured once before tuning, then for tuning)"] = measure(
             load(seventh[0]), load(seventh[1])
         )
+    eighth = (
+        args.cases / "eighth_identifier_cases.jsonl",
+        args.cases / "eighth_clean_cases.jsonl",
+    )
+    if all(path.is_file() for path in eighth):
+        parts["eighth set (measured once before tuning, then for tuning)"] = measure(
+            load(eighth[0]), load(eighth[1])
+        )
     text = report(parts, pasted_text_times())
     from answering import write_section
 

@@ -87,6 +87,26 @@ BRANDS = frozenset(
     hikma masimo paykel drager dräger mindray kohden welch allyn hillrom arjo covidien ethicon
     olympus storz zimmer biomet hologic convatec coloplast hollister molnlycke mölnlycke
     teleflex vygon bard becton dickinson hamilton
+    zometa ibrance kisqali verzenio enhertu lynparza zejula rubraca brukinsa imbruvica
+    calquence venclexta phesgo perjeta kadcyla herceptin padcev trodelvy imraldi amgevita
+    hyrimoz idacio yuflyma hulio kesimpta aclasta xgeva tukysa nerlynx tagrisso alecensa
+    lorviqua xalkori zykadia retevmo gavreto lumykras krazati tepmetko tabrecta erleada nubeqa
+    xtandi zytiga lonsurf stivarga inlyta cabometyx lenvima nexavar sutent votrient afinitor
+    marevan postinor ellaone cerazette cerelle hana rigevidon microgynon logynon yasmin
+    yaz lucette dretine zoely qlaira femodene millinette cilest evra nuvaring depo-provera
+    sayana noriday norgeston brevinor ovranette levest maexeni rigevidon dianette clairette
+    luforbec fostair clenil kelhale soprobec qvar asmol foracort seretide flutiform symbicort
+    duoresp bricanyl ventolin airomir salamol easyhaler spiriva braltus incruse anoro trelegy
+    basalog basaglar infanrix bexsero rotarix covishield covaxin imojev rabipur verorab
+    boostrix repevax revaxis priorix mmrvaxpro pediacel vaxelis prevenar menveo nimenrix
+    iodosorb flaminal mepitel mepilex silvercel acticoat aquacel prontosan actimaris
+    fortisip fortijuce ensure juce nepro renilon neocate nutramigen aptamil smofkabiven olimel
+    kabiven clinimix peptamen jevity osmolite fresubin
+    dermeze pinetarsol boroline hylo-forte hylo eylea vabysmo lucentis beovu ozurdex
+    dolo myprodol panado panadol osteo herron blackmores difene ponstan zandu amrutanjan
+    cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
+    buckley lennon liv
+    kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
     """.split()
 )
 
@@ -250,6 +270,10 @@ EPONYM_NOUNS = frozenset(
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution
+    cycle cycles rash premeds refill refills balm oil mixture bath pill pills rotacap spacer
+    spacers hoist meter glucometer monitor scope dosing regimen crisis sign gold forte
+    sequence surgery oesophagectomy esophagectomy gastrectomy rings ring faces hump pearls
+    register encephalitis
     """.split()
 )
 

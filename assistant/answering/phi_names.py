@@ -155,6 +155,15 @@ def listed_name(m: re.Match[str]) -> Span | None:
     return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
 
 
+def listed_pair(m: re.Match[str]) -> Span | None:
+    """ "o'sullivan, aoife": a word on the name list or shaped like an Irish surname
+    ("o'…"), and neither an English word ("fever, rash - …" is no name)."""
+    words = [w.strip().casefold() for w in m.group("v").split(",")]
+    names, english = name_list(), common_words()
+    named = any(w in names or re.match(r"[od]['’]", w) for w in words)
+    return m.span("v") if named and not any(w in english for w in words) else None
+
+
 def capital_name_opening(m: re.Match[str]) -> Span | None:
     """An all-capital word opening the question before a person's verb ("ADEBAYO keeps
     desatting") is a name unless it is an abbreviation, an English word, a body or a brand

@@ -22,6 +22,7 @@ from assistant.answering.phi_names import (
     Span,
     capital_name_opening,
     listed_name,
+    listed_pair,
     name_after_cue,
     name_list,
     names_after,
@@ -300,10 +301,18 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four)))?"
             r"(?:[ \t]+(?:is|was))?)[ \t]*[:#=-]?[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
     ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
+    # Other countries' national numbers: an Irish PPSN "1234567TA", an Indian Aadhaar
+    # "4821 7730 1968", a UK National Insurance number "QQ 12 34 56 C".
+    ("SSN", r"(?i:\bPPSN?\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
+            r"(?P<v>\d{7}[A-Za-z]{1,2})\b", 0),
+    ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
+            r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
+    ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
+            r"(?![\w-])", 1),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
-            r"|\bURN?\b"
+            r"|\bURN?\b|\bABHA\b|\bUHID\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
@@ -427,6 +436,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?![\w'’-])", 5),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"
              r"|refuses|refused|says|said|fell|pulled)\b)", 5, capital_name_opening),
+    # Initials with the bed they are in: "RK (bed 12)", "J.S. in bay 4".
+    ("NAME", r"(?<![\w.])(?P<v>[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)"
+             r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5),
+    # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
+    ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     ("NAME", OTHER_SCRIPT, 5),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),

@@ -87,6 +87,8 @@ _PERSON_AFTER = re.compile(
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
     r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
     r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°)))\b)"
+    # a child's age set off by commas: "Ivy, 6, ate …", "Hunter, 4, with …"
+    r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"
     # "Summer's mum", "keane's son": someone's relative
     r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner)\b"
     # "Bob on AMU": on a ward named by its letters
@@ -147,6 +149,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
     if _eponym_next(text, token.end()) or _EPONYM_BEFORE.search(_before(text, token)):
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
+    if not word[0].islower() and _a_product_here(text, token):
+        return False  # "on Enhertu", "Brenda-35", "Cerazette vs Cerelle", "her Zometa"
     if word.isupper():
         return _capitals_name(folded, parts)
     if word[0].islower():
@@ -221,6 +225,33 @@ def _product_after(after: str) -> bool:
     if re.search(r"[a-z][A-Z]", word) or (re.search(r"\d", word) and re.search(r"[A-Za-z]", word)):
         return True
     return _a_known_thing(word) or word.casefold() in clinical_words()
+
+
+# Where a product stands: after a word that takes, starts, stops or switches a drug, or a
+# possessive pronoun ("on Enhertu", "switched to Amgevita", "her Zometa"); "started" only
+# when no "on" follows (then it started a person on something: "started Maria on insulin").
+_PRODUCT_BEFORE = re.compile(
+    r"(?i:\b(?:on|taking|takes|took|stop|stopped|stopping|off|prescribed?|prescribing|using"
+    r"|switch(?:ed|ing)?[ \t]+(?:to|from)|swap(?:ped|ping)?[ \t]+(?:to|for|from)|her|his"
+    r"|their|your|our))[ \t]+$"
+)
+_STARTED_BEFORE = re.compile(r"(?i:\b(?:start|started|starting|restart|restarted))[ \t]+$")
+_VERSUS = re.compile(r"(?i:\b(?:vs|versus))\.?[ \t]+$")
+_VERSUS_AFTER = re.compile(r"[ \t]+(?i:vs|versus)\.?[ \t]+[A-Z]")
+
+
+def _a_product_here(text: str, token: re.Match[str]) -> bool:
+    """Said the way products are: joined to a strength ("Brenda-35", "Mala-D"), compared
+    with "vs" ("Cerazette vs Cerelle"), or after a word that takes or switches a drug."""
+    after = text[token.end() : token.end() + 30]
+    if re.match(r"-\d", after) or re.search(r"-[A-Z]$", token.group()):
+        return True
+    if _VERSUS_AFTER.match(after) or _VERSUS.search(_before(text, token)):
+        return True
+    before = _before(text, token)
+    if _PRODUCT_BEFORE.search(before):
+        return True
+    return bool(_STARTED_BEFORE.search(before)) and not re.match(r"[ \t]+on\b", after, re.I)
 
 
 def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:
@@ -364,6 +395,8 @@ def _eponym_next(text: str, end: int) -> bool:
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
     ordinary = 0
     for raw in text[end : end + 80].split()[:6]:
+        if raw[0] in ",;":
+            return False  # "Maria Reyes, pump serial …": a comma ends the name, not a noun
         word = raw.strip(',;:()[]"“”?!.').removesuffix("'s").removesuffix("’s").strip("'’")
         folded = word.casefold()
         if not word:
@@ -373,6 +406,8 @@ def _eponym_next(text: str, end: int) -> bool:
         if not word.isalpha() or (word.isupper() and len(word) > 1):
             return False
         if folded in ("and", "or", "vs", "versus", "&") or word[:1].isupper():
+            if raw.endswith((",", ";")):
+                return False  # "Reyes, Maria, pump …"
             continue
         ordinary += 1
         if ordinary > 1 or folded in NOT_BETWEEN or raw != raw.rstrip(",;:)"):

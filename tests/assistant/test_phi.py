@@ -164,6 +164,22 @@ POSITIVES = [
         ["NAME"],
     ),
     ("Autumn's dad rang about the MMR", "[NAME-1] dad rang about the MMR", ["NAME"]),
+    ("PPSN 7654321KA, is the flu jab free?", "PPSN [SSN-1], is the flu jab free?", ["SSN"]),
+    ("aadhaar 2345 6789 0123 for the TB notice", "aadhaar [SSN-1] for the TB notice", ["SSN"]),
+    ("NI no AB 12 34 56 D on the PIP form", "NI no [SSN-1] on the PIP form", ["SSN"]),
+    ("ABHA 12-3456-7890-1234, stent cover?", "ABHA [MRN-1], stent cover?", ["MRN"]),
+    (
+        "JT (bed 7) wants his own insulin pen",
+        "[NAME-1] (bed 7) wants his own insulin pen",
+        ["NAME"],
+    ),
+    ("o'brien, siobhan - iron and PPI together?", "[NAME-1] - iron and PPI together?", ["NAME"]),
+    (
+        "Carmen Ruiz, pump serial A2219 alarming",
+        "[NAME-1], pump serial [ID-1] alarming",
+        ["NAME", "ID"],
+    ),
+    ("Daisy, 7, swallowed a button battery", "[NAME-1], 7, swallowed a button battery", ["NAME"]),
     ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
     # several at once
     (
@@ -263,6 +279,11 @@ WORD_NEGATIVES = [
     "post-Whipple drain output, when to remove?",
     "Nightingale ward has no hoist, can we borrow one?",
     "COPD is worse in winter, rescue pack?",
+    "Neutropenic on Verzenio, hold a week?",
+    "Is Juliet-35 ED still made?",
+    "Cerazette vs Cerelle for a smoker?",
+    "Can her Zometa go in the same chair session?",
+    "Pierre Robin sequence, prone positioning?",
 ]
 
 
