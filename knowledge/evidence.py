@@ -7,9 +7,10 @@ Three questions about the retrieved passages, all lexical and cheap:
 * the value check: when the question asks for a particular kind of value (a duration, a
   dose, a number of minutes), is there a sentence carrying such a value where the question's
   subject is (the sentence, its neighbours, the passage's title and section)?
-* the population check: when the question is about a child or a pregnancy, does any top
-  passage speak of children (or an age under 18) or of pregnancy at all? A guideline for
-  adults does not answer "What dose for a 5-year-old?".
+* the population check: when the question is about a child, a pregnancy, a pet or a year,
+  does any top passage speak of children (or an age under 18), pregnancy, animals or that
+  year at all? A guideline for adults does not answer "What dose for a 5-year-old?", a
+  report on 2008-2018 does not answer "How many in 2021?".
 
 Why the second: the hardest questions to refuse are near misses. The guideline discusses
 handwashing but never says for how many seconds; it recommends duloxetine but gives no dose.
@@ -125,7 +126,15 @@ POPULATIONS = {
         r"pregnant|pregnanc(?:y|ies)|breast-?feeding|lactat(?:ing|ion)|postpartum|antenatal"
         r"|prenatal|gestation(?:al)?"
     ),
+    # a hospital's documents are for people: a pet's dose is a question for a vet
+    "animals": r"dogs?|cats?|pets?|pupp(?:y|ies)|kittens?|horses?|veterinar(?:y|ians?)|animals?",
 }
+# A year the question asks about ("opioid fills in 2021"): the passages must name it.
+# (After a word that dates something, so an amount, "1600-2000 kcal", is no year.)
+_YEAR = re.compile(
+    r"(?i:\b(?:in|during|since|from|after|before|by|of|for|year|between|and|to|until))[ \t]+"
+    r"(19[5-9]\d|20[0-4]\d)\b(?![ \t]*(?:-|–|kcal|calories|mg|mcg|ml|g|units)\b)"
+)
 _GROUP_WORDS = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in POPULATIONS.items()}
 # A child's age in a question: "8-year-old", "8yo", "5 y/o", "12-17yo".
 _CHILD_AGE = re.compile(
@@ -163,4 +172,9 @@ def unaddressed_populations(
             named.search(t) or (name == "children" and _CHILD_RANGE.search(t)) for t in texts
         ):
             missing.append(name)
+    missing += [
+        year
+        for year in dict.fromkeys(_YEAR.findall(question.text))
+        if not any(year in t for t in texts)
+    ]
     return missing

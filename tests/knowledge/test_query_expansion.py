@@ -324,3 +324,14 @@ def test_a_group_no_top_passage_speaks_of_is_unaddressed():
 def _passage(text: str):
     source = SimpleNamespace(title="Guideline", section="Acute pain")
     return SimpleNamespace(text=text, source=source)
+
+
+def test_a_pet_or_a_year_no_top_passage_speaks_of_is_unaddressed():
+    from knowledge.evidence import populations_asked, unaddressed_populations
+
+    assert populations_asked("How much tramadol for my dog after surgery?") == ["animals"]
+    dispensing = [_passage("In 2018, 25.0% of adults aged 65 or older filled a prescription.")]
+    assert unaddressed_populations("How many over 65 filled one in 2021?", dispensing) == ["2021"]
+    assert unaddressed_populations("How many over 65 filled one in 2018?", dispensing) == []
+    # an amount is no year
+    assert unaddressed_populations("servings on the 1600-2000 kcal plan?", dispensing) == []
