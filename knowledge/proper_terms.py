@@ -289,7 +289,7 @@ EPONYM_OWN_NOUNS = frozenset(
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
     pentad spots college hospital hospitals fund trust school university foundation
-    reversal paresis solution
+    reversal paresis solution lamp area campaign rule crisis blue hump sequence
     """.split()
 )
 

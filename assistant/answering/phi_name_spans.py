@@ -198,6 +198,8 @@ def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list
         if not name:
             continue
         start, end = token.span()
+        if token.group().endswith(("'s", "’s")):
+            end -= 2  # "Smith's BM": the name, its possessive kept ("[NAME-1]'s BM")
         gap = text[spans[-1][1] : start] if spans else ""
         # an initial's full stop joins ("T. Okonkwo"); a sentence's does not ("Fisher. Anti")
         initial = spans and len(re.split(r"[\s.]+", text[spans[-1][0] : spans[-1][1]])[-1]) <= 2

@@ -202,7 +202,9 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         # "Ward 3" not.
         if not _starts_sentence(text, token.start()):
             return strong and not BARE_NUMBER_AFTER.match(after)
-        return _person_after(after) and (strong or folded in load_names())
+        # "Nick's left ACF cannula": a given name's possessive before no eponym's noun
+        possessive = token.group().endswith(("'s", "’s")) and strong
+        return (_person_after(after) or possessive) and (strong or folded in load_names())
     return _unknown_name(text, token, folded)
 
 

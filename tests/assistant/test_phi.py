@@ -163,7 +163,7 @@ POSITIVES = [
         "[NAME-1] keeps pulling at the NG, mittens ok?",
         ["NAME"],
     ),
-    ("Autumn's dad rang about the MMR", "[NAME-1] dad rang about the MMR", ["NAME"]),
+    ("Autumn's dad rang about the MMR", "[NAME-1]'s dad rang about the MMR", ["NAME"]),
     ("PPSN 7654321KA, is the flu jab free?", "PPSN [SSN-1], is the flu jab free?", ["SSN"]),
     ("aadhaar 2345 6789 0123 for the TB notice", "aadhaar [SSN-1] for the TB notice", ["SSN"]),
     ("NI no AB 12 34 56 D on the PIP form", "NI no [SSN-1] on the PIP form", ["SSN"]),
@@ -180,6 +180,7 @@ POSITIVES = [
         ["NAME", "ID"],
     ),
     ("Daisy, 7, swallowed a button battery", "[NAME-1], 7, swallowed a button battery", ["NAME"]),
+    ("Jack's obs are worse since noon", "[NAME-1]'s obs are worse since noon", ["NAME"]),
     ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
     # several at once
     (
@@ -284,6 +285,8 @@ WORD_NEGATIVES = [
     "Cerazette vs Cerelle for a smoker?",
     "Can her Zometa go in the same chair session?",
     "Pierre Robin sequence, prone positioning?",
+    "Little's area bleed, cautery both sides?",
+    "Wood's lamp shows coral red, erythrasma?",
 ]
 
 
