@@ -197,6 +197,17 @@ def section(m: dict) -> str:
     return "\n".join(lines)
 
 
+# The sets written after the first, in the order they were written: (file prefix, label).
+LATER_SETS = [
+    ("extra", "second set (all for tuning)"),
+    ("fourth", "fourth set (all for tuning)"),
+    ("fifth", "fifth set (all for tuning)"),
+    ("sixth", "sixth set (blind: measured, never tuned on)"),
+    ("seventh", "seventh set (measured once before tuning, then for tuning)"),
+    ("eighth", "eighth set (measured once before tuning, then for tuning)"),
+]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES)
@@ -212,39 +223,14 @@ def main() -> int:
         for side in ("held-out", "tune")
     }
     parts["both halves"] = measure(cases, clean)
-    extra = args.cases / "extra_identifier_cases.jsonl", args.cases / "extra_clean_cases.jsonl"
-    if all(path.is_file() for path in extra):
-        parts["second set (all for tuning)"] = measure(load(extra[0]), load(extra[1]))
     third = args.cases / "third_clean_cases.jsonl"
-    if third.is_file():
-        parts["third set, clean questions only (all for tuning)"] = measure([], load(third))
-    fourth = args.cases / "fourth_identifier_cases.jsonl", args.cases / "fourth_clean_cases.jsonl"
-    if all(path.is_file() for path in fourth):
-        parts["fourth set (all for tuning)"] = measure(load(fourth[0]), load(fourth[1]))
-    fifth = args.cases / "fifth_identifier_cases.jsonl", args.cases / "fifth_clean_cases.jsonl"
-    if all(path.is_file() for path in fifth):
-        parts["fifth set (all for tuning)"] = measure(load(fifth[0]), load(fifth[1]))
-    sixth = args.cases / "sixth_identifier_cases.jsonl", args.cases / "sixth_clean_cases.jsonl"
-    if all(path.is_file() for path in sixth):
-        parts["sixth set (blind: measured, never tuned on)"] = measure(
-            load(sixth[0]), load(sixth[1])
-        )
-    seventh = (
-        args.cases / "seventh_identifier_cases.jsonl",
-        args.cases / "seventh_clean_cases.jsonl",
-    )
-    if all(path.is_file() for path in seventh):
-        parts["seventh set (measured once before tuning, then for tuning)"] = measure(
-            load(seventh[0]), load(seventh[1])
-        )
-    eighth = (
-        args.cases / "eighth_identifier_cases.jsonl",
-        args.cases / "eighth_clean_cases.jsonl",
-    )
-    if all(path.is_file() for path in eighth):
-        parts["eighth set (measured once before tuning, then for tuning)"] = measure(
-            load(eighth[0]), load(eighth[1])
-        )
+    for prefix, label in LATER_SETS:
+        cases_file = args.cases / f"{prefix}_identifier_cases.jsonl"
+        clean_file = args.cases / f"{prefix}_clean_cases.jsonl"
+        if all(path.is_file() for path in (cases_file, clean_file)):
+            parts[label] = measure(load(cases_file), load(clean_file))
+        if prefix == "extra" and third.is_file():  # the third set has clean questions only
+            parts["third set, clean questions only (all for tuning)"] = measure([], load(third))
     text = report(parts, pasted_text_times())
     from answering import write_section
 

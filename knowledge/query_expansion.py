@@ -74,25 +74,8 @@ _MAX_SENSES = 2
 # A specialised word: letters only (a hyphen may join them), long enough not to be shorthand.
 _SPECIALISED = re.compile(r"[A-Za-z][a-z]{3,}(?:-[a-z]+)*[a-z]")
 # Word beginnings the documents may write apart or hyphenated ("pre-dose", "semi-critical").
-_PREFIXES = (
-    "pre",
-    "post",
-    "semi",
-    "non",
-    "anti",
-    "multi",
-    "intra",
-    "inter",
-    "peri",
-    "sub",
-    "re",
-    "un",
-    "over",
-    "under",
-    "self",
-    "co",
-    "up",
-    "down",
+_PREFIXES = frozenset(
+    "pre post semi non anti multi intra inter peri sub re un over under self co up down".split()
 )
 # Lay phrases and two-word short names, compiled once: two-word names first, then lay phrases
 # longest first, so "low blood sugar" is read before "blood sugar" and "sugar".
