@@ -181,6 +181,7 @@ POSITIVES = [
     ),
     ("Daisy, 7, swallowed a button battery", "[NAME-1], 7, swallowed a button battery", ["NAME"]),
     ("Jack's obs are worse since noon", "[NAME-1]'s obs are worse since noon", ["NAME"]),
+    ("Grace desatted to 84 on 2L, NIV?", "[NAME-1] desatted to 84 on 2L, NIV?", ["NAME"]),
     ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
     # several at once
     (
