@@ -273,7 +273,7 @@ EPONYM_NOUNS = frozenset(
     cycle cycles rash premeds refill refills balm oil mixture bath pill pills rotacap spacer
     spacers hoist meter glucometer monitor scope dosing regimen crisis sign gold forte
     sequence surgery oesophagectomy esophagectomy gastrectomy rings ring faces hump pearls
-    register encephalitis
+    register encephalitis nurse nurses house
     """.split()
 )
 

@@ -118,6 +118,13 @@ NOT_BETWEEN = frozenset(
     "to of the a an at by from but if not no".split()
 )
 _CONTRACTED = frozenset("m s re ve ll d t".split())
+# Small words a sentence opens with that some name lists hold ("Or", "An", "So"): never names.
+_FUNCTION_WORDS = frozenset(
+    "a an and or but so if then than the of to in on at by for from as is are was were be "
+    "do does did not no nor yet also".split()
+)
+# A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
+_EPITHET = re.compile(r"[ \t]+([a-z]{4,}(?:ii|ae|i|is|us|um|ensis))\b")
 # Small words some given-name lists hold ("Till", "Her"): never a name in small letters.
 _PRONOUNS = frozenset("her his him she he they them my our your its their mine till".split())
 MODALS = frozenset("will may can might must should would could did does do".split())
@@ -150,6 +157,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
+    if folded in _FUNCTION_WORDS or _a_species_after(text, token):
+        return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
     if _eponym_next(text, token.end()) or _EPONYM_BEFORE.search(_before(text, token)):
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
     if not word[0].islower() and _a_product_here(text, token):
@@ -218,6 +227,16 @@ _SCORE_AFTER = re.compile(
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
 _WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
+
+
+def _a_species_after(text: str, token: re.Match[str]) -> bool:
+    """A genus and its species: "Naegleria fowleri". The epithet is no English word and no
+    name on the lists ("Anna rossi" is a person)."""
+    found = _EPITHET.match(text, token.end())
+    if found is None or not token.group()[:1].isupper():
+        return False
+    epithet = found.group(1)
+    return epithet not in common_words() and epithet not in load_names()
 
 
 def _product_after(after: str) -> bool:

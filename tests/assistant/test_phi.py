@@ -288,6 +288,9 @@ WORD_NEGATIVES = [
     "Pierre Robin sequence, prone positioning?",
     "Little's area bleed, cautery both sides?",
     "Wood's lamp shows coral red, erythrasma?",
+    "Peripheral bag allowed? Or is it central only?",
+    "Kingella kingae in a toddler, PCR needed?",
+    "Macmillan nurse visit at home, who refers?",
 ]
 
 
