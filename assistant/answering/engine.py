@@ -228,7 +228,9 @@ class AnswerEngine:
         question asks for a kind of value (a duration, a dose), enough of them must be found
         around a sentence carrying such a value. Evidence that misses the answer thresholds
         but clears the lower related ones is shown as related passages; so is a subject the
-        documents discuss without the value asked for."""
+        documents discuss without the value asked for, a specialised word no approved
+        document uses ("acarbose"), and a child, pregnancy, pet or year the passages found
+        never speak of."""
         cfg = self.settings.answer
         question = result.question
         if question.language != "en":  # stream() says so before searching
@@ -431,7 +433,7 @@ def search_text(question: str) -> str:
 
 
 def _quoted(words: tuple[str, ...]) -> str:
-    """ "meperidine" or "ketamine" and "bolus": the words as the question wrote them."""
+    """The words as the question wrote them, quoted: “acarbose”; “Truvada” or “raltegravir”."""
     quoted = [f"“{w}”" for w in dict.fromkeys(words)]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
