@@ -155,6 +155,15 @@ def listed_name(m: re.Match[str]) -> Span | None:
     return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
 
 
+def capitals_pair(m: re.Match[str]) -> Span | None:
+    """ "STRYKER, DEAN": the surname on the name list and no English word, or a given name
+    after it ("SMITH, JOHN"); "FEVER, RIGORS" is neither."""
+    last, first = (w.strip().casefold() for w in m.group("v").split(","))
+    if last not in name_list() or len(last) < 4:
+        return None
+    return m.span("v") if last not in common_words() or first in given_names() else None
+
+
 def listed_pair(m: re.Match[str]) -> Span | None:
     """ "o'sullivan, aoife": a word on the name list or shaped like an Irish surname
     ("o'…"), and neither an English word ("fever, rash - …" is no name)."""

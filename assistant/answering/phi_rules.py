@@ -21,6 +21,7 @@ from assistant.answering.phi_names import (
     STOP,
     Span,
     capital_name_opening,
+    capitals_pair,
     listed_name,
     listed_pair,
     name_after_cue,
@@ -432,6 +433,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, listed_name),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?"
              r"(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:[—–:;,(-]|$))", 5, listed_name),
+    # … and before the sentence goes on: "STRYKER, DEAN slid out of bed" (not "FEVER, RIGORS
+    # started": a word, and no given name after it)
+    ("NAME", r"^[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)"
+             r"(?=[ \t]+[a-z])", 5, capitals_pair),
     ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"

@@ -182,6 +182,7 @@ POSITIVES = [
     ("Daisy, 7, swallowed a button battery", "[NAME-1], 7, swallowed a button battery", ["NAME"]),
     ("Jack's obs are worse since noon", "[NAME-1]'s obs are worse since noon", ["NAME"]),
     ("Grace desatted to 84 on 2L, NIV?", "[NAME-1] desatted to 84 on 2L, NIV?", ["NAME"]),
+    ("PATEL, RAJ fell at 0300, CT head?", "[NAME-1] fell at 0300, CT head?", ["NAME"]),
     ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
     # several at once
     (
@@ -291,6 +292,7 @@ WORD_NEGATIVES = [
     "Peripheral bag allowed? Or is it central only?",
     "Kingella kingae in a toddler, PCR needed?",
     "Macmillan nurse visit at home, who refers?",
+    "FEVER, RIGORS started after the transfusion, stop it?",
 ]
 
 
