@@ -3,7 +3,8 @@
 A rule is a pattern, a rank that breaks ties between equally long overlapping matches, and a
 function that accepts a match (returning the span to replace) or rejects it ("20/20/20" is no
 date, "temp 99 F" no age). assistant/answering/phi.py runs them and chooses among the matches;
-assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names.
+assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names, and
+assistant/answering/phi_dates.py says which dates are a person's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,17 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from assistant.answering.phi_dates import (
+    DATE,
+    MONTH_ANY_CASE,
+    NOT_A_DOSE,
+    ORD_WORD,
+    day_month,
+    persons_date,
+    plausible_date,
+    six_digit_date,
+    value,
+)
 from assistant.answering.phi_names import (
     BEFORE_LABEL,
     DEMOGRAPHIC,
@@ -45,36 +57,6 @@ _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55
 _GROUPED = (
     r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4}"
     r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
-)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-)
-_ORD = r"(?:st|nd|rd|th)"
-_MONTH_ANY_CASE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
-# Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
-# matches. A day-month without a year ("on 5 June") is still a date tied to a person.
-_ORD_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
-    r"|thirty[- ]first)"
-)
-_NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
-_DATE = (
-    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    # with a year, a month in any case is a month: "12 JUN 1933", "jan 1 1949", "2 july 1944"
-    rf"|\d{{1,2}}{_ORD}?[ \t]+(?i:{_MONTH_ANY_CASE})\.?,?[ \t]+\d{{4}}"
-    rf"|(?i:{_MONTH_ANY_CASE})\.?[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+\d{{4}}"
-    rf"|\d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})"
-    rf"|(?i:the[ \t]+)?(?i:{_ORD_WORD})[ \t]+of[ \t]+{_MONTH}(?:,?[ \t]+\d{{4}})?"
-    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}(?:{_ORD}?,?[ \t]+\d{{4}}|{_ORD})"
-    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{_MONTH}(?:\.?,?[ \t]+\d{{4}})?"
-    # last: tried only when no year or ordinal follows ("due date Jan 20")
-    rf"|{_MONTH}\.?[ \t]+\d{{1,2}}\b{_NOT_A_DOSE})(?![\w/:]|[.-]\d)"
 )
 _UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 _POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
@@ -161,7 +143,7 @@ def _not_a_temperature(m: re.Match[str]) -> Span | None:
     before = m.string[max(0, m.start() - 20) : m.start()]
     if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
         return None
-    return _value(m)
+    return value(m)
 
 
 def _street_name(m: re.Match[str]) -> Span | None:
@@ -187,18 +169,14 @@ def _street_words(m: re.Match[str]) -> Span | None:
     words = m.group("v").split()[:-1]
     if any(w in ("the", "a", "an", "this", "that", "my", "his", "her") for w in words):
         return None
-    return _value(m)
-
-
-def _value(m: re.Match[str]) -> Span:
-    return m.span("v") if "v" in m.re.groupindex else m.span()
+    return value(m)
 
 
 def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     """Accept the value (the group "v", else the whole match) when it has `n` digits."""
 
     def accept(m: re.Match[str]) -> Span | None:
-        start, end = _value(m)
+        start, end = value(m)
         return (start, end) if sum(c.isdigit() for c in m.string[start:end]) >= n else None
 
     return accept
@@ -206,54 +184,6 @@ def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
 
 def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
-
-
-def _day_month(m: re.Match[str]) -> Span | None:
-    """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
-    if re.fullmatch(r"\d\.\d", m.group("v")):
-        return None  # "stay on 2.5": a decimal
-    a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
-    fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b
-    return _value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
-
-
-def _plausible_date(m: re.Match[str]) -> Span | None:
-    """Reject number triples that cannot be dates ("20/20/20") or are section numbers
-    ("3.2.10": dots with a two-digit year)."""
-    v = m.group("v")
-    nums = [int(n) for n in re.findall(r"\d+", v)]
-    if re.search(rf"(?i:{_ORD_WORD})", v):  # "the fourth of July 1949"
-        return _value(m)
-    if re.search(r"[A-Za-z]{3}", v):  # textual month: the first number is the day
-        return _value(m) if nums and 1 <= nums[0] <= 31 else None
-    year_first = re.match(r"\d{4}\D", v) is not None
-    seps = set(re.findall(r"[/.-]", v))
-    if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
-        return None
-    if year_first:
-        y, mo, d = nums
-        ok = 1900 <= y <= 2099 and 1 <= mo <= 12 and 1 <= d <= 31
-    else:
-        a, b, _ = nums
-        ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
-    return _value(m) if ok else None
-
-
-# Words that date a policy, a formulary or a guideline, not a person: "effective July 1".
-_NOT_A_PERSONS_DATE = re.compile(
-    r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
-    r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular"
-    r"|expires|expiry|expiring|PGD)\b)"
-    r"[^.?!;]{0,30}$"
-)
-
-
-def _persons_date(m: re.Match[str]) -> Span | None:
-    """A date, unless the words just before it date a policy or a guideline: HIPAA protects
-    the dates of a person's care, and "the protocol goes live 15 January 2025" is none."""
-    if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]):
-        return None
-    return _plausible_date(m)
 
 
 _CODE_LABEL = re.compile(
@@ -265,22 +195,14 @@ _CODE_LABEL = re.compile(
 def _not_a_code(m: re.Match[str]) -> Span | None:
     """A long number after a terminology's name is a code for a condition or a product
     ("SNOMED 44054006"), not a person's number."""
-    return None if _CODE_LABEL.search(m.string[max(0, m.start() - 16) : m.start()]) else _value(m)
-
-
-def _six_digit_date(m: re.Match[str]) -> Span | None:
-    """ "030415": day-month-year or month-day-year, two digits each, both readings sensible."""
-    a, b = int(m.group("v")[:2]), int(m.group("v")[2:4])
-    day_month = 1 <= a <= 31 and 1 <= b <= 12
-    month_day = 1 <= a <= 12 and 1 <= b <= 31
-    return _value(m) if day_month or month_day else None
+    return None if _CODE_LABEL.search(m.string[max(0, m.start() - 16) : m.start()]) else value(m)
 
 
 class Rule(NamedTuple):
     kind: str
     pattern: re.Pattern[str]
     rank: int  # breaks ties between equally long overlapping matches: lower = more specific
-    accept: Callable[[re.Match[str]], Span | None] = _value  # span to replace, or reject
+    accept: Callable[[re.Match[str]], Span | None] = value  # span to replace, or reject
     fixed: str | None = None  # a fixed placeholder instead of a numbered one
 
 
@@ -342,7 +264,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
             r"(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
-            rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{_DATE})", 1, _plausible_date),
+            rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{DATE})", 1, plausible_date),
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
     ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
     # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
@@ -402,11 +324,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
-    ("DATE", rf"(?<![\w/.:-])(?P<v>{_DATE})", 4, _persons_date),
+    ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
     # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
     # amount reads so ("150000" has no month).
-    ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, _six_digit_date),
+    ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, six_digit_date),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
     ("DATE", r"(?i:\b\d{1,2}(?:st|nd|rd|th)[ \t]+)(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
              r"|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
@@ -414,7 +336,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
-    ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})[ \t]+of[ \t]+{_MONTH_ANY_CASE})"
+    ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
              r"(?:,?[ \t]+\d{4})?", 4),
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
@@ -422,8 +344,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
              r"|checked|reviewed)\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
-             rf"(?![\w/.-]|[.,]\d){_NOT_A_DOSE}",
-     4, _day_month),
+             rf"(?![\w/.-]|[.,]\d){NOT_A_DOSE}",
+     4, day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
              rf"(?={DEMOGRAPHIC})", 5, names_before),
@@ -480,30 +402,30 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
 
-    ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, _value,
+    ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, value,
      AGE_PLACEHOLDER),
-    ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, _value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, value, AGE_PLACEHOLDER),
     # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
      AGE_PLACEHOLDER),
     # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
-    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, _value,
+    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, value,
      AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, _value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w-]){_WORD_AGE}(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
            r"|seconds?|secs?|percent|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people"
-           r"|beds?|mmhg|kg|g\b))", 5, _value, AGE_PLACEHOLDER),
+           r"|beds?|mmhg|kg|g\b))", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad|nan"
            rf"|resident)(?:['’]s|[ \t]+(?:is|was|turned|turns)))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
-     5, _value, AGE_PLACEHOLDER),
+     5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
-           r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, _value,
+           r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
      AGE_PLACEHOLDER),
-    ("ID", rf"\({_AGE}\)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"\({_AGE}\)", 5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
-    ("ID", rf"(?<=[^\W\d_]),[ \t]*{_AGE}(?=[ \t]*,)", 5, _value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<=[^\W\d_]),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, _not_a_code),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
     ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),

@@ -118,15 +118,15 @@ NOT_BETWEEN = frozenset(
     "to of the a an at by from but if not no".split()
 )
 _CONTRACTED = frozenset("m s re ve ll d t".split())
-# Small words a sentence opens with that some name lists hold ("Or", "An", "So"): never names.
+# Small words some name lists hold ("Or", "An", "Till", "Her"): never names, whether they open
+# a sentence ("My 85 yo mum", "Her INR") or not.
 _FUNCTION_WORDS = frozenset(
     "a an and or but so if then than the of to in on at by for from as is are was were be "
-    "do does did not no nor yet also".split()
+    "do does did not no nor yet also her his him she he they them my our your its their mine "
+    "till".split()
 )
 # A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
 _EPITHET = re.compile(r"[ \t]+([a-z]{4,}(?:ii|ae|i|is|us|um|ensis))\b")
-# Small words some given-name lists hold ("Till", "Her"): never a name in small letters.
-_PRONOUNS = frozenset("her his him she he they them my our your its their mine till".split())
 MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
@@ -188,8 +188,6 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     # read from the end of the word, a possessive included: "Summer's mum" is someone's
     end = token.end() - 2 if token.group().endswith(("'s", "’s")) else token.end()
     after = text[end : end + 40]
-    if folded in _PRONOUNS:
-        return False  # "My 85 yo mum", "Her INR": a capital for the sentence's start
     if folded in BRANDS and _product_after(after):
         return False  # a maker before its product: "Lilly Humalog", "Hamilton C6"
     if folded in EPONYMS and _SCORE_AFTER.match(after):
@@ -350,7 +348,7 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     or a person's context follows ("tran refusing", "donnelly in bed 3"); an English word that
     is also a given name or a frequent surname only with a person after it ("grace's sats",
     "callum is 16", "big mike in resus")."""
-    if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in _PRONOUNS:
+    if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS:
         return False
     after = text[token.end() : token.end() + 40]
     someone = _person_after(after) or _someones(text, token)

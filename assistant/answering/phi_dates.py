@@ -1,0 +1,105 @@
+"""Which numbers in a typed question are a person's dates, for assistant/answering/phi_rules.py.
+
+The pieces of a date pattern (months, ordinals, the formats a date is typed in) and the
+functions that accept a match as a date tied to a person (a birth, an admission, a fall) or
+reject it: "20/20/20" is no date, "1/2 dose" a fraction, "the protocol goes live 15 January
+2025" dates a policy. Each accept function returns the span to replace, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_names import Span
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+ORD = r"(?:st|nd|rd|th)"
+MONTH_ANY_CASE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+ORD_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first)"
+)
+NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
+# Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
+# matches. A day-month without a year ("on 5 June") is still a date tied to a person.
+DATE = (
+    r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    # with a year, a month in any case is a month: "12 JUN 1933", "jan 1 1949", "2 july 1944"
+    rf"|\d{{1,2}}{ORD}?[ \t]+(?i:{MONTH_ANY_CASE})\.?,?[ \t]+\d{{4}}"
+    rf"|(?i:{MONTH_ANY_CASE})\.?[ \t]+\d{{1,2}}{ORD}?,?[ \t]+\d{{4}}"
+    rf"|\d{{1,2}}-{MONTH}-(?:\d{{4}}|\d{{2}})"
+    rf"|(?i:the[ \t]+)?(?i:{ORD_WORD})[ \t]+of[ \t]+{MONTH}(?:,?[ \t]+\d{{4}})?"
+    rf"|{MONTH}\.?[ \t]+\d{{1,2}}(?:{ORD}?,?[ \t]+\d{{4}}|{ORD})"
+    rf"|\d{{1,2}}{ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?:\.?,?[ \t]+\d{{4}})?"
+    # last: tried only when no year or ordinal follows ("due date Jan 20")
+    rf"|{MONTH}\.?[ \t]+\d{{1,2}}\b{NOT_A_DOSE})(?![\w/:]|[.-]\d)"
+)
+
+
+def value(m: re.Match[str]) -> Span:
+    """The span to replace: the group "v" where the pattern has one, else the whole match."""
+    return m.span("v") if "v" in m.re.groupindex else m.span()
+
+
+def day_month(m: re.Match[str]) -> Span | None:
+    """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
+    if re.fullmatch(r"\d\.\d", m.group("v")):
+        return None  # "stay on 2.5": a decimal
+    a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
+    fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b
+    return value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
+
+
+def plausible_date(m: re.Match[str]) -> Span | None:
+    """Reject number triples that cannot be dates ("20/20/20") or are section numbers
+    ("3.2.10": dots with a two-digit year)."""
+    v = m.group("v")
+    nums = [int(n) for n in re.findall(r"\d+", v)]
+    if re.search(rf"(?i:{ORD_WORD})", v):  # "the fourth of July 1949"
+        return value(m)
+    if re.search(r"[A-Za-z]{3}", v):  # textual month: the first number is the day
+        return value(m) if nums and 1 <= nums[0] <= 31 else None
+    year_first = re.match(r"\d{4}\D", v) is not None
+    seps = set(re.findall(r"[/.-]", v))
+    if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
+        return None
+    if year_first:
+        y, mo, d = nums
+        ok = 1900 <= y <= 2099 and 1 <= mo <= 12 and 1 <= d <= 31
+    else:
+        a, b, _ = nums
+        ok = 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12
+    return value(m) if ok else None
+
+
+# Words that date a policy, a formulary or a guideline, not a person: "effective July 1".
+_NOT_A_PERSONS_DATE = re.compile(
+    r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
+    r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular"
+    r"|expires|expiry|expiring|PGD)\b)"
+    r"[^.?!;]{0,30}$"
+)
+
+
+def persons_date(m: re.Match[str]) -> Span | None:
+    """A date, unless the words just before it date a policy or a guideline: HIPAA protects
+    the dates of a person's care, and "the protocol goes live 15 January 2025" is none."""
+    if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]):
+        return None
+    return plausible_date(m)
+
+
+def six_digit_date(m: re.Match[str]) -> Span | None:
+    """ "030415": day-month-year or month-day-year, two digits each, both readings sensible."""
+    a, b = int(m.group("v")[:2]), int(m.group("v")[2:4])
+    day_month = 1 <= a <= 31 and 1 <= b <= 12
+    month_day = 1 <= a <= 12 and 1 <= b <= 31
+    return value(m) if day_month or month_day else None
