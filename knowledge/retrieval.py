@@ -80,6 +80,9 @@ class RetrievalResult:
     passages: list[Passage]
     timings_ms: dict[str, float] = field(default_factory=dict)
     candidates: int = 0
+    # (question's word, passage's word) pairs the refusal rule counted by meaning
+    # (knowledge/similar_words.py); shown with the expansions
+    similar_words: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         self.question = Question.of(self.question)

@@ -39,6 +39,27 @@ class HashEmbedder:
         return self.embed_documents([text])[0]
 
 
+class TableEmbedder:
+    """Words from a table of vectors (in its first dimensions); every other word a direction
+    of its own, orthogonal to all the others: for tests of closeness between words."""
+
+    def __init__(self, table: dict[str, list[float]], dimension: int = 1024):
+        self.table = {w: np.asarray(v, dtype=np.float32) for w, v in table.items()}
+        self.dimension = dimension
+        self.embedded: list[str] = []
+        self._own: dict[str, int] = {}
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            if text in self.table:
+                out[row, : len(self.table[text])] = self.table[text]
+            else:
+                out[row, 8 + self._own.setdefault(text, len(self._own))] = 1.0
+        return out
+
+
 def word_counter(texts: list[str]) -> list[int]:
     """A token counter that needs no tokenizer: ~1.3 tokens per word, like WordPiece."""
     return [int(len(re.findall(r"\S+", t)) * 1.3) + 1 for t in texts]

@@ -57,6 +57,7 @@ from knowledge.evidence import (
 from knowledge.language import LANGUAGE_NAMES
 from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult, Retriever
+from knowledge.similar_words import SimilarWords
 
 NO_ANSWER = "No approved document covers this question."
 # Amber: the evidence is between the answer and refusal thresholds, so the passages are shown
@@ -96,6 +97,7 @@ class AnswerEngine:
         chat_client=None,
         retriever: Retriever | None = None,
         audit=None,
+        similar_words: SimilarWords | None = None,
     ):
         self.kb = kb
         self.settings = settings
@@ -103,6 +105,7 @@ class AnswerEngine:
         self.retriever = retriever or Retriever(kb)
         self.audit = audit  # an AuditLog (or None): every answer is logged before it is shown
         self.evidence = EvidenceBuilder(self.retriever)
+        self._similar = similar_words  # built on first use from the knowledge base's model
 
     @property
     def online(self) -> bool:
@@ -159,6 +162,10 @@ class AnswerEngine:
         base.closest = closest_documents(result.passages)
         if result.expansion is not None:
             base.query_expansions = result.expansion.to_json()
+        base.query_expansions += [
+            {"term": term, "expansion": word, "source": "similar word"}
+            for term, word in result.similar_words
+        ]
         if outcome == RELATED:
             yield self._related(base, result, started, reason)
             return
@@ -236,8 +243,11 @@ class AnswerEngine:
         if question.language != "en":  # stream() says so before searching
             return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[question.language])
         coverage = question_coverage(question, result.passages)
-        floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
-        if result.best_similarity < floor or coverage < cfg.min_coverage:
+        if not self._clears(result.best_similarity, coverage) and cfg.similar_word_similarity < 1:
+            similar = self._similar_words().coverage(question, result.passages)
+            if similar.coverage > coverage:
+                coverage, result.similar_words = similar.coverage, similar.matches
+        if not self._clears(result.best_similarity, coverage):
             related = (
                 result.best_similarity >= cfg.related_similarity
                 and coverage >= cfg.related_coverage
@@ -253,6 +263,20 @@ class AnswerEngine:
         if groups:
             return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
         return ANSWERED, ""
+
+    def _clears(self, similarity: float, coverage: float) -> bool:
+        """The answer thresholds: close enough in meaning (less close needed when one passage
+        holds most of the question's concepts) and enough of the concepts in one passage."""
+        cfg = self.settings.answer
+        floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
+        return similarity >= floor and coverage >= cfg.min_coverage
+
+    def _similar_words(self) -> SimilarWords:
+        if self._similar is None:  # (the engine is used from one worker thread at a time)
+            self._similar = SimilarWords(
+                self.kb.embedder, self.settings.answer.similar_word_similarity
+            )
+        return self._similar
 
     def _searchable(self, redaction: phi.Redaction) -> str:
         """The redacted question, with each guessed name put back that the documents use in

@@ -74,6 +74,13 @@ class AnswerSettings(BaseModel):
     # near misses borrow the corpus's vocabulary in embedding space but not its words
     # (sepsis, NPO, DKA against an opioid guideline). Same calibration.
     min_coverage: float = Field(0.40, ge=0.0, le=1.0)
+    # A question about to be refused on similarity or coverage has its coverage counted again,
+    # a concept now also held by a passage word this close to it in the embedding model's
+    # space ("sterilising" for "steriliser", "doctor" for "physician";
+    # knowledge/similar_words.py). 1.0 turns it off. 0.70 chosen on the tuning part of
+    # tests/data/registers (benchmarks/results/registers.md): lower values let more near
+    # misses through.
+    similar_word_similarity: float = Field(0.70, gt=0.0, le=1.0)
     # Coverage is counted in concepts: a word, its abbreviation's sense, a lay word's clinical
     # term (knowledge/query_expansion.py). When one passage holds this share of them, the
     # subject is plainly there and terse shorthand ("MDV opened - discard after how many

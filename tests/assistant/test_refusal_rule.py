@@ -4,7 +4,7 @@ related passages, not covered)."""
 
 from __future__ import annotations
 
-from fakes import provenance
+from fakes import HashEmbedder, TableEmbedder, provenance
 
 from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
 from assistant.answering.engine import NO_ANSWER, AnswerEngine
@@ -14,6 +14,7 @@ from knowledge.query_expansion import QueryExpander
 from knowledge.question import Question
 from knowledge.retrieval import Passage, RetrievalResult
 from knowledge.sense_inventory import SenseInventory
+from knowledge.similar_words import SimilarWords
 
 GLUCOSE = (
     "If your blood glucose is below 70 mg/dL, eat 15 grams of carbohydrate right away. "
@@ -35,12 +36,19 @@ def passage(text: str, similarity: float) -> Passage:
     )
 
 
-def decide(question: str, similarity: float, text: str = GLUCOSE, tmp_path=None) -> tuple[str, str]:
+def decide(
+    question: str, similarity: float, text: str = GLUCOSE, tmp_path=None, embedder=None
+) -> tuple[str, str]:
     vocabulary = {s: 5 for s in stems(text + " low blood glucose hypoglycemia treatment")}
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
     searched = Question(question, expander.expand(question))
     result = RetrievalResult(searched, [passage(text, similarity)])
-    engine = AnswerEngine(kb=None, settings=Settings(home=tmp_path), retriever=object())
+    engine = AnswerEngine(
+        kb=None,
+        settings=Settings(home=tmp_path),
+        retriever=object(),
+        similar_words=SimilarWords(embedder or HashEmbedder(), threshold=0.70),
+    )
     return engine._refusal(result)
 
 
@@ -111,3 +119,14 @@ def test_a_child_the_passages_never_speak_of_is_named_in_the_refusal(tmp_path):
     # a passage that speaks of children answers it
     text = GLUCOSE + " Children need the same 15 grams of carbohydrate."
     assert decide(question, 0.8, text=text, tmp_path=tmp_path) == (ANSWERED, "")
+
+
+def test_a_concept_said_in_other_words_counts_when_the_model_finds_them_close(tmp_path):
+    # "munch" and "dips" are not the passage's words: 2 of 4 concepts, too few for the
+    # relaxed floor, so 0.44 is refused; "munch" close to "eat" makes it 3 of 4
+    question = "how many grams to munch when glucose dips?"
+    assert decide(question, 0.44, tmp_path=tmp_path)[0] != ANSWERED
+    close = TableEmbedder({"munch": [1.0, 0.0], "eat": [0.8, 0.6]})  # cosine 0.80
+    assert decide(question, 0.44, tmp_path=tmp_path, embedder=close) == (ANSWERED, "")
+    far = TableEmbedder({"munch": [1.0, 0.0], "eat": [0.6, 0.8]})  # cosine 0.60
+    assert decide(question, 0.44, tmp_path=tmp_path, embedder=far)[0] != ANSWERED

@@ -1,0 +1,82 @@
+"""Question words a passage says in other words, judged by the embedding model.
+
+The refusal rule's coverage counts a question's concepts found in a passage by their own
+words, their abbreviations' senses and the lay-word table (knowledge/query_expansion.py).
+Lay and shorthand questions still use words no table lists: "sterilising room" for a
+steriliser's, "doctor" for "physician", "keep asking" for "repeatedly". Their evidence is
+found, then refused for low coverage. Here a concept the passage lacks counts as held when
+some word of the passage is close enough to it in the embedding model's space (single
+words: a cosine of 0.70 is a spelling variant or a near synonym, not a topic).
+
+Only the refusal path asks (a question about to be refused on coverage), so an answered
+question pays nothing; word vectors are cached, so a passage's words are embedded once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from knowledge.analysis import STOPWORDS
+from knowledge.embedding import Embedder
+from knowledge.evidence import PassageText
+from knowledge.question import Question, content_terms
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_CACHE_LIMIT = 100_000  # word vectors kept (384 floats each: about 150 MB at the limit)
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarWordCoverage:
+    coverage: float  # the best share of the question's concepts in one passage
+    matches: tuple[tuple[str, str], ...]  # (question's words, passage's word) counted by meaning
+
+
+class SimilarWords:
+    def __init__(self, embedder: Embedder, threshold: float):
+        self.embedder = embedder
+        self.threshold = threshold
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def coverage(
+        self, question: Question, passages: Sequence[PassageText], top: int = 5
+    ) -> SimilarWordCoverage:
+        """Like knowledge.evidence.question_coverage, a concept also counting as held by a
+        passage word within `threshold` cosine of it."""
+        concepts = question.expansion.concepts if question.expansion else ()
+        best = SimilarWordCoverage(0.0, ())
+        if not concepts:
+            return best
+        for p in passages[:top]:
+            text = f"{p.text} {p.source.title} {p.source.section}"
+            held = content_terms(text)
+            words = sorted({w.lower() for w in _WORD.findall(text)} - STOPWORDS)
+            vectors = self._embedded(words)
+            total, matches = 0.0, []
+            for concept in concepts:
+                share = concept.found_share(held)
+                if share < 1.0 and words:
+                    closeness = vectors @ self._embedded([concept.words.lower()])[0]
+                    i = int(np.argmax(closeness))
+                    if closeness[i] >= self.threshold:
+                        share = 1.0
+                        matches.append((concept.words, words[i]))
+                total += share
+            if total / len(concepts) > best.coverage:
+                best = SimilarWordCoverage(total / len(concepts), tuple(matches))
+        return best
+
+    def _embedded(self, words: list[str]) -> np.ndarray:
+        missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
+        if missing:
+            if len(self._vectors) + len(missing) > _CACHE_LIMIT:
+                self._vectors.clear()
+            vectors = np.asarray(self.embedder.embed_documents(missing), dtype=np.float32)
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            self._vectors.update(zip(missing, vectors, strict=True))
+        if not words:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._vectors[w] for w in words])
