@@ -205,6 +205,7 @@ LATER_SETS = [
     ("sixth", "sixth set (blind: measured, never tuned on)"),
     ("seventh", "seventh set (measured once before tuning, then for tuning)"),
     ("eighth", "eighth set (measured once before tuning, then for tuning)"),
+    ("ninth", "ninth set (measured once before tuning, then for tuning)"),
 ]
 
 

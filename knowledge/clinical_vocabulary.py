@@ -279,6 +279,7 @@ SHORTHAND: dict[str, str] = {
     "rec": "recommendation",
     "recd": "recommended",
     "info": "information",
+    "reg": "registrar",
     "min": "minutes",
     "mins": "minutes",
     "hr": "hours",

@@ -3,9 +3,15 @@
 The identifier detector (assistant/answering/phi_words.py) treats a capitalised word it cannot
 place as a name: where unsure, redact. These lists are what it can place: drug brand names,
 the surnames that became eponyms (signs, scores, syndromes, manoeuvres, devices), the bodies
-that write guidelines, and countries, nationalities and languages (none of them a Safe Harbor
-identifier, unlike a town or a street). All lower case; compared with a word's lower case. The
-lists are deliberately broad, not fitted to any question set.
+that write guidelines, and countries, regions, cities, nationalities and languages. All lower
+case; compared with a word's lower case. The lists are deliberately broad, not fitted to any
+question set; a word that is also a given name or a frequent surname on the census lists
+(knowledge/name_words.py) was left out of the later additions (Florence, Chelsea, Lincoln), so a
+patient of that name is never cleared as a place or a thing.
+
+A city is a Safe Harbor identifier when it is where the patient lives: being a place here only
+means it is no *person*; the address rules (assistant/answering/phi_rules.py) still redact the
+town of an address and a town someone lives in ("lives alone in Leeds").
 """
 
 from __future__ import annotations
@@ -107,6 +113,17 @@ BRANDS = frozenset(
     cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
     buckley lennon liv
     kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
+    aciloc akynzeo aloxi amlong aquagel avanza avil azithral becosules butec butrans calcimax
+    caphosol cetzine chlorvescent cifran cilacar cipramil clopilet cocodamol colecalciferol
+    coloxyl combiflam corsodyl cremaffin crocin cubicin cyclizine cyclopam difflam digene
+    dihydrocodeine domstal drotin dulcoflex dytor ecosprin efexor effentora eltroxin emeset
+    endone ensureplus evion flixotide forcan fortijuice gelusil glucogel glycomet haloperidol
+    hyoscine hypostop instillagel klacid konakion kwells lemsip levocet levomepromazine limcee
+    lucozade meftal merrem metrogyl microlax monocef montair naloxone neurobion norflox norspan
+    nozinan nyxoid oflox omez ondem oraldene ordine palexia panadeine pantocid pariet pecfent
+    perinorm prenoxad rantac rosuvas sancuso scopoderm serepax shelcal shortec solpadol somac
+    stamlo stilnox storvas sucral targin taxim telma temaze thyronorm tramacet transtec ural
+    vacutainer valoid vancocin zapain zifi zincovit zinetac zyvox
     """.split()
 )
 
@@ -183,6 +200,13 @@ EPONYMS = frozenset(
     guedel igel macintosh mcgrath miller bougie eschmann frova
     kirschner steinmann denham thomas gallows bryant russell buck chagas pavlik graf bakri
     lynch holliday segar pfannenstiel sternberg somogyi trissel centor mckinley schnider
+    abbe addenbrooke amsler apert asherman balfour bartholin beevor bovie coxsackie deaver
+    dieulafoy flacc gad giemsa gigli glanzmann gorlin gram heaf hugger ishihara jacksonian
+    kallmann kasabach kienbock klumpke kocher koplik korotkoff langenbeck langerhans leishman
+    libman lisfranc liston lugol lundh maddrey magill mapleson masson mcisaac meigs metzenbaum
+    milroy mmse moca münchausen neelsen painad pap papanicolaou phq quantiferon rett romanowsky
+    sezary snellen tensilon troisier venturi waldenstrom wenckebach westergren widal wintrobe
+    yankauer yergason ziehl
     """.split()
 )
 
@@ -229,7 +253,129 @@ PLACES = frozenset(
     york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
     virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan
     nunavut yukon nova scotia brunswick newfoundland labrador queensland tasmania
+    aberdeen abuja accra ahmedabad algiers amman amsterdam anchorage ankara antwerp assam
+    athens auckland baghdad bali balochistan baltimore bangalore bangkok barcelona basel bath
+    beijing beirut belfast belgrade bengal bengaluru bern bihar bilbao birmingham bologna
+    bordeaux brighton brisbane brussels bucharest budapest busan calgary cambridge canberra
+    cardiff casablanca cebu chengdu chennai chicago chittagong christchurch cincinnati cologne
+    colombo connacht copenhagen cork cornwall coventry crimea crimean croydon dakar damascus
+    davao delhi derby derry detroit dhaka doha dubai dublin dundee dunedin durban dusseldorf
+    essex exeter frankfurt freetown gaborone galway gdansk genoa goa guangdong guangzhou
+    gujarat halifax hamburg hangzhou hanoi hantaan harare helsinki hobart honolulu hubei
+    hyderabad inverness islamabad islington istanbul izmir jakarta jeddah jerusalem
+    johannesburg kampala karachi karnataka kathmandu kensington kerala kharkiv khartoum khyber
+    kiev kigali kinshasa kolkata kowloon krakow kumasi kyiv kyoto lagos lahore lambeth
+    lancashire leeds leicester leinster lille lilongwe limerick lisbon liverpool louisville
+    luanda lusaka luton lviv macau maharashtra manchester manila maputo marrakech marseille
+    mecca melbourne memphis miami middlesbrough milwaukee minneapolis minsk mombasa monrovia
+    moscow mumbai munich munster muscat nairobi nanjing nantes naples nashville newcastle
+    newport norwich nsw odesa odisha osaka oslo paddington penang perth petersburg philadelphia
+    pittsburgh plymouth portland porto portsmouth prague pretoria pune punjab rajasthan raleigh
+    reading reykjavik riyadh rotterdam sacramento saigon sarajevo saskatoon seoul seville
+    shanghai shenzhen sindh southampton southwark soweto stockholm stoke strasbourg stuttgart
+    sunderland surabaya surrey sussex swansea taipei tampa tehran thessaloniki tianjin tirana
+    tooting toronto toulouse tripoli tucson tunis turin ulster utrecht vancouver vegas venice
+    vientiane wandsworth warsaw wellington westminster whitechapel windhoek winnipeg
+    wolverhampton wroclaw wuhan xian yangon yokohama yorkshire zagreb zurich
     """.split()
+)
+
+# Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
+PLACE_PHRASES = (
+    "new south wales",
+    "sierra leone",
+    "hong kong",
+    "new york",
+    "new zealand",
+    "sri lanka",
+    "south africa",
+    "saudi arabia",
+    "costa rica",
+    "puerto rico",
+    "el salvador",
+    "burkina faso",
+    "ivory coast",
+    "cote d'ivoire",
+    "united states",
+    "united kingdom",
+    "northern ireland",
+    "new jersey",
+    "new mexico",
+    "new hampshire",
+    "west virginia",
+    "north carolina",
+    "south carolina",
+    "north dakota",
+    "south dakota",
+    "rhode island",
+    "nova scotia",
+    "new brunswick",
+    "british columbia",
+    "prince edward island",
+    "northern territory",
+    "western australia",
+    "south australia",
+    "tel aviv",
+    "abu dhabi",
+    "kuala lumpur",
+    "addis ababa",
+    "dar es salaam",
+    "cape town",
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "san antonio",
+    "las vegas",
+    "new orleans",
+    "phnom penh",
+    "ho chi minh",
+    "rio de janeiro",
+    "sao paulo",
+    "são paulo",
+    "buenos aires",
+    "mexico city",
+    "new delhi",
+    "middle east",
+    "far east",
+    "south east asia",
+    "southeast asia",
+    "east africa",
+    "west africa",
+    "central africa",
+    "north africa",
+    "central america",
+    "south america",
+    "latin america",
+    "east timor",
+    "papua new guinea",
+    "solomon islands",
+    "cook islands",
+    "marshall islands",
+    "trinidad and tobago",
+    "dominican republic",
+    "czech republic",
+    "central african republic",
+    "bosnia and herzegovina",
+    "north macedonia",
+    "isle of man",
+    "channel islands",
+    "west midlands",
+    "east midlands",
+    "greater manchester",
+    "west yorkshire",
+    "south yorkshire",
+    "north yorkshire",
+    "home counties",
+    "west bengal",
+    "tamil nadu",
+    "andhra pradesh",
+    "uttar pradesh",
+    "madhya pradesh",
+    "himachal pradesh",
+    "jammu and kashmir",
+    "rift valley",
+    "west nile",
+    "great lakes",
 )
 
 CALENDAR = frozenset(

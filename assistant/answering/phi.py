@@ -21,9 +21,10 @@ from typing import Literal, NamedTuple
 
 from assistant.answering import phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
-from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
-from knowledge.name_words import given_names, load_names
+from assistant.answering.phi_rules import AGE_PLACEHOLDER, CITY, RULES
+from knowledge.name_words import common_words, given_names, load_names
 from knowledge.parsing.hygiene import english_words
+from knowledge.proper_terms import PLACES
 
 __all__ = [
     "AGE_PLACEHOLDER",
@@ -135,6 +136,7 @@ def _candidates(text: str) -> list[_Hit]:
             hits.append(_Hit(*span, rule.rank, rule.kind, key, rule.fixed))
             pos = span[1]
     hits += _zip_codes_after(text, hits)
+    hits += _towns_after_addresses(text, hits)
     hits += _names_word_by_word(text, hits)
     hits += _joined_names(text, hits)
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
@@ -216,6 +218,29 @@ def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
     for m in re.finditer(r"(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)", text):
         if len(text[: m.start()].rstrip(" \t,")) in ends:
             found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
+    return found
+
+
+# A town after a street address: "44 oak street in Brighton", "12 Elm Rd, Leeds:"; after a
+# comma only when punctuation or the end follows, so "12 Oak Rd, Insulin dose?" keeps its drug.
+_TOWN_AFTER = re.compile(rf"[ \t]+in[ \t]+({CITY})\b|,[ \t]*({CITY})(?=[ \t]*(?:[,.;:]|$))")
+
+
+def _towns_after_addresses(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The town of an address: a place the lists know, or capitalised words no dictionary
+    or clinical list holds ("in Brighton", "in Ballymun"), not "in Resus"."""
+    found = []
+    for hit in [h for h in hits if h.kind == "ADDRESS"]:
+        m = _TOWN_AFTER.match(text, hit.end)
+        if m is None:
+            continue
+        group = 1 if m.group(1) else 2
+        words = m.group(group).casefold().split()
+        if all(
+            w in PLACES or not (w in common_words() or w in phi_words.clinical_words())
+            for w in words
+        ):
+            found.append(_Hit(*m.span(group), 3, "ADDRESS", m.group(group).casefold(), None))
     return found
 
 

@@ -18,6 +18,7 @@ from assistant.answering.phi_words import (
     MODALS,
     NOT_BETWEEN,
     PARTICLES,
+    PLACE_NOUNS,
     TOKEN,
     Span,
 )
@@ -46,6 +47,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     ]
     verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
     _name_runs(text, tokens, verdicts)
+    _first_and_last_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     return _spans(text, tokens, verdicts)
 
@@ -75,6 +77,39 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             _surname_after(text, tokens, verdicts, run[-1])
         run = [i] if token is not None and _run_word(token.group()) else []
     _names_after_relatives(text, tokens, verdicts)
+
+
+# An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
+# isotretinoin"; not "Victoria Ward 12 beds", "Hope Street 40 mg").
+_AGE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
+    r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min))"
+)
+
+
+def _first_and_last_before_an_age(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """Two capitalised words, each alone an English word, that read as a given name and a
+    surname before an age: "Amber Green 26 on isotretinoin", "Rich Young 45 with chest
+    pain". A modal first ("Will Sharp 19 …") may be the question's verb and is left."""
+    for i in range(len(tokens) - 1):
+        first, last = tokens[i], tokens[i + 1]
+        if verdicts[i] and verdicts[i + 1]:
+            continue
+        words = (first.group(), last.group())
+        if not all(w[:1].isupper() and w[1:].islower() for w in words):
+            continue
+        given, surname = (w.casefold() for w in words)
+        if (
+            given in given_names()
+            and given not in MODALS | NOT_PEOPLE
+            and surname in load_names()
+            and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
+            and _adjacent(text, first, last)
+            and _AGE_AFTER.match(text, last.end())
+        ):
+            verdicts[i] = verdicts[i + 1] = True
 
 
 def _run_word(word: str) -> bool:
@@ -172,8 +207,10 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
         return name_before or name_after  # "Nguyen van Minh", "da Silva", "van Dijk"
     if word.isupper() and len(word) > 2:  # "ANDERSSON Erik"
         return folded in load_names() and folded not in SenseInventory.load()
-    if not word[:1].isupper() or word.isupper() or folded in EPONYM_NOUNS:
+    if not word[:1].isupper() or word.isupper():
         return False
+    if folded in EPONYM_NOUNS:  # a surname after a name ("Angela Nurse"), not "Kernig Sign"
+        return name_before and folded in load_names() and folded not in PLACE_NOUNS
     if not phi_words.known(folded, [folded]):
         return True
     leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None

@@ -68,13 +68,13 @@ _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
     "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-_CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
+CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
 _ADDRESS = (
     rf"\b\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{_STREET}"
     r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
     # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
     # not swallow the clinical word after the comma.
-    rf"(?:,[ \t]*{_CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL}))?(?:,?[ \t]*{_POSTAL})?"
+    rf"(?:,[ \t]*{CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL}))?(?:,?[ \t]*{_POSTAL})?"
 )
 # A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
 # tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
@@ -87,7 +87,10 @@ _NAME_CUE = (
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
     # what someone is called: "(goes by Rosie)", "known as Bee"
     r"|(?i:\bgoes[ \t]+by|\bknown[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
-    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*)"
+    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
+    # "surname is actually Nurse", "maiden name Okafor"
+    r"|(?i:\b(?:sur|first|last|given|family|maiden|middle)[ \t]?name(?:[ \t]+(?:is|was))?"
+    r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -232,10 +235,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
             r"(?![\w-])", 1),
+    # An individual health identifier (Ireland, Australia): sixteen digits in fours.
+    ("MRN", r"(?i:\bIHI\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*"
+            r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
-            r"|\bURN?\b|\bABHA\b|\bUHID\b"
+            r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
@@ -321,6 +327,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"\d{1,4}[A-Za-z]?\b", 3),
     ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+    # The town a patient lives in is an address's part (Safe Harbor), whether or not the
+    # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
+    # travelled from is history, not an address: "returned from Lagos".)
+    ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently))?"
+                r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in)[ \t]+)"
+                rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),

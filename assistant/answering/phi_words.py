@@ -46,6 +46,7 @@ from knowledge.proper_terms import (
     EPONYM_OWN_NOUNS,
     EPONYMS,
     NOT_PEOPLE,
+    PLACE_PHRASES,
     PLACES,
     RELATIVES,
 )
@@ -74,7 +75,7 @@ _CONDITION_ENDING = re.compile(
     r"(?:itis|osis|aemia|ectomy|ostomy|otomy|plasty|scopy|algia|pathy|penia|plegia|megaly)$"
 )
 PARTICLES = frozenset(
-    "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st "
+    "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st ap "
     "en".split()
 )
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
@@ -99,7 +100,9 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 _DOSE_AFTER = re.compile(
-    r"[ \t]*(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|mmol|micrograms?|%|/\d)"
+    # (not a date: "Norco 10/325" is a dose, "Adeyemi 3/4/52" a date of birth)
+    r"[ \t]*(?![0-3]?\d[/.-][01]?\d[/.-]\d{2,4}\b)"
+    r"(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|mmol|micrograms?|%|/\d)"
     r"|(?:XL|XR|SR|ER|CR|LA|MR|ODT|IR)\b)",
     re.I,
 )
@@ -126,7 +129,7 @@ _FUNCTION_WORDS = frozenset(
     "till".split()
 )
 # A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
-_EPITHET = re.compile(r"[ \t]+([a-z]{4,}(?:ii|ae|i|is|us|um|ensis))\b")
+_EPITHET = re.compile(r"[ \t]+([a-z]{3,}(?:ii|ae|i|is|us|um|ensis))\b")
 MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
@@ -153,13 +156,24 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
     if len(parts) > 1 and parts[0] in _WORD_PREFIXES:
         parts = parts[1:]  # "post-Whipple", "pre-Christmas": the word after the prefix
+        if all(p in NOT_PEOPLE for p in parts):
+            return False  # "pseudo-Cushing's" is the syndrome's, whatever follows
     if len(word) < 2 or is_initials(word) or _not_a_word(text, token, word):
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
+    if any(a <= token.start() and token.end() <= b for a, b in _place_phrases(text)):
+        return False  # "Sierra Leone", "New South Wales"
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
         return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
-    if _eponym_next(text, token.end()) or _EPONYM_BEFORE.search(_before(text, token)):
+    eponym = _eponym_next(text, token.end()) and not _surnamed_by_a_noun(text, token, folded)
+    possessive = token.group().endswith(("'s", "’s")) or text[token.end() : token.end() + 1] in (
+        "'",
+        "’",
+    )
+    if possessive and _SAINT_BEFORE.search(_before(text, token)):
+        return False  # "St Thomas' protocol", "St Mary's": a hospital, a church
+    if eponym or _EPONYM_BEFORE.search(_before(text, token)):
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
     if not word[0].islower() and _a_product_here(text, token):
         return False  # "on Enhertu", "Brenda-35", "Cerazette vs Cerelle", "her Zometa"
@@ -168,6 +182,20 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     if word[0].islower():
         return _lower_name(text, token, folded, parts)
     return _capitalised_name(text, token, folded, parts)
+
+
+_PLACE_PHRASE = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in PLACE_PHRASES)
+    + r")(?![\w'’-])",
+    re.I,
+)
+
+
+@lru_cache(maxsize=16)
+def _place_phrases(text: str) -> tuple[Span, ...]:
+    """Where the places of several words stand (read once a question, not once a word)."""
+    return tuple(m.span() for m in _PLACE_PHRASE.finditer(text))
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
@@ -224,6 +252,9 @@ _SCORE_AFTER = re.compile(
 )
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
+# Nouns that make a name a place's: "Victoria Ward", "Rose Unit", "Hope Street".
+PLACE_NOUNS = frozenset("ward bay wing unit house block theatre room bed street road lane".split())
+_SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+$")
 _WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
 
 
@@ -348,8 +379,8 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     or a person's context follows ("tran refusing", "donnelly in bed 3"); an English word that
     is also a given name or a frequent surname only with a person after it ("grace's sats",
     "callum is 16", "big mike in resus")."""
-    if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS:
-        return False
+    if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in SHORTHAND:
+        return False  # (typed shorthand: "bleep the reg on 4421" is the registrar)
     after = text[token.end() : token.end() + 40]
     someone = _person_after(after) or _someones(text, token)
     if not known(folded, parts):
@@ -404,6 +435,21 @@ def _rare_eponym(folded: str) -> bool:
     "Whipple", "Parkinson"): let through; "Smith", "Wilson", "Turner" are not."""
     rank = surname_ranks().get(folded, _COMMON_RANK)
     return folded in EPONYMS and rank >= _COMMON_RANK and folded not in given_names()
+
+
+def _surnamed_by_a_noun(text: str, token: re.Match[str], folded: str) -> bool:
+    """A given name before a capitalised surname that is also an eponym's noun: "Angela
+    Nurse" is a person, "Macmillan nurse" and "Bishop Score" are not (no given names)."""
+    following = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[token.end() :])
+    return (
+        following is not None
+        and not token.group().endswith(("'s", "’s"))  # "Martha's Rule" is a rule
+        and token.group()[:1].isupper()
+        and folded in given_names()
+        and folded not in NOT_PEOPLE
+        and following.group(1).casefold() in EPONYM_NOUNS - PLACE_NOUNS
+        and following.group(1).casefold() in load_names()
+    )
 
 
 def _eponym_next(text: str, end: int) -> bool:

@@ -184,6 +184,35 @@ POSITIVES = [
     ("Grace desatted to 84 on 2L, NIV?", "[NAME-1] desatted to 84 on 2L, NIV?", ["NAME"]),
     ("PATEL, RAJ fell at 0300, CT head?", "[NAME-1] fell at 0300, CT head?", ["NAME"]),
     ("Beatrice (goes by Bea) on 4L O2", "[NAME-1] (goes by [NAME-2]) on 4L O2", ["NAME", "NAME"]),
+    # a date of birth right after a name is no dose ("Norco 10/325" is)
+    ("Faith Adeyemi 3/4/52 admitted w/ DKA", "[NAME-1] [DATE-1] admitted w/ DKA", ["NAME", "DATE"]),
+    ("Gareth ap Rhys 56 on methotrexate", "[NAME-1] 56 on methotrexate", ["NAME"]),
+    ("IHI 8003 6012 3456 7890 on the referral", "IHI [MRN-1] on the referral", ["MRN"]),
+    # a given name and a surname that is an eponym's noun; two English words before an age
+    ("pre-op for (Angela Nurse), G&S?", "pre-op for ([NAME-1]), G&S?", ["NAME"]),
+    (
+        "Amber Green 26 on isotretinoin, test monthly?",
+        "[NAME-1] 26 on isotretinoin, test monthly?",
+        ["NAME"],
+    ),
+    ("maiden name Okafor on the old chart", "maiden name [NAME-1] on the old chart", ["NAME"]),
+    # the town of an address, though the lists know it as a place
+    (
+        "lives at 44 oak street in Brighton, home NIV",
+        "lives at [ADDRESS-1] in [ADDRESS-2], home NIV",
+        ["ADDRESS", "ADDRESS"],
+    ),
+    # the town a patient lives in, known place or not; a town travelled from is history
+    (
+        "lives alone in Leeds, refer to rapid response?",
+        "lives alone in [ADDRESS-1], refer to rapid response?",
+        ["ADDRESS"],
+    ),
+    (
+        "resident of Ballymun, needs a district nurse",
+        "resident of [ADDRESS-1], needs a district nurse",
+        ["ADDRESS"],
+    ),
     # several at once
     (
         "Mrs Jane Doe, DOB 01/02/1950, MRN 12345678, phone 020 7946 0958",
@@ -293,6 +322,18 @@ WORD_NEGATIVES = [
     "Kingella kingae in a toddler, PCR needed?",
     "Macmillan nurse visit at home, who refers?",
     "FEVER, RIGORS started after the transfusion, stop it?",
+    "Candida auris screening - which sites do we swab?",
+    "Returned from Lagos with fever - malaria screen first?",
+    "in Mumbai is Dolo 650 the same as Crocin?",
+    "Cushing's vs pseudo-Cushing's in heavy drinkers, which test?",
+    "St Thomas' VRIII protocol - what rate for glucose 18?",
+    "Lassa fever in a traveller back from Sierra Leone, ribavirin?",
+    "New South Wales Health policy on concentrated potassium",
+    "Yankauer vs soft suction catheter for oral suctioning",
+    "bleep the reg on 4421 for a NEWS of 9?",
+    "Trimbow NEXThaler 172/5/9 or the pMDI for COPD?",
+    "Martha's Rule escalation - can the family call outreach?",
+    "Is Victoria Ward 12 beds or 14 since the refit?",
 ]
 
 
