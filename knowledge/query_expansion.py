@@ -188,7 +188,16 @@ class QueryExpander:
         if any(a and a <= self.vocabulary.keys() for a in concept.alternatives):
             return False
         word = word.lower().replace("-", "")
-        return not (self._compound(word) or self._shortened(word))
+        return not (self._compound(word) or self._shortened(word) or self._unvowelled(word))
+
+    def _unvowelled(self, word: str) -> bool:
+        """Typed without its vowels ("wknds", "mgmt"): at most one vowel, and its letters, in
+        order, spell an indexed stem from its first letter to (nearly) its last ("weekend")."""
+        word = word.rstrip("sy")  # the stems drop endings too: "emrgncy" for "emergenc"
+        if len(word) < 3 or sum(c in "aeiou" for c in word) > 1:
+            return False
+        pattern = re.compile(".*?".join(map(re.escape, word)) + ".{0,2}")
+        return any(stem[0] == word[0] and pattern.fullmatch(stem) for stem in self.vocabulary)
 
     def _shortened(self, word: str) -> bool:
         """An indexed word shortened or derived ("assessmt", "reassessing"): most of it, from

@@ -193,23 +193,27 @@ class AnswerEngine:
             # (Not also tried with the previous subject when refused: a new subject the
             # library lacks would then be answered with the old one's passages.)
             return self._searched(asked)
+        # Its own words alone must clear the plain thresholds: "how many more in the 1st
+        # hr?" holds all its few concepts in many a passage, none of them the right one.
         own = None
         if offline and not points_back(asked.text) and has_own_subject(asked.text):
-            own = self._searched(asked)
+            own = self._searched(asked, strict=True)
             if own[1][0] == ANSWERED:
                 return own
         joined = self._standalone(previous, asked.text, answer)
         together = self._searched(Question(joined))
         if offline and together[1][0] != ANSWERED:
-            own = own or self._searched(asked)
+            own = own or self._searched(asked, strict=True)
             if own[1][0] == ANSWERED:
                 return own
         answer.searched_for = joined
         return together
 
-    def _searched(self, question: Question) -> tuple[RetrievalResult, tuple[str, str]]:
+    def _searched(
+        self, question: Question, strict: bool = False
+    ) -> tuple[RetrievalResult, tuple[str, str]]:
         result = self.retriever.search(question)
-        return result, self._refusal(result)
+        return result, self._refusal(result, strict)
 
     def _standalone(self, previous: str, question: str, answer: Answer) -> str:
         """The follow-up as a question that stands alone: offline, joined with the previous
@@ -227,7 +231,7 @@ class AnswerEngine:
             return joined
         return _without_identifiers(phi.redact(clean_rewrite(reply.text, joined)).text)
 
-    def _refusal(self, result: RetrievalResult) -> tuple[str, str]:
+    def _refusal(self, result: RetrievalResult, strict: bool = False) -> tuple[str, str]:
         """The calibrated refusal rule (benchmarks/results/registers.md): (outcome, reason).
         A question in another language is refused as such. To answer, the best passage must
         be close enough in meaning (less close when one passage holds most of the question's
@@ -237,17 +241,22 @@ class AnswerEngine:
         but clears the lower related ones is shown as related passages; so is a subject the
         documents discuss without the value asked for, a specialised word no approved
         document uses ("acarbose"), and a child, pregnancy, pet or year the passages found
-        never speak of."""
+        never speak of. `strict`: without the allowances for terse or differently worded
+        questions (similar words, the low floor when most concepts are held)."""
         cfg = self.settings.answer
         question = result.question
         if question.language != "en":  # stream() says so before searching
             return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[question.language])
         coverage = question_coverage(question, result.passages)
-        if not self._clears(result.best_similarity, coverage) and cfg.similar_word_similarity < 1:
+        # Most concepts held in their own words lowers the floor; words counted by meaning
+        # (below) do not add to that allowance.
+        held = not strict and coverage >= cfg.held_coverage
+        clears = self._clears(result.best_similarity, coverage, held)
+        if not clears and not strict and cfg.similar_word_similarity < 1:
             similar = self._similar_words().coverage(question, result.passages)
             if similar.coverage > coverage:
                 coverage, result.similar_words = similar.coverage, similar.matches
-        if not self._clears(result.best_similarity, coverage):
+        if not self._clears(result.best_similarity, coverage, held):
             related = (
                 result.best_similarity >= cfg.related_similarity
                 and coverage >= cfg.related_coverage
@@ -264,11 +273,14 @@ class AnswerEngine:
             return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
         return ANSWERED, ""
 
-    def _clears(self, similarity: float, coverage: float) -> bool:
+    def _clears(self, similarity: float, coverage: float, held: bool = False) -> bool:
         """The answer thresholds: close enough in meaning (less close needed when one passage
-        holds most of the question's concepts) and enough of the concepts in one passage."""
+        holds most of the question's concepts, far less when `held`: three quarters of them in
+        their own words) and enough of the concepts in one passage."""
         cfg = self.settings.answer
         floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
+        if held:
+            floor = min(floor, cfg.held_similarity)
         return similarity >= floor and coverage >= cfg.min_coverage
 
     def _similar_words(self) -> SimilarWords:

@@ -130,3 +130,29 @@ def test_a_concept_said_in_other_words_counts_when_the_model_finds_them_close(tm
     assert decide(question, 0.44, tmp_path=tmp_path, embedder=close) == (ANSWERED, "")
     far = TableEmbedder({"munch": [1.0, 0.0], "eat": [0.6, 0.8]})  # cosine 0.60
     assert decide(question, 0.44, tmp_path=tmp_path, embedder=far)[0] != ANSWERED
+
+
+def test_terse_shorthand_with_three_quarters_of_its_concepts_held_needs_little_similarity(
+    tmp_path,
+):
+    # every concept in the passage in its own words: answered even at 0.25 ...
+    assert decide("BG low - grams carbs?", 0.25, tmp_path=tmp_path) == (ANSWERED, "")
+    # ... but not below the held floor (0.20), nor in strict mode (a follow-up's own words)
+    assert decide("BG low - grams carbs?", 0.15, tmp_path=tmp_path)[0] != ANSWERED
+
+
+def test_strict_mode_keeps_the_plain_floors(tmp_path):
+    vocabulary = {s: 5 for s in stems(GLUCOSE + " low blood glucose hypoglycemia treatment")}
+    expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
+    question = "BG low - grams carbs?"
+    result = RetrievalResult(
+        Question(question, expander.expand(question)), [passage(GLUCOSE, 0.25)]
+    )
+    engine = AnswerEngine(
+        kb=None,
+        settings=Settings(home=tmp_path),
+        retriever=object(),
+        similar_words=SimilarWords(HashEmbedder(), threshold=0.70),
+    )
+    assert engine._refusal(result)[0] == ANSWERED
+    assert engine._refusal(result, strict=True)[0] != ANSWERED

@@ -173,6 +173,10 @@ def test_a_word_written_together_or_shortened_still_counts_as_indexed():
     assert unindexed("falls risk assessmt after transfer?") == ()  # "assessment"
     assert unindexed("proceduralist for the seizure?") == ()  # "procedure"
     assert unindexed("reassessment after transfer?") == ()  # a prefix before "assessment"
+    assert unindexed("seizure emrgncy visits?") == ()  # typed without vowels: "emergency"
+    assert unindexed("trtmnt after a seizure?") == ()  # "treatment"
+    # a word with its vowels stays itself: "midazolam" is no indexed word's skeleton
+    assert unindexed("midazolam after a seizure?") == ("midazolam",)
 
 
 def test_a_generic_drug_counts_as_its_class_where_the_brand_table_gives_one():

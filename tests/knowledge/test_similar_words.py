@@ -90,3 +90,12 @@ def test_the_real_model_counts_near_synonyms_not_neighbours(real_embedder, asked
     q = Question(asked).expanded(expander.expand(asked))
     found = SimilarWords(real_embedder, threshold=0.70).coverage(q, [P(passage)])
     assert (found.coverage > question_coverage(q, [P(passage)])) is counted
+
+
+def test_opposites_and_siblings_count_only_as_themselves():
+    # the model puts "large" 0.79 from "small": a near miss turns on such words
+    table = {"small": [1.0, 0.0], "large": [0.9, 0.43]}
+    asked = question("when does the doctor review a small chart")
+    passage = P("The physician reviews a large chart")
+    found = SimilarWords(TableEmbedder(table), threshold=0.70).coverage(asked, [passage])
+    assert ("small", "large") not in found.matches
