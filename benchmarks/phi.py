@@ -206,6 +206,9 @@ LATER_SETS = [
     ("seventh", "seventh set (measured once before tuning, then for tuning)"),
     ("eighth", "eighth set (measured once before tuning, then for tuning)"),
     ("ninth", "ninth set (measured once before tuning, then for tuning)"),
+    # measured once whole (blind), then split like the first: one half for tuning, the
+    # other half kept blind
+    ("tenth", "tenth set, {} half ({})"),
 ]
 
 
@@ -228,7 +231,13 @@ def main() -> int:
     for prefix, label in LATER_SETS:
         cases_file = args.cases / f"{prefix}_identifier_cases.jsonl"
         clean_file = args.cases / f"{prefix}_clean_cases.jsonl"
-        if all(path.is_file() for path in (cases_file, clean_file)):
+        if all(path.is_file() for path in (cases_file, clean_file)) and "{}" in label:
+            for side, use in (("tune", "for tuning"), ("held-out", "blind: never tuned on")):
+                parts[label.format(side, use)] = measure(
+                    [c for c in load(cases_file) if split(c) == side],
+                    [c for c in load(clean_file) if split(c) == side],
+                )
+        elif all(path.is_file() for path in (cases_file, clean_file)):
             parts[label] = measure(load(cases_file), load(clean_file))
         if prefix == "extra" and third.is_file():  # the third set has clean questions only
             parts["third set, clean questions only (all for tuning)"] = measure([], load(third))

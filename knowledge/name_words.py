@@ -63,11 +63,36 @@ NICKNAMES = frozenset(
 )
 
 
+# Given names of people born from the 1920s to the 1970s in English-speaking countries, which
+# a register of recent births (given_names.txt) holds rarely or not at all: the patients of a
+# ward are mostly older than its list. (Words that are mainly virtues or weather, "Patience",
+# "Storm", are left to context.)
+OLDER_GIVEN_NAMES = frozenset(
+    """
+    heather holly dawn donna dorothy joan mildred muriel gladys edna elsie enid ethel phyllis
+    winifred beryl maureen sheila lorraine tracy tracey carol carole opal pearl hazel iris
+    violet ivy doreen noreen maxine bernice bernadette gwendolyn gwen myrtle mavis hilda vera
+    marjorie agnes gertrude irene sylvia pauline elaine janet janice judith valerie joyce
+    eileen audrey wilma thelma velma norma glenda brenda wendy kimberly kim debra deborah
+    sharon karen linda patricia barbara shirley margaret jean lillian lois marian marion
+    rosemary rosalind geraldine jacqueline yvonne yvette colleen kathleen noelle coral
+    barry clive cyril clarence eugene horace howard percy trevor vernon wayne duane dwayne
+    wilfred earl duke sterling cecil harold walter ralph herbert norman stanley leonard
+    bernard gordon dennis gary larry randy keith kevin nigel colin graham derek malcolm
+    reginald roy alfred albert arthur ernest frederick sidney sydney victor lionel neville
+    rodney royston desmond kenneth kenny douglas donald ronald raymond gerald geoffrey
+    geoff clifford cliff leslie lesley roland russell rupert basil boris cedric clement
+    cuthbert dudley edwin elmer everett floyd gilbert herman homer irving lloyd lowell
+    marvin melvin milton morris murray otis virgil wallace warren wilbur willard
+    """.split()
+)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names alone (lower case), and their short forms: a stronger sign of a person than
     the surname list."""
-    return load_names(GIVEN_NAMES) | NICKNAMES
+    return load_names(GIVEN_NAMES) | NICKNAMES | OLDER_GIVEN_NAMES
 
 
 def frequent_surnames() -> frozenset[str]:

@@ -124,6 +124,13 @@ BRANDS = frozenset(
     perinorm prenoxad rantac rosuvas sancuso scopoderm serepax shelcal shortec solpadol somac
     stamlo stilnox storvas sucral targin taxim telma temaze thyronorm tramacet transtec ural
     vacutainer valoid vancocin zapain zifi zincovit zinetac zyvox
+    actrapid afluria alaxan alprax amlodipine arcoxia aropax atacand bioflu biogesic brufen
+    caduet cathflo cervarix coumadin coversyl decolgen diabex diaformin diatabs durotram
+    dymadon endep ezetrol feldene flotrac fluarix flucelvax heparin hepsal iscover isoptin
+    jubbonti kalma karvea lidco lithicarb lovan medicol menactra mersyndol mixtard naprogesic
+    neozep noten nuvaxovid optisulin orudis panamax pharmapress picco plendil protaphane
+    quilonum ryzodeg solian solmux stamaril sustenna toprol tramal trinza tritace tuseran
+    valdoxan vaxigrip vaxzevria vigileo vytorin xeplion zartan zydol
     """.split()
 )
 
@@ -280,6 +287,17 @@ PLACES = frozenset(
     """.split()
 )
 
+# Towns and regions that are also given names or frequent surnames: places only where the
+# words before say travel ("trip to Darwin", "back from Florence"); elsewhere a person.
+TOWNS_NAMED_LIKE_PEOPLE = frozenset(
+    """
+    adelaide alexandria antonio austin bradford cairo camden charlotte chelsea chester
+    cleveland dallas darwin devon florence hackney houston hull jordan kent lancaster lincoln
+    london lyon madrid medina milan milton orlando palermo paris phoenix regina richmond
+    sheffield sofia sydney valencia victoria georgia carolina virginia
+    """.split()
+)
+
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
     "new south wales",
@@ -412,7 +430,9 @@ EPONYM_NOUNS = frozenset(
     incision approach repair flap flaps suture sutures cuff cuffs loop hernia arch artery
     arteries vein veins nerve nerves ligament ligaments duct ducts gland glands space spaces
     membrane corpuscles islets fibres fibers programme program initiative campaign network
-    registry trial trials study studies
+    registry trial trials study studies house grant grants nursing nurses hospice charity
+    appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
+    sling slings hoist tool tools model
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution
@@ -435,6 +455,7 @@ EPONYM_OWN_NOUNS = frozenset(
     method equation index contracture anomaly malformation notch tear attack screw forceps
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
     pentad spots college hospital hospitals fund trust school university foundation
+    centre center house grant nurse nurses nursing hospice charity exercises concept
     reversal paresis solution lamp area campaign rule crisis blue hump sequence
     """.split()
 )

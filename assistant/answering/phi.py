@@ -24,7 +24,7 @@ from assistant.answering.phi_names import STOP
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, CITY, RULES
 from knowledge.name_words import common_words, given_names, load_names
 from knowledge.parsing.hygiene import english_words
-from knowledge.proper_terms import PLACES
+from knowledge.proper_terms import PLACE_PHRASES, PLACES
 
 __all__ = [
     "AGE_PLACEHOLDER",
@@ -223,7 +223,10 @@ def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 # A town after a street address: "44 oak street in Brighton", "12 Elm Rd, Leeds:"; after a
 # comma only when punctuation or the end follows, so "12 Oak Rd, Insulin dose?" keeps its drug.
-_TOWN_AFTER = re.compile(rf"[ \t]+in[ \t]+({CITY})\b|,[ \t]*({CITY})(?=[ \t]*(?:[,.;:]|$))")
+_TOWN_AFTER = re.compile(
+    rf"[ \t]+in[ \t]+({CITY})\b|,[ \t]*({CITY})(?=[ \t]*(?:[,.;:]|$))"
+    rf"|,[ \t]*({CITY}[ \t]+\d{{4}})(?![\w/.-])"  # "Cape Town 8001": a four-digit postcode
+)
 
 
 def _towns_after_addresses(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -234,9 +237,10 @@ def _towns_after_addresses(text: str, hits: list[_Hit]) -> list[_Hit]:
         m = _TOWN_AFTER.match(text, hit.end)
         if m is None:
             continue
-        group = 1 if m.group(1) else 2
-        words = m.group(group).casefold().split()
-        if all(
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        town = m.group(group).casefold().rstrip("0123456789 \t")
+        words = town.split()
+        if " ".join(words) in PLACE_PHRASES or all(
             w in PLACES or not (w in common_words() or w in phi_words.clinical_words())
             for w in words
         ):

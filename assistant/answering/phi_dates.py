@@ -85,7 +85,7 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
     r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular"
     r"|expires|expiry|expiring|PGD)\b)"
-    r"[^.?!;]{0,30}$"
+    r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 
 

@@ -23,6 +23,7 @@ from assistant.answering.phi_words import (
     Span,
 )
 from knowledge.language import detect_language
+from knowledge.name_shapes import name_likeness
 from knowledge.name_words import (
     common_words,
     frequent_surnames,
@@ -103,7 +104,7 @@ def _first_and_last_before_an_age(
         given, surname = (w.casefold() for w in words)
         if (
             given in given_names()
-            and given not in MODALS | NOT_PEOPLE
+            and given not in MODALS
             and surname in load_names()
             and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
             and _adjacent(text, first, last)
@@ -162,18 +163,40 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
     or an ordinary word after the relative is no name ("her son will come", "mr scan")."""
     for i in range(1, len(tokens)):
         word, before = tokens[i].group(), tokens[i - 1].group().casefold()
-        if before not in RELATIVES | _TITLES or not word.islower() or verdicts[i]:
+        if before not in RELATIVES | _TITLES | _PATIENT or not word.islower() or verdicts[i]:
             continue
         if not _adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
         folded = word.casefold()
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-        if folded in given_names() or not phi_words.known(folded, parts):
+        unknown = not phi_words.known(folded, parts) and not _a_verb_form(folded)
+        if before in _PATIENT:  # "pt thandeka mqhayi"; "pt desaturating", "pt ppe" no name
+            unknown = (
+                unknown
+                and len(folded) > 3  # a short unknown word is shorthand ("ppe", "abx")
+                and text[tokens[i - 1].end() : tokens[i].start()].strip() == ""
+                and folded not in SenseInventory.load()
+                and folded not in _UNAPOSTROPHISED
+                and name_likeness(folded) >= phi_words.SHAPE_THRESHOLD
+            )
+        if folded in given_names() or unknown:
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
 
 
 _TITLES = frozenset("mr mrs ms miss mx dr".split())
+_PATIENT = frozenset({"pt", "patient"})
+# Contractions typed without their apostrophe: "pt, dont want to reverse".
+_UNAPOSTROPHISED = frozenset(
+    "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "
+    "wouldnt mustnt neednt im ive id youre theyre thats whats hes shes its lets".split()
+)
+
+
+def _a_verb_form(word: str) -> bool:
+    """A long word ending like a verb's form: "desaturating" is no name ("Fleming" and the
+    like are on the name lists, so never reach here)."""
+    return len(word) >= 7 and word.endswith(("ing", "ated", "ised", "ized"))
 
 
 def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -205,14 +228,17 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
         return name_after
     if folded in PARTICLES:
         return name_before or name_after  # "Nguyen van Minh", "da Silva", "van Dijk"
-    if word.isupper() and len(word) > 2:  # "ANDERSSON Erik"
-        return folded in load_names() and folded not in SenseInventory.load()
+    if word.isupper() and len(word) > 2:  # "ANDERSSON Erik", "NURUL AIN BINTI ISMAIL"
+        listed = folded in load_names() or (name_after and not phi_words.known(folded, [folded]))
+        return listed and folded not in SenseInventory.load()
     if not word[:1].isupper() or word.isupper():
         return False
     if folded in EPONYM_NOUNS:  # a surname after a name ("Angela Nurse"), not "Kernig Sign"
         return name_before and folded in load_names() and folded not in PLACE_NOUNS
     if not phi_words.known(folded, [folded]):
         return True
+    if name_after and folded in given_names() and folded not in MODALS:
+        return True  # "Duke Mensah", "Heather Moody": a first name before the surname
     leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
     return phi_words.listed_strongly(folded, [folded]) and not leads_a_number
 

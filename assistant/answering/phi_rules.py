@@ -99,7 +99,7 @@ _DIGIT_WORD = (
     r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 )
 _WORD_AGE = (
-    rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:a|one)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:(?:a|one)[ \t]+)?hundred(?:[ \t]+(?:and[ \t]+)?"
     rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b"
 )
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
@@ -311,7 +311,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
     # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
     ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
-                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
+                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
+                # (a house number, not a dose: "via peripheral cannula 16mcg/ml")
+                r"(?!\d|[.,]\d|[ \t]*(?:mcg|mg|ml|g\b|units?|mmol|%|/\d{2,}))[A-Za-z]?(?:/\d{1,4})?"
                 r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
     # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
     ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"

@@ -49,6 +49,7 @@ from knowledge.proper_terms import (
     PLACE_PHRASES,
     PLACES,
     RELATIVES,
+    TOWNS_NAMED_LIKE_PEOPLE,
 )
 from knowledge.sense_inventory import SenseInventory
 
@@ -86,6 +87,7 @@ _PERSON_AFTER = re.compile(
     r"|(?:has|had|keeps|needs|wants|says|said|refuses|refused"
     # what a patient does or shows: "Rose spiked overnight", "Grace desatted to 84"
     r"|spiked|desatted|desaturated|vomited|collapsed|fainted|fitted|seized|complains"
+    r"|ate|drank|swallowed|fell|tripped|slipped|woke|bit|chewed"
     r"|complained|denies|denied|presented|presents|looks|seems|became|pulled|scored"
     r"|aged?|whats|what's|in[ \t]+(?:bed|bay|room|side[ \t]+room|cubicle|resus)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
@@ -231,6 +233,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         return False
     if folded in PLACES and _PLACE_WORD_BEFORE.search(_before(text, token)):
         return False  # "travel to Kenya", "back from India"
+    if folded in TOWNS_NAMED_LIKE_PEOPLE and _TRAVEL_BEFORE.search(_before(text, token)):
+        return False  # "after a trip to Darwin"; "a letter from Florence" stays a person
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
     if known(folded, parts):
@@ -459,7 +463,9 @@ def _eponym_next(text: str, end: int) -> bool:
     ends the look ("Grace Thompson 38/40 GBS positive")."""
     if text[end - 2 : end] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
         # a possessive: "Hunter's canal", "Woods' screw"; "Le's insulin pump" is a person's
-        following = re.match(r"['’]?[ \t]+([^\W\d_]+)", text[end:])
+        following = re.match(
+            r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?[ \t]+([^\W\d_]+)", text[end:]
+        )  # (or one more eponym's between: "Goodell's and Hegar's signs")
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
     ordinary = 0
     for raw in text[end : end + 80].split()[:6]:
@@ -488,6 +494,10 @@ _EPONYM_BEFORE = re.compile(r"(?i:\b(?:positive|negative|modified|classic|classi
 _PLACE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
     r"|flight|flying|returned|returning|born|moved))[ \t]+$"
+)
+_TRAVEL_BEFORE = re.compile(
+    r"(?i:\b(?:trip|travel(?:l?ed|l?ing)?|holiday(?:ing)?|flew|flight|flying|returned"
+    r"|returning|back|arrived|emigrated|migrated)(?:[ \t]+(?:to|from|in|at))?)[ \t]+$"
 )
 _DATE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|by|last|next|this|the|early|late|mid|of))[ \t]+$"

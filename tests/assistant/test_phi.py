@@ -213,6 +213,19 @@ POSITIVES = [
         "resident of [ADDRESS-1], needs a district nurse",
         ["ADDRESS"],
     ),
+    # older given names; a given name that is a brand, before a surname and an age
+    ("can Dorothy have ibuprofen tonight?", "can [NAME-1] have ibuprofen tonight?", ["NAME"]),
+    ("Heather Moody 45 on lithium, NSAID ok?", "[NAME-1] 45 on lithium, NSAID ok?", ["NAME"]),
+    ("Holly ate 3 berries at nursery, 2yo", "[NAME-1] ate 3 berries at nursery, 2yo", ["NAME"]),
+    # after "pt", in small letters, a word spelt like a name; capitals before a name
+    ("pt thandeka 28 on nifedipine", "pt [NAME-1] 28 on nifedipine", ["NAME"]),
+    ("NURUL AIN BINTI ISMAIL 34/40 GDM", "[NAME-1] 34/40 GDM", ["NAME"]),
+    ("hundred and two yr old gent on 14 meds", "[AGE-90+] yr old gent on 14 meds", ["ID"]),
+    (
+        "14 Long Street, Gardens, Cape Town 8001 - TB clinic?",
+        "[ADDRESS-1], [ADDRESS-2] - TB clinic?",
+        ["ADDRESS", "ADDRESS"],
+    ),
     # several at once
     (
         "Mrs Jane Doe, DOB 01/02/1950, MRN 12345678, phone 020 7946 0958",
@@ -323,6 +336,14 @@ WORD_NEGATIVES = [
     "Macmillan nurse visit at home, who refers?",
     "FEVER, RIGORS started after the transfusion, stop it?",
     "Candida auris screening - which sites do we swab?",
+    "policy v4.1 dated 01/03/2024 says 2 nurses to check IV potassium",
+    "noradrenaline via peripheral cannula 16mcg/ml, safe for how long?",
+    "Goodell's and Hegar's signs, how early in pregnancy?",
+    "Marie Curie overnight nursing for a dying pt at home",
+    "melioidosis after a trip to Darwin, meropenem how long?",
+    "my baby desaturating during feeds, prone or not?",
+    "covid pt ppe for AGPs - FFP3 for nebs?",
+    "palliative pt, dont want to reverse all the analgesia",
     "Returned from Lagos with fever - malaria screen first?",
     "in Mumbai is Dolo 650 the same as Crocin?",
     "Cushing's vs pseudo-Cushing's in heavy drinkers, which test?",
