@@ -12,7 +12,9 @@ adds, beside the question's own words:
 * the app's own short list of unambiguous abbreviations (knowledge/analysis.py);
 * generic names for drug short and brand names, and lay words' clinical terms
   (knowledge/clinical_vocabulary.py), when the documents use them;
-* the indexed word one edit away from a misspelt one (knowledge/spelling.py).
+* the indexed word one edit away from a misspelt one (knowledge/spelling.py);
+* the other spelling, British or American ("paediatric", "pediatric";
+  knowledge/spelling_variants.py), where the documents use it.
 
 Words that look like a person's name (knowledge/name_words.py) and long record numbers are
 left out of all of it, so a patient's identifiers never steer the search or the refusal.
@@ -37,6 +39,7 @@ from knowledge.name_words import CUES as CUE_WORDS
 from knowledge.name_words import common_words, latin_with_diacritics, load_names, name_spans
 from knowledge.sense_inventory import SenseInventory
 from knowledge.spelling import SpellingIndex
+from knowledge.spelling_variants import spelling_variants
 
 # Words about the patient or the asking, not the subject: never a concept to cover.
 FILLER = frozenset(
@@ -309,8 +312,12 @@ class QueryExpander:
             found.append((SHORTHAND[lower], "shorthand"))
         if not found and self._may_be_abbreviation(word):
             found += [(s, "sense-inventory") for s in self._senses(lower)]
-        if not found and (first or not word[:1].isupper()):
-            # A capitalised word inside a sentence is likely a name: never "correct" it.
+        # "paediatric" where the documents write "pediatric", "sterilize" where "sterilise"
+        found += [(v, "spelling variant") for v in spelling_variants(word) if self._known(v)]
+        if not found and (first or not word[:1].isupper()) and lower not in self.words:
+            # A capitalised word inside a sentence is likely a name, and a dictionary word is
+            # no misspelling ("prick" is no "price", "settled" no "Seattle"): never "correct"
+            # them.
             own = stems(word)
             corrected = self.spelling.correct(own[0]) if len(own) == 1 else None
             if corrected:

@@ -95,6 +95,18 @@ def test_a_misspelling_is_read_as_the_indexed_word_one_edit_away():
     }
 
 
+def test_a_dictionary_word_is_never_corrected_to_an_indexed_one():
+    # "prick" is one edit from the indexed "price", "settled" from "seattl": both are words
+    e = QueryExpander(
+        vocabulary("the price in Seattle"), INVENTORY, NAMES, words=frozenset({"prick", "settled"})
+    )
+    sources = {(a.term, a.source) for a in e.expand("prick myself, has it settled?").additions}
+    assert ("prick", "spelling") not in sources and ("settled", "spelling") not in sources
+    assert ("pricce", "spelling") in {
+        (a.term, a.source) for a in e.expand("the pricce?").additions
+    }  # a word no dictionary holds still is
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
