@@ -103,12 +103,25 @@ def has_own_subject(question: str) -> bool:
     return len(set(stems(own)) - _GENERIC_TERMS) >= _OWN_SUBJECT
 
 
+# How long something has gone on: "for 2 weeks", ">1 yr", "a few months", "long-term".
+_DURATION = re.compile(
+    r"(?:[<>≥≤]\s*)?\b\d+(?:\.\d+)?\s*(?:[-–]|to)?\s*\d*\s*\+?\s*"
+    r"(?:days?|d|weeks?|wks?|months?|mos?|years?|yrs?|y)\b"
+    r"|\b(?:a\s+)?(?:few|several|couple(?:\s+of)?)\s+(?:days|weeks|months|years)\b"
+    r"|\blong[-\s]term\b|\bshort[-\s]term\b|\bfor\s+(?:a\s+long\s+time|years|months|weeks)\b",
+    re.I,
+)
+
+
 def combined(previous: str, question: str) -> str:
     """The previous question's subject with the follow-up: what is searched. A population
-    the follow-up names replaces the one the previous question named."""
+    the follow-up names replaces the one the previous question named, and so does a
+    duration ("taper rate on long-term opioids >1 yr" then "what if only a few weeks?")."""
     subject = previous.strip().rstrip("?").strip()
     if _terms(question) & _POPULATION_TERMS:
         subject = _without_population(subject)
+    if _DURATION.search(question):
+        subject = " ".join(_DURATION.sub(" ", subject).split())
     follow = _CONNECTIVE.sub("", question, count=1).strip(" ,-—") or question.strip()
     return f"{subject} — {follow}"
 

@@ -52,6 +52,16 @@ def test_a_population_in_the_follow_up_replaces_the_previous_one():
     assert "adults" not in searched and "children" in searched and "naloxone" in searched
 
 
+def test_a_duration_in_the_follow_up_replaces_the_previous_one():
+    searched = combined(
+        "taper rate for pt on long-term opioids >1 yr", "what if only for a few weeks?"
+    )
+    assert "long-term" not in searched and ">1 yr" not in searched
+    assert "taper rate" in searched and "a few weeks" in searched
+    # without a duration of its own, the follow-up keeps the previous one
+    assert ">1 yr" in combined("taper rate on opioids >1 yr", "and for methadone?")
+
+
 def test_a_patient_is_not_a_population_to_replace():
     searched = combined("When a patient vomits, what then?", "And if the patient is a child?")
     assert searched.startswith("When a patient vomits")
