@@ -38,7 +38,10 @@ class SpellingIndex:
         `stem` is indexed itself, too short, or has no such neighbour."""
         if stem in self._frequencies or len(stem) < MIN_LENGTH or not stem.isalpha():
             return None
-        candidates = [v for v in one_edit_variants(stem) if v in self._frequencies]
+        # A typo keeps the first letter ("naloxne"); "vaper" is no "taper".
+        candidates = [
+            v for v in one_edit_variants(stem) if v in self._frequencies and v[0] == stem[0]
+        ]
         if not candidates:
             return None
         return max(sorted(candidates), key=lambda c: self._frequencies[c])

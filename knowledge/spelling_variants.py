@@ -98,6 +98,7 @@ _RULES: list[tuple[str, str, str, str]] = [
     (r"^licence", "license", r"^license", "licence"),
     (r"^defence", "defense", r"^defense", "defence"),
     (r"^offence", "offense", r"^offense", "offence"),
+    (r"^jewellery", "jewelry", r"^jewelry", "jewellery"),
 ]
 _TO_AMERICAN = [(re.compile(b), a) for b, a, _, _ in _RULES]
 _TO_BRITISH = [(re.compile(a), b) for _, _, a, b in _RULES]

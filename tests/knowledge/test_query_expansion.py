@@ -124,7 +124,13 @@ def test_spelling_corrects_one_edit_only(word, expected):
 
 
 def test_spelling_prefers_the_word_in_more_chunks():
-    assert SpellingIndex({"cough": 2, "rough": 30}).correct("tough") == "rough"
+    assert SpellingIndex({"raugh": 2, "rough": 30}).correct("rlugh") == "rough"
+
+
+def test_spelling_keeps_the_first_letter():
+    # a typo rarely changes the first letter: "vaper" is no "taper"
+    assert SpellingIndex({"taper": 30}).correct("vaper") is None
+    assert SpellingIndex({"taper": 30}).correct("tapre") == "taper"
 
 
 # -- what is not a concept ---------------------------------------------------------------------
