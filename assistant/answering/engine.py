@@ -78,6 +78,11 @@ NOT_ENGLISH = (
 )
 
 
+# Where a sentence of the question ends (a full stop or question mark, then a space).
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+_ASKED_WORDS = 5  # a shorter last sentence is a fragment ("annual?", "goal?"), not the question
+
+
 def closest_documents(passages: list[Passage], limit: int = 3) -> list[ClosestDocument]:
     """Each document's closest passage, closest first (at most `limit` documents)."""
     seen: dict[str, ClosestDocument] = {}
@@ -247,7 +252,9 @@ class AnswerEngine:
         question = result.question
         if question.language != "en":  # stream() says so before searching
             return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[question.language])
-        coverage = question_coverage(question, result.passages)
+        coverage = max(
+            question_coverage(question, result.passages), self._asked_part(question, result)
+        )
         # Most concepts held in their own words lowers the floor; words counted by meaning
         # (below) do not add to that allowance.
         held = not strict and coverage >= cfg.held_coverage
@@ -272,6 +279,19 @@ class AnswerEngine:
         if groups:
             return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
         return ANSWERED, ""
+
+    def _asked_part(self, question: Question, result: RetrievalResult) -> float:
+        """Coverage of the sentence that asks, when sentences of context come first: "I've
+        just started as an assistant at a small surgery centre. How often do the checks on
+        the steam steriliser have to be done?" holds its subject in the second sentence;
+        the first's words are the asker's, not the subject's. 0 for a one-sentence question
+        or a short last one ("annual?")."""
+        sentences = [s for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
+        asked = sentences[-1].strip() if len(sentences) > 1 else ""
+        if not asked.endswith("?") or len(asked.split()) < _ASKED_WORDS:
+            return 0.0
+        part = Question(asked).expanded(self.retriever.expand(asked))
+        return question_coverage(part, result.passages)
 
     def _clears(self, similarity: float, coverage: float, held: bool = False) -> bool:
         """The answer thresholds: close enough in meaning (less close needed when one passage

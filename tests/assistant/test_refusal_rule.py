@@ -156,3 +156,27 @@ def test_strict_mode_keeps_the_plain_floors(tmp_path):
     )
     assert engine._refusal(result)[0] == ANSWERED
     assert engine._refusal(result, strict=True)[0] != ANSWERED
+
+
+def test_context_before_the_question_does_not_count_against_it(tmp_path):
+    vocabulary = {s: 5 for s in stems(GLUCOSE + " low blood glucose hypoglycemia treatment")}
+    expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
+    retriever = type("R", (), {"expand": staticmethod(expander.expand)})()
+    engine = AnswerEngine(
+        kb=None,
+        settings=Settings(home=tmp_path),
+        retriever=retriever,
+        similar_words=SimilarWords(HashEmbedder(), threshold=0.70),
+    )
+
+    def outcome(question: str) -> str:
+        searched = Question(question, expander.expand(question))
+        return engine._refusal(RetrievalResult(searched, [passage(GLUCOSE, 0.44)]))[0]
+
+    # the asker's own story dilutes the concepts; the sentence that asks holds them
+    story = "I just started volunteering at the community pantry on weekends with my cousin."
+    assert outcome(f"{story} How many grams of carbohydrate for low blood glucose?") == ANSWERED
+    # the same words as one sentence are all counted, and refused
+    assert outcome(f"{story[:-1]}: how many grams of carbohydrate for low blood glucose?") != (
+        ANSWERED
+    )
