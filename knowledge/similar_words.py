@@ -68,10 +68,13 @@ class SimilarWords:
         best = SimilarWordCoverage(0.0, ())
         if not concepts:
             return best
-        for p in passages[:top]:
-            text = f"{p.text} {p.source.title} {p.source.section}"
+        texts = [f"{p.text} {p.source.title} {p.source.section}" for p in passages[:top]]
+        words_of = [
+            sorted({w.lower() for w in _WORD.findall(t)} - STOPWORDS - CONTRASTS) for t in texts
+        ]
+        self._embedded(sorted({w for words in words_of for w in words}))  # one batch, not five
+        for text, words in zip(texts, words_of, strict=True):
             held = content_terms(text)
-            words = sorted({w.lower() for w in _WORD.findall(text)} - STOPWORDS - CONTRASTS)
             vectors = self._embedded(words)
             total, matches = 0.0, []
             for concept in concepts:
