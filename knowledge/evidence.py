@@ -106,12 +106,32 @@ def value_coverage(
     for p in passages[:top]:
         sentences = [p.text[a:b] for a, b in sentence_spans(p.text)]
         for i, sentence in enumerate(sentences):
-            if not carries_value(kind, sentence):
+            if not (carries_value(kind, sentence) or _counts_asked(question, kind, sentence)):
                 continue
             nearby = " ".join(sentences[max(0, i - window) : i + window + 1])
             words = content_terms(f"{nearby} {p.source.title} {p.source.section}")
             best = max(best, question.share(words))
     return best
+
+
+# A count in words before what the question counts: "at least two identifiers" answers "how
+# many identifiers?" (a bare "one of the following" answers nothing, so the noun must be the
+# question's).
+_COUNT_IN_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+)?"
+    r"([a-z-]+)",
+    re.I,
+)
+
+
+def _counts_asked(question: Question, kind: str, sentence: str) -> bool:
+    if kind != "number":
+        return False
+    terms = question.terms
+    return any(
+        set(content_terms(m.group(1))) & terms or set(content_terms(m.group(0))) & terms
+        for m in _COUNT_IN_WORDS.finditer(sentence)
+    )
 
 
 # Who a question may be about, when the documents may speak of someone else: a guideline for

@@ -129,3 +129,13 @@ def test_value_coverage_reads_only_the_top_passages():
     good = P("Staff wash hands with soap and water for 40 seconds.")
     assert value_coverage(question, [*weak, good], top=5) == 0.0
     assert value_coverage(question, [*weak, good], top=6) >= 0.8
+
+
+def test_a_count_in_words_before_what_is_counted_is_a_number():
+    # "at least two identifiers" answers "how many identifiers"; "one of the following" and
+    # a count of something else do not
+    question = "How many patient identifiers must be checked before a medicine is given?"
+    answers = P("Staff check at least two identifiers before giving any medicine.")
+    assert value_coverage(question, [answers]) >= 0.4
+    other = P("Staff check identity before giving any medicine, using one of three wristbands.")
+    assert value_coverage(question, [other]) == 0.0
