@@ -22,6 +22,10 @@ from __future__ import annotations
 
 LAY_TERMS: dict[str, str] = {
     "low sugar": "hypoglycemia; low blood glucose",
+    "before i eat": "before meals",
+    "before eating": "before meals",
+    "after i eat": "after meals",
+    "after eating": "after meals",
     "throws up": "vomiting",
     "threw up": "vomiting",
     "thrown up": "vomiting",
