@@ -375,9 +375,9 @@ def test_a_question_opening_like_a_follow_up_falls_back_to_its_own_words(kb):
     # own to be searched alone first. When the combination with the previous subject
     # answers nothing (here: made to refuse), its own words are tried and kept.
     engine = offline_engine(kb)
-    decide = engine._refusal
-    engine._refusal = lambda result: (
-        (RELATED, "joined") if " — " in result.question.text else decide(result)
+    decide = engine.refusal.decide
+    engine.refusal.decide = lambda result, strict=False: (
+        (RELATED, "joined") if " — " in result.question.text else decide(result, strict)
     )
     previous = "How often are PCA checks needed in the first 4 hours?"
     answer = engine.ask("Also, needlestick extension?", previous=previous)

@@ -1,13 +1,13 @@
-"""The refusal decision on fixed passages (no model, no index): language, the similarity floor
-and its relaxation, concept coverage, the value check, and the three outcomes (answer,
-related passages, not covered)."""
+"""The refusal rule (assistant.answering.refusal_rule) on fixed passages (no model, no index):
+language, the similarity floor and its relaxation, concept coverage, the value check, and the
+three outcomes (answer, related passages, not covered)."""
 
 from __future__ import annotations
 
 from fakes import HashEmbedder, TableEmbedder, provenance
 
 from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
-from assistant.answering.engine import NO_ANSWER, AnswerEngine
+from assistant.answering.refusal_rule import NO_ANSWER, RefusalRule
 from assistant.governance.settings import Settings
 from knowledge.analysis import stems
 from knowledge.query_expansion import QueryExpander
@@ -43,13 +43,12 @@ def decide(
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
     searched = Question(question, expander.expand(question))
     result = RetrievalResult(searched, [passage(text, similarity)])
-    engine = AnswerEngine(
-        kb=None,
-        settings=Settings(home=tmp_path),
-        retriever=object(),
-        similar_words=SimilarWords(embedder or HashEmbedder(), threshold=0.70),
+    rule = RefusalRule(
+        Settings(home=tmp_path).answer,
+        expander.expand,
+        lambda: SimilarWords(embedder or HashEmbedder(), threshold=0.70),
     )
-    return engine._refusal(result)
+    return rule.decide(result)
 
 
 def test_a_question_in_another_language_is_refused_as_such(tmp_path):
@@ -148,30 +147,27 @@ def test_strict_mode_keeps_the_plain_floors(tmp_path):
     result = RetrievalResult(
         Question(question, expander.expand(question)), [passage(GLUCOSE, 0.25)]
     )
-    engine = AnswerEngine(
-        kb=None,
-        settings=Settings(home=tmp_path),
-        retriever=object(),
-        similar_words=SimilarWords(HashEmbedder(), threshold=0.70),
+    rule = RefusalRule(
+        Settings(home=tmp_path).answer,
+        expander.expand,
+        lambda: SimilarWords(HashEmbedder(), threshold=0.70),
     )
-    assert engine._refusal(result)[0] == ANSWERED
-    assert engine._refusal(result, strict=True)[0] != ANSWERED
+    assert rule.decide(result)[0] == ANSWERED
+    assert rule.decide(result, strict=True)[0] != ANSWERED
 
 
 def test_context_before_the_question_does_not_count_against_it(tmp_path):
     vocabulary = {s: 5 for s in stems(GLUCOSE + " low blood glucose hypoglycemia treatment")}
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
-    retriever = type("R", (), {"expand": staticmethod(expander.expand)})()
-    engine = AnswerEngine(
-        kb=None,
-        settings=Settings(home=tmp_path),
-        retriever=retriever,
-        similar_words=SimilarWords(HashEmbedder(), threshold=0.70),
+    rule = RefusalRule(
+        Settings(home=tmp_path).answer,
+        expander.expand,
+        lambda: SimilarWords(HashEmbedder(), threshold=0.70),
     )
 
     def outcome(question: str) -> str:
         searched = Question(question, expander.expand(question))
-        return engine._refusal(RetrievalResult(searched, [passage(GLUCOSE, 0.44)]))[0]
+        return rule.decide(RetrievalResult(searched, [passage(GLUCOSE, 0.44)]))[0]
 
     # the asker's own story dilutes the concepts; the sentence that asks holds them
     story = "I just started volunteering at the community pantry on weekends with my cousin."

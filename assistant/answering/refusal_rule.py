@@ -1,0 +1,129 @@
+"""The refusal rule: is the evidence found enough to answer, to show as related passages, or
+neither? Calibrated on the tuning part of tests/data/registers (benchmarks/results/
+registers.md).
+
+The answer engine (assistant/answering/engine.py) asks it once per search, and a follow-up's
+own words are judged `strict`ly. It reads the knowledge layer's measures
+(knowledge/evidence.py) and, for a question about to be refused, the embedding model's
+closeness of words (knowledge/similar_words.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
+from assistant.governance.settings import AnswerSettings
+from knowledge.evidence import (
+    VALUE_LABELS,
+    question_coverage,
+    unaddressed_populations,
+    value_coverage,
+)
+from knowledge.language import LANGUAGE_NAMES
+from knowledge.query_expansion import QueryExpansion
+from knowledge.question import Question
+from knowledge.retrieval import RetrievalResult
+from knowledge.similar_words import SimilarWords
+
+NO_ANSWER = "No approved document covers this question."
+# A near miss: the subject is there, the value asked for is not. Said plainly, so the
+# clinician does not go looking for a number the documents never give.
+NO_VALUE = NO_ANSWER + " The approved documents discuss its subject but state no {} for it."
+NOT_MENTIONED = NO_ANSWER + " The approved documents never mention {}."
+NOT_FOR_GROUP = NO_ANSWER + " The passages found say nothing about {}."
+# Said instead of "not covered": the documents may well cover it, in English.
+NOT_ENGLISH = (
+    "This question looks like it is in {}. The approved documents are in English and answers "
+    "are only given from them: please ask the question in English."
+)
+
+# Where a sentence of the question ends (a full stop or question mark, then a space).
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+_ASKED_WORDS = 5  # a shorter last sentence is a fragment ("annual?", "goal?"), not the question
+
+
+class RefusalRule:
+    def __init__(
+        self,
+        settings: AnswerSettings,
+        expand: Callable[[str], QueryExpansion],
+        similar_words: Callable[[], SimilarWords],
+    ):
+        self.settings = settings
+        self.expand = expand  # retrieval's reading of a text (for the asking sentence alone)
+        self.similar_words = similar_words  # built on first use: it needs the model
+
+    def decide(self, result: RetrievalResult, strict: bool = False) -> tuple[str, str]:
+        """(outcome, reason). A question in another language is refused as such. To answer,
+        the best passage must be close enough in meaning (less close when one passage holds
+        most of the question's concepts); some top passage must hold enough of the question's
+        concepts; and when the question asks for a kind of value (a duration, a dose), enough
+        of them must be found around a sentence carrying such a value. Evidence that misses
+        the answer thresholds but clears the lower related ones is shown as related passages;
+        so is a subject the documents discuss without the value asked for, a specialised word
+        no approved document uses ("acarbose"), and a child, pregnancy, pet or year the
+        passages found never speak of. `strict`: without the allowances for terse or
+        differently worded questions (similar words, the low floor when most concepts are
+        held)."""
+        cfg = self.settings
+        question = result.question
+        if question.language != "en":  # the engine says so before searching
+            return NOT_COVERED, NOT_ENGLISH.format(LANGUAGE_NAMES[question.language])
+        coverage = max(
+            question_coverage(question, result.passages), self._asked_part(question, result)
+        )
+        # Most concepts held in their own words lowers the floor; words counted by meaning
+        # (below) do not add to that allowance.
+        held = not strict and coverage >= cfg.held_coverage
+        clears = self._clears(result.best_similarity, coverage, held)
+        if not clears and not strict and cfg.similar_word_similarity < 1:
+            similar = self.similar_words().coverage(question, result.passages)
+            if similar.coverage > coverage:
+                coverage, result.similar_words = similar.coverage, similar.matches
+        if not self._clears(result.best_similarity, coverage, held):
+            related = (
+                result.best_similarity >= cfg.related_similarity
+                and coverage >= cfg.related_coverage
+            )
+            return (RELATED if related else NOT_COVERED), NO_ANSWER
+        around_value = value_coverage(question, result.passages)
+        if around_value is not None and around_value < cfg.min_value_coverage:
+            return RELATED, NO_VALUE.format(VALUE_LABELS[question.value_kind])
+        unindexed = question.expansion.unindexed if question.expansion else ()
+        if unindexed:
+            return RELATED, NOT_MENTIONED.format(_quoted(unindexed))
+        groups = unaddressed_populations(question, result.passages)
+        if groups:
+            return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
+        return ANSWERED, ""
+
+    def _asked_part(self, question: Question, result: RetrievalResult) -> float:
+        """Coverage of the sentence that asks, when sentences of context come first: "I've
+        just started as an assistant at a small surgery centre. How often do the checks on
+        the steam steriliser have to be done?" holds its subject in the second sentence;
+        the first's words are the asker's, not the subject's. 0 for a one-sentence question
+        or a short last one ("annual?")."""
+        sentences = [s for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
+        asked = sentences[-1].strip() if len(sentences) > 1 else ""
+        if not asked.endswith("?") or len(asked.split()) < _ASKED_WORDS:
+            return 0.0
+        part = Question(asked).expanded(self.expand(asked))
+        return question_coverage(part, result.passages)
+
+    def _clears(self, similarity: float, coverage: float, held: bool = False) -> bool:
+        """The answer thresholds: close enough in meaning (less close needed when one passage
+        holds most of the question's concepts, far less when `held`: three quarters of them in
+        their own words) and enough of the concepts in one passage."""
+        cfg = self.settings
+        floor = cfg.relaxed_similarity if coverage >= cfg.relaxed_coverage else cfg.min_similarity
+        if held:
+            floor = min(floor, cfg.held_similarity)
+        return similarity >= floor and coverage >= cfg.min_coverage
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    """The words as the question wrote them, quoted: “acarbose”; “Truvada” or “raltegravir”."""
+    quoted = [f"“{w}”" for w in dict.fromkeys(words)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
