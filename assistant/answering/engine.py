@@ -90,7 +90,10 @@ class AnswerEngine:
         self.audit = audit  # an AuditLog (or None): every answer is logged before it is shown
         self.evidence = EvidenceBuilder(self.retriever)
         self._similar = similar_words  # built on first use from the knowledge base's model
-        self.refusal = RefusalRule(settings.answer, self.retriever.expand, self._similar_words)
+        # (the retriever's reading of a text, looked up when the rule needs it)
+        self.refusal = RefusalRule(
+            settings.answer, lambda text: self.retriever.expand(text), self._similar_words
+        )
 
     @property
     def online(self) -> bool:
