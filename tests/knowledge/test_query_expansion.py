@@ -357,3 +357,9 @@ def test_a_pet_or_a_year_no_top_passage_speaks_of_is_unaddressed():
     assert unaddressed_populations("How many over 65 filled one in 2018?", dispensing) == []
     # an amount is no year
     assert unaddressed_populations("servings on the 1600-2000 kcal plan?", dispensing) == []
+
+
+def test_the_small_words_of_a_text_message_are_no_concepts():
+    e = expander("the A1C test is done twice a year")
+    concepts = [c.words for c in e.expand("how often shud the A1C be done?").concepts]
+    assert "shud" not in concepts and "A1C" in concepts
