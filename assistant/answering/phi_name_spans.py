@@ -151,6 +151,8 @@ def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool],
             or folded in given_names()
             or latin_with_diacritics(word)
             or folded in PARTICLES
+            # after a word no list knows either: "thandeka mqhayi", not "jane desats"
+            or (_spelt_like_a_name(folded, parts) and _unlisted(tokens[j - 1].group()))
         )
         if not name_word:
             return
@@ -191,6 +193,22 @@ _UNAPOSTROPHISED = frozenset(
     "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "
     "wouldnt mustnt neednt im ive id youre theyre thats whats hes shes its lets".split()
 )
+
+
+def _unlisted(word: str) -> bool:
+    folded = word.casefold()
+    return not phi_words.known(folded, [folded]) and folded not in load_names()
+
+
+def _spelt_like_a_name(folded: str, parts: list[str]) -> bool:
+    """A word no list knows, spelt like a name and not like shorthand or a verb's form."""
+    return (
+        len(folded) > 3
+        and not phi_words.known(folded, parts)
+        and folded not in SenseInventory.load()
+        and not _a_verb_form(folded)
+        and name_likeness(folded) >= phi_words.SHAPE_THRESHOLD
+    )
 
 
 def _a_verb_form(word: str) -> bool:

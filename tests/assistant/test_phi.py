@@ -219,6 +219,7 @@ POSITIVES = [
     ("Holly ate 3 berries at nursery, 2yo", "[NAME-1] ate 3 berries at nursery, 2yo", ["NAME"]),
     # after "pt", in small letters, a word spelt like a name; capitals before a name
     ("pt thandeka 28 on nifedipine", "pt [NAME-1] 28 on nifedipine", ["NAME"]),
+    ("pt thandeka mqhayi 28 on nifedipine", "pt [NAME-1] 28 on nifedipine", ["NAME"]),
     ("NURUL AIN BINTI ISMAIL 34/40 GDM", "[NAME-1] 34/40 GDM", ["NAME"]),
     ("hundred and two yr old gent on 14 meds", "[AGE-90+] yr old gent on 14 meds", ["ID"]),
     (
