@@ -198,6 +198,9 @@ def section(m: dict) -> str:
 
 
 # The sets written after the first, in the order they were written: (file prefix, label).
+# Measured once whole (blind), then split like the first set: one half for tuning, the
+# other half kept blind.
+SPLIT_SETS = frozenset({"tenth"})
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -206,9 +209,7 @@ LATER_SETS = [
     ("seventh", "seventh set (measured once before tuning, then for tuning)"),
     ("eighth", "eighth set (measured once before tuning, then for tuning)"),
     ("ninth", "ninth set (measured once before tuning, then for tuning)"),
-    # measured once whole (blind), then split like the first: one half for tuning, the
-    # other half kept blind
-    ("tenth", "tenth set, {} half ({})"),
+    ("tenth", "tenth set"),
 ]
 
 
@@ -231,9 +232,9 @@ def main() -> int:
     for prefix, label in LATER_SETS:
         cases_file = args.cases / f"{prefix}_identifier_cases.jsonl"
         clean_file = args.cases / f"{prefix}_clean_cases.jsonl"
-        if all(path.is_file() for path in (cases_file, clean_file)) and "{}" in label:
+        if all(path.is_file() for path in (cases_file, clean_file)) and prefix in SPLIT_SETS:
             for side, use in (("tune", "for tuning"), ("held-out", "blind: never tuned on")):
-                parts[label.format(side, use)] = measure(
+                parts[f"{label}, {side} half ({use})"] = measure(
                     [c for c in load(cases_file) if split(c) == side],
                     [c for c in load(clean_file) if split(c) == side],
                 )

@@ -119,18 +119,17 @@ def value_coverage(
 # question's).
 _COUNT_IN_WORDS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z-]+\s+)?"
-    r"([a-z-]+)",
+    r"[a-z-]+",
     re.I,
 )
 
 
 def _counts_asked(question: Question, kind: str, sentence: str) -> bool:
+    """A count in words of something the question names (within two words of the count)."""
     if kind != "number":
         return False
-    terms = question.terms
     return any(
-        set(content_terms(m.group(1))) & terms or set(content_terms(m.group(0))) & terms
-        for m in _COUNT_IN_WORDS.finditer(sentence)
+        set(content_terms(m.group())) & question.terms for m in _COUNT_IN_WORDS.finditer(sentence)
     )
 
 

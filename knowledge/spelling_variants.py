@@ -23,7 +23,7 @@ _IZE_ROOTS = (
     "|anesthet|categor|author|final|summar|util|emphas|standard|normal|special|optim"
     "|individual|personal|visual|real|central|neutral|mobil|immobil|apolog|critic|harmon"
     "|custom|symptomat|character|memor|local|general|familiar|rational|initial|sanit"
-    "|computer|digit|hypothes|synthes|metabol|crystall|ion|oxid|epitheli|vascular|neutral"
+    "|computer|digit|hypothes|synthes|metabol|crystall|ion|oxid|epitheli|vascular"
     "|desensit|revascular|hospitali|fertil|pasteur|homogen|tranquil|euthan|trivial|vapor|vapour"
 )
 # Blood conditions: "anaemia", "hypoglycaemia", "septicaemia" ("academia" is none).
