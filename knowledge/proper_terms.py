@@ -421,7 +421,7 @@ EPONYM_NOUNS = frozenset(
     encephalopathy dementia ataxia thyroiditis arteritis neuralgia neuroma angina arthritis
     virus protocol pathway bundle standards association society college foundation institute
     institutes hospital bank service trust university department council centre center
-    clinic agency board unit unit's coma ratio curve list lists canal pattern patterns
+    clinic agency board unit unit's coma ratio curve list canal pattern patterns
     murmur murmurs pupil pupils wave waves purpura stoma screw forceps nomogram nomograms
     guideline guidelines wort capsule capsules tablets tablet inhaler inhalers injection
     injections cream ointment drops spray patch patches suspension syrup liquid sachets

@@ -50,6 +50,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _name_runs(text, tokens, verdicts)
     _first_and_last_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
+    _nicknames(text, tokens, verdicts)
     return _spans(text, tokens, verdicts)
 
 
@@ -215,6 +216,25 @@ def _a_verb_form(word: str) -> bool:
     """A long word ending like a verb's form: "desaturating" is no name ("Fleming" and the
     like are on the name lists, so never reach here)."""
     return len(word) >= 7 and word.endswith(("ing", "ated", "ised", "ized"))
+
+
+_OPEN_QUOTE = re.compile("[ \t]+[\'\"‘“(]")
+_CLOSE_QUOTE = re.compile("[\'\"’”)][ \t]+")
+
+
+def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A word in quotes or brackets between two names is what the person is called:
+    "Patrick 'Paddy' Houlihan", "Margaret (Peggy) Byrne"."""
+    for i in range(1, len(tokens) - 1):
+        before, token, after = tokens[i - 1], tokens[i], tokens[i + 1]
+        if verdicts[i] or not (verdicts[i - 1] and verdicts[i + 1]):
+            continue
+        if (
+            token.group()[:1].isupper()
+            and _OPEN_QUOTE.fullmatch(text, before.end(), token.start())
+            and _CLOSE_QUOTE.fullmatch(text, token.end(), after.start())
+        ):
+            verdicts[i] = True
 
 
 def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:

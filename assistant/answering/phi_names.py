@@ -183,6 +183,20 @@ def capital_name_opening(m: re.Match[str]) -> Span | None:
     return m.span("v")
 
 
+def name_beside_bed(m: re.Match[str]) -> Span | None:
+    """ "bed 4 - Baker - …", "bay 2: Hope Adeyemi": the words after a bed and a dash or colon
+    that are on the name lists, up to the first that is not ("bed 4 - Sepsis ?" is none)."""
+    run = []
+    for w in re.finditer(r"\S+", m.group("v")):
+        word = w.group().strip(".,").casefold()
+        if word in STOP or word in _NOT_NAMES or not (_a_listed_name(word) or not word.isascii()):
+            break
+        run.append(w)
+    if not run:
+        return None
+    return m.start("v") + run[0].start(), m.start("v") + run[-1].end()
+
+
 def _a_listed_name(word: str) -> bool:
     if word not in name_list():
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import NamedTuple
 
 from assistant.answering.phi_dates import (
@@ -37,6 +38,7 @@ from assistant.answering.phi_names import (
     listed_name,
     listed_pair,
     name_after_cue,
+    name_beside_bed,
     name_list,
     names_after,
     names_before,
@@ -185,6 +187,28 @@ def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
+_CLOCK_BEFORE = re.compile(
+    r"(?i:\b(?:at|by|from|to|until|till|since|around|about|approx|before|after|between|and"
+    r"|due|next|last|tonight|today|obs|dose|given))[ \t]*$|[@~][ \t]*$"
+)
+_CLOCK_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|-[ \t]*\d)")
+
+
+def _over_89_year(m: re.Match[str]) -> Span | None:
+    """A year at least 90 years ago (counted from this year, so it stays true), not a time
+    on the 24-hour clock ("obs at 1930", "1915 hrs")."""
+    if int(m.group("v")) > date.today().year - 90:
+        return None
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(m.string, m.end()):
+        return None
+    return value(m)
+
+
+def _value_digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
+    return lambda m: value(m) if lo <= sum(c.isdigit() for c in m.group("v")) <= hi else None
+
+
 def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
 
@@ -261,6 +285,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
+    # A year alone that makes its person over 89 ("wristband says 1932"): HIPAA keeps every
+    # element of such a date. (No clinical number reads as a year before the 1940s.)
+    ("DOB", r"(?<![\w./:-])(?P<v>19[0-3]\d)(?![\w/:-]|[.,]\d)", 6, _over_89_year),
     # "born in '51": a year of birth, two digits after an apostrophe.
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>['’]\d{2})\b", 1),
     # Digits only after a birth label: "DOB 030451", "dob 19510304".
@@ -283,6 +310,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
     ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
      _digits_between(9, 15)),
+    # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
+    # number 9123 4567 (HK)", "mobile 0412 345 678".
+    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring)\b\.?"
+              r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
+              r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
+              r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
+     3, _value_digits_between(7, 15)),
     ("ADDRESS", _ADDRESS, 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
@@ -354,9 +388,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:,?[ \t]+\d{4})?", 4),
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
-             r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|section|fell"
+             r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|c-?section|fell"
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
-             r"|checked|reviewed)\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
+             r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole))"
+             r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/.-]|[.,]\d){NOT_A_DOSE}",
      4, day_month),
@@ -383,6 +418,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     ("NAME", OTHER_SCRIPT, 5),
+    ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
+             rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
@@ -411,7 +448,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"|ly|gl|us|ie|ca|au|nz|app|health)"
            r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
     ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
-           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){1,3})(?![\w-])", 2),
+           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){0,3})(?![\w-])", 2, _min_digits(4)),
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
@@ -431,8 +468,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w-]){_WORD_AGE}(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
            r"|seconds?|secs?|percent|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people"
            r"|beds?|mmhg|kg|g\b))", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad|nan"
-           rf"|resident)(?:['’]s|[ \t]+(?:is|was|turned|turns)))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
+    ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
+           rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
+           rf"|husband|wife|resident))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
+           rf"|\)[ \t]+(?i:is|was|turned|turns))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,

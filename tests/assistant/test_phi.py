@@ -695,3 +695,41 @@ def test_policy_dates_codes_decimals_and_conditions_are_kept(typed):
 def test_a_name_span_stops_at_a_sentence_end_but_joins_an_initial():
     assert "Anti-GQ1b" in redact("Ataxia and areflexia – Miller Fisher. Anti-GQ1b sent?").text
     assert redact("T. Okonkwo 34F on labetalol").text.startswith("[NAME-1] 34F")
+
+
+# -- the eleventh set's forms (issue 12) ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Mrs Lee s/p lap chole 3.4.24 still nauseated, ondansetron?", ["3.4.24"]),
+        ("consent for Bob, DOB Mar-04-1952, theatre at 1400 for TURP", ["Mar-04-1952", "1952"]),
+        ("mum was born in spring - wristband says 1932, which is right?", ["1932"]),
+        ("his koro (Tama Ngata) is 91 and wants to die at home", ["91", "Tama"]),
+        ("son's number 9123 4567 (HK) - can we call overseas for consent?", ["9123", "4567"]),
+        ("pt Joe ICD serial PZS 615233 - magnet over device during surgery?", ["615233"]),
+        ("bed 4 - Baker - is it ok to give her Ensure while nbm for ct?", ["Baker"]),
+        ("transfer letter for Quentin Ashby lists GP as Dr Hope", ["Quentin", "Ashby"]),
+        ("Mr Patrick 'Paddy' Houlihan, 61, wants to self-discharge", ["Paddy", "Houlihan"]),
+        ("Margaret (Peggy) Byrne fell twice overnight", ["Peggy", "Byrne"]),
+        ("mobile 0412 345 678 for the daughter", ["0412"]),
+    ],
+)
+def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "obs at 1930 then hourly until 2300",
+        "last dose given 1915 hrs, next due at 0300",
+        "see section 4.2.12 of the sepsis policy",
+        "bed 4 - Sepsis? start abx within the hour",
+        "call 2222 for a cardiac arrest, bleep 4417 for the reg",
+        "Beers list drugs to avoid in the elderly",
+        "her Hb is 95 and falling, transfuse?",
+    ],
+)
+def test_clock_times_sections_and_short_numbers_are_kept(typed):
+    assert redact(typed).text == typed
