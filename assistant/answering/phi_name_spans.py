@@ -218,8 +218,8 @@ def _a_verb_form(word: str) -> bool:
     return len(word) >= 7 and word.endswith(("ing", "ated", "ised", "ized"))
 
 
-_OPEN_QUOTE = re.compile("[ \t]+[\'\"‘“(]")
-_CLOSE_QUOTE = re.compile("[\'\"’”)][ \t]+")
+_OPEN_QUOTE = re.compile("[ \t]+['\"‘“(]")
+_CLOSE_QUOTE = re.compile("['\"’”)][ \t]+")
 
 
 def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
