@@ -112,6 +112,8 @@ BRANDS = frozenset(
     dolo myprodol panado panadol osteo herron blackmores difene ponstan zandu amrutanjan
     cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
     buckley lennon liv
+    ondexxya octaplex beriplex beyfortus synagis levora sharobel portia venflon ulta
+    plasmalyte plasma-lyte lyte hartmann
     kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
     aciloc akynzeo aloxi amlong aquagel avanza avil azithral becosules butec butrans calcimax
     caphosol cetzine chlorvescent cifran cilacar cipramil clopilet cocodamol colecalciferol
@@ -225,6 +227,23 @@ BODIES = frozenset(
     gina easl aasld accp chest shea apic joint commission leapfrog ihi nhsn vha va dod
     samhsa niaid nci nhlbi niddk ninds nimh nida niaaa hrsa ihs osha jama bmj lancet nejm
     cochrane uptodate lexicomp micromedex ashp ismp usp
+    aetna cigna humana kaiser bupa anthem optum medibank
+    """.split()
+)
+
+# Genera of microbes, written capitalised alone ("Klebsiella CPE positive", "Candida in the
+# line"): the species after a genus is read in assistant/answering/phi_words.py.
+GENERA = frozenset(
+    """
+    klebsiella pseudomonas enterobacter acinetobacter serratia citrobacter proteus morganella
+    providencia salmonella shigella listeria legionella neisseria haemophilus bordetella
+    brucella burkholderia stenotrophomonas enterococcus staphylococcus streptococcus
+    clostridium clostridioides candida aspergillus cryptococcus mycobacterium escherichia
+    campylobacter helicobacter yersinia vibrio rickettsia chlamydia mycoplasma treponema
+    borrelia leptospira nocardia actinomyces bacteroides fusobacterium prevotella pasteurella
+    bartonella coxiella francisella giardia plasmodium toxoplasma trichomonas entamoeba
+    cryptosporidium mucor rhizopus fusarium pneumocystis histoplasma blastomyces
+    coccidioides strongyloides schistosoma echinococcus taenia ascaris enterobius
     """.split()
 )
 
@@ -253,7 +272,8 @@ PLACES = frozenset(
     tamil telugu malayalam kannada marathi sinhala nepali burmese khmer lao hmong tongan
     samoan maori aboriginal inuit métis metis muslim muslims islam islamic sikh sikhs hindu
     hindus jewish jew jews christian christians catholic catholics buddhist buddhists
-    jehovah mormon amish orthodox protestant
+    jehovah mormon amish orthodox protestant jummah jumuah auslan
+    makaton
     alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
     michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
@@ -432,7 +452,7 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
-    sling slings hoist tool tools model
+    sling slings hoist tool tools model chart charts
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution
@@ -471,4 +491,4 @@ RELATIVES = frozenset(
 )
 
 # Every list above, for a single look-up.
-NOT_PEOPLE = BRANDS | EPONYMS | BODIES | PLACES | CALENDAR
+NOT_PEOPLE = BRANDS | EPONYMS | BODIES | PLACES | CALENDAR | GENERA

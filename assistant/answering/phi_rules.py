@@ -214,15 +214,28 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 
 
 _CODE_LABEL = re.compile(
-    r"(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg))"
+    r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
+    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch))|\bREF)"  # (a product's REF, in capitals)
     r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
 )
 
 
 def _not_a_code(m: re.Match[str]) -> Span | None:
-    """A long number after a terminology's name is a code for a condition or a product
-    ("SNOMED 44054006"), not a person's number."""
+    """A long number after a terminology's or a product's label is a code for a condition or
+    a product ("SNOMED 44054006", "PIP code 111-6427", "REF 393204"), not a person's."""
     return None if _CODE_LABEL.search(m.string[max(0, m.start() - 16) : m.start()]) else value(m)
+
+
+# "lot FK4428 of Beyfortus": a product's batch, asked about in a recall; an implant's lot with
+# no product named after it stays ("hip implant lot 0498-225-11 … do we tell him").
+_PRODUCT_AFTER_LOT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+")
+
+
+def _not_a_products_lot(m: re.Match[str]) -> Span | None:
+    label = m.string[max(0, m.start() - 6) : m.start("v")]
+    if re.search(r"(?i:\blot)", label) and _PRODUCT_AFTER_LOT.match(m.string, m.end()):
+        return None
+    return _min_digits(3)(m)
 
 
 class Rule(NamedTuple):
@@ -273,7 +286,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _min_digits(3)),
+           rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _not_a_products_lot),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -304,7 +317,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
     # Seven digits, as in-house and fictional (555) numbers are given: 555-0187 x204.
     ("PHONE", r"(?<![\w+./-])\d{3}[ .-]\d{4}(?:[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5})?"
-              r"(?![\w-]|[.,/]\d)", 3),
+              r"(?![\w-]|[.,/]\d)", 3, _not_a_code),
     ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
               r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
     ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),

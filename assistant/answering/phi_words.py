@@ -166,6 +166,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
     if any(a <= token.start() and token.end() <= b for a, b in _place_phrases(text)):
         return False  # "Sierra Leone", "New South Wales"
+    if _a_wards_noun(text, token, folded):
+        return False  # "on Lister Ward", "Cavell Unit": a place's noun, not a surname
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
         return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
     eponym = _eponym_next(text, token.end()) and not _surnamed_by_a_noun(text, token, folded)
@@ -198,6 +200,25 @@ _PLACE_PHRASE = re.compile(
 def _place_phrases(text: str) -> tuple[Span, ...]:
     """Where the places of several words stand (read once a question, not once a word)."""
     return tuple(m.span() for m in _PLACE_PHRASE.finditer(text))
+
+
+# A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.
+_WARD_NAMED = re.compile(
+    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+$"
+)
+_WARD_NOUNS = frozenset("ward unit wing".split())
+
+
+def _a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
+    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward"),
+    or after a word that is no given name ("Cavell Unit"); "John Ward" stays a person."""
+    if folded not in _WARD_NOUNS or not token.group()[:1].isupper():
+        return False
+    before = text[max(0, token.start() - 40) : token.start()]
+    name = re.search(r"([A-Z][a-z]+)(?:['’]s)?[ \t]+$", before)
+    if name is None:
+        return False
+    return bool(_WARD_NAMED.search(before)) or name.group(1).casefold() not in given_names()
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
@@ -292,6 +313,10 @@ _PRODUCT_BEFORE = re.compile(
     r"|switch(?:ed|ing)?[ \t]+(?:to|from)|swap(?:ped|ping)?[ \t]+(?:to|for|from)|her|his"
     r"|their|your|our))[ \t]+$"
 )
+# A generic and its strength in brackets after a word: "Zelvira (tirzepatide 5mg)".
+_GENERIC_AFTER = re.compile(
+    r"[ \t]*\([ \t]*([A-Za-z][a-z-]{3,})[ \t]+\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml)\b"
+)
 _STARTED_BEFORE = re.compile(r"(?i:\b(?:start|started|starting|restart|restarted))[ \t]+$")
 _VERSUS = re.compile(r"(?i:\b(?:vs|versus))\.?[ \t]+$")
 _VERSUS_AFTER = re.compile(r"[ \t]+(?i:vs|versus)\.?[ \t]+[A-Z]")
@@ -305,6 +330,11 @@ def _a_product_here(text: str, token: re.Match[str]) -> bool:
         return True
     if _VERSUS_AFTER.match(after) or _VERSUS.search(_before(text, token)):
         return True
+    # a brand, its generic and strength: "Zelvira (tirzepatide 5mg)"; a given name stays a
+    # person's whatever follows ("Jane (metformin 500mg) BG 15")
+    generic = _GENERIC_AFTER.match(after)
+    if generic and generic.group(1).casefold() not in load_names():
+        return token.group().casefold() not in given_names()
     before = _before(text, token)
     if _PRODUCT_BEFORE.search(before):
         return True
@@ -427,7 +457,7 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     """A brand, eponym, body, place or month, unless also a common name: "Jordan", "Turner",
     "Wells" need a noun after them to be let through. Eponyms joined by hyphens are let
     through ("Wolff-Parkinson-White", "Dix-Hallpike"); so is a generic drug's stem."""
-    if all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
+    if folded in NOT_PEOPLE or all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
         return joined_eponyms or not listed_strongly(folded, parts) or _rare_eponym(folded)
     thing = _DRUG_STEM.search(folded) or _CONDITION_ENDING.search(folded)
@@ -468,6 +498,7 @@ def _eponym_next(text: str, end: int) -> bool:
         )  # (or one more eponym's between: "Goodell's and Hegar's signs")
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
     ordinary = 0
+    shouting = _in_capitals(text)
     for raw in text[end : end + 80].split()[:6]:
         if raw[0] in ",;":
             return False  # "Maria Reyes, pump serial …": a comma ends the name, not a noun
@@ -477,9 +508,10 @@ def _eponym_next(text: str, end: int) -> bool:
             continue  # the apostrophe of "Woods' screw"
         if folded in EPONYM_NOUNS:
             return True
-        if not word.isalpha() or (word.isupper() and len(word) > 1):
+        if not word.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
             return False
-        if folded in ("and", "or", "vs", "versus", "&") or word[:1].isupper():
+        capitalised = folded not in common_words() if shouting else word[:1].isupper()
+        if folded in ("and", "or", "vs", "versus", "&") or capitalised:
             if raw.endswith((",", ";")):
                 return False  # "Reyes, Maria, pump …"
             continue
@@ -502,6 +534,13 @@ _TRAVEL_BEFORE = re.compile(
 _DATE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|by|last|next|this|the|early|late|mid|of))[ \t]+$"
 )
+
+
+def _in_capitals(text: str) -> bool:
+    """A question typed in capitals ("ROSS RIVER VIRUS VS DENGUE"): its words' case says
+    nothing, so an eponym's look goes by the words themselves."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:

@@ -733,3 +733,36 @@ def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
 )
 def test_clock_times_sections_and_short_numbers_are_kept(typed):
     assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Is lot FK4428 of Beyfortus part of the recall? where do we check MHRA drug alerts?",
+        "WHERE IS THE LUND AND BROWDER CHART FOR PAEDS BURNS",
+        "ROSS RIVER VIRUS VS DENGUE SEROLOGY - TURNAROUND TIME?",
+        "Ondexxya for an apixaban bleed - on formulary or Octaplex only?",
+        "Portia, Levora, Sharobel - US pill brands, what are the UK equivalents?",
+        "can we use the NIV on Lister Ward or only on the Respiratory Unit?",
+        "Klebsiella CPE positive - side room + contact precautions until discharge?",
+        "Is there a prayer room near Cavell Unit for Jummah on Fridays?",
+        "Auslan interpreter for an ICU family meeting - how much notice?",
+        "PIP code 111-6427 for Fortisip - how do GPs order it?",
+        "Zelvira (tirzepatide 5mg) weekly - pen needles supplied?",
+    ],
+)
+def test_lots_codes_wards_genera_and_brands_of_the_eleventh_set_are_kept(typed):
+    assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("hip implant lot 0498-225-11 is under recall - do we tell him", "0498-225-11"),
+        ("Jane (metformin 500mg) BG 15 - hold the dose?", "Jane"),
+        ("John Ward fell again overnight", "Ward"),
+        ("Mrs Victoria Ward on warfarin, INR 4.2", "Victoria"),
+    ],
+)
+def test_an_implants_lot_a_given_name_and_a_surname_ward_still_go(typed, gone):
+    assert gone not in redact(typed).text
