@@ -272,6 +272,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
             r"(?![\w-])", 1),
+    # … and any two letters after its label ("NI number QQ 12 34 56 C", the forms' example).
+    ("SSN", r"(?i:\bNI[ \t]+(?:no\b\.?|number)|\bNINO\b|\bnational[ \t]+insurance(?:[ \t]+"
+            r"(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?"
+            r"\d{2}[ \t]?[A-D])(?![\w-])", 0),
     # An individual health identifier (Ireland, Australia): sixteen digits in fours.
     ("MRN", r"(?i:\bIHI\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*"
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),

@@ -712,6 +712,7 @@ def test_a_name_span_stops_at_a_sentence_end_but_joins_an_initial():
         ("Mr Patrick 'Paddy' Houlihan, 61, wants to self-discharge", ["Paddy", "Houlihan"]),
         ("Margaret (Peggy) Byrne fell twice overnight", ["Peggy", "Byrne"]),
         ("mobile 0412 345 678 for the daughter", ["0412"]),
+        ("NI number QQ 12 34 56 C for the blue badge form", ["QQ 12"]),
     ],
 )
 def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
