@@ -113,7 +113,7 @@ BRANDS = frozenset(
     cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
     buckley lennon liv
     ondexxya octaplex beriplex beyfortus synagis levora sharobel portia venflon ulta
-    plasmalyte plasma-lyte lyte hartmann
+    plasmalyte plasma-lyte lyte
     kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
     aciloc akynzeo aloxi amlong aquagel avanza avil azithral becosules butec butrans calcimax
     caphosol cetzine chlorvescent cifran cilacar cipramil clopilet cocodamol colecalciferol
@@ -227,7 +227,7 @@ BODIES = frozenset(
     gina easl aasld accp chest shea apic joint commission leapfrog ihi nhsn vha va dod
     samhsa niaid nci nhlbi niddk ninds nimh nida niaaa hrsa ihs osha jama bmj lancet nejm
     cochrane uptodate lexicomp micromedex ashp ismp usp
-    aetna cigna humana kaiser bupa anthem optum medibank
+    aetna cigna humana bupa anthem optum medibank
     """.split()
 )
 

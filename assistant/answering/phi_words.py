@@ -171,6 +171,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
         return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
     eponym = _eponym_next(text, token.end()) and not _surnamed_by_a_noun(text, token, folded)
+    if eponym and _in_capitals(text) and folded in given_names():
+        eponym = False  # "SARAH JONES CHART SAYS NKDA": in capitals a given name stays one
     possessive = token.group().endswith(("'s", "’s")) or text[token.end() : token.end() + 1] in (
         "'",
         "’",
@@ -210,15 +212,12 @@ _WARD_NOUNS = frozenset("ward unit wing".split())
 
 
 def _a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
-    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward"),
-    or after a word that is no given name ("Cavell Unit"); "John Ward" stays a person."""
+    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward");
+    "John Ward" and "Okafor Ward fell" stay people."""
     if folded not in _WARD_NOUNS or not token.group()[:1].isupper():
         return False
     before = text[max(0, token.start() - 40) : token.start()]
-    name = re.search(r"([A-Z][a-z]+)(?:['’]s)?[ \t]+$", before)
-    if name is None:
-        return False
-    return bool(_WARD_NAMED.search(before)) or name.group(1).casefold() not in given_names()
+    return bool(_WARD_NAMED.search(before))
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
@@ -510,6 +509,8 @@ def _eponym_next(text: str, end: int) -> bool:
             return True
         if not word.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
             return False
+        if shouting and folded in given_names():
+            return False  # "… JAMES BROWN SCORE": a person's name is no eponym's
         capitalised = folded not in common_words() if shouting else word[:1].isupper()
         if folded in ("and", "or", "vs", "versus", "&") or capitalised:
             if raw.endswith((",", ";")):
