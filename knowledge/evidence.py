@@ -59,6 +59,8 @@ VALUE_PATTERNS = {
 }
 # Any digit will do for "how many"; number words ("one of the following") are too common.
 VALUE_PATTERNS["number"] = re.compile(r"\d")
+# A ratio or dilution: "1:10", "1 in 10", "1 part bleach to 9 parts water".
+VALUE_PATTERNS["ratio"] = re.compile(r"\d+\s*:\s*\d+|\b\d+\s+in\s+\d+\b|\b\d+\s+parts?\b", re.I)
 
 # How a refusal names what was missing.
 VALUE_LABELS = {
@@ -70,6 +72,7 @@ VALUE_LABELS = {
     "milliseconds": "value in milliseconds",
     "temperature": "temperature",
     "number": "number",
+    "ratio": "ratio or dilution",
 }
 
 

@@ -57,6 +57,22 @@ _ASKS = [
         ),
         "dose",
     ),
+    # A proportion: "what dilution of bleach", "what ratio", "what concentration", "% kids …"
+    (re.compile(r"\b(?:what|which)\b[^?.]{0,30}\b(?:dilution|ratio)\b", re.I), "ratio"),
+    (
+        re.compile(r"\b(?:what|which)\b[^?.]{0,30}\bconcentration\b|(?:^|\s)%[ \t]*\w", re.I),
+        "percentage",
+    ),
+    # A number by what it is: "what score means…", "what antibody level" (not "what level of
+    # reprocessing": a kind, no number), "what limit", "which cut-off".
+    (
+        re.compile(
+            r"\b(?:what|which)\b[^?.]{0,30}"
+            r"(?:\b(?:score|limit|cut-?off|threshold)\b|\blevel\b(?!\s+of\b))",
+            re.I,
+        ),
+        "number",
+    ),
     (
         re.compile(
             r"\bhow (?:many|much)\b|\b(?:at|above|below|under|over) what\b|"

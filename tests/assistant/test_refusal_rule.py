@@ -97,6 +97,15 @@ def test_a_value_the_passage_does_not_carry_is_named_in_the_refusal(tmp_path):
     assert outcome == RELATED and reason.startswith(NO_ANSWER) and "volume" in reason
 
 
+def test_a_dilution_the_passage_does_not_give_is_named_and_one_it_gives_is_answered(tmp_path):
+    asked = "What dilution of household bleach should be used on a blood spill?"
+    without = "Clean a blood spill with household bleach, then wipe the surface dry."
+    outcome, reason = decide(asked, 0.8, text=without, tmp_path=tmp_path)
+    assert outcome == RELATED and "ratio or dilution" in reason
+    given = "Clean a blood spill with household bleach diluted 1:10, then wipe the surface dry."
+    assert decide(asked, 0.8, text=given, tmp_path=tmp_path)[0] == ANSWERED
+
+
 def test_a_drug_the_documents_never_mention_is_named_in_the_refusal(tmp_path):
     # everything else of the question is in the passage, close in meaning: a near miss only
     # the absent drug gives away ("acarbose" is no dictionary word and in no passage)

@@ -45,6 +45,12 @@ class P:
         ("Above what BG reading should exercise be skipped?", "number"),
         ("What's the minimum number of subjects in a BA study?", "number"),
         ("What minimum level of reprocessing does a colonoscope need?", None),
+        ("What dilution of household bleach disinfects a blood spill?", "ratio"),
+        ("What ratio converts oral to intravenous morphine?", "ratio"),
+        ("What minimum alcohol concentration should a hand rub contain?", "percentage"),
+        ("% kids 5-11 w/ long COVID after infxn?", "percentage"),
+        ("What anti-HBs antibody level means a booster is needed?", "number"),
+        ("What score on the falls check counts as high risk?", "number"),
         ("Should coughing patients in the waiting room be given masks?", None),
         ("How often should we run a biological indicator?", None),
     ],
@@ -54,7 +60,8 @@ def test_requested_value_reads_what_the_question_asks_for(question, kind):
 
 
 def test_every_kind_has_a_label_for_the_refusal():
-    kinds = {requested_value(q) for q in ("How long?", "What dose?", "How many kcal?")}
+    asked = ("How long?", "What dose?", "How many kcal?", "What dilution?", "What score?")
+    kinds = {requested_value(q) for q in asked}
     assert kinds <= set(VALUE_LABELS)
 
 
@@ -78,6 +85,9 @@ def test_every_kind_has_a_label_for_the_refusal():
         ("milliseconds", "A QTc over 500 ms.", True),
         ("number", "Below 70, treat right away.", True),
         ("number", "Have one of the following right away.", False),
+        ("ratio", "Use a 1:10 dilution of bleach.", True),
+        ("ratio", "Mix 1 part bleach to 9 parts water.", True),
+        ("ratio", "Part of the checklist covers cleaning.", False),
     ],
 )
 def test_carries_value_needs_a_number_with_a_unit_of_that_kind(kind, sentence, expected):
