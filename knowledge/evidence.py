@@ -102,19 +102,29 @@ def value_coverage(
     the passage's title and section) in the top passages; 0.0 when no sentence carries one.
     None when the question asks for no particular value."""
     question = Question.of(question)
+    if question.value_kind is None:
+        return None
+    windows = value_windows(question, passages, top, window)
+    return max((question.share(content_terms(w)) for w in windows), default=0.0)
+
+
+def value_windows(
+    question: Question, passages: Sequence[PassageText], top: int = 5, window: int = 1
+) -> list[str]:
+    """The text around each sentence carrying a value of the kind the question asks for (the
+    sentence, `window` sentences either side, the passage's title and section)."""
     kind = question.value_kind
     if kind is None:
-        return None
-    best = 0.0
+        return []
+    windows = []
     for p in passages[:top]:
         sentences = [p.text[a:b] for a, b in sentence_spans(p.text)]
         for i, sentence in enumerate(sentences):
             if not (carries_value(kind, sentence) or _counts_asked(question, kind, sentence)):
                 continue
             nearby = " ".join(sentences[max(0, i - window) : i + window + 1])
-            words = content_terms(f"{nearby} {p.source.title} {p.source.section}")
-            best = max(best, question.share(words))
-    return best
+            windows.append(f"{nearby} {p.source.title} {p.source.section}")
+    return windows
 
 
 # A count in words before what the question counts: "at least two identifiers" answers "how

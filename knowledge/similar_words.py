@@ -64,11 +64,16 @@ class SimilarWords:
     ) -> SimilarWordCoverage:
         """Like knowledge.evidence.question_coverage, a concept also counting as held by a
         passage word within `threshold` cosine of it."""
+        texts = [f"{p.text} {p.source.title} {p.source.section}" for p in passages[:top]]
+        return self.coverage_of(question, texts)
+
+    def coverage_of(self, question: Question, texts: Sequence[str]) -> SimilarWordCoverage:
+        """The best share of the question's concepts in one of `texts`, counted the same way
+        (texts: passages, or the neighbourhoods of a value, knowledge.evidence.value_windows)."""
         concepts = question.expansion.concepts if question.expansion else ()
         best = SimilarWordCoverage(0.0, ())
-        if not concepts:
+        if not concepts or not texts:
             return best
-        texts = [f"{p.text} {p.source.title} {p.source.section}" for p in passages[:top]]
         words_of = [
             sorted({w.lower() for w in _WORD.findall(t)} - STOPWORDS - CONTRASTS) for t in texts
         ]

@@ -20,6 +20,7 @@ from knowledge.evidence import (
     question_coverage,
     unaddressed_populations,
     value_coverage,
+    value_windows,
 )
 from knowledge.language import LANGUAGE_NAMES
 from knowledge.query_expansion import QueryExpansion
@@ -89,7 +90,8 @@ class RefusalRule:
             )
             return (RELATED if related else NOT_COVERED), NO_ANSWER
         around_value = value_coverage(question, result.passages)
-        if around_value is not None and around_value < cfg.min_value_coverage:
+        value_missing = around_value is not None and around_value < cfg.min_value_coverage
+        if value_missing and (strict or not self._value_said_differently(question, result)):
             return RELATED, NO_VALUE.format(VALUE_LABELS[question.value_kind])
         unindexed = question.expansion.unindexed if question.expansion else ()
         if unindexed:
@@ -98,6 +100,18 @@ class RefusalRule:
         if groups:
             return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
         return ANSWERED, ""
+
+    def _value_said_differently(self, question: Question, result: RetrievalResult) -> bool:
+        """The value check again, a concept also counting as held around the value by a word
+        the embedding model puts close to it, as for coverage: "how do doctors compare its
+        strength with morphine, what number do they multiply by?" beside a conversion
+        factor's row. Listed with the similar words when it decides."""
+        windows = value_windows(question, result.passages)
+        similar = self.similar_words().coverage_of(question, windows)
+        if similar.coverage >= self.settings.min_value_coverage:
+            result.similar_words = tuple(dict.fromkeys(result.similar_words + similar.matches))
+            return True
+        return False
 
     def _asked_part(self, question: Question, result: RetrievalResult) -> float:
         """Coverage of the sentence that asks, when sentences of context come first: "I've

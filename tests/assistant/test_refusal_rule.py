@@ -140,6 +140,22 @@ def test_a_concept_said_in_other_words_counts_when_the_model_finds_them_close(tm
     assert decide(question, 0.44, tmp_path=tmp_path, embedder=far)[0] != ANSWERED
 
 
+def test_a_value_asked_in_other_words_counts_when_the_model_finds_them_close(tmp_path):
+    # "sweets" is in the passage but far from the value; around "recheck in 15 minutes" only
+    # "minutes" is the question's (1 of 3), until "munch" counts as close to "treatment"
+    text = (
+        "Keep sweets nearby on the ward. Staff record every episode in the notes. "
+        "Nurses review the insulin chart daily. After treatment, recheck in 15 minutes."
+    )
+    question = "How many minutes after I munch sweets?"
+    outcome, reason = decide(question, 0.7, text=text, tmp_path=tmp_path)
+    assert outcome == RELATED and "duration" in reason
+    close = TableEmbedder({"munch": [1.0, 0.0], "treatment": [0.8, 0.6]})  # cosine 0.80
+    assert decide(question, 0.7, text=text, tmp_path=tmp_path, embedder=close) == (ANSWERED, "")
+    far = TableEmbedder({"munch": [1.0, 0.0], "treatment": [0.6, 0.8]})  # cosine 0.60
+    assert decide(question, 0.7, text=text, tmp_path=tmp_path, embedder=far)[0] == RELATED
+
+
 def test_terse_shorthand_with_three_quarters_of_its_concepts_held_needs_little_similarity(
     tmp_path,
 ):
