@@ -42,6 +42,13 @@ NOT_ENGLISH = (
 
 # Where a sentence of the question ends (a full stop or question mark, then a space).
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+# ... or one opening clause of where or as whom, then the question: "At the clinic where I've
+# just started, how long…". (Not "If…" or "When…": a condition is part of what is asked.)
+_CONTEXT_CLAUSE = re.compile(
+    r"^(?:at|in|on|for|as)\b[^,?]{6,80},[ \t]*(?=(?:how|what|when|which|who|where|why|can"
+    r"|could|should|do|does|is|are|will|would|may|must)\b)",
+    re.I,
+)
 _ASKED_WORDS = 5  # a shorter last sentence is a fragment ("annual?", "goal?"), not the question
 
 
@@ -117,10 +124,14 @@ class RefusalRule:
         """Coverage of the sentence that asks, when sentences of context come first: "I've
         just started as an assistant at a small surgery centre. How often do the checks on
         the steam steriliser have to be done?" holds its subject in the second sentence;
-        the first's words are the asker's, not the subject's. 0 for a one-sentence question
-        or a short last one ("annual?")."""
+        the first's words are the asker's, not the subject's. So for an opening clause of
+        place ("At my diabetes clinic, should they…"). 0 for a one-sentence question with
+        no such clause, or a short last part ("annual?")."""
         sentences = [s for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
         asked = sentences[-1].strip() if len(sentences) > 1 else ""
+        if not asked:  # "At my diabetes clinic, should they…": the place is the asker's
+            clause = _CONTEXT_CLAUSE.match(question.text.strip())
+            asked = question.text.strip()[clause.end() :] if clause else ""
         if not asked.endswith("?") or len(asked.split()) < _ASKED_WORDS:
             return 0.0
         part = Question(asked).expanded(self.expand(asked))

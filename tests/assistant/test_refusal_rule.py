@@ -201,3 +201,10 @@ def test_context_before_the_question_does_not_count_against_it(tmp_path):
     assert outcome(f"{story[:-1]}: how many grams of carbohydrate for low blood glucose?") != (
         ANSWERED
     )
+    # an opening clause of place is the asker's too; a condition ("If …,") is the question's
+    place = "At the community pantry where my cousin and I volunteer on weekends"
+    assert outcome(f"{place}, how many grams of carbohydrate for low blood glucose?") == ANSWERED
+    condition = "If my cousin and I volunteer at the community pantry on weekends"
+    assert outcome(f"{condition}, how many grams of carbohydrate for low blood glucose?") != (
+        ANSWERED
+    )
