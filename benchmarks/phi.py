@@ -200,7 +200,7 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
-SPLIT_SETS = frozenset({"tenth", "eleventh"})
+SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth"})
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -211,6 +211,7 @@ LATER_SETS = [
     ("ninth", "ninth set (measured once before tuning, then for tuning)"),
     ("tenth", "tenth set"),
     ("eleventh", "eleventh set"),
+    ("twelfth", "twelfth set"),
 ]
 
 
