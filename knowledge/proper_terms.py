@@ -112,7 +112,7 @@ BRANDS = frozenset(
     dolo myprodol panado panadol osteo herron blackmores difene ponstan zandu amrutanjan
     cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
     buckley lennon liv
-    ondexxya octaplex beriplex beyfortus synagis levora sharobel portia venflon ulta
+    ondexxya octaplex beriplex beyfortus synagis levora sharobel portia venflon ulta clinell
     plasmalyte plasma-lyte lyte
     kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
     aciloc akynzeo aloxi amlong aquagel avanza avil azithral becosules butec butrans calcimax

@@ -713,6 +713,9 @@ def test_a_name_span_stops_at_a_sentence_end_but_joins_an_initial():
         ("Margaret (Peggy) Byrne fell twice overnight", ["Peggy", "Byrne"]),
         ("mobile 0412 345 678 for the daughter", ["0412"]),
         ("NI number QQ 12 34 56 C for the blue badge form", ["QQ 12"]),
+        ("bay 5 - mrs fox has had no urine output since 0600", ["fox"]),
+        ("mr brown in bed 4 is confused again", ["brown"]),
+        ("mr and mrs smith want to talk about the DNACPR", ["smith"]),
     ],
 )
 def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
@@ -729,6 +732,8 @@ def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
         "bed 4 - Sepsis? start abx within the hour",
         "call 2222 for a cardiac arrest, bleep 4417 for the reg",
         "Beers list drugs to avoid in the elderly",
+        "mr head and neck or CT first for the lump?",
+        "Do we use Clinell wipes or chlorine for blood spills?",
         "her Hb is 95 and falling, transfuse?",
     ],
 )
