@@ -182,28 +182,23 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
                 and folded not in _UNAPOSTROPHISED
                 and name_likeness(folded) >= phi_words.SHAPE_THRESHOLD
             )
-        if folded in given_names() or unknown or _after_a_title(before, folded):
+        if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
 
 
 _TITLES = frozenset("mr mrs ms miss mx dr".split())
-# Titles that are nothing else: "ms" is also multiple sclerosis, "miss" a verb, "dr" a drive.
-# ("mr" is also magnetic resonance, but "mr scan" and "mr brain" are no names on the lists.)
-_ONLY_TITLES = frozenset("mr mrs mx".split())
-_IMAGED = frozenset(
-    "head neck brain spine chest heart abdomen pelvis liver kidney knee hip shoulder ankle foot "
-    "hand wrist elbow arm leg back breast prostate bowel orbit face jaw sinus thigh".split()
-)
+# Titles that are nothing else: "ms" is also multiple sclerosis, "miss" a verb, "dr" a drive,
+# and "mr" in small letters magnetic resonance ("mr safe", "mr list"): only "Mr" is a title.
+_ONLY_TITLES = frozenset("mrs mx".split())
 
 
 def _after_a_title(title: str, folded: str) -> bool:
-    """A surname in small letters after "mrs" or "mr" is a name even when it is also a word
-    ("mrs fox", "mr brown", "mrs rose"): any word of the name lists that is no clinical word."""
-    if title not in _ONLY_TITLES or folded not in load_names():
+    """A surname in small letters after "mrs" or "Mr" is a name even when it is also a word
+    ("mrs fox", "Mr brown", "mrs rose"): any word of the name lists that is no clinical word,
+    unless a frequent surname ("mrs smith")."""
+    if not (title.casefold() in _ONLY_TITLES or title == "Mr") or folded not in load_names():
         return False
-    if title == "mr" and folded in _IMAGED:
-        return False  # "mr head and neck": a magnetic resonance scan of it
     return folded in frequent_surnames() or folded not in phi_words.clinical_words()
 
 

@@ -714,7 +714,7 @@ def test_a_name_span_stops_at_a_sentence_end_but_joins_an_initial():
         ("mobile 0412 345 678 for the daughter", ["0412"]),
         ("NI number QQ 12 34 56 C for the blue badge form", ["QQ 12"]),
         ("bay 5 - mrs fox has had no urine output since 0600", ["fox"]),
-        ("mr brown in bed 4 is confused again", ["brown"]),
+        ("Mr brown in bed 4 is confused again", ["brown"]),
         ("mr and mrs smith want to talk about the DNACPR", ["smith"]),
     ],
 )
@@ -733,6 +733,7 @@ def test_dates_numbers_and_names_in_the_eleventh_sets_forms(typed, gone):
         "call 2222 for a cardiac arrest, bleep 4417 for the reg",
         "Beers list drugs to avoid in the elderly",
         "mr head and neck or CT first for the lump?",
+        "is his pacemaker mr safe, and is there a slot on the mr list today?",
         "Do we use Clinell wipes or chlorine for blood spills?",
         "her Hb is 95 and falling, transfuse?",
     ],
