@@ -96,6 +96,11 @@ ABBREVIATIONS: dict[str, str] = {
     "prns": "as needed",
     "mdv": "multi-dose vial",
     "sdv": "single-dose vial",
+    # ward and infection-control shorthand the sense inventory lacks or reads otherwise
+    # (it has "HLD" only as hyperlipidemia)
+    "hld": "high-level disinfection",
+    "bbe": "bare below the elbows",
+    "lmwh": "low molecular weight heparin",
     "hca": "healthcare assistant",
     "ltot": "long-term opioid therapy; long-term oxygen therapy",
     "hh": "hand hygiene",

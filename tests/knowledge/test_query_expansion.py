@@ -70,6 +70,14 @@ def test_lower_case_shorthand_no_document_uses_is_expanded():
     }
 
 
+def test_ward_shorthand_the_inventory_lacks_is_read_from_the_apps_list():
+    e = expander("endoscopes need high-level disinfection; staff are bare below the elbows")
+    got = added(e.expand("scope storage post HLD? BBE on the ward?"))
+    assert got["HLD"] == "high-level disinfection"
+    assert got["BBE"] == "bare below the elbows"
+    assert added(expander("review on admission").expand("r/v on adm"))["adm"] == "admission"
+
+
 # -- names of drugs, lay words, spelling -----------------------------------------------------------
 def test_a_brand_name_brings_its_generic_only_when_the_documents_name_it():
     assert added(expander("naloxone reverses an overdose").expand("Narcan for OD?")) == {
