@@ -80,12 +80,14 @@ _SPECIALISED = re.compile(r"[A-Za-z][a-z]{3,}(?:-[a-z]+)*[a-z]")
 _PREFIXES = frozenset(
     "pre post semi non anti multi intra inter peri sub re un over under self co up down".split()
 )
-# Lay phrases and two-word short names, compiled once: two-word names first, then lay phrases
+# Lay phrases, two-word short names and shorthand read by its neighbour ("temp MRN"),
+# compiled once: two-word names and shorthand first, then lay phrases
 # longest first, so "low blood sugar" is read before "blood sugar" and "sugar".
 _PHRASES = [
     (phrase, table[phrase], source, re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I))
     for table, source, phrases in (
         (SHORT_NAMES, "short-name", [p for p in SHORT_NAMES if " " in p]),
+        (SHORTHAND, "shorthand", [p for p in SHORTHAND if " " in p]),
         (LAY_TERMS, "lay", sorted(LAY_TERMS, key=lambda p: -len(p))),
     )
     for phrase in phrases
@@ -308,7 +310,7 @@ class QueryExpander:
         found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
         if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self.used(word):
             found.append((SHORT_NAMES[lower], "short-name"))
-        if lower in SHORTHAND and not any(s in self.vocabulary for s in stems(word)):
+        if lower in SHORTHAND and not self._written_so(word):
             found.append((SHORTHAND[lower], "shorthand"))
         if not found and self._may_be_abbreviation(word):
             found += [(s, "sense-inventory") for s in self._senses(lower)]
@@ -323,6 +325,12 @@ class QueryExpander:
             if corrected:
                 found.append((corrected, "spelling"))
         return found
+
+    def _written_so(self, word: str) -> bool:
+        """Do the documents write this shorthand themselves ("mcg/hr", "freq")? Single letters
+        ("r/v", "d/c" read as "r" and "v") say nothing: every text has them."""
+        own = stems(word)
+        return bool(own) and all(len(s) > 1 and s in self.vocabulary for s in own)
 
     def _may_be_abbreviation(self, word: str) -> bool:
         """An abbreviation the documents do not use themselves (a library that writes "CRP"

@@ -78,6 +78,20 @@ def test_ward_shorthand_the_inventory_lacks_is_read_from_the_apps_list():
     assert added(expander("review on admission").expand("r/v on adm"))["adm"] == "admission"
 
 
+def test_shorthand_with_a_slash_is_read_even_where_single_letters_are_indexed():
+    # "r/v" is analysed as "r" and "v", which any index holds: that is no use of "r/v"
+    e = expander("review the patient; vitamin r v d c")
+    assert added(e.expand("r/v after d/c?")) == {"r/v": "review", "d/c": "discontinue discharge"}
+
+
+def test_temp_is_temporary_before_what_a_new_patient_is_given():
+    e = expander("a temporary medical record number and the temperature")
+    assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
+        "temporary medical record number"
+    )
+    assert added(e.expand("temp 38.5 after the op"))["temp"] == "temperature"
+
+
 # -- names of drugs, lay words, spelling -----------------------------------------------------------
 def test_a_brand_name_brings_its_generic_only_when_the_documents_name_it():
     assert added(expander("naloxone reverses an overdose").expand("Narcan for OD?")) == {
