@@ -51,6 +51,9 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _first_and_last_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     _nicknames(text, tokens, verdicts)
+    for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
+        if any(a <= token.start() and token.end() <= b for a, b in phi_words.street_drugs(text)):
+            verdicts[i] = False
     return _spans(text, tokens, verdicts)
 
 

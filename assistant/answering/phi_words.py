@@ -168,6 +168,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "Sierra Leone", "New South Wales"
     if _a_wards_noun(text, token, folded):
         return False  # "on Lister Ward", "Cavell Unit": a place's noun, not a surname
+    if folded in EPONYM_OWN_NOUNS and _POSSESSIVE_BEFORE.search(_before(text, token)):
+        return False  # "Natasha's Law", "Martha's Rule": the noun an eponym names, no surname
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
         return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
     eponym = _eponym_next(text, token.end()) and not _surnamed_by_a_noun(text, token, folded)
@@ -209,6 +211,7 @@ _WARD_NAMED = re.compile(
     r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+$"
 )
 _WARD_NOUNS = frozenset("ward unit wing".split())
+_POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
 
 
 def _a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
@@ -414,6 +417,8 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     "callum is 16", "big mike in resus")."""
     if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in SHORTHAND:
         return False  # (typed shorthand: "bleep the reg on 4421" is the registrar)
+    if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
+        return False  # "admits to mandy and ket", "a few bumps of tina", "smokes mary jane"
     after = text[token.end() : token.end() + 40]
     someone = _person_after(after) or _someones(text, token)
     if not known(folded, parts):
@@ -425,6 +430,31 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         listed = folded in load_names() or token.group().endswith(("'s", "’s"))
         return (someone or family) and listed
     return someone and folded in given_names()
+
+
+# Street names of drugs that are also given names, in small letters after a word of using
+# them: "had some charlie", "admits to mandy", "smokes mary jane" ("charlie has a fever" is
+# a person).
+_AMOUNT_OF = (
+    r"(?:some[ \t]+|a[ \t]+few[ \t]+bumps[ \t]+of[ \t]+|bumps[ \t]+of[ \t]+"
+    r"|a[ \t]+bit[ \t]+of[ \t]+)?"
+)
+_STREET_NAMES = r"(?:mandy|molly|charlie|tina|ket|mary[ \t]+jane)"
+_STREET_DRUG = re.compile(
+    r"(?i:\b(?:had|took|taken|taking|takes|smoke[sd]?|smoking|snort(?:ed|ing|s)?"
+    r"|inject(?:ed|ing|s)?|using|used|uses|admits?[ \t]+to|on)[ \t]+"
+    + _AMOUNT_OF
+    + rf"(?P<v>{_STREET_NAMES})(?:[ \t]+(?:and|&|or)[ \t]+{_AMOUNT_OF}(?P<w>{_STREET_NAMES}))?\b)"
+)
+
+
+@lru_cache(maxsize=16)
+def street_drugs(text: str) -> tuple[Span, ...]:
+    """Where street names of drugs stand after a word of using them."""
+    spans = []
+    for m in _STREET_DRUG.finditer(text):
+        spans += [m.span(g) for g in ("v", "w") if m.group(g)]
+    return tuple(spans)
 
 
 def _someones(text: str, token: re.Match[str]) -> bool:

@@ -755,6 +755,10 @@ def test_clock_times_sections_and_short_numbers_are_kept(typed):
         "Auslan interpreter for an ICU family meeting - how much notice?",
         "PIP code 111-6427 for Fortisip - how do GPs order it?",
         "Zelvira (tirzepatide 5mg) weekly - pen needles supplied?",
+        "Does Natasha's Law apply to the sandwiches in the hospital shop?",
+        "Admits to mandy and ket at a festival, temp 39.5 and Na 124",
+        "says he had some charlie and a few bumps of tina last night, chest pain",
+        "smokes mary jane every day and keeps vomiting - cannabinoid hyperemesis?",
     ],
 )
 def test_lots_codes_wards_genera_and_brands_of_the_eleventh_set_are_kept(typed):
@@ -769,6 +773,8 @@ def test_lots_codes_wards_genera_and_brands_of_the_eleventh_set_are_kept(typed):
         ("John Ward fell again overnight", "Ward"),
         ("Mrs Victoria Ward on warfarin, INR 4.2", "Victoria"),
         ("Okafor Ward fell again overnight", "Okafor"),
+        ("charlie has a fever and a rash after the festival", "charlie"),
+        ("mandy is refusing her meds again", "mandy"),
         # in capitals a given name stays a name before an eponym's noun ("CHART", "SCORE")
         ("SARAH JONES CHART SAYS NKDA, OK FOR CO-AMOXICLAV?", "SARAH"),
         ("JAMES BROWN SCORE ON WATERLOW IS 15", "JAMES"),
