@@ -113,7 +113,7 @@ BRANDS = frozenset(
     cardiprin astrix cartia disprin solpadeine nurofen calpol piriton med-lemon woodward
     buckley lennon liv
     ondexxya octaplex beriplex beyfortus synagis levora sharobel portia venflon ulta clinell
-    plasmalyte plasma-lyte lyte
+    plasmalyte plasma-lyte lyte sugammadex cefiderocol buvidal riamet qdenga manuka
     kangaroo amika flocare sherlock thopaz ambu olympus sara stedy midi oxford puritan
     aciloc akynzeo aloxi amlong aquagel avanza avil azithral becosules butec butrans calcimax
     caphosol cetzine chlorvescent cifran cilacar cipramil clopilet cocodamol colecalciferol
@@ -320,6 +320,10 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "torres strait",
+    "arctic sun",
+    "bair hugger",
+    "mepilex border",
     "new south wales",
     "sierra leone",
     "hong kong",
@@ -452,7 +456,7 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
-    sling slings hoist tool tools model chart charts
+    sling slings hoist tool tools model chart charts spots
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution
