@@ -219,6 +219,7 @@ LAY_TERMS: dict[str, str] = {
 
 SHORT_NAMES: dict[str, str] = {
     "apap": "acetaminophen",
+    "pred": "prednisolone prednisone",  # (the sense inventory reads it "predicted")
     "tylenol": "acetaminophen",
     "paracetamol": "acetaminophen",
     "asa": "aspirin",

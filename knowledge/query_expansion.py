@@ -56,7 +56,37 @@ FILLER = frozenset(
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())
 # A value, not a subject: "2nd", "1h", "5d", "x5" (as bare numbers are).
-_VALUE_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|h|hr|hrs|min|mins|d|wk|wks)|x\d+", re.I)
+_VALUE_TOKEN = re.compile(
+    r"\d+(?:\.\d+)?(?:st|nd|rd|th|h|hr|hrs|min|mins|d|wk|wks|mo|mos|yr|yrs|mg|mcg|g|kg|ml"
+    r"|units?|iu|mmol)|x\d+[a-z]{0,3}|q\d+(?:h|hr|hrs|min|mins|d|wk|wks|mo|mos)|\d{1,2}/(?:7|52|12|24)",
+    re.I,
+)
+# How long or how often, as typed: "3/52" (three weeks), "5/7" (five days), "q4h", "q3mo". Read
+# out for the search; as values, never concepts a passage must hold.
+_PER = {"7": "days", "52": "weeks", "12": "months", "24": "hours"}
+_EVERY = {
+    "h": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "min": "minutes",
+    "mins": "minutes",
+    "d": "days",
+    "wk": "weeks",
+    "wks": "weeks",
+    "mo": "months",
+    "mos": "months",
+}
+
+
+def _read_out(word: str) -> str:
+    """ "3/52" -> "3 weeks", "q4h" -> "every 4 hours"; "" for any other value."""
+    if found := re.fullmatch(r"(\d{1,2})/(7|52|12|24)", word):
+        return f"{found.group(1)} {_PER[found.group(2)]}"
+    if found := re.fullmatch(r"q(\d+)([a-z]+)", word, re.I):
+        return f"every {found.group(1)} {_EVERY[found.group(2).lower()]}"
+    return ""
+
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
 _LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
@@ -281,7 +311,11 @@ class QueryExpander:
         )
         if lower in FILLER or stop or _AGE.fullmatch(word) or lower.isdigit():
             return None
-        if _VALUE_TOKEN.fullmatch(word) or (lower in PUBLISHERS and not word.islower()):
+        if _VALUE_TOKEN.fullmatch(word):
+            if read := _read_out(word):
+                additions.append(Addition(word, read, "shorthand"))
+            return None
+        if lower in PUBLISHERS and not word.islower():
             return None
         shorthand = SHORTHAND.get(lower, "")
         if shorthand and all(w in STOPWORDS for w in shorthand.split()):

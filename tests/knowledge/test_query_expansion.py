@@ -84,6 +84,16 @@ def test_shorthand_with_a_slash_is_read_even_where_single_letters_are_indexed():
     assert added(e.expand("r/v after d/c?")) == {"r/v": "review", "d/c": "discontinue discharge"}
 
 
+def test_durations_frequencies_and_doses_as_typed_are_values_not_concepts():
+    e = expander("insulin pens in use; observations every 4 hours; prednisolone")
+    got = e.expand("lantus pen in use 3/52, obs q4h, pred 40mg 5/7 x5d?")
+    words = [c.words for c in got.concepts]
+    assert not {"3/52", "q4h", "40mg", "5/7", "x5d"} & set(words)
+    assert added(got)["3/52"] == "3 weeks" and added(got)["5/7"] == "5 days"
+    assert added(got)["q4h"] == "every 4 hours"
+    assert added(got)["pred"].startswith("prednisolone")
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
