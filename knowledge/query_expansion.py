@@ -378,9 +378,10 @@ class QueryExpander:
         return sum(c.isupper() for c in word) >= 2 or len(word) <= 5
 
     def used(self, word: str) -> bool:
-        """Do the documents use this word themselves (in more than a few chunks)?"""
+        """Do the documents use this word themselves (in more than a few chunks)? Single
+        letters ("s/p" is read as "s" and "p") say nothing: every text has them."""
         own = stems(word)
-        return bool(own) and all(self.vocabulary.get(s, 0) > self.rare for s in own)
+        return bool(own) and all(len(s) > 1 and self.vocabulary.get(s, 0) > self.rare for s in own)
 
     def _senses(self, abbreviation: str) -> list[str]:
         """The senses worth adding: every word of them in the indexed documents, the most

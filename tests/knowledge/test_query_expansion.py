@@ -94,6 +94,12 @@ def test_durations_frequencies_and_doses_as_typed_are_values_not_concepts():
     assert added(got)["pred"].startswith("prednisolone")
 
 
+def test_an_abbreviation_with_a_slash_gets_its_sense_where_single_letters_are_indexed():
+    inventory = SenseInventory({"s/p": [("status post", 1.0)]})
+    e = QueryExpander(vocabulary("s p status post fall"), inventory, NAMES)
+    assert added(e.expand("s/p fall on apixaban"))["s/p"] == "status post"
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
