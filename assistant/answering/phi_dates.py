@@ -9,6 +9,7 @@ reject it: "20/20/20" is no date, "1/2 dose" a fraction, "the protocol goes live
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.answering.phi_names import Span
 
@@ -104,3 +105,21 @@ def six_digit_date(m: re.Match[str]) -> Span | None:
     day_month = 1 <= a <= 31 and 1 <= b <= 12
     month_day = 1 <= a <= 12 and 1 <= b <= 31
     return value(m) if day_month or month_day else None
+
+
+_CLOCK_BEFORE = re.compile(
+    r"(?i:\b(?:at|by|from|to|until|till|since|around|about|approx|before|after|between|and"
+    r"|due|next|last|tonight|today|obs|dose|given))[ \t]*$|[@~][ \t]*$"
+)
+_CLOCK_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|-[ \t]*\d)")
+
+
+def over_89_year(m: re.Match[str]) -> Span | None:
+    """A year at least 90 years ago (counted from this year, so it stays true), not a time
+    on the 24-hour clock ("obs at 1930", "1915 hrs")."""
+    if int(m.group("v")) > date.today().year - 90:
+        return None
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(m.string, m.end()):
+        return None
+    return value(m)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import phi_words
+from assistant.answering.phi_phrases import street_drugs
 from assistant.answering.phi_words import (
     BARE_NUMBER_AFTER,
     MODALS,
@@ -52,7 +53,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _join_neighbours(text, tokens, verdicts)
     _nicknames(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
-        if any(a <= token.start() and token.end() <= b for a, b in phi_words.street_drugs(text)):
+        if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
             verdicts[i] = False
     return _spans(text, tokens, verdicts)
 

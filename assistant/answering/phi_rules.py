@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import NamedTuple
 
 from assistant.answering.phi_dates import (
@@ -20,6 +19,7 @@ from assistant.answering.phi_dates import (
     NOT_A_DOSE,
     ORD_WORD,
     day_month,
+    over_89_year,
     persons_date,
     plausible_date,
     six_digit_date,
@@ -187,24 +187,6 @@ def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
-_CLOCK_BEFORE = re.compile(
-    r"(?i:\b(?:at|by|from|to|until|till|since|around|about|approx|before|after|between|and"
-    r"|due|next|last|tonight|today|obs|dose|given))[ \t]*$|[@~][ \t]*$"
-)
-_CLOCK_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|-[ \t]*\d)")
-
-
-def _over_89_year(m: re.Match[str]) -> Span | None:
-    """A year at least 90 years ago (counted from this year, so it stays true), not a time
-    on the 24-hour clock ("obs at 1930", "1915 hrs")."""
-    if int(m.group("v")) > date.today().year - 90:
-        return None
-    before = m.string[max(0, m.start() - 12) : m.start()]
-    if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(m.string, m.end()):
-        return None
-    return value(m)
-
-
 def _value_digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return lambda m: value(m) if lo <= sum(c.isdigit() for c in m.group("v")) <= hi else None
 
@@ -304,7 +286,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
     # A year alone that makes its person over 89 ("wristband says 1932"): HIPAA keeps every
     # element of such a date. (No clinical number reads as a year before the 1940s.)
-    ("DOB", r"(?<![\w./:-])(?P<v>19[0-3]\d)(?![\w/:-]|[.,]\d)", 6, _over_89_year),
+    ("DOB", r"(?<![\w./:-])(?P<v>19[0-3]\d)(?![\w/:-]|[.,]\d)", 6, over_89_year),
     # "born in '51": a year of birth, two digits after an apostrophe.
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>['’]\d{2})\b", 1),
     # Digits only after a birth label: "DOB 030451", "dob 19510304".

@@ -12,7 +12,9 @@ took:
   stem), a brand, eponym, body, place or month (knowledge/proper_terms.py), a given name or a
   frequent surname (knowledge/data, from the census lists), or none of these;
 - its neighbours: an eponym's noun or a dose after it ("Kernig sign", "Lasix 40mg") says it
-  is not a person; "is 82", "in bed 3", "aged 95", "66M" after it say it is.
+  is not a person; "is 82", "in bed 3", "aged 95", "66M" after it say it is;
+- the phrase it stands in (assistant/answering/phi_phrases.py): a place of several words, a
+  ward's name, a drug's street name after a word of using it.
 
 Each word is judged here (`is_name`); assistant/answering/phi_name_spans.py settles the
 words that only their neighbours can decide and joins the names into spans.
@@ -27,6 +29,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.answering.phi_phrases import (
+    a_wards_noun,
+    in_capitals,
+    place_phrases,
+    street_drugs,
+)
 from knowledge import name_shapes
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
 from knowledge.name_shapes import name_likeness
@@ -46,7 +54,6 @@ from knowledge.proper_terms import (
     EPONYM_OWN_NOUNS,
     EPONYMS,
     NOT_PEOPLE,
-    PLACE_PHRASES,
     PLACES,
     RELATIVES,
     TOWNS_NAMED_LIKE_PEOPLE,
@@ -164,16 +171,16 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
-    if any(a <= token.start() and token.end() <= b for a, b in _place_phrases(text)):
+    if any(a <= token.start() and token.end() <= b for a, b in place_phrases(text)):
         return False  # "Sierra Leone", "New South Wales"
-    if _a_wards_noun(text, token, folded):
+    if a_wards_noun(text, token, folded):
         return False  # "on Lister Ward", "Cavell Unit": a place's noun, not a surname
     if folded in EPONYM_OWN_NOUNS and _POSSESSIVE_BEFORE.search(_before(text, token)):
         return False  # "Natasha's Law", "Martha's Rule": the noun an eponym names, no surname
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
         return False  # "Or is Olimel the one?", "Kingella kingae", "Morganella morganii"
     eponym = _eponym_next(text, token.end()) and not _surnamed_by_a_noun(text, token, folded)
-    if eponym and _in_capitals(text) and folded in given_names():
+    if eponym and in_capitals(text) and folded in given_names():
         eponym = False  # "SARAH JONES CHART SAYS NKDA": in capitals a given name stays one
     possessive = token.group().endswith(("'s", "’s")) or text[token.end() : token.end() + 1] in (
         "'",
@@ -192,35 +199,7 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     return _capitalised_name(text, token, folded, parts)
 
 
-_PLACE_PHRASE = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in PLACE_PHRASES)
-    + r")(?![\w'’-])",
-    re.I,
-)
-
-
-@lru_cache(maxsize=16)
-def _place_phrases(text: str) -> tuple[Span, ...]:
-    """Where the places of several words stand (read once a question, not once a word)."""
-    return tuple(m.span() for m in _PLACE_PHRASE.finditer(text))
-
-
-# A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.
-_WARD_NAMED = re.compile(
-    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+$"
-)
-_WARD_NOUNS = frozenset("ward unit wing".split())
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
-
-
-def _a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
-    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward");
-    "John Ward" and "Okafor Ward fell" stay people."""
-    if folded not in _WARD_NOUNS or not token.group()[:1].isupper():
-        return False
-    before = text[max(0, token.start() - 40) : token.start()]
-    return bool(_WARD_NAMED.search(before))
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
@@ -432,31 +411,6 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     return someone and folded in given_names()
 
 
-# Street names of drugs that are also given names, in small letters after a word of using
-# them: "had some charlie", "admits to mandy", "smokes mary jane" ("charlie has a fever" is
-# a person).
-_AMOUNT_OF = (
-    r"(?:some[ \t]+|a[ \t]+few[ \t]+bumps[ \t]+of[ \t]+|bumps[ \t]+of[ \t]+"
-    r"|a[ \t]+bit[ \t]+of[ \t]+)?"
-)
-_STREET_NAMES = r"(?:mandy|molly|charlie|tina|ket|mary[ \t]+jane)"
-_STREET_DRUG = re.compile(
-    r"(?i:\b(?:had|took|taken|taking|takes|smoke[sd]?|smoking|snort(?:ed|ing|s)?"
-    r"|inject(?:ed|ing|s)?|using|used|uses|admits?[ \t]+to|on)[ \t]+"
-    + _AMOUNT_OF
-    + rf"(?P<v>{_STREET_NAMES})(?:[ \t]+(?:and|&|or)[ \t]+{_AMOUNT_OF}(?P<w>{_STREET_NAMES}))?\b)"
-)
-
-
-@lru_cache(maxsize=16)
-def street_drugs(text: str) -> tuple[Span, ...]:
-    """Where street names of drugs stand after a word of using them."""
-    spans = []
-    for m in _STREET_DRUG.finditer(text):
-        spans += [m.span(g) for g in ("v", "w") if m.group(g)]
-    return tuple(spans)
-
-
 def _someones(text: str, token: re.Match[str]) -> bool:
     """A possessive before no eponym's noun: "mele's insulin pump", "keane's son"."""
     return token.group().endswith(("'s", "’s")) and not _eponym_next(text, token.end())
@@ -527,7 +481,7 @@ def _eponym_next(text: str, end: int) -> bool:
         )  # (or one more eponym's between: "Goodell's and Hegar's signs")
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
     ordinary = 0
-    shouting = _in_capitals(text)
+    shouting = in_capitals(text)
     for raw in text[end : end + 80].split()[:6]:
         if raw[0] in ",;":
             return False  # "Maria Reyes, pump serial …": a comma ends the name, not a noun
@@ -565,13 +519,6 @@ _TRAVEL_BEFORE = re.compile(
 _DATE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|by|last|next|this|the|early|late|mid|of))[ \t]+$"
 )
-
-
-def _in_capitals(text: str) -> bool:
-    """A question typed in capitals ("ROSS RIVER VIRUS VS DENGUE"): its words' case says
-    nothing, so an eponym's look goes by the words themselves."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:

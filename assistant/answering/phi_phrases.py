@@ -1,0 +1,77 @@
+"""Phrases that make the words in them things, not people, for assistant/answering/
+phi_words.py: places of several words ("Sierra Leone", "Torres Strait"), a ward's name after
+a word of going there ("on Lister Ward"), street names of drugs after a word of using them
+("admits to mandy and ket"), and a question typed all in capitals, whose words' case says
+nothing. Each is read from the whole question (spans are read once a question, not once a
+word).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.proper_terms import PLACE_PHRASES
+
+Span = tuple[int, int]
+
+_PLACE_PHRASE = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in PLACE_PHRASES)
+    + r")(?![\w'’-])",
+    re.I,
+)
+
+
+@lru_cache(maxsize=16)
+def place_phrases(text: str) -> tuple[Span, ...]:
+    """Where the places of several words stand (read once a question, not once a word)."""
+    return tuple(m.span() for m in _PLACE_PHRASE.finditer(text))
+
+
+# A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.
+_WARD_NAMED = re.compile(
+    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+$"
+)
+_WARD_NOUNS = frozenset("ward unit wing".split())
+
+
+def a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
+    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward");
+    "John Ward" and "Okafor Ward fell" stay people."""
+    if folded not in _WARD_NOUNS or not token.group()[:1].isupper():
+        return False
+    before = text[max(0, token.start() - 40) : token.start()]
+    return bool(_WARD_NAMED.search(before))
+
+
+# Street names of drugs that are also given names, in small letters after a word of using
+# them: "had some charlie", "admits to mandy", "smokes mary jane" ("charlie has a fever" is
+# a person).
+_AMOUNT_OF = (
+    r"(?:some[ \t]+|a[ \t]+few[ \t]+bumps[ \t]+of[ \t]+|bumps[ \t]+of[ \t]+"
+    r"|a[ \t]+bit[ \t]+of[ \t]+)?"
+)
+_STREET_NAMES = r"(?:mandy|molly|charlie|tina|ket|mary[ \t]+jane)"
+_STREET_DRUG = re.compile(
+    r"(?i:\b(?:had|took|taken|taking|takes|smoke[sd]?|smoking|snort(?:ed|ing|s)?"
+    r"|inject(?:ed|ing|s)?|using|used|uses|admits?[ \t]+to|on)[ \t]+"
+    + _AMOUNT_OF
+    + rf"(?P<v>{_STREET_NAMES})(?:[ \t]+(?:and|&|or)[ \t]+{_AMOUNT_OF}(?P<w>{_STREET_NAMES}))?\b)"
+)
+
+
+@lru_cache(maxsize=16)
+def street_drugs(text: str) -> tuple[Span, ...]:
+    """Where street names of drugs stand after a word of using them."""
+    spans = []
+    for m in _STREET_DRUG.finditer(text):
+        spans += [m.span(g) for g in ("v", "w") if m.group(g)]
+    return tuple(spans)
+
+
+def in_capitals(text: str) -> bool:
+    """A question typed in capitals ("ROSS RIVER VIRUS VS DENGUE"): its words' case says
+    nothing, so an eponym's look goes by the words themselves."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
