@@ -101,6 +101,7 @@ ABBREVIATIONS: dict[str, str] = {
     "hld": "high-level disinfection",
     "bbe": "bare below the elbows",
     "lmwh": "low molecular weight heparin",
+    "udt": "urine drug testing",
     "hca": "healthcare assistant",
     "ltot": "long-term opioid therapy; long-term oxygen therapy",
     "hh": "hand hygiene",

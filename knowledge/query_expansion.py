@@ -56,6 +56,8 @@ FILLER = frozenset(
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())
 # A value, not a subject: "2nd", "1h", "5d", "x5" (as bare numbers are).
+# An abbreviation in capitals with a plural "s": "MDVs", "PPIs", "UDTs".
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,6}s")
 _VALUE_TOKEN = re.compile(
     r"\d+(?:\.\d+)?(?:st|nd|rd|th|h|hr|hrs|min|mins|d|wk|wks|mo|mos|yr|yrs|mg|mcg|g|kg|ml"
     r"|units?|iu|mmol)|x\d+[a-z]{0,3}|q\d+(?:h|hr|hrs|min|mins|d|wk|wks|mo|mos)|\d{1,2}/(?:7|52|12|24)",
@@ -338,6 +340,12 @@ class QueryExpander:
         return Concept(word, tuple(alternatives))
 
     def _meanings(self, word: str, first: bool) -> list[tuple[str, str]]:
+        found = self._meanings_of(word, first)
+        if not found and _PLURAL_ABBREVIATION.fullmatch(word):
+            found = self._meanings_of(word[:-1], first)  # "MDVs", "UDTs": the singular's
+        return found
+
+    def _meanings_of(self, word: str, first: bool) -> list[tuple[str, str]]:
         lower = word.lower()
         # The app's own list too is only used where the documents use the words ("OD" is no
         # "once daily" in a library that never says so).

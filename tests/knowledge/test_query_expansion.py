@@ -100,6 +100,12 @@ def test_an_abbreviation_with_a_slash_gets_its_sense_where_single_letters_are_in
     assert added(e.expand("s/p fall on apixaban"))["s/p"] == "status post"
 
 
+def test_an_abbreviation_in_the_plural_reads_as_its_singular():
+    e = expander("a multi-dose vial and urine drug testing")
+    got = added(e.expand("MDVs opened - discard when? UDTs how often?"))
+    assert got == {"MDVs": "multi-dose vial", "UDTs": "urine drug testing"}
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
