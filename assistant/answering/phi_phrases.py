@@ -70,8 +70,10 @@ def street_drugs(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=16)
 def in_capitals(text: str) -> bool:
     """A question typed in capitals ("ROSS RIVER VIRUS VS DENGUE"): its words' case says
-    nothing, so an eponym's look goes by the words themselves."""
+    nothing, so an eponym's look goes by the words themselves. (Read once a question: asked
+    for every word, an uncached count made a long paste quadratic.)"""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
