@@ -102,6 +102,9 @@ ABBREVIATIONS: dict[str, str] = {
     "bbe": "bare below the elbows",
     "lmwh": "low molecular weight heparin",
     "udt": "urine drug testing",
+    "cbg": "capillary blood glucose",
+    "atc": "around the clock",
+    "sed": "sedation",  # ("sed score"; the sense inventory leads with sedimentation)
     "hca": "healthcare assistant",
     "ltot": "long-term opioid therapy; long-term oxygen therapy",
     "hh": "hand hygiene",

@@ -220,6 +220,9 @@ LAY_TERMS: dict[str, str] = {
 SHORT_NAMES: dict[str, str] = {
     "apap": "acetaminophen",
     "pred": "prednisolone prednisone",  # (the sense inventory reads it "predicted")
+    "c diff": "clostridium difficile clostridioides",
+    "c. diff": "clostridium difficile clostridioides",
+    "c.diff": "clostridium difficile clostridioides",
     "tylenol": "acetaminophen",
     "paracetamol": "acetaminophen",
     "asa": "aspirin",
@@ -322,6 +325,11 @@ SHORTHAND: dict[str, str] = {
     "w/": "with",
     "w/o": "without",
     "w/in": "within",
+    "hrly": "hourly",
+    "rm": "room",
+    "flexi": "flexible",
+    "xover": "crossover",
+    "chole": "cholecystectomy",  # "lap chole" (spelling had read it "chore")
     "o/e": "on examination",
     "a/w": "associated with",
     "wo": "without",

@@ -33,7 +33,7 @@ def content_terms(text: str) -> set[str]:
 
 # A unit the question names ("how many seconds", "(mg/day)", "dose in mg") fixes the kind.
 _QUESTION_UNITS = [
-    (r"seconds?|minutes?|hours?|days?|weeks?|months?|years?", "duration"),
+    (r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?", "duration"),
     (r"mg(?:/\w+)?|mcg|micrograms?|milligrams?|grams?|units|mme(?:/day)?", "dose"),
     (r"ml|milliliters?|liters?|litres?|cups?|ounces?", "volume"),
     (r"kcal|calories", "energy"),

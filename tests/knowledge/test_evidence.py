@@ -30,6 +30,7 @@ class P:
     ("question", "kind"),
     [
         ("How many seconds should staff lather their hands?", "duration"),
+        ("C.diff pt - gel ok or soap and water? how many secs", "duration"),
         ("How long can a multi-dose vial be used once opened?", "duration"),
         ("What duloxetine dose (mg/day) should I start?", "dose"),
         ("What's a reasonable starting dose in MME for an opioid-naive adult?", "dose"),

@@ -106,6 +106,18 @@ def test_an_abbreviation_in_the_plural_reads_as_its_singular():
     assert got == {"MDVs": "multi-dose vial", "UDTs": "urine drug testing"}
 
 
+def test_ward_shorthand_of_procedures_scores_and_bugs():
+    e = expander(
+        "cholecystectomy; sedation score; hourly observations; clostridium difficile; "
+        "crossover studies; capillary blood glucose"
+    )
+    got = added(e.expand("s/p lap chole, sed score 2, obs hrly; C.diff; BA xover; CBG 3.1"))
+    assert got["chole"] == "cholecystectomy" and got["sed"] == "sedation"
+    assert got["hrly"] == "hourly" and got["xover"] == "crossover"
+    assert got["C.diff"].startswith("clostridium difficile")
+    assert got["CBG"] == "capillary blood glucose"
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
