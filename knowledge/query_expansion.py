@@ -225,7 +225,23 @@ class QueryExpander:
         if any(a and a <= self.vocabulary.keys() for a in concept.alternatives):
             return False
         word = word.lower().replace("-", "")
-        return not (self._compound(word) or self._shortened(word) or self._unvowelled(word))
+        return not (
+            self._compound(word)
+            or self._shortened(word)
+            or self._unvowelled(word)
+            or self._misspelt(word)
+        )
+
+    def _misspelt(self, word: str) -> bool:
+        """An English word typed with two letters swapped or one letter wrong, missing or
+        extra ("ruels", "recieve", "proceedure"): a typo, not a word the library lacks."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        edits |= {a + c + b for a, b in splits for c in letters}
+        return any(e in self.words for e in edits if len(e) > 3)
 
     def _unvowelled(self, word: str) -> bool:
         """Typed without its vowels ("wknds", "mgmt"): at most one vowel, and its letters, in

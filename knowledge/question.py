@@ -48,19 +48,21 @@ _ASKS = [
     (re.compile(r"\bwhat percentage\b|\bwhat percent\b", re.I), "percentage"),
     (re.compile(r"\bhow long\b|\bfor how many\b|\bduration\b", re.I), "duration"),
     # "What dose" asks for an amount; "what dose reduction" for a rate (often a percentage,
-    # "10 % a week"), which this does not check.
+    # "10 % a week"), which this does not check; "dosage units", "dosage forms" and "dose
+    # dumping" are things, no amount.
     (
         re.compile(
             r"\b(?:what|which)(?:'s| is| are)?\b[^?.]{0,40}\bdos(?:es?|ages?)\b"
-            r"(?!\s+(?:reduction|decrease|increase|change|adjustment|taper|escalation))",
+            r"(?!\s+(?:reduction|decrease|increase|change|adjustment|taper|escalation|units?|forms?"
+            r"|dumping))",
             re.I,
         ),
         "dose",
     ),
     # A proportion: "what dilution of bleach", "what ratio", "what concentration", "% kids …"
-    (re.compile(r"\b(?:what|which)\b[^?.]{0,30}\b(?:dilution|ratio)\b", re.I), "ratio"),
+    (re.compile(r"\b(?:what|which)\b[^?.]{0,30}\b(?:dilutions?|ratios?)\b", re.I), "ratio"),
     (
-        re.compile(r"\b(?:what|which)\b[^?.]{0,30}\bconcentration\b|(?:^|\s)%[ \t]*\w", re.I),
+        re.compile(r"\b(?:what|which)\b[^?.]{0,30}\bconcentrations?\b|(?:^|\s)%[ \t]*\w", re.I),
         "percentage",
     ),
     # A number by what it is: "what score means…", "what antibody level" (not "what level of

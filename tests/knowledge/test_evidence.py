@@ -47,6 +47,8 @@ class P:
         ("What's the minimum number of subjects in a BA study?", "number"),
         ("What minimum level of reprocessing does a colonoscope need?", None),
         ("What dilution of household bleach disinfects a blood spill?", "ratio"),
+        ("Which alcohol concentrations and how many dosage units are recommended?", "percentage"),
+        ("What dosage forms does the guidance cover?", None),
         ("What ratio converts oral to intravenous morphine?", "ratio"),
         ("What minimum alcohol concentration should a hand rub contain?", "percentage"),
         ("% kids 5-11 w/ long COVID after infxn?", "percentage"),

@@ -118,6 +118,12 @@ def test_ward_shorthand_of_procedures_scores_and_bugs():
     assert got["CBG"] == "capillary blood glucose"
 
 
+def test_a_typo_of_an_english_word_is_no_word_the_library_lacks():
+    e = expander("sick day rules for people with diabetes")
+    assert e.expand("DM sick day ruels?").unindexed == ()
+    assert e.expand("acarbose on sick days?").unindexed == ("acarbose",)
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
