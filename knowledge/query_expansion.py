@@ -118,7 +118,7 @@ _PREFIXES = frozenset(
 _PHRASES = [
     (phrase, table[phrase], source, re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w/])", re.I))
     for table, source, phrases in (
-        (SHORT_NAMES, "short-name", [p for p in SHORT_NAMES if " " in p or "." in p]),
+        (SHORT_NAMES, "short-name", [p for p in SHORT_NAMES if set(p) & set(" .-")]),
         (SHORTHAND, "shorthand", [p for p in SHORTHAND if " " in p]),
         (LAY_TERMS, "lay", sorted(LAY_TERMS, key=lambda p: -len(p))),
     )

@@ -124,6 +124,12 @@ def test_a_typo_of_an_english_word_is_no_word_the_library_lacks():
     assert e.expand("acarbose on sick days?").unindexed == ("acarbose",)
 
 
+def test_uk_opioid_brands_bring_their_generic():
+    e = expander("oral morphine solution and codeine with acetaminophen")
+    got = added(e.expand("prn oramorph 5mg or co-codamol?"))
+    assert got["oramorph"] == "morphine oral" and got["co-codamol"] == "codeine acetaminophen"
+
+
 def test_temp_is_temporary_before_what_a_new_patient_is_given():
     e = expander("a temporary medical record number and the temperature")
     assert added(e.expand("unknown pt - temp MRN?"))["temp MRN"] == (
