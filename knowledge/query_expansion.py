@@ -368,7 +368,7 @@ class QueryExpander:
         found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
         if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self.used(word):
             found.append((SHORT_NAMES[lower], "short-name"))
-        if lower in SHORTHAND and not self._written_so(word):
+        if lower in SHORTHAND and not self.used(word, more_than=0):
             found.append((SHORTHAND[lower], "shorthand"))
         if not found and self._may_be_abbreviation(word):
             found += [(s, "sense-inventory") for s in self._senses(lower)]
@@ -384,12 +384,6 @@ class QueryExpander:
                 found.append((corrected, "spelling"))
         return found
 
-    def _written_so(self, word: str) -> bool:
-        """Do the documents write this shorthand themselves ("mcg/hr", "freq")? Single letters
-        ("r/v", "d/c" read as "r" and "v") say nothing: every text has them."""
-        own = stems(word)
-        return bool(own) and all(len(s) > 1 and s in self.vocabulary for s in own)
-
     def _may_be_abbreviation(self, word: str) -> bool:
         """An abbreviation the documents do not use themselves (a library that writes "CRP"
         is matched on "CRP"; guessing its sense could only add a wrong one): written in
@@ -401,11 +395,13 @@ class QueryExpander:
             return False
         return sum(c.isupper() for c in word) >= 2 or len(word) <= 5
 
-    def used(self, word: str) -> bool:
-        """Do the documents use this word themselves (in more than a few chunks)? Single
-        letters ("s/p" is read as "s" and "p") say nothing: every text has them."""
+    def used(self, word: str, more_than: int | None = None) -> bool:
+        """Do the documents use this word themselves, in more than `more_than` chunks (a
+        few, by default; 0: at all, as for shorthand, "mcg/hr", "freq")? Single letters
+        ("s/p" is read as "s" and "p") say nothing: every text has them."""
+        least = self.rare if more_than is None else more_than
         own = stems(word)
-        return bool(own) and all(len(s) > 1 and self.vocabulary.get(s, 0) > self.rare for s in own)
+        return bool(own) and all(len(s) > 1 and self.vocabulary.get(s, 0) > least for s in own)
 
     def _senses(self, abbreviation: str) -> list[str]:
         """The senses worth adding: every word of them in the indexed documents, the most

@@ -187,12 +187,15 @@ def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
-def _value_digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
-    return lambda m: value(m) if lo <= sum(c.isdigit() for c in m.group("v")) <= hi else None
-
-
 def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
-    return lambda m: m.span() if lo <= sum(c.isdigit() for c in m.group()) <= hi else None
+    """Accept a number of lo to hi digits: the value group's where the pattern has one
+    (a label before it is not counted), else the whole match's."""
+
+    def accept(m: re.Match[str]) -> Span | None:
+        start, end = value(m)
+        return (start, end) if lo <= sum(c.isdigit() for c in m.string[start:end]) <= hi else None
+
+    return accept
 
 
 _CODE_LABEL = re.compile(
@@ -315,7 +318,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
-     3, _value_digits_between(7, 15)),
+     3, _digits_between(7, 15)),
     ("ADDRESS", _ADDRESS, 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
