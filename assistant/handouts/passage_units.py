@@ -32,6 +32,19 @@ CONTROL = re.compile(
     r"policy (?:id|number)|reference|ref)\s*:",
     re.I,
 )
+# A handout is read on its own: a sentence that sends the reader to a page, table or figure of
+# the source ("Go back to page 9, 10, or 11 to check how many servings...") points at nothing.
+SOURCE_PLACE = re.compile(
+    r"\bpages?\s+\d|^(?:see|refer to|turn to|go back to)\s+(?:the\s+)?"
+    r"(?:table|figure|box|appendix|chart|section)\s+\d",
+    re.I,
+)
+HEADING_WORDS = 5
+# A line ending on one of these words was cut off mid-sentence.
+CUT_OFF_AFTER = frozenset(
+    """a an the of and or to with for in on at by from as like such than more your you that
+    which if when because is are be include includes including""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,17 @@ def _sentence_purpose(sentence: str) -> str:
 def _opens_list(item: str) -> bool:
     """An item that ends mid-sentence ("Call your provider right away if") opens a sub-list."""
     return not item.rstrip().endswith((".", "!", "?", ")", "”", '"'))
+
+
+def _unfinished(sentence: str) -> bool:
+    """A heading ("Fats and sweets") or a sentence the chunk or page cut off ("...because they
+    have more"): no line to quote on its own. A caption that names an amount ("3 ounces of
+    cooked lean meat, chicken, or fish*") is whole without a full stop."""
+    if not _opens_list(sentence):
+        return False
+    words = re.findall(r"[A-Za-z']+", sentence)
+    heading = len(words) <= HEADING_WORDS and not re.search(r"\d", sentence)
+    return heading or bool(words) and words[-1].lower() in CUT_OFF_AFTER
 
 
 def _blocks(passage: str) -> list[str]:
@@ -91,15 +115,21 @@ def passage_units(passage: str) -> list[PassageUnit]:
     for at, block in enumerate(blocks):
         kind = line_kind(block)
         text = BULLET.sub("", block)
+        if kind == ITEM and SOURCE_PLACE.search(text):
+            continue  # (a list it is in goes on after it)
         if kind == ITEM and in_list_of is not None and (not nested or text[:1].islower()):
             units.append(
                 PassageUnit(text, ITEM, purpose_of(text), in_list_of, len(units), int(nested))
             )
             continue
+        if kind == ROW and len(re.findall(r"[A-Za-z]{2,}", block)) < 3:
+            continue  # a form's blank cells ("____ | __"): nothing to read out
+        if kind == ROW and in_list_of is not None and not nested:
+            # The rows a lead-in introduces ("Examples of fats include" / "• oil | • olives").
+            units.append(PassageUnit(block, ROW, KNOW, in_list_of, len(units)))
+            continue
         in_list_of, nested = None, False
         if kind == ROW:
-            if len(re.findall(r"[A-Za-z]{2,}", block)) < 3:
-                continue  # a form's blank cells ("____ | __"): nothing to read out
             group += 1
             units.append(PassageUnit(block, ROW, KNOW, group, len(units)))
             continue
@@ -109,7 +139,7 @@ def passage_units(passage: str) -> list[PassageUnit]:
             if _opens_list(text):
                 in_list_of, nested = group, True
             continue
-        list_follows = at + 1 < len(blocks) and line_kind(blocks[at + 1]) == ITEM
+        list_follows = at + 1 < len(blocks) and line_kind(blocks[at + 1]) in (ITEM, ROW)
         spans = sentence_spans(block)
         for start, end in spans:
             sentence = block[start:end].strip()
@@ -119,11 +149,13 @@ def passage_units(passage: str) -> list[PassageUnit]:
                 or CONTROL.match(sentence)
             ):
                 continue  # a page number, a reference, a web address, who owns the policy
-            group += 1
             # "...you can use" before a list introduces it as surely as a colon does.
             is_lead = sentence.endswith(":") or (
                 list_follows and (start, end) == spans[-1] and _opens_list(sentence)
             )
+            if not is_lead and (SOURCE_PLACE.search(sentence) or _unfinished(sentence)):
+                continue  # (a lead-in is kept: its list would be left without one)
+            group += 1
             purpose = purpose_of(sentence)
             units.append(
                 PassageUnit(sentence, LEAD_IN if is_lead else TEXT, purpose, group, len(units))

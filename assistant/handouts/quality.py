@@ -29,8 +29,10 @@ UNITS = (
 )
 NUMBER = re.compile(r"\b\d+(?:[.,/]\d+)?\b")
 # A number (or a range "3 or 4") followed within two words by a unit ("4 glucose tablets").
+# A unit ends where its letters do: "1%" and "37°C" end in a sign, where \b finds no edge.
 EXPLAINED = re.compile(
-    rf"\b\d+(?:[.,/]\d+)?(?:\s*(?:or|to|-|–)\s*\d+)?\s*\(?\s*(?:[a-z]+\s+){{0,2}}(?:{UNITS})\b"
+    rf"\b\d+(?:[.,/]\d+)?(?:\s*(?:or|to|-|–)\s*\d+)?\s*\(?\s*(?:[a-z]+\s+){{0,2}}(?:{UNITS})"
+    rf"(?![A-Za-z])"
     rf"|\b(?:{UNITS})\s+\d",
     re.I,
 )

@@ -85,3 +85,36 @@ def test_form_blanks_and_document_control_lines_are_not_quoted():
         "Falls are the most commonly reported patient safety incident.",
         "Beer | 12 ounces | 1 drink",
     ]
+
+
+def test_pointers_to_the_sources_pages_headings_and_cut_off_sentences_are_not_quoted():
+    passage = (
+        "Fats and sweets\n\n"
+        "Eat some starches at each meal. Go back to page 9, 10, or 11 to check how many "
+        "servings of starches to have each day.\n\n"
+        "See Table 2 for the serving sizes.\n\n"
+        "3 ounces of cooked lean meat, chicken, or fish*\n\n"
+        "Whole grain starches are healthier because they have more"
+    )
+    assert [u.text for u in passage_units(passage)] == [
+        "Eat some starches at each meal.",
+        "3 ounces of cooked lean meat, chicken, or fish*",  # a caption, whole as it is
+    ]
+
+
+def test_a_lead_in_without_a_colon_keeps_the_table_rows_it_introduces():
+    passage = (
+        "Examples of fats include\n\n"
+        "• salad dressing | • butter | • avocado\n\n"
+        "• oil | • margarine | • olives\n\n"
+        "Fats have a lot of calories."
+    )
+    found = groups(passage_units(passage))
+    assert [[u.text for u in group] for group in found] == [
+        [
+            "Examples of fats include",
+            "• salad dressing | • butter | • avocado",
+            "• oil | • margarine | • olives",
+        ],
+        ["Fats have a lot of calories."],
+    ]

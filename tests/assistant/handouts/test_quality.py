@@ -25,6 +25,9 @@ def test_numbers_need_what_they_measure():
     assert bare_numbers("If it is below 70, eat.\n3 or 4 glucose tablets\nWait 15 minutes.") == [
         "70"
     ]
+    # A unit that is a sign ends without a word edge: "(1%)" says what 1 measures.
+    assert bare_numbers("Drink low-fat (1%) milk. Use 2% milk.\nKeep it below 8°C.") == []
+    assert bare_numbers("Keep it below 8 or so.") == ["8"]
 
 
 def test_a_plain_handout_passes_and_a_hard_one_fails_with_reasons():
