@@ -60,7 +60,20 @@ def leaked(identifier: str, sent: str, question: str = "", kind: str = "") -> bo
     if kind in ("name", "email") and question:
         rest = question.replace(identifier, " ")
         for word in set(re.findall(r"[^\W\d_]{2,}", identifier)):
-            if word.casefold() in {"at", "dot", "com", "net", "org"}:
+            # (an e-mail's spelt dots; a title kept with an initial, "Mrs F", names no one)
+            if word.casefold() in {
+                "at",
+                "dot",
+                "com",
+                "net",
+                "org",
+                "mr",
+                "mrs",
+                "ms",
+                "miss",
+                "mx",
+                "dr",
+            }:
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I)
             if len(pattern.findall(sent)) > len(pattern.findall(rest)):
@@ -200,7 +213,7 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
-SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth"})
+SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth"})
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -212,6 +225,7 @@ LATER_SETS = [
     ("tenth", "tenth set"),
     ("eleventh", "eleventh set"),
     ("twelfth", "twelfth set"),
+    ("thirteenth", "thirteenth set"),
 ]
 
 

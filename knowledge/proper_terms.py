@@ -45,6 +45,7 @@ BRANDS = frozenset(
     seretide seroquel sevredol sinemet singulair skyrizi solu soliqua sominex sonata spiriva
     sprycel stelara strattera sublocade suboxone subutex sudafed sustanon symbicort synthroid
     tagrisso tamiflu tarceva tazocin tecfidera tegretol temazepam tenormin teva tivicad toradol
+    gravol diclectin hemovac pleur-evac ellipta
     toujeo tradjenta trelegy tresiba triumeq trintellix truvada trulicity tylenol tysabri
     ultram uniphyl valium valtrex vasotec ventolin verelan vfend viagra vicodin victoza
     vimpat vivitrol voltaren voltarol vyvanse wegovy wellbutrin xanax xarelto xeljanz xenical
@@ -304,6 +305,14 @@ PLACES = frozenset(
     tooting toronto toulouse tripoli tucson tunis turin ulster utrecht vancouver vegas venice
     vientiane wandsworth warsaw wellington westminster whitechapel windhoek winnipeg
     wolverhampton wroclaw wuhan xian yangon yokohama yorkshire zagreb zurich
+    lethbridge kelowna kamloops nanaimo moncton fredericton sudbury oshawa mississauga
+    brampton gatineau sherbrooke laval longueuil burnaby abbotsford coquitlam guelph kitchener
+    barrie peterborough sarnia timmins yellowknife iqaluit charlottetown saguenay
+    okanagan boston seattle denver atlanta omaha tulsa albuquerque spokane boise tacoma fresno
+    bakersfield modesto anaheim indianapolis toledo akron lansing wichita topeka lubbock
+    amarillo shreveport knoxville chattanooga greensboro asheville harrisburg allentown
+    scranton syracuse albany hartford worcester newark trenton annapolis fairbanks juneau
+    reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus
     """.split()
 )
 
@@ -314,7 +323,8 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
     adelaide alexandria antonio austin bradford cairo camden charlotte chelsea chester
     cleveland dallas darwin devon florence hackney houston hull jordan kent lancaster lincoln
     london lyon madrid medina milan milton orlando palermo paris phoenix regina richmond
-    sheffield sofia sydney valencia victoria georgia carolina virginia
+    sheffield sofia sydney valencia victoria georgia carolina virginia madison marion vernon
+    augusta eugene savannah jackson
     """.split()
 )
 
@@ -456,7 +466,7 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
-    sling slings hoist tool tools model chart charts spots
+    sling slings hoist tool tools model chart charts spots scoring
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution

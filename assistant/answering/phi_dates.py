@@ -111,7 +111,9 @@ _CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:at|by|from|to|until|till|since|around|about|approx|before|after|between|and"
     r"|due|next|last|tonight|today|obs|dose|given))[ \t]*$|[@~][ \t]*$"
 )
-_CLOCK_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|-[ \t]*\d)")
+_CLOCK_AFTER = re.compile(
+    r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|shift\b|[-–][ \t]*\d)"
+)
 
 
 def over_89_year(m: re.Match[str]) -> Span | None:

@@ -57,7 +57,10 @@ RELATIVE_CUE = (
     r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)\b[ \t]+"
 )
 # Names just before an identifier's label: "Harriet Ames DOB …", "JS Smith MRN …".
-BEFORE_LABEL = r"(?=[ \t,]*\(?(?i:MRN|DOB|D\.O\.B|NHS|hosp(?:ital)?[ \t]+no|born)\b)"
+BEFORE_LABEL = (
+    r"(?=[ \t,]*\(?(?:(?i:MRN|DOB|D\.O\.B|NHS|hosp(?:ital)?[ \t]+no|born|acct|account[ \t]+no)"
+    r"|PHN|URN?|FIN|CSN)\b)"
+)
 _NOT_NAMES = frozenset(
     """
     pt pts patient patients elderly obese frail known new old young male female man woman lady

@@ -23,10 +23,21 @@ _PLACE_PHRASE = re.compile(
 )
 
 
+# A ward named by its floor and side ("4 West", "Unit 7 East", "West 2") and a hospital's
+# emergency code ("Code Blue", "Code Grey"): places and alarms, not people.
+_UNIT_OR_CODE = re.compile(
+    r"\b\d{1,2}[A-Z]?[ \t]+(?:North|South|East|West)\b"
+    r"|\b(?:North|South|East|West)[ \t]+\d{1,2}[A-Z]?\b"
+    r"|\bCode[ \t]+(?:Blue|Red|Grey|Gray|White|Black|Orange|Pink|Purple|Yellow|Green|Brown"
+    r"|Silver|Amber)\b"
+)
+
+
 @lru_cache(maxsize=16)
 def place_phrases(text: str) -> tuple[Span, ...]:
     """Where the places of several words stand (read once a question, not once a word)."""
-    return tuple(m.span() for m in _PLACE_PHRASE.finditer(text))
+    found = list(_PLACE_PHRASE.finditer(text)) + list(_UNIT_OR_CODE.finditer(text))
+    return tuple(m.span() for m in found)
 
 
 # A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.

@@ -200,7 +200,8 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 
 _CODE_LABEL = re.compile(
     r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
-    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch))|\bREF)"  # (a product's REF, in capitals)
+    # (a product's REF in capitals; DIN, a Canadian drug identification number)
+    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch|din))|\bREF)"
     r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
 )
 
@@ -216,11 +217,32 @@ def _not_a_code(m: re.Match[str]) -> Span | None:
 _PRODUCT_AFTER_LOT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+")
 
 
+# "Document ID: MED-07-015", "Form ID 4471": a document's number, not a person's.
+_DOCUMENT_BEFORE = re.compile(
+    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|order[ \t]+set))[ \t]+$"
+)
+
+
 def _not_a_products_lot(m: re.Match[str]) -> Span | None:
     label = m.string[max(0, m.start() - 6) : m.start("v")]
     if re.search(r"(?i:\blot)", label) and _PRODUCT_AFTER_LOT.match(m.string, m.end()):
         return None
-    return _min_digits(3)(m)
+    return _not_a_document(_min_digits(3))(m)
+
+
+def _not_a_document(accept: Callable[[re.Match[str]], Span | None]):
+    def check(m: re.Match[str]) -> Span | None:
+        if _DOCUMENT_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None
+        return accept(m)
+
+    return check
+
+
+def _not_tests(m: re.Match[str]) -> Span | None:
+    """ "CBC, BMP MRN …": abbreviations a clinical question uses, not a surname and name."""
+    words = re.findall(r"[A-Za-z]+", m.group("v").casefold())
+    return None if all(w in clinical_words() for w in words) else value(m)
 
 
 class Rule(NamedTuple):
@@ -265,12 +287,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", r"(?i:\bIHI\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*"
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
+    # In spaced groups, as a health card prints it: "PHN 9876 543 210", "MRN 4471 023 118".
+    ("MRN", r"(?i:\bMRN|\bPHN)\b[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
+           r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)"
            rf"|\blot(?:[ \t]+{_NO})?|\b(?:pt|patient)[ \t]+id"
            rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
@@ -282,7 +307,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare)\b)"
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
-           rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1, _min_digits(4)),
+           rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1,
+     _not_a_document(_min_digits(4))),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
@@ -392,10 +418,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|c-?section|fell"
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
-             r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole))"
+             r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
+             # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
+             r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2})"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
-             rf"(?![\w/.-]|[.,]\d){NOT_A_DOSE}",
+             rf"(?![\w/.-]|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
@@ -454,10 +482,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
+    # A list's "SURNAME, GIVEN" in capitals before a label: "PARK, JI-HOON  Acct# …".
+    ("NAME", rf"(?<![\w'’-])(?P<v>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})*,[ \t]*[A-Z]{{2,}}"
+             rf"(?:[-'’][A-Z]{{2,}})*(?:[ \t]+[A-Z]\.?)?){BEFORE_LABEL}", 5, _not_tests),
 
     ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, value,
      AGE_PLACEHOLDER),
     ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, value, AGE_PLACEHOLDER),
+    # "woman 99 years on 5 litres": a person's age after the word for them ("over 90 years"
+    # of a population is no one's).
+    ("ID", rf"(?i:\b(?:woman|man|lady|gentleman|gent|female|male|patient|pt|resident|widow"
+           rf"|widower)[ \t]+){_AGE}(?=[ \t]?(?i:years?|yrs?|y)\b)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, value, AGE_PLACEHOLDER),
     # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,

@@ -96,12 +96,19 @@ _PERSON_AFTER = re.compile(
     r"|spiked|desatted|desaturated|vomited|collapsed|fainted|fitted|seized|complains"
     r"|ate|drank|swallowed|fell|tripped|slipped|woke|bit|chewed"
     r"|complained|denies|denied|presented|presents|looks|seems|became|pulled|scored"
-    r"|aged?|whats|what's|in[ \t]+(?:bed|bay|room|side[ \t]+room|cubicle|resus)"
+    r"|aged?|whats|what's|in[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:bed|bay|room|rm|side[ \t]+room"
+    r"|cubicle|resus)"
+    # "Bob in 411 is asking": a room's number (not a year, not an amount)
+    r"|in[ \t]+(?!(?:19|20)\d\d\b)\d{2,4}(?-i:[A-Z])?\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|kg"
+    r"|h|hrs?|hours?|days?|d|minutes?|mins?|weeks?|wks?|months?|years?|yrs?|seconds?|secs?"
+    r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
     r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
     r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°)))\b)"
     # a child's age set off by commas: "Ivy, 6, ate …", "Hunter, 4, with …"
     r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"
+    # an age in brackets after the name: "Ray (hip #, 88 yrs)", "Joy (91F)"
+    r"|[ \t]*\((?:[^()\n]{0,30}?[,;][ \t]*)?\d{1,3}[ \t]?(?:yo|y/o|yrs?|years?|[mf])\b"
     # "Summer's mum", "keane's son": someone's relative
     r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner)\b"
     # "Bob on AMU": on a ward named by its letters
@@ -186,8 +193,10 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         "'",
         "’",
     )
-    if possessive and _SAINT_BEFORE.search(_before(text, token)):
-        return False  # "St Thomas' protocol", "St Mary's": a hospital, a church
+    if _SAINT_BEFORE.search(_before(text, token)) and (possessive or folded not in load_names()):
+        # "St Thomas' protocol", "St Mary's", "St. Catharines": a hospital, a town ("St.
+        # Clair" may be someone's surname)
+        return False
     if eponym or _EPONYM_BEFORE.search(_before(text, token)):
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
     if not word[0].islower() and _a_product_here(text, token):
@@ -220,8 +229,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     # read from the end of the word, a possessive included: "Summer's mum" is someone's
     end = token.end() - 2 if token.group().endswith(("'s", "’s")) else token.end()
     after = text[end : end + 40]
-    if folded in BRANDS and _product_after(after):
-        return False  # a maker before its product: "Lilly Humalog", "Hamilton C6"
+    if folded in BRANDS and _product_after(text[token.end() : token.end() + 40]):
+        return False  # a maker before its product: "Lilly Humalog", "Lilly's insulin"
     if folded in EPONYMS and _SCORE_AFTER.match(after):
         return False  # a score's value: "Alvarado 8", "Wells 4"
     if _MONTH_SHORT.fullmatch(folded) and _YEAR_AFTER.match(after):
@@ -235,8 +244,14 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         return False
     if folded in PLACES and _PLACE_WORD_BEFORE.search(_before(text, token)):
         return False  # "travel to Kenya", "back from India"
-    if folded in TOWNS_NAMED_LIKE_PEOPLE and _TRAVEL_BEFORE.search(_before(text, token)):
-        return False  # "after a trip to Darwin"; "a letter from Florence" stays a person
+    if folded in TOWNS_NAMED_LIKE_PEOPLE and (
+        _TRAVEL_BEFORE.search(_before(text, token))
+        or _INSTITUTION_AFTER.match(after)
+        or _INSTITUTION_IN_BEFORE.search(_before(text, token))
+    ):
+        # "after a trip to Darwin", "Regina General", "Lincoln campus", "our hospital in
+        # Austin"; "a letter from Florence" stays a person
+        return False
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
     if known(folded, parts):
@@ -255,6 +270,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
 # A score's value after an eponym: small, and no age, sex or unit after it ("Smith 82F" is not).
 _SCORE_AFTER = re.compile(
     r"[ \t]+(?:1[0-5]|\d)(?:\.5)?(?![\w/.:-]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
+    r"|[ \t]+\d{1,3}[ \t]*(?:\+|or[ \t]+(?:more|above|higher|over)\b)"  # "Morse 45+"
 )
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
@@ -440,6 +456,11 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     """A brand, eponym, body, place or month, unless also a common name: "Jordan", "Turner",
     "Wells" need a noun after them to be let through. Eponyms joined by hyphens are let
     through ("Wolff-Parkinson-White", "Dix-Hallpike"); so is a generic drug's stem."""
+    # "Diabetes Canada", "Ireland": a country a few people have for a surname is a place,
+    # unless the surname is frequent ("Washington", "West")
+    rare_surname = surname_ranks().get(folded, _COMMON_RANK) >= _COMMON_RANK
+    if folded in PLACES and folded not in given_names() and rare_surname:
+        return True
     if folded in NOT_PEOPLE or all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
         return joined_eponyms or not listed_strongly(folded, parts) or _rare_eponym(folded)
@@ -512,8 +533,18 @@ _PLACE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
     r"|flight|flying|returned|returning|born|moved))[ \t]+$"
 )
+# A town's own institutions after its name: "Regina General ED", "Marion County EMS".
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(?:General|Hospital|Regional|Memorial|Health|County|(?i:campus|branch|site)"
+    r"|BC|AB|SK|MB|ON|QC|NS|NB|NL|PEI|NT|NU|YT)\b"  # a Canadian province: "Victoria BC"
+)
+_INSTITUTION_IN_BEFORE = re.compile(
+    r"(?i:\b(?:hospital|hospitals|clinic|campus|site|practice|based|located|working|work)"
+    r"[ \t]+(?:in|at))[ \t]+$"
+)
 _TRAVEL_BEFORE = re.compile(
     r"(?i:\b(?:trip|travel(?:l?ed|l?ing)?|holiday(?:ing)?|flew|flight|flying|returned"
+    r"|transfer(?:s|red|ring)?|referred|referrals?"
     r"|returning|back|arrived|emigrated|migrated)(?:[ \t]+(?:to|from|in|at))?)[ \t]+$"
 )
 _DATE_WORD_BEFORE = re.compile(

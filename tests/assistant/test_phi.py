@@ -782,3 +782,56 @@ def test_lots_codes_wards_genera_and_brands_of_the_eleventh_set_are_kept(typed):
 )
 def test_an_implants_lot_a_given_name_and_a_surname_ward_still_go(typed, gone):
     assert gone not in redact(typed).text
+
+
+# -- the thirteenth set's forms (issue 12): North American traffic and pasted lists -----------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("PHN 9123 456 781, DOB 04/04/1929 - Paxlovid with amiodarone?", ["456 781", "9123"]),
+        ("Alberta PHN 84631-0927 expired - still covered?", ["84631"]),
+        ("MRN 4471 023 118 on the wristband, bed 6", ["023 118", "4471"]),
+        ("gentleman 96 years on 4 L O2, family want comfort care", ["96"]),
+        ("Joy in Peds bed 3, BG 2.1 - glucagon dose?", ["Joy"]),
+        ("Hope in 512 wants to keep her own CPAP", ["Hope"]),
+        ("Ray (fractured hip, 84 yrs) on a PCA with RR 8 - naloxone?", ["Ray"]),
+        ("Result: NGUYEN, MAI-ANH  Acct# 5520019823  troponin 61", ["NGUYEN", "MAI-ANH"]),
+        ("PICC line inserted 07/19 by the IV team - dressing due?", ["07/19"]),
+        ("critical K called to RN 21:05 12/02 - documented right?", ["12/02"]),
+    ],
+)
+def test_health_card_numbers_ages_rooms_and_lists_of_the_thirteenth_set_go(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "max rate of IV KCl on 6 West vs the ICU?",
+        "water leak on 3 North - where does clean linen go?",
+        "during a Code Grey can we open the vaccine fridge?",
+        "HbA1c targets per Diabetes Canada 2018 vs ADA?",
+        "Regina General ED transfer process for cath lab",
+        "Lincoln campus lab is closed overnight - where do troponins go?",
+        "our hospital in Austin moved to SC heparin - BID or TID?",
+        "paxlovid for an inpatient in Victoria BC?",
+        "who approves transfers from Vernon?",
+        "Marion County EMS bringing psych patients direct?",
+        "Lilly's insulin assistance program for uninsured patients",
+        "Morse 45+ = high risk, or 51?",
+        "Is Gravol safe in pregnancy, or Diclectin?",
+        "Trelegy Ellipta once daily with Ventolin PRN?",
+        "Hemovac output 250 mL/h after a knee replacement",
+        "Pleur-evac bubbling in the water seal chamber",
+        "does Eat Sleep Console replace Finnegan scoring?",
+        "Document ID: MED-07-015 - is this version current?",
+        "DIN 02242974 on the bottle from home differs - ok?",
+        "SBAR template for the 1900–0730 night shift",
+        "abx started 5/7 ago, when to review?",
+        "rehab referrals to St. Catharines?",
+        "max in 24h for the syringe driver?",
+    ],
+)
+def test_wards_codes_towns_brands_and_documents_of_the_thirteenth_set_are_kept(typed):
+    assert redact(typed).text == typed
