@@ -156,7 +156,7 @@ class ExtractiveHandoutBuilder:
         words_in = [0] * len(passages)
         for (rank, _group), text in zip(found, texts, strict=True):
             words_in[rank] += len(text.split())
-        first = next((r for r, n in enumerate(words_in) if n >= QUOTABLE_WORDS), 0)
+        first = _leading(passages, words_in)
         best = max(p.similarity for p in passages)
         closeness = self.embedder.embed_documents(texts) @ self.embedder.embed_query(topic)
         out = []
@@ -177,6 +177,11 @@ class ExtractiveHandoutBuilder:
                 continue
             if rank != first and about_the_document(passages[rank].source.section):
                 continue  # "Scope: it covers injuries from used and unused sharps"
+            # One piece to read: another document adds only when nearly as close ("drinking
+            # alcohol with diabetes" takes no national binge-drinking figures).
+            elsewhere = passages[rank].source.version_id != passages[first].source.version_id
+            if elsewhere and similarity < best - NEAR_BEST:
+                continue
             out.append(_Candidate(tuple(group), rank, len(text.split()), rank == first))
         return out
 
@@ -311,6 +316,21 @@ class _Joined:
 
     def source_of(self, unit_text: str):
         return self.first.source if unit_text in self.first.text else self.second.source
+
+
+def _leading(passages, words_in: list[int]) -> int:
+    """The passage that leads: the best with something to quote. When the best is a form or
+    a table the PDF mangled ("Alcoholic Drinks": blank lines to fill in), its own section's
+    text leads, before a closer passage from elsewhere."""
+    quotable = [rank for rank, n in enumerate(words_in) if n >= QUOTABLE_WORDS]
+    best = passages[0].source
+    own_section = [
+        rank
+        for rank in quotable
+        if passages[rank].source.version_id == best.version_id
+        and passages[rank].source.section == best.section
+    ]
+    return (own_section or quotable or [0])[0]
 
 
 def _title(topic: str) -> str:

@@ -217,3 +217,21 @@ def test_a_staff_procedure_handout_reports_and_says_where_to_go_and_skips_its_sc
     assert any(k == HELP and "Emergency Department" in t for t, k in kinds.items())
     assert not handout.help_to_fill_in  # the source says where to go: no blank to fill in
     assert not any(line.source.section.endswith("Scope") for line in handout.lines)
+
+
+def test_a_section_whose_best_chunk_is_a_blank_form_still_leads_with_its_own_text():
+    from types import SimpleNamespace
+
+    from assistant.handouts.extractive_handout import _leading
+
+    def passage(version, section):
+        return SimpleNamespace(source=SimpleNamespace(version_id=version, section=section))
+
+    passages = [
+        passage("booklet", "Alcoholic Drinks"),  # the form to fill in: nothing to quote
+        passage("report", "Binge Drinking > Summary"),  # closer than the booklet's text
+        passage("booklet", "Alcoholic Drinks"),
+    ]
+    assert _leading(passages, [0, 120, 60]) == 2
+    assert _leading(passages, [40, 120, 60]) == 0  # a best passage with text leads itself
+    assert _leading(passages[:2], [0, 120]) == 1  # else the best with something to quote
