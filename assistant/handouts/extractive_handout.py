@@ -187,8 +187,9 @@ class ExtractiveHandoutBuilder:
 
     def _no_harder_than(self, limit: float, chosen, language: str) -> list[_Candidate]:
         """A handout reads no harder than what it was taken from (`limit`, the sources'
-        grade): the hardest additions from other passages are dropped until it does (the
-        leading passage is never cut)."""
+        grade): the hardest additions from other passages are dropped until it does; then,
+        if the leading passage alone is harder than the sources, its hardest background
+        sentences (never a step, never a list, never the last line left)."""
         chosen = list(chosen)
 
         def grade_of(candidates) -> float:
@@ -199,9 +200,13 @@ class ExtractiveHandoutBuilder:
 
         while grade_of(chosen) > limit:
             extras = [c for c in chosen if not c.lead]
-            if not extras:
+            background = [
+                c for c in chosen if c.lead and len(c.units) == 1 and c.units[0].purpose == KNOW
+            ]
+            droppable = extras or (background if len(chosen) > 1 else [])
+            if not droppable:
                 break
-            chosen.remove(max(extras, key=hardness))
+            chosen.remove(max(droppable, key=hardness))
         return chosen
 
     def _within_pages(self, chosen: list[_Candidate], passages, request) -> tuple:

@@ -235,3 +235,25 @@ def test_a_section_whose_best_chunk_is_a_blank_form_still_leads_with_its_own_tex
     assert _leading(passages, [0, 120, 60]) == 2
     assert _leading(passages, [40, 120, 60]) == 0  # a best passage with text leads itself
     assert _leading(passages[:2], [0, 120]) == 1  # else the best with something to quote
+
+
+def test_a_lead_harder_than_its_sources_loses_background_never_steps():
+    from assistant.handouts.extractive_handout import _Candidate
+    from assistant.handouts.handout import KNOW
+    from assistant.handouts.passage_units import ITEM, TEXT, PassageUnit
+
+    step = PassageUnit("Wash your hands with soap.", ITEM, DO, 0, 0)
+    hard = PassageUnit(
+        "Institutional adherence to multidisciplinary recommendations necessitates "
+        "comprehensive organizational accountability mechanisms.",
+        TEXT,
+        KNOW,
+        1,
+        1,
+    )
+    lead = [_Candidate((step,), 0, 5, True), _Candidate((hard,), 0, 9, True)]
+    builder = ExtractiveHandoutBuilder.__new__(ExtractiveHandoutBuilder)
+    kept = builder._no_harder_than(4.0, lead, "en")
+    assert [c.units for c in kept] == [(step,)]
+    # a lead of steps alone is kept whole, however hard
+    assert builder._no_harder_than(0.0, lead[:1], "en") == lead[:1]
