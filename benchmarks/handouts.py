@@ -3,12 +3,13 @@
     .venv/bin/python benchmarks/handouts.py [--out benchmarks/results/handouts.md] [--rows F]
 
 The topics (tests/data/handouts/topics.jsonl, h01-h20; topics_b.jsonl, h21-h40, and
-topics_c.jsonl, h41-h60, each written later by another helper) were written by someone who read only the documents: a topic as a
-clinician would type it, optional personalisation, the document and pages a good handout draws
-on, key phrases it must contain, and steps whose order it must keep; in each file two topics no
-document covers. Each handout is made offline, as `clinassist handout` makes it,
-from a copy of benchmarks/answering.py's home (the CDC/NIH/FDA corpus and the demo pack, all
-approved: every other document is a distractor). Measured, and shown per topic:
+topics_c.jsonl, h41-h60, each written later by another helper) were written by someone who
+read only the documents: a topic as a clinician would type it, optional personalisation, the
+document and pages a good handout draws on, key phrases it must contain, and steps whose order
+it must keep; in each file two topics no document covers. Each handout is made offline, as
+`clinassist handout` makes it, from a copy of benchmarks/answering.py's home (the CDC/NIH/FDA
+corpus and the demo pack, all approved: every other document is a distractor). Measured, and
+shown per topic:
 - covered: a handout was made for a covered topic, none for an uncovered one;
 - right document: the expected document is among the handout's sources;
 - key phrases found in the handout's text (spaces normalised), and steps in the source's order;
