@@ -50,6 +50,12 @@ def handout_command(settings, request, output: Path | None, json_output: bool) -
     except AuditError as exc:  # a handout that cannot be audited is not shown
         print_error(f"handout withheld: {exc}")
         return 1
+    if handout.empty and not json_output:
+        # No page to print or save: say why, and write nothing.
+        for note in handout.notes:
+            print_error(note)
+        conversations.close()
+        return 1
     if output is not None:
         try:
             _save(handout, output, plain_text, handout_html)

@@ -18,7 +18,7 @@ from assistant.answering.llm import LLMError
 from assistant.governance.audit import AuditError
 from assistant.handouts.extractive_handout import ExtractiveHandoutBuilder, HandoutRequest
 from assistant.handouts.handout import Handout
-from assistant.handouts.rewritten_handout import RewrittenHandoutBuilder
+from assistant.handouts.rewritten_handout import OFFLINE_SHOWN, RewrittenHandoutBuilder
 
 
 def make_handout(
@@ -33,8 +33,8 @@ def make_handout(
     audiences = {v.version_id: v.audience for v in engine.kb.live_versions()}
     builder = ExtractiveHandoutBuilder(engine.retriever, audience_of=audiences.get)
     handout = builder.build(request)
-    if getattr(engine, "chat", None) is not None and not handout.empty:
-        handout = _reworded(engine, handout, request)
+    if getattr(engine, "chat", None) is not None:
+        handout = _with_model(engine, builder, handout, request)
     if engine.audit is not None:
         try:
             engine.audit.record_handout(handout)
@@ -48,15 +48,32 @@ def make_handout(
     return handout, kept
 
 
+NOTHING_SHOWN = "No handout is shown: quoted as they are, the sources are too hard for a patient."
+
+
+def _with_model(engine, builder, offline: Handout, request: HandoutRequest) -> Handout:
+    """The offline handout reworded; when the documents found are all written too far above
+    the target to quote (the offline handout is empty), their sentences are chosen for the
+    model to reword. Should the model fail there, nothing is shown but the reasons: quoted as
+    they are, those sentences are no patient handout."""
+    source = offline
+    if offline.empty:
+        source = builder.build(replace(request, to_reword=True))
+        if source.empty:
+            return offline
+    handout = _reworded(engine, source, request)
+    if source is not offline and handout.mode == "offline":
+        said = [n.replace(OFFLINE_SHOWN, "").strip() for n in handout.notes[len(source.notes) :]]
+        return replace(offline, notes=(*offline.notes, *said, NOTHING_SHOWN))
+    return handout
+
+
 def _reworded(engine, handout: Handout, request: HandoutRequest) -> Handout:
     rewriter = RewrittenHandoutBuilder(engine.chat, engine.kb.embedder.embed_documents)
     try:
         return rewriter.rewrite(handout, request.target_grade, request.language)
     except LLMError as exc:
-        note = (
-            f"The language model could not reword this handout ({exc}); the offline handout, "
-            "quoted word for word from the sources, is shown."
-        )
+        note = f"The language model could not reword this handout ({exc}). {OFFLINE_SHOWN}"
         return replace(handout, notes=(*handout.notes, note))
 
 

@@ -64,6 +64,9 @@ class HandoutRequest:
     patient_name: str = ""  # printed on the handout only
     max_words: int = 320
     picture_space: bool = True  # leave space for a picture beside amounts to measure
+    # A language model will reword what is chosen: sentences written above the target are
+    # chosen too (staff guidance is often all a library has), and the model brings them down.
+    to_reword: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,10 @@ class ExtractiveHandoutBuilder:
         # about the topic itself ("uses insulin" must not bring in a staff rule on insulin).
         chosen = self._choose(passages, topic, request)
         sources = measure("\n".join(p.text for p in passages), request.language)
-        chosen = self._no_harder_than(sources.grade, chosen, request.language)
+        if not request.to_reword:
+            chosen = self._no_harder_than(sources.grade, chosen, request.language)
+        if not chosen:  # found, but no sentence of it plain enough to put before a patient
+            return self._nothing(request, topic, personal, _too_hard(passages, sources.grade))
         sections = self._within_pages(chosen, passages, request)
         return self._finished(request, topic, personal, sections, passages, sources)
 
@@ -173,7 +179,7 @@ class ExtractiveHandoutBuilder:
             # Graded line by line: a list's items are sentences of their own.
             grade = sentence_grade("\n".join(u.text for u in group), request.language)
             too_hard = request.target_grade + GRADE_SLACK * (2 if rank == first else 1)
-            if close < floor or grade > too_hard:
+            if close < floor or (grade > too_hard and not request.to_reword):
                 continue
             if rank != first and about_the_document(passages[rank].source.section):
                 continue  # "Scope: it covers injuries from used and unused sharps"
@@ -294,17 +300,18 @@ class ExtractiveHandoutBuilder:
             picture_space=request.picture_space,
         )
 
-    def _nothing(self, request, topic: str, personal: str) -> Handout:
+    def _nothing(self, request, topic: str, personal: str, why: str = "") -> Handout:
+        why = why or (
+            f"No approved document covers \u201c{topic}\u201d closely enough to make a "
+            "handout from."
+        )
         return Handout(
             title=_title(topic),
             topic=topic,
             language="en",
             target_grade=request.target_grade,
             sections=(),
-            notes=(
-                f"No approved document covers \u201c{topic}\u201d closely enough to make a "
-                "handout from. Nothing was written from general knowledge.",
-            ),
+            notes=(f"{why} Nothing was written from general knowledge.",),
             patient_name=request.patient_name.strip(),
             personalised_for=personal,
         )
@@ -336,6 +343,17 @@ def _leading(passages, words_in: list[int]) -> int:
         and passages[rank].source.section == best.section
     ]
     return (own_section or quotable or [0])[0]
+
+
+def _too_hard(passages, grade: float) -> str:
+    """Why a topic the documents do discuss gets no offline handout: they are written for
+    staff, above what a patient handout may quote."""
+    names = list(dict.fromkeys(p.source.source_name for p in passages))
+    return (
+        f"The approved documents found ({', '.join(names[:3])}) discuss this topic, but they "
+        f"are written for staff (about grade {grade:g}): no sentence in them is plain enough "
+        "to quote on a patient handout. A reworded handout needs a language model (LLM mode)."
+    )
 
 
 def _title(topic: str) -> str:

@@ -41,6 +41,10 @@ UNITS = frozenset(
     degree ° inch feet foot pound lb dose drop puff calorie""".split()
 )
 
+# Said when the model's work is not used (the use case says otherwise when there is no offline
+# handout to fall back on).
+OFFLINE_SHOWN = "The offline handout, quoted word for word from the sources, is shown."
+
 
 @dataclass(frozen=True)
 class RemovedSentence:
@@ -148,10 +152,7 @@ class RewrittenHandoutBuilder:
                 f"it left out {len(left_out)} step(s) of the approved text, first "
                 f"\u201c{left_out[0]}\u201d"
             )
-        note = (
-            f"The language model's rewording was not used: {why}. The offline handout, quoted "
-            "word for word from the sources, is shown."
-        )
+        note = f"The language model's rewording was not used: {why}. {OFFLINE_SHOWN}"
         return replace(base, notes=(*base.notes, note))
 
     # -- the request ---------------------------------------------------------------------------

@@ -257,3 +257,27 @@ def test_a_lead_harder_than_its_sources_loses_background_never_steps():
     assert [c.units for c in kept] == [(step,)]
     # a lead of steps alone is kept whole, however hard
     assert builder._no_harder_than(0.0, lead[:1], "en") == lead[:1]
+
+
+STAFF_ONLY = (
+    "# Opioid-induced constipation\n\n"
+    "Prophylactic pharmacological management of opioid-induced constipation necessitates "
+    "concurrent initiation of osmotic or stimulant laxatives alongside individualized "
+    "dietary modification recommendations.\n"
+)
+
+
+def test_a_topic_found_only_in_staff_language_gets_no_handout_and_the_reason(tmp_path):
+    kb = _kb_with(tmp_path, {"staff.md": STAFF_ONLY})
+    handout = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
+        HandoutRequest("constipation from opioids")
+    )
+    assert handout.empty
+    [note] = handout.notes
+    assert "staff.md" in note and "written for staff" in note
+    assert "No approved document covers" not in note  # it does; it is too hard to quote
+    # chosen for a model to reword, the same sentence is taken
+    for_model = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
+        HandoutRequest("constipation from opioids", to_reword=True)
+    )
+    assert [line.text for line in for_model.lines] == [STAFF_ONLY.split("\n\n")[1].strip()]

@@ -74,3 +74,13 @@ def test_text_and_html_exports_and_bad_requests(demo_cli, tmp_path):
     assert bad.exit_code == 2 and "--out must end in .pdf, .txt, .html" in bad.output
     assert runner.invoke(cli.app, ["handout", "  "]).exit_code == 2
     assert runner.invoke(cli.app, ["handout", TOPIC, "--language", "fr"]).exit_code == 2
+
+
+def test_a_topic_no_document_covers_writes_no_file_and_says_why(demo_cli, tmp_path):
+    out = tmp_path / "sun.pdf"
+    result = runner.invoke(
+        cli.app, ["handout", "protecting your skin from the sun", "--out", str(out)]
+    )
+    assert result.exit_code == 1 and not out.exists()
+    assert "No approved document covers" in result.output
+    assert "Nothing was written from general knowledge" in result.output

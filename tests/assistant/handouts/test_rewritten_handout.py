@@ -190,3 +190,36 @@ def test_numbers_and_their_units_must_be_the_sources(sentence, problem):
         "carbohydrate. After 15 minutes, check again."
     )
     assert number_problem(sentence, source) == problem
+
+
+def test_staff_language_too_hard_to_quote_goes_to_the_model(tmp_path, scripted_llm, real_embedder):
+    from knowledge.base import KnowledgeBase
+    from knowledge.ingest import IngestOptions
+
+    staff = tmp_path / "staff.md"
+    staff.write_text(
+        "# Opioid-induced constipation\n\nProphylactic pharmacological management of "
+        "opioid-induced constipation necessitates concurrent initiation of osmotic or "
+        "stimulant laxatives.\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(tmp_path / "home", embedder=real_embedder)
+    list(kb.ingest([staff], IngestOptions(approve=True)))
+    llm, chat = _client(scripted_llm)
+    engine = AnswerEngine(kb, Settings(home=kb.home, llm=llm), chat_client=chat)
+    request = HandoutRequest("constipation from opioids")
+    offline = ExtractiveHandoutBuilder(engine.retriever).build(request)
+    assert offline.empty and "written for staff" in offline.notes[0]
+    scripted_llm.script([error(500, "the model is down")])
+    handout, _kept = make_handout(engine, request)
+    # the model was asked to reword the staff sentence; failing, no hard text is shown
+    assert scripted_llm.requests and handout.empty
+    assert "written for staff" in handout.notes[0] and "could not reword" in handout.notes[-2]
+    assert handout.notes[-1].startswith("No handout is shown") and "is shown." not in "".join(
+        handout.notes[:-1]
+    )  # not "the offline handout … is shown": there is none
+    said = "To manage opioid-induced constipation, start osmotic or stimulant laxatives too."
+    scripted_llm.reply(f"[do] {said} [1]")
+    reworded, _kept = make_handout(engine, request)
+    assert reworded.mode.startswith("reworded"), reworded.notes
+    assert [line.text for line in reworded.lines] == [said]
