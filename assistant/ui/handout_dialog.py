@@ -157,7 +157,7 @@ class HandoutDialog(QDialog):
         self.checks.setHtml(clinician_html(handout))
         self._enable_output(not handout.empty)
         self.status.setText(
-            "No approved document covers this topic"
+            _why_none(handout)
             if handout.empty
             else f"Grade {handout.grade:g} · {len(handout.lines)} lines"
         )
@@ -220,3 +220,11 @@ class HandoutDialog(QDialog):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec():
             rich_text(handout_html(self.handout), HEADING_BASE_PT).print_(printer)
+
+
+def _why_none(handout) -> str:
+    """The status line for a handout that could not be made (the preview gives the whole
+    reason)."""
+    if any("written for staff" in note for note in handout.notes):
+        return "The documents found are written for staff: too hard to quote for a patient"
+    return "No approved document covers this topic"

@@ -70,7 +70,32 @@ def test_the_handout_window_opens_empty_from_the_tools_menu(
         dialog.make()
     assert made.args[0] is dialog.handout and dialog.handout is not None
     assert "The approved documents are in English" in dialog.checks.toPlainText()
+    # A topic no document covers: the reason, and nothing to save or print.
+    dialog.topic.setText("protecting your skin from the sun")
+    with qtbot.waitSignal(dialog.made, timeout=60_000):
+        dialog.make()
+    assert dialog.handout.empty and not dialog.save_pdf_button.isEnabled()
+    assert dialog.status.text() == "No approved document covers this topic"
+    assert "Nothing was written from general knowledge" in dialog.preview.toPlainText()
     dialog.close()
+
+
+def test_a_handout_too_hard_to_quote_says_so_on_its_status_line():
+    from assistant.handouts.handout import Handout
+    from assistant.ui.handout_dialog import _why_none
+
+    staff = Handout(
+        title="Constipation",
+        topic="constipation",
+        language="en",
+        target_grade=6.0,
+        sections=(),
+        notes=(
+            "The approved documents found (x.pdf) discuss this topic, but they are "
+            "written for staff (about grade 16): no sentence …",
+        ),
+    )
+    assert _why_none(staff).startswith("The documents found are written for staff")
 
 
 @pytest.mark.slow
