@@ -835,3 +835,9 @@ def test_health_card_numbers_ages_rooms_and_lists_of_the_thirteenth_set_go(typed
 )
 def test_wards_codes_towns_brands_and_documents_of_the_thirteenth_set_are_kept(typed):
     assert redact(typed).text == typed
+
+
+def test_a_name_no_list_holds_in_small_letters_goes_when_spelt_like_one_before_a_person():
+    assert "priya" not in redact("priya has had 12 loose stools on Augmentin, C diff?").text
+    kept = "MRSA decolonisation chlorhexidine wash and mupirocin 5 days?"
+    assert redact(kept).text == kept  # a drug in small letters is spelt less like a name
