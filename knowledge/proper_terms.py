@@ -430,6 +430,54 @@ PLACE_PHRASES = (
     "great lakes",
 )
 
+# Things of several words whose words alone are names: eponymous conditions, signs and
+# instruments written without a hyphen, and hospitals and charities named after people.
+THING_PHRASES = (
+    "ramsay hunt",
+    "braxton hicks",
+    "treacher collins",
+    "spencer wells",
+    "sister mary joseph",
+    "pierre robin",
+    "russell silver",
+    "silver russell",
+    "mallory weiss",
+    "stevens johnson",
+    "guillain barre",
+    "guillain barré",
+    "brown sequard",
+    "wolff parkinson white",
+    "charcot marie tooth",
+    "creutzfeldt jakob",
+    "prader willi",
+    "dandy walker",
+    "arnold chiari",
+    "peutz jeghers",
+    "osgood schlatter",
+    "legg calve perthes",
+    "sturge weber",
+    "von willebrand",
+    "von hippel lindau",
+    "tolosa hunt",
+    "alice in wonderland",
+    "earl grey",
+    "puritan bennett",
+    "ronald mcdonald house",
+    "marie curie",
+    "peter maccallum",
+    "chris hani baragwanath",
+    "steve biko",
+    "charlotte maxeke",
+    "groote schuur",
+    "great ormond street",
+    "john radcliffe",
+    "addenbrooke's",
+    "johns hopkins",
+    "mayo clinic",
+    "sloan kettering",
+    "mount sinai",
+)
+
 CALENDAR = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -466,7 +514,7 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
-    sling slings hoist tool tools model chart charts spots scoring
+    sling slings hoist tool tools model chart charts spots scoring code codes
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
@@ -224,6 +225,8 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     """Keep the words after a cue up to the first stop word, or a place, brand or body
     ("patient, Chinese herbal medicines"); none if the first is one."""
     start = end = m.start("v")
+    if any(a <= start and m.end("v") <= b for a, b in place_phrases(m.string)):
+        return None  # "Sister Mary Joseph nodule": a sign's name, not a nun's
     for w in re.finditer(r"\S+", m.group("v")):
         word = w.group().strip(".").casefold()
         if word in STOP or (word in NOT_PEOPLE and word not in name_list()):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.proper_terms import PLACE_PHRASES
+from knowledge.proper_terms import PLACE_PHRASES, THING_PHRASES
 
 Span = tuple[int, int]
 
 _PLACE_PHRASE = re.compile(
     r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in PLACE_PHRASES)
+    + "|".join(re.escape(p).replace(r"\ ", r"[ \t-]+") for p in PLACE_PHRASES + THING_PHRASES)
     + r")(?![\w'’-])",
     re.I,
 )

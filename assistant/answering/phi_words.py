@@ -181,6 +181,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
+    if folded.endswith("s") and _rare_eponym(folded[:-1]) and folded not in load_names():
+        return False  # "two failed Foleys": devices named after someone ("the Johnsons" stay)
     if any(a <= token.start() and token.end() <= b for a, b in place_phrases(text)):
         return False  # "Sierra Leone", "New South Wales"
     if a_wards_noun(text, token, folded):

@@ -841,3 +841,24 @@ def test_a_name_no_list_holds_in_small_letters_goes_when_spelt_like_one_before_a
     assert "priya" not in redact("priya has had 12 loose stools on Augmentin, C diff?").text
     kept = "MRSA decolonisation chlorhexidine wash and mupirocin 5 days?"
     assert redact(kept).text == kept  # a drug in small letters is spelt less like a name
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Bell's palsy vs Ramsay Hunt - add aciclovir?",
+        "Sister Mary Joseph nodule in a woman losing weight, what primaries?",
+        "Braxton Hicks or real labour at 34 weeks?",
+        "Can the family stay at Ronald McDonald House while the baby is in NICU?",
+        "Tiemann tip catheter after two failed Foleys?",
+        "Are Read codes still used in GP systems?",
+    ],
+)
+def test_eponyms_of_several_words_and_counted_devices_are_kept(typed):
+    assert redact(typed).text == typed
+
+
+def test_a_nun_a_surname_that_ends_like_an_eponym_and_a_family_still_go():
+    assert "Jones" not in redact("Sister Mary Jones in bed 4 fell overnight").text
+    assert "Reyes" not in redact("Angel Reyes, pump serial 18M204471 alarming").text
+    assert "Johnsons" not in redact("the Johnsons want an update on their dad").text
