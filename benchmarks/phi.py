@@ -14,6 +14,9 @@ doses, ward numbers). Measured on what would be sent: `phi.redact(question).text
 - A clean question is *wrongly redacted* when the redaction changed anything in it.
 - Recall by kind; the questions with any leak (what block mode would have sent); time per
   question.
+- An age under 90 that a writer marked (kind `age`) is kept on purpose, as HIPAA's Safe
+  Harbor keeps it: it is shown in the table by kind but counts in neither the share removed
+  nor the questions leaking.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from _common import REPO, machine, md_table  # noqa: E402
 from assistant.answering import phi  # noqa: E402
 
 CASES = REPO / "tests" / "data" / "phi"
+KEPT_KIND = "age"  # an age under 90: no identifier under HIPAA, and clinically needed
 OUT = REPO / "benchmarks" / "results" / "phi.md"
 
 
@@ -96,6 +100,7 @@ def measure(cases: list[dict], clean: list[dict]) -> dict:
             by_kind[identifier["kind"]] += 1
         for identifier in leaks:
             leaks_by_kind[identifier["kind"]] += 1
+        leaks = [i for i in leaks if i["kind"] != KEPT_KIND]
         if leaks:
             leaking_questions += 1
             examples.append((case["id"], [i["kind"] for i in leaks]))
@@ -108,8 +113,8 @@ def measure(cases: list[dict], clean: list[dict]) -> dict:
             wrong.append((case["id"], sorted({f.kind for f in redaction.findings})))
     times.sort()
     return {
-        "identifiers": sum(by_kind.values()),
-        "leaked": sum(leaks_by_kind.values()),
+        "identifiers": sum(n for kind, n in by_kind.items() if kind != KEPT_KIND),
+        "leaked": sum(n for kind, n in leaks_by_kind.items() if kind != KEPT_KIND),
         "by_kind": {k: (by_kind[k], leaks_by_kind[k]) for k in sorted(by_kind)},
         "questions": len(cases),
         "leaking_questions": leaking_questions,
@@ -185,7 +190,8 @@ def section(m: dict) -> str:
     if m["identifiers"]:
         lines += [
             f"- Identifiers removed: **{100 * recall:.1f} %** ({m['identifiers'] - m['leaked']} "
-            f"of {m['identifiers']}); target ≥ 99.5 %.",
+            f"of {m['identifiers']}; ages under 90, kept on purpose, not counted); "
+            "target ≥ 99.5 %.",
             f"- Questions still carrying an identifier (what block mode would have let "
             f"through): **{m['leaking_questions']} of {m['questions']}**; target 0.",
         ]
@@ -213,7 +219,7 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
-SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth"})
+SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"})
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -226,6 +232,7 @@ LATER_SETS = [
     ("eleventh", "eleventh set"),
     ("twelfth", "twelfth set"),
     ("thirteenth", "thirteenth set"),
+    ("fourteenth", "fourteenth set"),
 ]
 
 

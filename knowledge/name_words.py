@@ -88,11 +88,35 @@ OLDER_GIVEN_NAMES = frozenset(
 )
 
 
+# Given names common in Ireland, Aotearoa New Zealand, the Pacific, southern Africa, South and
+# South-East Asia that a New York birth list rarely holds: the hospitals this app serves see
+# them every day ("Sinead", "Wiremu", "Sione", "Nokuthula", "Priya"). None is an English word.
+WORLD_GIVEN_NAMES = frozenset(
+    """
+    sinead siobhan niamh aoife caoimhe saoirse ciara grainne orla orlaith roisin aisling
+    clodagh eimear mairead maeve nuala oonagh deirdre dearbhla fionnuala aine eabha oisin
+    padraig eoin cian ruairi darragh fiachra cathal colm donal dermot diarmuid fergal ronan
+    seamus sean tadhg niall cormac conor ciaran kieran lorcan declan feargal enda
+    aroha anahera hine kahu manaia nikau rawiri wiremu ngaio hohepa mikaere rewi tamati
+    wikitoria huia kiri marama moana ngaire pania whetu tamatea
+    sione siosaia tevita losana salote viliami sefa tavita malia seini mosese kalolaine
+    sipho thabo themba lerato nomsa zanele thandiwe nokuthula bongani sibusiso mandla lindiwe
+    palesa refilwe tshepo kagiso busisiwe zodwa thulani lungile ayanda andile naledi
+    siyabonga mpho karabo dineo tumelo
+    priya ravi arjun ananya aarav divya kavya lakshmi meena lalitha suresh ramesh ganesh
+    murugan senthil karthik vignesh deepa anjali pooja sunita geeta harpreet gurpreet
+    manpreet jaspreet simran navjot baljit kuljit amrit rajesh sanjay vijay anil sunil mohan
+    arun kiran revathi malini shanthi
+    siti nurul aisyah azlan hafiz syafiq zulkifli rosnah norhayati
+    """.split()
+)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Given names alone (lower case), and their short forms: a stronger sign of a person than
     the surname list."""
-    return load_names(GIVEN_NAMES) | NICKNAMES | OLDER_GIVEN_NAMES
+    return load_names(GIVEN_NAMES) | NICKNAMES | OLDER_GIVEN_NAMES | WORLD_GIVEN_NAMES
 
 
 def frequent_surnames() -> frozenset[str]:

@@ -229,6 +229,7 @@ BODIES = frozenset(
     samhsa niaid nci nhlbi niddk ninds nimh nida niaaa hrsa ihs osha jama bmj lancet nejm
     cochrane uptodate lexicomp micromedex ashp ismp usp
     aetna cigna humana bupa anthem optum medibank
+    medsafe pharmac tga sahpra hiqa hse nphet ahpra nmbi hpcsa moh nzgg pbs
     """.split()
 )
 
@@ -274,6 +275,8 @@ PLACES = frozenset(
     samoan maori aboriginal inuit métis metis muslim muslims islam islamic sikh sikhs hindu
     hindus jewish jew jews christian christians catholic catholics buddhist buddhists
     jehovah mormon amish orthodox protestant jummah jumuah auslan
+    māori whānau whanau tikanga iwi hapū hapu kaumātua kaumatua tangihanga tūpāpaku tupapaku
+    karakia marae kaupapa hauora wairua whakapapa pākehā pakeha aotearoa rongoā rongoa
     makaton
     alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
@@ -312,7 +315,7 @@ PLACES = frozenset(
     bakersfield modesto anaheim indianapolis toledo akron lansing wichita topeka lubbock
     amarillo shreveport knoxville chattanooga greensboro asheville harrisburg allentown
     scranton syracuse albany hartford worcester newark trenton annapolis fairbanks juneau
-    reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus
+    reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus mater flinders
     """.split()
 )
 
@@ -476,7 +479,17 @@ THING_PHRASES = (
     "mayo clinic",
     "sloan kettering",
     "mount sinai",
+    "te whatu ora",
+    "te reo",
+    "health nz",
+    "tan tock seng",
+    "royal hobart",
+    "palmerston north",
 )
+
+# Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
+# "Synap Forte"): part of the product, never a person's name.
+PRODUCT_LINES = frozenset("duo forte osteo plus extra mite retard continus rapid".split())
 
 CALENDAR = frozenset(
     """

@@ -18,7 +18,7 @@ Span = tuple[int, int]
 _PLACE_PHRASE = re.compile(
     r"(?<![\w'’-])(?:"
     + "|".join(re.escape(p).replace(r"\ ", r"[ \t-]+") for p in PLACE_PHRASES + THING_PHRASES)
-    + r")(?![\w'’-])",
+    + r")(?:['’]s)?(?![\w'’-])",  # (and its possessive: "Charlotte Maxeke's neonatal unit")
     re.I,
 )
 

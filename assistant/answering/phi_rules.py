@@ -50,7 +50,8 @@ from knowledge.name_words import common_words
 AGE_PLACEHOLDER = "[AGE-90+]"
 
 # --- building blocks -----------------------------------------------------------------------
-_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin-1 letters too, so "José Álvarez" is a name
+# Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
+_UP, _LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 _SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
 _NO = r"(?:number|no\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
@@ -76,7 +77,10 @@ _ADDRESS = (
     r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
     # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
     # not swallow the clinical word after the comma.
-    rf"(?:,[ \t]*{CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL}))?(?:,?[ \t]*{_POSTAL})?"
+    rf"(?:,[ \t]*{CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL})){{0,2}}"
+    # a town and its four-digit postcode (Australia, New Zealand, South Africa): "Otara,
+    # Auckland 2023"
+    rf"(?:,?[ \t]*{_POSTAL}|,[ \t]*{CITY}[ \t]+\d{{4}}\b)?"
 )
 # A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
 # tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
@@ -275,6 +279,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # "4821 7730 1968", a UK National Insurance number "QQ 12 34 56 C".
     ("SSN", r"(?i:\bPPSN?\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
             r"(?P<v>\d{7}[A-Za-z]{1,2})\b", 0),
+    # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
+    ("SSN", r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", 0),
     ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
@@ -420,10 +426,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
-             r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2})"
+             r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"
+             r"|born|sample|specimen)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
-             rf"(?![\w/.-]|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
+             rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
@@ -482,6 +489,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
+    # A patient's initials with their age or sex: "Pt JM (62F) presented with a TIA".
+    ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{2,3})"
+             r"(?=[ \t]*\(?[ \t]*\d{1,3}[ \t]?(?:[MF]\b|(?i:yo|y/o|yrs?|years?)\b))", 5),
     # A list's "SURNAME, GIVEN" in capitals before a label: "PARK, JI-HOON  Acct# …".
     ("NAME", rf"(?<![\w'’-])(?P<v>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})*,[ \t]*[A-Z]{{2,}}"
              rf"(?:[-'’][A-Z]{{2,}})*(?:[ \t]+[A-Z]\.?)?){BEFORE_LABEL}", 5, _not_tests),
@@ -515,7 +525,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      AGE_PLACEHOLDER),
     ("ID", rf"\({_AGE}\)", 5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
-    ("ID", rf"(?<=[^\W\d_]),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
+    # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
+    ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, _not_a_code),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
     ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),

@@ -55,6 +55,7 @@ from knowledge.proper_terms import (
     EPONYMS,
     NOT_PEOPLE,
     PLACES,
+    PRODUCT_LINES,
     RELATIVES,
     TOWNS_NAMED_LIKE_PEOPLE,
 )
@@ -179,8 +180,10 @@ def is_name(text: str, token: re.Match[str]) -> bool:
             return False  # "pseudo-Cushing's" is the syndrome's, whatever follows
     if len(word) < 2 or is_initials(word) or _not_a_word(text, token, word):
         return False
-    if _ROMAN.fullmatch(word) or folded in RELATIVES or _contraction(folded):
-        return False  # "class IIa", "Dad keeps getting up", "I'm", "Don't"
+    if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES or _contraction(folded):
+        return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm"
+    if folded in PRODUCT_LINES and re.search(r"[A-Z][\w-]*[ \t]+$", _before(text, token)):
+        return False  # "Augmentin Duo Forte", "Synap Forte": a product's form or strength
     if folded.endswith("s") and _rare_eponym(folded[:-1]) and folded not in load_names():
         return False  # "two failed Foleys": devices named after someone ("the Johnsons" stay)
     if any(a <= token.start() and token.end() <= b for a, b in place_phrases(text)):
@@ -213,6 +216,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     return _capitalised_name(text, token, folded, parts)
 
 
+# Who someone is to the ward, written with a capital at a sentence's start: no name.
+_ROLES = frozenset("patient patients client clients resident residents".split())
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
 
 
@@ -253,6 +258,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         _TRAVEL_BEFORE.search(_before(text, token))
         or _INSTITUTION_AFTER.match(after)
         or _INSTITUTION_IN_BEFORE.search(_before(text, token))
+        or (_IN_BEFORE.search(_before(text, token)) and _CLAUSE_END.match(after))
     ):
         # "after a trip to Darwin", "Regina General", "Lincoln campus", "our hospital in
         # Austin"; "a letter from Florence" stays a person
@@ -351,7 +357,7 @@ def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:
         return True  # a possessive before no eponym's noun (those were let through above)
     if _listed_with_a_thing(text, token):
         return False  # "Nifedipine or Atosiban", "Humira to Amgevita": things come in lists
-    if folded in load_names() or latin_with_diacritics(token.group()):
+    if folded in load_names() or folded in given_names() or latin_with_diacritics(token.group()):
         return True
     return name_likeness(folded) >= SHAPE_THRESHOLD
 
@@ -545,6 +551,9 @@ _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:General|Hospital|Regional|Memorial|Health|County|(?i:campus|branch|site)"
     r"|BC|AB|SK|MB|ON|QC|NS|NB|NL|PEI|NT|NU|YT)\b"  # a Canadian province: "Victoria BC"
 )
+# "… under supervision in Victoria?": a town or state closing the sentence after "in".
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)[ \t]+$", re.I)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[?.!;,]|$)")
 _INSTITUTION_IN_BEFORE = re.compile(
     r"(?i:\b(?:hospital|hospitals|clinic|campus|site|practice|based|located|working|work)"
     r"[ \t]+(?:in|at))[ \t]+$"

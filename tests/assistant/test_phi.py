@@ -224,8 +224,8 @@ POSITIVES = [
     ("hundred and two yr old gent on 14 meds", "[AGE-90+] yr old gent on 14 meds", ["ID"]),
     (
         "14 Long Street, Gardens, Cape Town 8001 - TB clinic?",
-        "[ADDRESS-1], [ADDRESS-2] - TB clinic?",
-        ["ADDRESS", "ADDRESS"],
+        "[ADDRESS-1] - TB clinic?",  # the suburb, the town and its postcode with the street
+        ["ADDRESS"],
     ),
     # several at once
     (
@@ -862,3 +862,48 @@ def test_a_nun_a_surname_that_ends_like_an_eponym_and_a_family_still_go():
     assert "Jones" not in redact("Sister Mary Jones in bed 4 fell overnight").text
     assert "Reyes" not in redact("Angel Reyes, pump serial 18M204471 alarming").text
     assert "Johnsons" not in redact("the Johnsons want an update on their dad").text
+
+
+# -- the fourteenth set's forms (issue 12): Australia, New Zealand, Ireland, South Africa,
+# India and Singapore ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("ward list: 'Mr Tan | NRIC S7712345C | R THR' - hold aspirin?", ["S7712345C"]),
+        ("home visit at 9 Totara Street, Papatoetoe, Auckland 2025 - sharps bin?", ["2025"]),
+        ("transport to 4 Kauri Place, Rotorua 3010 tomorrow", ["3010"]),
+        ("MRSA screen positive on admission 14/02.", ["14/02"]),
+        ("baby of Zanele, born 03/05 at 0340 - vitamin K consent?", ["03/05", "Zanele"]),
+        ("lithium level - sample 09/07', continue?", ["09/07"]),
+        ("Mrs Ali (MRN 40012345), 94, family want her home", ["94"]),
+        ("Pt KR (71M) with chest pain - troponin at 0 and 2h?", ["KR"]),
+        ("can Siobhan have the MMR if she is breastfeeding?", ["Siobhan"]),
+        ("Which vaccines can Wiremu have before chemo?", ["Wiremu"]),
+    ],
+)
+def test_registration_numbers_postcodes_dates_initials_and_names_of_the_fourteenth_set_go(
+    typed, gone
+):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Patient is confused overnight - haloperidol or not?",
+        "Is Augmentin Duo Forte ok with a mild penicillin rash?",
+        "Is Synap Forte on the EDL?",
+        "Medsafe data sheet for Sevredol - renal dosing?",
+        "Whānau want to stay overnight - what does the visitor policy say?",
+        "book a te reo Māori interpreter after hours",
+        "Does Te Whatu Ora have a policy on tūpāpaku?",
+        "Charlotte Maxeke's neonatal unit - kangaroo care weight?",
+        "interpreter at Tan Tock Seng after hours?",
+        "can students give S4 meds under supervision in Victoria?",
+        "The Mater ED is asking about methadone doses",
+        "hemi or THR for a Garden III NOF?",
+    ],
+)
+def test_patients_products_maori_words_agencies_and_hospitals_are_kept(typed):
+    assert redact(typed).text == typed
