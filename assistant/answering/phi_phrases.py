@@ -1,9 +1,9 @@
 """Phrases that make the words in them things, not people, for assistant/answering/
-phi_words.py: places of several words ("Sierra Leone", "Torres Strait"), a ward's name after
-a word of going there ("on Lister Ward"), street names of drugs after a word of using them
-("admits to mandy and ket"), and a question typed all in capitals, whose words' case says
-nothing. Each is read from the whole question (spans are read once a question, not once a
-word).
+phi_words.py: places of several words ("Sierra Leone", "Torres Strait") and eponyms of
+several ("Ramsay Hunt"), a place by the words around it ("travel to Kenya", "Regina
+General"), a ward's name after a word of going there ("on Lister Ward"), street names of
+drugs after a word of using them ("admits to mandy and ket"), and a question typed all in
+capitals, whose words' case says nothing. Spans are read once a question, not once a word.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.proper_terms import PLACE_PHRASES, THING_PHRASES
+from knowledge.proper_terms import PLACE_PHRASES, PLACES, THING_PHRASES, TOWNS_NAMED_LIKE_PEOPLE
 
 Span = tuple[int, int]
 
@@ -54,6 +54,45 @@ def a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
         return False
     before = text[max(0, token.start() - 40) : token.start()]
     return bool(_WARD_NAMED.search(before))
+
+
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
+    r"|flight|flying|returned|returning|born|moved))[ \t]+$"
+)
+# A town's own institutions after its name: "Regina General ED", "Marion County EMS".
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(?:General|Hospital|Regional|Memorial|Health|County|(?i:campus|branch|site)"
+    r"|BC|AB|SK|MB|ON|QC|NS|NB|NL|PEI|NT|NU|YT)\b"  # a Canadian province: "Victoria BC"
+)
+# "… under supervision in Victoria?": a town or state closing the sentence after "in".
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)[ \t]+$", re.I)
+_CLAUSE_END = re.compile(r"[ \t]*(?:[?.!;,]|$)")
+_INSTITUTION_IN_BEFORE = re.compile(
+    r"(?i:\b(?:hospital|hospitals|clinic|campus|site|practice|based|located|working|work)"
+    r"[ \t]+(?:in|at))[ \t]+$"
+)
+_TRAVEL_BEFORE = re.compile(
+    r"(?i:\b(?:trip|travel(?:l?ed|l?ing)?|holiday(?:ing)?|flew|flight|flying|returned"
+    r"|transfer(?:s|red|ring)?|referred|referrals?"
+    r"|returning|back|arrived|emigrated|migrated)(?:[ \t]+(?:to|from|in|at))?)[ \t]+$"
+)
+
+
+def a_place_here(folded: str, before: str, after: str) -> bool:
+    """A place by the words around it: a country or town the lists know after a word of going
+    there ("travel to Kenya", "back from India"); a town that is also someone's name only
+    with travel ("after a trip to Darwin"), its own institutions ("Regina General", "Lincoln
+    campus", "Victoria BC"), "hospital in" ("our hospital in Austin"), or closing a sentence
+    after "in" ("… in Victoria?"). "A letter from Florence" stays a person."""
+    if folded in PLACES and _PLACE_WORD_BEFORE.search(before):
+        return True
+    return folded in TOWNS_NAMED_LIKE_PEOPLE and bool(
+        _TRAVEL_BEFORE.search(before)
+        or _INSTITUTION_AFTER.match(after)
+        or _INSTITUTION_IN_BEFORE.search(before)
+        or (_IN_BEFORE.search(before) and _CLAUSE_END.match(after))
+    )
 
 
 # Street names of drugs that are also given names, in small letters after a word of using

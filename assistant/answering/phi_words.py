@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from assistant.answering.phi_phrases import (
+    a_place_here,
     a_wards_noun,
     in_capitals,
     place_phrases,
@@ -57,7 +58,6 @@ from knowledge.proper_terms import (
     PLACES,
     PRODUCT_LINES,
     RELATIVES,
-    TOWNS_NAMED_LIKE_PEOPLE,
 )
 from knowledge.sense_inventory import SenseInventory
 
@@ -252,17 +252,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     person = _person_after(after) and folded in load_names()
     if (_not_a_person(folded, parts) and not person) or dose:
         return False
-    if folded in PLACES and _PLACE_WORD_BEFORE.search(_before(text, token)):
-        return False  # "travel to Kenya", "back from India"
-    if folded in TOWNS_NAMED_LIKE_PEOPLE and (
-        _TRAVEL_BEFORE.search(_before(text, token))
-        or _INSTITUTION_AFTER.match(after)
-        or _INSTITUTION_IN_BEFORE.search(_before(text, token))
-        or (_IN_BEFORE.search(_before(text, token)) and _CLAUSE_END.match(after))
-    ):
-        # "after a trip to Darwin", "Regina General", "Lincoln campus", "our hospital in
-        # Austin"; "a letter from Florence" stays a person
-        return False
+    if a_place_here(folded, _before(text, token), after):
+        return False  # "travel to Kenya", "after a trip to Darwin", "Regina General"
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
     if known(folded, parts):
@@ -542,27 +533,6 @@ def _eponym_next(text: str, end: int) -> bool:
 
 # "a positive Hoffmann", "modified Rankin": a test's result or variant, said of an eponym
 _EPONYM_BEFORE = re.compile(r"(?i:\b(?:positive|negative|modified|classic|classical))[ \t]+$")
-_PLACE_WORD_BEFORE = re.compile(
-    r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
-    r"|flight|flying|returned|returning|born|moved))[ \t]+$"
-)
-# A town's own institutions after its name: "Regina General ED", "Marion County EMS".
-_INSTITUTION_AFTER = re.compile(
-    r"[ \t]+(?:General|Hospital|Regional|Memorial|Health|County|(?i:campus|branch|site)"
-    r"|BC|AB|SK|MB|ON|QC|NS|NB|NL|PEI|NT|NU|YT)\b"  # a Canadian province: "Victoria BC"
-)
-# "… under supervision in Victoria?": a town or state closing the sentence after "in".
-_IN_BEFORE = re.compile(r"\b(?:in|across|throughout)[ \t]+$", re.I)
-_CLAUSE_END = re.compile(r"[ \t]*(?:[?.!;,]|$)")
-_INSTITUTION_IN_BEFORE = re.compile(
-    r"(?i:\b(?:hospital|hospitals|clinic|campus|site|practice|based|located|working|work)"
-    r"[ \t]+(?:in|at))[ \t]+$"
-)
-_TRAVEL_BEFORE = re.compile(
-    r"(?i:\b(?:trip|travel(?:l?ed|l?ing)?|holiday(?:ing)?|flew|flight|flying|returned"
-    r"|transfer(?:s|red|ring)?|referred|referrals?"
-    r"|returning|back|arrived|emigrated|migrated)(?:[ \t]+(?:to|from|in|at))?)[ \t]+$"
-)
 _DATE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|since|from|until|till|by|last|next|this|the|early|late|mid|of))[ \t]+$"
 )
