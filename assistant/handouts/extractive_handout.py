@@ -18,7 +18,7 @@ written above the target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering import phi
 from assistant.handouts import quality
@@ -104,8 +104,9 @@ class ExtractiveHandoutBuilder:
         sources = measure("\n".join(p.text for p in passages), request.language)
         if not request.to_reword:
             chosen = self._no_harder_than(sources.grade, chosen, request.language)
-        if not chosen:  # found, but no sentence of it plain enough to put before a patient
-            return self._nothing(request, topic, personal, _too_hard(passages, sources.grade))
+        if not chosen:  # found, but nothing in it to put before a patient as it is
+            hard = bool(self._choose(passages, topic, replace(request, to_reword=True)))
+            return self._nothing(request, topic, personal, _why_none(passages, sources, hard))
         sections = self._within_pages(chosen, passages, request)
         return self._finished(request, topic, personal, sections, passages, sources)
 
@@ -345,14 +346,19 @@ def _leading(passages, words_in: list[int]) -> int:
     return (own_section or quotable or [0])[0]
 
 
-def _too_hard(passages, grade: float) -> str:
-    """Why a topic the documents do discuss gets no offline handout: they are written for
-    staff, above what a patient handout may quote."""
-    names = list(dict.fromkeys(p.source.source_name for p in passages))
+def _why_none(passages, sources, too_hard: bool) -> str:
+    """Why a topic the documents do discuss gets no offline handout: written for staff, above
+    what a patient handout may quote; or only tables and forms, no sentence to quote."""
+    names = ", ".join(list(dict.fromkeys(p.source.source_name for p in passages))[:3])
+    if too_hard:
+        return (
+            f"The approved documents found ({names}) discuss this topic, but they are written "
+            f"for staff (about grade {sources.grade:g}): no sentence in them is plain enough to "
+            "quote on a patient handout. A reworded handout needs a language model (LLM mode)."
+        )
     return (
-        f"The approved documents found ({', '.join(names[:3])}) discuss this topic, but they "
-        f"are written for staff (about grade {grade:g}): no sentence in them is plain enough "
-        "to quote on a patient handout. A reworded handout needs a language model (LLM mode)."
+        f"The approved documents found ({names}) discuss this topic, but the passages hold "
+        "no whole sentence or list to quote (tables or forms only)."
     )
 
 

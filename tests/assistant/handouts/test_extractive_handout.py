@@ -281,3 +281,15 @@ def test_a_topic_found_only_in_staff_language_gets_no_handout_and_the_reason(tmp
         HandoutRequest("constipation from opioids", to_reword=True)
     )
     assert [line.text for line in for_model.lines] == [STAFF_ONLY.split("\n\n")[1].strip()]
+
+
+def test_a_topic_found_only_in_a_blank_form_says_there_is_nothing_to_quote(tmp_path):
+    form = "# Blood glucose log\n\nDate: ____\n\nReading: ____\n\nTime: ____\n"
+    kb = _kb_with(tmp_path, {"log.md": form})
+    handout = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
+        HandoutRequest("blood glucose log")
+    )
+    assert handout.empty
+    [note] = handout.notes
+    assert "log.md" in note and "no whole sentence or list to quote" in note
+    assert "written for staff" not in note
