@@ -42,6 +42,7 @@ from assistant.answering.follow_up import (
     combined,
     has_own_subject,
     is_dependent,
+    new_topic,
     points_back,
     rewrite_messages,
 )
@@ -174,6 +175,10 @@ class AnswerEngine:
         of its own is searched alone first; offline, a dependent question the combination
         does not answer is tried on its own words too ("Also, is a glass of wine ok?" after
         a question on portion sizes), kept if that evidence answers it."""
+        fresh = new_topic(asked.text)
+        if fresh is not None:  # "diff q - …": a new subject, searched without the saying
+            answer.searched_for = fresh
+            return self._searched(Question(fresh))
         if not previous:
             return self._searched(asked)
         offline = not self.online

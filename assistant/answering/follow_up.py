@@ -59,6 +59,26 @@ _GENERIC = _POPULATIONS | {
 }  # fmt: skip
 
 
+# A question that says it starts a new subject: "diff q - …", "totally different question,
+# …", "on a separate topic, …", "unrelated: …". Searched alone, without the saying.
+_NEW_TOPIC = re.compile(
+    r"^\s*(?:(?:a\s+|on\s+a\s+|on\s+)?(?:(?:totally|completely|entirely|quite)\s+)?"
+    r"(?:diff(?:erent)?|separate|unrelated|new|another|other)\s+"
+    r"(?:q|qn|qu|question|topic|subject|query|thing|note)"
+    r"|(?:change\s+of|changing)\s+(?:topic|subject)|unrelated(?:\s+but)?|new\s+q)"
+    r"(?:\s+(?:now|here|for you|but))?\s*(?:[-–—:;,.?!]+\s*|\s+)",
+    re.I,
+)
+
+
+def new_topic(question: str) -> str | None:
+    """The question without its saying that it starts a new subject ("diff q - how full can
+    a sharps bin get?"); None when it says no such thing."""
+    found = _NEW_TOPIC.match(question)
+    rest = question[found.end() :].strip() if found else ""
+    return rest if len(_terms(rest)) >= 2 else None
+
+
 def _terms(text: str) -> set[str]:
     return {t.lower() for t in content_terms(text)}
 

@@ -370,6 +370,17 @@ def test_a_follow_up_is_answered_from_the_previous_subject(kb):
     assert other.searched_for == "" and "4455" in other.text
 
 
+def test_a_question_that_says_it_changes_the_subject_is_searched_alone_without_the_saying(kb):
+    engine = offline_engine(kb)
+    first = engine.ask("How often are PCA checks needed in the first 4 hours?")
+    answer = engine.ask(
+        "totally different question, what extension do I ring after a needlestick injury?",
+        previous=searched_text(first),
+    )
+    assert answer.outcome == ANSWERED and "4455" in answer.text
+    assert answer.searched_for == "what extension do I ring after a needlestick injury?"
+
+
 def test_a_question_opening_like_a_follow_up_falls_back_to_its_own_words(kb):
     # "Also, …" leans on the previous question by its wording, with too few words of its
     # own to be searched alone first. When the combination with the previous subject

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.follow_up import clean_rewrite, combined, has_own_subject, is_dependent
+from assistant.answering.follow_up import (
+    clean_rewrite,
+    combined,
+    has_own_subject,
+    is_dependent,
+    new_topic,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +84,19 @@ def test_the_opening_connective_is_no_word_of_the_questions_own():
     # "n" is shorthand for "and": two words of its own, too few to be searched alone first
     assert not has_own_subject("n for MR products?")
     assert has_own_subject("n for MR tablet dissolution?")
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("diff q - how full can a sharps bin get?", "how full can a sharps bin get?"),
+        ("On a separate topic, how long should opioids last?", "how long should opioids last?"),
+        ("totally different question: what is MME?", "what is MME?"),
+        ("Unrelated but what dose of naloxone?", "what dose of naloxone?"),
+        ("and for kids?", None),  # a follow-up
+        ("new patient on warfarin - INR target?", None),  # "new" of the question's own
+        ("different question", None),  # nothing asked after it
+    ],
+)
+def test_a_question_that_says_it_changes_the_subject_loses_the_saying(question, searched):
+    assert new_topic(question) == searched
