@@ -219,7 +219,7 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
-SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"})
+SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"})
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -233,6 +233,7 @@ LATER_SETS = [
     ("twelfth", "twelfth set"),
     ("thirteenth", "thirteenth set"),
     ("fourteenth", "fourteenth set"),
+    ("fifteenth", "fifteenth set"),
 ]
 
 

@@ -152,6 +152,7 @@ EPONYMS = frozenset(
     klinefelter korsakoff krukenberg kussmaul lachman lambert lasegue legg lhermitte
     lichtenstein lou ludwig lyme mallampati mallory marfan marjolin mcburney mcmurray meckel
     meige meniere ménière merkel monteggia morse munchausen murphy naegele nikolsky noonan
+    clavien dindo
     ortolani osgood osler paget pancoast parkinson parkland patau perthes peutz peyronie
     phalen pott prader prinzmetal ranson raynaud reiter reye richter riedel rinne romberg
     rosving rovsing salter schatzki schilling seldinger sengstaken shy sheehan simmonds
@@ -479,6 +480,9 @@ THING_PHRASES = (
     "mayo clinic",
     "sloan kettering",
     "mount sinai",
+    "da vinci",
+    "n engl j med",
+    "new england journal of medicine",
     "te whatu ora",
     "te reo",
     "health nz",
@@ -527,7 +531,8 @@ EPONYM_NOUNS = frozenset(
     membrane corpuscles islets fibres fibers programme program initiative campaign network
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
-    sling slings hoist tool tools model chart charts spots scoring code codes
+    sling slings hoist tool tools model chart charts spots scoring code codes competence act
+    acts book
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution

@@ -86,7 +86,14 @@ def plausible_date(m: re.Match[str]) -> Span | None:
 _NOT_A_PERSONS_DATE = re.compile(
     r"(?i:\b(?:updated|effective|go(?:es)?[ \t]+live|went[ \t]+live|issued|published|revised"
     r"|released|launch(?:es|ed)?|policy|protocol|guideline|formulary|memo|bulletin|circular"
-    r"|expires|expiry|expiring|PGD)\b)"
+    r"|expires|expiry|expiring|PGD"
+    # a document's approval, review and revision; a committee's meeting; a roster, a course,
+    # a deadline, a batch ("Review date: 14/09/2026", "ratified by the Trust Board 26
+    # January 2023", "Minutes, 06/06/2024", "best before 30.09.2025")
+    r"|approved|approval|ratified|adopted|authori[sz]ation|revision|review[ \t]+date"
+    r"|next[ \t]+review|last[ \t]+reviewed|committee|board|council|forum|minutes"
+    r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"
+    r"|best[ \t]+before|use[ \t]+by|batch(?:es)?)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 

@@ -272,7 +272,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("SSN", rf"(?i:(?:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+"
             rf"(?:of[ \t]+(?:(?:the|her|his|their)[ \t]+)?)?)?"
             rf"(?:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?)"
-            r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four)))?"
+            r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four))"
+            r"|[ \t]*\([ \t]*last[ \t]+(?:4|four)[ \t]*\))?"
             r"(?:[ \t]+(?:is|was))?)[ \t]*[:#=-]?[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
     ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
     # Other countries' national numbers: an Irish PPSN "1234567TA", an Indian Aadhaar
@@ -301,12 +302,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      _min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
-           r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)"
+           r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
+           r"|\bmedical[ \t]+card|\baccession"
            rf"|\blot(?:[ \t]+{_NO})?|\b(?:pt|patient)[ \t]+id"
            rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _not_a_products_lot),
+           rf"[ \t]*(?i:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _not_a_products_lot),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -346,7 +348,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      _digits_between(9, 15)),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
-    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring)\b\.?"
+    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",

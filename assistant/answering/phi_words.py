@@ -201,6 +201,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         "'",
         "’",
     )
+    if _an_author(text, token):
+        return False  # "(Frerk et al., BJA 2015)", "(Norton, McLaren & Exton-Smith, 1962)"
     if _SAINT_BEFORE.search(_before(text, token)) and (possessive or folded not in load_names()):
         # "St Thomas' protocol", "St Mary's", "St. Catharines": a hospital, a town ("St.
         # Clair" may be someone's surname)
@@ -219,6 +221,19 @@ def is_name(text: str, token: re.Match[str]) -> bool:
 # Who someone is to the ward, written with a capital at a sentence's start: no name.
 _ROLES = frozenset("patient patients client clients resident residents".split())
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
+
+
+# Who wrote a cited paper: "Dinh et al.", or names in a bracket that closes on its year.
+_ET_AL_AFTER = re.compile(r"[ \t]+et[ \t]+al\b", re.I)
+_YEAR_CLOSES = re.compile(r"[^()\n]{0,60}?\b(?:19|20)\d{2}[a-z]?\)")
+
+
+def _an_author(text: str, token: re.Match[str]) -> bool:
+    if _ET_AL_AFTER.match(text, token.end()):
+        return True
+    opened = text.rfind("(", max(0, token.start() - 60), token.start())
+    inside = opened >= 0 and ")" not in text[opened : token.start()]
+    return inside and _YEAR_CLOSES.match(text, token.end()) is not None
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:

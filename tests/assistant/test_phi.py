@@ -907,3 +907,41 @@ def test_registration_numbers_postcodes_dates_initials_and_names_of_the_fourteen
 )
 def test_patients_products_maori_words_agencies_and_hospitals_are_kept(typed):
     assert redact(typed).text == typed
+
+
+# -- the fifteenth set's forms (issue 12): long pasted letters, notes and policies ----------------
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Medical Card No. 0847215K\nDear Colleague, can he have the flu jab?", ["0847215K"]),
+        ("Accession: S24-00891  Submitting physician on leave - who signs?", ["S24-00891"]),
+        ("Community pharmacy notified by fax (08) 9555 0187 - sick-day rules?", ["9555"]),
+        ("DOB: 08/19/2002   SSN (last 4): 6621 - consent at 21?", ["6621"]),
+        ("RAMQ BERG 5803 1219 - is he covered for the CT?", ["5803"]),
+        ("Medicare No. 2953 48172 1 - bulk billed?", ["48172"]),
+        ("admitted 14/09/2023 after a fall; approved for discharge?", ["14/09/2023"]),
+    ],
+)
+def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Duration: 5 days if clinically stable (Dinh et al., Lancet 2021). Enough?",
+        "Norton scale (Norton, McLaren & Exton-Smith, 1962): 5 domains - still used?",
+        "Approved by: Drugs and Therapeutics Committee, 14/09/2023\nReview date: 14/09/2026",
+        "Ratified: Trust Board, 26 January 2023 - is this the current version?",
+        "Minutes - Medication Safety Group, 21 March 2024: what was agreed?",
+        "affected batches 24C118 (best before 30.09.2025) - quarantine?",
+        "Gillick competence: can a 15 year old consent to contraception?",
+        "The Green Book, Chapter 3, applies to the vaccine fridge?",
+        "presumed capacity under the Family Law Reform Act 1969?",
+        "robotic list on da Vinci Xi - positioning policy?",
+        "anastomotic leak, Clavien-Dindo IIIb - learning points?",
+    ],
+)
+def test_citations_document_dates_acts_and_eponyms_in_pasted_text_are_kept(typed):
+    assert redact(typed).text == typed
