@@ -267,14 +267,21 @@ STAFF_ONLY = (
 )
 
 
-def test_a_topic_found_only_in_staff_language_gets_no_handout_and_the_reason(tmp_path):
-    kb = _kb_with(tmp_path, {"staff.md": STAFF_ONLY})
+def _why_no_handout(tmp_path, name: str, text: str, topic: str):
+    """The library of one document, and the one note of the empty handout made from it."""
+    kb = _kb_with(tmp_path, {name: text})
     handout = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
-        HandoutRequest("constipation from opioids")
+        HandoutRequest(topic)
     )
     assert handout.empty
     [note] = handout.notes
-    assert "staff.md" in note and "written for staff" in note
+    assert name in note
+    return kb, note
+
+
+def test_a_topic_found_only_in_staff_language_gets_no_handout_and_the_reason(tmp_path):
+    kb, note = _why_no_handout(tmp_path, "staff.md", STAFF_ONLY, "constipation from opioids")
+    assert "written for staff" in note
     assert "No approved document covers" not in note  # it does; it is too hard to quote
     # chosen for a model to reword, the same sentence is taken
     for_model = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
@@ -285,11 +292,6 @@ def test_a_topic_found_only_in_staff_language_gets_no_handout_and_the_reason(tmp
 
 def test_a_topic_found_only_in_a_blank_form_says_there_is_nothing_to_quote(tmp_path):
     form = "# Blood glucose log\n\nDate: ____\n\nReading: ____\n\nTime: ____\n"
-    kb = _kb_with(tmp_path, {"log.md": form})
-    handout = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
-        HandoutRequest("blood glucose log")
-    )
-    assert handout.empty
-    [note] = handout.notes
-    assert "log.md" in note and "no whole sentence or list to quote" in note
+    _kb, note = _why_no_handout(tmp_path, "log.md", form, "blood glucose log")
+    assert "no whole sentence or list to quote" in note
     assert "written for staff" not in note
