@@ -481,6 +481,11 @@ THING_PHRASES = (
     "sloan kettering",
     "mount sinai",
     "da vinci",
+    "black african",
+    "black caribbean",
+    "black british",
+    "white british",
+    "white irish",
     "n engl j med",
     "new england journal of medicine",
     "te whatu ora",
@@ -532,7 +537,7 @@ EPONYM_NOUNS = frozenset(
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
     sling slings hoist tool tools model chart charts spots scoring code codes competence act
-    acts book
+    acts book card cards pack packs
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution

@@ -57,7 +57,14 @@ def day_month(m: re.Match[str]) -> Span | None:
         return None  # "stay on 2.5": a decimal
     a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
     fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b
-    return value(m) if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12 and not fraction else None
+    if fraction or not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+        return None
+    # "adopted by the Nursing Quality Council on 19/09/2022": a document's date, not a person's
+    return (
+        None
+        if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()])
+        else (value(m))
+    )
 
 
 def plausible_date(m: re.Match[str]) -> Span | None:
@@ -131,4 +138,13 @@ def over_89_year(m: re.Match[str]) -> Span | None:
     before = m.string[max(0, m.start() - 12) : m.start()]
     if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(m.string, m.end()):
         return None
+    if _COUNTED_AFTER.match(m.string, m.end()):
+        return None  # "1900 patients randomised": a count
     return value(m)
+
+
+_COUNTED_AFTER = re.compile(
+    r"[ \t]+(?:patients|people|participants|subjects|adults|children|cases|women|men|births"
+    r"|deaths|admissions|episodes|doses|samples|staff|beds)\b",
+    re.I,
+)

@@ -205,7 +205,7 @@ def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 _CODE_LABEL = re.compile(
     r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
     # (a product's REF in capitals; DIN, a Canadian drug identification number)
-    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch|din))|\bREF)"
+    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch|din|ean|aust[ \t]+[rl]))|\bREF)"
     r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
 )
 

@@ -146,7 +146,7 @@ _CONTRACTED = frozenset("m s re ve ll d t".split())
 _FUNCTION_WORDS = frozenset(
     "a an and or but so if then than the of to in on at by for from as is are was were be "
     "do does did not no nor yet also her his him she he they them my our your its their mine "
-    "till".split()
+    "till how what when where why which whose whom".split()
 )
 # A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
 _EPITHET = re.compile(r"[ \t]+([a-z]{3,}(?:ii|ae|i|is|us|um|ensis))\b")
@@ -224,12 +224,23 @@ _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
 
 
 # Who wrote a cited paper: "Dinh et al.", or names in a bracket that closes on its year.
-_ET_AL_AFTER = re.compile(r"[ \t]+et[ \t]+al\b", re.I)
+_ET_AL_AFTER = re.compile(r"(?:[ \t]+[A-Z]{1,3}\.?)?,?[ \t]+et[ \t]+al\b")
 _YEAR_CLOSES = re.compile(r"[^()\n]{0,60}?\b(?:19|20)\d{2}[a-z]?\)")
 
 
+# A maker's name before its company's suffix: "Janssen Pharmaceuticals, Inc.", "Merck Serono
+# Ltd", "Corvane Medical Ltd": an organisation, never a patient.
+_COMPANY_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w&+-]*){0,2},?[ \t]+(?:Ltd|Limited|Inc|Incorporated|LLC|plc|PLC|GmbH"
+    r"|A/S|BV|Pty|Corp|Corporation|Pharmaceuticals?|Pharma|Generics|Laboratories|Labs"
+    r"|Healthcare)\b\.?"
+)
+
+
 def _an_author(text: str, token: re.Match[str]) -> bool:
-    if _ET_AL_AFTER.match(text, token.end()):
+    """A cited paper's author or a company: "Dinh et al.", "(Norton, McLaren & Exton-Smith,
+    1962)", "Merck Serono Ltd"."""
+    if _ET_AL_AFTER.match(text, token.end()) or _COMPANY_AFTER.match(text, token.end()):
         return True
     opened = text.rfind("(", max(0, token.start() - 60), token.start())
     inside = opened >= 0 and ")" not in text[opened : token.start()]

@@ -920,6 +920,7 @@ def test_patients_products_maori_words_agencies_and_hospitals_are_kept(typed):
         ("RAMQ BERG 5803 1219 - is he covered for the CT?", ["5803"]),
         ("Medicare No. 2953 48172 1 - bulk billed?", ["48172"]),
         ("admitted 14/09/2023 after a fall; approved for discharge?", ["14/09/2023"]),
+        ("Pat Murphy, Co. Cork - flu jab this week?", ["Murphy"]),  # a county, no company
     ],
 )
 def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone):
@@ -941,6 +942,14 @@ def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone)
         "presumed capacity under the Family Law Reform Act 1969?",
         "robotic list on da Vinci Xi - positioning policy?",
         "anastomotic leak, Clavien-Dindo IIIb - learning points?",
+        "How is citrate accumulation recognised on CRRT?",
+        "XARELTO tablets - Janssen Pharmaceuticals, Inc. - renal dosing?",
+        "Merck Serono Ltd data sheet: GFR 45-59?",
+        "Paper: Dankiewicz J, et al. Hypothermia versus normothermia - does it change practice?",
+        "TTM2: 1900 patients randomised, no difference - still cool to 33?",
+        "Adopted by the Nursing Quality Council on 19/09/2022; reassess every shift?",
+        "laryngeal mask size 4 - EAN 5060081781234 - in stock?",
+        "aged under 55 and not of Black African origin - first-line drug?",
     ],
 )
 def test_citations_document_dates_acts_and_eponyms_in_pasted_text_are_kept(typed):
