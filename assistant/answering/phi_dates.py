@@ -42,7 +42,8 @@ DATE = (
     rf"|{MONTH}\.?[ \t]+\d{{1,2}}(?:{ORD}?,?[ \t]+\d{{4}}|{ORD})"
     rf"|\d{{1,2}}{ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?:\.?,?[ \t]+\d{{4}})?"
     # last: tried only when no year or ordinal follows ("due date Jan 20")
-    rf"|{MONTH}\.?[ \t]+\d{{1,2}}\b{NOT_A_DOSE})(?![\w/:]|[.-]\d)"
+    # (a colon after it ends a label's value, "08/30/2024: usage"; one before a digit is a time)
+    rf"|{MONTH}\.?[ \t]+\d{{1,2}}\b{NOT_A_DOSE})(?![\w/]|:\d|[.-]\d)"
 )
 
 
@@ -111,6 +112,12 @@ def persons_date(m: re.Match[str]) -> Span | None:
     if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]):
         return None
     return plausible_date(m)
+
+
+def persons_date_only(m: re.Match[str]) -> Span | None:
+    """A date unless the words before it date a document ("updated 06/2024")."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    return None if _NOT_A_PERSONS_DATE.search(before) else value(m)
 
 
 def six_digit_date(m: re.Match[str]) -> Span | None:

@@ -21,6 +21,7 @@ from assistant.answering.phi_dates import (
     day_month,
     over_89_year,
     persons_date,
+    persons_date_only,
     plausible_date,
     six_digit_date,
     value,
@@ -410,6 +411,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
+    # A month and year of something that happened to the patient: "(documented 06/2021)",
+    # "diagnosed 11/2019" (a policy's "updated 06/2024" is not, as for whole dates).
+    ("DATE", r"(?i:\b(?:documented|diagnosed|dx|since|admitted|started|stopped|seen|noted"
+             r"|onset|began|last|fell|fall|surgery|op|operation|discharged|delivered)[ \t]+)"
+             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|[.,]\d)", 4, persons_date_only),
     # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
     # amount reads so ("150000" has no month).
     ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, six_digit_date),
@@ -462,7 +468,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
-           r"(?![\w.]|\.\d)", 2),
+           r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
     ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"

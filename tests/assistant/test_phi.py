@@ -921,6 +921,9 @@ def test_patients_products_maori_words_agencies_and_hospitals_are_kept(typed):
         ("Medicare No. 2953 48172 1 - bulk billed?", ["48172"]),
         ("admitted 14/09/2023 after a fall; approved for discharge?", ["14/09/2023"]),
         ("Pat Murphy, Co. Cork - flu jab this week?", ["Murphy"]),  # a county, no company
+        ("The letter was opened from IP 81.2.69.160.", ["81.2.69.160"]),
+        ("CPAP download 08/01–08/30/2024: usage 62 % - enough?", ["08/30/2024"]),
+        ("Allergy: amoxicillin - hives (documented 06/2021). Cefalexin ok?", ["06/2021"]),
     ],
 )
 def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone):
@@ -949,6 +952,7 @@ def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone)
         "TTM2: 1900 patients randomised, no difference - still cool to 33?",
         "Adopted by the Nursing Quality Council on 19/09/2022; reassess every shift?",
         "laryngeal mask size 4 - EAN 5060081781234 - in stock?",
+        "policy updated 06/2024 - is it still valid?",
         "aged under 55 and not of Black African origin - first-line drug?",
     ],
 )
