@@ -61,11 +61,7 @@ def day_month(m: re.Match[str]) -> Span | None:
     if fraction or not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
         return None
     # "adopted by the Nursing Quality Council on 19/09/2022": a document's date, not a person's
-    return (
-        None
-        if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()])
-        else (value(m))
-    )
+    return None if _dates_a_document(m) else value(m)
 
 
 def plausible_date(m: re.Match[str]) -> Span | None:
@@ -109,15 +105,16 @@ _NOT_A_PERSONS_DATE = re.compile(
 def persons_date(m: re.Match[str]) -> Span | None:
     """A date, unless the words just before it date a policy or a guideline: HIPAA protects
     the dates of a person's care, and "the protocol goes live 15 January 2025" is none."""
-    if _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]):
-        return None
-    return plausible_date(m)
+    return None if _dates_a_document(m) else plausible_date(m)
 
 
 def persons_date_only(m: re.Match[str]) -> Span | None:
     """A date unless the words before it date a document ("updated 06/2024")."""
-    before = m.string[max(0, m.start() - 40) : m.start()]
-    return None if _NOT_A_PERSONS_DATE.search(before) else value(m)
+    return None if _dates_a_document(m) else value(m)
+
+
+def _dates_a_document(m: re.Match[str]) -> bool:
+    return _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]) is not None
 
 
 def six_digit_date(m: re.Match[str]) -> Span | None:

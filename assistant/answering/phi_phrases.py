@@ -1,9 +1,10 @@
 """Phrases that make the words in them things, not people, for assistant/answering/
 phi_words.py: places of several words ("Sierra Leone", "Torres Strait") and eponyms of
 several ("Ramsay Hunt"), a place by the words around it ("travel to Kenya", "Regina
-General"), a ward's name after a word of going there ("on Lister Ward"), street names of
-drugs after a word of using them ("admits to mandy and ket"), and a question typed all in
-capitals, whose words' case says nothing. Spans are read once a question, not once a word.
+General"), a ward's name after a word of going there ("on Lister Ward"), a cited paper's
+authors and a company ("Dinh et al.", "Merck Serono Ltd"), street names of drugs after a
+word of using them ("admits to mandy and ket"), and a question typed all in capitals, whose
+words' case says nothing. Spans are read once a question, not once a word.
 """
 
 from __future__ import annotations
@@ -93,6 +94,30 @@ def a_place_here(folded: str, before: str, after: str) -> bool:
         or _INSTITUTION_IN_BEFORE.search(before)
         or (_IN_BEFORE.search(before) and _CLAUSE_END.match(after))
     )
+
+
+# Who wrote a cited paper: "Dinh et al.", or names in a bracket that closes on its year.
+_ET_AL_AFTER = re.compile(r"(?:[ \t]+[A-Z]{1,3}\.?)?,?[ \t]+et[ \t]+al\b")
+_YEAR_CLOSES = re.compile(r"[^()\n]{0,60}?\b(?:19|20)\d{2}[a-z]?\)")
+
+
+# A maker's name before its company's suffix: "Janssen Pharmaceuticals, Inc.", "Merck Serono
+# Ltd", "Corvane Medical Ltd": an organisation, never a patient.
+_COMPANY_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w&+-]*){0,2},?[ \t]+(?:Ltd|Limited|Inc|Incorporated|LLC|plc|PLC|GmbH"
+    r"|A/S|BV|Pty|Corp|Corporation|Pharmaceuticals?|Pharma|Generics|Laboratories|Labs"
+    r"|Healthcare)\b\.?"
+)
+
+
+def an_author(text: str, token: re.Match[str]) -> bool:
+    """A cited paper's author or a company: "Dinh et al.", "(Norton, McLaren & Exton-Smith,
+    1962)", "Merck Serono Ltd"."""
+    if _ET_AL_AFTER.match(text, token.end()) or _COMPANY_AFTER.match(text, token.end()):
+        return True
+    opened = text.rfind("(", max(0, token.start() - 60), token.start())
+    inside = opened >= 0 and ")" not in text[opened : token.start()]
+    return inside and _YEAR_CLOSES.match(text, token.end()) is not None
 
 
 # Street names of drugs that are also given names, in small letters after a word of using

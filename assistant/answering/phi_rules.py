@@ -232,7 +232,7 @@ def _not_a_products_lot(m: re.Match[str]) -> Span | None:
     label = m.string[max(0, m.start() - 6) : m.start("v")]
     if re.search(r"(?i:\blot)", label) and _PRODUCT_AFTER_LOT.match(m.string, m.end()):
         return None
-    return _not_a_document(_min_digits(3))(m)
+    return _LOT_DIGITS(m)
 
 
 def _not_a_document(accept: Callable[[re.Match[str]], Span | None]):
@@ -242,6 +242,9 @@ def _not_a_document(accept: Callable[[re.Match[str]], Span | None]):
         return accept(m)
 
     return check
+
+
+_LOT_DIGITS = _not_a_document(_min_digits(3))  # built once, not once a match
 
 
 def _not_tests(m: re.Match[str]) -> Span | None:

@@ -32,6 +32,7 @@ from functools import lru_cache
 from assistant.answering.phi_phrases import (
     a_place_here,
     a_wards_noun,
+    an_author,
     in_capitals,
     place_phrases,
     street_drugs,
@@ -201,7 +202,7 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         "'",
         "’",
     )
-    if _an_author(text, token):
+    if an_author(text, token):
         return False  # "(Frerk et al., BJA 2015)", "(Norton, McLaren & Exton-Smith, 1962)"
     if _SAINT_BEFORE.search(_before(text, token)) and (possessive or folded not in load_names()):
         # "St Thomas' protocol", "St Mary's", "St. Catharines": a hospital, a town ("St.
@@ -221,30 +222,6 @@ def is_name(text: str, token: re.Match[str]) -> bool:
 # Who someone is to the ward, written with a capital at a sentence's start: no name.
 _ROLES = frozenset("patient patients client clients resident residents".split())
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
-
-
-# Who wrote a cited paper: "Dinh et al.", or names in a bracket that closes on its year.
-_ET_AL_AFTER = re.compile(r"(?:[ \t]+[A-Z]{1,3}\.?)?,?[ \t]+et[ \t]+al\b")
-_YEAR_CLOSES = re.compile(r"[^()\n]{0,60}?\b(?:19|20)\d{2}[a-z]?\)")
-
-
-# A maker's name before its company's suffix: "Janssen Pharmaceuticals, Inc.", "Merck Serono
-# Ltd", "Corvane Medical Ltd": an organisation, never a patient.
-_COMPANY_AFTER = re.compile(
-    r"(?:[ \t]+[A-Z][\w&+-]*){0,2},?[ \t]+(?:Ltd|Limited|Inc|Incorporated|LLC|plc|PLC|GmbH"
-    r"|A/S|BV|Pty|Corp|Corporation|Pharmaceuticals?|Pharma|Generics|Laboratories|Labs"
-    r"|Healthcare)\b\.?"
-)
-
-
-def _an_author(text: str, token: re.Match[str]) -> bool:
-    """A cited paper's author or a company: "Dinh et al.", "(Norton, McLaren & Exton-Smith,
-    1962)", "Merck Serono Ltd"."""
-    if _ET_AL_AFTER.match(text, token.end()) or _COMPANY_AFTER.match(text, token.end()):
-        return True
-    opened = text.rfind("(", max(0, token.start() - 60), token.start())
-    inside = opened >= 0 and ")" not in text[opened : token.start()]
-    return inside and _YEAR_CLOSES.match(text, token.end()) is not None
 
 
 def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
