@@ -33,6 +33,10 @@ class ExtractOptions:
     # many words for all of an answer's lead-ins together.
     continuation_lines: int = 12
     continuation_words: int = 90
+    # Each of this many top passages whose best sentence clears the floor is quoted, even
+    # when the sentence and word limits went to a better passage: the card it brings often
+    # holds the value asked for (a table's row, the other half of a two-part answer).
+    quoted_passages: int = 3
 
 
 @dataclass(slots=True)
@@ -172,6 +176,7 @@ def select_sentences(
             continue  # overlapping chunks repeat sentences
         chosen.append(extract)
         words += n
+    chosen += _best_of_other_passages(candidates, chosen, best * opts.relative_floor, opts)
     taken = {(e.passage_index, e.start): e for e in chosen}
     budget = opts.continuation_words
     for extract in sorted(chosen, key=lambda e: -e.score):
@@ -190,6 +195,26 @@ def select_sentences(
     for extract in chosen:
         first_seen.setdefault(extract.passage_index, len(first_seen))
     return sorted(chosen, key=lambda e: (first_seen[e.passage_index], e.start))
+
+
+def _best_of_other_passages(
+    candidates: list[Extract], chosen: list[Extract], floor: float, opts: ExtractOptions
+) -> list[Extract]:
+    """The best sentence of each top passage none of `chosen` comes from, if it clears the
+    floor (candidates come best first)."""
+    quoted = {e.passage_index for e in chosen}
+    extra: list[Extract] = []
+    for extract in candidates:
+        if extract.score < floor:
+            break
+        index = extract.passage_index
+        if index in quoted or index >= opts.quoted_passages:
+            continue
+        if any(_near_duplicate(extract.text, c.text) for c in chosen + extra):
+            continue
+        quoted.add(index)
+        extra.append(extract)
+    return extra
 
 
 # Ends like a lead-in: a colon, or a word that cannot end a sentence ("…for ketones if").

@@ -106,3 +106,33 @@ def test_a_lay_question_picks_the_sentence_in_the_documents_words():
     # word by word, "eat" alone ties the two sentences, and the first one wins
     words_only = select_sentences(question, [passage(text)], options)
     assert "hypoglycemia" not in words_only[0].text
+
+
+
+GLUCOSE_WHEN_SICK = (
+    "Check your blood glucose level every 4 hours when you are sick.\n"
+    "Write down each blood glucose check you do while sick.\n"
+    "Keep taking your diabetes medicines."
+)
+KETONES = (
+    "Check your urine for ketones every 4 hours when you are sick.\n"
+    "Call your doctor if your urine ketones are moderate or large."
+)
+
+
+def test_a_passage_clearing_the_floor_is_quoted_when_a_better_one_fills_the_limits():
+    # The first passage's two sentences spend the sentence limit; the second passage's best
+    # sentence clears the floor and is still quoted (its card may hold what was asked for);
+    # a third passage below the floor is not.
+    passages = [
+        passage(GLUCOSE_WHEN_SICK, similarity=0.8),
+        passage(KETONES, similarity=0.6),
+        passage("The clinic car park opens at seven in the morning.", similarity=0.3),
+    ]
+    question = "How often should blood glucose be checked when sick?"
+    chosen = select_sentences(question, passages, ExtractOptions(max_sentences=2))
+    assert [e.passage_index for e in chosen] == [0, 0, 1]
+    assert chosen[2].text.startswith("Check your urine for ketones")
+
+    limited = ExtractOptions(max_sentences=2, quoted_passages=1)
+    assert {e.passage_index for e in select_sentences(question, passages, limited)} == {0}
