@@ -219,7 +219,9 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
-SPLIT_SETS = frozenset({"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"})
+SPLIT_SETS = frozenset(
+    {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"}
+)
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
     ("fourth", "fourth set (all for tuning)"),
@@ -234,6 +236,7 @@ LATER_SETS = [
     ("thirteenth", "thirteenth set"),
     ("fourteenth", "fourteenth set"),
     ("fifteenth", "fifteenth set"),
+    ("sixteenth", "sixteenth set"),
 ]
 
 

@@ -83,6 +83,7 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             _surname_after(text, tokens, verdicts, run[-1])
         run = [i] if token is not None and _run_word(token.group()) else []
     _names_after_relatives(text, tokens, verdicts)
+    _names_after_saying(text, tokens, verdicts)
 
 
 # An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
@@ -189,6 +190,80 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
+
+
+# Words that say who someone is, typed or dictated in small letters: "patient is karen white",
+# "pts name is …", "my dad is patrick doyle", "pt = grace oyelaran", "ring doctor nowak",
+# "this is nurse dawn", "baby of precious dube", "dad (bill hartley)".
+_SAYING_WHO = re.compile(
+    r"(?i:\b(?:patient|pt|ptn)(?:['’]?s)?(?:[ \t]+name)?[ \t]+(?:is|=)"
+    r"|\b(?:patient|pt|ptn)[ \t]*[=:]"
+    r"|\b(?:her|his|my|their|your)[ \t]+name(?:[ \t]+is|['’]s)"
+    r"|\b(?:my|her|his|their|our)[ \t]+(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]+(?:is|was)"
+    r"|\b(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]*\("
+    r"|\b(?:called|named)|\bbaby[ \t]+of"
+    r"|\b(?:doctor|mister|missus|nurse))[ \t]*$"
+)
+
+
+# A title in small letters after a word that leads to a person: "for ms price", "re mr shah"
+# ("mr" alone is also magnetic resonance, "ms" multiple sclerosis: "mr scan", "ms relapse").
+_TITLE_AFTER_A_WORD = re.compile(
+    r"(?i:\b(?:for|re|to|with|from|and|see|seen|call|ring|ask|tell|told|by)[ \t]+"
+    r"(?:mr|ms|mrs|miss|dr)\.?)[ \t]+$"
+)
+
+
+def _a_surname(word: str) -> bool:
+    """A frequent surname that is no clinical word ("price", "shah"; not "scan")."""
+    return word in frequent_surnames() and word not in phi_words.clinical_words()
+
+
+def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A name in small letters after words that say who someone is: a given name, a name-list
+    word that is no common word, or a word no list knows that is spelt like a name; then the
+    rest of the name ("karen white", "grace oyelaran"). "patient is young", "doctor said" and
+    "nurse led" name no one."""
+    for i, token in enumerate(tokens):
+        word = token.group()
+        if not word.islower() or word in NOT_BETWEEN | MODALS:
+            continue
+        before = text[max(0, token.start() - 40) : token.start()]
+        titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
+        if not (titled or _SAYING_WHO.search(before)):
+            continue
+        if not (titled or verdicts[i] or _names_someone(word)):
+            continue
+        verdicts[i] = True
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            nxt = tokens[j].group()
+            if not (_adjacent(text, tokens[j - 1], tokens[j]) and nxt.islower()):
+                break
+            if nxt in NOT_BETWEEN | MODALS or not _rest_of_a_name(nxt):
+                break
+            verdicts[j] = True
+
+
+def _names_someone(word: str) -> bool:
+    folded = word.casefold()
+    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    if folded in phi_words.clinical_words() or folded in SenseInventory.load():
+        return False
+    listed = folded in load_names() and folded not in common_words()
+    return folded in given_names() or listed or _spelt_like_a_name(folded, parts)
+
+
+def _rest_of_a_name(word: str) -> bool:
+    folded = word.casefold()
+    parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    if folded in phi_words.clinical_words() and folded not in frequent_surnames():
+        return False
+    return (
+        folded in PARTICLES
+        or folded in frequent_surnames()
+        or (folded in load_names() and folded not in common_words())
+        or _spelt_like_a_name(folded, parts)
+    )
 
 
 _TITLES = frozenset("mr mrs ms miss mx dr".split())

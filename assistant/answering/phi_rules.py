@@ -105,9 +105,26 @@ _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _DIGIT_WORD = (
     r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 )
+# Dates said aloud: "twelfth of march nineteen forty one", "seven slash eleven slash sixty six".
+_TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_TWO = rf"(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|oh[ \t]+{_UNITS_WORD})"
+_SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)[ \t]+{_SPOKEN_TWO}|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?:{_SPOKEN_TWO}|{_UNITS_WORD}))?)"
+)
+_SPOKEN_DAY = rf"(?:twenty(?:[ \t-]{_UNITS_WORD})?|thirty(?:[ \t-]one)?|{_TEEN_WORD}|{_UNITS_WORD})"
+# (Atomic: "ninety one millimoles" may not be read as "ninety" before "one millimoles".)
 _WORD_AGE = (
-    rf"(?P<v>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:(?:a|one)[ \t]+)?hundred(?:[ \t]+(?:and[ \t]+)?"
-    rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b"
+    rf"(?P<v>(?>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:(?:a|one)[ \t]+)?hundred(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?)))\b"
+)
+# After a number said aloud: its unit makes it an amount, not an age ("ninety mils an hour",
+# "ninety five per cent", "one ninety over a hundred").
+_NOT_AN_AMOUNT = (
+    r"(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|seconds?|secs?|percent"
+    r"|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people|beds?|mmhg|kg|g\b|mils?\b"
+    r"|kilos?|millimol|micromol|litres?|liters?|over\b))"
 )
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
@@ -152,6 +169,26 @@ def _spelt_email(m: re.Match[str]) -> Span | None:
 def _not_a_temperature(m: re.Match[str]) -> Span | None:
     before = m.string[max(0, m.start() - 20) : m.start()]
     if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
+        return None
+    return value(m)
+
+
+# Before a number said aloud with no word for age: a reading ("sats ninety six", "b p one
+# ninety over…") or a larger number ("two hundred and eighty", "eighteen hundred" hours).
+_READING_BEFORE = re.compile(
+    r"(?i:\b(?:sats?|saturations?|sp ?o ?2|o ?2|bp|b p|pressure|pulse|heart rate|hr|h r|rate"
+    r"|resps?|glucose|sugars?|bms?|score|weight|weighs|temp|temperature|level|is about"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|over|under|above|below)[ \t]+"
+    r"(?:(?:is|are|of|at|about|around)[ \t]+)?(?:(?:a|one)[ \t]+)?)$"
+)
+
+
+def _spoken_age_alone(m: re.Match[str]) -> Span | None:
+    """ "ninety-one and on amitriptyline": an age said aloud, unless a reading or part of a
+    larger number comes before it."""
+    if _READING_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
         return None
     return value(m)
 
@@ -336,7 +373,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A dotted date after a birth label, two-digit year and all: "dob 03.03.24".
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
             r"(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
-    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date|\bborn(?:[ \t]+on)?)"
+    # (the label may be typed against the date: "dob12/3/41")
+    ("DOB", r"(?i:\bD\.?O\.?B(?![a-z])\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date"
+            r"|\bborn(?:[ \t]+on)?)"
             rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{DATE})", 1, plausible_date),
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
     ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
@@ -402,7 +441,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
                 r"\d{1,4}[A-Za-z]?\b", 3),
     ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
-                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     # The town a patient lives in is an address's part (Safe Harbor), whether or not the
     # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
     # travelled from is history, not an address: "returned from Lagos".)
@@ -411,7 +450,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
-                r"(?P<v>\d{5}(?:-\d{4})?)\b", 3),
+                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
     # A month and year of something that happened to the patient: "(documented 06/2021)",
@@ -430,9 +469,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
-             r"(?:,?[ \t]+\d{4})?", 4),
+             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{_SPOKEN_YEAR})\b))?", 4, persons_date_only),
+    # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
+    ("DATE", rf"(?i:\b(?:the[ \t]+)?{ORD_WORD}[ \t]+of[ \t]+the[ \t]+{ORD_WORD}"
+             rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))?)\b", 4),
+    ("DATE", rf"(?i:\b{_SPOKEN_DAY}[ \t]+slash[ \t]+{_SPOKEN_DAY}[ \t]+slash[ \t]+"
+             rf"(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))\b", 4),
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
-             r"|discharged|discharge|seen|surgery|op|operation|died|death|due|dx|diagnosed"
+             r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
+             r"|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|c-?section|fell"
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
@@ -519,13 +564,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
      AGE_PLACEHOLDER),
     # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
-    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}", 5, value,
-     AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}{_NOT_AN_AMOUNT}", 5,
+     value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){_WORD_AGE}(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
-           r"|seconds?|secs?|percent|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people"
-           r"|beds?|mmhg|kg|g\b))", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}{_NOT_AN_AMOUNT}", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){_WORD_AGE}{_NOT_AN_AMOUNT}", 5, _spoken_age_alone, AGE_PLACEHOLDER),
     ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
            rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
            rf"|husband|wife|resident))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
@@ -539,6 +582,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
     ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, _not_a_code),
+    # A record number or a birth date read out after its label: "m r n four four seven two one
+    # nine", "dob one two oh three four seven".
+    ("ID", r"(?i:\b(?:m[ \t]?r[ \t]?n|(?:medical[ \t]+)?record[ \t]+(?:number|no)"
+           r"|hospital[ \t]+(?:number|no)|n[ \t]?h[ \t]?[si](?:[ \t]+(?:number|no))?"
+           r"|u[ \t]?r[ \t]+(?:number|no)|d[ \t]?o[ \t]?b|date[ \t]+of[ \t]+birth)"
+           r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*)"
+           rf"(?P<v>{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b", 9),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
     ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),
 ])

@@ -1,0 +1,92 @@
+"""Identifiers in questions dictated or typed like a text message (assistant.answering.phi):
+names in small letters after the words that say who someone is, numbers and dates said
+aloud, labels typed against their value; and the spoken readings and amounts that are no
+age or date."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.phi import AGE_PLACEHOLDER, redact
+
+# (input, exact redacted output)
+DICTATED = [
+    (
+        "patient is maria lopez on apixaban can we give tranexamic acid",
+        "patient is [NAME-1] on apixaban can we give tranexamic acid",
+    ),
+    (
+        "pts name is karen white and her inr is six",
+        "pts name is [NAME-1] and her inr is six",
+    ),
+    ("my mum is margaret doyle she fell twice", "my mum is [NAME-1] she fell twice"),
+    ("pt = helen oyeleye for theatre, nbm from when?", "pt = [NAME-1] for theatre, nbm from when?"),
+    (
+        "please ring doctor nowak about the potassium",
+        "please ring doctor [NAME-1] about the potassium",
+    ),
+    ("this is nurse dawn from ward six", "this is nurse [NAME-1] from ward six"),
+    (
+        "a six year old called tama te rangi needs a dose",
+        "a six year old called [NAME-1] needs a dose",
+    ),
+    ("son (kofi mensah) wants an update", "son ([NAME-1]) wants an update"),
+    ("gent for ms price before 10?", "gent for ms [NAME-1] before 10?"),
+    ("bloods for mr shah today", "bloods for mr [NAME-1] today"),
+    (
+        "m r n three three eight one two seven for the c t",
+        "m r n [ID-1] for the c t",
+    ),
+    ("dob two oh one one five two and on insulin", "dob [ID-1] and on insulin"),
+    (
+        "date of birth fourth of june nineteen fifty two on metformin",
+        "date of birth [DATE-1] on metformin",
+    ),
+    (
+        "date of birth nine slash ten slash forty four comma on warfarin",
+        "date of birth [DATE-1] comma on warfarin",
+    ),
+    (
+        "born the second of the third seventy one full stop",
+        "born [DATE-1] full stop",
+    ),
+    ("dob4/7/52 mrn not known, trop timing?", "dob[DOB-1] mrn not known, trop timing?"),
+    (
+        "lives in Manly postcode 2095, hitH criteria?",
+        "lives in [ADDRESS-1] postcode [ADDRESS-2], hitH criteria?",
+    ),
+    (
+        "for knee replacement 14/10 - stop clopidogrel when?",
+        "for knee replacement [DATE-1] - stop clopidogrel when?",
+    ),
+    ("ninety-two and on digoxin, level?", f"{AGE_PLACEHOLDER} and on digoxin, level?"),
+]
+
+# Said aloud, these are readings, amounts, times and a document's date: nothing to remove.
+SPOKEN_NEGATIVES = [
+    "sats ninety four on two litres is that ok for copd",
+    "the patient is ninety kilos what is the enoxaparin dose",
+    "bp one ninety over a hundred and five in pregnancy what first",
+    "hba1c is ninety one millimoles per mol before surgery",
+    "she is ninety six per cent on air can we stop oxygen",
+    "running at ninety mils an hour of saline how often u and e",
+    "bilirubin two hundred and sixty on day three phototherapy",
+    "chart says twenty two hundred but pharmacy said eighteen hundred",
+    "the policy dated first of april twenty twenty four is it current",
+    "patient is young and fit can they go home the same day",
+    "the doctor said to stop it is that right",
+    "nurse led discharge criteria for chest pain",
+    "mr scan booked for tomorrow does he need to fast",
+    "for ms relapse what steroid dose",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DICTATED, ids=[d[0][:40] for d in DICTATED])
+def test_an_identifier_dictated_or_texted_is_removed(text: str, expected: str) -> None:
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", SPOKEN_NEGATIVES)
+def test_spoken_readings_and_amounts_pass_unchanged(text: str) -> None:
+    result = redact(text)
+    assert not result.changed, [(f.kind, f.text) for f in result.findings]
