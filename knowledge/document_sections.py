@@ -22,3 +22,17 @@ ABOUT_THE_DOCUMENT = re.compile(
 def about_the_document(section_path: str) -> bool:
     """By the last heading of a section path ("Sharps Procedure > 2. Scope")."""
     return bool(ABOUT_THE_DOCUMENT.search(section_path.rsplit(" > ", 1)[-1]))
+
+
+# Sections that list other works and people: a reference list, the authors' affiliations,
+# their disclosures. Nothing in them is for a patient to read.
+CITING_OTHERS = re.compile(
+    r"\b(?:references|bibliography|works cited|corresponding author|affiliations?|"
+    r"disclosures?|conflicts? of interest|suggested citation|acknowledg\w*)\b",
+    re.I,
+)
+
+
+def cites_others(section_path: str) -> bool:
+    """By the last heading of a section path ("Guideline > References")."""
+    return bool(CITING_OTHERS.search(section_path.rsplit(" > ", 1)[-1]))

@@ -35,7 +35,7 @@ from assistant.handouts.passage_units import ITEM, LEAD_IN, PassageUnit, groups,
 from assistant.handouts.pictures import with_pictures
 from assistant.handouts.readability import measure, sentence_grade
 from knowledge.analysis import stems
-from knowledge.document_sections import about_the_document
+from knowledge.document_sections import about_the_document, cites_others
 
 PASSAGES = 5  # the best passages a handout draws on
 MIN_SIMILARITY = 0.40  # below this, the documents have nothing on the topic (as for answers)
@@ -151,9 +151,12 @@ class ExtractiveHandoutBuilder:
         return chosen
 
     def _candidates(self, passages, topic: str, request) -> list[_Candidate]:
+        # A reference list or the authors' affiliations are never put before a patient, even
+        # when the topic's words are in a paper's title there: nothing in them is quoted.
         found = [
             (rank, group)
             for rank, passage in enumerate(passages)
+            if not cites_others(passage.source.section)
             for group in groups(passage_units(passage.text))
         ]
         if not found:

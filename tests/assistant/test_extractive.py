@@ -108,7 +108,6 @@ def test_a_lay_question_picks_the_sentence_in_the_documents_words():
     assert "hypoglycemia" not in words_only[0].text
 
 
-
 GLUCOSE_WHEN_SICK = (
     "Check your blood glucose level every 4 hours when you are sick.\n"
     "Write down each blood glucose check you do while sick.\n"

@@ -295,3 +295,23 @@ def test_a_topic_found_only_in_a_blank_form_says_there_is_nothing_to_quote(tmp_p
     _kb, note = _why_no_handout(tmp_path, "log.md", form, "blood glucose log")
     assert "no whole sentence or list to quote" in note
     assert "written for staff" not in note
+
+
+def test_a_reference_list_is_never_quoted_even_when_it_holds_the_topics_words(tmp_path):
+    # A paper's title in the reference list carries the topic's words ("driving on opioids")
+    # closer than the guideline's own advice: the handout quotes the advice, never the list.
+    guideline = (
+        "# Opioids and driving\n\nDo not drive after you take your pain medicine. "
+        "Ask your doctor when it is safe to drive again.\n\n"
+        "# References\n\nSmith AB, Jones CD. Driving on opioid pain medicine: epidemiological "
+        "associations between prescription opioid analgesics and motor vehicle collisions, a "
+        "population-based cohort study. Pharmacoepidemiol Drug Saf 2019;12:34-45.\n"
+    )
+    kb = _kb_with(tmp_path, {"opioids.md": guideline})
+    handout = ExtractiveHandoutBuilder(Retriever(kb), min_similarity=0.0).build(
+        HandoutRequest("driving on opioids")
+    )
+    quoted = [line.text for line in handout.lines]
+    assert "Do not drive after you take your pain medicine." in quoted
+    assert not any("Smith AB" in text or "cohort" in text for text in quoted)
+    assert not any(line.source.section.endswith("References") for line in handout.lines)
