@@ -4,7 +4,8 @@ What a document is for, whom it covers, who wrote it, its references: a question
 to do is answered elsewhere, and their sentences ("This procedure tells staff what to do…")
 only echo the question's words. The answer's sentence choice weighs them less
 (assistant/answering/extractive.py); a patient handout quotes them only from the passage
-that leads it (assistant/handouts/extractive_handout.py).
+that leads it (assistant/handouts/extractive_handout.py). Sections that cite others (a
+reference list, affiliations, disclosures) are quoted by neither.
 """
 
 from __future__ import annotations

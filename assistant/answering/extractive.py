@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.analysis import numbers, sentence_spans, stems
-from knowledge.document_sections import about_the_document
+from knowledge.document_sections import about_the_document, cites_others
 from knowledge.evidence import VALUE_PATTERNS
 from knowledge.instructions import is_instruction
 from knowledge.question import Question, content_terms
@@ -154,6 +154,8 @@ def select_sentences(
     candidates: list[Extract] = []
     spans = [sentence_spans(p.text) for p in passages[: opts.max_passages]]
     for index, passage in enumerate(passages[: opts.max_passages]):
+        if cites_others(passage.source.section):
+            continue
         for start, end in spans[index]:
             text = passage.text[start:end].strip()
             if len(text.split()) < opts.min_words:

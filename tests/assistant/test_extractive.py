@@ -135,3 +135,18 @@ def test_a_passage_clearing_the_floor_is_quoted_when_a_better_one_fills_the_limi
 
     limited = ExtractOptions(max_sentences=2, quoted_passages=1)
     assert {e.passage_index for e in select_sentences(question, passages, limited)} == {0}
+
+
+def test_a_reference_list_is_not_quoted_however_close():
+    # A cited paper's title can hold the question's words more closely than the guideline's
+    # own sentence: the answer quotes the guideline, never the reference list.
+    references = Passage(
+        text="Smith AB, Jones CD. How often to check blood glucose when sick: a cohort study. "
+        "Diabetes Care 2019;42:100-9.",
+        similarity=0.9,
+        source=provenance("sick", section="Sick day rules > References", char_end=100),
+    )
+    chosen = select_sentences(
+        "How often should blood glucose be checked when sick?", [references, passage(SICK_DAYS)]
+    )
+    assert chosen and {e.passage_index for e in chosen} == {1}
