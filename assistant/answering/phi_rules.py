@@ -577,6 +577,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
      AGE_PLACEHOLDER),
+    # "turns 95!!", "turned 91 in May": turning a number is having a birthday ("turn 90
+    # degrees" is no one's)
+    ("ID", rf"(?i:\b(?:turned|turns|turning)[ \t]+){_AGE}(?!\d|\.\d|[ \t]*(?i:°|deg|%|per))", 5,
+     value, AGE_PLACEHOLDER),
     ("ID", rf"\({_AGE}\)", 5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".

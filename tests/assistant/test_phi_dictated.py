@@ -60,6 +60,11 @@ DICTATED = [
         "for knee replacement [DATE-1] - stop clopidogrel when?",
     ),
     ("ninety-two and on digoxin, level?", f"{AGE_PLACEHOLDER} and on digoxin, level?"),
+    (
+        "she turns 96!! can she have the flu jab",
+        f"she turns {AGE_PLACEHOLDER}!! can she have the flu jab",
+    ),
+    ("80yo lady agnes moran ?uti, which abx", "80yo lady [NAME-1] ?uti, which abx"),
 ]
 
 # Said aloud, these are readings, amounts, times and a document's date: nothing to remove.
@@ -78,6 +83,8 @@ SPOKEN_NEGATIVES = [
     "nurse led discharge criteria for chest pain",
     "mr scan booked for tomorrow does he need to fast",
     "for ms relapse what steroid dose",
+    "the lady in bed three turns 90 degrees to eat is that safe with her hip",
+    "a man walking with a frame fell in the corridor",
 ]
 
 
