@@ -6,7 +6,9 @@ previous question's subject, and the window shows what was searched ("Searched f
 
 Offline the decision is by wording, then by evidence. A short question that points back
 ("does that apply…", "how often to redo it?") or whose content words only name a kind of
-value or a population ("what dose?", "how often in children?") depends on the one before. A
+value or a population ("what dose?", "how often in children?"), or that asks in everyday
+words with no subject of its own ("who do we tell, and how quickly?"), depends on the one
+before. A
 question that only opens like one ("And what is the policy for wristbands?") but has words
 of its own is searched alone first, and kept alone if that evidence answers it. A
 population named in the follow-up replaces the previous question's population ("…in
@@ -99,7 +101,21 @@ def is_dependent(question: str) -> bool:
     terms = _terms(question)
     if len(terms) <= _TRAILING_SHORT and _TRAILING_CONNECTIVE.search(question):
         return True
-    return len(terms) <= _SHORT and bool(_POINTING.search(question))
+    if len(terms) <= _SHORT and bool(_POINTING.search(question)):
+        return True
+    # Short, in everyday words only, and asking nothing of its own: "who do I report to + how
+    # fast?", "what happens if a ward falls short?", "are there any exceptions?". A term
+    # ("What is MRSA?") or a definition asked for is a subject of its own.
+    return (
+        len(terms) <= _SHORT
+        and not has_own_subject(question)
+        and not _ACRONYM.search(question)
+        and not _DEFINITION.match(question)
+    )
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&/-]*[A-Z0-9]\b")
+_DEFINITION = re.compile(r"^\s*(?:what\s+(?:is|are|does)|define|meaning\s+of)\b", re.I)
 
 
 def points_back(question: str) -> bool:

@@ -27,6 +27,10 @@ from assistant.answering.follow_up import (
         "Does that also apply to outpatients?",
         "how many of those in the terminal phase?",
         "why?",
+        # short, in everyday words, with no subject of their own
+        "who do we tell, and how quickly?",
+        "what happens if we are late?",
+        "are there any exceptions?",
     ],
 )
 def test_questions_that_lean_on_the_previous_one(question):
@@ -39,6 +43,8 @@ def test_questions_that_lean_on_the_previous_one(question):
         "How long should I rub my hands with alcohol hand rub?",
         "Is it okay to use stevia in coffee if I have diabetes?",
         "What is MRSA?",
+        "what does bare below the elbows mean?",
+        "when does the APT get involved?",
         "naloxone dose for opioid overdose in adults?",
         "Hand hygiene moments?",
     ],
