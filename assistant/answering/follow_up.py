@@ -8,9 +8,8 @@ Offline the decision is by wording, then by evidence. A short question that poin
 ("does that apply…", "how often to redo it?") or whose content words only name a kind of
 value or a population ("what dose?", "how often in children?"), or that asks in everyday
 words with no subject of its own ("who do we tell, and how quickly?"), depends on the one
-before. A
-question that only opens like one ("And what is the policy for wristbands?") but has words
-of its own is searched alone first, and kept alone if that evidence answers it. A
+before. A question that only opens like one ("And what is the policy for wristbands?") but
+has words of its own is searched alone first, and kept alone if that evidence answers it. A
 population named in the follow-up replaces the previous question's population ("…in
 adults?" then "and in children?"). With a language model, the model rewrites the question as
 a standalone one instead (identifiers are removed before either question is sent).
