@@ -220,7 +220,16 @@ def section(m: dict) -> str:
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
 SPLIT_SETS = frozenset(
-    {"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"}
+    {
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+    }
 )
 LATER_SETS = [
     ("extra", "second set (all for tuning)"),
@@ -237,6 +246,7 @@ LATER_SETS = [
     ("fourteenth", "fourteenth set"),
     ("fifteenth", "fifteenth set"),
     ("sixteenth", "sixteenth set"),
+    ("seventeenth", "seventeenth set"),
 ]
 
 

@@ -282,6 +282,52 @@ def _not_a_document(accept: Callable[[re.Match[str]], Span | None]):
 
 
 _LOT_DIGITS = _not_a_document(_min_digits(3))  # built once, not once a match
+_NOT_A_DOCUMENTS = _not_a_document(value)
+
+# The web addresses of public health bodies ("nice.org.uk", "hse.ie", "canada.ca",
+# "www.cdc.gov/flu"): a guideline's home, no one's account, unless a number or a code in the
+# path names someone ("…/patient/884211").
+_PUBLIC_BODY = re.compile(
+    r"(?i:^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)*(?:[a-z0-9-]+\.gov(?:\.[a-z]{2})?|[a-z0-9-]+"
+    r"\.govt\.nz|[a-z0-9-]+\.gc\.ca|canada\.ca|nhs\.uk|nice\.org\.uk|hse\.ie|who\.int"
+    r"|[a-z0-9-]+\.int))(?:[/?#]|$)"
+)
+
+
+_NAMES_SOMEONE = re.compile(r"\d{4}|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+\d")
+
+
+def _not_a_public_bodys(m: re.Match[str]) -> Span | None:
+    text = m.group()
+    if _PUBLIC_BODY.match(text) and not _NAMES_SOMEONE.search(text):
+        return None
+    return value(m)
+
+
+# A reference's value: groups of letters and digits, each group after the first holding a
+# digit ("0001 2345 6789", "FP-88120-A"), so the words after it are never taken.
+_REFERENCE = (
+    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3})(?![\w-])"
+)
+
+
+def _a_reference(m: re.Match[str]) -> Span | None:
+    """Four digits or more, or letters and digits together in six characters or more, a
+    quarter of them digits: not "Group 1", "card 2 of 3", "sample 24h" or a template's code
+    spelt out in letters ("RAD-TPL-CTC-01"); not a document's number ("form FP-10")."""
+    start, end = value(m)
+    text = m.string[start:end]
+    digits = sum(c.isdigit() for c in text)
+    characters = sum(c.isalnum() for c in text)
+    mixed = digits and characters >= 6 and digits >= characters / 4
+    return _NOT_A_DOCUMENTS(m) if digits >= 4 or mixed else None
+
+
+def _a_plate(m: re.Match[str]) -> Span | None:
+    """A plate holds letters and digits ("NU19 OTB", "CJR-902"): "reg 2" is no plate."""
+    text = m.group("v")
+    return value(m) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
 
 
 def _not_tests(m: re.Match[str]) -> Span | None:
@@ -304,7 +350,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
             rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
             r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
-    ("SSN", r"(?i:\bSIN|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#]?[ \t]*"
+    ("SSN", r"(?i:\bSIN|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#,]?[ \t]*"
             r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
     # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
     ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
@@ -358,6 +404,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1,
      _not_a_document(_min_digits(4))),
+    # A record about one person, after the word for it: "Claim 4471-22-90815", "invoice
+    # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
+    # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
+    ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
+           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN)\b"
+           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{_REFERENCE}", 1, _a_reference),
+    # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
+    ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
+           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
+           r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17})(?![\w-])", 1,
+     _a_plate),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
@@ -449,6 +506,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in)[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
+    # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
+    ("ADDRESS", rf",[ \t]*(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
@@ -475,7 +534,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))?)\b", 4),
     ("DATE", rf"(?i:\b{_SPOKEN_DAY}[ \t]+slash[ \t]+{_SPOKEN_DAY}[ \t]+slash[ \t]+"
              rf"(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))\b", 4),
-    ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|delivery|delivered|admitted|admission"
+    ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|filled|refilled|dispensed|delivery|delivered"
+             r"|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
              r"|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|c-?section|fell"
@@ -514,7 +574,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
-    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2),
+    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2, _not_a_public_bodys),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
@@ -539,7 +599,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A web address without its scheme: "livingwithlupus-jen.blogspot.com", "jsmith.net/blog".
     ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk"
            r"|ly|gl|us|ie|ca|au|nz|app|health)"
-           r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2),
+           r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2,
+     _not_a_public_bodys),
     ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){0,3})(?![\w-])", 2, _min_digits(4)),
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
