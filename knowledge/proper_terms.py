@@ -506,7 +506,8 @@ CALENDAR = frozenset(
     may june july august september october november december christmas easter ramadan
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
     navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
-    umrah
+    umrah mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
+    nov dec
     """.split()
 )
 

@@ -248,10 +248,17 @@ _CODE_LABEL = re.compile(
 )
 
 
+# Codes listed after one label: "SNOMED CT 44054006 or 73211009", "ICD 1234567, 7654321".
+_MORE_CODES = re.compile(r"(?:[\dA-Za-z.-]*\d[\dA-Za-z.-]*[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*)+$")
+
+
 def _not_a_code(m: re.Match[str]) -> Span | None:
     """A long number after a terminology's or a product's label is a code for a condition or
-    a product ("SNOMED 44054006", "PIP code 111-6427", "REF 393204"), not a person's."""
-    return None if _CODE_LABEL.search(m.string[max(0, m.start() - 16) : m.start()]) else value(m)
+    a product ("SNOMED 44054006", "PIP code 111-6427", "REF 393204"), not a person's; so are
+    the codes listed after the first."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    before = _MORE_CODES.sub("", before)
+    return None if _CODE_LABEL.search(before[-16:]) else value(m)
 
 
 # "lot FK4428 of Beyfortus": a product's batch, asked about in a recall; an implant's lot with
@@ -265,10 +272,19 @@ _DOCUMENT_BEFORE = re.compile(
 )
 
 
+# "MMRVaxPro lot Y005612", "Gardasil 9 lot": a product named just before its lot.
+_PRODUCT_BEFORE_LOT = re.compile(
+    r"\b(?!(?:Mrs?|Ms|Miss|Mx|Dr|Prof)\b)[A-Z][\w-]+(?:[ \t]+\d+)?[ \t]+$"
+)
+
+
 def _not_a_products_lot(m: re.Match[str]) -> Span | None:
     label = m.string[max(0, m.start() - 6) : m.start("v")]
-    if re.search(r"(?i:\blot)", label) and _PRODUCT_AFTER_LOT.match(m.string, m.end()):
-        return None
+    if re.search(r"(?i:\blot)", label):
+        if _PRODUCT_AFTER_LOT.match(m.string, m.end()):
+            return None
+        if _PRODUCT_BEFORE_LOT.search(m.string[max(0, m.start() - 40) : m.start()]):
+            return None
     return _LOT_DIGITS(m)
 
 
@@ -472,8 +488,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A town, an Australian state and its postcode: "Tamworth NSW 2340".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
                 r"\d{4}\b", 3),
-    ("ADDRESS", r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2}[ \t]?[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3,
-     _min_digits(3)),
+    # An Eircode, "D02 X285" (not a lot or a batch of that shape: "lot Y005612").
+    ("ADDRESS", r"(?<![\w-])(?<!\blot )(?<!\bLOT )(?<!\bbatch )[AC-FHKNPRTV-Y]\d{2}[ \t]?"
+                r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, _min_digits(3)),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".

@@ -451,7 +451,15 @@ def _hyphenated_surname(parts: list[str]) -> bool:
 
 def known(folded: str, parts: list[str]) -> bool:
     words, clinical = common_words(), clinical_words()
-    return all(p in words or p in clinical or _DRUG_STEM.search(p) for p in parts)
+    return all(
+        p in words or p in clinical or _DRUG_STEM.search(p) or _doer_of(p, words) for p in parts
+    )
+
+
+def _doer_of(word: str, words: frozenset[str]) -> bool:
+    """One who does what a dictionary verb says, which dictionaries often leave out:
+    "prescriber", "transcriber", "deprescriber"."""
+    return len(word) > 7 and word.endswith("ber") and word[:-1] in words
 
 
 def listed_strongly(folded: str, parts: list[str]) -> bool:

@@ -39,6 +39,10 @@ LOOK_ALIKES = [
     "www.cdc.gov/flu has the antiviral guidance - oseltamivir window?",
     "the reg 2 on call said to start heparin",
     "sample 24h urine protein - how do we collect it?",
+    "SNOMED CT 22298006 or 57054005 for the register?",
+    "We gave Priorix lot Y004411 at the clinic - record the lot where?",
+    "Clinic rota: Tue 9-12, Thu 1-5 - who covers warfarin?",
+    "Can a nurse prescriber's script cover isotretinoin?",
 ]
 
 
