@@ -92,6 +92,8 @@ _WORD = (
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
+    r"|(?i:\b(?:client|resident|service[ \t]+user|consumer))[ \t]*[:\-–][ \t]*"
     # what someone is called: "(goes by Rosie)", "known as Bee"
     r"|(?i:\bgoes[ \t]+by|\bknown[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
     r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
@@ -424,7 +426,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
-           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN)\b"
+           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{_REFERENCE}", 1, _a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
@@ -636,7 +638,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # "woman 99 years on 5 litres": a person's age after the word for them ("over 90 years"
     # of a population is no one's).
     ("ID", rf"(?i:\b(?:woman|man|lady|gentleman|gent|female|male|patient|pt|resident|widow"
-           rf"|widower)[ \t]+){_AGE}(?=[ \t]?(?i:years?|yrs?|y)\b)", 5, value, AGE_PLACEHOLDER),
+           rf"|widower)[ \t]*,?[ \t]+){_AGE}(?=[ \t]?(?i:years?|yrs?|y)\b)", 5, value,
+     AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, value, AGE_PLACEHOLDER),
     # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,

@@ -27,6 +27,12 @@ RECORDS = [
     ("rego XYZ-123 was towed from the scene", "rego [ID-1] was towed from the scene"),
     ("VIN 1HGCM82633A004352 from police", "VIN [ID-1] from police"),
     ("oxycodone filled 03/05 and again later", "oxycodone filled [DATE-1] and again later"),
+    (
+        "Referral\nClient: Aroha Ngata\nWound: leg ulcer",
+        "Referral\nClient: [NAME-1]\nWound: leg ulcer",
+    ),
+    ("User: care home resident, 94 years, deaf", "User: care home resident, [AGE-90+] years, deaf"),
+    ("DL: W2210-44518-90312 - must I report?", "DL: [ID-1] - must I report?"),
 ]
 
 LOOK_ALIKES = [
