@@ -350,9 +350,15 @@ def _leading(passages, words_in: list[int]) -> int:
 
 
 def _why_none(passages, sources, too_hard: bool) -> str:
-    """Why a topic the documents do discuss gets no offline handout: written for staff, above
-    what a patient handout may quote; or only tables and forms, no sentence to quote."""
+    """Why a topic the documents do discuss gets no offline handout: only in reference lists;
+    written for staff, above what a patient handout may quote; or only tables and forms, no
+    sentence to quote."""
     names = ", ".join(list(dict.fromkeys(p.source.source_name for p in passages))[:3])
+    if all(cites_others(p.source.section) for p in passages):
+        return (
+            f"The approved documents found ({names}) name this topic only in their reference "
+            "lists or acknowledgements: nothing there is for a patient to read."
+        )
     if too_hard:
         return (
             f"The approved documents found ({names}) discuss this topic, but they are written "

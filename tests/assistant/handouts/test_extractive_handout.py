@@ -315,3 +315,13 @@ def test_a_reference_list_is_never_quoted_even_when_it_holds_the_topics_words(tm
     assert "Do not drive after you take your pain medicine." in quoted
     assert not any("Smith AB" in text or "cohort" in text for text in quoted)
     assert not any(line.source.section.endswith("References") for line in handout.lines)
+
+
+def test_a_topic_found_only_in_a_reference_list_says_so(tmp_path):
+    references = (
+        "# References\n\nSmith AB, Jones CD. Driving on opioid pain medicine: epidemiological "
+        "associations with motor vehicle collisions. Pharmacoepidemiol Drug Saf 2019;12:34-45.\n"
+    )
+    _kb, note = _why_no_handout(tmp_path, "refs.md", references, "driving on opioids")
+    assert "reference lists" in note
+    assert "tables or forms" not in note and "written for staff" not in note
