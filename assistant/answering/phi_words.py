@@ -39,6 +39,7 @@ from assistant.answering.phi_phrases import (
 )
 from knowledge import name_shapes
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
+from knowledge.drug_names import DRUG_STEM
 from knowledge.name_shapes import name_likeness
 from knowledge.name_words import (
     common_words,
@@ -65,20 +66,6 @@ from knowledge.sense_inventory import SenseInventory
 Span = tuple[int, int]
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-# Stems of generic drug names (USAN/INN): a capitalised "Apixaban" or "Fidaxomicin" is a drug.
-# Endings of generic drug names and microbes (USAN/INN stems and the like), the shortest
-# of each kind: "vir" covers navir and ciclovir, "azole" prazole and onazole.
-_DRUG_STEM = re.compile(
-    r"(?:afil|alol|amine|aminophen|apine|arone|asone|azepine|azine|azodone|azole|azosin"
-    r"|bacillus|bactam|bacter|barbital|caine|ciclib|cillin|cocci|coccus|codone|coxib"
-    r"|cycline|dase|dipine|dronate|estradiol|etam|etine|farin|fenac|flurane|formin|fungin"
-    r"|gabalin|gatran|gestrel|gliflozin|glinide|gliptin|glitazone|glutide|italopram|kinase"
-    r"|lisib|lukast|mab|mectin|micin|monas|morphone|myces|mycin|nib|ocort|oides|olol|olone"
-    r"|onide|orphine|oxacin|parib|parin|parinux|penem|pentin|phylline|plasma|platin|pril"
-    r"|profen|prost|quine|ridone|rubicin|sartan|semide|setron|statin|tadine|taxel|teplase"
-    r"|terol|terone|thiazide|tidine|traline|trexate|triptan|triptyline|tropium|uride"
-    r"|vancin|vir|virus|xaban|zepam|zolam|zolid|zomib|antoin)$"
-)
 # Endings of conditions and procedures ("Bronchiolitis", "Cholecystectomy"). Some surnames
 # end so too ("Petraitis", "Ganapathy"): a word on a name list stays a name.
 _CONDITION_ENDING = re.compile(
@@ -387,7 +374,7 @@ def _listed_with_a_thing(text: str, token: re.Match[str]) -> bool:
 def _a_known_thing(word: str) -> bool:
     """A drug, brand, device or rare eponym: what a list of things holds, never a person."""
     folded = word.casefold()
-    if folded in BRANDS or folded in SHORT_NAMES or _DRUG_STEM.search(folded):
+    if folded in BRANDS or folded in SHORT_NAMES or DRUG_STEM.search(folded):
         return True
     return folded in EPONYMS and not listed_strongly(folded, [folded])
 
@@ -452,7 +439,7 @@ def _hyphenated_surname(parts: list[str]) -> bool:
 def known(folded: str, parts: list[str]) -> bool:
     words, clinical = common_words(), clinical_words()
     return all(
-        p in words or p in clinical or _DRUG_STEM.search(p) or _doer_of(p, words) for p in parts
+        p in words or p in clinical or DRUG_STEM.search(p) or _doer_of(p, words) for p in parts
     )
 
 
@@ -479,7 +466,7 @@ def _not_a_person(folded: str, parts: list[str]) -> bool:
     if folded in NOT_PEOPLE or all(p in NOT_PEOPLE or p in PARTICLES for p in parts):
         joined_eponyms = len(parts) > 1 and all(p in EPONYMS for p in parts)
         return joined_eponyms or not listed_strongly(folded, parts) or _rare_eponym(folded)
-    thing = _DRUG_STEM.search(folded) or _CONDITION_ENDING.search(folded)
+    thing = DRUG_STEM.search(folded) or _CONDITION_ENDING.search(folded)
     return bool(thing) and folded not in load_names()
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from assistant.answering.answer import ANSWERED, NOT_COVERED, RELATED
 from assistant.governance.settings import AnswerSettings
+from knowledge.drug_names import drugs_named, other_names
 from knowledge.evidence import (
     VALUE_LABELS,
     question_coverage,
@@ -71,10 +72,10 @@ class RefusalRule:
         of them must be found around a sentence carrying such a value. Evidence that misses
         the answer thresholds but clears the lower related ones is shown as related passages;
         so is a subject the documents discuss without the value asked for, a specialised word
-        no approved document uses ("acarbose"), and a child, pregnancy, pet or year the
-        passages found never speak of. `strict`: without the allowances for terse or
-        differently worded questions (similar words, the low floor when most concepts are
-        held)."""
+        no approved document uses ("acarbose"), a child, pregnancy, pet or year the passages
+        found never speak of, and a medicine none of them names. `strict`: without the
+        allowances for terse or differently worded questions (similar words, the low floor
+        when most concepts are held)."""
         cfg = self.settings
         question = result.question
         if question.language != "en":  # the engine says so before searching
@@ -106,6 +107,9 @@ class RefusalRule:
         groups = unaddressed_populations(question, result.passages)
         if groups:
             return RELATED, NOT_FOR_GROUP.format(" or ".join(groups))
+        unnamed = _medicines_not_found(question, result)
+        if unnamed:
+            return RELATED, NOT_FOR_GROUP.format(_quoted(unnamed))
         return ANSWERED, ""
 
     def _value_said_differently(self, question: Question, result: RetrievalResult) -> bool:
@@ -146,6 +150,22 @@ class RefusalRule:
         if held:
             floor = min(floor, cfg.held_similarity)
         return similarity >= floor and coverage >= cfg.min_coverage
+
+
+# The passages a medicine must be named in: those the answer's cards are drawn from.
+_TOP_PASSAGES = 5
+
+
+def _medicines_not_found(question: Question, result: RetrievalResult) -> tuple[str, ...]:
+    """The medicines the question names that none of the top passages names, by any of its
+    names: "MME conversion factor for meperidine?" answered from a table of other opioids
+    answers another question. (One no document names at all is said so before this.)"""
+    text = " ".join(p.text for p in result.passages[:_TOP_PASSAGES]).casefold()
+    return tuple(
+        drug
+        for drug in drugs_named(question.text)
+        if drug not in text and not any(name in text for name in other_names(drug))
+    )
 
 
 def _quoted(words: tuple[str, ...]) -> str:

@@ -37,9 +37,15 @@ def passage(text: str, similarity: float) -> Passage:
 
 
 def decide(
-    question: str, similarity: float, text: str = GLUCOSE, tmp_path=None, embedder=None
+    question: str,
+    similarity: float,
+    text: str = GLUCOSE,
+    tmp_path=None,
+    embedder=None,
+    library: str = "",
 ) -> tuple[str, str]:
-    vocabulary = {s: 5 for s in stems(text + " low blood glucose hypoglycemia treatment")}
+    """`library`: words other documents use, beyond the passage's own."""
+    vocabulary = {s: 5 for s in stems(f"{text} low blood glucose hypoglycemia treatment {library}")}
     expander = QueryExpander(vocabulary, SenseInventory({}), frozenset())
     searched = Question(question, expander.expand(question))
     result = RetrievalResult(searched, [passage(text, similarity)])
@@ -117,6 +123,23 @@ def test_a_drug_the_documents_never_mention_is_named_in_the_refusal(tmp_path):
     assert (
         decide("Low blood glucose: how many grams of carbohydrate?", 0.8, tmp_path=tmp_path)[0]
         == ANSWERED
+    )
+
+
+def test_a_medicine_the_passages_found_never_name_is_named_in_the_refusal(tmp_path):
+    # the library names glipizide elsewhere; the passage found speaks of no medicine at all
+    question = "Low blood glucose on glipizide: how many grams of carbohydrate?"
+    outcome, reason = decide(question, 0.8, tmp_path=tmp_path, library="glipizide")
+    assert outcome == RELATED and reason.startswith(NO_ANSWER)
+    assert "say nothing about “glipizide”" in reason
+    # a passage naming it answers; so does one naming a brand's generic ("Glucophage")
+    text = GLUCOSE + " People taking glipizide should carry glucose tablets."
+    assert decide(question, 0.8, text=text, tmp_path=tmp_path) == (ANSWERED, "")
+    brand = "Low blood glucose on Glucophage: how many grams of carbohydrate?"
+    text = GLUCOSE + " Metformin alone rarely causes it."
+    assert decide(brand, 0.8, text=text, tmp_path=tmp_path, library="glucophage") == (
+        ANSWERED,
+        "",
     )
 
 
