@@ -229,6 +229,7 @@ SPLIT_SETS = frozenset(
         "fifteenth",
         "sixteenth",
         "seventeenth",
+        "eighteenth",
     }
 )
 LATER_SETS = [
@@ -247,6 +248,7 @@ LATER_SETS = [
     ("fifteenth", "fifteenth set"),
     ("sixteenth", "sixteenth set"),
     ("seventeenth", "seventeenth set"),
+    ("eighteenth", "eighteenth set"),
 ]
 
 

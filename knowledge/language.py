@@ -29,27 +29,45 @@ LANGUAGE_NAMES = {
     "ru": "Russian",
     "ko": "Korean",
     "ja": "Japanese",
+    "pl": "Polish",
+    "tl": "Tagalog",
+    "hi": "Hindi or Urdu",
     "other": "another language",
 }
 _FUNCTION_WORDS = {
     "es": "el los las que para cuál cual cuánto cuanto cuánta cuántos cuantos cuántas cómo como "
     "debo puedo tengo es una del por qué está hay cuando cuándo mi mis su sus tiene pueden "
     "debe deben usted ella ellos le les lo nos muy también pero sin sobre entre hasta desde "
+    "puede se llama padre madre hijo hija abuela abuelo tía tío años tomar tomó "
     "días horas veces niño niños mujer embarazada médico medicamento medicina dosis azúcar",
     "fr": "le les des est pour une quelle quel quelles quels combien comment dois je avec sont "
     "du mon ma mes faut peut il elle nous vous ils qui dans sur pas jours heures fois enfant "
+    "mère père ans est-ce née quelle "
     "enfants femme enceinte médecin médicament sucre après avant",
     "de": "der die das und ist wie viel viele ich nicht mit für bei soll sollte welche welcher "
     "wann kann muss einem einer eine ein auch oder wenn nach vor tage stunden kind kinder "
+    "hat seit dem den sie er meine mein mutter vater dosis lange nimmt "
     "frau schwanger arzt medikament zucker",
     "pt": "quantos quantas quanto não com uma qual quais como devo posso tenho é está são "
     "quando meu minha seu sua dias horas vezes criança crianças mulher grávida médico remédio "
+    "mãe pai anos ela ele "
     "açúcar depois antes",
     "it": "il gli che per quale quali quanto quanti come devo posso sono è quando mio mia "
-    "giorni ore volte bambino bambini donna incinta medico farmaco zucchero dopo prima",
+    "giorni ore volte bambino bambini donna incinta medico farmaco zucchero dopo prima "
+    "madre padre anni ha",
     "vi": "của và là có không bao nhiêu lâu tôi được cho người bệnh thuốc khi nào thế làm sao "
     "những các một này đó với ngày giờ lần trẻ em phụ nữ mang thai bác sĩ đường sau trước "
     "nên trong cần phải hay đã sẽ bị về từ ra vào tay viên",
+    "pl": "czy jest nie się jak ile mam może można trzeba po przez dla jego jej mój moja "
+    "mojej mojego lekarz lek leki dni godzin razy dziecko kobieta ciąży cukru już jeszcze "
+    "albo który która kiedy także bez",
+    "tl": "ang ng mga po ba ko mo siya niya namin kami ako ay sa na ilang paano kailangan "
+    "pwede puwede bawal hindi opo yung iyong araw oras beses bata doktor gamot asukal kasi "
+    "lang daw raw",
+    # Hindi and Urdu as typed in Latin letters ("pt ka naam … hai")
+    "hi": "hai hain kya ka ki ke ko mein mera meri mere aur nahi nahin kaise kitna kitni "
+    "kitne karna karen chahiye bhi tha thi raha rahi sakte sakta gaya gayi wala wali "
+    "unka unki unko yeh woh abhi din ghante baar bachcha bachche doctor dawai dawa goli",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 _VIETNAMESE = frozenset("ơưđ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)))
@@ -86,3 +104,23 @@ def _script(char: str) -> str | None:
         if name.startswith(prefix):
             return lang
     return "other" if name and not name.startswith("LATIN") else None
+
+
+# Where a question's clauses end: a clause in another language may sit in an English one
+# ("Sister said nil by mouth — czy to znaczy także bez wody?").
+_CLAUSE_END = re.compile(r"[.?!¿¡;:,()\[\]\"“”—–\n]|\s-\s")
+_CLAUSE_WORDS = 3  # fewer words say nothing of a clause's language
+
+
+def foreign_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) of the clauses of `text` written in another language."""
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for end in [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
+        clause = text[start:end]
+        if len(_TOKEN.findall(clause)) >= _CLAUSE_WORDS:
+            language = detect_language(clause)
+            if language != "en":
+                spans.append((start, end, language))
+        start = end + 1
+    return spans

@@ -39,7 +39,8 @@ _STOP_WORDS = """
     room bed unit department team nurse nursing doctor consultant day days today tomorrow
     yesterday age aged year years involvement participation satisfaction feedback rights
     selection tracking characteristics questionnaire survey please also after before during mr
-    mrs ms miss mx dr prof pt patient"""
+    mrs ms miss mx dr prof pt patient sr sra srta dña doña herr frau mme mlle sig signora
+    signor pan pani shri smt"""
 STOP = frozenset(_STOP_WORDS.split())
 
 # -- names by where they stand --------------------------------------------------------------

@@ -92,6 +92,11 @@ _WORD = (
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    # titles and naming words of other languages: "Sra. Delgado", "Herr Becker", "Mme
+    # Leroy", "se llama Arturo Peña", "anak kong si Jomar"
+    r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
+    r"|(?i:\bse[ \t]+llama|\bllamad[oa]|\bs['’]appelle|\bse[ \t]+chama|\bchamad[oa]"
+    r"|\bheißt|\bsi[ \t]+chiama|\bnazywa[ \t]+się)[ \t]+|\b(?:si|ni)[ \t]+"
     # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
     r"|(?i:\b(?:client|resident|service[ \t]+user|consumer))[ \t]*[:\-–][ \t]*"
     # what someone is called: "(goes by Rosie)", "known as Bee"
@@ -106,6 +111,15 @@ _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # One digit said aloud, or a pair ("double oh"): seven or more in a row are a phone or a number.
 _DIGIT_WORD = (
     r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+)
+_FOREIGN_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre"
+    r"|diciembre|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre"
+    r"|octobre|novembre|décembre|decembre|janeiro|fevereiro|março|marco|maio|junho|julho"
+    r"|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
+    r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|stycznia"
+    r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
+    r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre)\b"
 )
 # Dates said aloud: "twelfth of march nineteen forty one", "seven slash eleven slash sixty six".
 _TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -466,7 +480,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      _digits_between(9, 15)),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
-    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax)\b\.?"
+    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
+              r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
+              r"|numer[ \t]+telefonu)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
@@ -546,6 +562,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
+    # A day and month in another language: "3 de junio", "12 mars 1958", "5. März".
+    ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{_FOREIGN_MONTH}"
+             r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{_SPOKEN_YEAR})\b))?", 4, persons_date_only),
     # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
@@ -674,6 +693,26 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"|u[ \t]?r[ \t]+(?:number|no)|d[ \t]?o[ \t]?b|date[ \t]+of[ \t]+birth)"
            r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*)"
            rf"(?P<v>{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b", 9),
+    # A national or health number after another country's label: "DNI 50123874K", "CPF
+    # 214.587.903-44", "codice fiscale BNCGPP40A01L219X", "número de utente 284 117 903".
+    ("SSN", r"(?i:\b(?:DNI|NIE|CPF|CURP|PESEL|NIR|RUT|codice[ \t]+fiscale|tarjeta[ \t]+sanitaria"
+            r"|n[úu]mero[ \t]+de[ \t]+utente|carte[ \t]+(?:vitale|d['’]assurance[ \t]+maladie)"
+            r"|tessera[ \t]+sanitaria|cart[ãa]o[ \t]+(?:do[ \t]+)?SUS|versichertennummer"
+            r"|krankenkassennummer)\b)"
+            r"(?:[ \t]+(?:dela|dele|della|(?:de|da|do|del|di)(?:[ \t]+\w+){1,2}))?"
+            r"(?:[ \t]+(?:es|é|est|is|ist|è))?[ \t]*(?:n[º°o]\.?)?[ \t]*[:#]?[ \t]*"
+            r"(?P<v>(?=[A-Z0-9. -]*\d)[A-Z0-9](?:[A-Z0-9.-]|[ ](?=[A-Z0-9]*\d)){5,22}[A-Z0-9])"
+            r"(?![\w-])", 0, _min_digits(5)),
+    # A French number in pairs: "06 48 21 93 07".
+    ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?![\w.]|[ .]\d)", 3),
+    # An age over 89 in the words of another language, or of English learnt from one: "91
+    # anos", "97 anni", "93 taong gulang", "has 92 years".
+    ("ID", rf"(?<![\w.]){_AGE}[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
+           r"|sal)\b", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
+     5, value, AGE_PLACEHOLDER),
+    # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".
+    ("DATE", r"(?i:\b\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]+năm[ \t]+\d{4})?)\b", 4),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
     ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),
 ])

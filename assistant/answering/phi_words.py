@@ -135,6 +135,9 @@ _FUNCTION_WORDS = frozenset(
     "a an and or but so if then than the of to in on at by for from as is are was were be "
     "do does did not no nor yet also her his him she he they them my our your its their mine "
     "till how what when where why which whose whom".split()
+) | frozenset(
+    # other languages' titles, which a name follows: "Sra. Delgado", "Herr Becker"
+    "sr sra srta dña doña herr frau mme mlle sig signora signor pani shri smt".split()
 )
 # A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
 _EPITHET = re.compile(r"[ \t]+([a-z]{3,}(?:ii|ae|i|is|us|um|ensis))\b")
