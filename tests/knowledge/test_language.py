@@ -1,0 +1,31 @@
+"""The language of a question and of its clauses (knowledge.language)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language import detect_language, foreign_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Cuántas horas debo esperar para comer después de la insulina?", "es"),
+        ("Czy po zabiegu można jeść, jak długo trzeba czekać?", "pl"),
+        ("Ilang araw po bago puwedeng maligo ang bata?", "tl"),
+        ("Bachche ko bukhar hai, kitni goli deni chahiye?", "hi"),
+        ("DM2 pt BG 54 diaphoretic - tx?", "en"),
+        ("How long should I rub my hands with alcohol hand rub?", "en"),
+    ],
+)
+def test_a_question_is_read_as_the_language_its_common_words_say(text, language):
+    assert detect_language(text) == language
+
+
+def test_a_clause_in_another_language_is_found_inside_an_english_question():
+    text = "The nurse said nil by mouth — czy to znaczy także bez wody? He is on insulin."
+    spans = foreign_spans(text)
+    assert [(text[a:b].strip(), lang) for a, b, lang in spans] == [
+        ("czy to znaczy także bez wody", "pl")
+    ]
+    assert foreign_spans("Is 5 mg of warfarin too much for an 80-year-old?") == []
