@@ -45,6 +45,17 @@ from assistant.answering.phi_names import (
     names_before,
     trailing_name,
 )
+from assistant.answering.phi_numbers import (
+    REFERENCE,
+    a_plate,
+    a_reference,
+    digits_between,
+    min_digits,
+    not_a_code,
+    not_a_document,
+    not_a_products_lot,
+    not_a_public_bodys,
+)
 from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
 
@@ -235,133 +246,6 @@ def _street_words(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
-def _min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
-    """Accept the value (the group "v", else the whole match) when it has `n` digits."""
-
-    def accept(m: re.Match[str]) -> Span | None:
-        start, end = value(m)
-        return (start, end) if sum(c.isdigit() for c in m.string[start:end]) >= n else None
-
-    return accept
-
-
-def _digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
-    """Accept a number of lo to hi digits: the value group's where the pattern has one
-    (a label before it is not counted), else the whole match's."""
-
-    def accept(m: re.Match[str]) -> Span | None:
-        start, end = value(m)
-        return (start, end) if lo <= sum(c.isdigit() for c in m.string[start:end]) <= hi else None
-
-    return accept
-
-
-_CODE_LABEL = re.compile(
-    r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
-    # (a product's REF in capitals; DIN, a Canadian drug identification number)
-    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch|din|ean|aust[ \t]+[rl]))|\bREF)"
-    r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
-)
-
-
-# Codes listed after one label: "SNOMED CT 44054006 or 73211009", "ICD 1234567, 7654321".
-_MORE_CODES = re.compile(r"(?:[\dA-Za-z.-]*\d[\dA-Za-z.-]*[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*)+$")
-
-
-def _not_a_code(m: re.Match[str]) -> Span | None:
-    """A long number after a terminology's or a product's label is a code for a condition or
-    a product ("SNOMED 44054006", "PIP code 111-6427", "REF 393204"), not a person's; so are
-    the codes listed after the first."""
-    before = m.string[max(0, m.start() - 60) : m.start()]
-    before = _MORE_CODES.sub("", before)
-    return None if _CODE_LABEL.search(before[-16:]) else value(m)
-
-
-# "lot FK4428 of Beyfortus": a product's batch, asked about in a recall; an implant's lot with
-# no product named after it stays ("hip implant lot 0498-225-11 … do we tell him").
-_PRODUCT_AFTER_LOT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+")
-
-
-# "Document ID: MED-07-015", "Form ID 4471": a document's number, not a person's.
-_DOCUMENT_BEFORE = re.compile(
-    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|order[ \t]+set))[ \t]+$"
-)
-
-
-# "MMRVaxPro lot Y005612", "Gardasil 9 lot": a product named just before its lot.
-_PRODUCT_BEFORE_LOT = re.compile(
-    r"\b(?!(?:Mrs?|Ms|Miss|Mx|Dr|Prof)\b)[A-Z][\w-]+(?:[ \t]+\d+)?[ \t]+$"
-)
-
-
-def _not_a_products_lot(m: re.Match[str]) -> Span | None:
-    label = m.string[max(0, m.start() - 6) : m.start("v")]
-    if re.search(r"(?i:\blot)", label):
-        if _PRODUCT_AFTER_LOT.match(m.string, m.end()):
-            return None
-        if _PRODUCT_BEFORE_LOT.search(m.string[max(0, m.start() - 40) : m.start()]):
-            return None
-    return _LOT_DIGITS(m)
-
-
-def _not_a_document(accept: Callable[[re.Match[str]], Span | None]):
-    def check(m: re.Match[str]) -> Span | None:
-        if _DOCUMENT_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
-            return None
-        return accept(m)
-
-    return check
-
-
-_LOT_DIGITS = _not_a_document(_min_digits(3))  # built once, not once a match
-_NOT_A_DOCUMENTS = _not_a_document(value)
-
-# The web addresses of public health bodies ("nice.org.uk", "hse.ie", "canada.ca",
-# "www.cdc.gov/flu"): a guideline's home, no one's account, unless a number or a code in the
-# path names someone ("…/patient/884211").
-_PUBLIC_BODY = re.compile(
-    r"(?i:^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)*(?:[a-z0-9-]+\.gov(?:\.[a-z]{2})?|[a-z0-9-]+"
-    r"\.govt\.nz|[a-z0-9-]+\.gc\.ca|canada\.ca|nhs\.uk|nice\.org\.uk|hse\.ie|who\.int"
-    r"|[a-z0-9-]+\.int))(?:[/?#]|$)"
-)
-
-
-_NAMES_SOMEONE = re.compile(r"\d{4}|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+\d")
-
-
-def _not_a_public_bodys(m: re.Match[str]) -> Span | None:
-    text = m.group()
-    if _PUBLIC_BODY.match(text) and not _NAMES_SOMEONE.search(text):
-        return None
-    return value(m)
-
-
-# A reference's value: groups of letters and digits, each group after the first holding a
-# digit ("0001 2345 6789", "FP-88120-A"), so the words after it are never taken.
-_REFERENCE = (
-    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
-    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3})(?![\w-])"
-)
-
-
-def _a_reference(m: re.Match[str]) -> Span | None:
-    """Four digits or more, or letters and digits together in six characters or more, a
-    quarter of them digits: not "Group 1", "card 2 of 3", "sample 24h" or a template's code
-    spelt out in letters ("RAD-TPL-CTC-01"); not a document's number ("form FP-10")."""
-    start, end = value(m)
-    text = m.string[start:end]
-    digits = sum(c.isdigit() for c in text)
-    characters = sum(c.isalnum() for c in text)
-    mixed = digits and characters >= 6 and digits >= characters / 4
-    return _NOT_A_DOCUMENTS(m) if digits >= 4 or mixed else None
-
-
-def _a_plate(m: re.Match[str]) -> Span | None:
-    """A plate holds letters and digits ("NU19 OTB", "CJR-902"): "reg 2" is no plate."""
-    text = m.group("v")
-    return value(m) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
-
-
 def _not_tests(m: re.Match[str]) -> Span | None:
     """ "CBC, BMP MRN …": abbreviations a clinical question uses, not a surname and name."""
     words = re.findall(r"[A-Za-z]+", m.group("v").casefold())
@@ -419,7 +303,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
-     _min_digits(4)),
+     min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
            r"|\bmedical[ \t]+card|\baccession"
@@ -427,7 +311,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?i:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, _not_a_products_lot),
+           rf"[ \t]*(?i:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, not_a_products_lot),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -435,18 +319,18 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
     ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1,
-     _not_a_document(_min_digits(4))),
+     not_a_document(min_digits(4))),
     # A record about one person, after the word for it: "Claim 4471-22-90815", "invoice
     # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
-           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{_REFERENCE}", 1, _a_reference),
+           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{REFERENCE}", 1, a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17})(?![\w-])", 1,
-     _a_plate),
+     a_plate),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
@@ -472,12 +356,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
     # Seven digits, as in-house and fictional (555) numbers are given: 555-0187 x204.
     ("PHONE", r"(?<![\w+./-])\d{3}[ .-]\d{4}(?:[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5})?"
-              r"(?![\w-]|[.,/]\d)", 3, _not_a_code),
+              r"(?![\w-]|[.,/]\d)", 3, not_a_code),
     ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
               r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
-    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, _digits_between(10, 11)),
+    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, digits_between(10, 11)),
     ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
-     _digits_between(9, 15)),
+     digits_between(9, 15)),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
@@ -486,7 +370,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
-     3, _digits_between(7, 15)),
+     3, digits_between(7, 15)),
     ("ADDRESS", _ADDRESS, 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
@@ -508,7 +392,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"\d{4}\b", 3),
     # An Eircode, "D02 X285" (not a lot or a batch of that shape: "lot Y005612").
     ("ADDRESS", r"(?<![\w-])(?<!\blot )(?<!\bLOT )(?<!\bbatch )[AC-FHKNPRTV-Y]\d{2}[ \t]?"
-                r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, _min_digits(3)),
+                r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, min_digits(3)),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".
@@ -612,14 +496,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
-    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2, _not_a_public_bodys),
+    ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2, not_a_public_bodys),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
     ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
-     _min_digits(3)),
+     min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver)"
            rf"[ \t]+(?:id|s/?n|serial|{_NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
@@ -638,9 +522,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|blog|io|me|co\.uk|org\.uk"
            r"|ly|gl|us|ie|ca|au|nz|app|health)"
            r"(?:/[^\s,;)\]\"'<>]*)?(?![\w.-])", 2,
-     _not_a_public_bodys),
+     not_a_public_bodys),
     ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
-           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){0,3})(?![\w-])", 2, _min_digits(4)),
+           r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){0,3})(?![\w-])", 2, min_digits(4)),
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
@@ -685,7 +569,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
     ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, _not_a_code),
+    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, not_a_code),
     # A record number or a birth date read out after its label: "m r n four four seven two one
     # nine", "dob one two oh three four seven".
     ("ID", r"(?i:\b(?:m[ \t]?r[ \t]?n|(?:medical[ \t]+)?record[ \t]+(?:number|no)"
@@ -702,7 +586,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?:[ \t]+(?:dela|dele|della|(?:de|da|do|del|di)(?:[ \t]+\w+){1,2}))?"
             r"(?:[ \t]+(?:es|é|est|is|ist|è))?[ \t]*(?:n[º°o]\.?)?[ \t]*[:#]?[ \t]*"
             r"(?P<v>(?=[A-Z0-9. -]*\d)[A-Z0-9](?:[A-Z0-9.-]|[ ](?=[A-Z0-9]*\d)){5,22}[A-Z0-9])"
-            r"(?![\w-])", 0, _min_digits(5)),
+            r"(?![\w-])", 0, min_digits(5)),
     # A French number in pairs: "06 48 21 93 07".
     ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?![\w.]|[ .]\d)", 3),
     # An age over 89 in the words of another language, or of English learnt from one: "91

@@ -1,0 +1,144 @@
+"""Whether a number found beside a label names a person, for assistant/answering/phi_rules.py.
+
+A number is a person's unless what stands around it makes it something else's: a code after a
+terminology's label ("SNOMED 44054006"), a product's lot ("MMRVaxPro lot Y005612"), a
+document's number ("Form ID 4471"), a public health body's web address. A reference after the
+word for a record (a claim, a licence, a sample) needs enough digits to be one; a plate needs
+letters and digits. Each function takes a rule's match and returns the span to replace, or
+None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answering.phi_dates import value
+from assistant.answering.phi_names import Span
+
+
+def min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
+    """Accept the value (the group "v", else the whole match) when it has `n` digits."""
+
+    def accept(m: re.Match[str]) -> Span | None:
+        start, end = value(m)
+        return (start, end) if sum(c.isdigit() for c in m.string[start:end]) >= n else None
+
+    return accept
+
+
+def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
+    """Accept a number of lo to hi digits: the value group's where the pattern has one
+    (a label before it is not counted), else the whole match's."""
+
+    def accept(m: re.Match[str]) -> Span | None:
+        start, end = value(m)
+        return (start, end) if lo <= sum(c.isdigit() for c in m.string[start:end]) <= hi else None
+
+    return accept
+
+
+_CODE_LABEL = re.compile(
+    r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
+    # (a product's REF in capitals; DIN, a Canadian drug identification number)
+    r"|cat(?:alogue)?[ \t]*(?:no\b\.?|\#)|barcode|batch|din|ean|aust[ \t]+[rl]))|\bREF)"
+    r"[ \t]*(?:code)?[ \t]*[:#]?[ \t]*$"
+)
+
+
+# Codes listed after one label: "SNOMED CT 44054006 or 73211009", "ICD 1234567, 7654321".
+_MORE_CODES = re.compile(r"(?:[\dA-Za-z.-]*\d[\dA-Za-z.-]*[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*)+$")
+
+
+def not_a_code(m: re.Match[str]) -> Span | None:
+    """A long number after a terminology's or a product's label is a code for a condition or
+    a product ("SNOMED 44054006", "PIP code 111-6427", "REF 393204"), not a person's; so are
+    the codes listed after the first."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    before = _MORE_CODES.sub("", before)
+    return None if _CODE_LABEL.search(before[-16:]) else value(m)
+
+
+# "lot FK4428 of Beyfortus": a product's batch, asked about in a recall; an implant's lot with
+# no product named after it stays ("hip implant lot 0498-225-11 … do we tell him").
+_PRODUCT_AFTER_LOT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+")
+
+
+# "Document ID: MED-07-015", "Form ID 4471": a document's number, not a person's.
+_DOCUMENT_BEFORE = re.compile(
+    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|order[ \t]+set))[ \t]+$"
+)
+
+
+# "MMRVaxPro lot Y005612", "Gardasil 9 lot": a product named just before its lot.
+_PRODUCT_BEFORE_LOT = re.compile(
+    r"\b(?!(?:Mrs?|Ms|Miss|Mx|Dr|Prof)\b)[A-Z][\w-]+(?:[ \t]+\d+)?[ \t]+$"
+)
+
+
+def not_a_products_lot(m: re.Match[str]) -> Span | None:
+    label = m.string[max(0, m.start() - 6) : m.start("v")]
+    if re.search(r"(?i:\blot)", label):
+        if _PRODUCT_AFTER_LOT.match(m.string, m.end()):
+            return None
+        if _PRODUCT_BEFORE_LOT.search(m.string[max(0, m.start() - 40) : m.start()]):
+            return None
+    return _LOT_DIGITS(m)
+
+
+def not_a_document(accept: Callable[[re.Match[str]], Span | None]):
+    def check(m: re.Match[str]) -> Span | None:
+        if _DOCUMENT_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None
+        return accept(m)
+
+    return check
+
+
+_LOT_DIGITS = not_a_document(min_digits(3))  # built once, not once a match
+_NOT_A_DOCUMENTS = not_a_document(value)
+
+# The web addresses of public health bodies ("nice.org.uk", "hse.ie", "canada.ca",
+# "www.cdc.gov/flu"): a guideline's home, no one's account, unless a number or a code in the
+# path names someone ("…/patient/884211").
+_PUBLIC_BODY = re.compile(
+    r"(?i:^(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)*(?:[a-z0-9-]+\.gov(?:\.[a-z]{2})?|[a-z0-9-]+"
+    r"\.govt\.nz|[a-z0-9-]+\.gc\.ca|canada\.ca|nhs\.uk|nice\.org\.uk|hse\.ie|who\.int"
+    r"|[a-z0-9-]+\.int))(?:[/?#]|$)"
+)
+
+
+_NAMES_SOMEONE = re.compile(r"\d{4}|[A-Za-z]+\d+[A-Za-z]|\d+[A-Za-z]+\d")
+
+
+def not_a_public_bodys(m: re.Match[str]) -> Span | None:
+    text = m.group()
+    if _PUBLIC_BODY.match(text) and not _NAMES_SOMEONE.search(text):
+        return None
+    return value(m)
+
+
+# A reference's value: groups of letters and digits, each group after the first holding a
+# digit ("0001 2345 6789", "FP-88120-A"), so the words after it are never taken.
+REFERENCE = (
+    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3})(?![\w-])"
+)
+
+
+def a_reference(m: re.Match[str]) -> Span | None:
+    """Four digits or more, or letters and digits together in six characters or more, a
+    quarter of them digits: not "Group 1", "card 2 of 3", "sample 24h" or a template's code
+    spelt out in letters ("RAD-TPL-CTC-01"); not a document's number ("form FP-10")."""
+    start, end = value(m)
+    text = m.string[start:end]
+    digits = sum(c.isdigit() for c in text)
+    characters = sum(c.isalnum() for c in text)
+    mixed = digits and characters >= 6 and digits >= characters / 4
+    return _NOT_A_DOCUMENTS(m) if digits >= 4 or mixed else None
+
+
+def a_plate(m: re.Match[str]) -> Span | None:
+    """A plate holds letters and digits ("NU19 OTB", "CJR-902"): "reg 2" is no plate."""
+    text = m.group("v")
+    return value(m) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
