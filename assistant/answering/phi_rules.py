@@ -299,7 +299,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     # In spaced groups, as a health card prints it: "PHN 9876 543 210", "MRN 4471 023 118".
     ("MRN", r"(?i:\bMRN|\bPHN)\b[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
-    ("MRN", rf"(?i:\bMRN|\bMR[ \t]*\#|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
+    ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
@@ -421,7 +421,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # The town a patient lives in is an address's part (Safe Harbor), whether or not the
     # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
     # travelled from is history, not an address: "returned from Lagos".)
-    ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently))?"
+    ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently"
+                r"|with[ \t]+(?:us|me|them|her|him|family|[a-z]+[ \t]+(?:son|daughter|family))))?"
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in)[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),

@@ -33,6 +33,11 @@ RECORDS = [
     ),
     ("User: care home resident, 94 years, deaf", "User: care home resident, [AGE-90+] years, deaf"),
     ("DL: W2210-44518-90312 - must I report?", "DL: [ID-1] - must I report?"),
+    ("MR no. 77-31408, DKA, when to stop the drip?", "MR no. [MRN-1], DKA, when to stop the drip?"),
+    (
+        "she lives with us in Paterson and takes insulin",
+        "she lives with us in [ADDRESS-1] and takes insulin",
+    ),
 ]
 
 LOOK_ALIKES = [
