@@ -157,13 +157,19 @@ _TOP_PASSAGES = 5
 
 
 def _medicines_not_found(question: Question, result: RetrievalResult) -> tuple[str, ...]:
-    """The medicines the question names that none of the top passages names, by any of its
-    names: "MME conversion factor for meperidine?" answered from a table of other opioids
-    answers another question. (One no document names at all is said so before this.)"""
+    """The medicines the sentence that asks names that none of the top passages names, by
+    any of its names: "MME conversion factor for meperidine?" answered from a table of other
+    opioids answers another question. A medicine in a sentence of context before it is the
+    patient's history ("Post-op patient used oxycodone for 5 days. How should I step it
+    down?"). (One no document names at all is said so before this.)"""
+    sentences = [s.strip() for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
+    last = sentences[-1] if sentences else ""
+    whole = not last.endswith("?") or len(last.split()) < _ASKED_WORDS  # a fragment: "NIDDK"
+    asked = question.text if whole else last
     text = " ".join(p.text for p in result.passages[:_TOP_PASSAGES]).casefold()
     return tuple(
         drug
-        for drug in drugs_named(question.text)
+        for drug in drugs_named(asked)
         if drug not in text and not any(name in text for name in other_names(drug))
     )
 

@@ -143,6 +143,14 @@ def test_a_medicine_the_passages_found_never_name_is_named_in_the_refusal(tmp_pa
     )
 
 
+def test_a_medicine_in_a_sentence_of_context_is_history_not_the_subject(tmp_path):
+    question = (
+        "He has been on glipizide for years. How many grams of carbohydrate for a low blood "
+        "glucose?"
+    )
+    assert decide(question, 0.8, tmp_path=tmp_path, library="glipizide") == (ANSWERED, "")
+
+
 def test_a_child_the_passages_never_speak_of_is_named_in_the_refusal(tmp_path):
     question = "Low blood glucose in a 6-year-old: how many grams of carbohydrate?"
     outcome, reason = decide(question, 0.8, tmp_path=tmp_path)
