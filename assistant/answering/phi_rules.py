@@ -140,6 +140,14 @@ _SPOKEN_YEAR = (
     rf"(?:(?:nineteen|twenty)[ \t]+{_SPOKEN_TWO}|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?"
     rf"(?:{_SPOKEN_TWO}|{_UNITS_WORD}))?)"
 )
+# A number said aloud as a house number is: "forty two", "one one seven", "a hundred and
+# twelve".
+_SPOKEN_NUMBER = (
+    rf"(?:(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}|oh)"
+    rf"(?:[ \t]+(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}|oh)){{0,3}}"
+    rf"|(?:a|one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
+    rf"(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}))?)"
+)
 _SPOKEN_DAY = rf"(?:twenty(?:[ \t-]{_UNITS_WORD})?|thirty(?:[ \t-]one)?|{_TEEN_WORD}|{_UNITS_WORD})"
 # (Atomic: "ninety one millimoles" may not be read as "ninety" before "one millimoles".)
 _WORD_AGE = (
@@ -239,11 +247,18 @@ _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copi
 
 
 def _street_words(m: re.Match[str]) -> Span | None:
-    """ "on hawthorn drive": the words of the name are no articles or clinical words."""
-    words = m.group("v").split()[:-1]
-    if any(w in ("the", "a", "an", "this", "that", "my", "his", "her") for w in words):
+    """ "on hawthorn drive": the words of the name are no articles, small words of a sentence
+    or units ("two units every way" names no street)."""
+    words = [w.casefold() for w in m.group("v").split()[:-1]]
+    if any(w in _NOT_STREET_WORDS or w in _UNIT_WORDS for w in words):
         return None
     return value(m)
+
+
+_NOT_STREET_WORDS = frozenset(
+    "the a an this that my his her their our your every each per other more less all both "
+    "either any some no of in on to by for with from down up".split()
+)
 
 
 def _not_tests(m: re.Match[str]) -> Span | None:
@@ -393,6 +408,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # An Eircode, "D02 X285" (not a lot or a batch of that shape: "lot Y005612").
     ("ADDRESS", r"(?<![\w-])(?<!\blot )(?<!\bLOT )(?<!\bbatch )[AC-FHKNPRTV-Y]\d{2}[ \t]?"
                 r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, min_digits(3)),
+    # A house number said aloud before its street: "forty two oak road", "one one seven
+    # kingsway avenue", "flat three twelve mill lane".
+    ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{_SPOKEN_NUMBER}[ \t]+)?"
+                rf"{_SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
+                r"|avenue|close|crescent|terrace|grove|court|way|place|gardens|square|boulevard"
+                r"|highway|parade)))\b", 3, _street_words),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".

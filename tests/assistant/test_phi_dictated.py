@@ -65,6 +65,8 @@ DICTATED = [
         f"she turns {AGE_PLACEHOLDER}!! can she have the flu jab",
     ),
     ("80yo lady agnes moran ?uti, which abx", "80yo lady [NAME-1] ?uti, which abx"),
+    ("she lives at forty two oak road with her son", "she lives at [ADDRESS-1] with her son"),
+    ("flat three nineteen mill lane is the address", "[ADDRESS-1] is the address"),
 ]
 
 # Said aloud, these are readings, amounts, times and a document's date: nothing to remove.
@@ -85,6 +87,8 @@ SPOKEN_NEGATIVES = [
     "for ms relapse what steroid dose",
     "the lady in bed three turns 90 degrees to eat is that safe with her hip",
     "a man walking with a frame fell in the corridor",
+    "he walked two miles down the road before the chest pain started",
+    "give two units every way you can",
 ]
 
 
