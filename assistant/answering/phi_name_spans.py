@@ -5,7 +5,10 @@ Words no single look can judge are settled by their neighbours: initials before 
 Smith", "T.K. Okonkwo"), a particle between ("Nguyen van Minh"), a capitalised listed word
 beside one ("Gerald Moss"), two or three words in small letters or capitals that no list knows
 ("priya raghunathan", "BOLAJI ADEWALE"), a given name after a relative ("my dad frank
-miller"). Adjacent name words become one span, so "Harold Finch" is one [NAME-1].
+miller") or after words that say who someone is ("patient is karen white", "ring doctor
+nowak"). In a clause written in another language the English looks are set aside: only
+listed or cue-found names, or capitals inside the clause, count there. Adjacent name words
+become one span, so "Harold Finch" is one [NAME-1].
 """
 
 from __future__ import annotations
