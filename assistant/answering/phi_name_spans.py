@@ -123,7 +123,6 @@ def _in_capitalised_runs(
     """Tokens of a run of capitalised words, one of them on the name lists: "Đỗ Thị Mai",
     "Mohan Lal Agarwal", "Renato Dizon". A run of two opening its clause may be an article
     and a noun ("Die Tabletten"), so it must be three words long there."""
-    clause_starts = {a for a, _b in foreign}
     runs: list[list[int]] = []
     for i, token in enumerate(tokens):
         if not token.group()[:1].isupper():
@@ -134,11 +133,13 @@ def _in_capitalised_runs(
             runs.append([i])
     found: set[int] = set()
     for run in runs:
+        start = tokens[run[0]].start()
+        clause = next((c for c in foreign if c[0] <= start < c[1]), None)
+        if clause is None:
+            continue  # (only another language's clauses are read so)
         words = [_unaccented(tokens[j].group()) for j in run]
-        opens = text[: tokens[run[0]].start()].rstrip(" \t").endswith(("\n",)) or any(
-            text[a : tokens[run[0]].start()].strip() == "" for a in clause_starts
-        )
-        long_enough = len(run) >= (3 if opens or tokens[run[0]].start() == 0 else 2)
+        opens = text[clause[0] : start].strip() == ""
+        long_enough = len(run) >= (3 if opens else 2)
         if long_enough and any(w in load_names() for w in words):
             found.update(run)
     return found
