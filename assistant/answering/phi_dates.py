@@ -28,6 +28,16 @@ ORD_WORD = (
     r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[- ]first)"
 )
+# Months in the languages questions come in besides English: "3 de junio", "12. Mai".
+FOREIGN_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre"
+    r"|diciembre|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre"
+    r"|octobre|novembre|décembre|decembre|janeiro|fevereiro|março|marco|maio|junho|julho"
+    r"|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
+    r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|stycznia"
+    r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
+    r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre)\b"
+)
 NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
 # matches. A day-month without a year ("on 5 June") is still a date tied to a person.

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from assistant.answering.phi_dates import (
     DATE,
+    FOREIGN_MONTH,
     MONTH_ANY_CASE,
     NOT_A_DOSE,
     ORD_WORD,
@@ -55,6 +56,16 @@ from assistant.answering.phi_numbers import (
     not_a_document,
     not_a_products_lot,
     not_a_public_bodys,
+)
+from assistant.answering.phi_spoken import (
+    DIGIT_WORD,
+    NOT_AN_AMOUNT,
+    SPOKEN_DAY,
+    SPOKEN_NUMBER,
+    SPOKEN_TWO,
+    SPOKEN_YEAR,
+    WORD_AGE,
+    spoken_age_alone,
 )
 from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
@@ -118,49 +129,6 @@ _NAME_CUE = (
     r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
-_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-# One digit said aloud, or a pair ("double oh"): seven or more in a row are a phone or a number.
-_DIGIT_WORD = (
-    r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-)
-_FOREIGN_MONTH = (
-    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre"
-    r"|diciembre|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre"
-    r"|octobre|novembre|décembre|decembre|janeiro|fevereiro|março|marco|maio|junho|julho"
-    r"|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
-    r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|stycznia"
-    r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
-    r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre)\b"
-)
-# Dates said aloud: "twelfth of march nineteen forty one", "seven slash eleven slash sixty six".
-_TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_SPOKEN_TWO = rf"(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|oh[ \t]+{_UNITS_WORD})"
-_SPOKEN_YEAR = (
-    rf"(?:(?:nineteen|twenty)[ \t]+{_SPOKEN_TWO}|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?"
-    rf"(?:{_SPOKEN_TWO}|{_UNITS_WORD}))?)"
-)
-# A number said aloud as a house number is: "forty two", "one one seven", "a hundred and
-# twelve".
-_SPOKEN_NUMBER = (
-    rf"(?:(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}|oh)"
-    rf"(?:[ \t]+(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}|oh)){{0,3}}"
-    rf"|(?:a|one|two|three|four|five|six|seven|eight|nine)[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?"
-    rf"(?:{_TENS_WORD}(?:[ \t-]{_UNITS_WORD})?|{_TEEN_WORD}|{_UNITS_WORD}))?)"
-)
-_SPOKEN_DAY = rf"(?:twenty(?:[ \t-]{_UNITS_WORD})?|thirty(?:[ \t-]one)?|{_TEEN_WORD}|{_UNITS_WORD})"
-# (Atomic: "ninety one millimoles" may not be read as "ninety" before "one millimoles".)
-_WORD_AGE = (
-    rf"(?P<v>(?>(?i:ninety(?:[- ]{_UNITS_WORD})?|(?:(?:a|one)[ \t]+)?hundred(?:[ \t]+(?:and[ \t]+)?"
-    rf"(?:{_UNITS_WORD}|ten|eleven|twelve))?)))\b"
-)
-# After a number said aloud: its unit makes it an amount, not an age ("ninety mils an hour",
-# "ninety five per cent", "one ninety over a hundred").
-_NOT_AN_AMOUNT = (
-    r"(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|seconds?|secs?|percent"
-    r"|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people|beds?|mmhg|kg|g\b|mils?\b"
-    r"|kilos?|millimol|micromol|litres?|liters?|over\b))"
-)
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
@@ -204,26 +172,6 @@ def _spelt_email(m: re.Match[str]) -> Span | None:
 def _not_a_temperature(m: re.Match[str]) -> Span | None:
     before = m.string[max(0, m.start() - 20) : m.start()]
     if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
-        return None
-    return value(m)
-
-
-# Before a number said aloud with no word for age: a reading ("sats ninety six", "b p one
-# ninety over…") or a larger number ("two hundred and eighty", "eighteen hundred" hours).
-_READING_BEFORE = re.compile(
-    r"(?i:\b(?:sats?|saturations?|sp ?o ?2|o ?2|bp|b p|pressure|pulse|heart rate|hr|h r|rate"
-    r"|resps?|glucose|sugars?|bms?|score|weight|weighs|temp|temperature|level|is about"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|over|under|above|below)[ \t]+"
-    r"(?:(?:is|are|of|at|about|around)[ \t]+)?(?:(?:a|one)[ \t]+)?)$"
-)
-
-
-def _spoken_age_alone(m: re.Match[str]) -> Span | None:
-    """ "ninety-one and on amitriptyline": an age said aloud, unless a reading or part of a
-    larger number comes before it."""
-    if _READING_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
         return None
     return value(m)
 
@@ -410,8 +358,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, min_digits(3)),
     # A house number said aloud before its street: "forty two oak road", "one one seven
     # kingsway avenue", "flat three twelve mill lane".
-    ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{_SPOKEN_NUMBER}[ \t]+)?"
-                rf"{_SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
+    ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{SPOKEN_NUMBER}[ \t]+)?"
+                rf"{SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove|court|way|place|gardens|square|boulevard"
                 r"|highway|parade)))\b", 3, _street_words),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
@@ -469,15 +417,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
     # A day and month in another language: "3 de junio", "12 mars 1958", "5. März".
-    ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{_FOREIGN_MONTH}"
+    ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{FOREIGN_MONTH}"
              r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
-             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{_SPOKEN_YEAR})\b))?", 4, persons_date_only),
+             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
     # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
     ("DATE", rf"(?i:\b(?:the[ \t]+)?{ORD_WORD}[ \t]+of[ \t]+the[ \t]+{ORD_WORD}"
-             rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))?)\b", 4),
-    ("DATE", rf"(?i:\b{_SPOKEN_DAY}[ \t]+slash[ \t]+{_SPOKEN_DAY}[ \t]+slash[ \t]+"
-             rf"(?:{_SPOKEN_YEAR}|{_SPOKEN_TWO}))\b", 4),
+             rf"(?:[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))?)\b", 4),
+    ("DATE", rf"(?i:\b{SPOKEN_DAY}[ \t]+slash[ \t]+{SPOKEN_DAY}[ \t]+slash[ \t]+"
+             rf"(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))\b", 4),
     ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|filled|refilled|dispensed|delivery|delivered"
              r"|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
@@ -570,11 +518,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
      AGE_PLACEHOLDER),
     # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
-    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){_WORD_AGE}{_NOT_AN_AMOUNT}", 5,
+    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5,
      value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){_WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:(?:'s|’s)[ \t]+){_WORD_AGE}{_NOT_AN_AMOUNT}", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){_WORD_AGE}{_NOT_AN_AMOUNT}", 5, _spoken_age_alone, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?:'s|’s)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w-]){WORD_AGE}{NOT_AN_AMOUNT}", 5, spoken_age_alone, AGE_PLACEHOLDER),
     ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
            rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
            rf"|husband|wife|resident))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
@@ -598,7 +546,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"|hospital[ \t]+(?:number|no)|n[ \t]?h[ \t]?[si](?:[ \t]+(?:number|no))?"
            r"|u[ \t]?r[ \t]+(?:number|no)|d[ \t]?o[ \t]?b|date[ \t]+of[ \t]+birth)"
            r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*)"
-           rf"(?P<v>{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b", 9),
+           rf"(?P<v>{DIGIT_WORD}(?:[ \t,-]+{DIGIT_WORD}){{3,}})\b", 9),
     # A national or health number after another country's label: "DNI 50123874K", "CPF
     # 214.587.903-44", "codice fiscale BNCGPP40A01L219X", "número de utente 284 117 903".
     ("SSN", r"(?i:\b(?:DNI|NIE|CPF|CURP|PESEL|NIR|RUT|codice[ \t]+fiscale|tarjeta[ \t]+sanitaria"
@@ -620,6 +568,6 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".
     ("DATE", r"(?i:\b\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]+năm[ \t]+\d{4})?)\b", 4),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
-    ("ID", rf"(?i:\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}})\b", 9),
+    ("ID", rf"(?i:\b{DIGIT_WORD}(?:[ \t,-]+{DIGIT_WORD}){{6,}})\b", 9),
 ])
 # fmt: on

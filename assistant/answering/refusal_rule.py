@@ -53,6 +53,15 @@ _CONTEXT_CLAUSE = re.compile(
 _ASKED_WORDS = 5  # a shorter last sentence is a fragment ("annual?", "goal?"), not the question
 
 
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def _asks(sentence: str) -> bool:
+    """A question of its own, not a fragment ("annual?", "NIDDK")."""
+    return sentence.endswith("?") and len(sentence.split()) >= _ASKED_WORDS
+
+
 class RefusalRule:
     def __init__(
         self,
@@ -131,12 +140,12 @@ class RefusalRule:
         the first's words are the asker's, not the subject's. So for an opening clause of
         place ("At my diabetes clinic, should they…"). 0 for a one-sentence question with
         no such clause, or a short last part ("annual?")."""
-        sentences = [s for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
-        asked = sentences[-1].strip() if len(sentences) > 1 else ""
+        sentences = _sentences(question.text)
+        asked = sentences[-1] if len(sentences) > 1 else ""
         if not asked:  # "At my diabetes clinic, should they…": the place is the asker's
             clause = _CONTEXT_CLAUSE.match(question.text.strip())
             asked = question.text.strip()[clause.end() :] if clause else ""
-        if not asked.endswith("?") or len(asked.split()) < _ASKED_WORDS:
+        if not _asks(asked):
             return 0.0
         part = Question(asked).expanded(self.expand(asked))
         return question_coverage(part, result.passages)
@@ -162,10 +171,9 @@ def _medicines_not_found(question: Question, result: RetrievalResult) -> tuple[s
     opioids answers another question. A medicine in a sentence of context before it is the
     patient's history ("Post-op patient used oxycodone for 5 days. How should I step it
     down?"). (One no document names at all is said so before this.)"""
-    sentences = [s.strip() for s in _SENTENCE_END.split(question.text.strip()) if s.strip()]
+    sentences = _sentences(question.text)
     last = sentences[-1] if sentences else ""
-    whole = not last.endswith("?") or len(last.split()) < _ASKED_WORDS  # a fragment: "NIDDK"
-    asked = question.text if whole else last
+    asked = last if _asks(last) else question.text  # a fragment ("NIDDK") asks nothing alone
     text = " ".join(p.text for p in result.passages[:_TOP_PASSAGES]).casefold()
     return tuple(
         drug
