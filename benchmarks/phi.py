@@ -230,6 +230,7 @@ SPLIT_SETS = frozenset(
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
     }
 )
 LATER_SETS = [
@@ -249,6 +250,7 @@ LATER_SETS = [
     ("sixteenth", "sixteenth set"),
     ("seventeenth", "seventeenth set"),
     ("eighteenth", "eighteenth set"),
+    ("nineteenth", "nineteenth set"),
 ]
 
 

@@ -166,8 +166,11 @@ _BEFORE_WINDOW = 40  # characters: longer than any word and its "and" or "("
 _AFTER_NAME = re.compile(
     r"[ \t]+(?:[Oo]['’][A-Za-z]+|(?i:jr|sr|junior|senior|ii|iii)\b\.?)|[ \t]*\([A-Z]{2,3}\)"
 )
-# An age right after a name: "gladys 98 on 4A", "Ruiz 101,".
-_AGE_AFTER_NAME = re.compile(r"[ \t]*,?[ \t]*(9\d|1[01]\d)\b(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))")
+# An age right after a name: "gladys 98 on 4A", "Ruiz 101,", "Grace is 91 and …".
+_AGE_AFTER_NAME = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
+    r"(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))"
+)
 
 
 def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:

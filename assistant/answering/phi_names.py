@@ -188,6 +188,15 @@ def capital_name_opening(m: re.Match[str]) -> Span | None:
     return m.span("v")
 
 
+# Units of care named by their letters: "ITU bed 5" is a place, "RK (bed 12)" a person.
+_UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu".split())
+
+
+def initials_in_bed(m: re.Match[str]) -> Span | None:
+    """Initials with the bed they are in ("RK (bed 12)", "J.S. in bay 4"), not a unit's."""
+    return None if m.group("v").replace(".", "").casefold() in _UNITS_OF_CARE else m.span("v")
+
+
 def name_beside_bed(m: re.Match[str]) -> Span | None:
     """ "bed 4 - Baker - …", "bay 2: Hope Adeyemi": the words after a bed and a dash or colon
     that are on the name lists, up to the first that is not ("bed 4 - Sepsis ?" is none)."""

@@ -37,6 +37,7 @@ from assistant.answering.phi_names import (
     Span,
     capital_name_opening,
     capitals_pair,
+    initials_in_bed,
     listed_name,
     listed_pair,
     name_after_cue,
@@ -459,7 +460,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|refuses|refused|says|said|fell|pulled)\b)", 5, capital_name_opening),
     # Initials with the bed they are in: "RK (bed 12)", "J.S. in bay 4".
     ("NAME", r"(?<![\w.])(?P<v>[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)"
-             r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5),
+             r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5, initials_in_bed),
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     ("NAME", OTHER_SCRIPT, 5),

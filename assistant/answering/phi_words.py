@@ -141,15 +141,21 @@ _FUNCTION_WORDS = frozenset(
 )
 # A species' epithet after its genus: Latin endings, in small letters ("fowleri", "kingae").
 _EPITHET = re.compile(r"[ \t]+([a-z]{3,}(?:ii|ae|i|is|us|um|ensis))\b")
+# Function words that a given-name list also holds: no name in small letters.
+_SMALL_FUNCTION_WORDS = frozenset({"else"})
 MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
+
+
+# Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5".
+_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo".split())
 
 
 @lru_cache(maxsize=1)
 def clinical_words() -> frozenset[str]:
     """Words clinical questions use that no name list should claim: the abbreviation
     inventory's, and the app's own drug, lay and shorthand tables (keys and values)."""
-    words = set(SenseInventory.load().vocabulary())
+    words = set(SenseInventory.load().vocabulary()) | _WARD_WORDS
     for table in (SHORT_NAMES, SHORTHAND, LAY_TERMS):
         for key, value in table.items():
             words.update(re.findall(r"[^\W\d_]+", f"{key} {value}".lower()))
@@ -305,6 +311,11 @@ _PRODUCT_BEFORE = re.compile(
     r"|switch(?:ed|ing)?[ \t]+(?:to|from)|swap(?:ped|ping)?[ \t]+(?:to|for|from)|her|his"
     r"|their|your|our))[ \t]+$"
 )
+# An amount given of it: "30 ml/kg of Hartmann's", "10 mg Oramorph" ("10 mg Maria" is hers).
+_AMOUNT_BEFORE = re.compile(
+    r"\d(?:\.\d+)?[ \t]*(?i:mg|mcg|micrograms?|g|ml|l|litres?|liters?|units?)(?:/kg)?"
+    r"(?:[ \t]+of)?[ \t]+$"
+)
 # A generic and its strength in brackets after a word: "Zelvira (tirzepatide 5mg)".
 _GENERIC_AFTER = re.compile(
     r"[ \t]*\([ \t]*([A-Za-z][a-z-]{3,})[ \t]+\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml)\b"
@@ -329,6 +340,8 @@ def _a_product_here(text: str, token: re.Match[str]) -> bool:
         return token.group().casefold() not in given_names()
     before = _before(text, token)
     if _PRODUCT_BEFORE.search(before):
+        return True
+    if _AMOUNT_BEFORE.search(before) and token.group().casefold() not in given_names():
         return True
     return bool(_STARTED_BEFORE.search(before)) and not re.match(r"[ \t]+on\b", after, re.I)
 
@@ -392,7 +405,7 @@ def _contraction(folded: str) -> bool:
 
 def _capitals_name(folded: str, parts: list[str]) -> bool:
     """ "JONES", "GONZALEZ": on the name lists and no abbreviation or word ("TIA", "MUST")."""
-    if len(folded) < 3 or folded in SenseInventory.load():
+    if len(folded) < 3 or folded in SenseInventory.load() or folded in _WARD_WORDS:
         return False
     if not listed_strongly(folded, parts):
         return False
@@ -407,6 +420,8 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     "callum is 16", "big mike in resus")."""
     if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in SHORTHAND:
         return False  # (typed shorthand: "bleep the reg on 4421" is the registrar)
+    if folded in _SMALL_FUNCTION_WORDS:
+        return False  # "who else needs it?": a given name elsewhere ("Else Jensen")
     if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
         return False  # "admits to mandy and ket", "a few bumps of tina", "smokes mary jane"
     after = text[token.end() : token.end() + 40]
