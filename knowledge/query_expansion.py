@@ -260,11 +260,22 @@ class QueryExpander:
 
     def _compound(self, word: str) -> bool:
         """Two indexed words run together, or a common prefix before an indexed word."""
-        for i in range(2, len(word) - 2):
-            head, tail = word[:i], word[i:]
-            if self._indexed(tail) and (head in _PREFIXES or self._indexed(head)):
-                return True
-        return False
+        return any(
+            self._indexed(tail) and (head in _PREFIXES or self._indexed(head))
+            for head, tail in _splits(word, 2, 3)
+        )
+
+    def _written_apart(self, word: str) -> str:
+        """ "semi critical" for "semicritical" where the documents write "semi-critical",
+        "finger stick" for "fingerstick": a word no dictionary and no passage holds that is a
+        common prefix or an indexed word of four letters or more before an indexed word of
+        four or more (shorter halves match by chance: "post" + "pone"). "" if none."""
+        for head, tail in _splits(word, 2, 4):
+            if self._indexed(tail) and (
+                head in _PREFIXES or (len(head) >= 4 and self._indexed(head))
+            ):
+                return f"{head} {tail}"
+        return ""
 
     def _indexed(self, word: str) -> bool:
         own = stems(word)
@@ -382,6 +393,12 @@ class QueryExpander:
             corrected = self.spelling.correct(own[0]) if len(own) == 1 else None
             if corrected:
                 found.append((corrected, "spelling"))
+            elif (
+                word.isalpha()
+                and not self._indexed(lower)
+                and (apart := self._written_apart(lower))
+            ):
+                found.append((apart, "written apart"))  # no typo of an indexed word: "predose"
         return found
 
     def _may_be_abbreviation(self, word: str) -> bool:
@@ -422,6 +439,11 @@ class QueryExpander:
         """Do the indexed documents use these words (most of them)?"""
         words = stems(_plain(text))
         return bool(words) and sum(w in self.vocabulary for w in words) * 2 >= len(words)
+
+
+def _splits(word: str, head: int, tail: int) -> list[tuple[str, str]]:
+    """Each way to cut a word in two, the halves at least `head` and `tail` letters long."""
+    return [(word[:i], word[i:]) for i in range(head, len(word) - tail + 1)]
 
 
 def _tidy(question: str) -> str:

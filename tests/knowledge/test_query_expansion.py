@@ -265,6 +265,22 @@ def test_a_word_written_together_or_shortened_still_counts_as_indexed():
     assert unindexed("midazolam after a seizure?") == ("midazolam",)
 
 
+def test_a_word_written_together_is_searched_and_covered_as_the_documents_write_it():
+    doc = "semi-critical items such as a finger stick device need high-level disinfection"
+    e = QueryExpander(vocabulary(doc), INVENTORY, NAMES, words=ENGLISH)
+    expansion = e.expand("semicritical items and the fingerstick device?")
+    assert added(expansion) == {"semicritical": "semi critical", "fingerstick": "finger stick"}
+    assert "semi critical" in expansion.lexical_text
+    passage = SimpleNamespace(text=doc, source=SimpleNamespace(title="", section=""))
+    question = Question("semicritical items and the fingerstick device?", expansion)
+    assert question_coverage(question, [passage]) == 1.0
+    # halves shorter than four letters match by chance ("post" + "pone"), and a word the
+    # dictionary or the documents hold is itself
+    assert added(e.expand("postpone it?")) == {}
+    together = expander("the device and the finger stick; fingerstick")
+    assert added(together.expand("fingerstick device?")) == {}
+
+
 def test_a_generic_drug_counts_as_its_class_where_the_brand_table_gives_one():
     # "eliquis": apixaban, an anticoagulant; the documents speak of anticoagulants only
     assert unindexed("seizure on apixaban - head struck?") == ()
