@@ -89,7 +89,11 @@ def _read_out(word: str) -> str:
     return ""
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*")
+# A word, with its slash when shorthand ends in one before a space ("w/ SOB": "with").
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*(?:/(?=\s|$))?")
+# Written in small letters, no subject a passage must hold: "versus", and a letter alone
+# ("(n)", "q?h", "e.g.").
+_NO_CONCEPT = re.compile(r"vs|v|[a-z]")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
 _LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
 # A word that introduced a name the search left out ("pt", "Mr"), now standing before nothing.
@@ -333,6 +337,10 @@ class QueryExpander:
 
     # -- single words ----------------------------------------------------------------------------
     def _token(self, word: str, first: bool, additions: list) -> Concept | None:
+        if word.endswith("/") and word.lower() not in SHORTHAND:
+            word = word[:-1]  # "mg/ day": the slash was the writer's
+        if _NO_CONCEPT.fullmatch(word):
+            return None
         lower = word.lower()
         # "BE" (bioequivalence) and "AS" (aortic stenosis) are stop words only in lower case.
         stop = lower in STOPWORDS and not (

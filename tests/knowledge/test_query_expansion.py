@@ -447,3 +447,14 @@ def test_the_small_words_of_a_text_message_are_no_concepts():
     e = expander("the A1C test is done twice a year")
     concepts = [c.words for c in e.expand("how often shud the A1C be done?").concepts]
     assert "shud" not in concepts and "A1C" in concepts
+
+
+def test_with_written_short_versus_and_a_letter_alone_are_no_concepts():
+    e = expander("admit a patient with shortness of breath; hand rub versus soap")
+    expansion = e.expand("SOB w/ sats 93% vs (n) q?h - admit?")
+    concepts = [c.words for c in expansion.concepts]
+    assert concepts == ["SOB", "sats", "admit"]
+    assert added(expansion)["w/"] == "with"  # the search still reads it
+    # a capital letter alone may be one ("hep B", "K 2.9"); "VS" in capitals is vital signs
+    kept = [c.words for c in e.expand("K low, VS stable?").concepts]
+    assert "K" in kept and "VS" in kept
