@@ -51,7 +51,10 @@ FILLER = frozenset(
     # still ok", "what's supposed to happen"
     "kind mean means meaning say says said diff really actually supposed still thing things "
     "stuff anything something whats exactly usually normally happen happens happened go goes "
-    "going get gets got".split()
+    "going get gets got "
+    # the asker and the document asked about: "I've been told…", "according to the booklet",
+    # "what does it suggest / advise"
+    "i've i'm i'd i'll according booklet suggest suggests advise advises".split()
 )
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())
@@ -103,7 +106,11 @@ _CUE_LEFT = re.compile(
 )  # (and "…done for Nguyễn Thị Lan?": the "for" would stay, dangling, and shift the search)
 # "How many", "how long": what kind of answer is asked (knowledge/evidence.py reads that),
 # not its subject.
-_FRAMING = re.compile(r"\bhow (?:many|much|long|often|soon|far)\b|\bright (?:now|away)\b", re.I)
+_FRAMING = re.compile(
+    r"\bhow (?:many|much|long|often|soon|far|frequently)\b|\bright (?:now|away)\b"
+    r"|\bwhat (?:proportion|percentage|share|fraction)\b",
+    re.I,
+)
 # Six or more digits in a row are a record, phone or account number, never a clinical value.
 _LONG_NUMBER = re.compile(
     r"(?:\b(?:mrn|ssn|nhs|id|no|number|acct|account|member|phone|tel)\.?\s*[:#]?\s*)?#?\b\d{6,}\b",

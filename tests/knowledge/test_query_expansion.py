@@ -458,3 +458,11 @@ def test_with_written_short_versus_and_a_letter_alone_are_no_concepts():
     # a capital letter alone may be one ("hep B", "K 2.9"); "VS" in capitals is vital signs
     kept = [c.words for c in e.expand("K low, VS stable?").concepts]
     assert "K" in kept and "VS" in kept
+
+
+def test_the_asker_and_the_document_asked_about_are_no_concepts():
+    e = expander("check blood glucose every 4 hours on a sick day")
+    framed = "I'm sick: according to the booklet, how frequently should I check my glucose?"
+    concepts = [c.words.lower() for c in e.expand(framed).concepts]
+    assert concepts == ["sick", "check", "glucose"]
+    assert "proportion" not in [c.words for c in e.expand("what proportion had a fall?").concepts]
