@@ -231,6 +231,7 @@ SPLIT_SETS = frozenset(
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
     }
 )
 LATER_SETS = [
@@ -251,6 +252,7 @@ LATER_SETS = [
     ("seventeenth", "seventeenth set"),
     ("eighteenth", "eighteenth set"),
     ("nineteenth", "nineteenth set"),
+    ("twentieth", "twentieth set"),
 ]
 
 

@@ -56,6 +56,9 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _name_runs(text, tokens, verdicts)
     _first_and_last_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
+    for i, token in enumerate(list(tokens)):  # "mr derek pugh", "for claire martin"
+        if verdicts[i] and token.group().islower() and token.group() in given_names():
+            _surname_after(text, tokens, verdicts, i)
     _nicknames(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
         if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
@@ -293,6 +296,18 @@ _SAYING_WHO = re.compile(
 )
 
 
+# A name's own label, typed or dictated: "name isabella moreno,", "name's ken", "first name
+# eilidh", "surname o'neill" (not a drug's: "brand name", "generic name").
+_NAME_LABEL = re.compile(
+    r"(?i:(?:\b(?:first|given|last|family|sur)[ \t]*|(?<!brand )(?<!generic )(?<!trade )"
+    r"(?<!drug )(?<!product )(?<![\w-]))name(?:[ \t]+is|['’]s|[ \t]*[:=])?)[ \t]*$"
+)
+# What follows a name's label without being a name: "name band", "name unknown".
+_LABEL_NOT_NAMES = frozenset(
+    """a an the and or of on in is not no unknown withheld given same different band bands
+    tag tags badge badges alert alerts check checks label labels field""".split()
+)
+
 # A title in small letters after a word that leads to a person: "for ms price", "re mr shah"
 # ("mr" alone is also magnetic resonance, "ms" multiple sclerosis: "mr scan", "ms relapse").
 _TITLE_AFTER_A_WORD = re.compile(
@@ -317,9 +332,10 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
             continue
         before = text[max(0, token.start() - 40) : token.start()]
         titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
-        if not (titled or _SAYING_WHO.search(before)):
+        labelled = _NAME_LABEL.search(before) is not None and _labelled_name(word)
+        if not (titled or labelled or _SAYING_WHO.search(before)):
             continue
-        if not (titled or verdicts[i] or _names_someone(word)):
+        if not (titled or labelled or verdicts[i] or _names_someone(word)):
             continue
         verdicts[i] = True
         for j in range(i + 1, min(i + 3, len(tokens))):
@@ -329,6 +345,15 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
             if nxt in NOT_BETWEEN | MODALS or not _rest_of_a_name(nxt):
                 break
             verdicts[j] = True
+
+
+def _labelled_name(word: str) -> bool:
+    """After "name:" any word but a label's own is the name: one no English word list holds
+    ("keisha"), or one the name lists hold though it is also a word ("ken", "will")."""
+    folded = word.casefold()
+    if folded in _LABEL_NOT_NAMES:
+        return False
+    return folded not in common_words() or folded in given_names() or folded in load_names()
 
 
 def _names_someone(word: str) -> bool:

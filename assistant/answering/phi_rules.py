@@ -422,6 +422,16 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
+    # Dictated: "twenty ninth february nineteen sixty four", "discharged the fourteenth".
+    ("DATE", rf"(?i:\b{ORD_WORD}[ \t]+{MONTH_ANY_CASE})"
+             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
+    ("DATE", rf"(?i:\b(?:on|since|until|till|from|discharged|admitted|seen|born|dated)[ \t]+"
+             rf"(?P<v>the[ \t]+{ORD_WORD}))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
+    # After a birth's cue, numbers said aloud are the date: "born twelve oh three forty
+    # eight", "dob sixteen oh four sixty", "born in nineteen thirty".
+    ("DATE", rf"(?i:\b(?:born(?:[ \t]+(?:on|in))?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth)"
+             rf"[ \t]*(?:is[ \t]+|:[ \t]*)?)(?P<v>(?i:{SPOKEN_YEAR}|{SPOKEN_DAY}[ \t]+"
+             rf"(?:oh[ \t]+)?{SPOKEN_DAY}[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO})))\b", 4),
     # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
     ("DATE", rf"(?i:\b(?:the[ \t]+)?{ORD_WORD}[ \t]+of[ \t]+the[ \t]+{ORD_WORD}"
              rf"(?:[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))?)\b", 4),
@@ -548,6 +558,18 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"|u[ \t]?r[ \t]+(?:number|no)|d[ \t]?o[ \t]?b|date[ \t]+of[ \t]+birth)"
            r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*)"
            rf"(?P<v>{DIGIT_WORD}(?:[ \t,-]+{DIGIT_WORD}){{3,}})\b", 9),
+    # Letters and digits read out one by one after an identifier's label: "postcode m twenty
+    # one nine x y", "reg w four one seven x k d", "serial r s nine seven seven two one four",
+    # "medicaid id N W 4 4 1 8 9 7 2"; a record number in groups: "mrn 66 21 009".
+    ("ID", r"(?i:\b(?:post[ \t]*code|zip(?:[ \t]*code)?"
+           r"|reg(?:istration)?(?:[ \t]+(?:plate|number|no))?"
+           r"|(?:number[ \t]+)?plate|serial(?:[ \t]+(?:number|no|nr))?"
+           r"|(?:medicaid|medicare|member|nhs|insurance|hosp(?:ital)?|prison|device|policy)"
+           r"[ \t]+(?:id|number|no|nr))(?:[ \t]+(?:is|was))?[ \t]*[:#=]?[ \t]*)"
+           rf"(?P<v>(?i:(?:[a-z]|\d{{1,4}}|{DIGIT_WORD}|{SPOKEN_TWO})"
+           rf"(?:[ \t]+(?:[a-z]|\d{{1,4}}|{DIGIT_WORD}|{SPOKEN_TWO})){{3,}}))\b", 9),
+    ("ID", r"(?i:\bm[ \t]?r[ \t]?n[ \t]*[:#=]?[ \t]*)(?P<v>\d{2,4}(?:[ \t]+\d{2,4}){1,3})(?![\w.])",
+     9, min_digits(6)),
     # A national or health number after another country's label: "DNI 50123874K", "CPF
     # 214.587.903-44", "codice fiscale BNCGPP40A01L219X", "número de utente 284 117 903".
     ("SSN", r"(?i:\b(?:DNI|NIE|CPF|CURP|PESEL|NIR|RUT|codice[ \t]+fiscale|tarjeta[ \t]+sanitaria"

@@ -40,6 +40,7 @@ WORD_AGE = (
 NOT_AN_AMOUNT = (
     r"(?![ \t-]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|seconds?|secs?|percent"
     r"|per\b|%|mg|ml|units?|times|doses?|tablets?|patients?|people|beds?|mmhg|kg|g\b|mils?\b"
+    r"|milligrams?|micrograms?|grams?|millilit(?:re|er)s?"
     r"|kilos?|millimol|micromol|litres?|liters?|over\b))"
 )
 
@@ -52,7 +53,7 @@ _READING_BEFORE = re.compile(
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|over|under|above|below)[ \t]+"
-    r"(?:(?:is|are|of|at|about|around)[ \t]+)?(?:(?:a|one)[ \t]+)?)$"
+    r"(?:(?:is|are|of|at|about|around|to|or)[ \t]+)?(?:(?:a|one)[ \t]+)?)$"
 )
 
 
