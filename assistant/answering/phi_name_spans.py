@@ -289,7 +289,8 @@ _SAYING_WHO = re.compile(
     r"(?i:\b(?:patient|pt|ptn)(?:['’]?s)?(?:[ \t]+name)?[ \t]+(?:is|=)"
     r"|\b(?:patient|pt|ptn)[ \t]*[=:]"
     r"|\b(?:her|his|my|their|your)[ \t]+name(?:[ \t]+is|['’]s)"
-    r"|\b(?:my|her|his|their|our)[ \t]+(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]+(?:is|was)"
+    r"|(?:\b(?:my|her|his|their|our)|['’]s)[ \t]+(?:" + "|".join(sorted(RELATIVES))
+    + r")[ \t]+(?:is|was)"
     r"|\b(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]*\("
     r"|\b(?:called|named)|\bbaby[ \t]+of|\b(?:lady|gentleman|gent|woman|man|girl|boy)"
     r"|\b(?:doctor|mister|missus|nurse))[ \t]*$"

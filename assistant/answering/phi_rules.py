@@ -77,7 +77,7 @@ AGE_PLACEHOLDER = "[AGE-90+]"
 # Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 _SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
-_NO = r"(?:number|no\b\.?|\#)"
+_NO = r"(?:number|no\b\.?|nr\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
 # A member or beneficiary id in groups, each with a digit after an optional letter prefix:
 # "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
@@ -293,7 +293,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
-           r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17})(?![\w-])", 1,
+           r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
+           r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
      a_plate),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
@@ -410,6 +411,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
     # amount reads so ("150000" has no month).
     ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, six_digit_date),
+    # A day, a month's short name and a year's last two digits after a birth's cue: "dob 7
+    # jan 88".
+    ("DATE", r"(?i:\b(?:dob|d\.o\.b\.?|born|date[ \t]+of[ \t]+birth)[ \t]*:?[ \t]*)"
+             r"(?P<v>\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
+             r"[ \t]+\d{2})(?!\d)", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
     ("DATE", r"(?i:\b\d{1,2}(?:st|nd|rd|th)[ \t]+)(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
              r"|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
@@ -482,7 +488,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
-    ("ID", rf"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
+    ("ID", rf"(?i:\bserial(?:[ \t]+{_NO})?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
@@ -536,8 +542,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w-]){WORD_AGE}{NOT_AN_AMOUNT}", 5, spoken_age_alone, AGE_PLACEHOLDER),
     ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
            rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
-           rf"|husband|wife|resident))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
-           rf"|\)[ \t]+(?i:is|was|turned|turns))[ \t]+{_AGE}(?!\d|\.\d|[ \t]*%)",
+           rf"|husband|wife|resident|who))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
+           # "hes 90 on the dot": he's, typed without its apostrophe
+           rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns))[ \t]+{_AGE}"
+           rf"(?!\d|\.\d|[ \t]*%)",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
@@ -591,6 +599,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".
     ("DATE", r"(?i:\b\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]+năm[ \t]+\d{4})?)\b", 4),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".
-    ("ID", rf"(?i:\b{DIGIT_WORD}(?:[ \t,-]+{DIGIT_WORD}){{6,}})\b", 9),
+    # (A hundred said inside one: "oh seven seven double oh nine hundred four four one".)
+    ("ID", rf"(?i:\b{DIGIT_WORD}(?:[ \t,-]+(?:{DIGIT_WORD}|hundred)){{6,}})\b", 9),
 ])
 # fmt: on

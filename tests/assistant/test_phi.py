@@ -1023,3 +1023,28 @@ def test_dictated_dates_labelled_names_and_letters_read_out_go(typed, gone):
 )
 def test_a_drugs_name_a_name_band_amounts_and_ordinals_said_aloud_are_kept(typed):
     assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("what is the fall risk for someone who's 94, on two sedatives?", ["94"]),
+        ("shes 92 and frail, can she have the rsv jab", ["92"]),
+        ("permit for reg bd51 smr please, visiting daily", ["bd51 smr"]),
+        ("loop recorder serial nr XK4471203, mri safe?", ["XK4471203"]),
+        ("mr khan's daughter is rubina, can she collect his meds?", ["rubina"]),
+        ("ring back on oh one one three four nine hundred two two seven", ["nine hundred"]),
+        ("dob 3 feb 47, egfr 28 - metformin?", ["3 feb 47"]),
+    ],
+)
+def test_ages_plates_serials_relatives_and_dates_typed_on_a_phone_go(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["reg on 4421 says hold the heparin", "the patient's son is here, can he stay?"],
+)
+def test_the_registrar_and_a_relative_without_a_name_are_kept(typed):
+    assert redact(typed).text == typed
