@@ -214,11 +214,19 @@ def _joins_a_name(word: str) -> bool:
     return word[0].isupper() or folded in given_names()
 
 
+# (A UK postcode's last two letters are never C, I, K, M, O or V: "b12 4mg" is a dose.)
+_CODE_AFTER = re.compile(
+    r"(?<![\w.,/-])(?:\d{5}(?:-\d{4})?|(?i:[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}))"
+    r"(?![\w-]|[.,]\d)"
+)
+
+
 def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """A five-digit number right after another identifier is its ZIP code ("555 0199 02139")."""
+    """A five-digit number right after another identifier is its ZIP code ("555 0199 02139"),
+    and so is a UK postcode in any case ("3 elmfield terrace, ls7 4dd")."""
     ends = {h.end for h in hits}
     found = []
-    for m in re.finditer(r"(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)", text):
+    for m in _CODE_AFTER.finditer(text):
         if len(text[: m.start()].rstrip(" \t,")) in ends:
             found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
     return found

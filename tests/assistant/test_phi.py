@@ -1048,3 +1048,8 @@ def test_ages_plates_serials_relatives_and_dates_typed_on_a_phone_go(typed, gone
 )
 def test_the_registrar_and_a_relative_without_a_name_are_kept(typed):
     assert redact(typed).text == typed
+
+
+def test_a_uk_postcode_in_small_letters_after_an_address_goes_but_a_dose_stays():
+    assert "ls7 4dd" not in redact("lives at 3 elmfield terrace, ls7 4dd - bp high").text
+    assert redact("MRN 4482913 b12 1mg im monthly?").text.endswith("b12 1mg im monthly?")
