@@ -330,8 +330,9 @@ class QueryExpander:
         text = question
         for phrase, clinical, source, pattern in _PHRASES:
             found = pattern.search(text)
-            if found is None or (" " not in phrase and self.used(phrase)):
-                continue  # a single word the documents use matches them as it is
+            if found is None or (" " not in phrase and "-" not in phrase and self.used(phrase)):
+                continue  # a single word the documents use matches them as it is (not
+                # "slow-release": each half is a word they use, the two together are not)
             own = frozenset(stems(found.group()))
             alternatives = [own]
             if self._known(clinical):

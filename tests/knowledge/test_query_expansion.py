@@ -466,3 +466,10 @@ def test_the_asker_and_the_document_asked_about_are_no_concepts():
     concepts = [c.words.lower() for c in e.expand(framed).concepts]
     assert concepts == ["sick", "check", "glucose"]
     assert "proportion" not in [c.words for c in e.expand("what proportion had a fall?").concepts]
+
+
+def test_a_hyphenated_lay_phrase_is_read_though_the_documents_use_each_half():
+    e = expander("slow dissolution; release testing; extended-release tablets")
+    assert added(e.expand("how is a slow-release tablet tested?")) == {
+        "slow-release": "extended-release modified-release"
+    }
