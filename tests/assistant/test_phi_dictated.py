@@ -101,3 +101,69 @@ def test_an_identifier_dictated_or_texted_is_removed(text: str, expected: str) -
 def test_spoken_readings_and_amounts_pass_unchanged(text: str) -> None:
     result = redact(text)
     assert not result.changed, [(f.kind, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("dob third march nineteen forty two, on apixaban", ["third march nineteen forty two"]),
+        ("born eleven oh six fifty one, creatinine one twenty", ["eleven oh six fifty one"]),
+        ("admitted the second, discharged on the ninth, still febrile", ["the ninth"]),
+        ("name rosalind okafor, new af, anticoagulate?", ["rosalind", "okafor"]),
+        ("name's kev, bp one sixty over ninety", ["kev"]),
+        ("surname is adeyemi first name tolu, asthma review", ["adeyemi", "tolu"]),
+        ("postcode l four five x y, home oxygen referral", ["l four five x y"]),
+        ("reg k p one two three d f parked in the ambulance bay", ["k p one two three d f"]),
+        ("medicare id is Q R 5 5 1 2 0 9 8 - covered?", ["Q R 5 5 1 2 0 9 8"]),
+        ("mrn 44 017 920 - repeat the lactate?", ["44 017 920"]),
+        ("calling about mr trevor hinds he's confused", ["trevor", "hinds"]),
+    ],
+)
+def test_dictated_dates_labelled_names_and_letters_read_out_go(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "what is the brand name of apixaban?",
+        "name band missing on a confused patient - policy?",
+        "hydrocortisone one hundred milligrams iv then what?",
+        "target sats eighty eight to ninety two for copd?",
+        "is the third dose due after the first?",
+        "serial troponins at 0 and 3 h - enough?",
+    ],
+)
+def test_a_drugs_name_a_name_band_amounts_and_ordinals_said_aloud_are_kept(typed):
+    assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("what is the fall risk for someone who's 94, on two sedatives?", ["94"]),
+        ("shes 92 and frail, can she have the rsv jab", ["92"]),
+        ("permit for reg bd51 smr please, visiting daily", ["bd51 smr"]),
+        ("loop recorder serial nr XK4471203, mri safe?", ["XK4471203"]),
+        ("mr khan's daughter is rubina, can she collect his meds?", ["rubina"]),
+        ("ring back on oh one one three four nine hundred two two seven", ["nine hundred"]),
+        ("dob 3 feb 47, egfr 28 - metformin?", ["3 feb 47"]),
+    ],
+)
+def test_ages_plates_serials_relatives_and_dates_typed_on_a_phone_go(typed, gone):
+    sent = redact(typed).text
+    assert not any(word in sent for word in gone), sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["reg on 4421 says hold the heparin", "the patient's son is here, can he stay?"],
+)
+def test_the_registrar_and_a_relative_without_a_name_are_kept(typed):
+    assert redact(typed).text == typed
+
+
+def test_a_uk_postcode_in_small_letters_after_an_address_goes_but_a_dose_stays():
+    assert "ls7 4dd" not in redact("lives at 3 elmfield terrace, ls7 4dd - bp high").text
+    assert redact("MRN 4482913 b12 1mg im monthly?").text.endswith("b12 1mg im monthly?")
