@@ -6,18 +6,18 @@ Smith", "T.K. Okonkwo"), a particle between ("Nguyen van Minh"), a capitalised l
 beside one ("Gerald Moss"), two or three words in small letters or capitals that no list knows
 ("priya raghunathan", "BOLAJI ADEWALE"), a given name after a relative ("my dad frank
 miller") or after words that say who someone is ("patient is karen white", "ring doctor
-nowak"). In a clause written in another language the English looks are set aside: only
-listed or cue-found names, or capitals inside the clause, count there. Adjacent name words
-become one span, so "Harold Finch" is one [NAME-1].
+nowak"). In a clause written in another language the English looks are set aside
+(assistant/answering/phi_foreign_names.py). Adjacent name words become one span, so "Harold
+Finch" is one [NAME-1].
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from assistant.answering import phi_words
-from assistant.answering.phi_names import STOP
+from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
+from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import street_drugs
 from assistant.answering.phi_words import (
     BARE_NUMBER_AFTER,
@@ -28,7 +28,7 @@ from assistant.answering.phi_words import (
     TOKEN,
     Span,
 )
-from knowledge.language import detect_language, foreign_spans
+from knowledge.language import detect_language
 from knowledge.name_shapes import name_likeness
 from knowledge.name_words import (
     common_words,
@@ -63,89 +63,8 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
         if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
             verdicts[i] = False
-    _only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
+    only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
     return _spans(text, tokens, verdicts)
-
-
-def _only_listed_names_in_other_languages(
-    text: str, tokens: list[re.Match[str]], verdicts: list[bool], inside_a_name
-) -> None:
-    """In a clause written in another language every look this module takes is English's:
-    its words are no English word, its capitals no sign at a clause's start ("Notre père",
-    "Czy") or in German (every noun), its accents no foreign name's. There a word is a name
-    when a rule found it after a cue ("Sra. Delgado"), when it is a capitalised given name or
-    frequent surname not opening its clause ("Su DNI es …") or stands in a run of capitalised
-    words with one, or when it is capitalised inside a clause in a language that keeps
-    capitals for names."""
-    foreign = foreign_spans(text)
-    if not foreign:
-        return
-    in_runs = _in_capitalised_runs(text, tokens, [(a, b) for a, b, _lang in foreign])
-    for i, token in enumerate(tokens):
-        if not verdicts[i] or inside_a_name(token):
-            continue
-        clause = next((c for c in foreign if c[0] <= token.start() and token.end() <= c[1]), None)
-        if clause is None:
-            continue
-        word = token.group()
-        folded = re.sub(r"['’]s$", "", word).casefold()
-        if folded in STOP:  # a title: "Herr", also a surname
-            verdicts[i] = False
-            continue
-        listed = folded in given_names() or folded in frequent_surnames()
-        # Inside a clause, a capital still marks a name, except in German, which gives one
-        # to every noun; a clause's first word has one whatever it is.
-        opening = text[clause[0] : token.start()].strip() == ""
-        marked = clause[2] != "de" and not opening and not word.isupper()
-        verdicts[i] = word[:1].isupper() and ((listed and not opening) or i in in_runs or marked)
-    for run in _runs_of(in_runs):  # "Renato Dizon": a name found in a run names it all
-        if any(verdicts[j] for j in run):
-            for j in run:
-                verdicts[j] = True
-
-
-def _runs_of(indexes: set[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for i in sorted(indexes):
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _unaccented(word: str) -> str:
-    """ "Phạm" as the name lists spell it: "pham"."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _in_capitalised_runs(
-    text: str, tokens: list[re.Match[str]], foreign: list[tuple[int, int]]
-) -> set[int]:
-    """Tokens of a run of capitalised words, one of them on the name lists: "Đỗ Thị Mai",
-    "Mohan Lal Agarwal", "Renato Dizon". A run of two opening its clause may be an article
-    and a noun ("Die Tabletten"), so it must be three words long there."""
-    runs: list[list[int]] = []
-    for i, token in enumerate(tokens):
-        if not token.group()[:1].isupper():
-            continue
-        if runs and runs[-1][-1] == i - 1 and _adjacent(text, tokens[i - 1], token):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    found: set[int] = set()
-    for run in runs:
-        start = tokens[run[0]].start()
-        clause = next((c for c in foreign if c[0] <= start < c[1]), None)
-        if clause is None:
-            continue  # (only another language's clauses are read so)
-        words = [_unaccented(tokens[j].group()) for j in run]
-        opens = text[clause[0] : start].strip() == ""
-        long_enough = len(run) >= (3 if opens else 2)
-        if long_enough and any(w in load_names() for w in words):
-            found.update(run)
-    return found
 
 
 def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -159,7 +78,7 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
         if (
             token is not None
             and _run_word(token.group())
-            and (not run or _adjacent(text, tokens[run[-1]], token))
+            and (not run or adjacent(text, tokens[run[-1]], token))
         ):
             run.append(i)
             continue
@@ -203,7 +122,7 @@ def _first_and_last_before_an_age(
             and given not in MODALS
             and surname in load_names()
             and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
-            and _adjacent(text, first, last)
+            and adjacent(text, first, last)
             and _AGE_AFTER.match(text, last.end())
         ):
             verdicts[i] = verdicts[i + 1] = True
@@ -231,7 +150,7 @@ def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool],
     miller" (a word too, but among the most frequent surnames), "john paul o'connor", "ivy
     rose thompson", "dragana petrović". Up to three more words."""
     for j in range(i + 1, min(i + 4, len(tokens))):
-        if not _adjacent(text, tokens[j - 1], tokens[j]) or not tokens[j].group().islower():
+        if not adjacent(text, tokens[j - 1], tokens[j]) or not tokens[j].group().islower():
             return
         word = tokens[j].group()
         folded = word.casefold()
@@ -263,7 +182,7 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         word, before = tokens[i].group(), tokens[i - 1].group().casefold()
         if before not in RELATIVES | _TITLES | _PATIENT or not word.islower() or verdicts[i]:
             continue
-        if not _adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
+        if not adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
         folded = word.casefold()
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
@@ -289,7 +208,8 @@ _SAYING_WHO = re.compile(
     r"(?i:\b(?:patient|pt|ptn)(?:['’]?s)?(?:[ \t]+name)?[ \t]+(?:is|=)"
     r"|\b(?:patient|pt|ptn)[ \t]*[=:]"
     r"|\b(?:her|his|my|their|your)[ \t]+name(?:[ \t]+is|['’]s)"
-    r"|(?:\b(?:my|her|his|their|our)|['’]s)[ \t]+(?:" + "|".join(sorted(RELATIVES))
+    r"|(?:\b(?:my|her|his|their|our)|['’]s)[ \t]+(?:"
+    + "|".join(sorted(RELATIVES))
     + r")[ \t]+(?:is|was)"
     r"|\b(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]*\("
     r"|\b(?:called|named)|\bbaby[ \t]+of|\b(?:lady|gentleman|gent|woman|man|girl|boy)"
@@ -341,7 +261,7 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
         verdicts[i] = True
         for j in range(i + 1, min(i + 3, len(tokens))):
             nxt = tokens[j].group()
-            if not (_adjacent(text, tokens[j - 1], tokens[j]) and nxt.islower()):
+            if not (adjacent(text, tokens[j - 1], tokens[j]) and nxt.islower()):
                 break
             if nxt in NOT_BETWEEN | MODALS or not _rest_of_a_name(nxt):
                 break
@@ -454,7 +374,7 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
             if verdicts[i]:
                 continue
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and verdicts[j]]
-            near = [j for j in near if _adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
+            near = [j for j in near if adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
             if not near:
                 continue
             if _joins(text, token, i - 1 in near, i + 1 in near):
@@ -485,17 +405,6 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
         return True  # "Duke Mensah", "Heather Moody": a first name before the surname
     leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
     return phi_words.listed_strongly(folded, [folded]) and not leads_a_number
-
-
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Next to each other: a space, the comma of "Last, First", or an initial's full stop
-    ("T.K. Okonkwo")."""
-    gap = text[left.end() : right.start()]
-    if gap.startswith(".") and len(left.group()) > 2:
-        return False  # a sentence ends there: "… Miller Fisher. Anti-GQ1b sent"
-    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
-        gap == "." and len(left.group()) == 1
-    )
 
 
 def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:

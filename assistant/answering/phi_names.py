@@ -243,3 +243,14 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
             break
         end = start + w.end()
     return (start, end) if end > start else None
+
+
+def adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Next to each other: a space, the comma of "Last, First", or an initial's full stop
+    ("T.K. Okonkwo")."""
+    gap = text[left.end() : right.start()]
+    if gap.startswith(".") and len(left.group()) > 2:
+        return False  # a sentence ends there: "… Miller Fisher. Anti-GQ1b sent"
+    return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
+        gap == "." and len(left.group()) == 1
+    )

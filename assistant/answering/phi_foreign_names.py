@@ -1,0 +1,94 @@
+"""Names in a clause written in another language (assistant/answering/phi_name_spans.py asks):
+there the English looks of assistant/answering/phi_words.py are set aside, and only names a
+rule found after a cue, listed given names and surnames, runs of capitalised words holding
+one, and capitals inside a clause of a language that keeps them for names count."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.answering.phi_names import STOP, adjacent
+from knowledge.language import foreign_spans
+from knowledge.name_words import frequent_surnames, given_names, load_names
+
+
+def only_listed_names_in_other_languages(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool], inside_a_name
+) -> None:
+    """In a clause written in another language every look this module takes is English's:
+    its words are no English word, its capitals no sign at a clause's start ("Notre père",
+    "Czy") or in German (every noun), its accents no foreign name's. There a word is a name
+    when a rule found it after a cue ("Sra. Delgado"), when it is a capitalised given name or
+    frequent surname not opening its clause ("Su DNI es …") or stands in a run of capitalised
+    words with one, or when it is capitalised inside a clause in a language that keeps
+    capitals for names."""
+    foreign = foreign_spans(text)
+    if not foreign:
+        return
+    in_runs = _in_capitalised_runs(text, tokens, [(a, b) for a, b, _lang in foreign])
+    for i, token in enumerate(tokens):
+        if not verdicts[i] or inside_a_name(token):
+            continue
+        clause = next((c for c in foreign if c[0] <= token.start() and token.end() <= c[1]), None)
+        if clause is None:
+            continue
+        word = token.group()
+        folded = re.sub(r"['’]s$", "", word).casefold()
+        if folded in STOP:  # a title: "Herr", also a surname
+            verdicts[i] = False
+            continue
+        listed = folded in given_names() or folded in frequent_surnames()
+        # Inside a clause, a capital still marks a name, except in German, which gives one
+        # to every noun; a clause's first word has one whatever it is.
+        opening = text[clause[0] : token.start()].strip() == ""
+        marked = clause[2] != "de" and not opening and not word.isupper()
+        verdicts[i] = word[:1].isupper() and ((listed and not opening) or i in in_runs or marked)
+    for run in _runs_of(in_runs):  # "Renato Dizon": a name found in a run names it all
+        if any(verdicts[j] for j in run):
+            for j in run:
+                verdicts[j] = True
+
+
+def _runs_of(indexes: set[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in sorted(indexes):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _unaccented(word: str) -> str:
+    """ "Phạm" as the name lists spell it: "pham"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _in_capitalised_runs(
+    text: str, tokens: list[re.Match[str]], foreign: list[tuple[int, int]]
+) -> set[int]:
+    """Tokens of a run of capitalised words, one of them on the name lists: "Đỗ Thị Mai",
+    "Mohan Lal Agarwal", "Renato Dizon". A run of two opening its clause may be an article
+    and a noun ("Die Tabletten"), so it must be three words long there."""
+    runs: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if not token.group()[:1].isupper():
+            continue
+        if runs and runs[-1][-1] == i - 1 and adjacent(text, tokens[i - 1], token):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    found: set[int] = set()
+    for run in runs:
+        start = tokens[run[0]].start()
+        clause = next((c for c in foreign if c[0] <= start < c[1]), None)
+        if clause is None:
+            continue  # (only another language's clauses are read so)
+        words = [_unaccented(tokens[j].group()) for j in run]
+        opens = text[clause[0] : start].strip() == ""
+        long_enough = len(run) >= (3 if opens else 2)
+        if long_enough and any(w in load_names() for w in words):
+            found.update(run)
+    return found
