@@ -17,6 +17,7 @@ from assistant.answering.phi_dates import (
     DATE,
     FOREIGN_MONTH,
     MONTH_ANY_CASE,
+    MONTH_SAID,
     NOT_A_DOSE,
     ORD_WORD,
     day_month,
@@ -417,9 +418,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?P<v>\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
              r"[ \t]+\d{2})(?!\d)", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
-    ("DATE", r"(?i:\b\d{1,2}(?:st|nd|rd|th)[ \t]+)(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
-             r"|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
-             r"|dec(?:ember)?)|May)\b(?:,?[ \t]+\d{4})?", 4),
+    ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+){MONTH_SAID}(?:,?[ \t]+\d{{4}})?", 4),
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
@@ -429,7 +428,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
     # Dictated: "twenty ninth february nineteen sixty four", "discharged the fourteenth".
-    ("DATE", rf"(?i:\b{ORD_WORD}[ \t]+{MONTH_ANY_CASE})"
+    ("DATE", rf"(?i:\b{ORD_WORD}[ \t]+){MONTH_SAID}"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
     ("DATE", rf"(?i:\b(?:on|since|until|till|from|discharged|admitted|seen|born|dated)[ \t]+"
              rf"(?P<v>the[ \t]+{ORD_WORD}))(?=[ \t]*(?:[,.;:?!)]|$))", 4),

@@ -167,3 +167,8 @@ def test_the_registrar_and_a_relative_without_a_name_are_kept(typed):
 def test_a_uk_postcode_in_small_letters_after_an_address_goes_but_a_dose_stays():
     assert "ls7 4dd" not in redact("lives at 3 elmfield terrace, ls7 4dd - bp high").text
     assert redact("MRN 4482913 b12 1mg im monthly?").text.endswith("b12 1mg im monthly?")
+
+
+def test_an_ordinal_before_may_the_verb_is_no_date():
+    assert redact("the second may be given after 4 hours?").text.startswith("the second may")
+    assert "third May" not in redact("born on the third May 1931, on warfarin").text
