@@ -147,8 +147,8 @@ MODALS = frozenset("will may can might must should would could did does do".spli
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
 
-# Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5".
-_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo".split())
+# Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level".
+_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo xa".split())
 
 
 @lru_cache(maxsize=1)

@@ -36,3 +36,8 @@ def test_ward_words_a_unit_by_its_letters_and_a_fluid_given_by_volume_are_kept(t
 def test_an_age_said_after_a_name_initials_in_a_bed_and_a_name_after_a_dose_still_go(typed, gone):
     sent = redact(typed).text
     assert not any(word in sent for word in gone), sent
+
+
+def test_factor_xa_is_no_name_but_a_person_called_xa_still_is():
+    assert redact("Anti-Xa level 4 hours post dose - in range?").text.startswith("Anti-Xa")
+    assert "Nguyen" not in redact("Xa Nguyen is 45, on apixaban").text
