@@ -41,3 +41,9 @@ def test_an_age_said_after_a_name_initials_in_a_bed_and_a_name_after_a_dose_stil
 def test_factor_xa_is_no_name_but_a_person_called_xa_still_is():
     assert redact("Anti-Xa level 4 hours post dose - in range?").text.startswith("Anti-Xa")
     assert "Nguyen" not in redact("Xa Nguyen is 45, on apixaban").text
+
+
+def test_an_older_generic_is_no_name_even_after_called():
+    sent = redact("she has been given something called haloperidol, is that safe?").text
+    assert "haloperidol" in sent
+    assert redact("Allopurinol starting dose 100 mg/day?").text.startswith("Allopurinol")
