@@ -53,12 +53,13 @@ def drugs_named(text: str) -> list[str]:
         word = match.group().casefold()
         if word in _NOT_DRUGS or len(word) < 5:
             continue
-        if _a_generic(word) or word in BRANDS or any(map(_a_generic, other_names(word))):
+        if a_generic(word) or word in BRANDS or any(map(a_generic, other_names(word))):
             found[word] = None
     return list(found)
 
 
-def _a_generic(word: str) -> bool:
+def a_generic(word: str) -> bool:
+    """A generic drug's name, in small letters: an older one by name, any other by its stem."""
     return word in OLDER_GENERICS or (word not in _NOT_DRUGS and bool(DRUG_STEM.search(word)))
 
 

@@ -56,7 +56,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _name_runs(text, tokens, verdicts)
     _first_and_last_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
-    for i, token in enumerate(list(tokens)):  # "mr derek pugh", "for claire martin"
+    for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
         if verdicts[i] and token.group().islower() and token.group() in given_names():
             _surname_after(text, tokens, verdicts, i)
     _nicknames(text, tokens, verdicts)

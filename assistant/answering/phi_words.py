@@ -39,7 +39,7 @@ from assistant.answering.phi_phrases import (
 )
 from knowledge import name_shapes
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
-from knowledge.drug_names import DRUG_STEM, OLDER_GENERICS
+from knowledge.drug_names import DRUG_STEM, a_generic
 from knowledge.name_shapes import name_likeness
 from knowledge.name_words import (
     common_words,
@@ -390,9 +390,7 @@ def _listed_with_a_thing(text: str, token: re.Match[str]) -> bool:
 def _a_known_thing(word: str) -> bool:
     """A drug, brand, device or rare eponym: what a list of things holds, never a person."""
     folded = word.casefold()
-    if folded in BRANDS or folded in SHORT_NAMES or folded in OLDER_GENERICS:
-        return True
-    if DRUG_STEM.search(folded):
+    if folded in BRANDS or folded in SHORT_NAMES or a_generic(folded):
         return True
     return folded in EPONYMS and not listed_strongly(folded, [folded])
 
@@ -458,14 +456,7 @@ def _hyphenated_surname(parts: list[str]) -> bool:
 
 def known(folded: str, parts: list[str]) -> bool:
     words, clinical = common_words(), clinical_words()
-    return all(
-        p in words
-        or p in clinical
-        or p in OLDER_GENERICS
-        or DRUG_STEM.search(p)
-        or _doer_of(p, words)
-        for p in parts
-    )
+    return all(p in words or p in clinical or a_generic(p) or _doer_of(p, words) for p in parts)
 
 
 def _doer_of(word: str, words: frozenset[str]) -> bool:
