@@ -378,6 +378,10 @@ class QueryExpander:
             # The documents use the short form too ("mcg/hr"), so the search is not told; a
             # passage that spells it out ("every hour") still holds the concept.
             alternatives += _alternatives(shorthand)
+        if lower in LAY_TERMS and self._known(LAY_TERMS[lower]):
+            # A lay word the documents use too ("clinic") is searched as it is, yet a
+            # passage in the clinical word ("outpatient") still holds it.
+            alternatives += _alternatives(LAY_TERMS[lower])
         if not any(alternatives):
             return None
         return Concept(word, tuple(alternatives))

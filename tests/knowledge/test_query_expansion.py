@@ -473,3 +473,14 @@ def test_a_hyphenated_lay_phrase_is_read_though_the_documents_use_each_half():
     assert added(e.expand("how is a slow-release tablet tested?")) == {
         "slow-release": "extended-release modified-release"
     }
+
+
+def test_a_lay_word_the_documents_also_use_is_held_by_a_passage_in_the_clinical_word():
+    e = expander("outpatient clinic; multi-dose vial; ambulatory care settings; bottle")
+    expansion = e.expand("how long can a clinic keep an opened medicine bottle?")
+    assert "clinic" not in added(expansion)  # searched as it is: the documents use it
+    outpatient = set(stems("outpatient settings date a multi-dose vial when first opened"))
+    held = {c.words for c in expansion.concepts if c.found_share(outpatient) == 1.0}
+    assert {"clinic", "medicine bottle"} <= held
+    unrelated = set(stems("inpatient ward keeps bottles of lotion"))
+    assert "clinic" not in {c.words for c in expansion.concepts if c.found_share(unrelated)}
