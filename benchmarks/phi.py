@@ -232,6 +232,7 @@ SPLIT_SETS = frozenset(
         "eighteenth",
         "nineteenth",
         "twentieth",
+        "twentyfirst",
     }
 )
 LATER_SETS = [
@@ -253,6 +254,7 @@ LATER_SETS = [
     ("eighteenth", "eighteenth set"),
     ("nineteenth", "nineteenth set"),
     ("twentieth", "twentieth set"),
+    ("twentyfirst", "twenty-first set"),
 ]
 
 
