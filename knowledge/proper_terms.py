@@ -438,6 +438,8 @@ PLACE_PHRASES = (
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
     "ramsay hunt",
+    "neville barnes",
+    "plaster of paris",
     "braxton hicks",
     "treacher collins",
     "spencer wells",

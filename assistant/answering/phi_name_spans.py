@@ -212,16 +212,19 @@ _SAYING_WHO = re.compile(
     + "|".join(sorted(RELATIVES))
     + r")[ \t]+(?:is|was)"
     r"|\b(?:" + "|".join(sorted(RELATIVES)) + r")[ \t]*\("
-    r"|\b(?:called|named)|\bbaby[ \t]+of|\b(?:lady|gentleman|gent|woman|man|girl|boy)"
+    r"|\b(?:called|named)|\bbaby[ \t]+of|(?-i:\bBO|\bB/O)"  # "BO king": baby of
+    r"|\b(?:lady|gentleman|gent|woman|man|girl|boy)"
     r"|\b(?:doctor|mister|missus|nurse))[ \t]*$"
 )
 
 
 # A name's own label, typed or dictated: "name isabella moreno,", "name's ken", "first name
-# eilidh", "surname o'neill" (not a drug's: "brand name", "generic name").
+# eilidh", "surname o'neill" (not a drug's: "brand name", "generic name"; not a question's:
+# "what name goes on the wristband").
 _NAME_LABEL = re.compile(
     r"(?i:(?:\b(?:first|given|last|family|sur)[ \t]*|(?<!brand )(?<!generic )(?<!trade )"
-    r"(?<!drug )(?<!product )(?<![\w-]))name(?:[ \t]+is|['’]s|[ \t]*[:=])?)[ \t]*$"
+    r"(?<!drug )(?<!product )(?<!what )(?<!which )(?<![\w-]))name(?:[ \t]+is|['’]s|[ \t]*[:=])?)"
+    r"[ \t]*$"
 )
 # What follows a name's label without being a name: "name band", "name unknown".
 _LABEL_NOT_NAMES = frozenset(
@@ -348,9 +351,19 @@ _OPEN_QUOTE = re.compile("[ \t]+['\"‘“(]")
 _CLOSE_QUOTE = re.compile("['\"’”)][ \t]+")
 
 
+# What someone asks to be called, in quotes: "says to call her 'Jazz'", "known as 'Bee'".
+_CALLED_IN_QUOTES = re.compile(
+    r"(?i:\bcall(?:s|ed)?[ \t]+(?:her|him|them|me)|\bgoes[ \t]+by|\bknown[ \t]+as)[ \t]+['\"‘“]$"
+)
+
+
 def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
     """A word in quotes or brackets between two names is what the person is called:
-    "Patrick 'Paddy' Houlihan", "Margaret (Peggy) Byrne"."""
+    "Patrick 'Paddy' Houlihan", "Margaret (Peggy) Byrne"; so is a capitalised word in quotes
+    after "call her" ("says to call her 'Jazz'")."""
+    for i, token in enumerate(tokens):
+        if token.group()[:1].isupper() and _CALLED_IN_QUOTES.search(text, 0, token.start()):
+            verdicts[i] = True
     for i in range(1, len(tokens) - 1):
         before, token, after = tokens[i - 1], tokens[i], tokens[i + 1]
         if verdicts[i] or not (verdicts[i - 1] and verdicts[i + 1]):
@@ -386,8 +399,8 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     no word at all ("Tamar Cohen") or a common name ("Gerald Moss"), but not a word that
     leads a number ("John Smith Ward 3") or starts the sentence ("Does John Smith …")."""
     word, folded = token.group(), token.group().casefold()
-    if word in ("A", "I"):
-        return False  # the article and the pronoun: "A Muslim family asked"
+    if word in ("A", "I", "BO"):
+        return False  # the article, the pronoun, "baby of": "A Muslim family asked", "BO King"
     if phi_words.is_initials(word):
         return name_after
     if folded in PARTICLES:

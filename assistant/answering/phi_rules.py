@@ -231,7 +231,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
             rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
             r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
-    ("SSN", r"(?i:\bSIN|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#,]?[ \t]*"
+    # Canada's SIN and Australia's tax file number (TFN): nine digits, in threes or not.
+    ("SSN", r"(?i:\bSIN|\bTFN|\btax[ \t]+file[ \t]+(?:number|no\b\.?)"
+            r"|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#,]?[ \t]*"
             r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
     # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
     ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
@@ -291,12 +293,22 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{REFERENCE}", 1, a_reference),
+    # A police or safeguarding case, by its reference: "case ref TU-DUB-2025-0772", "crime
+    # no. 01/55123/24", "custody number 4471", "MASH ref 22-1180", "CAD 1123" (the police
+    # log's number; "CAD" before four digits or more, no year, is no heart disease).
+    ("ID", rf"(?i:\b(?:case|crime|custody|incident|safeguarding|MASH|police|log)[ \t]+"
+           rf"(?:ref(?:erence)?\b\.?|id\b|{_NO})|\bcustody[ \t]+record"
+           rf"|(?-i:\bCAD\b)(?:[ \t]+{_NO}|(?=[ \t]+(?!(?:19|20)\d\d\b)\d)))"
+           rf"{_SEP}(?P<v>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w-])", 1, a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
      a_plate),
+    # A UK plate of today's form without its label, in capitals: "KX21 PLO" (two letters, the
+    # year's two digits, a space, three letters: no postcode, code or dose reads so).
+    ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.
     ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
@@ -456,6 +468,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),
+    # A day and a month written with its zero, without a cue: "CAD 1123 14/05", "home 10/09"
+    # (no fraction, score or gestation is written "/05").
+    ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
+     persons_date_only),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
              rf"(?={DEMOGRAPHIC})", 5, names_before),

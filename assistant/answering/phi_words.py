@@ -177,8 +177,9 @@ def is_name(text: str, token: re.Match[str]) -> bool:
             return False  # "pseudo-Cushing's" is the syndrome's, whatever follows
     if len(word) < 2 or is_initials(word) or _not_a_word(text, token, word):
         return False
-    if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES or _contraction(folded):
-        return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm"
+    if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES | _AGE_LABELS or _contraction(folded):
+        return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm",
+        # "Age 18 months"
     if folded in PRODUCT_LINES and re.search(r"[A-Z][\w-]*[ \t]+$", _before(text, token)):
         return False  # "Augmentin Duo Forte", "Synap Forte": a product's form or strength
     if folded.endswith("s") and _rare_eponym(folded[:-1]) and folded not in load_names():
@@ -217,6 +218,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
 
 # Who someone is to the ward, written with a capital at a sentence's start: no name.
 _ROLES = frozenset("patient patients client clients resident residents".split())
+# A line's label before an age: "Age 18 months", "Aged 7" (a surname on the lists too).
+_AGE_LABELS = frozenset({"age", "aged"})
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
 
 
