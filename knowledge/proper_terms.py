@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    bepanthen parvolex clozaril zaponex denzapine
     abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
     ambien amoxil anusol aricept arimidex arixtra atarax ativan augmentin avandia avapro avelox
     azulfidine bactrim bactroban baqsimi benadryl benicar betaloc biktarvy bisoprolol boniva
@@ -139,6 +140,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    moro finnegan broselow caldicott guthrie sarnat
     addison addisonian adson allen alzheimer apgar argyll asperger babinski baker barlow
     barrett bartter battle beck becker beckwith bell bence berg bernard bishop blatchford
     bouchard braden brown brudzinski brugada buerger burkitt caldwell chadwick charcot
@@ -231,6 +233,7 @@ BODIES = frozenset(
     cochrane uptodate lexicomp micromedex ashp ismp usp
     aetna cigna humana bupa anthem optum medibank
     medsafe pharmac tga sahpra hiqa hse nphet ahpra nmbi hpcsa moh nzgg pbs
+    bliss sands samaritans pieta nspcc barnardos
     """.split()
 )
 
@@ -540,7 +543,8 @@ EPONYM_NOUNS = frozenset(
     registry trial trials study studies house grant grants nursing nurses hospice charity
     appeal award exercises exercise manoeuvres maneuvers concept regimen regimens lift lifts
     sling slings hoist tool tools model chart charts spots scoring code codes competence act
-    acts book card cards pack packs
+    acts book card cards pack packs reflexes tape tapes guardian guardians referral referrals
+    volunteers
     cells chromosome harness balloon lamp
     building wing theatre theatres suite block lounge ward wards manual handbook variant
     paresis solution

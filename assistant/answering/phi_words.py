@@ -177,6 +177,16 @@ def is_name(text: str, token: re.Match[str]) -> bool:
             return False  # "pseudo-Cushing's" is the syndrome's, whatever follows
     if len(word) < 2 or is_initials(word) or _not_a_word(text, token, word):
         return False
+    if len(parts) > 1 and parts[-1] in _WORD_SUFFIXES:
+        return False  # "Bliss-recommended", "NICE-approved": who vouches, not who is ill
+    if (
+        _THE_BEFORE.search(_before(text, token))
+        and _END_AFTER.match(text, token.end())
+        and not folded.endswith("s")
+    ):
+        # "readmitted to the Rosie:", "discharged from the Evelina": a place ("the Smiths,"
+        # are a family)
+        return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES | _AGE_LABELS or _contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm",
         # "Age 18 months"
@@ -282,6 +292,10 @@ _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
 PLACE_NOUNS = frozenset("ward bay wing unit house block theatre room bed street road lane".split())
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+$")
 _WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
+_WORD_SUFFIXES = frozenset("recommended approved endorsed funded style type like based".split())
+# A capitalised word alone after "the" and before punctuation: a hospital or unit, no person.
+_THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
+_END_AFTER = re.compile(r"[ \t]*(?:[:;,.?!)]|$)")
 
 
 def _a_species_after(text: str, token: re.Match[str]) -> bool:

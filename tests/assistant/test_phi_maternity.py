@@ -27,6 +27,7 @@ REDACTED = [
     ("crime no. 01/55123/24 and custody number 4471", "crime no. [ID-1] and custody number [ID-2]"),
     ("pt's TFN 123 456 782 was on the form", "pt's TFN [SSN-1] was on the form"),
     ("the car that dropped her off: KX21 PLO.", "the car that dropped her off: [ID-1]."),
+    ("we saw the Joneses.", "we saw the [NAME-1]."),  # a family after "the" is no place
 ]
 
 # Clinical text of these wards: nothing in it is an identifier.
@@ -38,6 +39,15 @@ CLEAN = [
     "Unknown Male, approx 30 - what name goes on the wristband?",
     "Plaster of Paris backslab for a buckle fracture in a 6yo?",
     "Are Kielland forceps still used, or only Neville Barnes?",
+    "Sudocrem or Bepanthen for nappy rash on the NNU?",
+    "Are the Bliss volunteers allowed to hold babies, on the Bliss-recommended cuddle times?",
+    "Finnegan 8, 8 and 9 on consecutive scores: oral morphine dose?",
+    "Broselow tape - purple is roughly 10-11kg",
+    "Parvolex or the SNAP regimen? Denzapine, Zaponex and Clozaril monitoring?",
+    "Samaritans or Shout for a young person? Does a Pieta referral need the GP?",
+    "Do we need Caldicott guardian approval to share ED notes?",
+    "Are the Moro and rooting reflexes documented on the NIPE?",
+    "Postnatal readmission to the Rosie: do we use MEOWS?",
 ]
 
 
