@@ -232,6 +232,8 @@ _LABEL_NOT_NAMES = frozenset(
     tag tags badge badges alert alerts check checks label labels field""".split()
 )
 
+_BARE_PATIENT = re.compile(r"(?i:\b(?:pt|patient))[ \t]+$")
+
 # A title in small letters after a word that leads to a person: "for ms price", "re mr shah"
 # ("mr" alone is also magnetic resonance, "ms" multiple sclerosis: "mr scan", "ms relapse").
 _TITLE_AFTER_A_WORD = re.compile(
@@ -257,7 +259,10 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
         before = text[max(0, token.start() - 40) : token.start()]
         titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
         labelled = _NAME_LABEL.search(before) is not None and _labelled_name(word)
-        if not (titled or labelled or _SAYING_WHO.search(before)):
+        # "pt olumide", "for pt tanvir": a name no English word could be ("pt frank
+        # haematuria", "pt anxious" are read, not named)
+        bare = _BARE_PATIENT.search(before) is not None and word not in common_words()
+        if not (titled or labelled or _SAYING_WHO.search(before) or bare):
             continue
         if not (titled or labelled or verdicts[i] or _names_someone(word)):
             continue

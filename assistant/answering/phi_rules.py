@@ -468,6 +468,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),
+    # A month and year of something that happened to the patient, in words, after what
+    # happened: "admitted in August 2024", "na-confine siya noong Agosto 2024", "ingresó en
+    # marzo de 2023" (a month and year alone is a document's as often: "June 2024 NICE
+    # update", "rev. Jan 2023").
+    ("DATE", r"(?i:\b(?:admitted|admission|discharged|diagnosed|dx|born|died|delivered|seen"
+             r"|started|stopped|onset|fell|operated|surgery|hospitali[sz]ed|confined?"
+             r"|na-confine|ingres[óo]|internad[oa]|hospitalis[ée]e?|operad[oa]|diagnosticad[oa])"
+             r"(?:[ \t]+(?:siya|sya|po))?(?:[ \t]+(?:in|on|since|noong|en|em|no|na|de|à|im))?"
+             r"[ \t]+)"
+             rf"(?P<v>(?:{MONTH_SAID}|(?i:{FOREIGN_MONTH}))\.?[ \t]+(?:de[ \t]+)?"
+             r"(?:19|20)\d\d)(?![\w/-])", 4, persons_date_only),
     # A day and a month written with its zero, without a cue: "CAD 1123 14/05", "home 10/09"
     # (no fraction, score or gestation is written "/05").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,

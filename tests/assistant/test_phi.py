@@ -958,3 +958,30 @@ def test_card_accession_fax_and_last_four_numbers_in_pasted_text_go(typed, gone)
 )
 def test_citations_document_dates_acts_and_eponyms_in_pasted_text_are_kept(typed):
     assert redact(typed).text == typed
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "she was admitted in August 2024 for dialysis",
+            "she was admitted in [DATE-1] for dialysis",
+        ),
+        ("diagnosed June 2019 with T2DM", "diagnosed [DATE-1] with T2DM"),
+        ("na-confine siya noong Agosto 2024.", "na-confine siya noong [DATE-1]."),
+        # a document's month and year is no patient's
+        ("the March 2024 update says what?", "the March 2024 update says what?"),
+        ("policy reviewed March 2024", "policy reviewed March 2024"),
+    ],
+)
+def test_a_month_and_year_is_a_date_after_what_happened_to_the_patient(question, expected):
+    assert redact(question).text == expected
+
+
+def test_a_name_no_english_word_could_be_after_a_bare_pt():
+    assert (
+        redact("for pt tanvir - who supports the kit").text
+        == "for pt [NAME-1] - who supports the kit"
+    )
+    for clinical in ("pt apyrexial overnight", "pt anxious", "pt nbm from midnight"):
+        assert redact(clinical).text == clinical
