@@ -180,10 +180,25 @@ def _not_a_temperature(m: re.Match[str]) -> Span | None:
 
 def _street_name(m: re.Match[str]) -> Span | None:
     """ "27 kingsley court", not "2 tablets a day close": a word of the name is no English
-    word, or the street word is capitalised."""
+    word, or the street word is capitalised, or where someone lives is being said ("from 4
+    cherry tree close", "address for the visit is 5 willow way")."""
     words = m.group().split()[1:-1]
     named = any(w.casefold() not in common_words() for w in words if w.isalpha())
-    return m.span() if named or m.group().split()[-1][:1].isupper() else None
+    said = _LIVES_AT.search(m.string, 0, m.start()) is not None and not any(
+        _TIMED.fullmatch(w)
+        for w in words  # "from 2 hourly close obs" is no street
+    )
+    return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
+
+
+_TIMED = re.compile(
+    r"(?i:hourly|daily|weekly|monthly|nightly|hrs?|hours?|mins?|minutes?|days?|weeks?|months?"
+    r"|times?|doses?|tablets?|units?|mg|ml|mcg|g|kg|mmol|x)"
+)
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:lives|living|resides|staying)[ \t]+(?:at|on)|\bfrom|\baddress\b[^.?!\d]{0,30}"
+    r"(?:is|:))[ \t]+$"
+)
 
 
 def _town_after_postcode(m: re.Match[str]) -> Span | None:

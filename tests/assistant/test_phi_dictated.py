@@ -172,3 +172,23 @@ def test_a_uk_postcode_in_small_letters_after_an_address_goes_but_a_dose_stays()
 def test_an_ordinal_before_may_the_verb_is_no_date():
     assert redact("the second may be given after 4 hours?").text.startswith("the second may")
     assert "third May" not in redact("born on the third May 1931, on warfarin").text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "gentleman from 4 cherry tree close comma is it worth a statin",
+            "gentleman from [ADDRESS-1] comma is it worth a statin",
+        ),
+        (
+            "address for home visit is 5 willow way, leg ulcer",
+            "address for home visit is [ADDRESS-1], leg ulcer",
+        ),
+        # the same words of a street in a timing are no address
+        ("from 2 hourly close obs to 4 hourly?", "from 2 hourly close obs to 4 hourly?"),
+        ("2 tablets a day close to meals", "2 tablets a day close to meals"),
+    ],
+)
+def test_a_street_of_english_words_is_an_address_where_someone_lives_is_said(question, expected):
+    assert redact(question).text == expected
