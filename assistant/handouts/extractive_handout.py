@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 
 from assistant.answering import phi
 from assistant.handouts import quality
-from assistant.handouts.glossary import glossary_for
+from assistant.handouts.glossary import glossary_for, meaning_elsewhere, medical_terms
 from assistant.handouts.handout import (
     DO,
     HELP,
     KNOW,
+    GlossaryEntry,
     Handout,
     HandoutLine,
     HandoutSection,
@@ -48,6 +49,7 @@ KNOW_EXTRA_FLOOR = 0.10
 # Nothing written this far above the target grade is added (twice as far in the best passage).
 GRADE_SLACK = 4.0
 PERSONAL_BONUS = 0.05  # similarity a passage sharing the personalisation's words gains
+GLOSSARY_PASSAGES = 10  # passages searched for a term the handout's own leave unexplained
 KNOW_LINES = 4  # beyond the best passage, "Good to know" stays short: the handout is for doing
 # The room a picture space and the space to write when to get help take on the printed page,
 # in words of large type (measured on the PDF: about three lines, and four).
@@ -267,12 +269,21 @@ class ExtractiveHandoutBuilder:
             HandoutSection(kind, tuple(lines)) for kind, lines in by_purpose.items() if lines
         )
 
+    def _glossary(self, text: str, passages) -> tuple[GlossaryEntry, ...]:
+        """The terms the handout's passages explain; a term they leave unexplained is looked
+        up in the rest of the approved library (one search a term)."""
+        own = glossary_for(text, [p.text for p in passages] + [p.source.section for p in passages])
+        missing = sorted(medical_terms(text) - {g.term for g in own})
+        found = (
+            meaning_elsewhere(t, self.retriever.search(t, top_n=GLOSSARY_PASSAGES).passages)
+            for t in missing
+        )
+        return own + tuple(entry for entry in found if entry is not None)
+
     def _finished(self, request, topic, personal, sections, passages, source_reading) -> Handout:
         text = "\n".join(line.text for s in sections for line in s.lines)
         reading = measure(text, request.language)
-        glossary = glossary_for(
-            text, [p.text for p in passages] + [p.source.section for p in passages]
-        )
+        glossary = self._glossary(text, passages)
         notes = []
         if reading.grade > request.target_grade:
             notes.append(

@@ -2,10 +2,12 @@
 
 A meaning is only ever taken from the approved sources: a heading or sentence that pairs the
 plain words with the term ("Low Blood Glucose (Hypoglycemia)"), or a sentence that defines it
-("Insulin is a hormone that..."). A handout never explains a term from general knowledge: a
-medical term the sources do not explain is listed for the clinician by the quality check
-instead (`medical_terms`). The product's lay-word table (knowledge/clinical_vocabulary.py),
-read the other way round, only tells which words are medical terms.
+("Insulin is a hormone that..."), in the handout's own passages or, failing them, in another
+approved passage found for the term (cited in the footer). A handout never explains a term
+from general knowledge: a medical term the sources do not explain is listed for the
+clinician by the quality check instead (`medical_terms`). The product's lay-word table
+(knowledge/clinical_vocabulary.py), read the other way round, only tells which words are
+medical terms.
 """
 
 from __future__ import annotations
@@ -54,6 +56,17 @@ def source_meanings(texts: list[str]) -> dict[str, str]:
             for term, meaning in DEFINES.findall(line.strip()):
                 meanings.setdefault(term.lower(), meaning.strip())
     return meanings
+
+
+def meaning_elsewhere(term: str, passages) -> GlossaryEntry | None:
+    """The term explained by another approved passage (the library's own heading "Low Blood
+    Glucose (Hypoglycemia)" elsewhere in the booklet), cited to that passage; None when no
+    passage found for the term explains it."""
+    for passage in passages:
+        meaning = source_meanings([passage.text, passage.source.section]).get(term)
+        if meaning:
+            return GlossaryEntry(term, meaning, passage.source.label(), passage.source)
+    return None
 
 
 def glossary_for(handout_text: str, sources: list[str]) -> tuple[GlossaryEntry, ...]:

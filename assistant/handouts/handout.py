@@ -104,7 +104,10 @@ def patient_heading(section_path: str) -> str:
 class GlossaryEntry:
     term: str
     meaning: str
-    source: str  # where the meaning comes from: "the source document" or "clinassist word list"
+    source: str  # where the meaning comes from: "the source document" or a passage's label
+    # The approved passage the meaning was taken from when it is none of the handout's own
+    # (the footer lists it with the others).
+    cited: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,9 @@ class Handout:
     def sources(self) -> list[Provenance]:
         """Each cited version once, in the order first used; pages merged per version."""
         seen: dict[tuple[str, int | None], Provenance] = {}
-        for line in self.lines:
-            seen.setdefault((line.source.version_id, line.source.page_start), line.source)
+        cited = [line.source for line in self.lines] + [g.cited for g in self.glossary if g.cited]
+        for source in cited:
+            seen.setdefault((source.version_id, source.page_start), source)
         return list(seen.values())
 
     def to_json(self) -> dict[str, Any]:

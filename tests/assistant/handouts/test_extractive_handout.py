@@ -325,3 +325,20 @@ def test_a_topic_found_only_in_a_reference_list_says_so(tmp_path):
     _kb, note = _why_no_handout(tmp_path, "refs.md", references, "driving on opioids")
     assert "reference lists" in note
     assert "tables or forms" not in note and "written for staff" not in note
+
+
+def test_a_term_its_own_passages_leave_unexplained_is_explained_from_another_cited_one(
+    niddk_kb,
+):
+    handout = ExtractiveHandoutBuilder(Retriever(niddk_kb)).build(
+        HandoutRequest("exercising safely with diabetes")
+    )
+    text = " ".join(line.text for line in handout.lines).lower()
+    assert "hypoglycemia" in text
+    [entry] = [g for g in handout.glossary if g.term == "hypoglycemia"]
+    assert entry.meaning == "low blood glucose"  # the booklet's own heading elsewhere
+    assert entry.cited is not None and entry.cited.page_start == 13
+    assert "Low Blood Glucose (Hypoglycemia)" in entry.cited.section
+    # the page it came from is among the sources the footer lists
+    assert (entry.cited.version_id, 13) in {(s.version_id, s.page_start) for s in handout.sources()}
+    assert not any(c.name == "Medical terms explained" and not c.passed for c in handout.checks)
