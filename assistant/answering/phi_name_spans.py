@@ -188,13 +188,17 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
         unknown = not phi_words.known(folded, parts) and not _a_verb_form(folded)
         if before in _PATIENT:  # "pt thandeka mqhayi"; "pt desaturating", "pt ppe" no name
-            unknown = (
+            spelt_like_one = (
                 unknown
                 and len(folded) > 3  # a short unknown word is shorthand ("ppe", "abx")
-                and text[tokens[i - 1].end() : tokens[i].start()].strip() == ""
                 and folded not in SenseInventory.load()
                 and folded not in _UNAPOSTROPHISED
                 and name_likeness(folded) >= phi_words.SHAPE_THRESHOLD
+            )
+            # "for pt tanvir": a name no English word could be ("pt anxious" is read)
+            no_word = folded not in common_words() and _names_someone(word)
+            unknown = text[tokens[i - 1].end() : tokens[i].start()].strip() == "" and (
+                spelt_like_one or no_word
             )
         if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded):
             verdicts[i] = True
@@ -232,8 +236,6 @@ _LABEL_NOT_NAMES = frozenset(
     tag tags badge badges alert alerts check checks label labels field""".split()
 )
 
-_BARE_PATIENT = re.compile(r"(?i:\b(?:pt|patient))[ \t]+$")
-
 # A title in small letters after a word that leads to a person: "for ms price", "re mr shah"
 # ("mr" alone is also magnetic resonance, "ms" multiple sclerosis: "mr scan", "ms relapse").
 _TITLE_AFTER_A_WORD = re.compile(
@@ -259,10 +261,7 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
         before = text[max(0, token.start() - 40) : token.start()]
         titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
         labelled = _NAME_LABEL.search(before) is not None and _labelled_name(word)
-        # "pt olumide", "for pt tanvir": a name no English word could be ("pt frank
-        # haematuria", "pt anxious" are read, not named)
-        bare = _BARE_PATIENT.search(before) is not None and word not in common_words()
-        if not (titled or labelled or _SAYING_WHO.search(before) or bare):
+        if not (titled or labelled or _SAYING_WHO.search(before)):
             continue
         if not (titled or labelled or verdicts[i] or _names_someone(word)):
             continue

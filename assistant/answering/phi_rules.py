@@ -3,8 +3,9 @@
 A rule is a pattern, a rank that breaks ties between equally long overlapping matches, and a
 function that accepts a match (returning the span to replace) or rejects it ("20/20/20" is no
 date, "temp 99 F" no age). assistant/answering/phi.py runs them and chooses among the matches;
-assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names, and
-assistant/answering/phi_dates.py says which dates are a person's.
+assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names,
+assistant/answering/phi_dates.py says which dates are a person's and
+assistant/answering/phi_addresses.py which streets and towns are someone's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from assistant.answering.phi_addresses import street_name, street_words, town_after_postcode
 from assistant.answering.phi_dates import (
     DATE,
     FOREIGN_MONTH,
@@ -70,7 +72,6 @@ from assistant.answering.phi_spoken import (
     spoken_age_alone,
 )
 from assistant.answering.phi_words import clinical_words
-from knowledge.name_words import common_words
 
 AGE_PLACEHOLDER = "[AGE-90+]"
 
@@ -131,6 +132,9 @@ _NAME_CUE = (
     r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
+# What happened to a patient, before its month and year ("diagnosed 11/2019", "admitted in
+# August 2024"): a document's "updated" or "reviewed" is not among them.
+_HAPPENED = "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery"
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
@@ -176,54 +180,6 @@ def _not_a_temperature(m: re.Match[str]) -> Span | None:
     if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
         return None
     return value(m)
-
-
-def _street_name(m: re.Match[str]) -> Span | None:
-    """ "27 kingsley court", not "2 tablets a day close": a word of the name is no English
-    word, or the street word is capitalised, or where someone lives is being said ("from 4
-    cherry tree close", "address for the visit is 5 willow way")."""
-    words = m.group().split()[1:-1]
-    named = any(w.casefold() not in common_words() for w in words if w.isalpha())
-    said = _LIVES_AT.search(m.string, 0, m.start()) is not None and not any(
-        _TIMED.fullmatch(w)
-        for w in words  # "from 2 hourly close obs" is no street
-    )
-    return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
-
-
-_TIMED = re.compile(
-    r"(?i:hourly|daily|weekly|monthly|nightly|hrs?|hours?|mins?|minutes?|days?|weeks?|months?"
-    r"|times?|doses?|tablets?|units?|mg|ml|mcg|g|kg|mmol|x)"
-)
-_LIVES_AT = re.compile(
-    r"(?i:\b(?:lives|living|resides|staying)[ \t]+(?:at|on)|\bfrom|\baddress\b[^.?!\d]{0,30}"
-    r"(?:is|:))[ \t]+$"
-)
-
-
-def _town_after_postcode(m: re.Match[str]) -> Span | None:
-    """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
-    town = m.group().split()[1].casefold()
-    known = town in clinical_words() or town in common_words()
-    return None if known or town in _UNIT_WORDS else m.span()
-
-
-_UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
-
-
-def _street_words(m: re.Match[str]) -> Span | None:
-    """ "on hawthorn drive": the words of the name are no articles, small words of a sentence
-    or units ("two units every way" names no street)."""
-    words = [w.casefold() for w in m.group("v").split()[:-1]]
-    if any(w in _NOT_STREET_WORDS or w in _UNIT_WORDS for w in words):
-        return None
-    return value(m)
-
-
-_NOT_STREET_WORDS = frozenset(
-    "the a an this that my his her their our your every each per other more less all both "
-    "either any some no of in on to by for with from down up".split()
-)
 
 
 def _not_tests(m: re.Match[str]) -> Span | None:
@@ -371,7 +327,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
                 r"|blvd|ln)\b\.?", 3),
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
-                r"|drive|gardens|grove|mews|square|row|walk|hill|park)\b", 3, _street_name),
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park)\b", 3, street_name),
     # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
     ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{_STATES})[ \t]+"
                 r"\d{5}(?:-\d{4})?\b", 3),
@@ -391,9 +347,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{SPOKEN_NUMBER}[ \t]+)?"
                 rf"{SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove|court|way|place|gardens|square|boulevard"
-                r"|highway|parade)))\b", 3, _street_words),
+                r"|highway|parade)))\b", 3, street_words),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
-                r"|avenue|close|crescent|terrace|grove))\b", 3, _street_words),
+                r"|avenue|close|crescent|terrace|grove))\b", 3, street_words),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
@@ -405,7 +361,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
     # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
     ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"
-                rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, _town_after_postcode),
+                rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, town_after_postcode),
     # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins".
     ("ADDRESS", rf"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route|allée"
                 rf"|impasse|quai|calle|avenida|rua|via|corso)[ \t]+(?:(?:de|du|des|la|le|l['’]|del"
@@ -433,8 +389,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
     # A month and year of something that happened to the patient: "(documented 06/2021)",
     # "diagnosed 11/2019" (a policy's "updated 06/2024" is not, as for whole dates).
-    ("DATE", r"(?i:\b(?:documented|diagnosed|dx|since|admitted|started|stopped|seen|noted"
-             r"|onset|began|last|fell|fall|surgery|op|operation|discharged|delivered)[ \t]+)"
+    ("DATE", rf"(?i:\b(?:{_HAPPENED}|documented|since|noted|began|last|fall|op|operation)[ \t]+)"
              r"(?P<v>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|[.,]\d)", 4, persons_date_only),
     # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
     # amount reads so ("150000" has no month).
@@ -487,8 +442,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # happened: "admitted in August 2024", "na-confine siya noong Agosto 2024", "ingresó en
     # marzo de 2023" (a month and year alone is a document's as often: "June 2024 NICE
     # update", "rev. Jan 2023").
-    ("DATE", r"(?i:\b(?:admitted|admission|discharged|diagnosed|dx|born|died|delivered|seen"
-             r"|started|stopped|onset|fell|operated|surgery|hospitali[sz]ed|confined?"
+    ("DATE", rf"(?i:\b(?:{_HAPPENED}|admission|born|died|operated|hospitali[sz]ed|confined?"
              r"|na-confine|ingres[óo]|internad[oa]|hospitalis[ée]e?|operad[oa]|diagnosticad[oa])"
              r"(?:[ \t]+(?:siya|sya|po))?(?:[ \t]+(?:in|on|since|noong|en|em|no|na|de|à|im))?"
              r"[ \t]+)"

@@ -1,0 +1,56 @@
+"""Which matches of the address rules (assistant/answering/phi_rules.py) are a street or a
+town: a street's words are a name, not a timing, a dose or a sentence's small words; a
+town after a postcode is no unit."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_dates import value
+from assistant.answering.phi_names import Span
+from assistant.answering.phi_words import clinical_words
+from knowledge.name_words import common_words
+
+# Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
+_TIMED = re.compile(
+    r"(?i:hourly|daily|weekly|monthly|nightly|hrs?|hours?|mins?|minutes?|days?|weeks?|months?"
+    r"|times?|doses?|tablets?|units?|mg|ml|mcg|g|kg|mmol|x)"
+)
+# Where someone's home is being said: "lives at", "from", "address for the visit is".
+_LIVES_AT = re.compile(
+    r"(?i:\b(?:lives|living|resides|staying)[ \t]+(?:at|on)|\bfrom|\baddress\b[^.?!\d]{0,30}"
+    r"(?:is|:))[ \t]+$"
+)
+_UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
+_NOT_STREET_WORDS = frozenset(
+    "the a an this that my his her their our your every each per other more less all both "
+    "either any some no of in on to by for with from down up".split()
+)
+
+
+def street_name(m: re.Match[str]) -> Span | None:
+    """ "27 kingsley court", not "2 tablets a day close": a word of the name is no English
+    word, or the street word is capitalised, or where someone lives is being said ("from 4
+    cherry tree close", "address for the visit is 5 willow way"; "from 2 hourly close obs"
+    is a timing)."""
+    words = m.group().split()[1:-1]
+    named = any(w.casefold() not in common_words() for w in words if w.isalpha())
+    timed = any(_TIMED.fullmatch(w) for w in words)
+    said = not timed and _LIVES_AT.search(m.string, 0, m.start()) is not None
+    return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
+
+
+def town_after_postcode(m: re.Match[str]) -> Span | None:
+    """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
+    town = m.group().split()[1].casefold()
+    known = town in clinical_words() or town in common_words()
+    return None if known or town in _UNIT_WORDS else m.span()
+
+
+def street_words(m: re.Match[str]) -> Span | None:
+    """ "on hawthorn drive": the words of the name are no articles, small words of a sentence
+    or units ("two units every way" names no street)."""
+    words = [w.casefold() for w in m.group("v").split()[:-1]]
+    if any(w in _NOT_STREET_WORDS or w in _UNIT_WORDS for w in words):
+        return None
+    return value(m)
