@@ -552,7 +552,9 @@ def _eponym_next(text: str, end: int) -> bool:
         if shouting and folded in given_names():
             return False  # "… JAMES BROWN SCORE": a person's name is no eponym's
         capitalised = folded not in common_words() if shouting else word[:1].isupper()
-        if folded in ("and", "or", "vs", "versus", "&") or capitalised:
+        if capitalised and ordinary and len(word) > 1:
+            return False  # "does Mensah meet Duke criteria": the noun is the later word's
+        if folded in ("and", "or", "vs", "versus", "&") or folded in PARTICLES or capitalised:
             if raw.endswith((",", ";")):
                 return False  # "Reyes, Maria, pump …"
             continue

@@ -985,3 +985,13 @@ def test_a_name_no_english_word_could_be_after_a_bare_pt():
     )
     for clinical in ("pt apyrexial overnight", "pt anxious", "pt nbm from midnight"):
         assert redact(clinical).text == clinical
+
+
+def test_an_eponyms_noun_after_a_verb_and_another_eponym_is_not_the_first_words():
+    assert redact("does Mensah meet Duke criteria?").text == "does [NAME-1] meet Duke criteria?"
+    for clinical in (
+        "Morse fall scale 45 - bed rails?",
+        "Cornelia de Lange syndrome - is severe reflux typical?",
+        "Jamieson vitamin D drops for a breastfed newborn?",
+    ):
+        assert redact(clinical).text == clinical
