@@ -94,9 +94,9 @@ def _read_out(word: str) -> str:
 
 # A word, with its slash when shorthand ends in one before a space ("w/ SOB": "with").
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/'][A-Za-z0-9]+)*(?:/(?=\s|$))?")
-# Written in small letters, no subject a passage must hold: "versus", and a letter alone
-# ("(n)", "q?h", "e.g.").
-_NO_CONCEPT = re.compile(r"vs|v|[a-z]")
+# Written in small letters, no subject a passage must hold: "versus", a letter alone ("(n)",
+# "q?h", "e.g."), and the "ve" of "+ve" or "-ve" (its sign is read apart).
+_NO_CONCEPT = re.compile(r"vs|v|ve|[a-z]")
 _AGE = re.compile(r"\d+(?:yo|y/o|yrs?|[mf])", re.I)
 _LONE_PUNCTUATION = re.compile(r"(?<!\w)[,:;#()\[\]\-–—/]+(?!\w)|\(\s*\)")
 # A word that introduced a name the search left out ("pt", "Mr"), now standing before nothing.

@@ -484,3 +484,15 @@ def test_a_lay_word_the_documents_also_use_is_held_by_a_passage_in_the_clinical_
     assert {"clinic", "medicine bottle"} <= held
     unrelated = set(stems("inpatient ward keeps bottles of lotion"))
     assert "clinic" not in {c.words for c in expansion.concepts if c.found_share(unrelated)}
+
+
+def test_c_diff_is_held_by_either_name_of_the_organism_and_a_sign_is_no_concept():
+    e = expander("Clostridioides difficile (C. difficile) spores; soap and water; seconds")
+    expansion = e.expand("C.diff +ve pt - how many secs of soap and water?")
+    words = {c.words for c in expansion.concepts}
+    assert "ve" not in words
+    passage = set(stems("after caring for a patient with Clostridioides difficile infection"))
+    [c_diff] = [c for c in expansion.concepts if c.words == "C.diff"]
+    assert c_diff.found_share(passage) == 1.0
+    [secs] = [c for c in expansion.concepts if c.words == "secs"]
+    assert secs.found_share(set(stems("wash for 40-60 seconds"))) == 1.0
