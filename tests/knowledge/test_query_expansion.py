@@ -494,5 +494,5 @@ def test_c_diff_is_held_by_either_name_of_the_organism_and_a_sign_is_no_concept(
     passage = set(stems("after caring for a patient with Clostridioides difficile infection"))
     [c_diff] = [c for c in expansion.concepts if c.words == "C.diff"]
     assert c_diff.found_share(passage) == 1.0
-    [secs] = [c for c in expansion.concepts if c.words == "secs"]
-    assert secs.found_share(set(stems("wash for 40-60 seconds"))) == 1.0
+    [seconds_word] = [c for c in expansion.concepts if c.words == "secs"]
+    assert seconds_word.found_share(set(stems("wash for 40-60 seconds"))) == 1.0
