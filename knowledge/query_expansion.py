@@ -54,7 +54,10 @@ FILLER = frozenset(
     "going get gets got "
     # the asker and the document asked about: "I've been told…", "according to the booklet",
     # "what does it suggest / advise"
-    "i've i'm i'd i'll according booklet suggest suggests advise advises".split()
+    "i've i'm i'd i'll according booklet suggest suggests advise advises "
+    # how a lay question points at a thing: "the scope they put down my throat", "the tube
+    # used to look into the stomach", "if a pill comes in 10 and 25 mg"
+    "put look comes".split()
 )
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())

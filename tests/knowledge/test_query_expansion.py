@@ -496,3 +496,12 @@ def test_c_diff_is_held_by_either_name_of_the_organism_and_a_sign_is_no_concept(
     assert c_diff.found_share(passage) == 1.0
     [seconds_word] = [c for c in expansion.concepts if c.words == "secs"]
     assert seconds_word.found_share(set(stems("wash for 40-60 seconds"))) == 1.0
+
+
+def test_the_words_a_lay_question_points_with_are_no_concepts():
+    e = expander("endoscopes are dried and stored; extended-release tablets 10 25 50 mg")
+    concepts = {
+        c.words for c in e.expand("the tube they put down to look into the stomach").concepts
+    }
+    assert not {"put", "look"} & concepts and "stomach" in concepts
+    assert "comes" not in {c.words for c in e.expand("if a pill comes in 10 and 25 mg").concepts}
