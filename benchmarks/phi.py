@@ -233,6 +233,7 @@ SPLIT_SETS = frozenset(
         "nineteenth",
         "twentieth",
         "twentyfirst",
+        "twentysecond",
     }
 )
 LATER_SETS = [
@@ -255,6 +256,7 @@ LATER_SETS = [
     ("nineteenth", "nineteenth set"),
     ("twentieth", "twentieth set"),
     ("twentyfirst", "twenty-first set"),
+    ("twentysecond", "twenty-second set"),
 ]
 
 
