@@ -18,7 +18,7 @@ _TIMED = re.compile(
 )
 # Where someone's home is being said: "lives at", "from", "address for the visit is".
 _LIVES_AT = re.compile(
-    r"(?i:\b(?:lives|living|resides|staying)[ \t]+(?:at|on)|\bfrom|\baddress\b[^.?!\d]{0,30}"
+    r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:at|on))?|\bfrom|\baddress\b[^.?!\d]{0,30}"
     r"(?:is|:))[ \t]+$"
 )
 _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())

@@ -188,6 +188,18 @@ def capital_name_opening(m: re.Match[str]) -> Span | None:
     return m.span("v")
 
 
+def capitals_after_title(m: re.Match[str]) -> Span | None:
+    """A surname in capitals after a title in capitals, as a pharmacy label prints it ("MRS
+    E. HUNTER"), unless it is an abbreviation ("MR CT", "DR ABC")."""
+    surname = m.group("v").split()[-1].strip(".").casefold()
+    listed = surname in name_list()
+    if surname in SenseInventory.load() and not listed:
+        return None
+    if (surname in NOT_PEOPLE or len(surname) < 4) and not listed:
+        return None  # "DR ABC approach"
+    return m.span("v")
+
+
 # Units of care named by their letters: "ITU bed 5" is a place, "RK (bed 12)" a person.
 _UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu".split())
 

@@ -39,6 +39,7 @@ from assistant.answering.phi_names import (
     STOP,
     Span,
     capital_name_opening,
+    capitals_after_title,
     capitals_pair,
     initials_in_bed,
     listed_name,
@@ -239,7 +240,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("MRN", r"(?i:\bMRN|\bPHN)\b[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
-            r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b"
+            r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"
+            rf"(?:{_NO}|id\b)"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
@@ -264,6 +266,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{REFERENCE}", 1, a_reference),
+    # A prescription's or a booking's reference: "Rx ref 55-091827", "referral no. 4471"; a
+    # "ref" alone before five digits or more, "ref POD-33418" (a device's "REF 320118" in
+    # capitals is its catalogue number, "ref: ED-PGD-07" a document's).
+    ("ID", rf"(?i:\b(?:rx|prescription|script|referral|booking)[ \t]+(?:ref(?:erence)?\b\.?|{_NO}))"
+           rf"{_SEP}{REFERENCE}", 1, a_reference),
+    ("ID", rf"\b(?:ref|Ref)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{_SEP}{REFERENCE}", 1,
+     min_digits(5)),
+    # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
+    # code is 2580".
+    ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
+           r"(?:[ \t]+is)?)[ \t]*:?[ \t]*(?P<v>\d{4,6})(?![\w/-]|[.,]\d)", 1),
     # A police or safeguarding case, by its reference: "case ref TU-DUB-2025-0772", "crime
     # no. 01/55123/24", "custody number 4471", "MASH ref 22-1180", "CAD 1123" (the police
     # log's number; "CAD" before four digits or more, no year, is no heart disease).
@@ -327,7 +340,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
                 r"|blvd|ln)\b\.?", 3),
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
-                r"|drive|gardens|grove|mews|square|row|walk|hill|park)\b", 3, street_name),
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise)\b", 3,
+     street_name),
     # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
     ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{_STATES})[ \t]+"
                 r"\d{5}(?:-\d{4})?\b", 3),
@@ -401,6 +415,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"[ \t]+\d{2})(?!\d)", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
     ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+){MONTH_SAID}(?:,?[ \t]+\d{{4}})?", 4),
+    # The first of two days of one month: "on 8th and 9th Jan", "the 3rd or 4th of May".
+    ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th))(?=[ \t]+(?:and|or|&|to|-)[ \t]+\d{{1,2}}"
+             rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH_SAID})", 4),
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
@@ -433,7 +450,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
              r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"
-             r"|born|sample|specimen)"
+             r"|born|sample|specimen|visit|note|appt|appointment|clinic)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -448,11 +465,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"[ \t]+)"
              rf"(?P<v>(?:{MONTH_SAID}|(?i:{FOREIGN_MONTH}))\.?[ \t]+(?:de[ \t]+)?"
              r"(?:19|20)\d\d)(?![\w/-])", 4, persons_date_only),
+    # A date inside a file's name: "axel_foot_20240302.heic", "Cartwright_L_heel_2024-11-03.png"
+    # (a photo or a scan named after its patient).
+    ("DATE", r"(?<=_)(?P<v>(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01]))"
+             r"(?=[_.][A-Za-z0-9])", 4),
     # A day and a month written with its zero, without a cue: "CAD 1123 14/05", "home 10/09"
     # (no fraction, score or gestation is written "/05").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
      persons_date_only),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR)\b\.?[ \t]+(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
+             r"(?:[-'’][A-Z]{2,})?)\b", 5, capitals_after_title),
     ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
              rf"(?={DEMOGRAPHIC})", 5, names_before),
     ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"

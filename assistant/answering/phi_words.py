@@ -255,6 +255,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         return False  # a maker before its product: "Lilly Humalog", "Lilly's insulin"
     if folded in EPONYMS and _SCORE_AFTER.match(after):
         return False  # a score's value: "Alvarado 8", "Wells 4"
+    if folded in _WIDE_SCORES and _WIDE_SCORE_AFTER.match(after):
+        return False  # a score that runs past any age: "Barthel 85", "Waterlow 12", "Morse 45"
     if _MONTH_SHORT.fullmatch(folded) and _YEAR_AFTER.match(after):
         return False  # "rev. Jan 2023"
     strong = listed_strongly(folded, parts) or latin_with_diacritics(token.group())
@@ -285,6 +287,12 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
 _SCORE_AFTER = re.compile(
     r"[ \t]+(?:1[0-5]|\d)(?:\.5)?(?![\w/.:-]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
     r"|[ \t]+\d{1,3}[ \t]*(?:\+|or[ \t]+(?:more|above|higher|over)\b)"  # "Morse 45+"
+)
+# Scores whose values run to 100 or more, as an age would: read as a score before a number
+# with no age unit or sex after it ("Barthel 85", "Barthel 20/100"; "Norton 85F" is someone).
+_WIDE_SCORES = frozenset("barthel waterlow braden morse norton".split())
+_WIDE_SCORE_AFTER = re.compile(
+    r"[ \t]+\d{1,3}(?:/\d{2,3})?(?![\w.]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
 )
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
