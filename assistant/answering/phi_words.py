@@ -253,10 +253,9 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     after = text[end : end + 40]
     if folded in BRANDS and _product_after(text[token.end() : token.end() + 40]):
         return False  # a maker before its product: "Lilly Humalog", "Lilly's insulin"
-    if folded in EPONYMS and _SCORE_AFTER.match(after):
-        return False  # a score's value: "Alvarado 8", "Wells 4"
-    if folded in _WIDE_SCORES and _WIDE_SCORE_AFTER.match(after):
-        return False  # a score that runs past any age: "Barthel 85", "Waterlow 12", "Morse 45"
+    wide = folded in _WIDE_SCORES and _WIDE_SCORE_AFTER.match(after)
+    if folded in EPONYMS and (_SCORE_AFTER.match(after) or wide):
+        return False  # a score's value: "Alvarado 8", "Wells 4", "Barthel 85" (past any age)
     if _MONTH_SHORT.fullmatch(folded) and _YEAR_AFTER.match(after):
         return False  # "rev. Jan 2023"
     strong = listed_strongly(folded, parts) or latin_with_diacritics(token.group())

@@ -69,11 +69,17 @@ def meaning_elsewhere(term: str, passages) -> GlossaryEntry | None:
     return None
 
 
-def glossary_for(handout_text: str, sources: list[str]) -> tuple[GlossaryEntry, ...]:
-    """An entry for each term the handout's text uses that its sources explain."""
+def glossary_for(
+    handout_text: str, sources: list[str], cited: tuple[GlossaryEntry, ...] = ()
+) -> tuple[GlossaryEntry, ...]:
+    """An entry for each term the handout's text uses that its sources explain; then each
+    `cited` entry (a meaning found in another approved passage) whose term the text uses and
+    the sources leave unexplained."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", handout_text)}
-    return tuple(
+    own = tuple(
         GlossaryEntry(term, meaning, FROM_SOURCE)
         for term, meaning in sorted(source_meanings(sources).items())
         if term in words
     )
+    defined = {g.term for g in own}
+    return own + tuple(g for g in cited if g.term in words and g.term not in defined)

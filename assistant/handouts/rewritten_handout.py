@@ -257,12 +257,11 @@ class RewrittenHandoutBuilder:
         sections = tuple(HandoutSection(k, tuple(v)) for k, v in by_kind.items() if v)
         sections = with_pictures(sections, base.picture_space)
         text = "\n".join(line.text for s in sections for line in s.lines)
-        glossary = glossary_for(text, [line.passage for s in sections for line in s.lines])
         # A meaning the offline handout found in another approved passage stays, cited.
-        words = set(re.findall(r"[a-z]+", text.lower()))
-        defined = {g.term for g in glossary}
-        glossary += tuple(
-            g for g in base.glossary if g.cited and g.term in words and g.term not in defined
+        glossary = glossary_for(
+            text,
+            [line.passage for s in sections for line in s.lines],
+            cited=tuple(g for g in base.glossary if g.cited),
         )
         notes = list(n for n in base.notes if "offline handouts quote" not in n.lower())
         if removed:
