@@ -234,6 +234,7 @@ SPLIT_SETS = frozenset(
         "twentieth",
         "twentyfirst",
         "twentysecond",
+        "twentythird",
     }
 )
 LATER_SETS = [
@@ -257,6 +258,7 @@ LATER_SETS = [
     ("twentieth", "twentieth set"),
     ("twentyfirst", "twenty-first set"),
     ("twentysecond", "twenty-second set"),
+    ("twentythird", "twenty-third set"),
 ]
 
 
