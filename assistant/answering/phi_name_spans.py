@@ -86,6 +86,12 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
         # one of them on the name lists, in a question written in English: a run of words no
         # list knows is as likely another language ("medir glicemia de quanto")
         listed = any(w in load_names() or latin_with_diacritics(w) for w in words)
+        # or, opening the question, every word spelt like a name: "oksana hrytsenko renal
+        # stepdown, AVF no thrill"
+        opening = bool(run) and text[: tokens[run[0]].start()].strip() == ""
+        listed = listed or (
+            opening and all(name_likeness(w) >= phi_words.LOWER_SHAPE_THRESHOLD for w in words)
+        )
         if 2 <= len(run) <= 4 and listed and english:
             for j in run:
                 verdicts[j] = True
@@ -152,6 +158,8 @@ def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool],
     for j in range(i + 1, min(i + 4, len(tokens))):
         if not adjacent(text, tokens[j - 1], tokens[j]) or not tokens[j].group().islower():
             return
+        if "," in text[tokens[j - 1].end() : tokens[j].start()]:
+            return  # a clause goes on: "for aoife ni dhomhnaill, ok?"
         word = tokens[j].group()
         folded = word.casefold()
         if folded in NOT_BETWEEN | MODALS:
@@ -166,6 +174,8 @@ def _surname_after(text: str, tokens: list[re.Match[str]], verdicts: list[bool],
             or folded in given_names()
             or latin_with_diacritics(word)
             or folded in PARTICLES
+            # a name's possessive, a word too: "liam hale's car"
+            or (folded.endswith(("'s", "’s")) and parts[0] in load_names())
             # after a word no list knows either: "thandeka mqhayi", not "jane desats"
             or (_spelt_like_a_name(folded, parts) and _unlisted(tokens[j - 1].group()))
         )
@@ -200,7 +210,8 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             unknown = text[tokens[i - 1].end() : tokens[i].start()].strip() == "" and (
                 spelt_like_one or no_word
             )
-        if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded):
+        after = text[tokens[i].end() : tokens[i].end() + 40]
+        if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded, after):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
 
@@ -312,11 +323,15 @@ _TITLES = frozenset("mr mrs ms miss mx dr".split())
 _ONLY_TITLES = frozenset("mrs mx".split())
 
 
-def _after_a_title(title: str, folded: str) -> bool:
+def _after_a_title(title: str, folded: str, after: str) -> bool:
     """A surname in small letters after "mrs" or "Mr" is a name even when it is also a word
     ("mrs fox", "Mr brown", "mrs rose"): any word of the name lists that is no clinical word,
-    unless a frequent surname ("mrs smith")."""
-    if not (title.casefold() in _ONLY_TITLES or title == "Mr") or folded not in load_names():
+    unless a frequent surname ("mrs smith"). After "mr" or "dr" typed small, only with a
+    person's context after it ("mr price 72 s/p lap chole", not "mr safe")."""
+    titled = title.casefold() in _ONLY_TITLES or title == "Mr"
+    if title in ("mr", "dr") and phi_words.person_after(after):
+        titled = True
+    if not titled or folded not in load_names():
         return False
     return folded in frequent_surnames() or folded not in phi_words.clinical_words()
 
@@ -394,8 +409,24 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
             near = [j for j in near if adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
             if not near:
                 continue
-            if _joins(text, token, i - 1 in near, i + 1 in near):
+            if _joins(text, token, i - 1 in near, i + 1 in near) or (
+                i - 1 in near and _ends_a_particle_name(tokens, verdicts, i)
+            ):
                 verdicts[i] = changed = True
+
+
+def _ends_a_particle_name(tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> bool:
+    """A word in small letters that no list knows, after a name's particle: "siobhan ni
+    bhriain", "ahmad bin yusof" (the capitalised ones join by _joins)."""
+    word = tokens[i].group()
+    return (
+        i >= 2
+        and word.islower()
+        and len(word) > 2
+        and tokens[i - 1].group().casefold() in PARTICLES
+        and verdicts[i - 2]
+        and not phi_words.known(word, [word])
+    )
 
 
 def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool) -> bool:

@@ -89,7 +89,8 @@ def names_before(m: re.Match[str]) -> Span | None:
         if w.group().casefold() in _NOT_NAMES:
             break
         run.append(w)
-    if not run or not all(_name_like(w.group()) for w in run):
+    names = [w.group() for w in reversed(run)]
+    if not run or not all(_name_like(w) or _surname_first(w, names) for w in names):
         return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
     base = m.start("v")
     return base + run[-1].start(), base + run[0].end()
@@ -121,6 +122,14 @@ _PARTICLES = frozenset(
 )
 
 
+def _surname_first(word: str, names: list[str]) -> bool:
+    """A frequent surname before a given name of two joined parts, the order of Korean and
+    Chinese names: "park ji-hoon", "lee mei-ling" ("park" alone is a word)."""
+    i = names.index(word)
+    given = names[i + 1] if i + 1 < len(names) else ""
+    return "-" in given and _name_like(given) and word.casefold() in frequent_surnames()
+
+
 def _name_like(word: str) -> bool:
     """Whether a word before an age and sex reads as a name, by its case: capitalised
     ("Chidinma"); in capitals and on the name list ("MCALLISTER", not "COPD"); in lower case,
@@ -136,6 +145,8 @@ def _name_like(word: str) -> bool:
         return all(p in name_list() for p in parts)
     if word[:1].isupper():
         return True
+    if len(parts) > 1:  # "ji-hoon", "mei-ling": each part a name and no common word
+        return all(p in name_list() and p not in common_words() for p in parts)
     return folded in name_list() and folded not in english_words() and folded not in common_words()
 
 
@@ -167,6 +178,17 @@ def capitals_pair(m: re.Match[str]) -> Span | None:
     if last not in name_list() or len(last) < 4:
         return None
     return m.span("v") if last not in common_words() or first in given_names() else None
+
+
+def capitals_given_and_surname(m: re.Match[str]) -> Span | None:
+    """ "HOPE MASON post mastectomy …": two words in capitals opening the question, a given
+    name and a listed surname, neither an abbreviation or a known thing ("WELLS SCORE",
+    "GRACE PERIOD" have no surname after; "MAY CAUSE" neither)."""
+    first, last = (w.casefold() for w in m.group("v").split())
+    abbreviations = SenseInventory.load()
+    if first in abbreviations or last in abbreviations or first in NOT_PEOPLE:
+        return None
+    return m.span("v") if first in given_names() and last in name_list() else None
 
 
 def listed_pair(m: re.Match[str]) -> Span | None:

@@ -40,6 +40,7 @@ from assistant.answering.phi_names import (
     Span,
     capital_name_opening,
     capitals_after_title,
+    capitals_given_and_surname,
     capitals_pair,
     initials_in_bed,
     listed_name,
@@ -285,7 +286,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|(?-i:\bCAD\b)(?:[ \t]+{_NO}|(?=[ \t]+(?!(?:19|20)\d\d\b)\d)))"
            rf"{_SEP}(?P<v>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w-])", 1, a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
+    # (and a car "registered ZQX-412")
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
+           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
@@ -308,6 +311,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A dotted date after a birth label, two-digit year and all: "dob 03.03.24".
     ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?)[ \t]*:?[ \t]*"
             r"(?P<v>\d{1,2}\.\d{1,2}\.\d{2})(?![\d.])", 1),
+    # A month and year after a birth label: "DOB Mar-61", "dob mar 1961", "born 03/61" (not a
+    # gestation or a time ago: "born 1/52 ago", "born 36/40").
+    ("DOB", r"(?i:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date"
+            r"|\bborn(?:[ \t]+(?:on|in))?)[ \t]*:?[ \t]*"
+            rf"(?P<v>(?i:{MONTH_ANY_CASE})\.?(?:[ \t]*[-/'’][ \t]*|[ \t]+)(?:19|20)?\d{{2}}"
+            r"|(?:0?[1-9]|1[0-2])[/.-](?:19|20)?\d{2})"
+            r"(?![\w/.-]|[.,]\d|[ \t]+ago\b)", 1),
     # (the label may be typed against the date: "dob12/3/41")
     ("DOB", r"(?i:\bD\.?O\.?B(?![a-z])\.?|\bdate[ \t]+of[ \t]+birth|\bbirth[ \t]*date"
             r"|\bborn(?:[ \t]+on)?)"
@@ -476,8 +486,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR)\b\.?[ \t]+(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
              r"(?:[-'’][A-Z]{2,})?)\b", 5, capitals_after_title),
-    ("NAME", rf"(?:^|[-–:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}}),?[ \t]+"
-             rf"(?={DEMOGRAPHIC})", 5, names_before),
+    # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
+    ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"
+             rf",?[ \t]+(?={DEMOGRAPHIC})", 5, names_before),
     ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
              rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, names_after),
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
@@ -488,6 +499,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # started": a word, and no given name after it)
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)"
              r"(?=[ \t]+[a-z])", 5, capitals_pair),
+    ("NAME", r"^[ \t]*(?P<v>[A-Z]{2,}[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?)(?=[ \t]+[a-z])", 5,
+     capitals_given_and_surname),
     ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"

@@ -73,7 +73,7 @@ _CONDITION_ENDING = re.compile(
 )
 PARTICLES = frozenset(
     "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st ap "
-    "en".split()
+    "en ni".split()  # ("ni": "Ní" typed without its accent)
 )
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
 # "Mariam 6 weeks", "Rahul whats …") and the signs of a drug ("Lasix 40mg", "Norco 10/325").
@@ -87,8 +87,9 @@ _PERSON_AFTER = re.compile(
     r"|complained|denies|denied|presented|presents|looks|seems|became|pulled|scored"
     r"|aged?|whats|what's|in[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:bed|bay|room|rm|side[ \t]+room"
     r"|cubicle|resus)"
-    # "Bob in 411 is asking": a room's number (not a year, not an amount)
-    r"|in[ \t]+(?!(?:19|20)\d\d\b)\d{2,4}(?-i:[A-Z])?\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|kg"
+    # "Bob in 411 is asking", "okafor in 7B": a room's or bay's number (not a year, not an
+    # amount)
+    r"|in[ \t]+(?!(?:19|20)\d\d\b)(?:\d{2,4}(?-i:[A-Z])?|\d(?-i:[A-Z]))\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|kg"
     r"|h|hrs?|hours?|days?|d|minutes?|mins?|weeks?|wks?|months?|years?|yrs?|seconds?|secs?"
     r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
@@ -262,7 +263,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
     # "Foley is 82" is a person; "the Ventolin is not working" is not (no name list has it)
-    person = _person_after(after) and folded in load_names()
+    person = person_after(after) and folded in load_names()
     if (_not_a_person(folded, parts) and not person) or dose:
         return False
     if a_place_here(folded, _before(text, token), after):
@@ -278,7 +279,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
             return strong and not BARE_NUMBER_AFTER.match(after)
         # "Nick's left ACF cannula": a given name's possessive before no eponym's noun
         possessive = token.group().endswith(("'s", "’s")) and strong
-        return (_person_after(after) or possessive) and (strong or folded in load_names())
+        return (person_after(after) or possessive) and (strong or folded in load_names())
     return _unknown_name(text, token, folded)
 
 
@@ -446,10 +447,12 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         return False  # (typed shorthand: "bleep the reg on 4421" is the registrar)
     if folded in _SMALL_FUNCTION_WORDS:
         return False  # "who else needs it?": a given name elsewhere ("Else Jensen")
+    if len(parts) > 1 and all(p in PARTICLES or _rare_eponym(p) for p in parts):
+        return False  # eponyms joined, typed small: "child-pugh B", "roux-en-y"
     if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
         return False  # "admits to mandy and ket", "a few bumps of tina", "smokes mary jane"
     after = text[token.end() : token.end() + 40]
-    someone = _person_after(after) or _someones(text, token)
+    someone = person_after(after) or _someones(text, token)
     if not known(folded, parts):
         if folded in given_names():
             return True
@@ -602,7 +605,7 @@ def _a_date_around(text: str, token: re.Match[str]) -> bool:
     return number_after or _DATE_WORD_BEFORE.search(before) is not None
 
 
-def _person_after(after: str) -> bool:
+def person_after(after: str) -> bool:
     return _PERSON_AFTER.match(after) is not None
 
 
