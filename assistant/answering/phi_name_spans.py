@@ -211,7 +211,11 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
                 spelt_like_one or no_word
             )
         after = text[tokens[i].end() : tokens[i].end() + 40]
-        if folded in given_names() or unknown or _after_a_title(tokens[i - 1].group(), folded, after):
+        if (
+            folded in given_names()
+            or unknown
+            or _after_a_title(tokens[i - 1].group(), folded, after)
+        ):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
 

@@ -89,7 +89,8 @@ _PERSON_AFTER = re.compile(
     r"|cubicle|resus)"
     # "Bob in 411 is asking", "okafor in 7B": a room's or bay's number (not a year, not an
     # amount)
-    r"|in[ \t]+(?!(?:19|20)\d\d\b)(?:\d{2,4}(?-i:[A-Z])?|\d(?-i:[A-Z]))\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|kg"
+    r"|in[ \t]+(?!(?:19|20)\d\d\b)(?:\d{2,4}(?-i:[A-Z])?|\d(?-i:[A-Z]))\b"
+    r"(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|kg"
     r"|h|hrs?|hours?|days?|d|minutes?|mins?|weeks?|wks?|months?|years?|yrs?|seconds?|secs?"
     r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
