@@ -235,6 +235,7 @@ SPLIT_SETS = frozenset(
         "twentyfirst",
         "twentysecond",
         "twentythird",
+        "twentyfourth",
     }
 )
 LATER_SETS = [
@@ -259,6 +260,7 @@ LATER_SETS = [
     ("twentyfirst", "twenty-first set"),
     ("twentysecond", "twenty-second set"),
     ("twentythird", "twenty-third set"),
+    ("twentyfourth", "twenty-fourth set"),
 ]
 
 
