@@ -220,6 +220,7 @@ EPONYMS = frozenset(
     milroy mmse moca münchausen neelsen painad pap papanicolaou phq quantiferon rett romanowsky
     sezary snellen tensilon troisier venturi waldenstrom wenckebach westergren widal wintrobe
     yankauer yergason ziehl
+    gillick caldicott bolam bournewood
     """.split()
 )
 
@@ -234,6 +235,7 @@ BODIES = frozenset(
     aetna cigna humana bupa anthem optum medibank
     medsafe pharmac tga sahpra hiqa hse nphet ahpra nmbi hpcsa moh nzgg pbs
     bliss sands samaritans pieta nspcc barnardos
+    nhia nhis
     """.split()
 )
 

@@ -139,6 +139,8 @@ def _candidates(text: str) -> list[_Hit]:
     hits += _towns_after_addresses(text, hits)
     hits += _names_word_by_word(text, hits)
     hits += _joined_names(text, hits)
+    # and the postcode after a town the word-by-word look found: "Kothrud, Pune 411038"
+    hits += [h for h in _zip_codes_after(text, hits) if (h.start, h.end) not in _spans_of(hits)]
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
     # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder (and
     # stay a guess when the name was one).
@@ -165,12 +167,18 @@ _BEFORE_WINDOW = 40  # characters: longer than any word and its "and" or "("
 # Just after a name: "jack o'shea", "jack jr", "john paul o'connor (JP)".
 _AFTER_NAME = re.compile(
     r"[ \t]+(?:[Oo]['’][A-Za-z]+|(?i:jr|sr|junior|senior|ii|iii)\b\.?)|[ \t]*\([A-Z]{2,3}\)"
+    # the name someone goes by, in brackets in small letters: "mrs mcallister (isobel)"
+    r"|[ \t]*\((?P<called>[a-z]{3,})\)"
 )
 # An age right after a name: "gladys 98 on 4A", "Ruiz 101,", "Grace is 91 and …".
 _AGE_AFTER_NAME = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
     r"(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))"
 )
+
+
+def _spans_of(hits: list[_Hit]) -> set[tuple[int, int]]:
+    return {(h.start, h.end) for h in hits}
 
 
 def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -193,7 +201,9 @@ def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:
         # A word that is part of another name already stays with it: "Jim Fraser and Liz".
         if before and not in_a_name[before.start(1)] and _joins_a_name(before.group(1)):
             spans.append((before.start(1), hit.end, hit.rank))
-        if after := _AFTER_NAME.match(text, hit.end):
+        after = _AFTER_NAME.match(text, hit.end)
+        called = after and after.group("called")
+        if after and not (called and phi_words.known(called, [called])):
             spans.append((hit.start, after.end(), hit.rank))
     found = [
         _Hit(start, end, rank, "NAME", " ".join(text[start:end].split()).casefold(), None)
@@ -216,14 +226,17 @@ def _joins_a_name(word: str) -> bool:
 
 # (A UK postcode's last two letters are never C, I, K, M, O or V: "b12 4mg" is a dose.)
 _CODE_AFTER = re.compile(
-    r"(?<![\w.,/-])(?:\d{5}(?:-\d{4})?|(?i:[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}))"
-    r"(?![\w-]|[.,]\d)"
+    r"(?<![\w.,/-])(?:\d{5}(?:-\d{4})?|(?i:[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2})"
+    # an Indian PIN ("Pune 411038") or an Australian or New Zealand postcode ("Napier 4110")
+    r"|[1-9]\d{5}|\d{4})"
+    r"(?![\w-]|[.,:]\d)"
 )
 
 
 def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
     """A five-digit number right after another identifier is its ZIP code ("555 0199 02139"),
-    and so is a UK postcode in any case ("3 elmfield terrace, ls7 4dd")."""
+    and so is a UK postcode in any case ("3 elmfield terrace, ls7 4dd"), an Indian PIN and
+    an Australian or New Zealand postcode ("Kothrud, Pune 411038")."""
     ends = {h.end for h in hits}
     found = []
     for m in _CODE_AFTER.finditer(text):

@@ -181,10 +181,12 @@ def capitals_pair(m: re.Match[str]) -> Span | None:
 
 
 def capitals_given_and_surname(m: re.Match[str]) -> Span | None:
-    """ "HOPE MASON post mastectomy …": two words in capitals opening the question, a given
-    name and a listed surname, neither an abbreviation or a known thing ("WELLS SCORE",
-    "GRACE PERIOD" have no surname after; "MAY CAUSE" neither)."""
-    first, last = (w.casefold() for w in m.group("v").split())
+    """ "HOPE MASON post mastectomy …", "Patient: JOY FIELDING": words in capitals opening
+    the question or after a form's label, a given name first and a listed surname last,
+    neither an abbreviation nor the given name a known thing ("WELLS SCORE", "GRACE PERIOD"
+    have no surname after; "MAY CAUSE" neither)."""
+    words = m.group("v").casefold().split()
+    first, last = words[0], words[-1]
     abbreviations = SenseInventory.load()
     if first in abbreviations or last in abbreviations or first in NOT_PEOPLE:
         return None

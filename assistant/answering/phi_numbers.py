@@ -64,9 +64,11 @@ def not_a_code(m: re.Match[str]) -> Span | None:
 _PRODUCT_AFTER_LOT = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+")
 
 
-# "Document ID: MED-07-015", "Form ID 4471": a document's number, not a person's.
+# "Document ID: MED-07-015", "Form ID 4471", "memo ref PHARM/2024/112": a document's number,
+# not a person's.
 _DOCUMENT_BEFORE = re.compile(
-    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|order[ \t]+set))[ \t]+$"
+    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|order[ \t]+set|memo"
+    r"|circular|bulletin))[ \t]+$"
 )
 
 

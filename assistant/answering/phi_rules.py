@@ -83,6 +83,9 @@ _UP, _LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 _SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
 _NO = r"(?:number|no\b\.?|nr\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
+# A record number as hospitals in many countries write it, in groups joined by slashes or
+# dashes, letters among them: "UCH/14/20931", "37/5521", "AH-MRD-661208", "2024-OPD-55178".
+_RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
 # A member or beneficiary id in groups, each with a digit after an optional letter prefix:
 # "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
 _GROUPED = (
@@ -93,7 +96,8 @@ _UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 _POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
-    r"|Place|Pl|Crescent|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove)\b"
+    r"|Place|Pl|Crescent|Cres|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove"
+    r"|Parade|Pde|Esplanade|Walk|Row)\b"
 )
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
@@ -122,6 +126,9 @@ _NAME_CUE = (
     # titles and naming words of other languages: "Sra. Delgado", "Herr Becker", "Mme
     # Leroy", "se llama Arturo Peña", "anak kong si Jomar"
     r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
+    # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar
+    # Gurpreet Singh", "Pastor Adeyemi", "Revd Okafor"
+    r"|\b(?:Alhaji|Alhaja|Mallam|Sardar|Sri|Pastor|Revd?|Madam)\b\.?[ \t]+"
     r"|(?i:\bse[ \t]+llama|\bllamad[oa]|\bs['’]appelle|\bse[ \t]+chama|\bchamad[oa]"
     r"|\bheißt|\bsi[ \t]+chiama|\bnazywa[ \t]+się)[ \t]+|\b(?:si|ni)[ \t]+"
     # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
@@ -245,6 +252,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             rf"(?:{_NO}|id\b)"
             rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
      min_digits(4)),
+    # ... and in groups with slashes or letters, after a record's label (India's in-patient,
+    # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
+    # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
+    ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file)[ \t]*{_NO}"
+            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN)\b(?:[ \t]*{_NO})?){_SEP}{_RECORD}", 1,
+     min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
            r"|\bmedical[ \t]+card|\baccession"
@@ -274,6 +287,22 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"{_SEP}{REFERENCE}", 1, a_reference),
     ("ID", rf"\b(?:ref|Ref)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{_SEP}{REFERENCE}", 1,
      min_digits(5)),
+    # ... written with slashes, or after the whole word: "Complaint ref C/2024/1187",
+    # "reference CMP/LASUTH/24/119" (not "reference range 3.5-5.0").
+    ("ID", rf"\b(?:[Rr]ef(?:erence)?)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{_SEP}{_RECORD}", 1,
+     not_a_document(min_digits(5))),
+    # A national health insurance number (Nigeria's NHIA, Ghana's NHIS) and an insurer's
+    # approval for one patient's care: "NHIA no 21100488712/0", "hmo approval code
+    # AXA/PA/88312", "pre-auth no. 55-1102".
+    ("ID", rf"(?i:\b(?:NHIA|NHIS)(?:[ \t]+(?:id\b|card|{_NO}))?"
+           rf"|\b(?:approval|authori[sz]ation|pre-?auth(?:ori[sz]ation)?)[ \t]+(?:code|id\b|{_NO}))"
+           rf"{_SEP}{_RECORD}", 1, min_digits(4)),
+    # A complaint's, grievance's or incident report's number, which names the patient it is
+    # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
+    ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal)"
+           rf"(?:[ \t]+(?:case|file|report|ref(?:erence)?\b\.?|id\b|{_NO}))?"
+           r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
+           rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
     # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
     # code is 2580".
     ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
@@ -423,6 +452,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:\b(?:dob|d\.o\.b\.?|born|date[ \t]+of[ \t]+birth)[ \t]*:?[ \t]*)"
              r"(?P<v>\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
              r"[ \t]+\d{2})(?!\d)", 4),
+    # A day then a month in small letters, no year: "appt 12 nov 10:30", "seen 3 sept" (not
+    # "mar", "may" or "dec", which are words or shorthand too: "6 dec" may be a decrease).
+    ("DATE", r"(?<![\w./-])(?:[1-9]|[12]\d|3[01])[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?"
+             r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?)\b"
+             r"(?![ \t]*\d{4})", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
     ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+){MONTH_SAID}(?:,?[ \t]+\d{{4}})?", 4),
     # The first of two days of one month: "on 8th and 9th Jan", "the 3rd or 4th of May".
@@ -500,6 +534,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)"
              r"(?=[ \t]+[a-z])", 5, capitals_pair),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{2,}[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?)(?=[ \t]+[a-z])", 5,
+     capitals_given_and_surname),
+    # A name in capitals after a form's label: "Patient: JOY FIELDING  DOB …".
+    ("NAME", r"(?i:\b(?:patient|pt|name))[ \t]*[:\-–][ \t]*"
+             r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
      capitals_given_and_surname),
     ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),

@@ -65,7 +65,9 @@ from knowledge.sense_inventory import SenseInventory
 
 Span = tuple[int, int]
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# (a letter may carry combining accents: Yoruba's "Olúwadámilọ́lá" is one word)
+_LETTER = r"[^\W\d_][\u0300-\u036f]*"
+TOKEN = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*")
 # Endings of conditions and procedures ("Bronchiolitis", "Cholecystectomy"). Some surnames
 # end so too ("Petraitis", "Ganapathy"): a word on a name list stays a name.
 _CONDITION_ENDING = re.compile(
@@ -94,6 +96,8 @@ _PERSON_AFTER = re.compile(
     r"|h|hrs?|hours?|days?|d|minutes?|mins?|weeks?|wks?|months?|years?|yrs?|seconds?|secs?"
     r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
+    # "okeke ward 6 bed 2": a ward's number and a bed in it
+    r"|ward[ \t]*\d{1,2}[A-Z]?,?[ \t]+(?:bed|bay|rm|room)[ \t]*\d"
     r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
     r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°)))\b)"
     # a child's age set off by commas: "Ivy, 6, ate …", "Hunter, 4, with …"
@@ -150,6 +154,11 @@ _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
 
 # Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level".
+# Where a pasted form's field starts: a line's start, a column's bar, a dash.
+_FIELD_LABEL = re.compile(r"(?:^|\n|[|–—][ \t]*)$")
+# The part of a hospital a capitalised name goes before (few people have these surnames;
+# "Ward", "House" and "Lane" many do, and need a word of going there: phi_phrases.py).
+_BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
 _WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo xa".split())
 
 
@@ -200,6 +209,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "Sierra Leone", "New South Wales"
     if a_wards_noun(text, token, folded):
         return False  # "on Lister Ward", "Cavell Unit": a place's noun, not a surname
+    if folded in _BUILDING_NOUNS and re.search(r"[A-Z][\w'’-]*[ \t]+$", _before(text, token)):
+        return False  # "near Victoria Block", "the Elizabeth Garrett Anderson Wing"
     if folded in EPONYM_OWN_NOUNS and _POSSESSIVE_BEFORE.search(_before(text, token)):
         return False  # "Natasha's Law", "Martha's Rule": the noun an eponym names, no surname
     if folded in _FUNCTION_WORDS or _a_species_after(text, token):
@@ -260,6 +271,10 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         return False  # a score's value: "Alvarado 8", "Wells 4", "Barthel 85" (past any age)
     if _MONTH_SHORT.fullmatch(folded) and _YEAR_AFTER.match(after):
         return False  # "rev. Jan 2023"
+    if folded in CALENDAR and folded not in given_names():
+        return False  # "the score for October was 87 %" (April, May, June may be someone)
+    if _FIELD_LABEL.search(_before(text, token)) and after.startswith(":") and known(folded, parts):
+        return False  # a form's field: "| Harm: None", "– Fields: Enrollee No."
     strong = listed_strongly(folded, parts) or latin_with_diacritics(token.group())
     # a dose after a word says drug, unless the word is a name and no brand ("for Smith 10 mg")
     dose = _DOSE_AFTER.match(after) and (not strong or folded in BRANDS)
@@ -444,6 +459,9 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
     or a person's context follows ("tran refusing", "donnelly in bed 3"); an English word that
     is also a given name or a frequent surname only with a person after it ("grace's sats",
     "callum is 16", "big mike in resus")."""
+    after = text[token.end() : token.end() + 40]
+    if folded in NOT_PEOPLE and folded in given_names() and person_after(after):
+        return True  # a given name that names a test too: "patrick is asking"
     if len(folded) < 3 or folded in NOT_PEOPLE or folded in MODALS or folded in SHORTHAND:
         return False  # (typed shorthand: "bleep the reg on 4421" is the registrar)
     if folded in _SMALL_FUNCTION_WORDS:
@@ -452,7 +470,6 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         return False  # eponyms joined, typed small: "child-pugh B", "roux-en-y"
     if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
         return False  # "admits to mandy and ket", "a few bumps of tina", "smokes mary jane"
-    after = text[token.end() : token.end() + 40]
     someone = person_after(after) or _someones(text, token)
     if not known(folded, parts):
         if folded in given_names():
