@@ -236,6 +236,7 @@ SPLIT_SETS = frozenset(
         "twentysecond",
         "twentythird",
         "twentyfourth",
+        "twentyfifth",
     }
 )
 LATER_SETS = [
@@ -261,6 +262,7 @@ LATER_SETS = [
     ("twentysecond", "twenty-second set"),
     ("twentythird", "twenty-third set"),
     ("twentyfourth", "twenty-fourth set"),
+    ("twentyfifth", "twenty-fifth set"),
 ]
 
 
