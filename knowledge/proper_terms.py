@@ -221,6 +221,7 @@ EPONYMS = frozenset(
     sezary snellen tensilon troisier venturi waldenstrom wenckebach westergren widal wintrobe
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
+    maddocks neer yocum speed roos
     """.split()
 )
 
@@ -284,6 +285,9 @@ PLACES = frozenset(
     māori whānau whanau tikanga iwi hapū hapu kaumātua kaumatua tangihanga tūpāpaku tupapaku
     karakia marae kaupapa hauora wairua whakapapa pākehā pakeha aotearoa rongoā rongoa
     makaton
+    ojibwe ojibway oji-cree inuktitut innu dene mi'kmaq mikmaq haudenosaunee anishinaabe
+    navajo diné lakota dakota apache hopi cherokee choctaw ojibwa yupik iñupiaq inupiaq
+    pitjantjatjara warlpiri yolngu yolŋu arrernte kriol torres noongar nyungar
     alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
     michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico

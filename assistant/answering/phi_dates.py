@@ -129,7 +129,18 @@ def persons_date_only(m: re.Match[str]) -> Span | None:
 
 
 def _dates_a_document(m: re.Match[str]) -> bool:
-    return _NOT_A_PERSONS_DATE.search(m.string[max(0, m.start() - 40) : m.start()]) is not None
+    """A document's word just before the date, unless what happened to the person comes
+    before that word: "injured during annual training on 6/14/2025" dates the injury."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    found = _NOT_A_PERSONS_DATE.search(before)
+    return found is not None and not _PERSONS_EVENT.search(before, 0, found.start() + 1)
+
+
+# What happens to a person, said before a document's word: "injured during training".
+_PERSONS_EVENT = re.compile(
+    r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|released|deployed"
+    r"|assaulted|collapsed|diagnosed)\b)"
+)
 
 
 def six_digit_date(m: re.Match[str]) -> Span | None:

@@ -376,8 +376,13 @@ _CLOSE_QUOTE = re.compile("['\"’”)][ \t]+")
 
 # What someone asks to be called, in quotes: "says to call her 'Jazz'", "known as 'Bee'".
 _CALLED_IN_QUOTES = re.compile(
-    r"(?i:\bcall(?:s|ed)?[ \t]+(?:her|him|them|me)|\bgoes[ \t]+by|\bknown[ \t]+as)[ \t]+['\"‘“]$"
+    r"(?i:\bcall(?:s|ed)?[ \t]+(?:her|him|them|me)(?:sel(?:f|ves))?|\bgoes[ \t]+by|\bknown[ \t]+as)"
+    r"[ \t]+['\"‘“]$"
 )
+# A nickname in quotes opening a name, or after the word for a patient: "jockey 'Tiny'
+# Fitzgerald", "vet 'Big Mike' Abernathy-Soto", "pt 'Mo' (Mohammed Al-Sayed)".
+_QUOTED = re.compile(r"['\"‘“]((?:[A-Z][a-z]+)(?:[ \t][A-Z][a-z]+)?)['\"’”]")
+_PATIENT_BEFORE_QUOTE = re.compile(r"(?i:\b(?:pt|patient))[ \t]+$")
 
 
 def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -387,6 +392,7 @@ def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
     for i, token in enumerate(tokens):
         if token.group()[:1].isupper() and _CALLED_IN_QUOTES.search(text, 0, token.start()):
             verdicts[i] = True
+    _quoted_before_a_name(text, tokens, verdicts)
     for i in range(1, len(tokens) - 1):
         before, token, after = tokens[i - 1], tokens[i], tokens[i + 1]
         if verdicts[i] or not (verdicts[i - 1] and verdicts[i + 1]):
@@ -397,6 +403,24 @@ def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             and _CLOSE_QUOTE.fullmatch(text, token.end(), after.start())
         ):
             verdicts[i] = True
+
+
+def _quoted_before_a_name(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """Capitalised words in quotes just before a name, or just after "pt", are what the
+    person is called ("jockey 'Tiny' Fitzgerald", "pt 'Mo' (Mohammed …)")."""
+    for quoted in _QUOTED.finditer(text):
+        inside = [i for i, t in enumerate(tokens) if quoted.start(1) <= t.start() < quoted.end(1)]
+        if not inside:
+            continue
+        following = inside[-1] + 1
+        name_after = (
+            following < len(tokens)
+            and verdicts[following]
+            and re.fullmatch(r"[ \t]*\(?", text[quoted.end() : tokens[following].start()])
+        )
+        if name_after or _PATIENT_BEFORE_QUOTE.search(text, 0, quoted.start()):
+            for i in inside:
+                verdicts[i] = True
 
 
 def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:

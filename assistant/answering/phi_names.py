@@ -171,6 +171,15 @@ def listed_name(m: re.Match[str]) -> Span | None:
     return m.span("v") if word.casefold() in name_list() and len(word) >= 4 else None
 
 
+def surname_and_initials(m: re.Match[str]) -> Span | None:
+    """ "pt SWIFTWIND, A.J.": a record's "SURNAME, I.", unless the word is an abbreviation
+    or an English word ("pt NBM, A.M." is an order and a time)."""
+    surname = m.group("v").split(",")[0].casefold()
+    if surname in SenseInventory.load() or surname in common_words():
+        return None
+    return m.span("v") if re.search("[aeiouy]", surname) else None  # "NBM": no word
+
+
 def capitals_pair(m: re.Match[str]) -> Span | None:
     """ "STRYKER, DEAN": the surname on the name list and no English word, or a given name
     after it ("SMITH, JOHN"); "FEVER, RIGORS" is neither."""

@@ -50,6 +50,7 @@ from assistant.answering.phi_names import (
     name_list,
     names_after,
     names_before,
+    surname_and_initials,
     trailing_name,
 )
 from assistant.answering.phi_numbers import (
@@ -86,6 +87,11 @@ _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55
 # A record number as hospitals in many countries write it, in groups joined by slashes or
 # dashes, letters among them: "UCH/14/20931", "37/5521", "AH-MRD-661208", "2024-OPD-55178".
 _RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
+# ... or in spaced groups, each with a digit: "8823 4410", "K88241".
+_SERVICE_NUMBER = (
+    r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+|[ ](?=[A-Za-z]{0,3}\d)"
+    r"[A-Za-z0-9]+){0,4})(?![\w/-])"
+)
 # A member or beneficiary id in groups, each with a digit after an optional letter prefix:
 # "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
 _GROUPED = (
@@ -97,7 +103,7 @@ _POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
     r"|Place|Pl|Crescent|Cres|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove"
-    r"|Parade|Pde|Esplanade|Walk|Row)\b"
+    r"|Parade|Pde|Esplanade|Walk|Row|Loop|Trail|Circle|Cir)\b"
 )
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
@@ -256,7 +262,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
     # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
     ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file)[ \t]*{_NO}"
-            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN)\b(?:[ \t]*{_NO})?){_SEP}{_RECORD}", 1,
+            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{_NO})?){_SEP}{_RECORD}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
@@ -297,6 +303,34 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:NHIA|NHIS)(?:[ \t]+(?:id\b|card|{_NO}))?"
            rf"|\b(?:approval|authori[sz]ation|pre-?auth(?:ori[sz]ation)?)[ \t]+(?:code|id\b|{_NO}))"
            rf"{_SEP}{_RECORD}", 1, min_digits(4)),
+    # The numbers the services a patient passes through give him: "EDIPI 1402958831", "service
+    # number 857421", "Prisoner No: 91244", "Inmate: K88241", "PNC ID: 85/112934X", "GMS no
+    # 8734621M", "UHIP # 9932-118-44", "CHAMPVA # 23-114-9987", "VAC client # 1234-567", "UCI
+    # 11-2233-4455", "IFHP cert IFH-88213", "wristband # 2025-33871", "OSHC membership number
+    # 8823 4410".
+    ("ID", rf"(?i:\bEDIPI\b|\bDoD[ \t]+ID\b|\bservice[ \t]+{_NO}|\b(?:prisoner|inmate|detainee)\b"
+           rf"(?:[ \t]*(?:id\b|{_NO}))?|\bPNC(?:[ \t]+ID)?\b|\bGMS[ \t]*{_NO}|\bUHIP\b|\bCHAMPVA\b"
+           rf"|\b(?:VAC[ \t]+)?client[ \t]*(?:id\b|{_NO})|\bUCI\b|\bIFHP(?:[ \t]+cert(?:ificate)?)?"
+           rf"|\bwristband[ \t]*{_NO}|\bmembership[ \t]+{_NO}|\bOSHC\b(?:[ \t]+{_NO})?)"
+           rf"[ \t]*(?:{_NO})?{_SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
+    # A fingerprint's or a face image's reference: "Fingerprint ref (IDENT1): 22Q-778341",
+    # "FPS no. (fingerprint): 8834127D".
+    ("ID", rf"(?i:\b(?:fingerprint|iris|facial[ \t]+image|face[ \t]+image)[ \t]+(?:ref(?:erence)?"
+           rf"|id\b|{_NO})|\bFPS[ \t]*{_NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{_SEP}{_RECORD}", 1,
+     min_digits(4)),
+    # The last four digits of a Social Security number: "Last 4: 6620", "SSN last four 2291".
+    ("SSN", r"(?i:\b(?:SSN[ \t]+)?last[ \t]*(?:4|four)(?:[ \t]+(?:of[ \t]+)?(?:SSN|SS\#?))?)"
+            r"[ \t]*[:#]?[ \t]*(?P<v>\d{4})(?![\w/-])", 1),
+    # Where a patient lives inside an institution: a ship's cabin, a cell on a form ("Cell:
+    # 4B-17", "Pod C, cell 112"), a room in a hall of residence ("Hartley Hall rm 412", "rm
+    # 305, Lakeview Hall", "Dorm: Reid Hall, room 318").
+    ("ADDRESS", r"(?i:\bcabin)[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}[A-Z]?)(?![\w/-])", 3),
+    ("ADDRESS", r"(?:\bCell[ \t]*[:#][ \t]*|(?i:\bpod[ \t]+[A-Z0-9]{1,2},?[ \t]+cell[ \t]+))"
+                r"(?P<v>[A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?)(?![\w/-])", 3, min_digits(1)),
+    ("ADDRESS", r"(?i:\b(?:hall|dorm|residence|res)\b[^.?!\n]{0,30}?\b(?:rm|room)\b)"
+                r"[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)(?![\w/-])", 3),
+    ("ADDRESS", r"(?i:\b(?:rm|room)\b)[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)"
+                r"(?=,?[ \t]+[A-Z][a-z]+[ \t]+(?:Hall|House|Residence|Lodge)\b)", 3),
     # A complaint's, grievance's or incident report's number, which names the patient it is
     # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
     ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal)"
@@ -535,6 +569,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?=[ \t]+[a-z])", 5, capitals_pair),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{2,}[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?)(?=[ \t]+[a-z])", 5,
      capitals_given_and_surname),
+    # Initials someone goes by: "(goes by AJ)", "known as TJ".
+    ("NAME", r"(?i:\bgoes[ \t]+by|\bknown[ \t]+as|\baka\b|\ba\.k\.a\.)[ \t]+['\"‘“]?"
+             r"(?P<v>[A-Z]{2,3})\b", 5),
+    # A surname in capitals and initials after the word for a patient: "pt SWIFTWIND, A.J.".
+    ("NAME", r"(?i:\b(?:pt|patient|name)\b\.?)[ \t]*:?[ \t]*"
+             r"(?P<v>[A-Z]{3,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*)", 5,
+     surname_and_initials),
     # A name in capitals after a form's label: "Patient: JOY FIELDING  DOB …".
     ("NAME", r"(?i:\b(?:patient|pt|name))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
