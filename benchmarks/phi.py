@@ -237,6 +237,7 @@ SPLIT_SETS = frozenset(
         "twentythird",
         "twentyfourth",
         "twentyfifth",
+        "twentysixth",
     }
 )
 LATER_SETS = [
@@ -263,6 +264,7 @@ LATER_SETS = [
     ("twentythird", "twenty-third set"),
     ("twentyfourth", "twenty-fourth set"),
     ("twentyfifth", "twenty-fifth set"),
+    ("twentysixth", "twenty-sixth set"),
 ]
 
 
