@@ -221,7 +221,7 @@ EPONYMS = frozenset(
     sezary snellen tensilon troisier venturi waldenstrom wenckebach westergren widal wintrobe
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
-    maddocks neer yocum speed roos
+    maddocks neer yocum speed roos leiden
     """.split()
 )
 

@@ -112,7 +112,9 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"|approved|approval|ratified|adopted|authori[sz]ation|revision|review[ \t]+date"
     r"|next[ \t]+review|last[ \t]+reviewed|committee|board|council|forum|minutes"
     r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"
-    r"|best[ \t]+before|use[ \t]+by|batch(?:es)?)\b)"
+    r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
+    # a protocol's version and amendment, a system's release, upgrade or downtime, an agenda
+    r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 

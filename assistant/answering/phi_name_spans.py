@@ -340,7 +340,7 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
     return folded in frequent_surnames() or folded not in phi_words.clinical_words()
 
 
-_PATIENT = frozenset({"pt", "patient"})
+_PATIENT = frozenset({"pt", "patient", "ppt", "participant"})  # (a trial's "ppt")
 # Contractions typed without their apostrophe: "pt, dont want to reverse".
 _UNAPOSTROPHISED = frozenset(
     "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "

@@ -180,6 +180,14 @@ def surname_and_initials(m: re.Match[str]) -> Span | None:
     return m.span("v") if re.search("[aeiouy]", surname) else None  # "NBM": no word
 
 
+def initial_and_surname(m: re.Match[str]) -> Span | None:
+    """ "pt m. dubois", "dr k. mensah": an initial and a surname in small letters after the
+    word for a patient or a title, unless the surname is an English word ("pt w. long" may
+    be "with long …")."""
+    surname = re.split(r"\.[ \t]*", m.group("v"), maxsplit=1)[1].casefold()
+    return None if surname in common_words() else m.span("v")
+
+
 def capitals_pair(m: re.Match[str]) -> Span | None:
     """ "STRYKER, DEAN": the surname on the name list and no English word, or a given name
     after it ("SMITH, JOHN"); "FEVER, RIGORS" is neither."""

@@ -42,6 +42,7 @@ from assistant.answering.phi_names import (
     capitals_after_title,
     capitals_given_and_surname,
     capitals_pair,
+    initial_and_surname,
     initials_in_bed,
     listed_name,
     listed_pair,
@@ -313,9 +314,22 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|\b(?:VAC[ \t]+)?client[ \t]*(?:id\b|{_NO})|\bUCI\b|\bIFHP(?:[ \t]+cert(?:ificate)?)?"
            rf"|\bwristband[ \t]*{_NO}|\bmembership[ \t]+{_NO}|\bOSHC\b(?:[ \t]+{_NO})?)"
            rf"[ \t]*(?:{_NO})?{_SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
+    # A trial participant's numbers, a transplant's and a blood unit's, an attendance's:
+    # "subj 2207 =", "randomisation number 17-0456", "(scr 0773)", "recipient number
+    # R-2024-0331", "cord blood unit CBU-SG-00412", "A&E no. 2025-ED-44821", a German
+    # insurance number ("versichertennr. A123456780").
+    ("ID", rf"(?i:\b(?:subj(?:ect)?|participant|ppt|randomi[sz]ation|rand|screening|scr|kit"
+           rf"|recipient|donor|(?:cord[ \t]+blood[ \t]+)?unit|A&E|attendance)\b\.?"
+           rf"(?:[ \t]+(?:id\b|{_NO}))?|\bversicherten(?:nr|nummer)\b\.?)"
+           rf"{_SEP}{_RECORD}", 1, min_digits(4)),
+    # A portal's or an app's user name: "username is bigdave_1958", "User: participant.pwright88".
+    ("ID", r"(?i:\b(?:user[ \t]*name|user|login|portal[ \t]+(?:id|user(?:name)?))(?:[ \t]+is)?)"
+           r"[ \t]*:?[ \t]*(?P<v>[A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*\d[A-Za-z0-9._]*"
+           r"|[A-Za-z]+_[A-Za-z0-9_]+)(?![\w.@-])", 1),
     # A fingerprint's or a face image's reference: "Fingerprint ref (IDENT1): 22Q-778341",
     # "FPS no. (fingerprint): 8834127D".
-    ("ID", rf"(?i:\b(?:fingerprint|iris|facial[ \t]+image|face[ \t]+image)[ \t]+(?:ref(?:erence)?"
+    ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
+           rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?"
            rf"|id\b|{_NO})|\bFPS[ \t]*{_NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{_SEP}{_RECORD}", 1,
      min_digits(4)),
     # The last four digits of a Social Security number: "Last 4: 6620", "SSN last four 2291".
@@ -360,7 +374,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # year's two digits, a space, three letters: no postcode, code or dose reads so).
     ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.
-    ("MRN", r"(?<![\w-])[A-Z]{2,4}\d{6,}(?![\w-])", 2),
+    # (not a trial's registration: "NCT05567890", "ISRCTN12345678")
+    ("MRN", r"(?<![\w-])(?!NCT\d{8}\b|ISRCTN\d)[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
     # A year alone that makes its person over 89 ("wristband says 1932"): HIPAA keeps every
@@ -465,7 +480,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # travelled from is history, not an address: "returned from Lagos".)
     ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently"
                 r"|with[ \t]+(?:us|me|them|her|him|family|[a-z]+[ \t]+(?:son|daughter|family))))?"
-                r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in)[ \t]+)"
+                r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
+                # "stolen from his house in Croydon"
+                r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
+                r"[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
     # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
@@ -576,6 +594,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"(?i:\b(?:pt|patient|name)\b\.?)[ \t]*:?[ \t]*"
              r"(?P<v>[A-Z]{3,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)*)", 5,
      surname_and_initials),
+    # An initial and a surname in small letters after the word for a patient or a title.
+    ("NAME", r"(?i:\b(?:pt|patient|ppt|participant|mr|mrs|ms|dr)\b\.?)[ \t]+"
+             r"(?P<v>[a-z]\.[ \t]?[a-z]{3,}(?:['’-][a-z]+)?)\b", 5, initial_and_surname),
+    # A surname in capitals and given names after a form's label: "Patient: TAN, Boon Keng".
+    ("NAME", r"(?i:\b(?:patient|pt|name|donor|recipient|participant))[ \t]*[:\-–][ \t]*"
+             r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})", 5),
     # A name in capitals after a form's label: "Patient: JOY FIELDING  DOB …".
     ("NAME", r"(?i:\b(?:patient|pt|name))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
