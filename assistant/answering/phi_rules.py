@@ -54,15 +54,11 @@ from assistant.answering.phi_names import (
     surname_and_initials,
     trailing_name,
 )
+from assistant.answering.phi_number_rules import NO, NUMBER_RULES
 from assistant.answering.phi_numbers import (
-    REFERENCE,
-    a_plate,
-    a_reference,
     digits_between,
     min_digits,
     not_a_code,
-    not_a_document,
-    not_a_products_lot,
     not_a_public_bodys,
 )
 from assistant.answering.phi_spoken import (
@@ -82,23 +78,6 @@ AGE_PLACEHOLDER = "[AGE-90+]"
 # --- building blocks -----------------------------------------------------------------------
 # Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
-_SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
-_NO = r"(?:number|no\b\.?|nr\b\.?|\#)"
-_LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
-# A record number as hospitals in many countries write it, in groups joined by slashes or
-# dashes, letters among them: "UCH/14/20931", "37/5521", "AH-MRD-661208", "2024-OPD-55178".
-_RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
-# ... or in spaced groups, each with a digit: "8823 4410", "K88241".
-_SERVICE_NUMBER = (
-    r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+|[ ](?=[A-Za-z]{0,3}\d)"
-    r"[A-Za-z0-9]+){0,4})(?![\w/-])"
-)
-# A member or beneficiary id in groups, each with a digit after an optional letter prefix:
-# "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
-_GROUPED = (
-    r"(?P<v>(?:[A-Za-z]{1,4}[ -]?)?\d[\dA-Za-z]*(?:[ -](?=[\dA-Za-z]*\d)[\dA-Za-z]+){0,4}"
-    r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
-)
 _UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 _POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
 _STREET = (
@@ -215,167 +194,7 @@ class Rule(NamedTuple):
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
-    ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?"
-            rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{_NO})?){_SEP}"
-            r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
-    # Canada's SIN and Australia's tax file number (TFN): nine digits, in threes or not.
-    ("SSN", r"(?i:\bSIN|\bTFN|\btax[ \t]+file[ \t]+(?:number|no\b\.?)"
-            r"|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#,]?[ \t]*"
-            r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
-    # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
-    ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
-    # Its last four, as identity is checked on the phone: "SSN ending 0921", "last 4 of social
-    # 2290", "last four SSN 7718"; and a masked one, "xxx-xx-3392".
-    ("SSN", rf"(?i:(?:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+"
-            rf"(?:of[ \t]+(?:(?:the|her|his|their)[ \t]+)?)?)?"
-            rf"(?:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{_NO})?)"
-            r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four))"
-            r"|[ \t]*\([ \t]*last[ \t]+(?:4|four)[ \t]*\))?"
-            r"(?:[ \t]+(?:is|was))?)[ \t]*[:#=-]?[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
-    ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
-    # Other countries' national numbers: an Irish PPSN "1234567TA", an Indian Aadhaar
-    # "4821 7730 1968", a UK National Insurance number "QQ 12 34 56 C".
-    ("SSN", r"(?i:\bPPSN?\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
-            r"(?P<v>\d{7}[A-Za-z]{1,2})\b", 0),
-    # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
-    ("SSN", r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", 0),
-    ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
-            r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
-    ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
-            r"(?![\w-])", 1),
-    # … and any two letters after its label ("NI number QQ 12 34 56 C", the forms' example).
-    ("SSN", r"(?i:\bNI[ \t]+(?:no\b\.?|number)|\bNINO\b|\bnational[ \t]+insurance(?:[ \t]+"
-            r"(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?"
-            r"\d{2}[ \t]?[A-D])(?![\w-])", 0),
-    # An individual health identifier (Ireland, Australia): sixteen digits in fours.
-    ("MRN", r"(?i:\bIHI\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*[:#]?[ \t]*"
-            r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
-    ("MRN", rf"(?i:\bNHS(?:[ \t]+{_NO})?){_SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
-    # In spaced groups, as a health card prints it: "PHN 9876 543 210", "MRN 4471 023 118".
-    ("MRN", r"(?i:\bMRN|\bPHN)\b[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
-    ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{_NO})?"
-            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{_NO}|\bmed(?:ical)?[ \t]+rec\b"
-            r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"
-            rf"(?:{_NO}|id\b)"
-            rf"|\bpatient[ \t]+(?:ID|identifier|{_NO})){_SEP}{_LABELLED}", 1,
-     min_digits(4)),
-    # ... and in groups with slashes or letters, after a record's label (India's in-patient,
-    # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
-    # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
-    ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file)[ \t]*{_NO}"
-            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{_NO})?){_SEP}{_RECORD}", 1,
-     min_digits(4)),
-    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
-           r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
-           r"|\bmedical[ \t]+card|\baccession"
-           rf"|\blot(?:[ \t]+{_NO})?|\b(?:pt|patient)[ \t]+id"
-           rf"|\bchart(?=[ \t]*(?:{_NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
-           rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{_NO})|\bid\b"
-           r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?i:{_NO}|id\b)?{_SEP}{_GROUPED}", 1, not_a_products_lot),
-    # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
-    ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
-    # A payer's number after its holder's word alone: "Aetna member W2281934701".
-    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare)\b)"
-           r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
-    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{_NO}|\b(?:insurance|policy|member|claim)[ \t]+"
-           rf"(?:ID|{_NO})|\bID[ \t]*(?:{_NO}|:)){_SEP}{_LABELLED}", 1,
-     not_a_document(min_digits(4))),
-    # A record about one person, after the word for it: "Claim 4471-22-90815", "invoice
-    # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
-    # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
-    ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
-           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
-           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{_NO}))?){_SEP}{REFERENCE}", 1, a_reference),
-    # A prescription's or a booking's reference: "Rx ref 55-091827", "referral no. 4471"; a
-    # "ref" alone before five digits or more, "ref POD-33418" (a device's "REF 320118" in
-    # capitals is its catalogue number, "ref: ED-PGD-07" a document's).
-    ("ID", rf"(?i:\b(?:rx|prescription|script|referral|booking)[ \t]+(?:ref(?:erence)?\b\.?|{_NO}))"
-           rf"{_SEP}{REFERENCE}", 1, a_reference),
-    ("ID", rf"\b(?:ref|Ref)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{_SEP}{REFERENCE}", 1,
-     min_digits(5)),
-    # ... written with slashes, or after the whole word: "Complaint ref C/2024/1187",
-    # "reference CMP/LASUTH/24/119" (not "reference range 3.5-5.0").
-    ("ID", rf"\b(?:[Rr]ef(?:erence)?)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{_SEP}{_RECORD}", 1,
-     not_a_document(min_digits(5))),
-    # A national health insurance number (Nigeria's NHIA, Ghana's NHIS) and an insurer's
-    # approval for one patient's care: "NHIA no 21100488712/0", "hmo approval code
-    # AXA/PA/88312", "pre-auth no. 55-1102".
-    ("ID", rf"(?i:\b(?:NHIA|NHIS)(?:[ \t]+(?:id\b|card|{_NO}))?"
-           rf"|\b(?:approval|authori[sz]ation|pre-?auth(?:ori[sz]ation)?)[ \t]+(?:code|id\b|{_NO}))"
-           rf"{_SEP}{_RECORD}", 1, min_digits(4)),
-    # The numbers the services a patient passes through give him: "EDIPI 1402958831", "service
-    # number 857421", "Prisoner No: 91244", "Inmate: K88241", "PNC ID: 85/112934X", "GMS no
-    # 8734621M", "UHIP # 9932-118-44", "CHAMPVA # 23-114-9987", "VAC client # 1234-567", "UCI
-    # 11-2233-4455", "IFHP cert IFH-88213", "wristband # 2025-33871", "OSHC membership number
-    # 8823 4410".
-    ("ID", rf"(?i:\bEDIPI\b|\bDoD[ \t]+ID\b|\bservice[ \t]+{_NO}|\b(?:prisoner|inmate|detainee)\b"
-           rf"(?:[ \t]*(?:id\b|{_NO}))?|\bPNC(?:[ \t]+ID)?\b|\bGMS[ \t]*{_NO}|\bUHIP\b|\bCHAMPVA\b"
-           rf"|\b(?:VAC[ \t]+)?client[ \t]*(?:id\b|{_NO})|\bUCI\b|\bIFHP(?:[ \t]+cert(?:ificate)?)?"
-           rf"|\bwristband[ \t]*{_NO}|\bmembership[ \t]+{_NO}|\bOSHC\b(?:[ \t]+{_NO})?)"
-           rf"[ \t]*(?:{_NO})?{_SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
-    # A trial participant's numbers, a transplant's and a blood unit's, an attendance's:
-    # "subj 2207 =", "randomisation number 17-0456", "(scr 0773)", "recipient number
-    # R-2024-0331", "cord blood unit CBU-SG-00412", "A&E no. 2025-ED-44821", a German
-    # insurance number ("versichertennr. A123456780").
-    ("ID", rf"(?i:\b(?:subj(?:ect)?|participant|ppt|randomi[sz]ation|rand|screening|scr|kit"
-           rf"|recipient|donor|(?:cord[ \t]+blood[ \t]+)?unit|A&E|attendance)\b\.?"
-           rf"(?:[ \t]+(?:id\b|{_NO}))?|\bversicherten(?:nr|nummer)\b\.?)"
-           rf"{_SEP}{_RECORD}", 1, min_digits(4)),
-    # A portal's or an app's user name: "username is bigdave_1958", "User: participant.pwright88".
-    ("ID", r"(?i:\b(?:user[ \t]*name|user|login|portal[ \t]+(?:id|user(?:name)?))(?:[ \t]+is)?)"
-           r"[ \t]*:?[ \t]*(?P<v>[A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*\d[A-Za-z0-9._]*"
-           r"|[A-Za-z]+_[A-Za-z0-9_]+)(?![\w.@-])", 1),
-    # A fingerprint's or a face image's reference: "Fingerprint ref (IDENT1): 22Q-778341",
-    # "FPS no. (fingerprint): 8834127D".
-    ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
-           rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?"
-           rf"|id\b|{_NO})|\bFPS[ \t]*{_NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{_SEP}{_RECORD}", 1,
-     min_digits(4)),
-    # The last four digits of a Social Security number: "Last 4: 6620", "SSN last four 2291".
-    ("SSN", r"(?i:\b(?:SSN[ \t]+)?last[ \t]*(?:4|four)(?:[ \t]+(?:of[ \t]+)?(?:SSN|SS\#?))?)"
-            r"[ \t]*[:#]?[ \t]*(?P<v>\d{4})(?![\w/-])", 1),
-    # Where a patient lives inside an institution: a ship's cabin, a cell on a form ("Cell:
-    # 4B-17", "Pod C, cell 112"), a room in a hall of residence ("Hartley Hall rm 412", "rm
-    # 305, Lakeview Hall", "Dorm: Reid Hall, room 318").
-    ("ADDRESS", r"(?i:\bcabin)[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}[A-Z]?)(?![\w/-])", 3),
-    ("ADDRESS", r"(?:\bCell[ \t]*[:#][ \t]*|(?i:\bpod[ \t]+[A-Z0-9]{1,2},?[ \t]+cell[ \t]+))"
-                r"(?P<v>[A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?)(?![\w/-])", 3, min_digits(1)),
-    ("ADDRESS", r"(?i:\b(?:hall|dorm|residence|res)\b[^.?!\n]{0,30}?\b(?:rm|room)\b)"
-                r"[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)(?![\w/-])", 3),
-    ("ADDRESS", r"(?i:\b(?:rm|room)\b)[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)"
-                r"(?=,?[ \t]+[A-Z][a-z]+[ \t]+(?:Hall|House|Residence|Lodge)\b)", 3),
-    # A complaint's, grievance's or incident report's number, which names the patient it is
-    # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
-    ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal)"
-           rf"(?:[ \t]+(?:case|file|report|ref(?:erence)?\b\.?|id\b|{_NO}))?"
-           r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
-           rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
-    # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
-    # code is 2580".
-    ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
-           r"(?:[ \t]+is)?)[ \t]*:?[ \t]*(?P<v>\d{4,6})(?![\w/-]|[.,]\d)", 1),
-    # A police or safeguarding case, by its reference: "case ref TU-DUB-2025-0772", "crime
-    # no. 01/55123/24", "custody number 4471", "MASH ref 22-1180", "CAD 1123" (the police
-    # log's number; "CAD" before four digits or more, no year, is no heart disease).
-    ("ID", rf"(?i:\b(?:case|crime|custody|incident|safeguarding|MASH|police|log)[ \t]+"
-           rf"(?:ref(?:erence)?\b\.?|id\b|{_NO})|\bcustody[ \t]+record"
-           rf"|(?-i:\bCAD\b)(?:[ \t]+{_NO}|(?=[ \t]+(?!(?:19|20)\d\d\b)\d)))"
-           rf"{_SEP}(?P<v>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w-])", 1, a_reference),
-    # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
-    # (and a car "registered ZQX-412")
-    ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
-           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?"
-           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
-           r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
-           r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
-     a_plate),
-    # A UK plate of today's form without its label, in capitals: "KX21 PLO" (two letters, the
-    # year's two digits, a space, three letters: no postcode, code or dose reads so).
-    ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
-    # A hospital or record number without its label: letters then six or more digits.
-    # (not a trial's registration: "NCT05567890", "ISRCTN12345678")
-    ("MRN", r"(?<![\w-])(?!NCT\d{8}\b|ISRCTN\d)[A-Z]{2,4}\d{6,}(?![\w-])", 2),
+    *NUMBER_RULES,
     # A year of birth making the patient over 89 (HIPAA keeps such years too): "born 1929".
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
     # A year alone that makes its person over 89 ("wristband says 1932"): HIPAA keeps every
@@ -622,12 +441,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
-    ("ID", rf"(?i:\bserial(?:[ \t]+{_NO})?|\bS/?N\b|\bdevice[ \t]+(?:id|{_NO}))"
+    ("ID", rf"(?i:\bserial(?:[ \t]+{NO})?|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver)"
-           rf"[ \t]+(?:id|s/?n|serial|{_NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
+           rf"[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
            r"(?!\d+(?:\.\d+)?(?:[a-z]{1,6}|/[a-z]+)\b)"  # not an amount: "sensor 10mm"
            r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),
     # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
