@@ -238,6 +238,7 @@ SPLIT_SETS = frozenset(
         "twentyfourth",
         "twentyfifth",
         "twentysixth",
+        "twentyseventh",
     }
 )
 LATER_SETS = [
@@ -265,6 +266,7 @@ LATER_SETS = [
     ("twentyfourth", "twenty-fourth set"),
     ("twentyfifth", "twenty-fifth set"),
     ("twentysixth", "twenty-sixth set"),
+    ("twentyseventh", "twenty-seventh set"),
 ]
 
 
