@@ -61,7 +61,8 @@ NUMBER_RULES = [
     ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
     # Other countries' national numbers: an Irish PPSN "1234567TA", an Indian Aadhaar
     # "4821 7730 1968", a UK National Insurance number "QQ 12 34 56 C".
-    ("SSN", r"(?i:\bPPSN?\b(?:[ \t]+(?:no\b\.?|number))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
+    ("SSN", r"(?i:(?:\bPPSN?\b|\bpersonal[ \t]+public[ \t]+service)(?:[ \t]+(?:no\b\.?|number))?)"
+            r"[ \t]*(?:[:#,]|\bis\b)?[ \t]*"
             r"(?P<v>\d{7}[A-Za-z]{1,2})\b", 0),
     # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
     ("SSN", r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", 0),
@@ -91,14 +92,15 @@ NUMBER_RULES = [
     ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file)[ \t]*{NO}"
             rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?){SEP}{_RECORD}", 1,
      min_digits(4)),
-    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bOHIP\b|\bhealth[ \t]+card"
+    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
+           r"|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
            r"|\bmedical[ \t]+card|\baccession"
            rf"|\blot(?:[ \t]+{NO})?|\b(?:pt|patient)[ \t]+id"
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?i:{NO}|id\b)?{SEP}{_GROUPED}", 1, not_a_products_lot),
+           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}{_GROUPED}", 1, not_a_products_lot),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -174,7 +176,7 @@ NUMBER_RULES = [
     # A complaint's, grievance's or incident report's number, which names the patient it is
     # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
     ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal)"
-           rf"(?:[ \t]+(?:case|file|report|ref(?:erence)?\b\.?|id\b|{NO}))?"
+           rf"(?:[ \t]+(?:case|file|report))?(?:[ \t]+(?:ref(?:erence)?\b\.?|id\b|{NO}))?"
            r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
            rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
     # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
@@ -191,8 +193,8 @@ NUMBER_RULES = [
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     # (and a car "registered ZQX-412")
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
-           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?"
-           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#]?[ \t]*"
+           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle"
+           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#=]?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
      a_plate),

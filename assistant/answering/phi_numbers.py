@@ -85,7 +85,19 @@ def not_a_products_lot(m: re.Match[str]) -> Span | None:
             return None
         if _PRODUCT_BEFORE_LOT.search(m.string[max(0, m.start() - 40) : m.start()]):
             return None
+        around = m.string[max(0, m.start() - 60) : m.end() + 80]
+        if not _IMPLANTED.search(around):
+            return None  # a medicine's or a vaccine's batch: "insulin aspart x10 (lot 3P7K9)"
     return _LOT_DIGITS(m)
+
+
+# What is put into one patient, whose lot then follows that patient, said around the lot:
+# "hip implant lot 0498-225-11", "Component: femoral … Lot: 22K09-114 … implanted in".
+_IMPLANTED = re.compile(
+    r"(?i:\b(?:implant(?:ed|s)?|prosthe(?:sis|tic)|device|pacemaker|ICD|graft|stent|valve|mesh"
+    r"|lens|IOL|screw|plate|pump|port|catheter|coil|breast|hip|knee|joint|pin|wire|clip"
+    r"|component)\b)"
+)
 
 
 def not_a_document(accept: Callable[[re.Match[str]], Span | None]):
