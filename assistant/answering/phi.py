@@ -140,7 +140,8 @@ def _candidates(text: str) -> list[_Hit]:
     hits += _names_word_by_word(text, hits)
     hits += _joined_names(text, hits)
     # and the postcode after a town the word-by-word look found: "Kothrud, Pune 411038"
-    hits += [h for h in _zip_codes_after(text, hits) if (h.start, h.end) not in _spans_of(hits)]
+    found = {(h.start, h.end) for h in hits}
+    hits += [h for h in _zip_codes_after(text, hits) if (h.start, h.end) not in found]
     # A name found once after a cue ("Mrs Jane Doe") is redacted wherever else it appears,
     # whole or by its parts ("Doe's INR"), and the parts share the name's placeholder (and
     # stay a guess when the name was one).
@@ -175,10 +176,6 @@ _AGE_AFTER_NAME = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
     r"(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))"
 )
-
-
-def _spans_of(hits: list[_Hit]) -> set[tuple[int, int]]:
-    return {(h.start, h.end) for h in hits}
 
 
 def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:
