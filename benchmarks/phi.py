@@ -239,6 +239,7 @@ SPLIT_SETS = frozenset(
         "twentyfifth",
         "twentysixth",
         "twentyseventh",
+        "twentyeighth",
     }
 )
 LATER_SETS = [
@@ -267,6 +268,7 @@ LATER_SETS = [
     ("twentyfifth", "twenty-fifth set"),
     ("twentysixth", "twenty-sixth set"),
     ("twentyseventh", "twenty-seventh set"),
+    ("twentyeighth", "twenty-eighth set"),
 ]
 
 
