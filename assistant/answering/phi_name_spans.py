@@ -321,7 +321,7 @@ def _rest_of_a_name(word: str) -> bool:
     )
 
 
-_TITLES = frozenset("mr mrs ms miss mx dr".split())
+_TITLES = frozenset("mr mrs ms miss mx dr sgt cst insp det".split())  # (and police ranks)
 # Titles that are nothing else: "ms" is also multiple sclerosis, "miss" a verb, "dr" a drive,
 # and "mr" in small letters magnetic resonance ("mr safe", "mr list"): only "Mr" is a title.
 _ONLY_TITLES = frozenset("mrs mx".split())

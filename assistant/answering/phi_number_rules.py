@@ -140,7 +140,12 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\bEDIPI\b|\bDoD[ \t]+ID\b|\bservice[ \t]+{NO}|\b(?:prisoner|inmate|detainee)\b"
            rf"(?:[ \t]*(?:id\b|{NO}))?|\bPNC(?:[ \t]+ID)?\b|\bGMS[ \t]*{NO}|\bUHIP\b|\bCHAMPVA\b"
            rf"|\b(?:VAC[ \t]+)?client[ \t]*(?:id\b|{NO})|\bUCI\b|\bIFHP(?:[ \t]+cert(?:ificate)?)?"
-           rf"|\bwristband[ \t]*{NO}|\bmembership[ \t]+{NO}|\bOSHC\b(?:[ \t]+{NO})?)"
+           rf"|\bwristband[ \t]*{NO}|\bmembership[ \t]+{NO}|\bOSHC\b(?:[ \t]+{NO})?"
+           # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
+           # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
+           # 7734-0921-AB", "CAD: 1104-2211"
+           rf"|\btriage[ \t]+tag\b|(?<!asset )(?<!equipment )\btag\b|\bmedic[ \t]?alert\b"
+           rf"|\bePCR\b|\bCAD(?=[ \t]*[:#]))"
            rf"[ \t]*(?:{NO})?{SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
     # A trial participant's numbers, a transplant's and a blood unit's, an attendance's:
     # "subj 2207 =", "randomisation number 17-0456", "(scr 0773)", "recipient number
@@ -193,7 +198,8 @@ NUMBER_RULES = [
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     # (and a car "registered ZQX-412")
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
-           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle"
+           r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle(?:[ \t]+identification"
+           r"[ \t]+number)?"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#=]?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
