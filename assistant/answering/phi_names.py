@@ -90,7 +90,7 @@ def names_before(m: re.Match[str]) -> Span | None:
             break
         run.append(w)
     names = [w.group() for w in reversed(run)]
-    if not run or not all(_name_like(w) or _surname_first(w, names) for w in names):
+    if not run or not all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names)):
         return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
     base = m.start("v")
     return base + run[-1].start(), base + run[0].end()
@@ -122,12 +122,11 @@ _PARTICLES = frozenset(
 )
 
 
-def _surname_first(word: str, names: list[str]) -> bool:
-    """A frequent surname before a given name of two joined parts, the order of Korean and
-    Chinese names: "park ji-hoon", "lee mei-ling" ("park" alone is a word)."""
-    i = names.index(word)
+def _surname_first(names: list[str], i: int) -> bool:
+    """names[i] is a frequent surname before a given name of two joined parts, the order of
+    Korean and Chinese names: "park ji-hoon", "lee mei-ling" ("park" alone is a word)."""
     given = names[i + 1] if i + 1 < len(names) else ""
-    return "-" in given and _name_like(given) and word.casefold() in frequent_surnames()
+    return "-" in given and _name_like(given) and names[i].casefold() in frequent_surnames()
 
 
 def _name_like(word: str) -> bool:
