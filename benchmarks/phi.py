@@ -240,6 +240,8 @@ SPLIT_SETS = frozenset(
         "twentysixth",
         "twentyseventh",
         "twentyeighth",
+        "twentyninth",
+        "thirtieth",
     }
 )
 LATER_SETS = [
@@ -269,6 +271,8 @@ LATER_SETS = [
     ("twentysixth", "twenty-sixth set"),
     ("twentyseventh", "twenty-seventh set"),
     ("twentyeighth", "twenty-eighth set"),
+    ("twentyninth", "twenty-ninth set"),
+    ("thirtieth", "thirtieth set"),
 ]
 
 

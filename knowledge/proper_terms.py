@@ -222,6 +222,7 @@ EPONYMS = frozenset(
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
     maddocks neer yocum speed roos leiden
+    herxheimer lancefield lemierre lowenstein löwenstein
     """.split()
 )
 
@@ -558,6 +559,7 @@ EPONYM_NOUNS = frozenset(
     spacers hoist meter glucometer monitor scope dosing regimen crisis sign gold forte
     sequence surgery oesophagectomy esophagectomy gastrectomy rings ring faces hump pearls
     register encephalitis nurse nurses house
+    stain culture agar
     """.split()
 )
 

@@ -89,7 +89,8 @@ NUMBER_RULES = [
     # ... and in groups with slashes or letters, after a record's label (India's in-patient,
     # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
     # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
-    ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file)[ \t]*{NO}"
+    ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file|clinic)"
+            rf"[ \t]*{NO}"
             rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?){SEP}{_RECORD}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
@@ -100,7 +101,7 @@ NUMBER_RULES = [
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}{_GROUPED}", 1, not_a_products_lot),
+           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}\(?{_GROUPED}", 1, not_a_products_lot),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -141,6 +142,11 @@ NUMBER_RULES = [
            rf"(?:[ \t]*(?:id\b|{NO}))?|\bPNC(?:[ \t]+ID)?\b|\bGMS[ \t]*{NO}|\bUHIP\b|\bCHAMPVA\b"
            rf"|\b(?:VAC[ \t]+)?client[ \t]*(?:id\b|{NO})|\bUCI\b|\bIFHP(?:[ \t]+cert(?:ificate)?)?"
            rf"|\bwristband[ \t]*{NO}|\bmembership[ \t]+{NO}|\bOSHC\b(?:[ \t]+{NO})?"
+           # a staff member's own numbers when staff are the patients (occupational health),
+           # a transplant list's and a parking badge's: "payroll no. 772019", "emp IN-40917",
+           # "list no. UK-K-40921", "badge no. KW88123A"
+           rf"|\b(?:payroll|employee|staff|emp)[ \t]*(?:id\b|{NO})|\bemp\b"
+           rf"|\b(?:list|badge)[ \t]+{NO}"
            # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
            # 7734-0921-AB", "CAD: 1104-2211"
@@ -187,7 +193,9 @@ NUMBER_RULES = [
     # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
     # code is 2580".
     ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
-           r"(?:[ \t]+is)?)[ \t]*:?[ \t]*(?P<v>\d{4,6})(?![\w/-]|[.,]\d)", 1),
+           r"(?:[ \t]+(?:for|to)[ \t]+(?:the|her|his|their)[ \t]+[a-z]+)?(?:[ \t]+is)?)"
+           r"[ \t]*:?[ \t]*"
+           r"(?P<v>[A-Za-z]?\d{4,6})(?![\w/-]|[.,]\d)", 1),
     # A police or safeguarding case, by its reference: "case ref TU-DUB-2025-0772", "crime
     # no. 01/55123/24", "custody number 4471", "MASH ref 22-1180", "CAD 1123" (the police
     # log's number; "CAD" before four digits or more, no year, is no heart disease).
@@ -200,13 +208,18 @@ NUMBER_RULES = [
     ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle(?:[ \t]+identification"
            r"[ \t]+number)?"
-           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*[:#=]?[ \t]*"
+           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*(?:[:#=]|\bis\b)?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
      a_plate),
     # A UK plate of today's form without its label, in capitals: "KX21 PLO" (two letters, the
     # year's two digits, a space, three letters: no postcode, code or dose reads so).
     ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
+    # A clinic's number for its patient after the bare word, in letters then digits: "clinic
+    # SH-55019" (not "clinic 2", a room).
+    ("MRN", r"(?i:\bclinic)[ \t]+(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),
+    # An employee number in its own prefix, without a label: "(EMP-22917)".
+    ("ID", r"(?<![\w-])EMP-?\d{4,}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.
     # (not a trial's registration: "NCT05567890", "ISRCTN12345678")
     ("MRN", r"(?<![\w-])(?!NCT\d{8}\b|ISRCTN\d)[A-Z]{2,4}\d{6,}(?![\w-])", 2),

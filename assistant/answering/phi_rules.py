@@ -328,6 +328,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?<![\w./-])(?:[1-9]|[12]\d|3[01])[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?"
              r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?)\b"
              r"(?![ \t]*\d{4})", 4),
+    # A month in small letters then an ordinal: "had his whipple on jan 9th".
+    ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}(?i:st|nd|rd|th)\b", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
     ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+){MONTH_SAID}(?:,?[ \t]+\d{{4}})?", 4),
     # The first of two days of one month: "on 8th and 9th Jan", "the 3rd or 4th of May".
@@ -365,6 +367,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
              r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"
+             # a weekday or a trip before the day it names: "Monday 14/10", "leaving 10/15"
+             r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
+             r"|saturday|sunday|treated|vomited|exposed|exposure|recon|leaving|arrived|flew"
              r"|born|sample|specimen|visit|note|appt|appointment|clinic)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
@@ -375,6 +380,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # marzo de 2023" (a month and year alone is a document's as often: "June 2024 NICE
     # update", "rev. Jan 2023").
     ("DATE", rf"(?i:\b(?:{_HAPPENED}|admission|born|died|operated|hospitali[sz]ed|confined?"
+             r"|since|back[ \t]+in"
              r"|na-confine|ingres[óo]|internad[oa]|hospitalis[ée]e?|operad[oa]|diagnosticad[oa])"
              r"(?:[ \t]+(?:siya|sya|po))?(?:[ \t]+(?:in|on|since|noong|en|em|no|na|de|à|im))?"
              r"[ \t]+)"

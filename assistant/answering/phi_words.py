@@ -26,6 +26,7 @@ lack, and a clinician loses little when "Tomasz" becomes [NAME].
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -159,7 +160,8 @@ _FIELD_LABEL = re.compile(r"(?:^|\n|[|–—][ \t]*)$")
 # The part of a hospital a capitalised name goes before (few people have these surnames;
 # "Ward", "House" and "Lane" many do, and need a word of going there: phi_phrases.py).
 _BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
-_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo xa".split())
+# (with everyday words the dictionary list lacks: "his ute rego is 1ABC234", Australian)
+_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo xa rego ute".split())
 
 
 @lru_cache(maxsize=1)
@@ -563,18 +565,22 @@ def _eponym_next(text: str, end: int) -> bool:
         following = re.match(
             r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?[ \t]+([^\W\d_]+)", text[end:]
         )  # (or one more eponym's between: "Goodell's and Hegar's signs")
+        if following is not None and following.group(1) in _A_PERSONS_PLACE:
+            return False  # "Joan Hunter's house": her home, not "Ronald McDonald House"
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
     ordinary = 0
     shouting = in_capitals(text)
-    for raw in text[end : end + 80].split()[:6]:
-        if raw[0] in ",;":
-            return False  # "Maria Reyes, pump serial …": a comma ends the name, not a noun
+    window = text[end : end + 80]
+    for token in itertools.islice(re.finditer(r"\S+", window), 6):
+        raw = token.group()
+        if raw[0] in ",;" or (raw[0] == "(" and raw[1:2].islower()):
+            return False  # "Maria Reyes, pump serial …", "Omar Saleh (list no. …)": the name ends
         word = raw.strip(',;:()[]"“”?!.').removesuffix("'s").removesuffix("’s").strip("'’")
         folded = word.casefold()
         if not word:
             continue  # the apostrophe of "Woods' screw"
         if folded in EPONYM_NOUNS:
-            return True
+            return not _labels_a_number(raw, window[token.end() :])
         if not word.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
             return False
         if shouting and folded in given_names():
@@ -587,9 +593,25 @@ def _eponym_next(text: str, end: int) -> bool:
                 return False  # "Reyes, Maria, pump …"
             continue
         ordinary += 1
-        if ordinary > 1 or folded in NOT_BETWEEN or raw != raw.rstrip(",;:)"):
+        if ordinary > 1 or folded in NOT_BETWEEN | _WHEN or raw != raw.rstrip(",;:)"):
             return False
     return False
+
+
+# A person's home after a possessive in small letters: "Pieter Botha's house".
+_A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})
+# When something happens to a person: "anoint Fiona Cullen before surgery" (no eponym's noun
+# follows a word of time: "Mohs surgery" has none between).
+_WHEN = frozenset({"before", "after", "during", "until", "since", "prior"})
+_A_NUMBER_LABELLED = re.compile(
+    r"[ \t]*(?:(?i:no\b\.?|number|\#)[ \t]*)?[:#]?[ \t]*[A-Za-z]{0,4}-?\d{3,}"
+)
+
+
+def _labels_a_number(noun: str, after: str) -> bool:
+    """An eponym's noun in small letters that labels a number is a person's record: "Alejandra
+    Ruiz clinic SH-55019", "clinic no 4419-H" (not "Mayo Clinic 2023")."""
+    return noun.islower() and _A_NUMBER_LABELLED.match(after) is not None
 
 
 # "a positive Hoffmann", "modified Rankin": a test's result or variant, said of an eponym
