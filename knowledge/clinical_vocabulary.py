@@ -38,6 +38,9 @@ LAY_TERMS: dict[str, str] = {
     "finger prick": "fingerstick; lancet",
     "finger-prick": "fingerstick; lancet",
     "jabbed": "needlestick; sharps injury",
+    # a peripheral cannula by its UK brand, as ward staff say it: "NSI off a used venflon"
+    "venflon": "cannula; sharp",
+    "venflons": "cannulas; sharps",
     "pricked": "needlestick; sharps injury",
     "volunteer": "subject",
     "clinic": "outpatient; ambulatory care",

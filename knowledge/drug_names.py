@@ -43,6 +43,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 _NOT_DRUGS = frozenset(
     # words the stems catch that name no medicine a question could be answered about
     "examine determine amine plasma virus coccus bacter cocci famine".split()
+    # and a device's brand the brand list holds: "venflon" is a cannula
+    + "venflon venflons".split()
 )
 
 

@@ -18,3 +18,8 @@ def test_a_brand_is_known_by_its_generic():
     assert other_names("glucophage") == ["metformin"]
     assert other_names("warfarin") == ["anticoagulant"]  # a class the documents may name
     assert other_names("meperidine") == []
+
+
+def test_a_device_brand_is_no_medicine():
+    # "NSI off a used venflon": the cannula, which no passage must name as a medicine
+    assert drugs_named("NSI off a used venflon - first aid?") == []

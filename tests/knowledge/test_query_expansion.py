@@ -155,6 +155,12 @@ def test_a_lay_phrase_counts_as_found_when_its_clinical_term_is():
     assert concept.found_share(passage_words) == 1.0
 
 
+def test_a_cannula_by_its_ward_brand_is_read_as_a_cannula():
+    e = expander("let the wound bleed after a sharps injury from a used cannula")
+    expansion = e.expand("NSI off a used venflon - first aid?")
+    assert added(expansion)["venflon"] == "cannula sharp"
+
+
 def test_a_misspelling_is_read_as_the_indexed_word_one_edit_away():
     e = expander("offer naloxone to patients with opioid use disorder")
     expansion = e.expand("naloxne for OUD?")
