@@ -234,6 +234,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
+              r"|hp|handphone"  # Singapore's and Malaysia's word for a mobile
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
               r"|numer[ \t]+telefonu)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
@@ -328,6 +329,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?<![\w./-])(?:[1-9]|[12]\d|3[01])[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?"
              r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?)\b"
              r"(?![ \t]*\d{4})", 4),
+    # A month then a range of its days: "on a coach holiday in Spain May 20-24".
+    ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}[-–]\d{{1,2}}\b(?![-–/]\d)", 4,
+     persons_date_only),
     # A month in small letters then an ordinal: "had his whipple on jan 9th".
     ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}(?i:st|nd|rd|th)\b", 4),
     # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").

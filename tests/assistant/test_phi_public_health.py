@@ -24,6 +24,7 @@ REDACTED = [
     ("diarrhoea from Tuesday 3/9, stool sent", "diarrhoea from Tuesday [DATE-1], stool sent"),
     ("exposed 22/11 at the party", "exposed [DATE-1] at the party"),
     ("his MRSA swab back in Mar 2021 was positive", "his MRSA swab back in [DATE-1] was positive"),
+    ("camping in Wales Aug 3-9, tick bite", "camping in Wales [DATE-1], tick bite"),
 ]
 
 CLEAN = [
@@ -33,6 +34,7 @@ CLEAN = [
     "Lemierre's after a sore throat - notifiable?",
     "Mayo Clinic 2023 review on C. diff recurrence - does it change our policy?",
     "the clinic 2 is on level 3 - is it a negative pressure room?",
+    "Did the May 2020-2024 audit cover hand hygiene?",
 ]
 
 

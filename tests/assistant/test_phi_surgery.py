@@ -25,6 +25,7 @@ REDACTED = [
     ("door code for the bungalow is B4471", "door code for the bungalow is [ID-1]"),
     ("his van rego is 7XYZ123 - parking?", "his van rego is [ID-1] - parking?"),
     ("lap chole on feb 3rd, still sore", "lap chole on [DATE-1], still sore"),
+    ("daughter Lim Wei Ling hp 9123 4567 wants", "daughter [NAME-1] hp [PHONE-1] wants"),
 ]
 
 CLEAN = [
