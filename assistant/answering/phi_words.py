@@ -154,21 +154,23 @@ MODALS = frozenset("will may can might must should would could did does do".spli
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
 
-# Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level".
 # Where a pasted form's field starts: a line's start, a column's bar, a dash.
 _FIELD_LABEL = re.compile(r"(?:^|\n|[|–—][ \t]*)$")
 # The part of a hospital a capitalised name goes before (few people have these surnames;
 # "Ward", "House" and "Lane" many do, and need a word of going there: phi_phrases.py).
 _BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
-# (with everyday words the dictionary list lacks: "his ute rego is 1ABC234", Australian)
-_WARD_WORDS = frozenset("handover handovers handoff handoffs itu hdu takotsubo xa rego ute".split())
+# Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level"; and
+# everyday words the dictionary list lacks: "his ute rego is 1ABC234" (Australian).
+_UNLISTED_WORDS = frozenset(
+    "handover handovers handoff handoffs itu hdu takotsubo xa rego ute".split()
+)
 
 
 @lru_cache(maxsize=1)
 def clinical_words() -> frozenset[str]:
     """Words clinical questions use that no name list should claim: the abbreviation
     inventory's, and the app's own drug, lay and shorthand tables (keys and values)."""
-    words = set(SenseInventory.load().vocabulary()) | _WARD_WORDS
+    words = set(SenseInventory.load().vocabulary()) | _UNLISTED_WORDS
     for table in (SHORT_NAMES, SHORTHAND, LAY_TERMS):
         for key, value in table.items():
             words.update(re.findall(r"[^\W\d_]+", f"{key} {value}".lower()))
@@ -448,7 +450,7 @@ def _contraction(folded: str) -> bool:
 
 def _capitals_name(folded: str, parts: list[str]) -> bool:
     """ "JONES", "GONZALEZ": on the name lists and no abbreviation or word ("TIA", "MUST")."""
-    if len(folded) < 3 or folded in SenseInventory.load() or folded in _WARD_WORDS:
+    if len(folded) < 3 or folded in SenseInventory.load() or folded in _UNLISTED_WORDS:
         return False
     if not listed_strongly(folded, parts):
         return False
@@ -593,16 +595,17 @@ def _eponym_next(text: str, end: int) -> bool:
                 return False  # "Reyes, Maria, pump …"
             continue
         ordinary += 1
-        if ordinary > 1 or folded in NOT_BETWEEN | _WHEN or raw != raw.rstrip(",;:)"):
+        if ordinary > 1 or folded in _NOT_IN_AN_EPONYM or raw != raw.rstrip(",;:)"):
             return False
     return False
 
 
 # A person's home after a possessive in small letters: "Pieter Botha's house".
 _A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})
-# When something happens to a person: "anoint Fiona Cullen before surgery" (no eponym's noun
-# follows a word of time: "Mohs surgery" has none between).
-_WHEN = frozenset({"before", "after", "during", "until", "since", "prior"})
+# The words between a name and a noun that end the look for an eponym's: NOT_BETWEEN's, and
+# a word of time, when something happens to a person ("anoint Fiona Cullen before surgery";
+# "Mohs surgery" has none between).
+_NOT_IN_AN_EPONYM = NOT_BETWEEN | {"before", "after", "during", "until", "since", "prior"}
 _A_NUMBER_LABELLED = re.compile(
     r"[ \t]*(?:(?i:no\b\.?|number|\#)[ \t]*)?[:#]?[ \t]*[A-Za-z]{0,4}-?\d{3,}"
 )
