@@ -582,7 +582,7 @@ def _eponym_next(text: str, end: int) -> bool:
         if not word:
             continue  # the apostrophe of "Woods' screw"
         if folded in EPONYM_NOUNS:
-            return not _labels_a_number(raw, window[token.end() :])
+            return not _labels_a_number(word, window[token.end() :])
         if not word.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
             return False
         if shouting and folded in given_names():
