@@ -242,6 +242,8 @@ SPLIT_SETS = frozenset(
         "twentyeighth",
         "twentyninth",
         "thirtieth",
+        "thirtyfirst",
+        "thirtysecond",
     }
 )
 LATER_SETS = [
@@ -273,6 +275,8 @@ LATER_SETS = [
     ("twentyeighth", "twenty-eighth set"),
     ("twentyninth", "twenty-ninth set"),
     ("thirtieth", "thirtieth set"),
+    ("thirtyfirst", "thirty-first set"),
+    ("thirtysecond", "thirty-second set"),
 ]
 
 

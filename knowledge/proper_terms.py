@@ -222,7 +222,8 @@ EPONYMS = frozenset(
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
     maddocks neer yocum speed roos leiden
-    herxheimer lancefield lemierre lowenstein löwenstein
+    herxheimer lancefield lemierre lowenstein löwenstein whooley
+    goldmann
     """.split()
 )
 
@@ -506,6 +507,10 @@ THING_PHRASES = (
     "tan tock seng",
     "royal hobart",
     "palmerston north",
+    "yellow card",
+    "jordan's principle",
+    "royal college",
+    "royal colleges",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",

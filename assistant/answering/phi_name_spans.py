@@ -60,6 +60,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
         if verdicts[i] and token.group().islower() and token.group() in given_names():
             _surname_after(text, tokens, verdicts, i)
     _nicknames(text, tokens, verdicts)
+    _listed_with_ages(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
         if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
             verdicts[i] = False
@@ -403,6 +404,31 @@ def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             and _CLOSE_QUOTE.fullmatch(text, token.end(), after.start())
         ):
             verdicts[i] = True
+
+
+# A list of people, each with the age in brackets: "hemi (4), aroha (6), mason (3)".
+_AGED_ITEM = (
+    r"[^\W\d_][\w'’-]*(?:[ \t]*\(\d{1,3}(?:[ \t]?(?:yo|y|yrs?|m|f|mo|mths?))?\)"
+    r"|[ \t]+\d{1,2}[ \t]?(?:yo|y/o|y|yrs?|mo|mths?|wks?)\b)"  # "(Macey 7y, Lennon 5y)"
+)
+_AGED_LIST = re.compile(rf"{_AGED_ITEM}(?:[ \t]*(?:,|;|\band\b|&)[ \t]*{_AGED_ITEM})+", re.I)
+_AGED_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*(?:\(|\d)")
+
+
+def _listed_with_ages(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """In a list of words each with an age in brackets, once one word is a name, the others
+    that are on a name list or no common word are names too ("mason" beside "aroha")."""
+    at = {t.start(): i for i, t in enumerate(tokens)}
+    for found in _AGED_LIST.finditer(text):
+        items = [at.get(found.start() + w.start(1)) for w in _AGED_WORD.finditer(found.group())]
+        if None in items or not any(verdicts[i] for i in items):
+            continue
+        for i in items:
+            folded = tokens[i].group().casefold()
+            if folded in NOT_PEOPLE and not tokens[i].group().islower():
+                continue  # a score beside a misread one: "Centor (3), Alvarado (7)"
+            if folded in load_names() or folded not in common_words():
+                verdicts[i] = True
 
 
 def _quoted_before_a_name(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:

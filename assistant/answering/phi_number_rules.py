@@ -64,6 +64,9 @@ NUMBER_RULES = [
     ("SSN", r"(?i:(?:\bPPSN?\b|\bpersonal[ \t]+public[ \t]+service)(?:[ \t]+(?:no\b\.?|number))?)"
             r"[ \t]*(?:[:#,]|\bis\b)?[ \t]*"
             r"(?P<v>\d{7}[A-Za-z]{1,2})\b", 0),
+    # Malaysia's identity card (MyKad): the birth date, a place code and four digits,
+    # "480715-10-5331"; no dose, range or phone number is grouped six, two, four.
+    ("SSN", r"(?<![\w-])\d{6}-\d{2}-\d{4}(?![\w-])", 0),
     # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
     ("SSN", r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", 0),
     ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
@@ -96,7 +99,7 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
            r"|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
-           r"|\bmedical[ \t]+card|\baccession"
+           r"|\bmedical[ \t]+card|\baccession|\bacc[ \t]*\#"
            rf"|\blot(?:[ \t]+{NO})?|\b(?:pt|patient)[ \t]+id"
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
@@ -115,7 +118,8 @@ NUMBER_RULES = [
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
-           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?){SEP}{REFERENCE}", 1, a_reference),
+           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?|\blab(?:oratory)?[ \t]+{NO}){SEP}{REFERENCE}",
+     1, a_reference),
     # A prescription's or a booking's reference: "Rx ref 55-091827", "referral no. 4471"; a
     # "ref" alone before five digits or more, "ref POD-33418" (a device's "REF 320118" in
     # capitals is its catalogue number, "ref: ED-PGD-07" a document's).
@@ -146,7 +150,7 @@ NUMBER_RULES = [
            # a transplant list's and a parking badge's: "payroll no. 772019", "emp IN-40917",
            # "list no. UK-K-40921", "badge no. KW88123A"
            rf"|\b(?:payroll|employee|staff|emp)[ \t]*(?:id\b|{NO})|\bemp\b"
-           rf"|\b(?:list|badge)[ \t]+{NO}"
+           rf"|\b(?:list|badge)[ \t]+{NO}|\bintake[ \t]*{NO}"
            # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
            # 7734-0921-AB", "CAD: 1104-2211"
@@ -186,7 +190,7 @@ NUMBER_RULES = [
                 r"(?=,?[ \t]+[A-Z][a-z]+[ \t]+(?:Hall|House|Residence|Lodge)\b)", 3),
     # A complaint's, grievance's or incident report's number, which names the patient it is
     # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
-    ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal)"
+    ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal|appeal)"
            rf"(?:[ \t]+(?:case|file|report))?(?:[ \t]+(?:ref(?:erence)?\b\.?|id\b|{NO}))?"
            r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
            rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
@@ -218,6 +222,9 @@ NUMBER_RULES = [
     # A clinic's number for its patient after the bare word, in letters then digits: "clinic
     # SH-55019" (not "clinic 2", a room).
     ("MRN", r"(?i:\bclinic)[ \t]+(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),
+    # A record's number after a bare "#", in letters and dashed groups: "#J-24-00902" (not
+    # "#NOF", a fracture, nor "#4", a count).
+    ("ID", r"(?<![\w#])\#[ \t]?(?P<v>[A-Z]{1,3}-\d{2,4}-\d{4,})(?![\w-])", 1),
     # An employee number in its own prefix, without a label: "(EMP-22917)".
     ("ID", r"(?<![\w-])EMP-?\d{4,}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.

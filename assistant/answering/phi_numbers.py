@@ -38,6 +38,33 @@ def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
+# A service's own line right before the number: "the main switchboard number 0161 276 1234",
+# "phone triage line 01 664 4600", "helpline on 0800 …": a department's number, no person's.
+_SERVICE_LINE_BEFORE = re.compile(
+    r"(?i:\b(?:switchboard|helpline|hotline|(?:triage|advice|help|information|booking"
+    r"|appointments?|enquiry|enquiries)[ \t]+line|main[ \t]+(?:number|line)))"
+    r"(?:[ \t]+(?:number|no\b\.?|phone|tel))?(?:[ \t]+(?:is|on|at))?[ \t]*[:#]?[ \t]*$"
+)
+
+_NUMBER_START = re.compile(r"[\d() +.-]*$")
+
+
+def not_a_service_line(
+    accept: Callable[[re.Match[str]], Span | None] | None = None,
+) -> Callable[[re.Match[str]], Span | None]:
+    """A phone number, unless a service's line is named right before it; then `accept`."""
+
+    def check(m: re.Match[str]) -> Span | None:
+        start, _ = value(m)
+        # (a rule may have matched only the number's last groups: "0161 [276 1234]")
+        before = _NUMBER_START.sub("", m.string[max(0, start - 60) : start])
+        if _SERVICE_LINE_BEFORE.search(before):
+            return None
+        return accept(m) if accept is not None else value(m)
+
+    return check
+
+
 _CODE_LABEL = re.compile(
     r"(?:(?i:\b(?:snomed(?:[ \t]+ct)?|loinc|ndc|cpt|icd(?:-?1[01])?|hcpcs|drg|pip|gtin|product"
     # (a product's REF in capitals; DIN, a Canadian drug identification number)

@@ -59,7 +59,9 @@ def a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
 
 _PLACE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:to|from|in|visiting|visit|via|across|around|trip|travel|travelling|traveling"
-    r"|flight|flying|returned|returning|born|moved))[ \t]+$"
+    r"|flight|flying|returned|returning|born|moved"
+    # a country's own health service: "Ministry of Health Malaysia"
+    r"|health))[ \t]+$"
 )
 # A town's own institutions after its name: "Regina General ED", "Marion County EMS".
 _INSTITUTION_AFTER = re.compile(

@@ -60,6 +60,7 @@ from assistant.answering.phi_numbers import (
     min_digits,
     not_a_code,
     not_a_public_bodys,
+    not_a_service_line,
 )
 from assistant.answering.phi_spoken import (
     DIGIT_WORD,
@@ -222,15 +223,18 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
     ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
     # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
-    ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3),
+    # (none after a service's own line: "the main switchboard number 0161 276 1234")
+    ("PHONE", r"(?<![\w+/])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)", 3,
+     not_a_service_line()),
     # Seven digits, as in-house and fictional (555) numbers are given: 555-0187 x204.
     ("PHONE", r"(?<![\w+./-])\d{3}[ .-]\d{4}(?:[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5})?"
-              r"(?![\w-]|[.,/]\d)", 3, not_a_code),
+              r"(?![\w-]|[.,/]\d)", 3, not_a_service_line(not_a_code)),
     ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
-              r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3),
-    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3, digits_between(10, 11)),
+              r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3, not_a_service_line()),
+    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3,
+     not_a_service_line(digits_between(10, 11))),
     ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
-     digits_between(9, 15)),
+     not_a_service_line(digits_between(9, 15))),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
@@ -371,12 +375,16 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
              r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"
+             r"|\d{1,2}(?::\d{2})?[ \t]?(?:am|pm)"  # "booked 2pm 3/7"
              # a weekday or a trip before the day it names: "Monday 14/10", "leaving 10/15"
              r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
              r"|saturday|sunday|treated|vomited|exposed|exposure|recon|leaving|arrived|flew"
-             r"|born|sample|specimen|visit|note|appt|appointment|clinic)"
+             r"|born|sample|specimen|visit|note|appt|appointment|clinic"
+             # a meeting about the patient, a day said by its distance: "CP conference 25/11",
+             # "fainted at assembly today (5/3)"
+             r"|conference|meeting|today|tomorrow|yesterday|tonight)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
-             r"[ \t]*:?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
+             r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),
     # A month and year of something that happened to the patient, in words, after what
@@ -455,8 +463,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
-    ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver)"
-           rf"[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
+    ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver"
+           rf"|hearing[ \t]+aid|processor)[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
            r"(?!\d+(?:\.\d+)?(?:[a-z]{1,6}|/[a-z]+)\b)"  # not an amount: "sensor 10mm"
            r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),
     # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
@@ -507,7 +515,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
            rf"|husband|wife|resident|who))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
            # "hes 90 on the dot": he's, typed without its apostrophe
-           rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns))[ \t]+{_AGE}"
+           rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
+           rf"|(?i:\bi(?:['’]m|[ \t]+am)))[ \t]+{_AGE}"  # "I am 91 and live alone"
            rf"(?!\d|\.\d|[ \t]*%)",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"

@@ -133,7 +133,7 @@ LOWER_SHAPE_THRESHOLD = 0.5
 # Words that end the look for an eponym's noun: a person does things ("Maria needs a scan").
 NOT_BETWEEN = frozenset(
     "is was has had have needs need keeps takes took got gets wants says said on in for with "
-    "to of the a an at by from but if not no".split()
+    "to of the a an at by from but if not no both".split()
 )
 _CONTRACTED = frozenset("m s re ve ll d t".split())
 # Small words some name lists hold ("Or", "An", "Till", "Her"): never names, whether they open
@@ -162,7 +162,7 @@ _BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
 # Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level"; and
 # everyday words the dictionary list lacks: "his ute rego is 1ABC234" (Australian).
 _UNLISTED_WORDS = frozenset(
-    "handover handovers handoff handoffs itu hdu takotsubo xa rego ute".split()
+    "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi".split()
 )
 
 
@@ -307,6 +307,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
 _SCORE_AFTER = re.compile(
     r"[ \t]+(?:1[0-5]|\d)(?:\.5)?(?![\w/.:-]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
     r"|[ \t]+\d{1,3}[ \t]*(?:\+|or[ \t]+(?:more|above|higher|over)\b)"  # "Morse 45+"
+    r"|[ \t]*\((?:1[0-5]|\d)(?:\.5)?\)"  # "scores: Wells (4), Centor (3)"
 )
 # Scores whose values run to 100 or more, as an age would: read as a score before a number
 # with no age unit or sex after it ("Barthel 85", "Barthel 20/100"; "Norton 85F" is someone).
