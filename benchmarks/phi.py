@@ -244,6 +244,8 @@ SPLIT_SETS = frozenset(
         "thirtieth",
         "thirtyfirst",
         "thirtysecond",
+        "thirtythird",
+        "thirtyfourth",
     }
 )
 LATER_SETS = [
@@ -277,6 +279,8 @@ LATER_SETS = [
     ("thirtieth", "thirtieth set"),
     ("thirtyfirst", "thirty-first set"),
     ("thirtysecond", "thirty-second set"),
+    ("thirtythird", "thirty-third set"),
+    ("thirtyfourth", "thirty-fourth set"),
 ]
 
 

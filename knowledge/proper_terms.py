@@ -270,6 +270,7 @@ PLACES = frozenset(
     guatemala guinea guyana haiti haitian honduras hungary iceland india indian indonesia
     iran iraq ireland irish israel italian italy jamaica japan japanese jordan kazakhstan
     kenya korea korean kosovo kuwait laos latvia lebanon liberia libya lithuania luxembourg
+    harefield
     madagascar malawi malaysia mali malta mediterranean mexican mexico moldova mongolia
     morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria nile norway
     oman pacific pakistan panama paraguay persian peru philippines poland polish portugal
@@ -509,6 +510,11 @@ THING_PHRASES = (
     "palmerston north",
     "yellow card",
     "jordan's principle",
+    "red cross lifeblood",
+    "hunter new england",
+    "northwick park",
+    "organ donor register",
+    "dolby vivisol",
     "royal college",
     "royal colleges",
 )

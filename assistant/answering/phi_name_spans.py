@@ -18,7 +18,7 @@ import re
 from assistant.answering import phi_words
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
 from assistant.answering.phi_names import adjacent
-from assistant.answering.phi_phrases import street_drugs
+from assistant.answering.phi_phrases import place_phrases, street_drugs
 from assistant.answering.phi_words import (
     BARE_NUMBER_AFTER,
     MODALS,
@@ -61,8 +61,12 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
             _surname_after(text, tokens, verdicts, i)
     _nicknames(text, tokens, verdicts)
     _listed_with_ages(text, tokens, verdicts)
-    for i, token in enumerate(tokens):  # "smokes mary jane": a drug, whatever joined it
-        if any(a <= token.start() and token.end() <= b for a, b in street_drugs(text)):
+    # "smokes mary jane": a drug, whatever joined it; "groote schuur blood bank": a known
+    # place or thing of several words in small letters (capitalised, its words were judged
+    # one by one, and a town in an address stays one)
+    for i, token in enumerate(tokens):
+        spans = street_drugs(text) + (place_phrases(text) if token.group().islower() else ())
+        if any(a <= token.start() and token.end() <= b for a, b in spans):
             verdicts[i] = False
     only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
     return _spans(text, tokens, verdicts)
@@ -336,6 +340,8 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
     titled = title.casefold() in _ONLY_TITLES or title == "Mr"
     if title in ("mr", "dr") and phi_words.person_after(after):
         titled = True
+    if titled and title.casefold() in _ONLY_TITLES and re.fullmatch(r"[od]['’][a-z]{2,}", folded):
+        return True  # "mrs o'hare": an Irish surname, a word after its apostrophe
     if not titled or folded not in load_names():
         return False
     return folded in frequent_surnames() or folded not in phi_words.clinical_words()

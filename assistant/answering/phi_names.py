@@ -306,3 +306,16 @@ def adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     return re.fullmatch(r"\.?[ \t]+|,[ \t]*", gap) is not None or (
         gap == "." and len(left.group()) == 1
     )
+
+
+def signed_name(m: re.Match[str]) -> Span | None:
+    """The words after "Thanks," or "Kind regards" on a line of their own are who wrote the
+    message when each is a given name or a word that is no English one ("Ama", "Jo Burke");
+    "Thanks, Pharmacy Team" signs for a team."""
+    words = m.group("v").split()
+    named = all(
+        w.casefold() in given_names()
+        or (w.casefold() not in common_words() and w.casefold() not in STOP)
+        for w in words
+    )
+    return m.span("v") if named else None

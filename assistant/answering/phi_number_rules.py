@@ -94,7 +94,8 @@ NUMBER_RULES = [
     # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
     ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file|clinic)"
             rf"[ \t]*{NO}"
-            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?){SEP}{_RECORD}", 1,
+            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?|\bip[ \t]+{NO})"
+            rf"{SEP}{_RECORD}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
            r"|\bOHIP\b|\bhealth[ \t]+card"
@@ -118,8 +119,11 @@ NUMBER_RULES = [
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
-           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?|\blab(?:oratory)?[ \t]+{NO}){SEP}{REFERENCE}",
-     1, a_reference),
+           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?){SEP}{REFERENCE}", 1, a_reference),
+    # A laboratory's number for one sample, dots and dashes among its digits: "lab number
+    # H24-03381", "lab no M24.0873321".
+    ("ID", rf"(?i:\blab(?:oratory)?[ \t]+{NO}){SEP}(?P<v>[A-Za-z]{{0,3}}\d[\w.-]*\d)(?![\w-])", 1,
+     a_reference),
     # A prescription's or a booking's reference: "Rx ref 55-091827", "referral no. 4471"; a
     # "ref" alone before five digits or more, "ref POD-33418" (a device's "REF 320118" in
     # capitals is its catalogue number, "ref: ED-PGD-07" a document's).

@@ -47,18 +47,30 @@ _SERVICE_LINE_BEFORE = re.compile(
 )
 
 _NUMBER_START = re.compile(r"[\d() +.-]*$")
+# Numbers only organisations have: freephone and non-geographic (UK 0300, 0800, 0845…),
+# Australia's 1300 and 1800, North America's toll-free 800, 888, 877, 866.
+_SERVICE_NUMBER = re.compile(
+    r"[ \t(]*(?:0(?:300|330|345|800|808|845|870)|1[ .-]?(?:300|800)"
+    r"|(?:\+?1[ .-]?)?\(?(?:800|888|877|866)\)?)[ .-]?\d"
+)
 
 
 def not_a_service_line(
-    accept: Callable[[re.Match[str]], Span | None] | None = None,
+    accept: Callable[[re.Match[str]], Span | None] | None = None, labelled: bool = False
 ) -> Callable[[re.Match[str]], Span | None]:
-    """A phone number, unless a service's line is named right before it; then `accept`."""
+    """A phone number, unless a service's line is named right before it or, when no label
+    says it is someone's phone (`labelled`), it is a number only organisations have; then
+    `accept`."""
 
     def check(m: re.Match[str]) -> Span | None:
         start, _ = value(m)
         # (a rule may have matched only the number's last groups: "0161 [276 1234]")
-        before = _NUMBER_START.sub("", m.string[max(0, start - 60) : start])
+        window = m.string[max(0, start - 60) : start]
+        before = _NUMBER_START.sub("", window)
+        number_start = start - (len(window) - len(before))
         if _SERVICE_LINE_BEFORE.search(before):
+            return None
+        if not labelled and _SERVICE_NUMBER.match(m.string, number_start):
             return None
         return accept(m) if accept is not None else value(m)
 

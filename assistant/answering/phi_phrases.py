@@ -43,7 +43,7 @@ def place_phrases(text: str) -> tuple[Span, ...]:
 
 # A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.
 _WARD_NAMED = re.compile(
-    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+[A-Z][a-z]+(?:['’]s)?[ \t]+$"
+    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:['’]s)?[ \t]+$"
 )
 _WARD_NOUNS = frozenset("ward unit wing".split())
 

@@ -48,6 +48,7 @@ from assistant.answering.phi_names import (
     listed_pair,
     name_after_cue,
     name_beside_bed,
+    signed_name,
     name_list,
     names_after,
     names_before,
@@ -130,7 +131,9 @@ _NAME_CUE = (
 _AGE = r"(?P<v>9\d|1[01]\d)"
 # What happened to a patient, before its month and year ("diagnosed 11/2019", "admitted in
 # August 2024"): a document's "updated" or "reviewed" is not among them.
-_HAPPENED = "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery"
+_HAPPENED = (
+    "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery|transfused"
+)
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
 _QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
@@ -244,7 +247,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
-     3, digits_between(7, 15)),
+     3, not_a_service_line(digits_between(7, 15), labelled=True)),
     ("ADDRESS", _ADDRESS, 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
@@ -314,8 +317,19 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf",[ \t]*(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
+    ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),  # "…Ave 10, Singapore 560412"
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
+    # A month's short name and two digits, a day or a year: "86 in jan 23, 78 jul 23" (no
+    # "may": "may 20 mg").
+    ("DATE", r"(?<![\w'’-])(?P<v>(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+"
+             r"(?:[0-2]?\d|3[01]))(?![\w/.:]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|am|pm|hrs?)\b)",
+     4, persons_date),
+    # When a result was taken, in brackets after it: "HbA1c 84 (Nov 2023)", "hba1c 88 (5/2)".
+    # (a result's value, not a version's: "guideline v4.2 (Sept 2023)")
+    ("DATE", rf"(?<![\w.])\d{{1,3}}(?:\.\d)?[ \t]\((?P<v>(?i:{MONTH_ANY_CASE})\.?[ \t]+"
+             r"(?:19|20)?\d{2})\)", 4),
+    ("DATE", r"(?<![\w.])\d{1,3}(?:\.\d)?[ \t]\((?P<v>\d{1,2}/\d{1,2})\)", 4, day_month),
     # A month and year of something that happened to the patient: "(documented 06/2021)",
     # "diagnosed 11/2019" (a policy's "updated 06/2024" is not, as for whole dates).
     ("DATE", rf"(?i:\b(?:{_HAPPENED}|documented|since|noted|began|last|fall|op|operation)[ \t]+)"
@@ -382,7 +396,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|born|sample|specimen|visit|note|appt|appointment|clinic"
              # a meeting about the patient, a day said by its distance: "CP conference 25/11",
              # "fainted at assembly today (5/3)"
-             r"|conference|meeting|today|tomorrow|yesterday|tonight)"
+             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -484,6 +498,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", r"(?i:\bserial(?:[ \t]+(?:no\b\.?|number))?|\bS/?N\b)[ \t]*[:#]?[ \t]*"
            r"(?P<v>[A-Za-z]{1,4}[ \t]\d{2,}(?:[ \t]\d{2,}){0,3})(?![\w-])", 2, min_digits(4)),
     ("NAME", rf"{RELATIVE_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    # Who signs a message off, alone on its line: "Thanks, Ama", "Kind regards\nJo Burke".
+    ("NAME", rf"(?i:\b(?:thanks|thank[ \t]+you|many[ \t]+thanks|regards|best[ \t]+wishes|cheers"
+             rf"|sincerely|love))[,.!]?[ \t]*\n?[ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+             r"[ \t]*(?=\n|$)", 5, signed_name),
     ("NAME", rf"(?<![\w'’-])(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,3}}){BEFORE_LABEL}", 5,
      trailing_name),
     # A patient's initials with their age or sex: "Pt JM (62F) presented with a TIA".
@@ -516,7 +534,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|husband|wife|resident|who))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
            # "hes 90 on the dot": he's, typed without its apostrophe
            rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
-           rf"|(?i:\bi(?:['’]m|[ \t]+am)))[ \t]+{_AGE}"  # "I am 91 and live alone"
+           rf"|(?i:\bi(?:['’]m|[ \t]+am))|(?i:\bdied[ \t]+at))[ \t]+{_AGE}"  # "I am 91", "died at 93"
            rf"(?!\d|\.\d|[ \t]*%)",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
