@@ -112,6 +112,13 @@ def _type_bonus(question: Question, sentence: str) -> float:
     return 0.05 if re.search(r"\d", sentence) else 0.0
 
 
+# How much a sentence's passage counts beside the sentence's own cover of the question: its
+# cosine to the question and its rank. Chosen on the registers tuning part (0.35 and 0.15
+# before): a study's generic sentence that repeats the question's commoner words ("type 1
+# diabetes in persons aged <20 years") no longer outranks the best passage's own answer
+# (benchmarks/results/registers.md).
+PASSAGE_SIMILARITY_WEIGHT = 0.8
+PASSAGE_RANK_WEIGHT = 0.3
 # Sentences of a section about the document (knowledge/document_sections.py) weigh less.
 ABOUT_THE_DOCUMENT_WEIGHT = 0.7
 INSTRUCTION_BONUS = 0.15
@@ -135,7 +142,8 @@ def _sentence_score(question: Question, sentence: str, passage: Passage, rank: i
     coverage = question.share(words)
     wanted = question.numbers
     number_hit = len(numbers(sentence) & wanted) / len(wanted) if wanted else 0.0
-    passage_prior = 0.35 * max(passage.similarity, 0.0) + 0.15 / (1 + rank)
+    passage_prior = PASSAGE_SIMILARITY_WEIGHT * max(passage.similarity, 0.0)
+    passage_prior += PASSAGE_RANK_WEIGHT / (1 + rank)
     score = coverage + 0.3 * number_hit + _type_bonus(question, sentence) + passage_prior
     if question.wants_steps and is_instruction(sentence):
         score += INSTRUCTION_BONUS  # "what should I do": the steps, not what they are for
