@@ -461,6 +461,10 @@ SHORTHAND: dict[str, str] = {
     "gcs": "glasgow coma scale",
     "ac": "before meals",
     "pc": "after meals",
+    # "pre-prandial" and "post-prandial" are read as "pre" and "post" with this
+    "prandial": "meals; meal",
+    "preprandial": "before meals",
+    "postprandial": "after meals",
     "hs": "at bedtime",
     "qhs": "at bedtime",
     "qam": "every morning",

@@ -34,6 +34,8 @@ def content_terms(text: str) -> set[str]:
 # A unit the question names ("how many seconds", "(mg/day)", "dose in mg") fixes the kind.
 _QUESTION_UNITS = [
     (r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?", "duration"),
+    # a blood level ("targets (mg/dL)?") is any number, not a dose
+    (r"mg/dl|mmol/l", "number"),
     (r"mg(?:/\w+)?|mcg|micrograms?|milligrams?|grams?|units|mme(?:/day)?", "dose"),
     (r"ml|milliliters?|liters?|litres?|cups?|ounces?", "volume"),
     (r"kcal|calories", "energy"),

@@ -70,6 +70,13 @@ def test_lower_case_shorthand_no_document_uses_is_expanded():
     }
 
 
+def test_pre_and_post_prandial_are_read_as_before_and_after_meals():
+    e = expander("blood glucose targets before meals and after meals")
+    got = added(e.expand("pre-prandial + post-prandial BG targets?"))
+    assert got["prandial"] == "meals meal" and got["pre"] == "before" and got["post"] == "after"
+    assert added(e.expand("postprandial BG?"))["postprandial"] == "after meals"
+
+
 def test_ward_shorthand_the_inventory_lacks_is_read_from_the_apps_list():
     e = expander("endoscopes need high-level disinfection; staff are bare below the elbows")
     got = added(e.expand("scope storage post HLD? BBE on the ward?"))

@@ -70,6 +70,12 @@ def test_attaching_the_expansion_keeps_what_was_read_and_counts_concepts():
     assert expanded.share(words) > plain.share(words)
 
 
+def test_a_blood_level_asks_for_a_number_not_a_dose():
+    assert Question("BG targets before meals (mg/dL)?").value_kind == "number"
+    assert Question("target glucose in mmol/L?").value_kind == "number"
+    assert Question("max paracetamol dose in mg?").value_kind == "dose"
+
+
 def test_plain_text_is_accepted_where_a_benchmark_passes_it():
     text_passage = SimpleNamespace(text=TEXT, source=SimpleNamespace(title="", section=""))
     asked = Question.of("What should I eat when blood glucose is below 70?")
