@@ -246,6 +246,7 @@ SPLIT_SETS = frozenset(
         "thirtysecond",
         "thirtythird",
         "thirtyfourth",
+        "thirtyfifth",
     }
 )
 LATER_SETS = [
@@ -281,6 +282,7 @@ LATER_SETS = [
     ("thirtysecond", "thirty-second set"),
     ("thirtythird", "thirty-third set"),
     ("thirtyfourth", "thirty-fourth set"),
+    ("thirtyfifth", "thirty-fifth set"),
 ]
 
 

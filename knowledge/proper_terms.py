@@ -222,7 +222,7 @@ EPONYMS = frozenset(
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
     maddocks neer yocum speed roos leiden
-    herxheimer lancefield lemierre lowenstein löwenstein whooley
+    herxheimer lancefield lemierre lowenstein löwenstein whooley ryle
     goldmann
     """.split()
 )

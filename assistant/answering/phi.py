@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 from assistant.answering import phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, CITY, RULES
+from assistant.answering.phi_tables import table_cells
 from knowledge.name_words import common_words, given_names, load_names
 from knowledge.parsing.hygiene import english_words
 from knowledge.proper_terms import PLACE_PHRASES, PLACES
@@ -135,6 +136,7 @@ def _candidates(text: str) -> list[_Hit]:
             key = " ".join(text[span[0] : span[1]].split()).casefold()
             hits.append(_Hit(*span, rule.rank, rule.kind, key, rule.fixed))
             pos = span[1]
+    hits += _table_cells(text)
     hits += _zip_codes_after(text, hits)
     hits += _towns_after_addresses(text, hits)
     hits += _names_word_by_word(text, hits)
@@ -157,6 +159,19 @@ def _candidates(text: str) -> list[_Hit]:
         for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
             key, rank = terms[m.group()]
             hits.append(_Hit(*m.span(), rank, "NAME", key, None))
+    return hits
+
+
+def _table_cells(text: str) -> list[_Hit]:
+    """The cells under an identifier's heading in a pasted table (assistant/answering/
+    phi_tables.py); an age's only when over 89, as everywhere."""
+    hits = []
+    for cell in table_cells(text):
+        key = " ".join(text[cell.start : cell.end].split()).casefold()
+        if cell.kind == "AGE":
+            hits.append(_Hit(cell.start, cell.end, 1, "ID", key, AGE_PLACEHOLDER))
+        else:
+            hits.append(_Hit(cell.start, cell.end, 1, cell.kind, key, None))
     return hits
 
 

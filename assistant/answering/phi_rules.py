@@ -249,6 +249,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
     ("ADDRESS", _ADDRESS, 3),
+    # A form's address field, to the end of its line or cell, when it holds a number: "Address:
+    # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").
+    ("ADDRESS", r"(?i:(?<!ip )(?<!email )(?<!e-mail )\b(?:home[ \t]+)?address)[ \t]*:[ \t]*"
+                r"(?P<v>[^\n|\t]*?\d[^\n|\t]*?)(?=[ \t]*(?:\n|\||\t|$)|[ \t]{3,})", 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
@@ -384,7 +388,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|admitted|admission"
              r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
              r"|died|death|due|dx|diagnosed"
-             r"|started|stopped|until|till|d/c|dc|dc'd|adm|booked|procedure|visit|c-?section|fell"
+             r"|started|stopped|until|till|d/c|dc|dc'd|d/c['’]d|adm|booked|procedure|visit|c-?section|fell"
              r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
@@ -396,7 +400,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|born|sample|specimen|visit|note|appt|appointment|clinic"
              # a meeting about the patient, a day said by its distance: "CP conference 25/11",
              # "fainted at assembly today (5/3)"
-             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip)"
+             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
