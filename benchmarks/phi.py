@@ -247,6 +247,7 @@ SPLIT_SETS = frozenset(
         "thirtythird",
         "thirtyfourth",
         "thirtyfifth",
+        "thirtysixth",
     }
 )
 LATER_SETS = [
@@ -283,6 +284,7 @@ LATER_SETS = [
     ("thirtythird", "thirty-third set"),
     ("thirtyfourth", "thirty-fourth set"),
     ("thirtyfifth", "thirty-fifth set"),
+    ("thirtysixth", "thirty-sixth set"),
 ]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
-    bepanthen parvolex clozaril zaponex denzapine
+    bepanthen parvolex clozaril zaponex denzapine zam-buk
     abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
     ambien amoxil anusol aricept arimidex arixtra atarax ativan augmentin avandia avapro avelox
     azulfidine bactrim bactroban baqsimi benadryl benicar betaloc biktarvy bisoprolol boniva
@@ -222,7 +222,7 @@ EPONYMS = frozenset(
     yankauer yergason ziehl
     gillick caldicott bolam bournewood
     maddocks neer yocum speed roos leiden
-    herxheimer lancefield lemierre lowenstein löwenstein whooley ryle
+    herxheimer lancefield lemierre lowenstein löwenstein whooley ryle kikuchi fujimoto tarasoff
     goldmann
     """.split()
 )
@@ -510,6 +510,9 @@ THING_PHRASES = (
     "palmerston north",
     "yellow card",
     "jordan's principle",
+    "joyce's principle",
+    "cao gio",
+    "kia ora",
     "red cross lifeblood",
     "hunter new england",
     "northwick park",
@@ -530,7 +533,7 @@ CALENDAR = frozenset(
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
     navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
     umrah mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec
+    nov dec jalali
     """.split()
 )
 
@@ -597,7 +600,7 @@ RELATIVES = frozenset(
     """
     dad daddy mum mummy mom mommy mam mother father grandad granddad grandpa grandma granny
     gran nan nana nanna hubby husband wife son daughter brother sister auntie aunt uncle
-    carer partner fiance fiancé baby bub
+    carer partner fiance fiancé baby bub koro kuia
     """.split()
 )
 

@@ -400,7 +400,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|born|sample|specimen|visit|note|appt|appointment|clinic"
              # a meeting about the patient, a day said by its distance: "CP conference 25/11",
              # "fainted at assembly today (5/3)"
-             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment)"
+             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment|mdt)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -477,7 +477,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
-    ("ID", rf"(?i:\bserial(?:[ \t]+{NO})?|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
+    ("ID", rf"(?i:\bserial(?:[ \t]+{NO})?|\bser\.[ \t]*{NO}|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
