@@ -64,8 +64,9 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     # "smokes mary jane": a drug, whatever joined it; "groote schuur blood bank": a known
     # place or thing of several words in small letters (capitalised, its words were judged
     # one by one, and a town in an address stays one)
+    drugs, phrases = street_drugs(text), place_phrases(text)
     for i, token in enumerate(tokens):
-        spans = street_drugs(text) + (place_phrases(text) if token.group().islower() else ())
+        spans = drugs + (phrases if token.group().islower() else ())
         if any(a <= token.start() and token.end() <= b for a, b in spans):
             verdicts[i] = False
     only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
@@ -412,7 +413,8 @@ def _nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             verdicts[i] = True
 
 
-# A list of people, each with the age in brackets: "hemi (4), aroha (6), mason (3)".
+# A list of people, each with an age in brackets or with its unit: "hemi (4), aroha (6),
+# mason (3)", "(Macey 7y, Lennon 5y)".
 _AGED_ITEM = (
     r"[^\W\d_][\w'’-]*(?:[ \t]*\(\d{1,3}(?:[ \t]?(?:yo|y|yrs?|m|f|mo|mths?))?\)"
     r"|[ \t]+\d{1,2}[ \t]?(?:yo|y/o|y|yrs?|mo|mths?|wks?)\b)"  # "(Macey 7y, Lennon 5y)"
@@ -422,8 +424,8 @@ _AGED_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*(?:\(|\d)")
 
 
 def _listed_with_ages(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """In a list of words each with an age in brackets, once one word is a name, the others
-    that are on a name list or no common word are names too ("mason" beside "aroha")."""
+    """In a list of words each with an age, once one word is a name, the others that are on a
+    name list or no common word are names too ("mason" beside "aroha")."""
     at = {t.start(): i for i, t in enumerate(tokens)}
     for found in _AGED_LIST.finditer(text):
         items = [at.get(found.start() + w.start(1)) for w in _AGED_WORD.finditer(found.group())]

@@ -82,7 +82,8 @@ NUMBER_RULES = [
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{NO})?){SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     # In spaced groups, as a health card prints it: "PHN 9876 543 210", "MRN 4471 023 118".
-    ("MRN", r"(?i:\bMRN|\bPHN|\bHCN)\b[ \t]*[:#]?[ \t]*(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
+    ("MRN", r"(?i:\bMRN|\bPHN|\bHCN)\b[ \t]*[:#]?[ \t]*"
+            r"(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{NO}|\bmed(?:ical)?[ \t]+rec\b"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"

@@ -48,10 +48,10 @@ from assistant.answering.phi_names import (
     listed_pair,
     name_after_cue,
     name_beside_bed,
-    signed_name,
     name_list,
     names_after,
     names_before,
+    signed_name,
     surname_and_initials,
     trailing_name,
 )
@@ -482,7 +482,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver"
-           rf"|hearing[ \t]+aid|processor)[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)[ \t]*[:#]?[ \t]*"
+           rf"|hearing[ \t]+aid|processor)[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)"
+           r"[ \t]*[:#]?[ \t]*"
            r"(?!\d+(?:\.\d+)?(?:[a-z]{1,6}|/[a-z]+)\b)"  # not an amount: "sensor 10mm"
            r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),
     # An e-mail spelt out: "jane dot doe at gmail dot com", "dad.brennan [at] icloud [dot] com".
@@ -538,7 +539,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|husband|wife|resident|who))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
            # "hes 90 on the dot": he's, typed without its apostrophe
            rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
-           rf"|(?i:\bi(?:['’]m|[ \t]+am))|(?i:\bdied[ \t]+at))[ \t]+{_AGE}"  # "I am 91", "died at 93"
+           # "I am 91", "died at 93"
+           rf"|(?i:\bi(?:['’]m|[ \t]+am))|(?i:\bdied[ \t]+at))[ \t]+{_AGE}"
            rf"(?!\d|\.\d|[ \t]*%)",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"

@@ -10,11 +10,11 @@ from typing import NamedTuple
 
 # What a column's heading says it holds, as the placeholder kind to use.
 _HEADINGS = [
-    (re.compile(r"(?:pt[ .]*|patient[ .]*)?(?:name|names)|pt|patient|resident|client", re.I), "NAME"),
+    (re.compile(r"(?:pt[ .]*|patient[ .]*)?names?|pt|patient|resident|client", re.I), "NAME"),
     (
         re.compile(
-            r"mrn|urn?|nhs(?:[ .]*(?:no|number))?|nhi|uhid|mrd|hcn|chi|hosp(?:ital)?[ .]*(?:no|number)"
-            r"|(?:pt|patient)[ .]*id|id",
+            r"mrn|urn?|nhs(?:[ .]*(?:no|number))?|nhi|uhid|mrd|hcn|chi"
+            r"|hosp(?:ital)?[ .]*(?:no|number)|(?:pt|patient)[ .]*id|id",
             re.I,
         ),
         "MRN",

@@ -16,7 +16,7 @@ REDACTED = [
     ("lab no B25.0041187 haemolysed again", "lab no [ID-1] haemolysed again"),
     ("ip no GH/2025/004471 needs a redraw", "ip no [MRN-1] needs a redraw"),
     ("last transfused 11/2023 elsewhere", "last transfused [DATE-1] elsewhere"),
-    ("her father died at 93 - can she see the PM?", "her father died at [AGE-90+] - can she see the PM?"),
+    ("father died at 93 - can she see the PM?", "father died at [AGE-90+] - can she see the PM?"),
     ("INR 2.1 in feb 24, 3.4 mar 24 - dose?", "INR 2.1 in [DATE-1], 3.4 [DATE-2] - dose?"),
     ("HbA1c 71 (Oct 2024) then 64", "HbA1c 71 ([DATE-1]) then 64"),
     ("hba1c 77 (9/3) on metformin", "hba1c 77 ([DATE-1]) on metformin"),
