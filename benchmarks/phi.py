@@ -248,6 +248,7 @@ SPLIT_SETS = frozenset(
         "thirtyfourth",
         "thirtyfifth",
         "thirtysixth",
+        "thirtyseventh",
     }
 )
 LATER_SETS = [
@@ -285,6 +286,7 @@ LATER_SETS = [
     ("thirtyfourth", "thirty-fourth set"),
     ("thirtyfifth", "thirty-fifth set"),
     ("thirtysixth", "thirty-sixth set"),
+    ("thirtyseventh", "thirty-seventh set"),
 ]
 
 

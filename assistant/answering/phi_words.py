@@ -150,6 +150,10 @@ _FUNCTION_WORDS = frozenset(
 _EPITHET = re.compile(r"[ \t]+([a-z]{3,}(?:ii|ae|i|is|us|um|ensis))\b")
 # Function words that a given-name list also holds: no name in small letters.
 _SMALL_FUNCTION_WORDS = frozenset({"else"})
+# The parties of a court's case, either side of its "v": "Banks v Goodfellow", "Starson v.
+# Swayze" (law, not patients).
+_A_CASE_AFTER = re.compile(r"[ \t]+v\.?[ \t]+[A-Z][a-z]")
+_A_CASE_BEFORE = re.compile(r"\b[A-Z][a-z][\w'’-]*[ \t]+v\.?[ \t]+$")
 MODALS = frozenset("will may can might must should would could did does do".split())
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})[a-d]?")
 
@@ -228,6 +232,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     )
     if an_author(text, token):
         return False  # "(Frerk et al., BJA 2015)", "(Norton, McLaren & Exton-Smith, 1962)"
+    if _A_CASE_AFTER.match(text, token.end()) or _A_CASE_BEFORE.search(_before(text, token)):
+        return False  # a court's case: "Banks v Goodfellow", "Starson v. Swayze"
     if _SAINT_BEFORE.search(_before(text, token)) and (possessive or folded not in load_names()):
         # "St Thomas' protocol", "St Mary's", "St. Catharines": a hospital, a town ("St.
         # Clair" may be someone's surname)
