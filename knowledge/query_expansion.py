@@ -57,7 +57,10 @@ FILLER = frozenset(
     "i've i'm i'd i'll according booklet suggest suggests advise advises "
     # how a lay question points at a thing: "the scope they put down my throat", "the tube
     # used to look into the stomach", "if a pill comes in 10 and 25 mg"
-    "put look comes".split()
+    "put look comes "
+    # who is asking and when, in a ward's shorthand: "new FY1 sorry", "teaching the new HCAs
+    # tmrw"
+    "sorry fy1 fy2 sho tmrw".split()
 )
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())

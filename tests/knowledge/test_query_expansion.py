@@ -479,6 +479,9 @@ def test_the_asker_and_the_document_asked_about_are_no_concepts():
     concepts = [c.words.lower() for c in e.expand(framed).concepts]
     assert concepts == ["sick", "check", "glucose"]
     assert "proportion" not in [c.words for c in e.expand("what proportion had a fall?").concepts]
+    # a ward's asker in shorthand: "new FY1 sorry", "teaching tmrw"
+    asked = [c.words.lower() for c in e.expand("check glucose q4h?? FY1 sorry, tmrw").concepts]
+    assert asked == ["check", "glucose"]
 
 
 def test_a_hyphenated_lay_phrase_is_read_though_the_documents_use_each_half():
