@@ -201,7 +201,7 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         if not adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
         folded = word.casefold()
-        if _CONTRACTION.search(folded):
+        if phi_words.contraction(folded):
             continue  # "if pt didn't understand": a verb, whatever its stem looks like
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
         unknown = not phi_words.known(folded, parts) and not _a_verb_form(folded)
@@ -351,7 +351,6 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
 
 
 _PATIENT = frozenset({"pt", "patient", "ppt", "participant"})  # (a trial's "ppt")
-_CONTRACTION = re.compile(r"n['’]t$|['’](?:ll|re|ve|d|m)$")
 # Contractions typed without their apostrophe: "pt, dont want to reverse".
 _UNAPOSTROPHISED = frozenset(
     "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "

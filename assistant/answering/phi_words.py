@@ -206,7 +206,7 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         # "readmitted to the Rosie:", "discharged from the Evelina": a place ("the Smiths,"
         # are a family)
         return False
-    if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES | _AGE_LABELS or _contraction(folded):
+    if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES | _AGE_LABELS or contraction(folded):
         return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm",
         # "Age 18 months"
     if folded in PRODUCT_LINES and re.search(r"[A-Z][\w-]*[ \t]+$", _before(text, token)):
@@ -447,7 +447,7 @@ def _a_known_thing(word: str) -> bool:
     return folded in EPONYMS and not listed_strongly(folded, [folded])
 
 
-def _contraction(folded: str) -> bool:
+def contraction(folded: str) -> bool:
     """ "I'm", "don't", "we'll": an English word with its ending, never a name."""
     head, _, tail = folded.replace("’", "'").partition("'")
     if tail not in _CONTRACTED or not head:
