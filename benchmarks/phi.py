@@ -249,6 +249,10 @@ SPLIT_SETS = frozenset(
         "thirtyfifth",
         "thirtysixth",
         "thirtyseventh",
+        "thirtyeighth",
+        "thirtyninth",
+        "fortieth",
+        "fortyfirst",
     }
 )
 LATER_SETS = [
@@ -287,6 +291,10 @@ LATER_SETS = [
     ("thirtyfifth", "thirty-fifth set"),
     ("thirtysixth", "thirty-sixth set"),
     ("thirtyseventh", "thirty-seventh set"),
+    ("thirtyeighth", "thirty-eighth set"),
+    ("thirtyninth", "thirty-ninth set"),
+    ("fortieth", "fortieth set"),
+    ("fortyfirst", "forty-first set"),
 ]
 
 
