@@ -19,6 +19,7 @@ from __future__ import annotations
 BRANDS = frozenset(
     """
     bepanthen parvolex clozaril zaponex denzapine zam-buk
+    jynneos imvanex alpron waterpik
     abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
     ambien amoxil anusol aricept arimidex arixtra atarax ativan augmentin avandia avapro avelox
     azulfidine bactrim bactroban baqsimi benadryl benicar betaloc biktarvy bisoprolol boniva
@@ -224,6 +225,7 @@ EPONYMS = frozenset(
     maddocks neer yocum speed roos leiden
     herxheimer lancefield lemierre lowenstein löwenstein whooley ryle kikuchi fujimoto tarasoff
     goldmann
+    pozzi champy bichat
     """.split()
 )
 
@@ -520,6 +522,13 @@ THING_PHRASES = (
     "dolby vivisol",
     "royal college",
     "royal colleges",
+    "riva star",
+    "le fort",
+    "blue cross",
+    "blue shield",
+    "good faith estimate",
+    "major trauma",
+    "mortimer market",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
@@ -574,6 +583,7 @@ EPONYM_NOUNS = frozenset(
     sequence surgery oesophagectomy esophagectomy gastrectomy rings ring faces hump pearls
     register encephalitis nurse nurses house
     stain culture agar
+    clasp clasps
     """.split()
 )
 
@@ -590,7 +600,7 @@ EPONYM_OWN_NOUNS = frozenset(
     oesophagus esophagus ligament fascia muscle cells corpuscles bodies islets capsule
     pentad spots college hospital hospitals fund trust school university foundation
     centre center house grant nurse nurses nursing hospice charity exercises concept
-    reversal paresis solution lamp area campaign rule crisis blue hump sequence
+    reversal paresis solution lamp area campaign rule crisis blue hump sequence incision fat
     """.split()
 )
 

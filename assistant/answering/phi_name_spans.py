@@ -55,6 +55,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
     _name_runs(text, tokens, verdicts)
     _first_and_last_before_an_age(text, tokens, verdicts)
+    _a_word_before_an_age(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
         if verdicts[i] and token.group().islower() and token.group() in given_names():
@@ -126,7 +127,7 @@ def _first_and_last_before_an_age(
         if verdicts[i] and verdicts[i + 1]:
             continue
         words = (first.group(), last.group())
-        if not all(w[:1].isupper() and w[1:].islower() for w in words):
+        if not _one_case(words):
             continue
         given, surname = (w.casefold() for w in words)
         if (
@@ -136,8 +137,59 @@ def _first_and_last_before_an_age(
             and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
             and adjacent(text, first, last)
             and _AGE_AFTER.match(text, last.end())
+            and (
+                words[0].istitle()
+                or not {given, surname} <= common_words()
+                or _opens(text, tokens, i)
+            )
         ):
             verdicts[i] = verdicts[i + 1] = True
+
+
+# Words that put a number to "pt" or "for" without naming anyone: "every patient over 65".
+_BEFORE_A_NUMBER = frozenset(
+    "over under above below aged age about around past than male female man woman boy girl "
+    "lady gent".split()
+)
+
+
+def _a_word_before_an_age(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """One listed name word that opens the question, or follows "pt", "for" or a title,
+    before an age: "pt wade 45 y/o", "inr 5.8 for burns 76 on warfarin", "ms burns 23",
+    "rosie 20 missed pill". The age is what says the word is somebody."""
+    for i in range(len(tokens)):
+        word = tokens[i].group()
+        folded = word.casefold()
+        if (
+            not verdicts[i]
+            and (word.islower() or word.isupper() or word.istitle())
+            and (folded in load_names() or folded in given_names())
+            and (i > 0 or (folded in given_names() and folded not in common_words()))
+            and _opens(text, tokens, i)
+            and folded not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS | MODALS | NOT_BETWEEN
+            and folded not in _BEFORE_A_NUMBER
+            and _AGE_AFTER.match(text, tokens[i].end())
+        ):
+            verdicts[i] = True
+
+
+def _opens(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """The token opens the question, or follows "pt" or "for": where a name before an age
+    stands even when its words are ordinary ones ("grant bishop 72 on ward 5 fell")."""
+    if i == 0:
+        return not text[: tokens[0].start()].strip()
+    return tokens[i - 1].group().casefold() in _PATIENT | {"for"} | _TITLES and adjacent(
+        text, tokens[i - 1], tokens[i]
+    )
+
+
+def _one_case(words: tuple[str, str]) -> bool:
+    """Both capitalised, both in small letters or both in capitals: how names are typed."""
+    return (
+        all(w[:1].isupper() and w[1:].islower() for w in words)
+        or all(w.islower() for w in words)
+        or all(w.isupper() and len(w) > 1 for w in words)
+    )
 
 
 def _run_word(word: str) -> bool:
@@ -272,6 +324,28 @@ def _a_surname(word: str) -> bool:
     return word in frequent_surnames() and word not in phi_words.clinical_words()
 
 
+# A member of staff who is the patient, by role: "porter mo hassan", "hca (mercy asamoah)".
+# After one, a word of the name lists is a name even when it is a word too ("mercy", "jade").
+_STAFF_BEFORE = re.compile(
+    r"(?i:\b(?:porter|hca|hcw|mw|cleaner|domestic|housekeeper|receptionist|phlebotomist"
+    r"|colleague))[ \t]*\(?[ \t]*$"
+)
+
+
+def _staff_name(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """After a role, a name-list word that is no common word, or a common one before a surname
+    no common word is ("mercy asamoah", "mo hassan"; not "porter or nurse")."""
+    word = tokens[i].group()
+    if word not in load_names():
+        return False
+    if word not in common_words():
+        return True
+    if i + 1 == len(tokens) or not adjacent(text, tokens[i], tokens[i + 1]):
+        return False
+    nxt = tokens[i + 1].group()
+    return nxt.islower() and nxt not in common_words() and _rest_of_a_name(nxt)
+
+
 def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
     """A name in small letters after words that say who someone is: a given name, a name-list
     word that is no common word, or a word no list knows that is spelt like a name; then the
@@ -284,9 +358,10 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
         before = text[max(0, token.start() - 40) : token.start()]
         titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
         labelled = _NAME_LABEL.search(before) is not None and _labelled_name(word)
-        if not (titled or labelled or _SAYING_WHO.search(before)):
+        if not (titled or labelled or _SAYING_WHO.search(before) or _STAFF_BEFORE.search(before)):
             continue
-        if not (titled or labelled or verdicts[i] or _names_someone(word)):
+        staff = _STAFF_BEFORE.search(before) is not None and _staff_name(text, tokens, i)
+        if not (titled or labelled or staff or verdicts[i] or _names_someone(word)):
             continue
         verdicts[i] = True
         for j in range(i + 1, min(i + 3, len(tokens))):

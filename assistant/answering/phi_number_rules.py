@@ -154,7 +154,7 @@ NUMBER_RULES = [
            # a staff member's own numbers when staff are the patients (occupational health),
            # a transplant list's and a parking badge's: "payroll no. 772019", "emp IN-40917",
            # "list no. UK-K-40921", "badge no. KW88123A"
-           rf"|\b(?:payroll|employee|staff|emp)[ \t]*(?:id\b|{NO})|\bemp\b"
+           rf"|\b(?:payroll|employee|staff|emp)[ \t]*(?:id\b|{NO})|\bemp\b|\bpayroll\b"
            rf"|\b(?:list|badge)[ \t]+{NO}|\bintake[ \t]*{NO}"
            # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
@@ -230,6 +230,12 @@ NUMBER_RULES = [
     # A record's number after a bare "#", in letters and dashed groups: "#J-24-00902" (not
     # "#NOF", a fracture, nor "#4", a count).
     ("ID", r"(?<![\w#])\#[ \t]?(?P<v>[A-Z]{1,3}-\d{2,4}-\d{4,})(?![\w-])", 1),
+    # A flight a patient is booked on, with its date a trip that places him: "Ryanair flight
+    # FR2312", "Fiji Airways FJ911", "flight no. EK 007".
+    ("ID", r"(?i:\b(?:flight|flt)\b\.?(?:[ \t]+(?:no\b\.?|number|\#))?|\bairways|\bairlines?"
+           r"|\bryanair|\beasyjet|\bjet2|\bemirates|\bqantas|\blufthansa|\bklm|\betihad"
+           r"|\baer[ \t]+lingus)[ \t]*[:#]?[ \t]*"
+           r"(?P<v>(?-i:[A-Z]{2}|[A-Z]\d|\d[A-Z])[ \t]?\d{1,4}[A-Z]?)(?![\w-])", 1),
     # An employee number in its own prefix, without a label: "(EMP-22917)".
     ("ID", r"(?<![\w-])EMP-?\d{4,}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.

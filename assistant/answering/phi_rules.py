@@ -283,6 +283,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"|highway|parade)))\b", 3, street_words),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, street_words),
+    # A named care home is where its residents live, with the room in it: "Fernlea Nursing
+    # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
+    ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+                rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Care|Nursing|Rest|Residential)[ \t]+Home"
+                r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
@@ -400,7 +405,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|born|sample|specimen|visit|note|appt|appointment|clinic"
              # a meeting about the patient, a day said by its distance: "CP conference 25/11",
              # "fainted at assembly today (5/3)"
-             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment|mdt)"
+             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment|mdt"
+             # what was done to a person, the night it happened: "assault 6/4", "tx'd 17/11",
+             # "UPSI last night 23/10", "SNF til 8/1"; an exposure, an injury, a journey:
+             # "measles contact 3/3", "ankle sprain 5/4", "flying to freetown 10/2"
+             r"|til|tx|tx['’]d|assault(?:ed)?|raped|attacked|injur(?:y|ed)|incident|upsi|night"
+             r"|contact|sprain|rupture|bitten|needlestick|nsi|flying|flight|depart(?:s|ing)?"
+             r"|return(?:s|ing)?)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
