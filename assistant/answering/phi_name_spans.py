@@ -56,6 +56,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _name_runs(text, tokens, verdicts)
     _first_and_last_before_an_age(text, tokens, verdicts)
     _a_word_before_an_age(text, tokens, verdicts)
+    _last_comma_first_after_pt(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
         if verdicts[i] and token.group().islower() and token.group() in given_names():
@@ -181,6 +182,25 @@ def _opens(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return tokens[i - 1].group().casefold() in _PATIENT | {"for"} | _TITLES and adjacent(
         text, tokens[i - 1], tokens[i]
     )
+
+
+def _last_comma_first_after_pt(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """ "pt ward, willie": a surname, a comma and a given name after "pt", in one case, both on
+    the name lists and the second no common word (not "pt bishop, then …")."""
+    for i in range(1, len(tokens) - 1):
+        last, first = tokens[i], tokens[i + 1]
+        words = (last.group(), first.group())
+        if (
+            tokens[i - 1].group().casefold() in _PATIENT
+            and adjacent(text, tokens[i - 1], last)
+            and re.fullmatch(r",[ \t]*", text[last.end() : first.start()])
+            and _one_case(words)
+            and all(w.casefold() in load_names() for w in words)
+            and words[1].casefold() not in common_words()
+        ):
+            verdicts[i] = verdicts[i + 1] = True
 
 
 def _one_case(words: tuple[str, str]) -> bool:

@@ -88,7 +88,7 @@ NUMBER_RULES = [
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{NO}|\bmed(?:ical)?[ \t]+rec\b"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"
             rf"(?:{NO}|id\b)"
-            rf"|\bpatient[ \t]+(?:ID|identifier|{NO})){SEP}{_LABELLED}", 1,
+            rf"|\b(?:patient|pt)[ \t]+(?:ID|identifier|{NO})){SEP}{_LABELLED}", 1,
      min_digits(4)),
     # ... and in groups with slashes or letters, after a record's label (India's in-patient,
     # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
@@ -110,9 +110,12 @@ NUMBER_RULES = [
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
-    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare)\b)"
+    # (and California's Medi-Cal client index number: "medi-cal CIN 91832745A")
+    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|CIN)\b)"
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
-    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{NO}|\b(?:insurance|policy|member|claim)[ \t]+"
+    # (an encounter's number too: "Enc# E20240311-0087")
+    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)|\bencounter[ \t]+(?:ID|{NO})"
+           rf"|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{NO})|\bID[ \t]*(?:{NO}|:)){SEP}{_LABELLED}", 1,
      not_a_document(min_digits(4))),
     # A record about one person, after the word for it: "Claim 4471-22-90815", "invoice

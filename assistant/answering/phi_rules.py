@@ -109,7 +109,7 @@ _WORD = (
     rf"(?:-[{_UP}][{_LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
 )
 _NAME_CUE = (
-    r"(?:(?i:\bpt\b\.?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
+    r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
     # titles and naming words of other languages: "Sra. Delgado", "Herr Becker", "Mme
     # Leroy", "se llama Arturo Peña", "anak kong si Jomar"
@@ -326,7 +326,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", rf",[ \t]*(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
-    ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),  # "…Ave 10, Singapore 560412"
+    ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
+    # A ZIP+4 alone: nothing else is written five digits, a dash and four ("53216-1830").
+    ("ADDRESS", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 3),  # "…Ave 10, Singapore 560412"
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
     # A month's short name and two digits, a day or a year: "86 in jan 23, 78 jul 23" (no
@@ -562,9 +564,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?i:\b(?:turned|turns|turning)[ \t]+){_AGE}(?!\d|\.\d|[ \t]*(?i:°|deg|%|per))", 5,
      value, AGE_PLACEHOLDER),
     ("ID", rf"\({_AGE}\)", 5, value, AGE_PLACEHOLDER),
+    # "f 98 cfs 9", "wife 94 wd never want", "at the age of 91": a sex or a relative just
+    # before a number of 90 or more, and the age of ("a dose of 90" is no one's).
+    ("ID", rf"(?i:(?<![\w.])(?:f|m|female|male|wife|husband|mum|mom|dad|mother|father|gran"
+           rf"|granny|grandma|grandad|grandpa|grandmother|grandfather|nan|nana)[ \t]+"
+           rf"|\bage[ \t]+of[ \t]+){_AGE}"
+           r"(?!\d|[.,/:]\d|[ \t]*(?i:%|mg|mcg|ml|kg|g\b|units?|mmol|bpm|mmhg))",
+     5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
-    ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*,)", 5, value, AGE_PLACEHOLDER),
+    # ... or closing a bracket: "(Tanaka H, 91)".
+    ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, not_a_code),
     # A record number or a birth date read out after its label: "m r n four four seven two one
     # nine", "dob one two oh three four seven".

@@ -1,0 +1,77 @@
+"""Identifiers of staff who are patients, of travellers, of care-home residents and of a US
+hospital's accounts (assistant.answering.phi), and the look-alikes of dentistry, sexual
+health and billing that must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.phi import redact
+
+# (question, the text that must be gone from what is sent)
+FOUND = [
+    ("jan nowak 58 from ealing - PEG removal policy?", "nowak"),
+    ("grant mills 72 on ward 5 fell overnight, on apixaban", "mills"),
+    ("pt wade 45 y/o unilat tinnitus R only - MRI IAMs needed?", "wade"),
+    ("inr 5.8 for burns 76 on warfarin, no bleeding, omit?", "burns"),
+    ("ms burns 23, 3rd GC in 12 months - offer 4CMenB?", "burns"),
+    ("dc to snf today for pt ward, willie -- SNF needs a covid test", "willie"),
+    ("staff vax records lost - porter mo hassan says had bcg as kid", "hassan"),
+    ("ooh - hca (mercy asamoah) scratch from pt's fingernails, need tetanus?", "mercy"),
+    ("Pt: Nguyen Thi Hoa   Chart #: 20-4471   OK to text: Y", "Nguyen"),
+    ("Mr Kenji Mori, 91, d/c to Fernlea Nursing Home room 22 for EOL care", "Fernlea"),
+    ("Mr Kenji Mori, 91, d/c to Fernlea Nursing Home room 22 for EOL care", "room 22"),
+    ("92 yr old, rm 7 Meadowbank Nursing Home, EOL meds - who prescribes?", "rm 7"),
+    ("he is booked on Ryanair flight FR2312 to Malaga on 17 October", "FR2312"),
+    ("Airline/flight: Fiji Airways FJ911 AKL-NAN", "FJ911"),
+    ("Employee: Becky Thornton\nPayroll: 556209\nAbsence: 3 months", "556209"),
+    ("rape disclosure 19 F, assault 6/4, SARC not open til mon", "6/4"),
+    ("pt GC in throat, tx'd 17/11 ceftriaxone 1g IM, test of cure when", "17/11"),
+    ("pregnant hcw measles contact 3/3 - igg negative, HNIG?", "3/3"),
+    ("she was in SNF til 8/1 and readmitted, new 100 days?", "8/1"),
+    ("dental pt doug (pt no 3310) says he's got hep C", "3310"),
+    ("Re: Acct# 7700912458 / Enc# E20240311-0087", "E20240311-0087"),
+    ("medi-cal CIN 91832745A for her, share of cost $612", "91832745A"),
+    ("lives 3321 N 27th St apt 2 milwaukee 53216-1830, in the service area?", "53216-1830"),
+    ("f 98 cfs 9 on ward 22, family asking for the ReSPECT form", "98"),
+    ("husband says wife 94 wd never want a catheter", "94"),
+    ("a retired GP who is now our inpatient at the age of 91 asks for her form", "91"),
+    ("pt ID 5512093 (Tanaka H, 91) - can the uDNACPR be used here", "91"),
+]
+
+
+@pytest.mark.parametrize(("question", "identifier"), FOUND)
+def test_the_identifier_is_not_sent(question, identifier):
+    assert identifier not in redact(question).text
+
+
+CLEAN = [
+    "Do we do a falls risk assessment for every patient over 65?",
+    "ALT 93, stop statin?",
+    "temp 99 F, HR 102 — SIRS criteria?",
+    "bcg for hcw over 35 - not given? check green book ch32",
+    "I'm a cleaner and got a rash from the gloves, what should I do?",
+    "IUD fit - can HCA hold the tenaculum/Pozzi or must be RN",
+    "Champy plates for angle # - 1 or 2 plates",
+    "Ward's incision vs envelope flap for 48 removal",
+    "URA with Adams clasps on 6s + Z spring - full time wear how long",
+    "Le Fort II # - ophthalmology review needed pre-op?",
+    "mpox vaccine Imvanex (Jynneos) - min interval dose 1 to 2",
+    "I have Blue Cross through my job and I'm also on my husband's Aetna.",
+    "I got a Good Faith Estimate but my bill came out a lot higher.",
+    "During a Major Trauma activation, what is the quick registration process?",
+    "creatinine rose from 85 to 160 overnight after contrast — is that AKI?",
+    "how long does the flight 2 hours after a chest drain matter?",
+    "NDC 59762-1525-1 recalled - what do we do with stock?",
+]
+
+
+@pytest.mark.parametrize("question", CLEAN)
+def test_look_alikes_are_left_as_they_are(question):
+    assert redact(question).text == question
+
+
+def test_last_comma_first_after_pt_needs_a_given_name_second():
+    # "then" is a word, not a given name: the clause goes on after the comma
+    question = "pt bishop, then review the chart"
+    assert "then review" in redact(question).text
