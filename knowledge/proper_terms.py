@@ -232,7 +232,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
-    cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
+    osha cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
     cms medicare medicaid tricare nhs rcog rcp rcn bnf mhra ema asco nccn acr kdigo gold
     gina easl aasld accp chest shea apic joint commission leapfrog ihi nhsn vha va dod
     samhsa niaid nci nhlbi niddk ninds nimh nida niaaa hrsa ihs osha jama bmj lancet nejm
@@ -529,6 +529,7 @@ THING_PHRASES = (
     "good faith estimate",
     "major trauma",
     "mortimer market",
+    "sue ryder",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
@@ -601,6 +602,7 @@ EPONYM_OWN_NOUNS = frozenset(
     pentad spots college hospital hospitals fund trust school university foundation
     centre center house grant nurse nurses nursing hospice charity exercises concept
     reversal paresis solution lamp area campaign rule crisis blue hump sequence incision fat
+    groin
     """.split()
 )
 

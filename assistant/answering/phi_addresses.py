@@ -18,8 +18,9 @@ _TIMED = re.compile(
 )
 # Where someone's home is being said: "lives at", "from", "address for the visit is".
 _LIVES_AT = re.compile(
-    r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:at|on))?|\bfrom|\baddress\b[^.?!\d]{0,30}"
-    r"(?:is|:))[ \t]+$"
+    r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:alone|at|on))*"
+    r"(?:[ \t]+(?:flat|apt|unit)(?:[ \t]+\d{1,4}[a-z]?)?)?"  # "lives alone flat 4 cedar court"
+    r"|\bneighbou?r[ \t]+at|\bfrom|\baddress\b[^.?!\d]{0,30}(?:is|:))[ \t]+$"
 )
 _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
 _NOT_STREET_WORDS = frozenset(

@@ -141,7 +141,7 @@ def _dates_a_document(m: re.Match[str]) -> bool:
 # What happens to a person, said before a document's word: "injured during training".
 _PERSONS_EVENT = re.compile(
     r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|released|deployed"
-    r"|assaulted|collapsed|diagnosed)\b)"
+    r"|assaulted|collapsed|diagnosed|needlestick|bitten|exposed)\b)"
 )
 
 

@@ -437,6 +437,13 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # (no fraction, score or gestation is written "/05").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
      persons_date_only),
+    # A month and a day the US way that no other reading fits: a day of 13 to 31 after a
+    # month ("unwinding 5/31", "last covered day would be 03/22"); not "/24" (hours, "4/24")
+    # and not a count or a score out of ("12/15 patients", "ishihara 12/17 plates").
+    ("DATE", r"(?<![\w/.:-])(?P<v>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[0-35-9]|3[01]))"
+             r"(?![\w/-]|[.,]\d|[ \t]+(?i:patients|people|cases|of|pts|had|were|got|have|plates"
+             r"|items|points|questions|correct|answers|words|nodes|cores|criteria)\b)", 4,
+     persons_date_only),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR)\b\.?[ \t]+(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
              r"(?:[-'’][A-Z]{2,})?)\b", 5, capitals_after_title),

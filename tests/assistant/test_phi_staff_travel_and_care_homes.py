@@ -37,6 +37,11 @@ FOUND = [
     ("husband says wife 94 wd never want a catheter", "94"),
     ("a retired GP who is now our inpatient at the age of 91 asks for her form", "91"),
     ("pt ID 5512093 (Tanaka H, 91) - can the uDNACPR be used here", "91"),
+    ("mrs ivory lives alone flat 4 cedar court, wants a domiciliary reline", "cedar court"),
+    ("dog belongs to neighbour at 7 birch grove - report to police?", "birch grove"),
+    ("needlestick on board 20/03, source sailor HIV neg rapid test", "20/03"),
+    ("lost Medicaid in unwinding 5/31, currently uninsured", "5/31"),
+    ("His last covered day would be 03/22.", "03/22"),
 ]
 
 
@@ -63,6 +68,11 @@ CLEAN = [
     "creatinine rose from 85 to 160 overnight after contrast — is that AKI?",
     "how long does the flight 2 hours after a chest drain matter?",
     "NDC 59762-1525-1 recalled - what do we do with stock?",
+    "4/24 obs for the first day, then 4 hourly?",
+    "12/15 patients audited had a VTE assessment - is that compliant?",
+    "scored 12/17 plates on colour vision testing - fit for a pilot medical?",
+    "can we signpost sue ryder online bereavement support",
+    "How is Gilmore's groin diagnosed in footballers?",
 ]
 
 
