@@ -229,8 +229,8 @@ def capital_name_opening(m: re.Match[str]) -> Span | None:
 
 
 def capitals_after_title(m: re.Match[str]) -> Span | None:
-    """A surname in capitals after a title in capitals, as a pharmacy label prints it ("MRS
-    E. HUNTER"), unless it is an abbreviation ("MR CT", "DR ABC")."""
+    """A surname in capitals after a title, as a pharmacy label prints it ("MRS E. HUNTER",
+    "Mrs HOPE Lily"), unless it is an abbreviation ("MR CT", "DR ABC")."""
     surname = m.group("v").split()[-1].strip(".").casefold()
     listed = surname in name_list()
     if surname in SenseInventory.load() and not listed:

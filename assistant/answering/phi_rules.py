@@ -445,7 +445,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|items|points|questions|correct|answers|words|nodes|cores|criteria)\b)", 4,
      persons_date_only),
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
-    ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR)\b\.?[ \t]+(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
+    # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
+    ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+"
+             r"(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
              r"(?:[-'’][A-Z]{2,})?)\b", 5, capitals_after_title),
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
     ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"

@@ -488,11 +488,19 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         if _hyphenated_surname(parts):
             return someone or _starts_sentence(text, token.start())
         family = re.match(r"[ \t]+family\b", after) is not None  # "tupou family asked"
+        # whom a result or a request is for: "hba1c hx for mcgregor:", "re kowalczyk"
+        # (five letters or more: "for noro", "for epp" are shorthand)
+        family = family or (
+            len(folded) > 4 and _FOR_BEFORE.search(text, 0, token.start()) is not None
+        )
         listed = folded in load_names() or token.group().endswith(("'s", "’s"))
         # no list holds it, but it is spelt like a name: "priya has had 12 loose stools"
         shaped = name_likeness(folded) >= LOWER_SHAPE_THRESHOLD
         return (someone or family) and (listed or shaped)
     return someone and folded in given_names()
+
+
+_FOR_BEFORE = re.compile(r"(?i:\b(?:for|re))[ \t]+$")
 
 
 def _someones(text: str, token: re.Match[str]) -> bool:

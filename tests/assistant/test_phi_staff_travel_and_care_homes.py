@@ -42,6 +42,8 @@ FOUND = [
     ("needlestick on board 20/03, source sailor HIV neg rapid test", "20/03"),
     ("lost Medicaid in unwinding 5/31, currently uninsured", "5/31"),
     ("His last covered day would be 03/22.", "03/22"),
+    ("hba1c hx for mcgregor: 86 in jan, 78 in jul - still 3 monthly?", "mcgregor"),
+    ("Bay B\nB1\tMrs HOPE Lily\t89y\tfall, ?#NOF", "HOPE"),
 ]
 
 
@@ -73,6 +75,9 @@ CLEAN = [
     "scored 12/17 plates on colour vision testing - fit for a pilot medical?",
     "can we signpost sue ryder online bereavement support",
     "How is Gilmore's groin diagnosed in footballers?",
+    "side room for noro - how long after the last loose stool?",
+    "viral load threshold for epp clearance?",
+    "Mr CT head today or tomorrow?",
 ]
 
 
