@@ -10,6 +10,7 @@ from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
+from knowledge.proper_terms import NOT_PEOPLE
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
 _TIMED = re.compile(
@@ -53,5 +54,19 @@ def street_words(m: re.Match[str]) -> Span | None:
     or units ("two units every way" names no street)."""
     words = [w.casefold() for w in m.group("v").split()[:-1]]
     if any(w in _NOT_STREET_WORDS or w in _UNIT_WORDS for w in words):
+        return None
+    return value(m)
+
+
+# The words of a public body or a hospital, which employ too many to place anyone.
+_PUBLIC_EMPLOYERS = frozenset("nhs trust hospital council the a an our my this".split())
+
+
+def employer(m: re.Match[str]) -> Span | None:
+    """A named employer after "works at" or "employer is": with the work someone does there it
+    points to one person ("works at Pret kings cross", "employer is UPS"); a body that
+    writes guidance or a hospital does not ("works for the NHS", "employer, CDC")."""
+    first = m.group("v").split()[0].casefold().strip(".,")
+    if first in _PUBLIC_EMPLOYERS or first in NOT_PEOPLE:
         return None
     return value(m)

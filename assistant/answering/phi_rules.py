@@ -14,7 +14,12 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from assistant.answering.phi_addresses import street_name, street_words, town_after_postcode
+from assistant.answering.phi_addresses import (
+    employer,
+    street_name,
+    street_words,
+    town_after_postcode,
+)
 from assistant.answering.phi_dates import (
     DATE,
     FOREIGN_MONTH,
@@ -283,6 +288,19 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"|highway|parade)))\b", 3, street_words),
     ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
                 r"|avenue|close|crescent|terrace|grove))\b", 3, street_words),
+    # A child's school by its name, where a child is said to be or to learn: "A Year 11
+    # student at Parkside School", "(Year 4, St Joseph's Primary)", "attends St Brigid's
+    # National School" (not a medical or nursing school).
+    ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at"
+                rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
+                rf"(?P<v>(?:(?:St\.?|[{_UP}][{_LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
+                r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
+                r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
+    # An employer by name with the work done there: "works at Pret kings cross", "employer is
+    # UPS", "his employer, Scottish Water".
+    ("ID", r"(?i:\b(?:employer(?:[ \t]+is)?|works?(?:[ \t]+nights)?[ \t]+(?:at|for)"
+           r"|employed[ \t]+(?:at|by))[ \t]*[,:]?[ \t]*)"
+           rf"(?P<v>[{_UP}][\w&'’.-]*(?:[ \t]+[{_UP}][\w&'’.-]*){{0,3}})", 3, employer),
     # A named care home is where its residents live, with the room in it: "Fernlea Nursing
     # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
     ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"

@@ -44,6 +44,10 @@ FOUND = [
     ("His last covered day would be 03/22.", "03/22"),
     ("hba1c hx for mcgregor: 86 in jan, 78 in jul - still 3 monthly?", "mcgregor"),
     ("Bay B\nB1\tMrs HOPE Lily\t89y\tfall, ?#NOF", "HOPE"),
+    ("A Year 11 student at Parkside School has asked for emergency contraception", "Parkside"),
+    ("the girl (Year 4, St Joseph's Primary) needs an epipen at school", "Joseph"),
+    ("can the gp sign a fit note? she works at Pret kings cross", "Pret"),
+    ("workers comp pt, employer is UPS (package car driver), adjuster not answering", "UPS"),
 ]
 
 
@@ -78,6 +82,9 @@ CLEAN = [
     "side room for noro - how long after the last loose stool?",
     "viral load threshold for epp clearance?",
     "Mr CT head today or tomorrow?",
+    "I work at a clinic. If I stay home with something catching, will I lose pay?",
+    "I work for the NHS - do I need a hep B booster?",
+    "Does the Royal College guidance on consent apply to students at medical school?",
 ]
 
 
