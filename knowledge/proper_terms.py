@@ -530,6 +530,15 @@ THING_PHRASES = (
     "major trauma",
     "mortimer market",
     "sue ryder",
+    "tai chi",
+    "qi gong",
+    "ma huang",
+    "dong quai",
+    "he shou wu",
+    "yin yang",
+    "ling zhi",
+    "wu wei zi",
+    "dan shen",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",

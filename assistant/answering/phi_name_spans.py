@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import phi_words
+from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import place_phrases, street_drugs
@@ -57,6 +58,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _first_and_last_before_an_age(text, tokens, verdicts)
     _a_word_before_an_age(text, tokens, verdicts)
     _last_comma_first_after_pt(text, tokens, verdicts)
+    east_asian_names(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
         if verdicts[i] and token.group().islower() and token.group() in given_names():
