@@ -11,6 +11,7 @@ from assistant.answering.phi_names import Span
 from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
 from knowledge.proper_terms import NOT_PEOPLE
+from knowledge.sense_inventory import SenseInventory
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
 _TIMED = re.compile(
@@ -69,4 +70,59 @@ def employer(m: re.Match[str]) -> Span | None:
     first = m.group("v").split()[0].casefold().strip(".,")
     if first in _PUBLIC_EMPLOYERS or first in NOT_PEOPLE:
         return None
+    return value(m)
+
+
+# The UK's postcode areas: the letters an outward code alone ("Todmorden OL14") starts with.
+_UK_AREAS = frozenset(
+    """
+    ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy
+    e ec eh en ex fk fy g gl gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky l la ld le ll ln ls
+    lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm s sa se sg sk sl sm sn so
+    sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze
+    """.split()
+)
+_STREET_WORDS = frozenset(
+    "street road avenue lane drive close way place crescent terrace gardens square grove mews "
+    "parade walk row court view rise hill park green".split()
+)
+
+
+def outward_code(m: re.Match[str]) -> Span | None:
+    """A UK postcode's first half alone after a town or a street ("Todmorden OL14 -",
+    "Coldharbour Lane SE5"): its letters a postcode area's, the word before a street's or
+    one no dictionary holds, two letters then (not "Vitamin B12", "Grade G2", "Dexcom G7")."""
+    code = m.group("v")
+    area = re.match(r"[A-Z]+", code).group().casefold()
+    before = m.group("w").casefold()
+    if area not in _UK_AREAS:
+        return None
+    if before in _STREET_WORDS:
+        return value(m)
+    # one letter after another word is as often a product's version ("Dexcom G7")
+    known = before in common_words() or before in clinical_words()
+    return value(m) if len(area) == 2 and not known else None
+
+
+# Somebody's age earlier in the clause, no amount or duration: "jan nowak 58 from", "warrick
+# 88 aboriginal elder from" (not "36 hour washout from").
+_AGED_BEFORE = re.compile(
+    r"(?<![\d.])(?:1[6-9]|[2-9]\d|1[01]\d)(?![\d.])(?![ \t]*(?:h|hrs?|hours?|mins?|mg|mcg|ml|%"
+    r"|days?|weeks?|months?|years?|x)\b)[^.?!\n\d]{0,40}\bfrom[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def town_after_from(m: re.Match[str]) -> Span | None:
+    """A town typed in small letters after "from", said of a patient whose age comes just
+    before ("jan nowak 58 from ealing", "bruce 79 ex-truckie from broken hill w asbestos"):
+    words no dictionary, clinical list or abbreviation list holds ("from baseline" is not)."""
+    if not _AGED_BEFORE.search(m.string, 0, m.start()):
+        return None  # "transfer from ivacaftor", "pasted from formulary": no one is from it
+    words = m.group("v").split()
+    for w in words:
+        if w in common_words() or w in clinical_words() or w in SenseInventory.load():
+            return None
+        if len(w) < 4:
+            return None
     return value(m)

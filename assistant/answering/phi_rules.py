@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from assistant.answering.phi_addresses import (
     employer,
+    outward_code,
     street_name,
     street_words,
+    town_after_from,
     town_after_postcode,
 )
 from assistant.answering.phi_dates import (
@@ -345,6 +347,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
+    # A UK postcode's first half alone after a town or a street: "Todmorden OL14 -".
+    ("ADDRESS", r"\b(?P<w>[A-Z][a-z]{2,})[ \t]+(?P<v>[A-Z]{1,2}\d{1,2}[A-Z]?)"
+                r"(?=[ \t]*(?:[-–—/,.;)]|$))", 3, outward_code),
+    # A town in small letters that a patient is from: "58 from ealing", "79 ex-truckie from
+    # broken hill w asbestos" (one or two words, then a break or a small word).
+    ("ADDRESS", r"(?<=[a-z0-9][ \t]from[ \t])(?P<v>[a-z]{4,}(?:[ \t][a-z]{4,})?)"
+                r"(?=[ \t]*(?:[-–—,.;:?!)]|$)|[ \t]+(?:w|with|and|for|re|in|wants|asking|flown)\b)",
+     3, town_after_from),
     # A ZIP+4 alone: nothing else is written five digits, a dash and four ("53216-1830").
     ("ADDRESS", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 3),  # "…Ave 10, Singapore 560412"
     ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),

@@ -48,6 +48,10 @@ FOUND = [
     ("the girl (Year 4, St Joseph's Primary) needs an epipen at school", "Joseph"),
     ("can the gp sign a fit note? she works at Pret kings cross", "Pret"),
     ("workers comp pt, employer is UPS (package car driver), adjuster not answering", "UPS"),
+    ("mum rang - she's at 4 Pennine View, Todmorden OL14 - ok to visit?", "OL14"),
+    ("mum says lives at 3 Cherry Tree Walk B29 - transport needed?", "B29"),
+    ("jan nowak 58 from ealing - PEG removal, cut and push?", "ealing"),
+    ("mr macleod (angus) 66 from stornoway, flown in - travel costs?", "stornoway"),
 ]
 
 
@@ -85,6 +89,11 @@ CLEAN = [
     "I work at a clinic. If I stay home with something catching, will I lose pay?",
     "I work for the NHS - do I need a hep B booster?",
     "Does the Royal College guidance on consent apply to students at medical school?",
+    "Dexcom G7 — trust the CGM or do a fingerstick?",
+    "Vitamin B12 - how often are injections given?",
+    "entresto - 36 hour washout from ramipril, correct?",
+    "kaftrio / trikafta - same drug? transfer from ivacaftor",
+    "pasted from formulary: ceftriaxone 2 g IV q12h - can it go IM?",
 ]
 
 
