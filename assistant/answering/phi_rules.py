@@ -298,6 +298,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 rf"(?P<v>(?:(?:St\.?|[{_UP}][{_LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
                 r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
                 r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
+    # A sports club or its academy side, which with a player's position names him: "Red Lion
+    # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
+    # Academy of Pediatrics", a province's "Victoria BC").
+    ("ID", r"\b(?P<v>(?:[A-Z][\w'’&.-]*[ \t]+){1,3}(?:A?FC|RU?FC|GC|RC|HC|Academy|academy)"
+           r"(?:[ \t]+U\d{2}s?)?|(?:[A-Z][\w'’&.-]*[ \t]+){1,3}U\d{2}s?)\b(?![ \t]+of\b)",
+     3, value),
+    ("ID", r"(?i:(?<![\w#])\#\d{1,2}[ \t]+(?:winger|striker|forward|prop|hooker|lock|flanker"
+           r"|fly-?half|out-?half|scrum-?half|centre|center|fullback|full-back|goalkeeper|keeper"
+           r"|defender|midfielder|guard|point[ \t]+guard|pitcher|catcher|quarterback))\b", 3),
     # An employer by name with the work done there: "works at Pret kings cross", "employer is
     # UPS", "his employer, Scottish Water".
     ("ID", r"(?i:\b(?:employer(?:[ \t]+is)?|works?(?:[ \t]+nights)?[ \t]+(?:at|for)"

@@ -52,6 +52,9 @@ FOUND = [
     ("mum says lives at 3 Cherry Tree Walk B29 - transport needed?", "B29"),
     ("jan nowak 58 from ealing - PEG removal, cut and push?", "ealing"),
     ("mr macleod (angus) 66 from stornoway, flown in - travel costs?", "stornoway"),
+    ("Tobi 19 - #23 winger Leicester Tigers academy - hamstring grade 2", "Tigers"),
+    ("Tobi 19 - #23 winger Leicester Tigers academy - hamstring grade 2", "#23 winger"),
+    ("plays for Red Lion FC on sundays, ACL graft - when back to contact?", "Red Lion"),
 ]
 
 
@@ -94,6 +97,7 @@ CLEAN = [
     "entresto - 36 hour washout from ramipril, correct?",
     "kaftrio / trikafta - same drug? transfer from ivacaftor",
     "pasted from formulary: ceftriaxone 2 g IV q12h - can it go IM?",
+    "What does the American Academy of Pediatrics say about sports after concussion?",
 ]
 
 
