@@ -58,6 +58,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     _first_and_last_before_an_age(text, tokens, verdicts)
     _a_word_before_an_age(text, tokens, verdicts)
     _last_comma_first_after_pt(text, tokens, verdicts)
+    _given_before_an_unworded_surname(text, tokens, verdicts)
     east_asian_names(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
@@ -201,6 +202,33 @@ def _last_comma_first_after_pt(
             and _one_case(words)
             and all(w.casefold() in load_names() for w in words)
             and words[1].casefold() not in common_words()
+        ):
+            verdicts[i] = verdicts[i + 1] = True
+
+
+# Given names that open a sentence about the time of year more often: "summer rota means".
+_SEASONS = frozenset("summer winter autumn spring".split())
+
+
+def _given_before_an_unworded_surname(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """A given name in small letters, a word too, before a listed surname that is no word:
+    "joy okeke", "grant whitehorse", "olive brennan" (not "grant funding", "max dose")."""
+    for i in range(len(tokens) - 1):
+        given, surname = tokens[i].group(), tokens[i + 1].group()
+        if verdicts[i] and verdicts[i + 1]:
+            continue
+        if not (given.islower() and surname.islower()) or given in MODALS | NOT_BETWEEN | _SEASONS:
+            continue
+        if (
+            given in given_names()
+            and surname in load_names()
+            and surname not in common_words()
+            and surname not in NOT_PEOPLE | EPONYM_NOUNS
+            and surname not in phi_words.clinical_words()
+            and surname not in SenseInventory.load()
+            and adjacent(text, tokens[i], tokens[i + 1])
         ):
             verdicts[i] = verdicts[i + 1] = True
 

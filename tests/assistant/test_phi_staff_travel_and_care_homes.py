@@ -55,6 +55,8 @@ FOUND = [
     ("Tobi 19 - #23 winger Leicester Tigers academy - hamstring grade 2", "Tigers"),
     ("Tobi 19 - #23 winger Leicester Tigers academy - hamstring grade 2", "#23 winger"),
     ("plays for Red Lion FC on sundays, ACL graft - when back to contact?", "Red Lion"),
+    ("joy okeke ward 6 bed 2 - pt asking if her partner can stay", "okeke"),
+    ("first tocilizumab dose for grant whitehorse - homecare or clinic?", "whitehorse"),
 ]
 
 
@@ -98,6 +100,8 @@ CLEAN = [
     "kaftrio / trikafta - same drug? transfer from ivacaftor",
     "pasted from formulary: ceftriaxone 2 g IV q12h - can it go IM?",
     "What does the American Academy of Pediatrics say about sports after concussion?",
+    "summer rota means fewer staff on the stroke unit - does the falls policy change?",
+    "grant funding for the falls project - who signs off?",
 ]
 
 
