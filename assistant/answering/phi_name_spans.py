@@ -18,6 +18,14 @@ import re
 from assistant.answering import phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
+from assistant.answering.phi_name_pairs import (
+    PATIENT_WORDS,
+    TITLES,
+    a_word_before_an_age,
+    first_and_last_before_an_age,
+    given_before_an_unworded_surname,
+    last_comma_first_after_pt,
+)
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import place_phrases, street_drugs
 from assistant.answering.phi_words import (
@@ -55,10 +63,10 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     ]
     verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
     _name_runs(text, tokens, verdicts)
-    _first_and_last_before_an_age(text, tokens, verdicts)
-    _a_word_before_an_age(text, tokens, verdicts)
-    _last_comma_first_after_pt(text, tokens, verdicts)
-    _given_before_an_unworded_surname(text, tokens, verdicts)
+    first_and_last_before_an_age(text, tokens, verdicts)
+    a_word_before_an_age(text, tokens, verdicts)
+    last_comma_first_after_pt(text, tokens, verdicts)
+    given_before_an_unworded_surname(text, tokens, verdicts)
     east_asian_names(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
@@ -110,136 +118,6 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
         run = [i] if token is not None and _run_word(token.group()) else []
     _names_after_relatives(text, tokens, verdicts)
     _names_after_saying(text, tokens, verdicts)
-
-
-# An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
-# isotretinoin"; not "Victoria Ward 12 beds", "Hope Street 40 mg").
-_AGE_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
-    r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min))"
-)
-
-
-def _first_and_last_before_an_age(
-    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
-) -> None:
-    """Two capitalised words, each alone an English word, that read as a given name and a
-    surname before an age: "Amber Green 26 on isotretinoin", "Rich Young 45 with chest
-    pain". A modal first ("Will Sharp 19 …") may be the question's verb and is left."""
-    for i in range(len(tokens) - 1):
-        first, last = tokens[i], tokens[i + 1]
-        if verdicts[i] and verdicts[i + 1]:
-            continue
-        words = (first.group(), last.group())
-        if not _one_case(words):
-            continue
-        given, surname = (w.casefold() for w in words)
-        if (
-            given in given_names()
-            and given not in MODALS
-            and surname in load_names()
-            and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
-            and adjacent(text, first, last)
-            and _AGE_AFTER.match(text, last.end())
-            and (
-                words[0].istitle()
-                or not {given, surname} <= common_words()
-                or _opens(text, tokens, i)
-            )
-        ):
-            verdicts[i] = verdicts[i + 1] = True
-
-
-# Words that put a number to "pt" or "for" without naming anyone: "every patient over 65".
-_BEFORE_A_NUMBER = frozenset(
-    "over under above below aged age about around past than male female man woman boy girl "
-    "lady gent".split()
-)
-
-
-def _a_word_before_an_age(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
-    """One listed name word that opens the question, or follows "pt", "for" or a title,
-    before an age: "pt wade 45 y/o", "inr 5.8 for burns 76 on warfarin", "ms burns 23",
-    "rosie 20 missed pill". The age is what says the word is somebody."""
-    for i in range(len(tokens)):
-        word = tokens[i].group()
-        folded = word.casefold()
-        if (
-            not verdicts[i]
-            and (word.islower() or word.isupper() or word.istitle())
-            and (folded in load_names() or folded in given_names())
-            and (i > 0 or (folded in given_names() and folded not in common_words()))
-            and _opens(text, tokens, i)
-            and folded not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS | MODALS | NOT_BETWEEN
-            and folded not in _BEFORE_A_NUMBER
-            and _AGE_AFTER.match(text, tokens[i].end())
-        ):
-            verdicts[i] = True
-
-
-def _opens(text: str, tokens: list[re.Match[str]], i: int) -> bool:
-    """The token opens the question, or follows "pt" or "for": where a name before an age
-    stands even when its words are ordinary ones ("grant bishop 72 on ward 5 fell")."""
-    if i == 0:
-        return not text[: tokens[0].start()].strip()
-    return tokens[i - 1].group().casefold() in _PATIENT | {"for"} | _TITLES and adjacent(
-        text, tokens[i - 1], tokens[i]
-    )
-
-
-def _last_comma_first_after_pt(
-    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
-) -> None:
-    """ "pt ward, willie": a surname, a comma and a given name after "pt", in one case, both on
-    the name lists and the second no common word (not "pt bishop, then …")."""
-    for i in range(1, len(tokens) - 1):
-        last, first = tokens[i], tokens[i + 1]
-        words = (last.group(), first.group())
-        if (
-            tokens[i - 1].group().casefold() in _PATIENT
-            and adjacent(text, tokens[i - 1], last)
-            and re.fullmatch(r",[ \t]*", text[last.end() : first.start()])
-            and _one_case(words)
-            and all(w.casefold() in load_names() for w in words)
-            and words[1].casefold() not in common_words()
-        ):
-            verdicts[i] = verdicts[i + 1] = True
-
-
-# Given names that open a sentence about the time of year more often: "summer rota means".
-_SEASONS = frozenset("summer winter autumn spring".split())
-
-
-def _given_before_an_unworded_surname(
-    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
-) -> None:
-    """A given name in small letters, a word too, before a listed surname that is no word:
-    "joy okeke", "grant whitehorse", "olive brennan" (not "grant funding", "max dose")."""
-    for i in range(len(tokens) - 1):
-        given, surname = tokens[i].group(), tokens[i + 1].group()
-        if verdicts[i] and verdicts[i + 1]:
-            continue
-        if not (given.islower() and surname.islower()) or given in MODALS | NOT_BETWEEN | _SEASONS:
-            continue
-        if (
-            given in given_names()
-            and surname in load_names()
-            and surname not in common_words()
-            and surname not in NOT_PEOPLE | EPONYM_NOUNS
-            and surname not in phi_words.clinical_words()
-            and surname not in SenseInventory.load()
-            and adjacent(text, tokens[i], tokens[i + 1])
-        ):
-            verdicts[i] = verdicts[i + 1] = True
-
-
-def _one_case(words: tuple[str, str]) -> bool:
-    """Both capitalised, both in small letters or both in capitals: how names are typed."""
-    return (
-        all(w[:1].isupper() and w[1:].islower() for w in words)
-        or all(w.islower() for w in words)
-        or all(w.isupper() and len(w) > 1 for w in words)
-    )
 
 
 def _run_word(word: str) -> bool:
@@ -298,7 +176,7 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
     or an ordinary word after the relative is no name ("her son will come", "mr scan")."""
     for i in range(1, len(tokens)):
         word, before = tokens[i].group(), tokens[i - 1].group().casefold()
-        if before not in RELATIVES | _TITLES | _PATIENT or not word.islower() or verdicts[i]:
+        if before not in RELATIVES | TITLES | PATIENT_WORDS or not word.islower() or verdicts[i]:
             continue
         if not adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
@@ -307,7 +185,7 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             continue  # "if pt didn't understand": a verb, whatever its stem looks like
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
         unknown = not phi_words.known(folded, parts) and not _a_verb_form(folded)
-        if before in _PATIENT:  # "pt thandeka mqhayi"; "pt desaturating", "pt ppe" no name
+        if before in PATIENT_WORDS:  # "pt thandeka mqhayi"; "pt desaturating", "pt ppe" no name
             spelt_like_one = (
                 unknown
                 and len(folded) > 3  # a short unknown word is shorthand ("ppe", "abx")
@@ -454,7 +332,6 @@ def _rest_of_a_name(word: str) -> bool:
     )
 
 
-_TITLES = frozenset("mr mrs ms miss mx dr sgt cst insp det".split())  # (and police ranks)
 # Titles that are nothing else: "ms" is also multiple sclerosis, "miss" a verb, "dr" a drive,
 # and "mr" in small letters magnetic resonance ("mr safe", "mr list"): only "Mr" is a title.
 _ONLY_TITLES = frozenset("mrs mx".split())
@@ -475,7 +352,6 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
     return folded in frequent_surnames() or folded not in phi_words.clinical_words()
 
 
-_PATIENT = frozenset({"pt", "patient", "ppt", "participant"})  # (a trial's "ppt")
 # Contractions typed without their apostrophe: "pt, dont want to reverse".
 _UNAPOSTROPHISED = frozenset(
     "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "
