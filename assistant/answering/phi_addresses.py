@@ -1,6 +1,7 @@
-"""Which matches of the address rules (assistant/answering/phi_rules.py) are a street or a
-town: a street's words are a name, not a timing, a dose or a sentence's small words; a
-town after a postcode is no unit."""
+"""Which matches of the address rules (assistant/answering/phi_rules.py) are a place that
+locates someone: a street's words are a name, not a timing, a dose or a sentence's small
+words; a town after a postcode is no unit; a postcode's first half alone follows a street or
+a town; a town after "from" follows the patient's age; an employer is no public body."""
 
 from __future__ import annotations
 
