@@ -124,6 +124,13 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?){SEP}{REFERENCE}", 1, a_reference),
+    # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
+    # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
+    ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?|\bdocket(?:[ \t]+{NO})?"
+           rf"|\bfile(?=[ \t]+[A-Z0-9]{{1,4}}-)|(?:^|\n)[ \t]*ref\b\.?(?=[ \t]*:))"
+           rf"{SEP}{REFERENCE}", 1, a_reference),
+    ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?){SEP}"
+           r"(?P<v>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)(?![\w/])", 1, a_reference),
     # A laboratory's number for one sample, dots and dashes among its digits: "lab number
     # H24-03381", "lab no M24.0873321".
     ("ID", rf"(?i:\blab(?:oratory)?[ \t]+{NO}){SEP}(?P<v>[A-Za-z]{{0,3}}\d[\w.-]*\d)(?![\w-])", 1,

@@ -57,6 +57,10 @@ FOUND = [
     ("plays for Red Lion FC on sundays, ACL graft - when back to contact?", "Red Lion"),
     ("joy okeke ward 6 bed 2 - pt asking if her partner can stay", "okeke"),
     ("first tocilizumab dose for grant whitehorse - homecare or clinic?", "whitehorse"),
+    ("does 'allow natural death' count as a DNACPR? he's 95, form ref ADN/4471", "4471"),
+    ("must the hearing (CCB file TO-25-1187) begin within seven days?", "1187"),
+    ("In the matter of K. O. - Docket No. 2584MH000417 - petition pending", "2584MH000417"),
+    ("Vaccination centre booking\nRef: VC-8830-AK\nVaccine: RSV", "8830"),
 ]
 
 
@@ -102,6 +106,7 @@ CLEAN = [
     "What does the American Academy of Pediatrics say about sports after concussion?",
     "summer rota means fewer staff on the stroke unit - does the falls policy change?",
     "grant funding for the falls project - who signs off?",
+    "Ref: NG136 says what about home blood pressure monitoring?",
 ]
 
 
