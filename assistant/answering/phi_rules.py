@@ -408,6 +408,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
     ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
+    # ... or after "on" or "since" before "and", "or" or "at": "surgery on the 4th and my
+    # Medicaid says", "since the 14th or 15th" (not "on the 2nd floor").
+    ("DATE", r"(?i:\b(?:on|since|from|until|till)[ \t]+)(?P<v>(?i:the[ \t]+\d{1,2}(?:st|nd|rd|th)))"
+             r"(?=[ \t]+(?i:and|or|at)\b)", 4),
     # A day and month in another language: "3 de junio", "12 mars 1958", "5. März".
     ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{FOREIGN_MONTH}"
              r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),

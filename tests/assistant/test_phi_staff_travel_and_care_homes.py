@@ -61,6 +61,7 @@ FOUND = [
     ("must the hearing (CCB file TO-25-1187) begin within seven days?", "1187"),
     ("In the matter of K. O. - Docket No. 2584MH000417 - petition pending", "2584MH000417"),
     ("Vaccination centre booking\nRef: VC-8830-AK\nVaccine: RSV", "8830"),
+    ("hi, I had surgery on the 4th and my Medicaid says anesthesia wasnt covered", "4th"),
 ]
 
 
@@ -107,6 +108,7 @@ CLEAN = [
     "summer rota means fewer staff on the stroke unit - does the falls policy change?",
     "grant funding for the falls project - who signs off?",
     "Ref: NG136 says what about home blood pressure monitoring?",
+    "is the discharge lounge on the 2nd floor or the 3rd floor?",
 ]
 
 
