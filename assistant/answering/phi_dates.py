@@ -168,13 +168,20 @@ def over_89_year(m: re.Match[str]) -> Span | None:
     if int(m.group("v")) > date.today().year - 90:
         return None
     before = m.string[max(0, m.start() - 12) : m.start()]
-    if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(m.string, m.end()):
+    clock = _CLOCK_BEFORE.search(before)
+    span = _LIFE_SPAN.match(m.string, m.end())
+    if span and int(m.group("v")) < int(span.group(1)) <= date.today().year:
+        # born then, died later: "Kwame Mensah 1931-2024" (not "obs 1930-2000 hrs")
+        return None if clock or _CLOCK_AFTER.match(m.string, span.end()) else value(m)
+    if clock or _CLOCK_AFTER.match(m.string, m.end()):
         return None
     if _COUNTED_AFTER.match(m.string, m.end()):
         return None  # "1900 patients randomised": a count
     return value(m)
 
 
+# A second year after a dash: a life's or a stay's span, not a clock's ("1931-2024").
+_LIFE_SPAN = re.compile(r"[ \t]*[-–][ \t]*((?:19|20)\d\d)(?!\d)")
 _COUNTED_AFTER = re.compile(
     r"[ \t]+(?:patients|people|participants|subjects|adults|children|cases|women|men|births"
     r"|deaths|admissions|episodes|doses|samples|staff|beds)\b",

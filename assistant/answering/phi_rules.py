@@ -210,7 +210,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>19[0-3]\d)\b", 1),
     # A year alone that makes its person over 89 ("wristband says 1932"): HIPAA keeps every
     # element of such a date. (No clinical number reads as a year before the 1940s.)
-    ("DOB", r"(?<![\w./:-])(?P<v>19[0-3]\d)(?![\w/:-]|[.,]\d)", 6, over_89_year),
+    ("DOB", r"(?<![\w./:-])(?P<v>19[0-3]\d)(?![\w/:]|-(?!\d{4})|[.,]\d)", 6, over_89_year),
     # "born in '51": a year of birth, two digits after an apostrophe.
     ("DOB", r"(?i:\bborn(?:[ \t]+in)?)[ \t]+(?P<v>['’]\d{2})\b", 1),
     # Digits only after a birth label: "DOB 030451", "dob 19510304".

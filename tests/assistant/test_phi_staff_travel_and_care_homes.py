@@ -62,6 +62,7 @@ FOUND = [
     ("In the matter of K. O. - Docket No. 2584MH000417 - petition pending", "2584MH000417"),
     ("Vaccination centre booking\nRef: VC-8830-AK\nVaccine: RSV", "8830"),
     ("hi, I had surgery on the 4th and my Medicaid says anesthesia wasnt covered", "4th"),
+    ("re Kwame Mensah 1931-2024, family want a copy of the notes", "1931"),
 ]
 
 
@@ -109,6 +110,7 @@ CLEAN = [
     "grant funding for the falls project - who signs off?",
     "Ref: NG136 says what about home blood pressure monitoring?",
     "is the discharge lounge on the 2nd floor or the 3rd floor?",
+    "obs 1930-2000 hrs missed on the night shift - incident form?",
 ]
 
 
