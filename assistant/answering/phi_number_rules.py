@@ -127,8 +127,10 @@ NUMBER_RULES = [
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
     ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?|\bdocket(?:[ \t]+{NO})?"
-           rf"|\bfile(?=[ \t]+[A-Z0-9]{{1,4}}-)|(?:^|\n)[ \t]*ref\b\.?(?=[ \t]*:))"
+           rf"|\bfile(?=[ \t]+[A-Z0-9]{{1,4}}-))"
            rf"{SEP}{REFERENCE}", 1, a_reference),
+    # (a bare "Ref:" opening a line holds a policy's or a PGD's code as often: four digits)
+    ("ID", rf"(?i:(?:^|\n)[ \t]*ref\b\.?(?=[ \t]*:)){SEP}{REFERENCE}", 1, min_digits(4)),
     ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?){SEP}"
            r"(?P<v>[A-Za-z0-9]+(?:/[A-Za-z0-9]+)+)(?![\w/])", 1, a_reference),
     # A laboratory's number for one sample, dots and dashes among its digits: "lab number
