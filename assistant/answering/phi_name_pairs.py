@@ -31,9 +31,11 @@ _AGE_AFTER = re.compile(
 def first_and_last_before_an_age(
     text: str, tokens: list[re.Match[str]], verdicts: list[bool]
 ) -> None:
-    """Two capitalised words, each alone an English word, that read as a given name and a
-    surname before an age: "Amber Green 26 on isotretinoin", "Rich Young 45 with chest
-    pain". A modal first ("Will Sharp 19 …") may be the question's verb and is left."""
+    """Two words in one case that read as a given name and a surname before an age: "Amber
+    Green 26 on isotretinoin", "jan nowak 58", "BOB STONE 70". In small letters or capitals
+    two English words ("grant mills") count only where a name stands: opening the question,
+    or after "pt", "for" or a title. A modal first ("Will Sharp 19 …") may be the question's
+    verb and is left."""
     for i in range(len(tokens) - 1):
         first, last = tokens[i], tokens[i + 1]
         if verdicts[i] and verdicts[i + 1]:
