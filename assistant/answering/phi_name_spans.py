@@ -199,6 +199,8 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
                 spelt_like_one or no_word
             )
         after = text[tokens[i].end() : tokens[i].end() + 40]
+        if _A_NUMBERS_LABEL.match(after) and phi_words.known(folded, parts):
+            continue  # "pt reg no F887231": a known word labels a number, it names no one
         if (
             folded in given_names()
             or unknown
@@ -206,6 +208,11 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         ):
             verdicts[i] = True
             _surname_after(text, tokens, verdicts, i)
+
+
+# A number's label after the word, then the number: "reg no F887231" (not "tanvir no
+# allergies": a name, then a sentence).
+_A_NUMBERS_LABEL = re.compile(r"[ \t]*(?i:no\b\.?|number\b|\#)[ \t]*[:#]?[ \t]*[A-Za-z]{0,4}-?\d")
 
 
 # Words that say who someone is, typed or dictated in small letters: "patient is karen white",

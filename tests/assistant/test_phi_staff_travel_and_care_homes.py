@@ -119,6 +119,14 @@ def test_look_alikes_are_left_as_they_are(question):
     assert redact(question).text == question
 
 
+def test_a_known_word_labelling_a_number_after_pt_is_no_name():
+    # "reg no" labels the number that follows; a name after "pt" before "no allergies" stays one
+    assert redact("OMFS on call - pt reg no F887231 dog bite").text == (
+        "OMFS on call - pt reg no [MRN-1] dog bite"
+    )
+    assert "tanvir" not in redact("pt tanvir no allergies, ok for co-amox?").text
+
+
 def test_last_comma_first_after_pt_needs_a_given_name_second():
     # "then" is a word, not a given name: the clause goes on after the comma
     question = "pt bishop, then review the chart"
