@@ -124,6 +124,4 @@ def town_after_from(m: re.Match[str]) -> Span | None:
     for w in words:
         if w in common_words() or w in clinical_words() or w in SenseInventory.load():
             return None
-        if len(w) < 4:
-            return None
     return value(m)

@@ -103,8 +103,11 @@ def _a_thing(words: list[str]) -> bool:
     return any(said.startswith(thing) for thing in THING_PHRASES) or said.startswith("hong kong")
 
 
+_PLACE_NOUNS_AFTER = EPONYM_NOUNS | {"general"}  # "… General Hospital"
+
+
 def _a_place(text: str, tokens: list[re.Match[str]], last: int) -> bool:
     """A hospital named after its founder ("Khoo Teck Puat Hospital", "Ng Teng
     Fong General Hospital"): one of the two words after the name says it is a place."""
     following = {t.group().casefold() for t in tokens[last + 1 : last + 3]}
-    return bool(following & (EPONYM_NOUNS | {"general"}))
+    return bool(following & _PLACE_NOUNS_AFTER)

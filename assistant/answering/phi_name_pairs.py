@@ -18,6 +18,10 @@ from knowledge.sense_inventory import SenseInventory
 
 TITLES = frozenset("mr mrs ms miss mx dr sgt cst insp det".split())  # (and police ranks)
 PATIENT_WORDS = frozenset({"pt", "patient", "ppt", "participant"})  # (a trial's "ppt")
+# Where a name stands before an age even when its words are ordinary ones (see _opens).
+_NAME_CUES = PATIENT_WORDS | TITLES | {"for"}
+# Capitalised or listed words that are never a surname here: things, places, eponyms' nouns.
+_NO_SURNAMES = NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
 
 
 # An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
@@ -48,7 +52,7 @@ def first_and_last_before_an_age(
             given in given_names()
             and given not in MODALS
             and surname in load_names()
-            and surname not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
+            and surname not in _NO_SURNAMES
             and adjacent(text, first, last)
             and _AGE_AFTER.match(text, last.end())
             and (
@@ -80,7 +84,8 @@ def a_word_before_an_age(text: str, tokens: list[re.Match[str]], verdicts: list[
             and (folded in load_names() or folded in given_names())
             and (i > 0 or (folded in given_names() and folded not in common_words()))
             and _opens(text, tokens, i)
-            and folded not in NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS | MODALS | NOT_BETWEEN
+            and folded not in _NO_SURNAMES
+            and folded not in MODALS | NOT_BETWEEN
             and folded not in _BEFORE_A_NUMBER
             and _AGE_AFTER.match(text, tokens[i].end())
         ):
@@ -92,7 +97,7 @@ def _opens(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     stands even when its words are ordinary ones ("grant bishop 72 on ward 5 fell")."""
     if i == 0:
         return not text[: tokens[0].start()].strip()
-    return tokens[i - 1].group().casefold() in PATIENT_WORDS | {"for"} | TITLES and adjacent(
+    return tokens[i - 1].group().casefold() in _NAME_CUES and adjacent(
         text, tokens[i - 1], tokens[i]
     )
 
@@ -116,6 +121,7 @@ def last_comma_first_after_pt(text: str, tokens: list[re.Match[str]], verdicts: 
 
 # Given names that open a sentence about the time of year more often: "summer rota means".
 _SEASONS = frozenset("summer winter autumn spring".split())
+_NOT_GIVEN = MODALS | NOT_BETWEEN | _SEASONS
 
 
 def given_before_an_unworded_surname(
@@ -127,7 +133,7 @@ def given_before_an_unworded_surname(
         given, surname = tokens[i].group(), tokens[i + 1].group()
         if verdicts[i] and verdicts[i + 1]:
             continue
-        if not (given.islower() and surname.islower()) or given in MODALS | NOT_BETWEEN | _SEASONS:
+        if not (given.islower() and surname.islower()) or given in _NOT_GIVEN:
             continue
         if (
             given in given_names()
