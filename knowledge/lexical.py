@@ -1,5 +1,8 @@
 """BM25 over the live chunks (bm25s), persisted in the home and rebuilt when the live set changes.
 
+The same build keeps the live chunks' vectors for exact dense search (knowledge/dense_matrix.py):
+both need one fetch of every live chunk, and both must describe the same live set.
+
 The index is keyed by a fingerprint of the live version ids: ingest, approve, retire and remove
 all change the live set, so the next search notices and rebuilds instead of relying on every
 writer to remember to update it. Each workstation keeps its own copy, which also works when
@@ -9,8 +12,9 @@ A rebuild costs about 0.6 ms of CPU per chunk (mostly stemming), i.e. seconds at
 and minutes at 100k. When the caller supplies a background runner (the desktop app passes
 its worker module's maintenance lane: knowledge/ never starts threads itself), a large
 rebuild runs there while questions keep using the previous index: retrieval drops its hits
-of versions that are no longer live, and dense search finds newly approved documents
-meanwhile. Without a runner (the CLI), and for small libraries, it rebuilds before answering.
+of versions that are no longer live, and asks the vector store for the chunks of newly
+approved documents meanwhile. Without a runner (the CLI), and for small libraries, it
+rebuilds before answering.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ import numpy as np
 
 from knowledge.analysis import lexical_stems
 from knowledge.catalog import DocumentVersion
+from knowledge.dense_matrix import DenseMatrix
 from knowledge.read_only_index import ReadOnlyIndex
 
-INDEX_FORMAT = 4  # bump when the analyser or selection changes, so old indexes are rebuilt
+INDEX_FORMAT = 5  # bump when the analyser or selection changes, so old indexes are rebuilt
 # A rebuild costs about 1 ms per chunk on the loaded 2-core benchmark VM (fetch 0.2, analysis
 # 0.5, bm25s 0.16; benchmarks/results/latency.md), so up to this many live chunks it takes
 # about a second at most: do it before answering, so the answer is exact. Above it, rebuild
@@ -66,11 +71,12 @@ class _Snapshot:
     ids: list[str] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)  # chunk id -> row in bm25
     vocabulary: dict[str, int] = field(default_factory=dict)  # stem -> chunks holding it
+    dense: DenseMatrix | None = None  # the same chunks' vectors, for exact dense search
 
     @classmethod
-    def of(cls, fingerprint: str, bm25, ids: list[str]) -> _Snapshot:
+    def of(cls, fingerprint: str, bm25, ids: list[str], dense: DenseMatrix | None) -> _Snapshot:
         positions = {chunk_id: i for i, chunk_id in enumerate(ids)}
-        return cls(fingerprint, bm25, ids, positions, _vocabulary(bm25))
+        return cls(fingerprint, bm25, ids, positions, _vocabulary(bm25), dense)
 
 
 def _vocabulary(bm25) -> dict[str, int]:
@@ -204,7 +210,7 @@ class LexicalIndex:
         try:
             ids = json.loads(ids_file.read_text(encoding="utf-8"))
             bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False) if ids else None
-            return _Snapshot.of(wanted, bm25, ids)
+            return _Snapshot.of(wanted, bm25, ids, DenseMatrix.load(path, ids))
         except (OSError, ValueError):
             return None  # a damaged cache is rebuilt, never trusted
 
@@ -214,8 +220,10 @@ class LexicalIndex:
         # Select by the catalog's live ids, not the status mirror on the chunks: the catalog is
         # the authority, and this build is rare enough to afford the larger filter.
         live_ids = sorted(v.version_id for v in live)
-        chunks = store.get_chunks(where={"version_id": {"$in": live_ids}}) if live_ids else []
+        where = {"version_id": {"$in": live_ids}}
+        chunks = store.get_chunks(where=where, with_embeddings=True) if live_ids else []
         ids = [c.id for c in chunks]
+        dense = _dense_matrix(chunks)
         corpus = [
             lexical_stems(
                 index_text(c.metadata.get("title", ""), c.metadata.get("section", ""), c.text)
@@ -234,12 +242,14 @@ class LexicalIndex:
             bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B, csc_backend="numpy")
             bm25.index(corpus, show_progress=False)
             bm25.save(str(tmp / "bm25"), show_progress=False)
+        if dense is not None:
+            dense.save(tmp)
         # The id list is written last and the folder renamed into place: a crash mid-build
         # leaves only a .tmp folder, which a later build removes.
         (tmp / "chunk_ids.json").write_text(json.dumps(ids), encoding="utf-8")
         shutil.rmtree(path, ignore_errors=True)
         tmp.rename(path)
-        return _Snapshot.of(wanted, bm25, ids)
+        return _Snapshot.of(wanted, bm25, ids, dense)
 
     def _remove_stale(self, keep: Path) -> None:
         if not self.folder.is_dir():
@@ -255,6 +265,11 @@ class LexicalIndex:
     @property
     def fingerprint(self) -> str | None:
         return self._current.fingerprint
+
+    @property
+    def dense(self) -> DenseMatrix | None:
+        """The indexed chunks' vectors (None for an index saved before they were kept)."""
+        return self._current.dense
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -280,3 +295,15 @@ class LexicalIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         hits = [LexicalHit(snapshot.ids[int(i)], float(scores[i])) for i in top if scores[i] > 0]
         return LexicalMatch(hits, scores, snapshot.positions)
+
+
+def _dense_matrix(chunks) -> DenseMatrix | None:
+    """The chunks' vectors as one matrix, built here because this build already fetches every
+    live chunk: a second fetch would double the cost of a rebuild (knowledge/dense_matrix.py)."""
+    if not chunks or any(c.embedding is None for c in chunks):
+        return None
+    return DenseMatrix(
+        [c.id for c in chunks],
+        np.stack([c.embedding for c in chunks]).astype(np.float32),
+        [str(c.metadata.get("version_id", "")) for c in chunks],
+    )

@@ -196,13 +196,33 @@ class Retriever:
         return self.kb.admits(version, chunk_id, text)
 
     def _dense(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
-        """The k nearest live chunks, with their records. Chroma's metadata filter costs ~5x an
-        unfiltered query, so ask unfiltered (vectors and distances only: cheap) for extra
-        candidates, read the records (cached) of as many as needed to find k live ones, and
-        only when pending or retired chunks crowd them out, ask again with the filter. The
-        lexical candidates' records (`also`) are fetched in the same call."""
+        """The k nearest live chunks, with their records: exact, over the vectors kept with
+        the lexical index (knowledge/dense_matrix.py), and from the vector store only for
+        versions that index does not hold yet (approved while a large rebuild runs) or when
+        it keeps no vectors (an index saved before it did). The lexical candidates' records
+        (`also`) are fetched in the same call."""
         if not live:
             return []
+        k = self.config.k_dense
+        matrix = self.lexical.dense
+        if matrix is None:
+            return self._dense_from_store(vector, live, also)
+        hits = [
+            Hit(m.chunk_id, "", {}, 1.0 - m.similarity, m.vector)
+            for m in matrix.nearest(vector, k, live)
+        ]
+        newer = sorted(set(live) - matrix.versions)
+        if newer:
+            where = {"version_id": {"$in": newer}}
+            hits += self.kb.index.query(vector, k=k, where=where, with_embeddings=True)
+            hits = sorted(hits, key=lambda h: h.distance)[:k]
+        return self._live_hits(hits, live, also)
+
+    def _dense_from_store(self, vector: np.ndarray, live: dict, also: list[str]) -> list[Hit]:
+        """The vector store's approximate k nearest live chunks. Chroma's metadata filter costs
+        ~5x an unfiltered query, so ask unfiltered (vectors and distances only: cheap) for
+        extra candidates, read the records (cached) of as many as needed to find k live ones,
+        and only when pending or retired chunks crowd them out, ask again with the filter."""
         k = self.config.k_dense
         hits = self.kb.index.query(vector, k=2 * k, with_embeddings=True, with_records=False)
         kept = self._live_hits(hits[:k], live, also)
