@@ -253,6 +253,9 @@ SPLIT_SETS = frozenset(
         "thirtyninth",
         "fortieth",
         "fortyfirst",
+        "fortysecond",
+        "fortythird",
+        "fortyfourth",
     }
 )
 LATER_SETS = [
@@ -295,6 +298,9 @@ LATER_SETS = [
     ("thirtyninth", "thirty-ninth set"),
     ("fortieth", "fortieth set"),
     ("fortyfirst", "forty-first set"),
+    ("fortysecond", "forty-second set"),
+    ("fortythird", "forty-third set"),
+    ("fortyfourth", "forty-fourth set"),
 ]
 
 
