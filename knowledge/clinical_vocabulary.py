@@ -399,6 +399,7 @@ SHORTHAND: dict[str, str] = {
     "doffing": "removing",
     "donning": "putting on",
     "reg": "registrar",
+    "recep": "receptionist",
     "min": "minutes",
     "mins": "minutes",
     "secs": "seconds",

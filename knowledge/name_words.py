@@ -59,6 +59,7 @@ NICKNAMES = frozenset(
     harry hal jack jackie jo josie ray ron ronnie reg reggie stan len lenny les vic wally doug
     chuck hank dick rick ricky nat ollie charlie chas archie gus bea trish tricia val viv maggie
     madge mags babs barb deb debbie di flo gail gerry jerry terry tess tessa bella ellie effie
+    kev jess jez baz gaz shaz tash steph becky bex jules nikki
     """.split()
 )
 
@@ -108,6 +109,9 @@ WORLD_GIVEN_NAMES = frozenset(
     manpreet jaspreet simran navjot baljit kuljit amrit rajesh sanjay vijay anil sunil mohan
     arun kiran revathi malini shanthi
     siti nurul aisyah azlan hafiz syafiq zulkifli rosnah norhayati
+    tane rangi kwame kofi kwabena akosua abena akua efua kojo adjoa chidi chinedu ngozi
+    chiamaka emeka obinna tunde funmi yetunde femi dayo kemi tameka latoya tanisha keisha
+    lakisha shaniqua
     """.split()
 )
 

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    gadovist dotarem primovist omnipaque visipaque magseed datscan somatom
+    hemabate pregnacare curosurf gonal-f menopur cetrotide ovitrelle cyclogest lansinoh medela
+    vapotherm
     bepanthen parvolex clozaril zaponex denzapine zam-buk
     jynneos imvanex alpron waterpik
     abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
@@ -141,6 +144,8 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
+    shirodkar deauville eklund starr-edwards seacole
     moro finnegan broselow caldicott guthrie sarnat
     addison addisonian adson allen alzheimer apgar argyll asperger babinski baker barlow
     barrett bartter battle beck becker beckwith bell bence berg bernard bishop blatchford
@@ -232,6 +237,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    caredoc southdoc centrelink siemens
     osha cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
     cms medicare medicaid tricare nhs rcog rcp rcn bnf mhra ema asco nccn acr kdigo gold
     gina easl aasld accp chest shea apic joint commission leapfrog ihi nhsn vha va dod
@@ -451,6 +457,9 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "mary seacole",
+    "queen charlotte's",
+    "queen charlotte",
     "ramsay hunt",
     "neville barnes",
     "plaster of paris",
@@ -594,6 +603,7 @@ EPONYM_NOUNS = frozenset(
     register encephalitis nurse nurses house
     stain culture agar
     clasp clasps
+    cerclage uterus speculum views ruling report
     """.split()
 )
 
@@ -611,7 +621,7 @@ EPONYM_OWN_NOUNS = frozenset(
     pentad spots college hospital hospitals fund trust school university foundation
     centre center house grant nurse nurses nursing hospice charity exercises concept
     reversal paresis solution lamp area campaign rule crisis blue hump sequence incision fat
-    groin
+    groin manoeuvres maneuvers
     """.split()
 )
 

@@ -18,6 +18,7 @@ import re
 from assistant.answering import phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
+from assistant.answering.phi_name_cues import named_by_cues
 from assistant.answering.phi_name_pairs import (
     PATIENT_WORDS,
     TITLES,
@@ -68,6 +69,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     last_comma_first_after_pt(text, tokens, verdicts)
     given_before_an_unworded_surname(text, tokens, verdicts)
     east_asian_names(text, tokens, verdicts)
+    named_by_cues(text, tokens, verdicts)
     _join_neighbours(text, tokens, verdicts)
     for i, token in enumerate(tokens):  # "mr derek pugh", "for claire martin"
         if verdicts[i] and token.group().islower() and token.group() in given_names():
@@ -123,7 +125,7 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
 def _run_word(word: str) -> bool:
     """A word that may stand in a run of name words: a particle ("van", "de"), or a word of
     three letters or more that no word list knows ("ok" and the like are too short to say)."""
-    folded = word.casefold()
+    folded = re.sub(r"['’]s$", "", word.casefold())  # "de quervain's" is the eponym's
     if not (word.islower() or word.isupper()):
         return False
     if folded in PARTICLES:
@@ -132,7 +134,9 @@ def _run_word(word: str) -> bool:
         return False
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
     unknown = (
-        not phi_words.known(folded, parts) and folded not in NOT_PEOPLE and folded not in RELATIVES
+        not phi_words.known(folded, parts)
+        and folded not in NOT_PEOPLE | RELATIVES
+        and folded not in EPONYM_NOUNS  # "mcdonald cerclage": the stitch named after him
     )
     return unknown and folded not in SenseInventory.load() and not phi_words.is_initials(word)
 
@@ -180,6 +184,8 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             continue
         if not adjacent(text, tokens[i - 1], tokens[i]) or word in NOT_BETWEEN | MODALS:
             continue
+        if tokens[i - 1].group() in _CAPITALS_NO_TITLE:
+            continue  # "MR enterography", "MS fatigue": magnetic resonance, sclerosis
         folded = word.casefold()
         if phi_words.contraction(folded):
             continue  # "if pt didn't understand": a verb, whatever its stem looks like
@@ -210,6 +216,9 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             _surname_after(text, tokens, verdicts, i)
 
 
+# A title in capitals before a word in small letters is an abbreviation: a name after "MR"
+# would be capitalised ("MR Smith", "MR SMITH").
+_CAPITALS_NO_TITLE = frozenset({"MR", "MS"})
 # A number's label after the word, then the number: "reg no F887231" (not "tanvir no
 # allergies": a name, then a sentence).
 _A_NUMBERS_LABEL = re.compile(r"[ \t]*(?i:no\b\.?|number\b|\#)[ \t]*[:#]?[ \t]*[A-Za-z]{0,4}-?\d")

@@ -218,6 +218,15 @@ def listed_pair(m: re.Match[str]) -> Span | None:
     return m.span("v") if named and not any(w in english for w in words) else None
 
 
+def capitals_comma_given(m: re.Match[str]) -> Span | None:
+    """ "WHITE, Sage 33": a list's surname in capitals, a comma and a given name before an
+    age; the surname on the name lists and no abbreviation ("CRP, Hb 120" is none)."""
+    surname, given = (w.strip().casefold() for w in m.group("v").split(",", 1))
+    if surname in SenseInventory.load() or surname not in name_list():
+        return None
+    return m.span("v") if given.split()[0] in given_names() else None
+
+
 def capital_name_opening(m: re.Match[str]) -> Span | None:
     """An all-capital word opening the question before a person's verb ("ADEBAYO keeps
     desatting") is a name unless it is an abbreviation, an English word, a body or a brand
@@ -231,13 +240,27 @@ def capital_name_opening(m: re.Match[str]) -> Span | None:
 def capitals_after_title(m: re.Match[str]) -> Span | None:
     """A surname in capitals after a title, as a pharmacy label prints it ("MRS E. HUNTER",
     "Mrs HOPE Lily"), unless it is an abbreviation ("MR CT", "DR ABC")."""
-    surname = m.group("v").split()[-1].strip(".").casefold()
+    found = m.group("v")
+    words = found.split()
+    if len(words) > 1 and len(words[-2].strip(".")) > 1:
+        # two words in capitals: the second only if it is no word nor abbreviation
+        # ("MS HINEMOA ROPATA"; "MR KNEE RIGHT" leaves "RIGHT")
+        second = words[-1].casefold()
+        unknown = second not in SenseInventory.load() and second not in NOT_PEOPLE
+        if second not in common_words() and len(second) > 3 and unknown and second.isalpha():
+            return m.span("v")
+        found = found[: found.rindex(words[-1])].rstrip()
+        words = words[:-1]
+    if not _a_surname(words[-1].strip(".").casefold()):
+        return None
+    return m.start("v"), m.start("v") + len(found)
+
+
+def _a_surname(surname: str) -> bool:
     listed = surname in name_list()
     if surname in SenseInventory.load() and not listed:
-        return None
-    if (surname in NOT_PEOPLE or len(surname) < 4) and not listed:
-        return None  # "DR ABC approach"
-    return m.span("v")
+        return False
+    return not ((surname in NOT_PEOPLE or len(surname) < 4) and not listed)  # "DR ABC"
 
 
 # Units of care named by their letters: "ITU bed 5" is a place, "RK (bed 12)" a person.

@@ -122,8 +122,9 @@ NUMBER_RULES = [
     # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
-           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL))\b"
-           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?){SEP}{REFERENCE}", 1, a_reference),
+           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL|UPN)"
+           r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref))\b"  # a pupil's, a donor's
+           rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
     ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?|\bdocket(?:[ \t]+{NO})?"

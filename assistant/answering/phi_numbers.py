@@ -42,15 +42,17 @@ def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 # "phone triage line 01 664 4600", "helpline on 0800 …": a department's number, no person's.
 _SERVICE_LINE_BEFORE = re.compile(
     r"(?i:\b(?:switchboard|helpline|hotline|(?:triage|advice|help|information|booking"
-    r"|appointments?|enquiry|enquiries)[ \t]+line|main[ \t]+(?:number|line)))"
+    r"|appointments?|enquiry|enquiries)[ \t]+line|main[ \t]+(?:number|line)"
+    # "call the MRI department on 020 7188 5500", "pharmacy dept number 01632 …"
+    r"|(?:department|dept|reception|pharmacy|office)(?=[ \t]+(?:on|number|no|phone|tel)\b)))"
     r"(?:[ \t]+(?:number|no\b\.?|phone|tel))?(?:[ \t]+(?:is|on|at))?[ \t]*[:#]?[ \t]*$"
 )
 
 _NUMBER_START = re.compile(r"[\d() +.-]*$")
-# Numbers only organisations have: freephone and non-geographic (UK 0300, 0800, 0845…),
+# Numbers only organisations have: freephone and non-geographic (UK 03…, 0800, 0845…),
 # Australia's 1300 and 1800, North America's toll-free 800, 888, 877, 866.
 _SERVICE_NUMBER = re.compile(
-    r"[ \t(]*(?:0(?:300|330|345|800|808|845|870)|1[ .-]?(?:300|800)"
+    r"[ \t(]*(?:0(?:3[0347]\d|800|808|845|870)|1[ .-]?(?:300|800)"
     r"|(?:\+?1[ .-]?)?\(?(?:800|888|877|866)\)?)[ .-]?\d"
 )
 

@@ -47,6 +47,7 @@ from assistant.answering.phi_names import (
     Span,
     capital_name_opening,
     capitals_after_title,
+    capitals_comma_given,
     capitals_given_and_surname,
     capitals_pair,
     initial_and_surname,
@@ -412,6 +413,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # Medicaid says", "since the 14th or 15th" (not "on the 2nd floor").
     ("DATE", r"(?i:\b(?:on|since|from|until|till)[ \t]+)(?P<v>(?i:the[ \t]+\d{1,2}(?:st|nd|rd|th)))"
              r"(?=[ \t]+(?i:and|or|at)\b)", 4),
+    # An ordinal alone after a booking or a stay's bound, where no floor or line follows:
+    # "booked 14th for grant", "seen 5th - ok?", and a span of days, "fit note from 14th to
+    # 28th" (not "from 1st to 3rd trimester").
+    ("DATE", r"(?i:\b(?:booked|until|till|til|due|seen|admitted|discharged|appt|since)"
+             r"[ \t]+)(?P<v>\d{1,2}(?:st|nd|rd|th))"
+             r"(?=[ \t]*(?:[,.;:?!)]|$|-[ \t]|(?i:and|for|at)(?:[ \t]|$)))", 4),
+    ("DATE", r"(?i:\bfrom[ \t]+)(?P<v>\d{1,2}(?:st|nd|rd|th)[ \t]*(?:to|-|until|till)[ \t]*"
+             r"\d{1,2}(?:st|nd|rd|th))(?![ \t]+(?i:trimester|line|floor|week|day|dose|cycle"
+             r"|centile|percentile|degree|generation|year|month|stage|grade|time|visit)s?\b)", 4),
     # A day and month in another language: "3 de junio", "12 mars 1958", "5. März".
     ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{FOREIGN_MONTH}"
              r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
@@ -454,7 +464,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              # "measles contact 3/3", "ankle sprain 5/4", "flying to freetown 10/2"
              r"|til|tx|tx['’]d|assault(?:ed)?|raped|attacked|injur(?:y|ed)|incident|upsi|night"
              r"|contact|sprain|rupture|bitten|needlestick|nsi|flying|flight|depart(?:s|ing)?"
-             r"|return(?:s|ing)?)"
+             r"|return(?:s|ing)?"
+             # fertility and birth: "egg collection 12/5", "embryo transfer 3/6", "IUI 9/2"
+             r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -489,7 +501,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
     ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+"
              r"(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
-             r"(?:[-'’][A-Z]{2,})?)\b", 5, capitals_after_title),
+             r"(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?)\b", 5,
+     capitals_after_title),
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
     ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"
              rf",?[ \t]+(?={DEMOGRAPHIC})", 5, names_before),
@@ -522,7 +535,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"(?i:\b(?:patient|pt|name))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
      capitals_given_and_surname),
-    ("NAME", r"(?i:\bname)[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
+    ("NAME", r"(?i:\b(?:sur|fore|first[ \t]?|last[ \t]?|family[ \t]?|given[ \t]?)?names?)"
+             r"[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"
              r"|refuses|refused|says|said|fell|pulled)\b)", 5, capital_name_opening),
@@ -531,6 +545,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5, initials_in_bed),
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
+    # A list's "SURNAME, Given" before an age: "08:50 WHITE, Sage 33 - fit note renewal".
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*,[ \t]*[A-Z][a-z]+)"
+             r"(?=[ \t]+(?:1[6-9]|[2-9]\d|1[01]\d)\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml|mmol)))", 5,
+     capitals_comma_given),
     ("NAME", OTHER_SCRIPT, 5),
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),

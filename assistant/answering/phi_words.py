@@ -141,6 +141,7 @@ _CONTRACTED = frozenset("m s re ve ll d t".split())
 _FUNCTION_WORDS = frozenset(
     "a an and or but so if then than the of to in on at by for from as is are was were be "
     "do does did not no nor yet also her his him she he they them my our your its their mine "
+    "we us you "
     "till how what when where why which whose whom".split()
 ) | frozenset(
     # other languages' titles, which a name follows: "Sra. Delgado", "Herr Becker"
@@ -559,12 +560,17 @@ def _rare_eponym(folded: str) -> bool:
 
 def _surnamed_by_a_noun(text: str, token: re.Match[str], folded: str) -> bool:
     """A given name before a capitalised surname that is also an eponym's noun: "Angela
-    Nurse" is a person, "Macmillan nurse" and "Bishop Score" are not (no given names)."""
+    Nurse" is a person, "Macmillan nurse" and "Bishop Score" are not (no given names); in
+    small letters only with an age after the surname ("keisha grant 31")."""
     following = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[token.end() :])
+    if token.group().islower():
+        # in small letters, with an age after: "keisha grant 31" ("macmillan grant" is none)
+        following = re.match(
+            r"[ \t]+([a-z]+)(?=[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d)\b(?![.,/:]\d))", text[token.end() :]
+        )
     return (
         following is not None
         and not token.group().endswith(("'s", "’s"))  # "Martha's Rule" is a rule
-        and token.group()[:1].isupper()
         and folded in given_names()
         and folded not in NOT_PEOPLE
         and following.group(1).casefold() in EPONYM_NOUNS - PLACE_NOUNS

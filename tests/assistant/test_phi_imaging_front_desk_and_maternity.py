@@ -1,0 +1,74 @@
+"""Identifiers of imaging requests, a practice's front desk and maternity care
+(assistant.answering.phi): who introduces themselves in a message, a baby or twins by name,
+whom a booking is for, a surname's label, a pupil's or a donor's number, and the look-alikes
+of radiology, fertility and obstetrics that must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.phi import redact
+
+# (question, the text that must be gone from what is sent)
+FOUND = [
+    ("sms 09:10 'hi its dev, can i get my inhaler without an appt'", "dev"),
+    ("voicemail: hello, this is Aroha from the farm, my dressing fell off", "Aroha"),
+    ("message: hiya it's jess, script for the pill please", "jess"),
+    ("mum feeding her baby, Poppy, after the contrast MRI - pump and dump?", "Poppy"),
+    ("baby amara mensah day 3 jaundice level 290 - phototherapy?", "mensah"),
+    ("otis (the little boy in bay 2) - calpol and ibuprofen together?", "otis"),
+    ("twins ruby & harper both in special care, who signs the consent?", "harper"),
+    ("barium swallow for kofi tmrw - NBM from when?", "kofi"),
+    ("is a dating scan still possible at 13+6 for tanisha", "tanisha"),
+    ("Referral form\nSurname: OKONJO  Forenames: Ada\nReason: reflux", "OKONJO"),
+    ("Re: MRS TEMARA WHAANGA  NHI: ABC1234", "WHAANGA"),
+    ("4. 09:20 GREEN, Alice 47 - BP check", "GREEN, Alice"),
+    ("school nurse referral, UPN: K881200345678, who can see the notes?", "K881200345678"),
+    ("donor code S-20931 - can the clinic release the donor's first name?", "20931"),
+    ("his claim number, QX55120, goes on the physio referral?", "QX55120"),
+    ("ivf pt for embryo transfer 3/6 - progesterone support how long", "3/6"),
+    ("need a sick note from 2nd to 16th, she had shingles", "16th"),
+    ("ct colon booked 9th for pt - bowel prep start when?", "9th"),
+    ("mum w asthma - keisha grant 31 - steroid cover for the section?", "keisha"),
+]
+
+
+@pytest.mark.parametrize(("question", "identifier"), FOUND)
+def test_the_identifier_is_not_sent(question, identifier):
+    assert identifier not in redact(question).text
+
+
+CLEAN = [
+    "hi it's me again - how long do I fast before the scan?",
+    "hi I'm worried, is the MRI noise safe for the baby?",
+    "Hello, this is Mum - can I stay with my son in recovery?",
+    "baby blues or postnatal depression - when does the midwife refer?",
+    "twins and triplets: does the birth plan policy differ?",
+    "is the policy different for today?",
+    "What are the indications for MR enterography in suspected Crohn's disease?",
+    "shirodkar vs mcdonald cerclage - which is removed at 36+6?",
+    "de quervain's injection - does radiology do them under ultrasound?",
+    "hill-sachs on the shoulder film - is CT needed?",
+    "bosniak 2f cyst - how often is the follow-up scan?",
+    "What is the maximum dose of Gadovist in children under two?",
+    "Is Primovist preferred over Dotarem for liver lesions?",
+    "How should Leopold's manoeuvres be documented at 36 weeks?",
+    "Please summarise the Montgomery ruling for consent to vaginal breech birth.",
+    "What are the Ockenden report's actions on consultant presence?",
+    "Is a Cusco or a Sims speculum used for suspected PPROM?",
+    "Can the Mary Seacole birth centre take women with a BMI over 35?",
+    "GP or recep - who fills in the visit card renewal form?",
+    "We had an unexpected death at home - what does reception do?",
+    "poisons advice - ring NPIS 0344 892 0111 or check TOXBASE first?",
+    "should wards call the MRI department on 020 7188 5500 for safety queries?",
+    "the donor code of practice - what does it say about anonymity?",
+    "is the change from 1st to 3rd trimester dosing in the guideline?",
+    "booked 2nd dose of anti-D - when is it given?",
+    "MR CT BRAIN requests - who vets them out of hours?",
+    "Garden IV NOF in an independent 80 yo - hemi or THR?",
+]
+
+
+@pytest.mark.parametrize("question", CLEAN)
+def test_look_alikes_are_left_as_they_are(question):
+    assert redact(question).text == question
