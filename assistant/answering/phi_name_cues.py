@@ -1,5 +1,6 @@
 """Names that the words around them give away (assistant/answering/phi_name_spans.py asks):
-who introduces themselves in a message ("hi its kev", "hello, this is Mere"), a baby or twins
+who introduces themselves in a message ("hi its kev", "hello, this is Mere"), who is on the
+phone ("rose on the line, 89", "phoned back sunny o."), a baby or twins
 by their names ("her baby, Lily", "baby glory osei", "sunny (the little boy …)", "twins
 harper & hunter"), and whom a booking is for ("ir nephrostomy for wade tmrw", "… at 14+3 for
 jess"). Each sets the verdicts of the words it finds; none clears one."""
@@ -31,6 +32,14 @@ _WHEN_AFTER = re.compile(
     r"[ \t]+(?i:tmrw|tmr|tomoz|tomorrow|today|tonight|this[ \t]+(?:am|pm|afternoon|morning))\b"
 )
 _FOR_BEFORE = re.compile(r"(?i:\bfor)[ \t]+$")
+# A caller, on a message pad: "rose on the line, 89", "phoned back sunny o.", "ring back bev".
+_ON_THE_LINE_AFTER = re.compile(
+    r"[ \t]+(?:is[ \t]+)?(?:on[ \t]+the[ \t]+(?:line|phone)|rang|phoned|called|calling)\b", re.I
+)
+_CALLED_BACK_BEFORE = re.compile(
+    r"(?i:\b(?:phoned|rang|called|ring|call|texted|txt)[ \t]+back|\bcall[ \t]*back[ \t]+(?:for|to))"
+    r"[ \t]+$"
+)
 _QUESTION_ENDS = re.compile(r"[ \t]*[?.!]*[ \t]*$")
 
 
@@ -48,6 +57,7 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
             )
             or (_CHILD_AFTER.match(after) is not None and _a_given_name(word))
             or (_FOR_BEFORE.search(before) is not None and _booked_for(word, after))
+            or (_a_caller(text, token, before, after) and _a_given_name(word))
         )
     _twins(text, tokens, verdicts)
 
@@ -61,6 +71,15 @@ def _introduced(word: str) -> bool:
     if word[:1].isupper() and not word.isupper():
         return folded in load_names() or folded in given_names()
     return folded in given_names() or (folded in load_names() and folded not in common_words())
+
+
+def _a_caller(text: str, token: re.Match[str], before: str, after: str) -> bool:
+    """Who is on the phone, opening a message ("rose on the line, 89") or after calling back
+    ("phoned back sunny o.")."""
+    opens = re.fullmatch(r"[ \t]*(?:(?i:msg|message|call|tel)[ \t]*:?[ \t]*)?", before) is not None
+    return (opens and _ON_THE_LINE_AFTER.match(after) is not None) or (
+        _CALLED_BACK_BEFORE.search(before) is not None
+    )
 
 
 def _a_given_name(word: str) -> bool:

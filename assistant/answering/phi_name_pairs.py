@@ -12,7 +12,7 @@ import re
 from assistant.answering import phi_words
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_words import MODALS, NOT_BETWEEN, PLACE_NOUNS
-from knowledge.name_words import common_words, given_names, load_names
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
@@ -48,11 +48,17 @@ def first_and_last_before_an_age(
         if not _one_case(words):
             continue
         given, surname = (w.casefold() for w in words)
+        # (a frequent surname that also names a thing, where a name stands: "jade hill 29+1")
+        thing = surname in _NO_SURNAMES and not (
+            surname in frequent_surnames()
+            and surname not in PLACE_NOUNS
+            and _opens(text, tokens, i)
+        )
         if (
             given in given_names()
             and given not in MODALS
             and surname in load_names()
-            and surname not in _NO_SURNAMES
+            and not thing
             and adjacent(text, first, last)
             and _AGE_AFTER.match(text, last.end())
             and (

@@ -294,7 +294,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A child's school by its name, where a child is said to be or to learn: "A Year 11
     # student at Parkside School", "(Year 4, St Joseph's Primary)", "attends St Brigid's
     # National School" (not a medical or nursing school).
-    ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at"
+    ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at|school[ \t]*[:=-]?"
                 rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
                 rf"(?P<v>(?:(?:St\.?|[{_UP}][{_LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
                 r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
@@ -527,7 +527,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      surname_and_initials),
     # An initial and a surname in small letters after the word for a patient or a title.
     ("NAME", r"(?i:\b(?:pt|patient|ppt|participant|mr|mrs|ms|dr)\b\.?)[ \t]+"
-             r"(?P<v>[a-z]\.[ \t]?[a-z]{3,}(?:['’-][a-z]+)?)\b", 5, initial_and_surname),
+             r"(?P<v>[a-z]\.[ \t]?(?:[od]['’])?[a-z]{3,}(?:['’-][a-z]+)?)\b", 5,
+     initial_and_surname),
     # A surname in capitals and given names after a form's label: "Patient: TAN, Boon Keng".
     ("NAME", r"(?i:\b(?:patient|pt|name|donor|recipient|participant))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})", 5),

@@ -244,7 +244,7 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     if not word[0].islower() and _a_product_here(text, token):
         return False  # "on Enhertu", "Brenda-35", "Cerazette vs Cerelle", "her Zometa"
     if word.isupper():
-        return _capitals_name(folded, parts)
+        return _capitals_name(folded, parts) and not _an_acronym_alone(text, token, folded)
     if word[0].islower():
         return _lower_name(text, token, folded, parts)
     return _capitalised_name(text, token, folded, parts)
@@ -263,6 +263,7 @@ def _not_a_word(text: str, token: re.Match[str], word: str) -> bool:
         _in_a_code(text, token)
         or _inner_capital(word)
         or re.fullmatch(r"[A-Z]{2,}s", word) is not None
+        or re.fullmatch(r"[A-Z]{2}q", word) is not None  # a dose in becquerels: "5.5 GBq"
         or any(len(p) > 1 and p.isupper() for p in re.split(r"[-'’]", word))
         and not word.isupper()
         or re.fullmatch(r"[A-Za-z]-[a-z]+", word) is not None
@@ -298,7 +299,7 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
     if known(folded, parts):
-        if _after_a_proper_word(text, token):
+        if _after_a_proper_word(text, token) or _inside_a_title(text, token):
             return False  # "Christmas Day", "New Year's Eve", "Blood Bank"
         # "Smith" inside a sentence, "Rose is 82" at its start; "Blood Bank", "Hope",
         # "Ward 3" not.
@@ -456,6 +457,25 @@ def contraction(folded: str) -> bool:
     return head in ("i", "ca", "wo", "sha") or head in common_words() or head.endswith("n")
 
 
+def _an_acronym_alone(text: str, token: re.Match[str], folded: str) -> bool:
+    """A given name in capitals standing alone in a sentence typed in small letters is an
+    acronym ("surfactant for LISA", "the JADE study"): a name in capitals comes with its
+    surname or its label ("Name: LISA MORAN", "SMITH, LISA")."""
+    if in_capitals(text) or folded not in given_names() or folded in frequent_surnames():
+        return False
+    before = _before(text, token)
+    after = text[token.end() : token.end() + 30]
+    beside = re.search(r"[A-Z][\w'’-]*[ \t,^]*$", before) or re.match(r"[ \t,^]*[A-Z]", after)
+    # after a label or a naming word, or quoted ("a tattoo 'MAIA'")
+    labelled = re.search(
+        r"(?i:name|pt|patient|mr|mrs|ms|miss|dr|called|named|as)\b\.?[ \t:=-]*$|['‘\"“][ \t]*$",
+        before,
+    )
+    relative = re.search(r"([^\W\d_]+)[ \t]*$", before)
+    kin = relative is not None and relative.group(1).casefold() in RELATIVES
+    return beside is None and labelled is None and not kin and not person_after(after)
+
+
 def _capitals_name(folded: str, parts: list[str]) -> bool:
     """ "JONES", "GONZALEZ": on the name lists and no abbreviation or word ("TIA", "MUST")."""
     if len(folded) < 3 or folded in SenseInventory.load() or folded in _UNLISTED_WORDS:
@@ -586,8 +606,11 @@ def _eponym_next(text: str, end: int) -> bool:
     if text[end - 2 : end] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
         # a possessive: "Hunter's canal", "Woods' screw"; "Le's insulin pump" is a person's
         following = re.match(
-            r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?[ \t]+([^\W\d_]+)", text[end:]
-        )  # (or one more eponym's between: "Goodell's and Hegar's signs")
+            r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?"
+            r"(?:[ \t]+(?:National|Royal|Children['’]s|Memorial|General|Cancer))?[ \t]+([^\W\d_]+)",
+            text[end:],
+        )  # (or one more eponym's between: "Goodell's and Hegar's signs"; or an
+        # institution's word: "Tommy's National Centre")
         if following is not None and following.group(1) in _A_PERSONS_PLACE:
             return False  # "Joan Hunter's house": her home, not "Ronald McDonald House"
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
@@ -654,6 +677,20 @@ def _after_a_proper_word(text: str, token: re.Match[str]) -> bool:
         return False
     word = before.group(1).casefold()
     return word in NOT_PEOPLE and word not in EPONYMS and not listed_strongly(word, [word])
+
+
+def _inside_a_title(text: str, token: re.Match[str]) -> bool:
+    """A word between two capitalised words that are ordinary and neither a given name nor a
+    frequent surname is part of a title: "Newborn Early Warning Trigger and Track" (not
+    "Grace Hope Smith")."""
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", _before(text, token))
+    after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[token.end() :])
+    return all(
+        found is not None
+        and found.group(1).casefold() in common_words()
+        and not listed_strongly(found.group(1).casefold(), [found.group(1).casefold()])
+        for found in (before, after)
+    )
 
 
 def _before(text: str, token: re.Match[str]) -> str:

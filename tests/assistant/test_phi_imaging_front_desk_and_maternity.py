@@ -30,6 +30,13 @@ FOUND = [
     ("need a sick note from 2nd to 16th, she had shingles", "16th"),
     ("ct colon booked 9th for pt - bowel prep start when?", "9th"),
     ("mum w asthma - keisha grant 31 - steroid cover for the section?", "keisha"),
+    ("ivy on the line, 84, dizzy since her new tablets - same-day slot?", "ivy"),
+    ("phoned back bev t. - no answer, how many tries before closing?", "bev"),
+    ("pls ring mrs k. o'hara re her transport to dialysis", "o'hara"),
+    ("amber hill 31+2 reduced movements - CTG or scan first?", "hill"),
+    ("his wife LISA is 45 and asks to stay overnight", "LISA"),
+    ("unknown pt, tattoo 'NAOMI' on the forearm - how do we register him?", "NAOMI"),
+    ("school: Riverside Heights High School, can the nurse give the inhaler?", "Riverside"),
 ]
 
 
@@ -66,6 +73,12 @@ CLEAN = [
     "booked 2nd dose of anti-D - when is it given?",
     "MR CT BRAIN requests - who vets them out of hours?",
     "Garden IV NOF in an independent 80 yo - hemi or THR?",
+    "surfactant by LISA in the delivery room - which babies?",
+    "Who escalates on the Newborn Early Warning Trigger and Track chart?",
+    "What does the Tommy's National Centre advise after recurrent miscarriage?",
+    "isolation after 5.5 GBq of iodine-131 - how many days?",
+    "pt on the line asking whether to fast before the scan",
+    "ring back tomorrow - results not in yet",
 ]
 
 
