@@ -256,6 +256,8 @@ SPLIT_SETS = frozenset(
         "fortysecond",
         "fortythird",
         "fortyfourth",
+        "fortyfifth",
+        "fortysixth",
     }
 )
 LATER_SETS = [
@@ -301,6 +303,8 @@ LATER_SETS = [
     ("fortysecond", "forty-second set"),
     ("fortythird", "forty-third set"),
     ("fortyfourth", "forty-fourth set"),
+    ("fortyfifth", "forty-fifth set"),
+    ("fortysixth", "forty-sixth set"),
 ]
 
 
