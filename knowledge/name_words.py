@@ -84,7 +84,7 @@ OLDER_GIVEN_NAMES = frozenset(
     rodney royston desmond kenneth kenny douglas donald ronald raymond gerald geoffrey
     geoff clifford cliff leslie lesley roland russell rupert basil boris cedric clement
     cuthbert dudley edwin elmer everett floyd gilbert herman homer irving lloyd lowell
-    marvin melvin milton morris murray otis virgil wallace warren wilbur willard
+    marvin melvin milton morris murray otis virgil wallace warren wilbur willard glen glenn
     """.split()
 )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    dosette webster-pak venalink healthmail kymriah yescarta tecartus carvykti abecma breyanzi
     gadovist dotarem primovist omnipaque visipaque magseed datscan somatom
     hemabate pregnacare curosurf gonal-f menopur cetrotide ovitrelle cyclogest lansinoh medela
     vapotherm
@@ -144,6 +145,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    auer howell-jolly durie-salmon kell
     tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
     shirodkar deauville eklund starr-edwards seacole
     moro finnegan broselow caldicott guthrie sarnat
@@ -457,6 +459,9 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "rose bengal",
+    "the christie",
+    "velindre",
     "mary seacole",
     "queen charlotte's",
     "queen charlotte",
@@ -603,7 +608,7 @@ EPONYM_NOUNS = frozenset(
     register encephalitis nurse nurses house
     stain culture agar
     clasp clasps
-    cerclage uterus speculum views ruling report
+    cerclage uterus speculum views ruling report rods bodies
     """.split()
 )
 
@@ -631,7 +636,8 @@ RELATIVES = frozenset(
     """
     dad daddy mum mummy mom mommy mam mother father grandad granddad grandpa grandma granny
     gran nan nana nanna hubby husband wife son daughter brother sister auntie aunt uncle
-    carer partner fiance fiancé baby bub koro kuia
+    carer partner fiance fiancé baby bub koro kuia granddaughter grandson niece nephew cousin
+    stepson stepdaughter
     """.split()
 )
 

@@ -32,6 +32,12 @@ _WHEN_AFTER = re.compile(
     r"[ \t]+(?i:tmrw|tmr|tomoz|tomorrow|today|tonight|this[ \t]+(?:am|pm|afternoon|morning))\b"
 )
 _FOR_BEFORE = re.compile(r"(?i:\bfor)[ \t]+$")
+# What someone is called, in quotes after the word for them: "pt 'bud' (real name …)", "mr i.
+# ahmed aka 'ish'".
+_NICKNAME_BEFORE = re.compile(
+    r"(?i:\b(?:pt|patient|aka|a\.k\.a\.?|called|known[ \t]+as|nickname[ \t]*:?))[ \t]*['‘\"“]$"
+)
+_QUOTE_AFTER = re.compile(r"['’\"”]")
 # A caller, on a message pad: "rose on the line, 89", "phoned back sunny o.", "ring back bev".
 _ON_THE_LINE_AFTER = re.compile(
     r"[ \t]+(?:is[ \t]+)?(?:on[ \t]+the[ \t]+(?:line|phone)|rang|phoned|called|calling)\b", re.I
@@ -58,6 +64,7 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
             or (_CHILD_AFTER.match(after) is not None and _a_given_name(word))
             or (_FOR_BEFORE.search(before) is not None and _booked_for(word, after))
             or (_a_caller(text, token, before, after) and _a_given_name(word))
+            or (_NICKNAME_BEFORE.search(before) is not None and _a_nickname(word, after))
         )
     _twins(text, tokens, verdicts)
 
@@ -80,6 +87,15 @@ def _a_caller(text: str, token: re.Match[str], before: str, after: str) -> bool:
     return (opens and _ON_THE_LINE_AFTER.match(after) is not None) or (
         _CALLED_BACK_BEFORE.search(before) is not None
     )
+
+
+def _a_nickname(word: str, after: str) -> bool:
+    """One word alone in the quotes, no function word: "'bud'", "'ish'" (not "pt 'no'")."""
+    folded = word.casefold()
+    return _QUOTE_AFTER.match(after) is not None and folded not in NOT_BETWEEN | MODALS | {
+        "no",
+        "yes",
+    }
 
 
 def _a_given_name(word: str) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from assistant.answering import phi_words
 from assistant.answering.phi_names import adjacent
+from assistant.answering.phi_phrases import in_capitals, place_phrases
 from assistant.answering.phi_words import MODALS, NOT_BETWEEN, PLACE_NOUNS
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE
@@ -27,7 +28,8 @@ _NO_SURNAMES = NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
 # An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
 # isotretinoin"; not "Victoria Ward 12 beds", "Hope Street 40 mg").
 _AGE_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
+    r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)(?:[mfMF](?=[ \t]))?\b"  # (and a sex: "45m aml")
+    r"(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
     r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min))"
 )
 
@@ -66,6 +68,33 @@ def first_and_last_before_an_age(
                 or not {given, surname} <= common_words()
                 or _opens(text, tokens, i)
             )
+        ):
+            verdicts[i] = verdicts[i + 1] = True
+
+
+def capitals_given_and_surname(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """A given name and a frequent surname in capitals inside a question typed in small
+    letters, as a label or a run sheet prints them: "e.g. 'HOLLY REEVES, 22 Marsh Lane'". In
+    a question typed all in capitals the case says nothing ("GRACE PERIOD FOR …")."""
+    if in_capitals(text):
+        return
+    phrases = place_phrases(text)  # "ROSE BENGAL" is a stain
+    for i in range(len(tokens) - 1):
+        first, last = tokens[i], tokens[i + 1]
+        given, surname = first.group().casefold(), last.group().casefold()
+        if (
+            first.group().isupper()
+            and last.group().isupper()
+            and len(given) > 2
+            and len(surname) > 2
+            and given in given_names()
+            and surname in frequent_surnames()
+            and surname not in _NO_SURNAMES
+            and surname not in SenseInventory.load()
+            and adjacent(text, first, last)
+            and not any(a <= first.start() and last.end() <= b for a, b in phrases)
         ):
             verdicts[i] = verdicts[i + 1] = True
 

@@ -23,6 +23,7 @@ from assistant.answering.phi_name_pairs import (
     PATIENT_WORDS,
     TITLES,
     a_word_before_an_age,
+    capitals_given_and_surname,
     first_and_last_before_an_age,
     given_before_an_unworded_surname,
     last_comma_first_after_pt,
@@ -65,6 +66,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
     _name_runs(text, tokens, verdicts)
     first_and_last_before_an_age(text, tokens, verdicts)
+    capitals_given_and_surname(text, tokens, verdicts)
     a_word_before_an_age(text, tokens, verdicts)
     last_comma_first_after_pt(text, tokens, verdicts)
     given_before_an_unworded_surname(text, tokens, verdicts)

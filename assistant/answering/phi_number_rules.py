@@ -82,10 +82,12 @@ NUMBER_RULES = [
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("MRN", rf"(?i:\bNHS(?:[ \t]+{NO})?){SEP}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})(?!\d)", 1),
     # In spaced groups, as a health card prints it: "PHN 9876 543 210", "MRN 4471 023 118".
-    ("MRN", r"(?i:\bMRN|\bPHN|\bHCN)\b[ \t]*[:#]?[ \t]*"
+    ("MRN", r"(?i:\bMRN|\bPHN|\bHCN|\bHC(?=[ \t]*\#))\b[ \t]*[:#]?[ \t]*"
             r"(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{NO})?"
             rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{NO}|\bmed(?:ical)?[ \t]+rec\b"
+            # a trust's letter for its numbers: "K number K2287390" (not "a number of")
+            r"|(?-i:\b[B-Z])[ \t]+number\b(?![ \t]+of)"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"
             rf"(?:{NO}|id\b)"
             rf"|\b(?:patient|pt)[ \t]+(?:ID|identifier|{NO})){SEP}{_LABELLED}", 1,
@@ -123,7 +125,9 @@ NUMBER_RULES = [
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
     ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL|UPN)"
-           r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref))\b"  # a pupil's, a donor's
+           r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref)"  # a pupil's, a donor's
+           # a prescription exemption or concession: "MatEx number 5301 8829 041"
+           r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
@@ -222,7 +226,7 @@ NUMBER_RULES = [
     # no. 01/55123/24", "custody number 4471", "MASH ref 22-1180", "CAD 1123" (the police
     # log's number; "CAD" before four digits or more, no year, is no heart disease).
     ("ID", rf"(?i:\b(?:case|crime|custody|incident|safeguarding|MASH|police|log)[ \t]+"
-           rf"(?:ref(?:erence)?\b\.?|id\b|{NO})|\bcustody[ \t]+record"
+           rf"(?:ref(?:erence)?\b\.?|id\b|{NO}|report[ \t]*(?:{NO}|\#))|\bcustody[ \t]+record"
            rf"|(?-i:\bCAD\b)(?:[ \t]+{NO}|(?=[ \t]+(?!(?:19|20)\d\d\b)\d)))"
            rf"{SEP}(?P<v>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w-])", 1, a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".

@@ -41,11 +41,14 @@ def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 # A service's own line right before the number: "the main switchboard number 0161 276 1234",
 # "phone triage line 01 664 4600", "helpline on 0800 …": a department's number, no person's.
 _SERVICE_LINE_BEFORE = re.compile(
-    r"(?i:\b(?:switchboard|helpline|hotline|(?:triage|advice|help|information|booking"
+    r"(?:(?i:\b(?:switchboard|helpline|hotline|(?:triage|advice|help|information|booking"
     r"|appointments?|enquiry|enquiries)[ \t]+line|main[ \t]+(?:number|line)"
     # "call the MRI department on 020 7188 5500", "pharmacy dept number 01632 …"
     r"|(?:department|dept|reception|pharmacy|office)(?=[ \t]+(?:on|number|no|phone|tel)\b)))"
-    r"(?:[ \t]+(?:number|no\b\.?|phone|tel))?(?:[ \t]+(?:is|on|at))?[ \t]*[:#]?[ \t]*$"
+    r"(?:[ \t]+(?:number|no\b\.?|phone|tel))?(?:[ \t]+(?:is|on|at))?[ \t]*[:#]?"
+    # a named service's number, often in brackets (the caller strips those): "Leeds Teaching
+    # Hospitals (0113 392 3547)", "the National Poisons Information Centre (01 809 2166)"
+    r"|\b(?:Hospitals?|Centre|Center|Services?|Clinic|Pharmacy|Trust|Unit|Line))[ \t]*$"
 )
 
 _NUMBER_START = re.compile(r"[\d() +.-]*$")

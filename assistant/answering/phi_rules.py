@@ -546,9 +546,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5, initials_in_bed),
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
-    # A list's "SURNAME, Given" before an age: "08:50 WHITE, Sage 33 - fit note renewal".
+    # A list's "SURNAME, Given" before an age or a date: "08:50 WHITE, Sage 33 - fit note
+    # renewal", "BLAKE, Autumn 26F", "PARSONS, Glen     22/12/1957".
     ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*,[ \t]*[A-Z][a-z]+)"
-             r"(?=[ \t]+(?:1[6-9]|[2-9]\d|1[01]\d)\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml|mmol)))", 5,
+             r"(?=[ \t]+(?:(?:1[6-9]|[2-9]\d|1[01]\d)[MF]?\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml"
+             r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b))", 5,
      capitals_comma_given),
     ("NAME", OTHER_SCRIPT, 5),
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"

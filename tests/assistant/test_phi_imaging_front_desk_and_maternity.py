@@ -37,6 +37,15 @@ FOUND = [
     ("his wife LISA is 45 and asks to stay overnight", "LISA"),
     ("unknown pt, tattoo 'NAOMI' on the forearm - how do we register him?", "NAOMI"),
     ("school: Riverside Heights High School, can the nurse give the inhaler?", "Riverside"),
+    ("10:30  MORRIS, Glen     04/11/1949   NHS 401 223 8870", "MORRIS"),
+    ("07:45 LANE, Summer 31F - marrow harvest, GA", "LANE"),
+    ("granddaughter tilly phoned re nana's results, can I share?", "tilly"),
+    ("sickle crisis, pt 'deano' on the day unit - pca or oral?", "deano"),
+    ("run sheet shows 'MOLLY HUGHES, 9 Dock Road' - is that allowed?", "MOLLY HUGHES"),
+    ("exemption: MatEx number 4471 2290 118 - does it cover her partner?", "4471 2290 118"),
+    ("TTO query - K number K5512098, who checks the sharps teaching?", "K5512098"),
+    ("Pt: ROY, Marcel  HC# 4471-200-118-XK  refill early?", "4471-200-118-XK"),
+    ("stolen from his car, police report #25-330871 - early refill?", "330871"),
 ]
 
 
@@ -79,6 +88,15 @@ CLEAN = [
     "isolation after 5.5 GBq of iodine-131 - how many days?",
     "pt on the line asking whether to fast before the scan",
     "ring back tomorrow - results not in yet",
+    "Are Auer rods on a film enough to start the leukaemia pathway?",
+    "Do Howell-Jolly bodies prompt a vaccination review?",
+    "shared care with The Christie for proton referrals?",
+    "Kymriah or Yescarta - which CAR-T is commissioned here?",
+    "extended phenotype matching Rh & Kell for sickle cell - always?",
+    "counselling points for a new Dosette box?",
+    "can GPs call Leeds Teaching Hospitals (0113 392 3547) for medicines advice?",
+    "a number of patients asked for a K number leaflet",
+    "is ROSE BENGAL staining for dry eye done in clinic?",
 ]
 
 
