@@ -18,10 +18,9 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
-    dosette webster-pak venalink healthmail kymriah yescarta tecartus carvykti abecma breyanzi
-    gadovist dotarem primovist omnipaque visipaque magseed datscan somatom
-    hemabate pregnacare curosurf gonal-f menopur cetrotide ovitrelle cyclogest lansinoh medela
-    vapotherm
+    kymriah yescarta tecartus carvykti abecma breyanzi
+    gadovist dotarem primovist omnipaque visipaque hemabate pregnacare curosurf gonal-f
+    menopur cetrotide ovitrelle cyclogest
     bepanthen parvolex clozaril zaponex denzapine zam-buk
     jynneos imvanex alpron waterpik
     abilify actos adalat adderall advair advil afinitor aldactone aleve allegra altace amaryl
@@ -557,6 +556,15 @@ THING_PHRASES = (
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
 # "Synap Forte"): part of the product, never a person's name.
+# Devices, services and makers that are no medicine (the refusal rule reads BRANDS as
+# medicines, knowledge/drug_names.py): a scanner, a tracer's product, a breast pump, a
+# dispensing aid, a secure e-mail service.
+DEVICES_AND_SERVICES = frozenset(
+    """
+    magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
+    """.split()
+)
+
 PRODUCT_LINES = frozenset("duo forte osteo plus extra mite retard continus rapid".split())
 
 CALENDAR = frozenset(
@@ -642,4 +650,4 @@ RELATIVES = frozenset(
 )
 
 # Every list above, for a single look-up.
-NOT_PEOPLE = BRANDS | EPONYMS | BODIES | PLACES | CALENDAR | GENERA
+NOT_PEOPLE = BRANDS | EPONYMS | BODIES | PLACES | CALENDAR | GENERA | DEVICES_AND_SERVICES
