@@ -258,6 +258,8 @@ SPLIT_SETS = frozenset(
         "fortyfourth",
         "fortyfifth",
         "fortysixth",
+        "fortyseventh",
+        "fortyeighth",
     }
 )
 LATER_SETS = [
@@ -305,6 +307,8 @@ LATER_SETS = [
     ("fortyfourth", "forty-fourth set"),
     ("fortyfifth", "forty-fifth set"),
     ("fortysixth", "forty-sixth set"),
+    ("fortyseventh", "forty-seventh set"),
+    ("fortyeighth", "forty-eighth set"),
 ]
 
 
