@@ -59,7 +59,7 @@ NICKNAMES = frozenset(
     harry hal jack jackie jo josie ray ron ronnie reg reggie stan len lenny les vic wally doug
     chuck hank dick rick ricky nat ollie charlie chas archie gus bea trish tricia val viv maggie
     madge mags babs barb deb debbie di flo gail gerry jerry terry tess tessa bella ellie effie
-    kev jess jez baz gaz shaz tash steph becky bex jules nikki bev
+    kev jess jez baz gaz shaz tash steph becky bex jules nikki bev josh kerry kerri
     """.split()
 )
 

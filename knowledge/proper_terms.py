@@ -238,6 +238,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    leder
     caredoc southdoc centrelink siemens
     osha cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
     cms medicare medicaid tricare nhs rcog rcp rcn bnf mhra ema asco nccn acr kdigo gold
@@ -458,6 +459,11 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "oliver mcgowan",
+    "cornelia de lange",
+    "power of attorney",
+    "americans with disabilities",
+    "thomas the tank engine",
     "rose bengal",
     "the christie",
     "velindre",
@@ -562,6 +568,7 @@ THING_PHRASES = (
 DEVICES_AND_SERVICES = frozenset(
     """
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
+    widgit
     """.split()
 )
 

@@ -23,8 +23,16 @@ _INTRODUCED = re.compile(
 _BABY_BEFORE = re.compile(r"(?i:\b(?:baby|newborn|twin[ \t]+[12ab]))[ \t]*[,:]?[ \t]*$")
 # Who the word is, in brackets after it: "rose (baby)", "sunny (the little boy not …)".
 _CHILD_AFTER = re.compile(
-    r"[ \t]*\((?:the[ \t]+)?(?:little[ \t]+)?(?:baby|boy|girl|son|daughter|twin)\b", re.I
+    r"[ \t]*\((?:the[ \t]+)?(?:little[ \t]+)?(?:baby|boy|girl|son|daughter|twin|pt|patient)\b",
+    re.I,
 )
+# A name alone in brackets after the word for a person or a condition: "supported living staff
+# (kerry)", "the guardian (tom hale)", "pt with angelman (lily-mae)".
+_IN_BRACKETS = re.compile(r"\(([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*))?\)")
+# Whom news is asked about: "wants update on josh".
+_NEWS_ON_BEFORE = re.compile(r"(?i:\b(?:update|updates|news|info)[ \t]+(?:on|about|re))[ \t]+$")
+# Someone from a service, opening a message: "mark from the day centre wants …".
+_FROM_A_SERVICE_AFTER = re.compile(r"[ \t]+from[ \t]+the[ \t]+", re.I)
 _TWINS_BEFORE = re.compile(r"(?i:\b(?:twins|triplets)[ \t]*[:,]?[ \t]*)$")
 _JOINED = re.compile(r"[ \t]*(?:&|\+|and|,)[ \t]*", re.I)
 # When the booking is: "for wade tmrw", "for mo today".
@@ -38,6 +46,7 @@ _NICKNAME_BEFORE = re.compile(
     r"(?i:\b(?:pt|patient|aka|a\.k\.a\.?|called|known[ \t]+as|nickname[ \t]*:?))[ \t]*['‘\"“]$"
 )
 _QUOTE_AFTER = re.compile(r"['’\"”]")
+_NOT_NICKNAMES = NOT_BETWEEN | MODALS | {"no", "yes"}  # "pt 'no' to bloods"
 # A caller, on a message pad: "rose on the line, 89", "phoned back sunny o.", "ring back bev".
 _ON_THE_LINE_AFTER = re.compile(
     r"[ \t]+(?:is[ \t]+)?(?:on[ \t]+the[ \t]+(?:line|phone)|rang|phoned|called|calling)\b", re.I
@@ -50,23 +59,34 @@ _QUESTION_ENDS = re.compile(r"[ \t]*[?.!]*[ \t]*$")
 
 
 def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """Mark the words these cues name. Each word looks 40 characters either side, so a long
+    paste costs no more per word than a short question."""
     for i, token in enumerate(tokens):
         if verdicts[i]:
             continue
         before = text[max(0, token.start() - 40) : token.start()]
-        after = text[token.end() :]
+        after = text[token.end() : token.end() + 40]
         word = token.group()
+        last = _QUESTION_ENDS.fullmatch(text, token.end()) is not None
         verdicts[i] = (
             (_INTRODUCED.search(before) is not None and _introduced(word))
             or (
                 _BABY_BEFORE.search(before) is not None and _a_babys_name(text, tokens, verdicts, i)
             )
             or (_CHILD_AFTER.match(after) is not None and _a_given_name(word))
-            or (_FOR_BEFORE.search(before) is not None and _booked_for(word, after))
-            or (_a_caller(text, token, before, after) and _a_given_name(word))
+            or (_FOR_BEFORE.search(before) is not None and _booked_for(word, after, last))
+            or (_a_caller(before, after) and _a_given_name(word))
             or (_NICKNAME_BEFORE.search(before) is not None and _a_nickname(word, after))
+            or (_NEWS_ON_BEFORE.search(before) is not None and _a_given_name_no_word(word))
+            or (
+                i == 0
+                and not before.strip()
+                and _FROM_A_SERVICE_AFTER.match(after) is not None
+                and _a_given_name(word)
+            )
         )
     _twins(text, tokens, verdicts)
+    _names_in_brackets(text, tokens, verdicts)
 
 
 def _introduced(word: str) -> bool:
@@ -80,7 +100,7 @@ def _introduced(word: str) -> bool:
     return folded in given_names() or (folded in load_names() and folded not in common_words())
 
 
-def _a_caller(text: str, token: re.Match[str], before: str, after: str) -> bool:
+def _a_caller(before: str, after: str) -> bool:
     """Who is on the phone, opening a message ("rose on the line, 89") or after calling back
     ("phoned back sunny o.")."""
     opens = re.fullmatch(r"[ \t]*(?:(?i:msg|message|call|tel)[ \t]*:?[ \t]*)?", before) is not None
@@ -91,11 +111,37 @@ def _a_caller(text: str, token: re.Match[str], before: str, after: str) -> bool:
 
 def _a_nickname(word: str, after: str) -> bool:
     """One word alone in the quotes, no function word: "'bud'", "'ish'" (not "pt 'no'")."""
-    folded = word.casefold()
-    return _QUOTE_AFTER.match(after) is not None and folded not in NOT_BETWEEN | MODALS | {
-        "no",
-        "yes",
-    }
+    return _QUOTE_AFTER.match(after) is not None and word.casefold() not in _NOT_NICKNAMES
+
+
+def _a_given_name_no_word(word: str) -> bool:
+    return _a_given_name(word) and word.casefold() not in common_words()
+
+
+def _names_in_brackets(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A given name alone in brackets, or with a surname: "(kerry)", "(tom hale)",
+    "(lily-mae)"; a word that is also an English word only with a surname beside it ("(rose)"
+    may be a result that rose); never in capitals ("(MARC)" spells out a committee)."""
+    at = {t.start(): i for i, t in enumerate(tokens)}
+    for found in _IN_BRACKETS.finditer(text):
+        first, second = found.group(1), found.group(2)
+        if first.isupper():
+            continue  # an abbreviation spelt out before it: "Committee (MARC)"
+        parts = [p for p in re.split(r"[-'’]", first.casefold()) if p]
+        given = all(p in given_names() for p in parts) and first.casefold() not in NOT_PEOPLE
+        surname = second is not None and (
+            second.casefold() in frequent_surnames()
+            or (second.casefold() in load_names() and second.casefold() not in common_words())
+        )
+        word = first.casefold() in common_words() or any(p in common_words() for p in parts[1:])
+        if not given or (word and not surname) or (second is not None and not surname):
+            continue
+        i = at.get(found.start(1))
+        if i is None:
+            continue
+        verdicts[i] = True
+        if second is not None and i + 1 < len(tokens):
+            verdicts[i + 1] = True
 
 
 def _a_given_name(word: str) -> bool:
@@ -125,7 +171,7 @@ def _a_babys_name(text: str, tokens: list[re.Match[str]], verdicts: list[bool], 
     return pair
 
 
-def _booked_for(word: str, after: str) -> bool:
+def _booked_for(word: str, after: str, last: bool) -> bool:
     """Whom a booking is for, in small letters: a given name or a frequent surname before
     when it is ("for wade tmrw"), or a given name that is no word ending the question ("for
     jess")."""
@@ -134,17 +180,13 @@ def _booked_for(word: str, after: str) -> bool:
         return False
     if _WHEN_AFTER.match(after):
         return folded in given_names() or folded in frequent_surnames()
-    return (
-        _QUESTION_ENDS.fullmatch(after) is not None
-        and folded in given_names()
-        and folded not in common_words()
-    )
+    return last and folded in given_names() and folded not in common_words()
 
 
 def _twins(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
     """ "twins harper & hunter", "triplets: Ava, Mia and Zoe": given names after the word."""
     for i, token in enumerate(tokens):
-        if not _TWINS_BEFORE.search(text, 0, token.start()):
+        if not _TWINS_BEFORE.search(text[max(0, token.start() - 20) : token.start()]):
             continue
         j = i
         # (any given name: "hunter" names a canal too, not beside a twin's name)

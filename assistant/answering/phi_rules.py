@@ -466,7 +466,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|contact|sprain|rupture|bitten|needlestick|nsi|flying|flight|depart(?:s|ing)?"
              r"|return(?:s|ing)?"
              # fertility and birth: "egg collection 12/5", "embryo transfer 3/6", "IUI 9/2"
-             r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery)"
+             r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery"
+             # an order's or an authorisation's end: "dols expires 03/09"
+             r"|expires|expiry|expired|renewal|lapses)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days

@@ -326,7 +326,9 @@ _WIDE_SCORE_AFTER = re.compile(
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")
 # Nouns that make a name a place's: "Victoria Ward", "Rose Unit", "Hope Street".
-PLACE_NOUNS = frozenset("ward bay wing unit house block theatre room bed street road lane".split())
+PLACE_NOUNS = frozenset(
+    "ward bay wing unit house block theatre room bed street road lane suite".split()
+)
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+$")
 _WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
 _WORD_SUFFIXES = frozenset("recommended approved endorsed funded style type like based".split())
@@ -725,8 +727,10 @@ def _in_a_code(text: str, token: re.Match[str]) -> bool:
 def _inner_capital(word: str) -> bool:
     """A capital after a small letter is an abbreviation's ("CrCl", "PrEP", "eGFR"), except in
     the names that have one ("McDonald", "MacLeod", "DeShawn", "LaToya", "O'Brien")."""
-    inner = re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", word)
-    return inner is not None and re.match(r"(?:Mc|Mac|De|Di|La|Le|Van|Von)[A-Z]", word) is None
+    inner = re.findall(r"[a-zà-ÿ][A-ZÀ-Þ]", word)
+    if len(inner) > 1:
+        return True  # "LeDeR", "McAfee" has one: a name's prefix has one capital after it
+    return bool(inner) and re.match(r"(?:Mc|Mac|De|Di|La|Le|Van|Von)[A-Z]", word) is None
 
 
 def is_initials(word: str) -> bool:

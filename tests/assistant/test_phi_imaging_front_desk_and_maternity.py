@@ -46,6 +46,13 @@ FOUND = [
     ("TTO query - K number K5512098, who checks the sharps teaching?", "K5512098"),
     ("Pt: ROY, Marcel  HC# 4471-200-118-XK  refill early?", "4471-200-118-XK"),
     ("stolen from his car, police report #25-330871 - early refill?", "330871"),
+    ("the support worker (kerry) rang about the care package", "kerry"),
+    ("his advocate (ben doyle) disagrees with the best-interests decision", "doyle"),
+    ("pt with rett syndrome (lily-mae) needs bloods - distraction kit?", "lily-mae"),
+    ("ruby (pt in side room 2) keeps pulling her cannula", "ruby"),
+    ("mark from the day centre is asking about the discharge date", "mark"),
+    ("her sister wants an update on kayla - can I share it?", "kayla"),
+    ("dols expires 14/09 - who renews the urgent authorisation?", "14/09"),
 ]
 
 
@@ -97,6 +104,14 @@ CLEAN = [
     "can GPs call Leeds Teaching Hospitals (0113 392 3547) for medicines advice?",
     "a number of patients asked for a K number leaflet",
     "is ROSE BENGAL staining for dry eye done in clinic?",
+    "CRP (rose) to 50 overnight - repeat cultures?",
+    "The Medicines Adverse Reactions Committee (MARC) reviewed the reports - what changed?",
+    "Does the Hope Suite offer support to families during a LeDeR review?",
+    "Is Oliver McGowan training mandatory for bank staff?",
+    "reflux in cornelia de lange syndrome - ppi dose?",
+    "Who can act under a Lasting Power of Attorney for Health and Welfare?",
+    "Talking Mats or Widgit symbols for consent?",
+    "he loves Thomas the Tank Engine - can the play team use it?",
 ]
 
 
