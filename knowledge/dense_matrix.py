@@ -71,7 +71,8 @@ class DenseMatrix:
         tied = np.flatnonzero(sims == kth)[: k - len(above)]
         top = np.concatenate([above, tied])
         top = top[np.lexsort((top, -sims[top]))]
-        return [DenseMatch(self.ids[i], float(sims[i]), self.vectors[i]) for i in top]
+        # (a copy of each row: a cached record must not keep a replaced index's file mapped)
+        return [DenseMatch(self.ids[i], float(sims[i]), np.array(self.vectors[i])) for i in top]
 
     def _mask(self, live: frozenset[str]) -> np.ndarray:
         # One mask per live set, kept: the live set changes only when an admin acts.
@@ -90,8 +91,11 @@ class DenseMatrix:
         """The matrix saved in `folder` for these ids; None when there is none (an index
         written before matrices were kept) or it does not fit them."""
         try:
-            vectors = np.load(folder / VECTORS, allow_pickle=False)
+            # mapped, not read: the OS keeps the pages it needs (154 MB at 100k chunks)
+            vectors = np.load(folder / VECTORS, mmap_mode="r", allow_pickle=False)
             row_versions = json.loads((folder / ROW_VERSIONS).read_text(encoding="utf-8"))
-            return cls(ids, np.ascontiguousarray(vectors, dtype=np.float32), row_versions)
+            if vectors.dtype != np.float32 or vectors.ndim != 2:
+                return None
+            return cls(ids, vectors, row_versions)
         except (OSError, ValueError):
             return None

@@ -220,10 +220,9 @@ class LexicalIndex:
         # Select by the catalog's live ids, not the status mirror on the chunks: the catalog is
         # the authority, and this build is rare enough to afford the larger filter.
         live_ids = sorted(v.version_id for v in live)
-        where = {"version_id": {"$in": live_ids}}
-        chunks = store.get_chunks(where=where, with_embeddings=True) if live_ids else []
+        chunks = store.get_chunks(where={"version_id": {"$in": live_ids}}) if live_ids else []
         ids = [c.id for c in chunks]
-        dense = _dense_matrix(chunks)
+        dense = _dense_matrix(store, chunks)
         corpus = [
             lexical_stems(
                 index_text(c.metadata.get("title", ""), c.metadata.get("section", ""), c.text)
@@ -249,7 +248,11 @@ class LexicalIndex:
         (tmp / "chunk_ids.json").write_text(json.dumps(ids), encoding="utf-8")
         shutil.rmtree(path, ignore_errors=True)
         tmp.rename(path)
-        return _Snapshot.of(wanted, bm25, ids, dense)
+        # served from the file, mapped: the pages are the OS's to keep or drop (as after a
+        # restart), and the array built here is freed
+        return _Snapshot.of(
+            wanted, bm25, ids, DenseMatrix.load(path, ids) if dense is not None else None
+        )
 
     def _remove_stale(self, keep: Path) -> None:
         if not self.folder.is_dir():
@@ -297,13 +300,15 @@ class LexicalIndex:
         return LexicalMatch(hits, scores, snapshot.positions)
 
 
-def _dense_matrix(chunks) -> DenseMatrix | None:
-    """The chunks' vectors as one matrix, built here because this build already fetches every
-    live chunk: a second fetch would double the cost of a rebuild (knowledge/dense_matrix.py)."""
-    if not chunks or any(c.embedding is None for c in chunks):
+def _dense_matrix(store: ReadOnlyIndex, chunks) -> DenseMatrix | None:
+    """The chunks' vectors as one matrix, built with the lexical index because both describe
+    the same live chunks (knowledge/dense_matrix.py). None when a chunk vanished meanwhile
+    (a removal): dense search then asks the store until the next build."""
+    if not chunks:
         return None
-    return DenseMatrix(
-        [c.id for c in chunks],
-        np.stack([c.embedding for c in chunks]).astype(np.float32),
-        [str(c.metadata.get("version_id", "")) for c in chunks],
-    )
+    try:
+        vectors = store.get_vectors([c.id for c in chunks])
+    except LookupError:
+        return None
+    versions = [str(c.metadata.get("version_id", "")) for c in chunks]
+    return DenseMatrix([c.id for c in chunks], vectors, versions)

@@ -40,6 +40,9 @@ class ReadOnlyIndex:
             embedding, k, where=where, with_embeddings=with_embeddings, with_records=with_records
         )
 
+    def get_vectors(self, ids: Sequence[str]) -> np.ndarray:
+        return self._store.get_vectors(ids)
+
     def chunk_count(self) -> int:
         return self._store.chunk_count()
 

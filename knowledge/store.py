@@ -58,6 +58,7 @@ class VectorStore(Protocol):
         ids: Sequence[str] | None = None,
         with_embeddings: bool = False,
     ) -> list[StoredChunk]: ...
+    def get_vectors(self, ids: Sequence[str]) -> np.ndarray: ...
     def chunk_count(self) -> int: ...
     def query(
         self,
@@ -317,6 +318,23 @@ class ChromaStore:
                 out.append(
                     StoredChunk(chunk_id, result["documents"][i], result["metadatas"][i], vector)
                 )
+        return out
+
+    def get_vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """The vectors of `ids`, one row each in their order, read a page at a time into one
+        array (no per-chunk objects: at 100k chunks those cost several hundred MB). Raises
+        LookupError when a chunk is gone (removed while this read)."""
+        out = np.empty((len(ids), self.dimension), dtype=np.float32)
+        for start in range(0, len(ids), _PAGE):
+            page = list(ids[start : start + _PAGE])
+            result = self._chunks.get(ids=page, include=["embeddings"])
+            rows = {chunk_id: i for i, chunk_id in enumerate(result["ids"])}
+            missing = [chunk_id for chunk_id in page if chunk_id not in rows]
+            if missing:
+                raise LookupError(f"{len(missing)} chunks are no longer in the store")
+            out[start : start + len(page)] = np.asarray(result["embeddings"], dtype=np.float32)[
+                [rows[chunk_id] for chunk_id in page]
+            ]
         return out
 
     def _chunk_ids(self, where: dict | None) -> list[str]:
