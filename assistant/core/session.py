@@ -8,11 +8,26 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.governance.settings import Settings, load_settings
+
+_frozen = threading.Event()
+
+
+def _freeze_what_lives_long() -> None:
+    """What the warm-up loaded (word lists, model, indexes) lives as long as the process: a
+    full garbage collection walking it paused one identifier check for 17 ms
+    (benchmarks/results/phi.md). Collected, then frozen, it is never walked again. Once per
+    process: a second session's objects (a test's, a reopened window's) stay collectable."""
+    if _frozen.is_set():
+        return
+    _frozen.set()
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(slots=True)
@@ -116,6 +131,7 @@ class Session:
         from assistant.answering import phi
 
         phi.warm_up()
+        _freeze_what_lives_long()
         prepare = getattr(engine.chat, "prepare", None)
         if prepare is not None:
             yield "Connecting to the language model…"
