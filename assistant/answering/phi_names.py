@@ -247,7 +247,9 @@ def capitals_after_title(m: re.Match[str]) -> Span | None:
         # ("MS HINEMOA ROPATA"; "MR KNEE RIGHT" leaves "RIGHT")
         second = words[-1].casefold()
         unknown = second not in SenseInventory.load() and second not in NOT_PEOPLE
-        if second not in common_words() and len(second) > 3 and unknown and second.isalpha():
+        named = _a_surname(words[-2].strip(".").casefold())
+        word = second in common_words() or not second.isalpha() or len(second) < 4
+        if named and unknown and not word:
             return m.span("v")
         found = found[: found.rindex(words[-1])].rstrip()
         words = words[:-1]
