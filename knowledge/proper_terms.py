@@ -459,6 +459,8 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "guy's and st thomas'",
+    "guy's and st thomas",
     "oliver mcgowan",
     "cornelia de lange",
     "power of attorney",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_names import adjacent
-from assistant.answering.phi_words import MODALS, NOT_BETWEEN
+from assistant.answering.phi_words import MODALS, NOT_BETWEEN, clinical_words
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
 
@@ -31,6 +31,12 @@ _CHILD_AFTER = re.compile(
 _IN_BRACKETS = re.compile(r"\(([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*))?\)")
 # Whom news is asked about: "wants update on josh".
 _NEWS_ON_BEFORE = re.compile(r"(?i:\b(?:update|updates|news|info)[ \t]+(?:on|about|re))[ \t]+$")
+# Whom a request is for, between a modal and what they would do: "can wade have his tac
+# level at the sat clinic", "could grace get the late slot".
+_MODAL_BEFORE = re.compile(r"(?i:\b(?:can|could|should|will|may|does|did|has))[ \t]+$")
+_DOING_AFTER = re.compile(
+    r"[ \t]+(?:have|get|take|go|come|start|stop|restart|eat|drink|fly|travel|drive|still|be)\b"
+)
 # Someone from a service, opening a message: "mark from the day centre wants …".
 _FROM_A_SERVICE_AFTER = re.compile(r"[ \t]+from[ \t]+the[ \t]+", re.I)
 _TWINS_BEFORE = re.compile(r"(?i:\b(?:twins|triplets)[ \t]*[:,]?[ \t]*)$")
@@ -79,6 +85,11 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
             or (_NICKNAME_BEFORE.search(before) is not None and _a_nickname(word, after))
             or (_NEWS_ON_BEFORE.search(before) is not None and _a_given_name_no_word(word))
             or (
+                _MODAL_BEFORE.search(before) is not None
+                and _DOING_AFTER.match(after) is not None
+                and _a_persons_name(word)
+            )
+            or (
                 i == 0
                 and not before.strip()
                 and _FROM_A_SERVICE_AFTER.match(after) is not None
@@ -114,6 +125,16 @@ def _a_nickname(word: str, after: str) -> bool:
     return _QUOTE_AFTER.match(after) is not None and word.casefold() not in _NOT_NICKNAMES
 
 
+def _a_persons_name(word: str) -> bool:
+    """A given name, or a frequent surname that is no English word ("he", "crews"), in small
+    letters and no clinical word."""
+    folded = word.casefold()
+    if not word.islower() or folded in NOT_PEOPLE | RELATIVES or folded in NOT_BETWEEN | MODALS:
+        return False
+    surname = folded in frequent_surnames() and folded not in common_words()  # not "he", "crews"
+    return (folded in given_names() or surname) and folded not in clinical_words()
+
+
 def _a_given_name_no_word(word: str) -> bool:
     return _a_given_name(word) and word.casefold() not in common_words()
 
@@ -142,6 +163,28 @@ def _names_in_brackets(text: str, tokens: list[re.Match[str]], verdicts: list[bo
         verdicts[i] = True
         if second is not None and i + 1 < len(tokens):
             verdicts[i + 1] = True
+        _short_form_and_surname(tokens, verdicts, i, first.casefold(), second is None)
+
+
+def _short_form_and_surname(
+    tokens: list[re.Match[str]], verdicts: list[bool], i: int, name: str, alone: bool
+) -> None:
+    """Around a given name in brackets, the short form it spells out and the surname after it:
+    "pt rich (richard) allen"."""
+    if (
+        i > 0
+        and len(tokens[i - 1].group()) > 1
+        and name.startswith(tokens[i - 1].group().casefold())
+    ):
+        verdicts[i - 1] = True
+        after = i + 1
+        if alone and after < len(tokens) and _a_surname(tokens[after].group().casefold()):
+            verdicts[after] = True
+
+
+def _a_surname(folded: str) -> bool:
+    listed = folded in load_names() and folded not in common_words()
+    return folded in frequent_surnames() or listed
 
 
 def _a_given_name(word: str) -> bool:

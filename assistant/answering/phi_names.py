@@ -219,11 +219,15 @@ def listed_pair(m: re.Match[str]) -> Span | None:
 
 
 def capitals_comma_given(m: re.Match[str]) -> Span | None:
-    """ "WHITE, Sage 33": a list's surname in capitals, a comma and a given name before an
-    age; the surname on the name lists and no abbreviation ("CRP, Hb 120" is none)."""
-    surname, given = (w.strip().casefold() for w in m.group("v").split(",", 1))
+    """ "WHITE, Sage 33", "DOYLE Patrick 1957": a list's surname in capitals, a comma or not,
+    and a given name before an age or a date; the surname on the name lists and no
+    abbreviation ("CRP, Hb 120" is none)."""
+    found = m.group("v")
+    surname, given = (w.casefold() for w in re.split(r",?[ \t]+", found, maxsplit=1))
     if surname in SenseInventory.load() or surname not in name_list():
         return None
+    if "," not in found and surname in common_words():
+        return None  # "NICE Guidance 2019", "WHITE Cell 12": a comma says a list's name
     return m.span("v") if given.split()[0] in given_names() else None
 
 

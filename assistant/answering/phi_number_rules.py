@@ -127,7 +127,8 @@ NUMBER_RULES = [
            rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL|UPN)"
            r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref)"  # a pupil's, a donor's
            # a prescription exemption or concession: "MatEx number 5301 8829 041"
-           r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#))\b"
+           r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#)"
+           r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.

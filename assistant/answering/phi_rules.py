@@ -396,6 +396,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?<![\w./-])(?:[1-9]|[12]\d|3[01])[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?"
              r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?)\b"
              r"(?![ \t]*\d{4})", 4),
+    # A range of days then its month: "a cruise 10-24 Sept", "away 3–17 August".
+    ("DATE", rf"\b\d{{1,2}}[-–]\d{{1,2}}[ \t]+{MONTH_SAID}\b(?![ \t]+\d{{4}})", 4,
+     persons_date_only),
     # A month then a range of its days: "on a coach holiday in Spain May 20-24".
     ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}[-–]\d{{1,2}}\b(?![-–/]\d)", 4,
      persons_date_only),
@@ -468,7 +471,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              # fertility and birth: "egg collection 12/5", "embryo transfer 3/6", "IUI 9/2"
              r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery"
              # an order's or an authorisation's end: "dols expires 03/09"
-             r"|expires|expiry|expired|renewal|lapses)"
+             r"|expires|expiry|expired|renewal|lapses"
+             # a dialysis session, a biopsy: "at her last session 28/11", "biopsy … for 14/11"
+             r"|session|biopsy|bx|booked[ \t]+for)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -550,9 +555,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     # A list's "SURNAME, Given" before an age or a date: "08:50 WHITE, Sage 33 - fit note
     # renewal", "BLAKE, Autumn 26F", "PARSONS, Glen     22/12/1957".
-    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*,[ \t]*[A-Z][a-z]+)"
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*(?:,[ \t]*|[ \t]+)[A-Z][a-z]+)"
              r"(?=[ \t]+(?:(?:1[6-9]|[2-9]\d|1[01]\d)[MF]?\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml"
-             r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b))", 5,
+             r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:19|20)\d\d\b))", 5,
      capitals_comma_given),
     ("NAME", OTHER_SCRIPT, 5),
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"

@@ -412,6 +412,8 @@ def _unknown_name(text: str, token: re.Match[str], folded: str) -> bool:
         return False  # "Nifedipine or Atosiban", "Humira to Amgevita": things come in lists
     if folded in load_names() or folded in given_names() or latin_with_diacritics(token.group()):
         return True
+    if not re.search(r"[aeiouy]", folded):
+        return False  # "Kt/V", "Qb 300": no list holds it and no name is without a vowel
     return name_likeness(folded) >= SHAPE_THRESHOLD
 
 

@@ -53,6 +53,13 @@ FOUND = [
     ("mark from the day centre is asking about the discharge date", "mark"),
     ("her sister wants an update on kayla - can I share it?", "kayla"),
     ("dols expires 14/09 - who renews the urgent authorisation?", "14/09"),
+    ("can we take the bloods at her last session 02/12?", "02/12"),
+    ("his biopsy is booked for 19/11 - hold the clopidogrel?", "19/11"),
+    ("she wants a cruise 3-17 Oct - can PD fluid go to the ship?", "3-17 Oct"),
+    ("lab no TT-24-11820 for the recipient - who chases the crossmatch?", "11820"),
+    ("10:40 NOWAK Anna 1961 LRCF - flow 380", "NOWAK"),
+    ("can grace get the late dialysis slot on saturdays?", "grace"),
+    ("pt ben (benjamin) okafor 2 failed fistulas - graft next?", "okafor"),
 ]
 
 
@@ -112,6 +119,11 @@ CLEAN = [
     "Who can act under a Lasting Power of Attorney for Health and Welfare?",
     "Talking Mats or Widgit symbols for consent?",
     "he loves Thomas the Tank Engine - can the play team use it?",
+    "Kt/V 1.1 but Qb only 250 - push the blood flow first?",
+    "transfer arrangements with Guy's and St Thomas' out of hours?",
+    "My son has grommets. Can he go swimming?",
+    "can crews give adrenaline before the anaphylaxis card says so?",
+    "NICE Guidance 2019 on renal replacement - still current?",
 ]
 
 
