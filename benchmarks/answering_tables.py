@@ -239,7 +239,7 @@ def latency_table(rows: list[dict]) -> list[tuple]:
     keys = [
         ("retrieval_catalog_ms", "catalog (live set + BM25 check)"),
         ("retrieval_embed_ms", "embed question"),
-        ("retrieval_dense_ms", "dense (Chroma)"),
+        ("retrieval_dense_ms", "dense (exact, live vectors)"),
         ("retrieval_lexical_ms", "lexical (BM25)"),
         ("retrieval_fuse_ms", "fuse + rescore + cap"),
         ("retrieval_total_ms", "retrieval total"),

@@ -55,7 +55,7 @@ SEED = 20261123
 STAGES = [
     ("retrieval_catalog_ms", "catalog: live set (cached, 1 get by id) + BM25 fingerprint"),
     ("retrieval_embed_ms", "embed question (1 torch thread)"),
-    ("retrieval_dense_ms", "dense (Chroma unfiltered + live check)"),
+    ("retrieval_dense_ms", "dense (exact over live vectors + records)"),
     ("retrieval_lexical_ms", "lexical (BM25)"),
     ("retrieval_fuse_ms", "fuse (+ get_chunks for BM25-only hits) + rescore"),
     ("retrieval_total_ms", "retrieval total"),
