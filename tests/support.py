@@ -46,3 +46,17 @@ class EventLoopWatch:
     @property
     def worst(self) -> float:
         return max(self.gaps, default=0.0)
+
+
+def ingest_one(kb, path, approve=True):
+    """Ingest one file; its version (approved unless `approve` is False)."""
+    from knowledge.ingest import IngestOptions
+
+    return [e.result for e in kb.ingest([path], IngestOptions(approve=approve)) if e.result][0]
+
+
+def markdown_doc(tmp_path, name, paragraphs):
+    """A Markdown file titled by its name, one paragraph (or section) per item."""
+    path = tmp_path / name
+    path.write_text("# " + name.split(".")[0] + "\n\n" + "\n\n".join(paragraphs))
+    return path

@@ -8,9 +8,9 @@ import threading
 
 import numpy as np
 import pytest
+from support import ingest_one, markdown_doc
 
 from knowledge.dense_matrix import ROW_VERSIONS, VECTORS, DenseMatrix
-from knowledge.ingest import IngestOptions
 from knowledge.lexical import LexicalIndex
 from knowledge.retrieval import RetrievalConfig, Retriever
 
@@ -69,14 +69,8 @@ def test_saved_and_loaded_unchanged_and_a_missing_or_mismatched_file_is_no_matri
 
 
 # -- with the knowledge base (real local Chroma, the hashing embedder) ------------------------
-def _ingest(kb, path, approve=True):
-    return [e.result for e in kb.ingest([path], IngestOptions(approve=approve)) if e.result][0]
-
-
-def _doc(tmp_path, name, paragraphs):
-    path = tmp_path / name
-    path.write_text("# " + name.split(".")[0] + "\n\n" + "\n\n".join(paragraphs))
-    return path
+_ingest = ingest_one
+_doc = markdown_doc
 
 
 def _sections(tmp_path, name, count, words):

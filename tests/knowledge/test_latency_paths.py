@@ -8,26 +8,20 @@ import threading
 import numpy as np
 import pytest
 from fakes import HashEmbedder, word_counter
+from support import ingest_one, markdown_doc
 
 import knowledge.store as store_module
 from knowledge.base import KnowledgeBase
 from knowledge.catalog import GENERATION, Catalog
 from knowledge.embedding import torch_threads
-from knowledge.ingest import IngestOptions
 from knowledge.lexical import LexicalIndex
 from knowledge.retrieval import Retriever
 
 QUESTION = "How long should I rub my hands with alcohol-based hand rub?"
 
 
-def _ingest(kb, path, approve=True):
-    return [e.result for e in kb.ingest([path], IngestOptions(approve=approve)) if e.result][0]
-
-
-def _doc(tmp_path, name, paragraphs):
-    path = tmp_path / name
-    path.write_text("# " + name.split(".")[0] + "\n\n" + "\n\n".join(paragraphs))
-    return path
+_ingest = ingest_one
+_doc = markdown_doc
 
 
 def _sections(tmp_path, name, count, words="Hand hygiene rule"):

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from support import ingest_one, markdown_doc
 
 from knowledge.analysis import expand_query, expansions, lexical_stems, numbers
-from knowledge.ingest import IngestOptions
 from knowledge.retrieval import RetrievalConfig, Retriever, rrf_scores
 
-
-def _ingest(kb, path, approve=True):
-    return [e.result for e in kb.ingest([path], IngestOptions(approve=approve)) if e.result][0]
-
-
-def _doc(tmp_path, name, paragraphs):
-    path = tmp_path / name
-    path.write_text("# " + name.split(".")[0] + "\n\n" + "\n\n".join(paragraphs))
-    return path
+_ingest = ingest_one
+_doc = markdown_doc
 
 
 def test_only_live_versions_even_when_pending_chunks_crowd_the_top(kb, tmp_path):
