@@ -275,7 +275,12 @@ _UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu".
 
 def initials_in_bed(m: re.Match[str]) -> Span | None:
     """Initials with the bed they are in ("RK (bed 12)", "J.S. in bay 4"), not a unit's."""
-    return None if m.group("v").replace(".", "").casefold() in _UNITS_OF_CARE else m.span("v")
+    letters = m.group("v").replace(".", "").casefold()
+    if letters in _UNITS_OF_CARE:
+        return None
+    if m.group("v").islower() and (letters in SenseInventory.load() or letters in common_words()):
+        return None  # typed small, an abbreviation or a word: "ng in bay 3", "him in bay 2"
+    return m.span("v")
 
 
 def name_beside_bed(m: re.Match[str]) -> Span | None:

@@ -128,7 +128,8 @@ NUMBER_RULES = [
            r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref)"  # a pupil's, a donor's
            # a prescription exemption or concession: "MatEx number 5301 8829 041"
            r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#)"
-           r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref))\b"
+           r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref)"
+           r"|trial[ \t]+(?:no|number|id))\b"  # a participant's: "Trial no: PR-0193"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.

@@ -551,6 +551,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # Initials with the bed they are in: "RK (bed 12)", "J.S. in bay 4".
     ("NAME", r"(?<![\w.])(?P<v>[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)"
              r"(?=[ \t]*\(?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5, initials_in_bed),
+    # ... typed small after "for" or "pt": "plt transfusion for jw in bay 3" (not "ng in bay 3")
+    ("NAME", r"(?i:\b(?:for|pt|patient))[ \t]+(?P<v>[a-z]{2,3})"
+             r"(?=[ \t]+(?:in[ \t]+)?(?i:bed|bay|rm|room|cubicle)[ \t]*\d)", 5,
+     initials_in_bed),
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     # A list's "SURNAME, Given" before an age or a date: "08:50 WHITE, Sage 33 - fit note

@@ -60,6 +60,8 @@ FOUND = [
     ("10:40 NOWAK Anna 1961 LRCF - flow 380", "NOWAK"),
     ("can grace get the late dialysis slot on saturdays?", "grace"),
     ("pt ben (benjamin) okafor 2 failed fistulas - graft next?", "okafor"),
+    ("platelets for mk in bay 4 - HLA antibodies first?", "mk"),
+    ("Screening log: Trial no: LU-2291  Arm A - who unblinds?", "2291"),
 ]
 
 
@@ -124,6 +126,8 @@ CLEAN = [
     "My son has grommets. Can he go swimming?",
     "can crews give adrenaline before the anaphylaxis card says so?",
     "NICE Guidance 2019 on renal replacement - still current?",
+    "pt with an ng in bay 3 pulled it out - replace tonight?",
+    "which trial number does the consent form need?",
 ]
 
 
