@@ -42,15 +42,14 @@ class DenseMatrix:
     vectors: np.ndarray  # float32, shape (len(ids), dimension)
     row_versions: list[str]
     _masks: dict[frozenset[str], np.ndarray] = field(default_factory=dict)
+    # The document versions whose chunks the matrix holds: read on every search, so made
+    # once (a set of 100k rows' versions each time would cost milliseconds).
+    versions: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self):
         if not (len(self.ids) == len(self.row_versions) == self.vectors.shape[0]):
             raise ValueError("a dense matrix needs one id and one version per row")
-
-    @property
-    def versions(self) -> frozenset[str]:
-        """The document versions whose chunks the matrix holds."""
-        return frozenset(self.row_versions)
+        self.versions = frozenset(self.row_versions)
 
     def nearest(self, vector: np.ndarray, k: int, live: Collection[str]) -> list[DenseMatch]:
         """The k chunks of live versions most similar to `vector`, best first. Equal

@@ -1,7 +1,7 @@
 """BM25 over the live chunks (bm25s), persisted in the home and rebuilt when the live set changes.
 
 The same build keeps the live chunks' vectors for exact dense search (knowledge/dense_matrix.py):
-both need one fetch of every live chunk, and both must describe the same live set.
+both must describe the same live set, so they share its fingerprint and its folder.
 
 The index is keyed by a fingerprint of the live version ids: ingest, approve, retire and remove
 all change the live set, so the next search notices and rebuilds instead of relying on every
