@@ -76,7 +76,20 @@ VALUE_LABELS = {
 }
 
 
+# Digits that count nothing a question asks "how many" or "at what score" of: a reference
+# marker ("(341)", "[2, 5]"), a year, an affiliation's number glued to the next word
+# ("7Connecticut"), a document's code ("PI-002"). A report's passage is full of them, and
+# any digit near the subject used to pass a near miss: "What score on the falls check
+# means high risk?" beside "Patient Identification Policy (PI-002)".
+_NOT_A_COUNT = re.compile(
+    r"[(\[]\d+(?:\s*[,–-]\s*\d+)*[)\]]|\b(?:19[5-9]|20[0-4])\d\b|\b\d+(?=[A-Z][a-z])"
+    r"|\b[A-Z]{2,}-\d+\b"
+)
+
+
 def carries_value(kind: str, sentence: str) -> bool:
+    if kind == "number":
+        sentence = _NOT_A_COUNT.sub(" ", sentence)
     return VALUE_PATTERNS[kind].search(sentence) is not None
 
 

@@ -88,6 +88,13 @@ def test_every_kind_has_a_label_for_the_refusal():
         ("milliseconds", "A QTc over 500 ms.", True),
         ("number", "Below 70, treat right away.", True),
         ("number", "Have one of the following right away.", False),
+        # digits that count nothing: references, years, affiliations, a policy's code
+        ("number", "Falls risk is assessed on admission (341, 342).", False),
+        ("number", "Rates of falls rose from 2008 to 2018 [12].", False),
+        ("number", "7Connecticut Emerging Infections Program", False),
+        ("number", "As the Patient Identification Policy (PI-002) describes.", False),
+        ("number", "A median of 6 days (IQR: 4–8 days) in 2019 (12).", True),
+        ("number", "Oxycodone conversion factor 1.5.", True),
         ("ratio", "Use a 1:10 dilution of bleach.", True),
         ("ratio", "Mix 1 part bleach to 9 parts water.", True),
         ("ratio", "Part of the checklist covers cleaning.", False),
