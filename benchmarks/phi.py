@@ -261,6 +261,9 @@ SPLIT_SETS = frozenset(
         "fortysixth",
         "fortyseventh",
         "fortyeighth",
+        "fortyninth",
+        "fiftieth",
+        "fiftyfirst",
     }
 )
 LATER_SETS = [
@@ -310,6 +313,9 @@ LATER_SETS = [
     ("fortysixth", "forty-sixth set"),
     ("fortyseventh", "forty-seventh set"),
     ("fortyeighth", "forty-eighth set"),
+    ("fortyninth", "forty-ninth set"),
+    ("fiftieth", "fiftieth set"),
+    ("fiftyfirst", "fifty-first set"),
 ]
 
 
