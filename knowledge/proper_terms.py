@@ -60,7 +60,7 @@ BRANDS = frozenset(
     fluzone flublok fluad comirnaty spikevax novavax boostrix adacel daptacel pentacel
     pediarix rotateq rotarix varivax proquad menveo menquadfi bexsero trumenba havrix vaqta
     typhim vivotif ixiaro dukoral
-    atrovent haldol oramorph zomorph sevredol oxynorm longtec matrifen abstral actiq instanyl
+    hedrin atrovent haldol oramorph zomorph sevredol oxynorm longtec matrifen abstral actiq instanyl
     neulasta neupogen pabrinex septrin elaprase propess prostin cervidil syntocinon syntometrine
     ergometrine evohaler accuhaler turbohaler easyhaler fostair flutiform symbicort duoresp
     trimbow anoro incruse spiolto braltus seebri ultibro paxlovid lagevrio veklury evusheld
@@ -264,7 +264,7 @@ GENERA = frozenset(
     borrelia leptospira nocardia actinomyces bacteroides fusobacterium prevotella pasteurella
     bartonella coxiella francisella giardia plasmodium toxoplasma trichomonas entamoeba
     cryptosporidium mucor rhizopus fusarium pneumocystis histoplasma blastomyces
-    coccidioides strongyloides schistosoma echinococcus taenia ascaris enterobius
+    coccidioides strongyloides schistosoma echinococcus taenia ascaris enterobius loa
     """.split()
 )
 
@@ -530,6 +530,11 @@ THING_PHRASES = (
     "health nz",
     "tan tock seng",
     "royal hobart",
+    "royal brompton",
+    "royal marsden",
+    "royal free",
+    "ninewells",
+    "roma and traveller",
     "palmerston north",
     "yellow card",
     "jordan's principle",
@@ -570,7 +575,7 @@ THING_PHRASES = (
 DEVICES_AND_SERVICES = frozenset(
     """
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
-    widgit
+    widgit coban
     """.split()
 )
 
@@ -625,7 +630,7 @@ EPONYM_NOUNS = frozenset(
     register encephalitis nurse nurses house
     stain culture agar
     clasp clasps
-    cerclage uterus speculum views ruling report rods bodies
+    cerclage uterus speculum views ruling report rods bodies judgment judgement
     """.split()
 )
 

@@ -60,6 +60,15 @@ def street_words(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
+def named_home(m: re.Match[str]) -> Span | None:
+    """A care home typed small by its name: "in clarendon care home" (not "in a care home",
+    "to care home staff", "tamiflu care home outbreak")."""
+    words = m.group("v").split()[:-2]
+    if any(w in common_words() or w in clinical_words() or w in _NOT_STREET_WORDS for w in words):
+        return None
+    return value(m)
+
+
 # The words of a public body or a hospital, which employ too many to place anyone.
 _PUBLIC_EMPLOYERS = frozenset("nhs trust hospital council the a an our my this".split())
 
@@ -85,7 +94,7 @@ _UK_AREAS = frozenset(
 )
 _STREET_WORDS = frozenset(
     "street road avenue lane drive close way place crescent terrace gardens square grove mews "
-    "parade walk row court view rise hill park green".split()
+    "parade walk row court view rise hill park green st rd ave ln dr cres gdns sq pl".split()
 )
 
 
@@ -99,7 +108,9 @@ def outward_code(m: re.Match[str]) -> Span | None:
     if area not in _UK_AREAS:
         return None
     if before in _STREET_WORDS:
-        return value(m)
+        return value(m)  # (a sentence may go on after it: "22 Harehills Ln LS8 without …")
+    if not re.match(r"[ \t]*(?:[-–—/,.;)]|$)", m.string[m.end() :]):
+        return None
     # one letter after another word is as often a product's version ("Dexcom G7")
     known = before in common_words() or before in clinical_words()
     return value(m) if len(area) == 2 and not known else None

@@ -203,8 +203,15 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             )
             # "for pt tanvir": a name no English word could be ("pt anxious" is read)
             no_word = folded not in common_words() and _names_someone(word)
+            # … or a name that is also a word, before where the patient is or what they
+            # do: "pt wade (bed 14)", "pt rose refusing" ("pt stable (bed 4)" is no name)
+            placed = (
+                (folded in given_names() or folded in frequent_surnames())
+                and folded not in phi_words.clinical_words()
+                and phi_words.person_after(text[tokens[i].end() : tokens[i].end() + 40])
+            )
             unknown = text[tokens[i - 1].end() : tokens[i].start()].strip() == "" and (
-                spelt_like_one or no_word
+                spelt_like_one or no_word or placed
             )
         after = text[tokens[i].end() : tokens[i].end() + 40]
         if _A_NUMBERS_LABEL.match(after) and phi_words.known(folded, parts):

@@ -28,8 +28,9 @@ _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55
 _RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
 # ... or in spaced groups, each with a digit: "8823 4410", "K88241".
 _SERVICE_NUMBER = (
-    r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+|[ ](?=[A-Za-z]{0,3}\d)"
-    r"[A-Za-z0-9]+){0,4})(?![\w/-])"
+    # (letters first then a space, as a badge prints it: "BB 204 118 9")
+    r"(?P<v>(?=[A-Za-z0-9/-]*(?:[ ][A-Za-z]{0,3})?\d)[A-Za-z0-9]+"
+    r"(?:[/-][A-Za-z0-9]+|[ ](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]+){0,4})(?![\w/-])"
 )
 # A member or beneficiary id in groups, each with a digit after an optional letter prefix:
 # "1EG4-TE5-MK73", "AB12345C", "AET 8827 3391 02", "P-20918-77".
@@ -129,7 +130,7 @@ NUMBER_RULES = [
            # a prescription exemption or concession: "MatEx number 5301 8829 041"
            r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#)"
            r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref)"
-           r"|trial[ \t]+(?:no|number|id))\b"  # a participant's: "Trial no: PR-0193"
+           r"|(?:trial|study)[ \t]+(?:no|number|id))\b"  # a participant's: "Trial no: PR-0193"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
@@ -175,6 +176,9 @@ NUMBER_RULES = [
            # "list no. UK-K-40921", "badge no. KW88123A"
            rf"|\b(?:payroll|employee|staff|emp)[ \t]*(?:id\b|{NO})|\bemp\b|\bpayroll\b"
            rf"|\b(?:list|badge)[ \t]+{NO}|\bintake[ \t]*{NO}"
+           # an asylum seeker's numbers: "ARC no. MJS 012345 67" (the registration card), "UAN
+           # 1212-0034-5678-9012", a US alien number "A-Number: A-212-345-678", "A# 201-456-789"
+           rf"|\bARC(?:[ \t]+card)?(?:[ \t]+{NO})?|\bUAN\b|(?-i:\bA)(?:-?number\b|\#)"
            # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
            # 7734-0921-AB", "CAD: 1104-2211"
@@ -221,7 +225,10 @@ NUMBER_RULES = [
     # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
     # code is 2580".
     ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
-           r"(?:[ \t]+(?:for|to)[ \t]+(?:the|her|his|their)[ \t]+[a-z]+)?(?:[ \t]+is)?)"
+           r"(?:[ \t]+(?:for|to)[ \t]+(?:the|her|his|their)[ \t]+[a-z]+)?(?:[ \t]+is)?"
+           # what is said of the code before it: "key safe code changed (was 1357)", "Key
+           # safe: yes - 1984"
+           r"(?:[ \t]*(?::|-|\(|(?:yes|code|changed|now|was|is|new|old)\b))*)"
            r"[ \t]*:?[ \t]*"
            r"(?P<v>[A-Za-z]?\d{4,6})(?![\w/-]|[.,]\d)", 1),
     # A police or safeguarding case, by its reference: "case ref TU-DUB-2025-0772", "crime

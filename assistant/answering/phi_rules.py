@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from assistant.answering.phi_addresses import (
     employer,
+    named_home,
     outward_code,
     street_name,
     street_words,
@@ -253,7 +254,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
               r"|numer[ \t]+telefonu)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
-              r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#]?[ \t]*"
+              r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
     ("ADDRESS", _ADDRESS, 3),
@@ -316,8 +317,18 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A named care home is where its residents live, with the room in it: "Fernlea Nursing
     # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
     ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
-                rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Care|Nursing|Rest|Residential)[ \t]+Home"
+                rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:(?:Care|Nursing|Rest|Residential)[ \t]+Home"
+                r"|SNF)"  # a US skilled nursing facility: "from Riverside SNF"
                 r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
+    # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
+    # care home staff" name none).
+    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
+                r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
+    # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
+    # Cottages", "Trevose Farm" (no clean question names one so).
+    ("ADDRESS", rf"(?:\b\d{{1,4}}[A-Za-z]?[ \t]+)?\b(?:The[ \t]+Old[ \t]+[{_UP}][{_LO}]+"
+                rf"|(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Cottages?|Farm|Farmhouse|Vicarage|Rectory"
+                r"|Bungalow|Barn))\b", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
@@ -345,7 +356,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
     # travelled from is history, not an address: "returned from Lagos".)
     ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently"
-                r"|with[ \t]+(?:us|me|them|her|him|family|[a-z]+[ \t]+(?:son|daughter|family))))?"
+                r"|out|with[ \t]+(?:us|me|them|her|him|family"
+                r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
                 # "stolen from his house in Croydon"
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
@@ -358,8 +370,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
     # A UK postcode's first half alone after a town or a street: "Todmorden OL14 -".
-    ("ADDRESS", r"\b(?P<w>[A-Z][a-z]{2,})[ \t]+(?P<v>[A-Z]{1,2}\d{1,2}[A-Z]?)"
-                r"(?=[ \t]*(?:[-–—/,.;)]|$))", 3, outward_code),
+    ("ADDRESS", r"\b(?P<w>[A-Z][a-z]{1,})[ \t]+(?P<v>[A-Z]{1,2}\d{1,2}[A-Z]?)"
+                r"(?=[ \t]*(?:[-–—/,.;)]|$)|[ \t]+[a-z])", 3, outward_code),
     # A town in small letters that a patient is from: "58 from ealing", "79 ex-truckie from
     # broken hill w asbestos" (one or two words, then a break or a small word).
     ("ADDRESS", r"(?<=[a-z0-9][ \t]from[ \t])(?P<v>[a-z]{4,}(?:[ \t][a-z]{4,})?)"

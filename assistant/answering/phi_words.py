@@ -97,6 +97,9 @@ _PERSON_AFTER = re.compile(
     r"|h|hrs?|hours?|days?|d|minutes?|mins?|weeks?|wks?|months?|years?|yrs?|seconds?|secs?"
     r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
+    r"|\((?:bed|bay|room)[ \t]*\d+[A-Za-z]?(?=\))"  # "pt wade (bed 14)"
+    # where and how a patient lives: "mr page lives alone", "lives with her son"
+    r"|lives[ \t]+(?:alone|with|in|at|on|out|by)\b"
     # "okeke ward 6 bed 2": a ward's number and a bed in it
     r"|ward[ \t]*\d{1,2}[A-Z]?,?[ \t]+(?:bed|bay|rm|room)[ \t]*\d"
     r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
@@ -167,7 +170,9 @@ _BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
 # Words of the ward no list holds: "Handover: bed 12, …", "ITU bed 5", "anti-Xa level"; and
 # everyday words the dictionary list lacks: "his ute rego is 1ABC234" (Australian).
 _UNLISTED_WORDS = frozenset(
-    "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi".split()
+    "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi"
+    # a palliative care's "just in case" medicines as the ward types them
+    " midaz levo glyco".split()
 )
 
 
@@ -331,7 +336,9 @@ PLACE_NOUNS = frozenset(
 )
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+$")
 _WORD_PREFIXES = frozenset("post pre non anti peri intra sub semi pseudo mid".split())
-_WORD_SUFFIXES = frozenset("recommended approved endorsed funded style type like based".split())
+_WORD_SUFFIXES = frozenset(
+    "recommended approved endorsed funded style type like based language speaking speakers".split()
+)
 # A capitalised word alone after "the" and before punctuation: a hospital or unit, no person.
 _THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
 _END_AFTER = re.compile(r"[ \t]*(?:[:;,.?!)]|$)")
@@ -631,7 +638,8 @@ def _eponym_next(text: str, end: int) -> bool:
             continue  # the apostrophe of "Woods' screw"
         if folded in EPONYM_NOUNS:
             return not _labels_a_number(word, window[token.end() :])
-        if not word.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
+        joined = word.replace("-", "")  # one word: "Richmond Agitation-Sedation Scale"
+        if not joined.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
             return False
         if shouting and folded in given_names():
             return False  # "… JAMES BROWN SCORE": a person's name is no eponym's

@@ -1,0 +1,61 @@
+"""Identifiers of intensive care, home visits and asylum health (assistant.answering.phi): a
+study participant's, an asylum seeker's and a parking badge's numbers, the code to a
+patient's door, a care home or a house known by its name, a street's short word before a
+postcode's first half, a patient's name that is also a word; and the look-alikes of those
+services (an ICU's sedation scale, a court's judgment, a palliative care's shorthand) that
+must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.phi import redact
+
+# (question, the text that must be gone from what is sent)
+FOUND = [
+    ("Study ID: ITU-FU-0931 - can it go in the discharge letter?", "ITU-FU-0931"),
+    ("parking badge no. KD 551 207 3 for the carer - who signs?", "KD 551 207 3"),
+    ("his ARC no. HLQ 448210 71 - does it prove he is exempt?", "448210"),
+    ("UAN 3311-0098-7765-4410 on the Home Office letter, alt id on PAS?", "3311-0098-7765-4410"),
+    ("A-Number: A-318-552-907 - eligible for emergency Medicaid?", "A-318-552-907"),
+    ("pt A# 318-552-907 needs the civil surgeon's vaccines", "318-552-907"),
+    ("keysafe code changed (was 2468) and no answer - what next?", "2468"),
+    ("Key safe: yes - 7531\nCan the agency carers use it?", "7531"),
+    ("Booking: Mob - 03 9876 5432, is a 6-week clinic review standard?", "03 9876 5432"),
+    ("88 y/o man in ashdene care home, grade 3 sacrum - who reports it?", "ashdene"),
+    ("admitted from Lakeside SNF last night - goals of care?", "Lakeside SNF"),
+    ("08:40 PRICE Hannah - insulin - The Old Rectory", "The Old Rectory"),
+    ("please check on him at 3 Willow Cottages, no lights on", "Willow Cottages"),
+    ("she lives out in Much Wenlock, can outreach visit?", "Much Wenlock"),
+    ("moved to 14 Roundhay Ln LS8 without telling the TB team", "LS8"),
+    ("pt mr page lives alone, refusing carers - who assesses capacity?", "page"),
+    ("can relatives of pt wade (bed 14) have the direct line?", "wade"),
+]
+
+
+@pytest.mark.parametrize(("question", "identifier"), FOUND)
+def test_the_identifier_is_not_sent(question, identifier):
+    assert identifier not in redact(question).text
+
+
+CLEAN = [
+    "jic meds standard doses - midaz, levo, glyco, oramorph?",
+    "How should the Richmond Agitation-Sedation Scale guide sedation holds?",
+    "What does the Tracey judgment say about discussing DNACPR decisions?",
+    "Can we transfer to the Royal Brompton for ECMO, and who refers?",
+    "The ambulance took him to Ninewells - will the nurses stop visiting?",
+    "Is there an Arabic-language leaflet on TB treatment?",
+    "loa loa - check before ivermectin in travellers from Cameroon?",
+    "Which services advocate for Gypsy, Roma and Traveller patients?",
+    "is dimeticone (Hedrin) suitable for a hostel outbreak?",
+    "Coban 2 on fragile skin - is it safe?",
+    "outbreak in a care home - tamiflu for care home staff?",
+    "pt stable (bed 4) - ok to step down?",
+    "pt lives alone - what support is offered on discharge?",
+    "Can Room 14 in the eye clinic be used without the laser adviser?",
+]
+
+
+@pytest.mark.parametrize("question", CLEAN)
+def test_the_question_is_sent_unchanged(question):
+    assert redact(question).text == question
