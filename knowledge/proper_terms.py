@@ -588,7 +588,7 @@ CALENDAR = frozenset(
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
     navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
     umrah mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec jalali
+    nov dec jalali adha fitr
     """.split()
 )
 

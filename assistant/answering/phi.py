@@ -245,6 +245,10 @@ _CODE_AFTER = re.compile(
 )
 
 
+_A_LISTS_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z]{2,}\b")
+
+
 def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
     """A five-digit number right after another identifier is its ZIP code ("555 0199 02139"),
     and so is a UK postcode in any case ("3 elmfield terrace, ls7 4dd"), an Indian PIN and
@@ -252,6 +256,9 @@ def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
     ends = {h.end for h in hits}
     found = []
     for m in _CODE_AFTER.finditer(text):
+        listed = text[: m.start()].rstrip(" \t").endswith(",")
+        if listed and _A_LISTS_TIME.fullmatch(m.group()) and _NAME_NEXT.match(text, m.end()):
+            continue  # a clinic list's next booking: "BARKER T, 0930 MBEKI N"
         if len(text[: m.start()].rstrip(" \t,")) in ends:
             found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_phrases import place_phrases
+from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
@@ -229,6 +230,54 @@ def capitals_comma_given(m: re.Match[str]) -> Span | None:
     if "," not in found and surname in common_words():
         return None  # "NICE Guidance 2019", "WHITE Cell 12": a comma says a list's name
     return m.span("v") if given.split()[0] in given_names() else None
+
+
+# What a clinic list's time may be followed by that is no patient: "0900 WARD ROUND", "1000
+# CLINIC B", "1400 THEATRE A".
+_LIST_PLACES = frozenset(
+    "ward wards bay bays room rooms theatre clinic list session slot slots team zone area pod "
+    "gate block wing floor level unit bed beds round rounds huddle meeting break lunch".split()
+)
+
+
+def surname_and_initial_at_a_time(m: re.Match[str]) -> Span | None:
+    """ "0900 BARKER T, 0930 MBEKI N": a clinic list's surname in capitals and the initial
+    after it, at a booked time; not an abbreviation, a clinical word or a place ("1000
+    CLINIC B")."""
+    surname = m.group("v").split()[0].casefold()
+    abbreviations = SenseInventory.load()
+    if surname in abbreviations or surname in clinical_words() or surname in _LIST_PLACES:
+        return None
+    return m.span("v")
+
+
+def surname_comma_initial(m: re.Match[str]) -> Span | None:
+    """ "(major, r)": a listed surname, a comma and one letter in brackets, as a caseload
+    writes a patient (not "(left, r)": no clinical or small word)."""
+    surname = m.group("v").split(",")[0].casefold()
+    if surname not in name_list() or surname in clinical_words() or surname in STOP:
+        return None
+    return m.span("v")
+
+
+# Words before "name" that make it a thing's: "brand name Hedrin", "trade name", "user name".
+_THINGS_NAMED = frozenset(
+    "brand trade generic drug product file user company business scheme programme service "
+    "team ward unit surgery practice hospital street road place".split()
+)
+
+
+def given_name_after_label(m: re.Match[str]) -> Span | None:
+    """ "… which consent process. name Mercy": a given name after the word "name" that ends
+    the sentence; not a thing's name ("brand name Hedrin.")."""
+    before = re.search(r"([^\W\d_]+)[ \t]+$", m.string[: m.start()])
+    if before is not None and before.group(1).casefold() in _THINGS_NAMED:
+        return None
+    folded = m.group("v").casefold()
+    # (a word too, after the label: "name Mercy", "name Hope")
+    if folded not in load_names() or folded in NOT_PEOPLE or folded in clinical_words():
+        return None
+    return m.span("v")
 
 
 def capital_name_opening(m: re.Match[str]) -> Span | None:

@@ -51,6 +51,7 @@ from assistant.answering.phi_names import (
     capitals_comma_given,
     capitals_given_and_surname,
     capitals_pair,
+    given_name_after_label,
     initial_and_surname,
     initials_in_bed,
     listed_name,
@@ -61,7 +62,9 @@ from assistant.answering.phi_names import (
     names_after,
     names_before,
     signed_name,
+    surname_and_initial_at_a_time,
     surname_and_initials,
+    surname_comma_initial,
     trailing_name,
 )
 from assistant.answering.phi_number_rules import NO, NUMBER_RULES
@@ -575,6 +578,15 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?=[ \t]+(?:(?:1[6-9]|[2-9]\d|1[01]\d)[MF]?\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml"
              r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:19|20)\d\d\b))", 5,
      capitals_comma_given),
+    # A clinic list's surname in capitals and its initial at a booked time: "0900 BARKER T,".
+    ("NAME", r"(?<![\w:.])(?:[01]\d|2[0-3]):?[0-5]\d[ \t]+"
+             r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*[ \t]+[A-Z])(?=[ \t]*(?:[,;.(\n]|$))", 5,
+     surname_and_initial_at_a_time),
+    # A caseload's "(major, r)": a surname, a comma and an initial, typed small in brackets.
+    ("NAME", r"\((?P<v>[a-z]{3,}(?:['’-][a-z]+)?,[ \t]*[a-z])\)", 5, surname_comma_initial),
+    # A given name after the bare word "name", ending the sentence: "… process. name Mercy".
+    ("NAME", r"(?i:\bname)[ \t]*[:=-]?[ \t]+(?P<v>[A-Z][a-z]+)(?=[ \t]*(?:[.,;!?)]|$))", 5,
+     given_name_after_label),
     ("NAME", OTHER_SCRIPT, 5),
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
@@ -585,7 +597,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
     ("ID", rf"(?i:\bserial(?:[ \t]+{NO})?|\bser\.[ \t]*{NO}|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
-           r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,})", 2,
+           r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?:(?:L|R)[ \t]+)?"
+           # (a pair's, each ear's: "serial L 2304-88917, R 2304-88918")
+           r"(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,}(?:,[ \t]*(?:L|R)[ \t]+[A-Za-z0-9-]{4,})*)", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver"

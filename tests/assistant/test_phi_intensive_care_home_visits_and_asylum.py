@@ -30,6 +30,12 @@ FOUND = [
     ("moved to 14 Roundhay Ln LS8 without telling the TB team", "LS8"),
     ("pt mr page lives alone, refusing carers - who assesses capacity?", "page"),
     ("can relatives of pt wade (bed 14) have the direct line?", "wade"),
+    ("Follow-up list: 1000 HOLT R, 1030 ADEBAYO K. How long is each slot?", "HOLT R"),
+    ("Follow-up list: 1000 HOLT R, 1030 ADEBAYO K. How long is each slot?", "ADEBAYO K"),
+    ("compression clinic pt (wade, j) declining 4 layer - document how?", "wade, j"),
+    ("her hearing aids (serial L 5521-30944, R 5521-30945) whistle", "5521-30945"),
+    ("says she is 17, presenting alone - which consent process? name Patience", "Patience"),
+    ("the al-Khatib family (4 children) need catch-up vaccines", "al-Khatib"),
 ]
 
 
@@ -53,6 +59,11 @@ CLEAN = [
     "pt stable (bed 4) - ok to step down?",
     "pt lives alone - what support is offered on discharge?",
     "Can Room 14 in the eye clinic be used without the laser adviser?",
+    "Rota: 0800 WARD ROUND, 1000 CLINIC B, 1400 THEATRE A. Who covers?",
+    "is the fentanyl patch (left, r) side rotation needed?",
+    "which brand name, Hedrin?",
+    "Eid al-Adha next week - will visiting relax?",
+    "Where does the Al-Anon group meet for relatives?",
 ]
 
 
