@@ -264,6 +264,9 @@ SPLIT_SETS = frozenset(
         "fortyninth",
         "fiftieth",
         "fiftyfirst",
+        "fiftysecond",
+        "fiftythird",
+        "fiftyfourth",
     }
 )
 LATER_SETS = [
@@ -316,6 +319,9 @@ LATER_SETS = [
     ("fortyninth", "forty-ninth set"),
     ("fiftieth", "fiftieth set"),
     ("fiftyfirst", "fifty-first set"),
+    ("fiftysecond", "fifty-second set"),
+    ("fiftythird", "fifty-third set"),
+    ("fiftyfourth", "fifty-fourth set"),
 ]
 
 
