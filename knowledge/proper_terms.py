@@ -147,6 +147,7 @@ EPONYMS = frozenset(
     auer howell-jolly durie-salmon kell
     tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
     shirodkar deauville eklund starr-edwards seacole
+    bagolini esterman maddox keeler
     moro finnegan broselow caldicott guthrie sarnat
     addison addisonian adson allen alzheimer apgar argyll asperger babinski baker barlow
     barrett bartter battle beck becker beckwith bell bence berg bernard bishop blatchford
@@ -531,6 +532,10 @@ THING_PHRASES = (
     "tan tock seng",
     "royal hobart",
     "royal brompton",
+    "salford royal",
+    "the evelina",
+    "evelina london",
+    "disabled facilities grant",
     "royal marsden",
     "royal free",
     "ninewells",
@@ -575,7 +580,7 @@ THING_PHRASES = (
 DEVICES_AND_SERVICES = frozenset(
     """
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
-    widgit coban
+    widgit coban tono-pen phonak signia oticon cochlear
     """.split()
 )
 
@@ -630,7 +635,7 @@ EPONYM_NOUNS = frozenset(
     register encephalitis nurse nurses house
     stain culture agar
     clasp clasps
-    cerclage uterus speculum views ruling report rods bodies judgment judgement
+    cerclage uterus speculum views ruling report rods bodies judgment judgement rod pavilion
     """.split()
 )
 

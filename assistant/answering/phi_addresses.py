@@ -9,6 +9,7 @@ import re
 
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import Span
+from assistant.answering.phi_phrases import place_phrases
 from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
 from knowledge.proper_terms import NOT_PEOPLE
@@ -60,10 +61,17 @@ def street_words(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
+def not_a_known_place(m: re.Match[str]) -> Span | None:
+    """A street no one lives in by name: a hospital's ("Great Ormond Street")."""
+    if any(a <= m.start() and m.end() <= b for a, b in place_phrases(m.string)):
+        return None
+    return m.span()
+
+
 def named_home(m: re.Match[str]) -> Span | None:
     """A care home typed small by its name: "in clarendon care home" (not "in a care home",
     "to care home staff", "tamiflu care home outbreak")."""
-    words = m.group("v").split()[:-2]
+    words = [w.casefold() for w in m.group("v").split()[:-2]]
     if any(w in common_words() or w in clinical_words() or w in _NOT_STREET_WORDS for w in words):
         return None
     return value(m)

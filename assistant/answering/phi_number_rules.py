@@ -117,15 +117,16 @@ NUMBER_RULES = [
     ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|CIN)\b)"
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
     # (an encounter's number too: "Enc# E20240311-0087")
-    ("ID", rf"(?i:\bacct\b\.?|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)|\bencounter[ \t]+(?:ID|{NO})"
+    ("ID", rf"(?i:\bacct\b\.?|\bacc[ \t]+{NO}|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)"
+           rf"|\bencounter[ \t]+(?:ID|{NO})"
            rf"|\b(?:insurance|policy|member|claim)[ \t]+"
            rf"(?:ID|{NO})|\bID[ \t]*(?:{NO}|:)){SEP}{_LABELLED}", 1,
      not_a_document(min_digits(4))),
     # A record about one person, after the word for it: "Claim 4471-22-90815", "invoice
     # INV-2024-55817", "passport AK0927714", "driving licence NAIR9755129PN9XY", "birth
     # certificate no. B-2023-118402", "sample BT24-33018", "user 9QK2HX", "UBRN 0001 2345 6789".
-    ("ID", rf"(?i:\b(?:claim|invoice|account|group|booking|template|photo|licen[cs]e|passport"
-           rf"|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL|UPN)"
+    ("ID", rf"(?i:\b(?:claim|invoice|receipt|account|group|booking|template|photo|licen[cs]e"
+           rf"|passport|visa|permit|certificate|card|sample|specimen|user(?:name)?|UBRN|(?-i:DL|UPN)"
            r"|(?:donor|sperm|egg|embryo)[ \t]+(?:code|id|ref)"  # a pupil's, a donor's
            # a prescription exemption or concession: "MatEx number 5301 8829 041"
            r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#)"
@@ -201,7 +202,8 @@ NUMBER_RULES = [
     # "FPS no. (fingerprint): 8834127D".
     ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
            rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?"
-           rf"|id\b|{NO})|\bFPS[ \t]*{NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{SEP}{_RECORD}", 1,
+           rf"|id\b|{NO})|\bFPS[ \t]*{NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{SEP}"
+           rf"{_SERVICE_NUMBER}", 1,
      min_digits(4)),
     # The last four digits of a Social Security number: "Last 4: 6620", "SSN last four 2291".
     ("SSN", r"(?i:\b(?:SSN[ \t]+)?last[ \t]*(?:4|four)(?:[ \t]+(?:of[ \t]+)?(?:SSN|SS\#?))?)"

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from assistant.answering.phi_addresses import (
     employer,
     named_home,
+    not_a_known_place,
     outward_code,
     street_name,
     street_words,
@@ -236,6 +237,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"|\bborn(?:[ \t]+on)?)"
             rf"[ \t]*(?:[:=-]|\bis\b)?[ \t]*(?P<v>{DATE})", 1, plausible_date),
     # The lookbehind anchors at a token start: without it a long word with no "@" is O(n²).
+    # A day of the month beside the day it is: "yesterday the 23rd", "today, the 4th".
+    ("DATE", r"(?i:\b(?:yesterday|today|tomorrow|tmrw|tonight)[ \t]*,?[ \t]+(?:the[ \t]+)?)"
+             r"(?P<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b", 1),
     ("EMAIL", r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 2),
     # US: (555) 123-4567, 555-123-4567, +1 555 123 4567. UK: 020 7946 0958, 07700 900123.
     # (none after a service's own line: "the main switchboard number 0161 276 1234")
@@ -325,7 +329,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
     # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
     # care home staff" name none).
-    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
+    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
                 r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
     # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
     # Cottages", "Trevose Farm" (no clean question names one so).
@@ -334,7 +338,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
                 r"|Bungalow|Barn))\b", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
-                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3),
+                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),
     # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
     ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
                 r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
@@ -603,7 +607,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver"
-           rf"|hearing[ \t]+aid|processor)[ \t]+(?:id|s/?n|serial|{NO})|\btransmitter|\bsensor)"
+           rf"|(?:hearing[ \t]+)?aid|processor)[ \t]+(?:id|s/?n|serial|{NO})"
+           r"|\btransmitter|\bsensor)"
            r"[ \t]*[:#]?[ \t]*"
            r"(?!\d+(?:\.\d+)?(?:[a-z]{1,6}|/[a-z]+)\b)"  # not an amount: "sensor 10mm"
            r"(?P<v>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{5,})(?![\w-])", 2),

@@ -98,6 +98,9 @@ _PERSON_AFTER = re.compile(
     r"|patients|people|adults|children|cases)\b)"
     r"|from[ \t]+(?:bed|bay|room|ward)|on[ \t]+(?:ward|bay)|(?:bed|bay|room)[ \t]*\d"
     r"|\((?:bed|bay|room)[ \t]*\d+[A-Za-z]?(?=\))"  # "pt wade (bed 14)"
+    r"|(?-i:bed|bay)[ \t]*\d{2,3}\b"  # "its grant wade bed 14"
+    # set off as the patient: "Wade, the patient in bed 12, …"
+    r"|,[ \t]*the[ \t]+(?:patient|pt|lady|man|gentleman|boy|girl)\b"
     # where and how a patient lives: "mr page lives alone", "lives with her son"
     r"|lives[ \t]+(?:alone|with|in|at|on|out|by)\b"
     # "okeke ward 6 bed 2": a ward's number and a bed in it
@@ -172,7 +175,7 @@ _BUILDING_NOUNS = frozenset("block wing building pavilion annexe annex".split())
 _UNLISTED_WORDS = frozenset(
     "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi"
     # a palliative care's "just in case" medicines as the ward types them
-    " midaz levo glyco rota rotas".split()
+    " midaz levo glyco rota rotas nic".split()
 )
 
 

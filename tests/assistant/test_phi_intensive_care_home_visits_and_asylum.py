@@ -36,6 +36,13 @@ FOUND = [
     ("her hearing aids (serial L 5521-30944, R 5521-30945) whistle", "5521-30945"),
     ("says she is 17, presenting alone - which consent process? name Patience", "Patience"),
     ("the al-Khatib family (4 children) need catch-up vaccines", "al-Khatib"),
+    ("Text from her son: she had the op yesterday the 14th and it's red now", "14th"),
+    ("Wade, the patient in bed 9, has no fixed address - what goes on the form?", "Wade"),
+    ("repair form for mr ahmed, aid number HB-3310-07", "HB-3310-07"),
+    ("acc no PPA-00417 - how long is the balance held?", "PPA-00417"),
+    ("Cashier's receipt #C-66102, can she withdraw cash at the weekend?", "C-66102"),
+    ("police fingerprint ref PNC-FP 220/19K matched - register him now?", "220/19K"),
+    ("OT access visit at Larchwood care home for annie before discharge?", "Larchwood"),
 ]
 
 
@@ -64,6 +71,16 @@ CLEAN = [
     "which brand name, Hedrin?",
     "Eid al-Adha next week - will visiting relax?",
     "Where does the Al-Anon group meet for relatives?",
+    "Is the Tono-Pen accurate after a corneal graft?",
+    "How should Maddox rod and Maddox wing results be recorded?",
+    "When is the Bagolini striated lens test used in orthoptics?",
+    "Does the Esterman binocular field test meet the DVLA standard?",
+    "Can the Phonak or Signia app be set up by ward staff?",
+    "Is the Princess Alexandra Eye Pavilion taking transfers tonight?",
+    "Refer to Great Ormond Street or the Evelina for cochlear implants?",
+    "Is Salford Royal still the thrombectomy centre overnight?",
+    "How long does a Disabled Facilities Grant application take?",
+    "the nic says no moves during protected mealtimes - who decides?",
 ]
 
 
