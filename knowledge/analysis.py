@@ -128,6 +128,10 @@ ABBREVIATIONS: dict[str, str] = {
     "cna": "certified nursing assistant",
     "tst": "tuberculin skin test",
     "igra": "interferon gamma release assay",
+    # a steriliser's spore test ("autoclave BI frequency?"): in capitals only ("bi" is a prefix)
+    "bi": "biological indicator",
+    "glucometer": "blood glucose meter",
+    "glucometers": "blood glucose meters",
 }
 # These collide with ordinary English words ("be", "or", "im", "la"); expand only when the
 # question writes them in capitals.
@@ -148,6 +152,7 @@ _UPPERCASE_ONLY = {
     "pe",
     "od",
     "stat",
+    "bi",
 }
 _EVERY_N_HOURS = re.compile(r"\bq(\d{1,2})h\b", re.I)
 _TOKEN = re.compile(r"[a-z0-9]+")

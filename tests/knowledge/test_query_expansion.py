@@ -113,6 +113,15 @@ def test_an_abbreviation_in_the_plural_reads_as_its_singular():
     assert got == {"MDVs": "multi-dose vial", "UDTs": "urine drug testing"}
 
 
+def test_a_sterilisers_spore_test_and_a_glucose_meter_by_their_short_names():
+    e = expander("a biological indicator is used weekly; blood glucose meters are not shared")
+    got = added(e.expand("autoclave BI how often? shared glucometers ok?"))
+    assert got["BI"] == "biological indicator"
+    assert got["glucometers"] == "blood glucose meters"
+    # in small letters "bi" is a prefix, no spore test
+    assert "biological indicator" not in added(e.expand("bi weekly review")).values()
+
+
 def test_ward_shorthand_of_procedures_scores_and_bugs():
     e = expander(
         "cholecystectomy; sedation score; hourly observations; clostridium difficile; "
