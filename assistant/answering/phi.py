@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from assistant.answering import phi_name_spans, phi_words
+from assistant.answering import phi_lexicon, phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, CITY, RULES
 from assistant.answering.phi_tables import table_cells
@@ -215,7 +215,7 @@ def _joined_names(text: str, hits: list[_Hit]) -> list[_Hit]:
             spans.append((before.start(1), hit.end, hit.rank))
         after = _AFTER_NAME.match(text, hit.end)
         called = after and after.group("called")
-        if after and not (called and phi_words.known(called, [called])):
+        if after and not (called and phi_lexicon.known(called, [called])):
             spans.append((hit.start, after.end(), hit.rank))
     found = [
         _Hit(start, end, rank, "NAME", " ".join(text[start:end].split()).casefold(), None)
@@ -231,7 +231,7 @@ def _joins_a_name(word: str) -> bool:
     """A word on a name list that is no small word of a sentence ("for", "will", "the"); in
     small letters only a given name ("john paul o'connor")."""
     folded = word.casefold()
-    if folded in STOP or folded in phi_words.MODALS or folded not in load_names():
+    if folded in STOP or folded in phi_lexicon.MODALS or folded not in load_names():
         return False
     return word[0].isupper() or folded in given_names()
 
@@ -284,7 +284,7 @@ def _towns_after_addresses(text: str, hits: list[_Hit]) -> list[_Hit]:
         town = m.group(group).casefold().rstrip("0123456789 \t")
         words = town.split()
         if " ".join(words) in PLACE_PHRASES or all(
-            w in PLACES or not (w in common_words() or w in phi_words.clinical_words())
+            w in PLACES or not (w in common_words() or w in phi_lexicon.clinical_words())
             for w in words
         ):
             found.append(_Hit(*m.span(group), 3, "ADDRESS", m.group(group).casefold(), None))

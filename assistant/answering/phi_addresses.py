@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_dates import value
+from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
-from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words
 from knowledge.proper_terms import NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, clinical_words
 from assistant.answering.phi_names import adjacent
-from assistant.answering.phi_words import MODALS, NOT_BETWEEN, clinical_words
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
 

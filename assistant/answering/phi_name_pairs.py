@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import phi_words
+from assistant.answering import phi_lexicon
+from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PLACE_NOUNS
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import in_capitals, place_phrases
-from assistant.answering.phi_words import MODALS, NOT_BETWEEN, PLACE_NOUNS
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
@@ -175,7 +175,7 @@ def given_before_an_unworded_surname(
             and surname in load_names()
             and surname not in common_words()
             and surname not in NOT_PEOPLE | EPONYM_NOUNS
-            and surname not in phi_words.clinical_words()
+            and surname not in phi_lexicon.clinical_words()
             and surname not in SenseInventory.load()
             and adjacent(text, tokens[i], tokens[i + 1])
         ):

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import phi_words
+from assistant.answering import phi_lexicon, phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
+from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN, Span
 from assistant.answering.phi_name_cues import named_by_cues
 from assistant.answering.phi_name_pairs import (
     PATIENT_WORDS,
@@ -30,15 +31,7 @@ from assistant.answering.phi_name_pairs import (
 )
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import place_phrases, street_drugs
-from assistant.answering.phi_words import (
-    BARE_NUMBER_AFTER,
-    MODALS,
-    NOT_BETWEEN,
-    PARTICLES,
-    PLACE_NOUNS,
-    TOKEN,
-    Span,
-)
+from assistant.answering.phi_words import BARE_NUMBER_AFTER
 from knowledge.language import detect_language
 from knowledge.name_shapes import name_likeness
 from knowledge.name_words import (
@@ -136,7 +129,7 @@ def _run_word(word: str) -> bool:
         return False
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
     unknown = (
-        not phi_words.known(folded, parts)
+        not phi_lexicon.known(folded, parts)
         and folded not in NOT_PEOPLE | RELATIVES
         and folded not in EPONYM_NOUNS  # "mcdonald cerclage": the stitch named after him
     )
@@ -192,7 +185,7 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
         if phi_words.contraction(folded):
             continue  # "if pt didn't understand": a verb, whatever its stem looks like
         parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-        unknown = not phi_words.known(folded, parts) and not _a_verb_form(folded)
+        unknown = not phi_lexicon.known(folded, parts) and not _a_verb_form(folded)
         if before in PATIENT_WORDS:  # "pt thandeka mqhayi"; "pt desaturating", "pt ppe" no name
             spelt_like_one = (
                 unknown
@@ -207,14 +200,14 @@ def _names_after_relatives(text: str, tokens: list[re.Match[str]], verdicts: lis
             # do: "pt wade (bed 14)", "pt rose refusing" ("pt stable (bed 4)" is no name)
             placed = (
                 (folded in given_names() or folded in frequent_surnames())
-                and folded not in phi_words.clinical_words()
-                and phi_words.person_after(text[tokens[i].end() : tokens[i].end() + 40])
+                and folded not in phi_lexicon.clinical_words()
+                and phi_lexicon.person_after(text[tokens[i].end() : tokens[i].end() + 40])
             )
             unknown = text[tokens[i - 1].end() : tokens[i].start()].strip() == "" and (
                 spelt_like_one or no_word or placed
             )
         after = text[tokens[i].end() : tokens[i].end() + 40]
-        if _A_NUMBERS_LABEL.match(after) and phi_words.known(folded, parts):
+        if _A_NUMBERS_LABEL.match(after) and phi_lexicon.known(folded, parts):
             continue  # "pt reg no F887231": a known word labels a number, it names no one
         if (
             folded in given_names()
@@ -274,7 +267,7 @@ _TITLE_AFTER_A_WORD = re.compile(
 
 def _a_surname(word: str) -> bool:
     """A frequent surname that is no clinical word ("price", "shah"; not "scan")."""
-    return word in frequent_surnames() and word not in phi_words.clinical_words()
+    return word in frequent_surnames() and word not in phi_lexicon.clinical_words()
 
 
 # A member of staff who is the patient, by role: "porter mo hassan", "hca (mercy asamoah)".
@@ -338,7 +331,7 @@ def _labelled_name(word: str) -> bool:
 def _names_someone(word: str) -> bool:
     folded = word.casefold()
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-    if folded in phi_words.clinical_words() or folded in SenseInventory.load():
+    if folded in phi_lexicon.clinical_words() or folded in SenseInventory.load():
         return False
     listed = folded in load_names() and folded not in common_words()
     return folded in given_names() or listed or _spelt_like_a_name(folded, parts)
@@ -347,7 +340,7 @@ def _names_someone(word: str) -> bool:
 def _rest_of_a_name(word: str) -> bool:
     folded = word.casefold()
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
-    if folded in phi_words.clinical_words() and folded not in frequent_surnames():
+    if folded in phi_lexicon.clinical_words() and folded not in frequent_surnames():
         return False
     return (
         folded in PARTICLES
@@ -368,13 +361,13 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
     unless a frequent surname ("mrs smith"). After "mr" or "dr" typed small, only with a
     person's context after it ("mr price 72 s/p lap chole", not "mr safe")."""
     titled = title.casefold() in _ONLY_TITLES or title == "Mr"
-    if title in ("mr", "dr") and phi_words.person_after(after):
+    if title in ("mr", "dr") and phi_lexicon.person_after(after):
         titled = True
     if titled and title.casefold() in _ONLY_TITLES and re.fullmatch(r"[od]['’][a-z]{2,}", folded):
         return True  # "mrs o'hare": an Irish surname, a word after its apostrophe
     if not titled or folded not in load_names():
         return False
-    return folded in frequent_surnames() or folded not in phi_words.clinical_words()
+    return folded in frequent_surnames() or folded not in phi_lexicon.clinical_words()
 
 
 # Contractions typed without their apostrophe: "pt, dont want to reverse".
@@ -386,14 +379,14 @@ _UNAPOSTROPHISED = frozenset(
 
 def _unlisted(word: str) -> bool:
     folded = word.casefold()
-    return not phi_words.known(folded, [folded]) and folded not in load_names()
+    return not phi_lexicon.known(folded, [folded]) and folded not in load_names()
 
 
 def _spelt_like_a_name(folded: str, parts: list[str]) -> bool:
     """A word no list knows, spelt like a name and not like shorthand or a verb's form."""
     return (
         len(folded) > 3
-        and not phi_words.known(folded, parts)
+        and not phi_lexicon.known(folded, parts)
         and folded not in SenseInventory.load()
         and not _a_verb_form(folded)
         and name_likeness(folded) >= phi_words.SHAPE_THRESHOLD
@@ -515,7 +508,7 @@ def _ends_a_particle_name(tokens: list[re.Match[str]], verdicts: list[bool], i: 
         and len(word) > 2
         and tokens[i - 1].group().casefold() in PARTICLES
         and verdicts[i - 2]
-        and not phi_words.known(word, [word])
+        and not phi_lexicon.known(word, [word])
     )
 
 
@@ -531,18 +524,18 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     if folded in PARTICLES:
         return name_before or name_after  # "Nguyen van Minh", "da Silva", "van Dijk"
     if word.isupper() and len(word) > 2:  # "ANDERSSON Erik", "NURUL AIN BINTI ISMAIL"
-        listed = folded in load_names() or (name_after and not phi_words.known(folded, [folded]))
+        listed = folded in load_names() or (name_after and not phi_lexicon.known(folded, [folded]))
         return listed and folded not in SenseInventory.load()
     if not word[:1].isupper() or word.isupper():
         return False
     if folded in EPONYM_NOUNS:  # a surname after a name ("Angela Nurse"), not "Kernig Sign"
         return name_before and folded in load_names() and folded not in PLACE_NOUNS
-    if not phi_words.known(folded, [folded]):
+    if not phi_lexicon.known(folded, [folded]):
         return True
     if name_after and folded in given_names() and folded not in MODALS:
         return True  # "Duke Mensah", "Heather Moody": a first name before the surname
     leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
-    return phi_words.listed_strongly(folded, [folded]) and not leads_a_number
+    return phi_lexicon.listed_strongly(folded, [folded]) and not leads_a_number
 
 
 def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_phrases import place_phrases
-from assistant.answering.phi_words import clinical_words
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
 from knowledge.proper_terms import NOT_PEOPLE, RELATIVES

@@ -39,6 +39,7 @@ from assistant.answering.phi_dates import (
     six_digit_date,
     value,
 )
+from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import (
     BEFORE_LABEL,
     DEMOGRAPHIC,
@@ -86,7 +87,6 @@ from assistant.answering.phi_spoken import (
     WORD_AGE,
     spoken_age_alone,
 )
-from assistant.answering.phi_words import clinical_words
 
 AGE_PLACEHOLDER = "[AGE-90+]"
 

@@ -1,0 +1,124 @@
+"""Is a name-like word an eponym's here (assistant/answering/phi_words.py asks)? A test, sign,
+scale or disease named after someone ("Glasgow Coma Scale", "Kernig and Brudzinski sign",
+"Bell's palsy", "a positive Hoffmann"), a rare eponym let through on its own ("Foley",
+"Whipple"), and the given name before a surname that is also an eponym's noun ("Angela
+Nurse" is a person, "Bishop Score" is not)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from assistant.answering.phi_lexicon import NOT_BETWEEN, PARTICLES, PLACE_NOUNS
+from assistant.answering.phi_phrases import in_capitals
+from knowledge.name_words import (
+    common_words,
+    given_names,
+    load_names,
+    surname_ranks,
+)
+from knowledge.proper_terms import (
+    EPONYM_NOUNS,
+    EPONYM_OWN_NOUNS,
+    EPONYMS,
+    NOT_PEOPLE,
+)
+
+COMMON_RANK = 1000
+
+
+def rare_eponym(folded: str) -> bool:
+    """An eponym whose surname is frequent but not among the thousand most frequent ("Foley",
+    "Whipple", "Parkinson"): let through; "Smith", "Wilson", "Turner" are not."""
+    rank = surname_ranks().get(folded, COMMON_RANK)
+    return folded in EPONYMS and rank >= COMMON_RANK and folded not in given_names()
+
+
+def surnamed_by_a_noun(text: str, token: re.Match[str], folded: str) -> bool:
+    """A given name before a capitalised surname that is also an eponym's noun: "Angela
+    Nurse" is a person, "Macmillan nurse" and "Bishop Score" are not (no given names); in
+    small letters only with an age after the surname ("keisha grant 31")."""
+    following = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[token.end() :])
+    if token.group().islower():
+        # in small letters, with an age after: "keisha grant 31" ("macmillan grant" is none)
+        following = re.match(
+            r"[ \t]+([a-z]+)(?=[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d)\b(?![.,/:]\d))", text[token.end() :]
+        )
+    return (
+        following is not None
+        and not token.group().endswith(("'s", "’s"))  # "Martha's Rule" is a rule
+        and folded in given_names()
+        and folded not in NOT_PEOPLE
+        and following.group(1).casefold() in EPONYM_NOUNS - PLACE_NOUNS
+        and following.group(1).casefold() in load_names()
+    )
+
+
+def eponym_next(text: str, end: int) -> bool:
+    """An eponym's noun within the next few words, past capitalised words, "and"/"or"/"vs",
+    one ordinary word and a possessive: "Glasgow Coma Scale", "Kernig and Brudzinski sign",
+    "Bell's palsy", "Morse fall scale". A number, an abbreviation or a second ordinary word
+    ends the look ("Grace Thompson 38/40 GBS positive")."""
+    if text[end - 2 : end] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
+        # a possessive: "Hunter's canal", "Woods' screw"; "Le's insulin pump" is a person's
+        following = re.match(
+            r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?"
+            r"(?:[ \t]+(?:National|Royal|Children['’]s|Memorial|General|Cancer))?[ \t]+([^\W\d_]+)",
+            text[end:],
+        )  # (or one more eponym's between: "Goodell's and Hegar's signs"; or an
+        # institution's word: "Tommy's National Centre")
+        if following is not None and following.group(1) in _A_PERSONS_PLACE:
+            return False  # "Joan Hunter's house": her home, not "Ronald McDonald House"
+        return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
+    ordinary = 0
+    shouting = in_capitals(text)
+    window = text[end : end + 80]
+    for token in itertools.islice(re.finditer(r"\S+", window), 6):
+        raw = token.group()
+        if raw[0] in ",;" or (raw[0] == "(" and raw[1:2].islower()):
+            return False  # "Maria Reyes, pump serial …", "Omar Saleh (list no. …)": the name ends
+        word = raw.strip(',;:()[]"“”?!.').removesuffix("'s").removesuffix("’s").strip("'’")
+        folded = word.casefold()
+        if not word:
+            continue  # the apostrophe of "Woods' screw"
+        if folded in EPONYM_NOUNS:
+            return not _labels_a_number(word, window[token.end() :])
+        joined = word.replace("-", "")  # one word: "Richmond Agitation-Sedation Scale"
+        if not joined.isalpha() or (word.isupper() and len(word) > 1 and not shouting):
+            return False
+        if shouting and folded in given_names():
+            return False  # "… JAMES BROWN SCORE": a person's name is no eponym's
+        capitalised = folded not in common_words() if shouting else word[:1].isupper()
+        if capitalised and ordinary and len(word) > 1:
+            return False  # "does Mensah meet Duke criteria": the noun is the later word's
+        if folded in ("and", "or", "vs", "versus", "&") or folded in PARTICLES or capitalised:
+            if raw.endswith((",", ";")):
+                return False  # "Reyes, Maria, pump …"
+            continue
+        ordinary += 1
+        if ordinary > 1 or folded in _NOT_IN_AN_EPONYM or raw != raw.rstrip(",;:)"):
+            return False
+    return False
+
+
+# A person's home after a possessive in small letters: "Pieter Botha's house".
+_A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})
+
+# The words between a name and a noun that end the look for an eponym's: NOT_BETWEEN's, and
+# a word of time, when something happens to a person ("anoint Fiona Cullen before surgery";
+# "Mohs surgery" has none between).
+_NOT_IN_AN_EPONYM = NOT_BETWEEN | {"before", "after", "during", "until", "since", "prior"}
+
+_A_NUMBER_LABELLED = re.compile(
+    r"[ \t]*(?:(?i:no\b\.?|number|\#)[ \t]*)?[:#]?[ \t]*[A-Za-z]{0,4}-?\d{3,}"
+)
+
+
+def _labels_a_number(noun: str, after: str) -> bool:
+    """An eponym's noun in small letters that labels a number is a person's record: "Alejandra
+    Ruiz clinic SH-55019", "clinic no 4419-H" (not "Mayo Clinic 2023")."""
+    return noun.islower() and _A_NUMBER_LABELLED.match(after) is not None
+
+
+# "a positive Hoffmann", "modified Rankin": a test's result or variant, said of an eponym
+EPONYM_BEFORE = re.compile(r"(?i:\b(?:positive|negative|modified|classic|classical))[ \t]+$")
