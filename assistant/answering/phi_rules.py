@@ -5,7 +5,10 @@ function that accepts a match (returning the span to replace) or rejects it ("20
 date, "temp 99 F" no age). assistant/answering/phi.py runs them and chooses among the matches;
 assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names,
 assistant/answering/phi_dates.py says which dates are a person's and
-assistant/answering/phi_addresses.py which streets and towns are someone's.
+assistant/answering/phi_addresses.py which streets and towns are someone's. The rules for
+numbers, places and dates are kept in phi_number_rules.py, phi_place_rules.py and
+phi_date_rules.py, and spliced into the table here in their order; the patterns they share
+are phi_patterns.py's.
 """
 
 from __future__ import annotations
@@ -14,29 +17,12 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from assistant.answering.phi_addresses import (
-    employer,
-    named_home,
-    not_a_known_place,
-    outward_code,
-    street_name,
-    street_words,
-    town_after_from,
-    town_after_postcode,
-)
+from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import (
     DATE,
-    FOREIGN_MONTH,
     MONTH_ANY_CASE,
-    MONTH_SAID,
-    NOT_A_DOSE,
-    ORD_WORD,
-    day_month,
     over_89_year,
-    persons_date,
-    persons_date_only,
     plausible_date,
-    six_digit_date,
     value,
 )
 from assistant.answering.phi_lexicon import clinical_words
@@ -77,13 +63,12 @@ from assistant.answering.phi_numbers import (
     not_a_public_bodys,
     not_a_service_line,
 )
+from assistant.answering.phi_patterns import LO, UP
+from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_spoken import (
     DIGIT_WORD,
     NOT_AN_AMOUNT,
-    SPOKEN_DAY,
-    SPOKEN_NUMBER,
     SPOKEN_TWO,
-    SPOKEN_YEAR,
     WORD_AGE,
     spoken_age_alone,
 )
@@ -91,35 +76,11 @@ from assistant.answering.phi_spoken import (
 AGE_PLACEHOLDER = "[AGE-90+]"
 
 # --- building blocks -----------------------------------------------------------------------
-# Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
-_UP, _LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
-_UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
-_POSTAL = rf"(?:[A-Z]{{2}}[ \t]+)?(?:\d{{5}}(?:-\d{{4}})?\b|{_UK_PC})"
-_STREET = (
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Close|Way"
-    r"|Place|Pl|Crescent|Cres|Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Mews|Grove"
-    r"|Parade|Pde|Esplanade|Walk|Row|Loop|Trail|Circle|Cir)\b"
-)
-_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
-    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
-)
-CITY = rf"[{_UP}][{_LO}]+(?:[ \t][{_UP}][{_LO}]+){{0,2}}"
-_ADDRESS = (
-    rf"\b\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{_STREET}"
-    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
-    # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
-    # not swallow the clinical word after the comma.
-    rf"(?:,[ \t]*{CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{_POSTAL})){{0,2}}"
-    # a town and its four-digit postcode (Australia, New Zealand, South Africa): "Otara,
-    # Auckland 2023"
-    rf"(?:,?[ \t]*{_POSTAL}|,[ \t]*{CITY}[ \t]+\d{{4}}\b)?"
-)
 # A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
 # tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
 _WORD = (
-    rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]\.?)"
-    rf"(?:-[{_UP}][{_LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
+    rf"(?:[{UP}][{LO}]+(?:[{UP}][{LO}]+)?|[{UP}]['’][{UP}][{LO}]+|[{UP}]\.?)"
+    rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
 )
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
@@ -142,14 +103,7 @@ _NAME_CUE = (
     r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
-# What happened to a patient, before its month and year ("diagnosed 11/2019", "admitted in
-# August 2024"): a document's "updated" or "reviewed" is not among them.
-_HAPPENED = (
-    "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery|transfused"
-)
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
-# A bare run of 7+ digits is an identifier unless it is a quantity ("2400000 units").
-_QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
 
 
 def _ipv6(m: re.Match[str]) -> Span | None:
@@ -264,265 +218,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
-    ("ADDRESS", _ADDRESS, 3),
-    # A form's address field, to the end of its line or cell, when it holds a number: "Address:
-    # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").
-    ("ADDRESS", r"(?i:(?<!ip )(?<!email )(?<!e-mail )\b(?:home[ \t]+)?address)[ \t]*:[ \t]*"
-                r"(?P<v>[^\n|\t]*?\d[^\n|\t]*?)(?=[ \t]*(?:\n|\||\t|$)|[ \t]{3,})", 3),
-    # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
-    # nothing else means; "27 kingsley court" when a word of the name is no English word.
-    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
-                r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
-                r"|blvd|ln)\b\.?", 3),
-    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
-                r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise)\b", 3,
-     street_name),
-    # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
-    ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{_STATES})[ \t]+"
-                r"\d{5}(?:-\d{4})?\b", 3),
-    # A town and a UK postcode in small letters after a comma: ", manchester m14 5rt".
-    ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
-                r"\d[a-z]{2}\b", 3),
-    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
-    ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box)[ \t]*\d+", 3),
-    # A town, an Australian state and its postcode: "Tamworth NSW 2340".
-    ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
-                r"\d{4}\b", 3),
-    # An Eircode, "D02 X285" (not a lot or a batch of that shape: "lot Y005612").
-    ("ADDRESS", r"(?<![\w-])(?<!\blot )(?<!\bLOT )(?<!\bbatch )[AC-FHKNPRTV-Y]\d{2}[ \t]?"
-                r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, min_digits(3)),
-    # A house number said aloud before its street: "forty two oak road", "one one seven
-    # kingsway avenue", "flat three twelve mill lane".
-    ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{SPOKEN_NUMBER}[ \t]+)?"
-                rf"{SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
-                r"|avenue|close|crescent|terrace|grove|court|way|place|gardens|square|boulevard"
-                r"|highway|parade)))\b", 3, street_words),
-    ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
-                r"|avenue|close|crescent|terrace|grove))\b", 3, street_words),
-    # A child's school by its name, where a child is said to be or to learn: "A Year 11
-    # student at Parkside School", "(Year 4, St Joseph's Primary)", "attends St Brigid's
-    # National School" (not a medical or nursing school).
-    ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at|school[ \t]*[:=-]?"
-                rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
-                rf"(?P<v>(?:(?:St\.?|[{_UP}][{_LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
-                r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
-                r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
-    # A sports club or its academy side, which with a player's position names him: "Red Lion
-    # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
-    # Academy of Pediatrics", a province's "Victoria BC").
-    ("ID", r"\b(?P<v>(?:[A-Z][\w'’&.-]*[ \t]+){1,3}(?:A?FC|RU?FC|GC|RC|HC|Academy|academy)"
-           r"(?:[ \t]+U\d{2}s?)?|(?:[A-Z][\w'’&.-]*[ \t]+){1,3}U\d{2}s?)\b(?![ \t]+of\b)",
-     3, value),
-    ("ID", r"(?i:(?<![\w#])\#\d{1,2}[ \t]+(?:winger|striker|forward|prop|hooker|lock|flanker"
-           r"|fly-?half|out-?half|scrum-?half|centre|center|fullback|full-back|goalkeeper|keeper"
-           r"|defender|midfielder|guard|point[ \t]+guard|pitcher|catcher|quarterback))\b", 3),
-    # An employer by name with the work done there: "works at Pret kings cross", "employer is
-    # UPS", "his employer, Scottish Water".
-    ("ID", r"(?i:\b(?:employer(?:[ \t]+is)?|works?(?:[ \t]+nights)?[ \t]+(?:at|for)"
-           r"|employed[ \t]+(?:at|by))[ \t]*[,:]?[ \t]*)"
-           rf"(?P<v>[{_UP}][\w&'’.-]*(?:[ \t]+[{_UP}][\w&'’.-]*){{0,3}})", 3, employer),
-    # A named care home is where its residents live, with the room in it: "Fernlea Nursing
-    # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
-    ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
-                rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:(?:Care|Nursing|Rest|Residential)[ \t]+Home"
-                r"|SNF)"  # a US skilled nursing facility: "from Riverside SNF"
-                r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
-    # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
-    # care home staff" name none).
-    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
-                r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
-    # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
-    # Cottages", "Trevose Farm" (no clean question names one so).
-    ("ADDRESS", rf"(?:\b\d{{1,4}}[A-Za-z]?[ \t]+)?\b(?:The[ \t]+Old[ \t]+[{_UP}][{_LO}]+"
-                rf"|(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Cottages?|Farm|Farmhouse|Vicarage|Rectory"
-                r"|Bungalow|Barn))\b", 3),
-    # A street named without a number: "Admiralty Way", "Oak Street".
-    ("ADDRESS", rf"\b(?:[{_UP}][{_LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
-                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),
-    # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
-    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
-                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
-                # (a house number, not a dose: "via peripheral cannula 16mcg/ml")
-                r"(?!\d|[.,]\d|[ \t]*(?:mcg|mg|ml|g\b|units?|mmol|%|/\d{2,}))[A-Za-z]?(?:/\d{1,4})?"
-                r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
-    # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
-    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{_UP}][{_LO}]{{2,}}"
-                rf"(?:[ \t]+[{_UP}][{_LO}]{{2,}})?\b", 3, town_after_postcode),
-    # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins".
-    ("ADDRESS", rf"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route|allée"
-                rf"|impasse|quai|calle|avenida|rua|via|corso)[ \t]+(?:(?:de|du|des|la|le|l['’]|del"
-                rf"|da|do|dos)[ \t]*)*[{_UP}][\w'’-]*(?:[ \t]+[{_UP}][\w'’-]*){{0,2}}", 3),
-    # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
-    ("ADDRESS", rf"(?:\b[{_UP}][{_LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
-                r"(?<![\w-])[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
-    ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
-                r"\d{1,4}[A-Za-z]?\b", 3),
-    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
-                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
-    # The town a patient lives in is an address's part (Safe Harbor), whether or not the
-    # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
-    # travelled from is history, not an address: "returned from Lagos".)
-    ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently"
-                r"|out|with[ \t]+(?:us|me|them|her|him|family"
-                r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
-                r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
-                # "stolen from his house in Croydon"
-                r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
-                r"[ \t]+)"
-                rf"(?P<v>{CITY})(?![ \t]*(?i:{_STREET}))", 3),
-    ("ADDRESS", rf"(?<![\w-]){_UK_PC}", 3),
-    # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
-    ("ADDRESS", rf",[ \t]*(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
-    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
-                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
-    ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
-    # A UK postcode's first half alone after a town or a street: "Todmorden OL14 -".
-    ("ADDRESS", r"\b(?P<w>[A-Z][a-z]{1,})[ \t]+(?P<v>[A-Z]{1,2}\d{1,2}[A-Z]?)"
-                r"(?=[ \t]*(?:[-–—/,.;)]|$)|[ \t]+[a-z])", 3, outward_code),
-    # A town in small letters that a patient is from: "58 from ealing", "79 ex-truckie from
-    # broken hill w asbestos" (one or two words, then a break or a small word).
-    ("ADDRESS", r"(?<=[a-z0-9][ \t]from[ \t])(?P<v>[a-z]{4,}(?:[ \t][a-z]{4,})?)"
-                r"(?=[ \t]*(?:[-–—,.;:?!)]|$)|[ \t]+(?:w|with|and|for|re|in|wants|asking|flown)\b)",
-     3, town_after_from),
-    # A ZIP+4 alone: nothing else is written five digits, a dash and four ("53216-1830").
-    ("ADDRESS", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 3),  # "…Ave 10, Singapore 560412"
-    ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
-    ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
-    # A month's short name and two digits, a day or a year: "86 in jan 23, 78 jul 23" (no
-    # "may": "may 20 mg").
-    ("DATE", r"(?<![\w'’-])(?P<v>(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+"
-             r"(?:[0-2]?\d|3[01]))(?![\w/.:]|[.,]\d|[ \t]*(?i:mg|mcg|ml|units?|%|am|pm|hrs?)\b)",
-     4, persons_date),
-    # When a result was taken, in brackets after it: "HbA1c 84 (Nov 2023)", "hba1c 88 (5/2)".
-    # (a result's value, not a version's: "guideline v4.2 (Sept 2023)")
-    ("DATE", rf"(?<![\w.])\d{{1,3}}(?:\.\d)?[ \t]\((?P<v>(?i:{MONTH_ANY_CASE})\.?[ \t]+"
-             r"(?:19|20)?\d{2})\)", 4),
-    ("DATE", r"(?<![\w.])\d{1,3}(?:\.\d)?[ \t]\((?P<v>\d{1,2}/\d{1,2})\)", 4, day_month),
-    # A month and year of something that happened to the patient: "(documented 06/2021)",
-    # "diagnosed 11/2019" (a policy's "updated 06/2024" is not, as for whole dates).
-    ("DATE", rf"(?i:\b(?:{_HAPPENED}|documented|since|noted|began|last|fall|op|operation)[ \t]+)"
-             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\w/]|[.,]\d)", 4, persons_date_only),
-    # Six digits that read as a day, month and year ("030415" beside a DOB): no count or
-    # amount reads so ("150000" has no month).
-    ("DATE", rf"(?<![\w.,/-])(?P<v>\d{{6}})(?![\w/-]|[.,]\d|{_QUANTITY})", 8, six_digit_date),
-    # A day, a month's short name and a year's last two digits after a birth's cue: "dob 7
-    # jan 88".
-    ("DATE", r"(?i:\b(?:dob|d\.o\.b\.?|born|date[ \t]+of[ \t]+birth)[ \t]*:?[ \t]*)"
-             r"(?P<v>\d{1,2}[ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
-             r"[ \t]+\d{2})(?!\d)", 4),
-    # A day then a month in small letters, no year: "appt 12 nov 10:30", "seen 3 sept" (not
-    # "mar", "may" or "dec", which are words or shorthand too: "6 dec" may be a decrease).
-    ("DATE", r"(?<![\w./-])(?:[1-9]|[12]\d|3[01])[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?"
-             r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?)\b"
-             r"(?![ \t]*\d{4})", 4),
-    # A range of days then its month: "a cruise 10-24 Sept", "away 3–17 August".
-    ("DATE", rf"\b\d{{1,2}}[-–]\d{{1,2}}[ \t]+{MONTH_SAID}\b(?![ \t]+\d{{4}})", 4,
-     persons_date_only),
-    # A month then a range of its days: "on a coach holiday in Spain May 20-24".
-    ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}[-–]\d{{1,2}}\b(?![-–/]\d)", 4,
-     persons_date_only),
-    # A month in small letters then an ordinal: "had his whipple on jan 9th".
-    ("DATE", rf"\b{MONTH_SAID}\.?[ \t]+\d{{1,2}}(?i:st|nd|rd|th)\b", 4),
-    # An ordinal then a month in any case: "discharged 8th april" ("may" only as "May").
-    ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)[ \t]+){MONTH_SAID}(?:,?[ \t]+\d{{4}})?", 4),
-    # The first of two days of one month: "on 8th and 9th Jan", "the 3rd or 4th of May".
-    ("DATE", rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th))(?=[ \t]+(?:and|or|&|to|-)[ \t]+\d{{1,2}}"
-             rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH_SAID})", 4),
-    ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
-             r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
-    ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
-    # ... or after "on" or "since" before "and", "or" or "at": "surgery on the 4th and my
-    # Medicaid says", "since the 14th or 15th" (not "on the 2nd floor").
-    ("DATE", r"(?i:\b(?:on|since|from|until|till)[ \t]+)(?P<v>(?i:the[ \t]+\d{1,2}(?:st|nd|rd|th)))"
-             r"(?=[ \t]+(?i:and|or|at)\b)", 4),
-    # An ordinal alone after a booking or a stay's bound, where no floor or line follows:
-    # "booked 14th for grant", "seen 5th - ok?", and a span of days, "fit note from 14th to
-    # 28th" (not "from 1st to 3rd trimester").
-    ("DATE", r"(?i:\b(?:booked|until|till|til|due|seen|admitted|discharged|appt|since)"
-             r"[ \t]+)(?P<v>\d{1,2}(?:st|nd|rd|th))"
-             r"(?=[ \t]*(?:[,.;:?!)]|$|-[ \t]|(?i:and|for|at)(?:[ \t]|$)))", 4),
-    ("DATE", r"(?i:\bfrom[ \t]+)(?P<v>\d{1,2}(?:st|nd|rd|th)[ \t]*(?:to|-|until|till)[ \t]*"
-             r"\d{1,2}(?:st|nd|rd|th))(?![ \t]+(?i:trimester|line|floor|week|day|dose|cycle"
-             r"|centile|percentile|degree|generation|year|month|stage|grade|time|visit)s?\b)", 4),
-    # A day and month in another language: "3 de junio", "12 mars 1958", "5. März".
-    ("DATE", rf"(?i:\b\d{{1,2}}(?:º|°|er|\.)?[ \t]+(?:de[ \t]+|di[ \t]+)?{FOREIGN_MONTH}"
-             r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
-    ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
-             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
-    # Dictated: "twenty ninth february nineteen sixty four", "discharged the fourteenth".
-    ("DATE", rf"(?i:\b{ORD_WORD}[ \t]+){MONTH_SAID}"
-             rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
-    ("DATE", rf"(?i:\b(?:on|since|until|till|from|discharged|admitted|seen|born|dated)[ \t]+"
-             rf"(?P<v>the[ \t]+{ORD_WORD}))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
-    # After a birth's cue, numbers said aloud are the date: "born twelve oh three forty
-    # eight", "dob sixteen oh four sixty", "born in nineteen thirty".
-    ("DATE", rf"(?i:\b(?:born(?:[ \t]+(?:on|in))?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth)"
-             rf"[ \t]*(?:is[ \t]+|:[ \t]*)?)(?P<v>(?i:{SPOKEN_YEAR}|{SPOKEN_DAY}[ \t]+"
-             rf"(?:oh[ \t]+)?{SPOKEN_DAY}[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO})))\b", 4),
-    # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
-    ("DATE", rf"(?i:\b(?:the[ \t]+)?{ORD_WORD}[ \t]+of[ \t]+the[ \t]+{ORD_WORD}"
-             rf"(?:[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))?)\b", 4),
-    ("DATE", rf"(?i:\b{SPOKEN_DAY}[ \t]+slash[ \t]+{SPOKEN_DAY}[ \t]+slash[ \t]+"
-             rf"(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))\b", 4),
-    ("DATE", r"(?i:\b(?:on|in|done|since|from|dated|filled|refilled|dispensed|delivery|delivered"
-             r"|admitted|admission"
-             r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
-             r"|died|death|due|dx|diagnosed"
-             r"|started|stopped|until|till|d/c|dc|dc'd|d/c['’]d|adm|booked|procedure|visit|c-?section|fell"
-             r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
-             r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
-             # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
-             r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"
-             r"|\d{1,2}(?::\d{2})?[ \t]?(?:am|pm)"  # "booked 2pm 3/7"
-             # a weekday or a trip before the day it names: "Monday 14/10", "leaving 10/15"
-             r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
-             r"|saturday|sunday|treated|vomited|exposed|exposure|recon|leaving|arrived|flew"
-             r"|born|sample|specimen|visit|note|appt|appointment|clinic"
-             # a meeting about the patient, a day said by its distance: "CP conference 25/11",
-             # "fainted at assembly today (5/3)"
-             r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment|mdt"
-             # what was done to a person, the night it happened: "assault 6/4", "tx'd 17/11",
-             # "UPSI last night 23/10", "SNF til 8/1"; an exposure, an injury, a journey:
-             # "measles contact 3/3", "ankle sprain 5/4", "flying to freetown 10/2"
-             r"|til|tx|tx['’]d|assault(?:ed)?|raped|attacked|injur(?:y|ed)|incident|upsi|night"
-             r"|contact|sprain|rupture|bitten|needlestick|nsi|flying|flight|depart(?:s|ing)?"
-             r"|return(?:s|ing)?"
-             # fertility and birth: "egg collection 12/5", "embryo transfer 3/6", "IUI 9/2"
-             r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery"
-             # an order's or an authorisation's end: "dols expires 03/09"
-             r"|expires|expiry|expired|renewal|lapses"
-             # a dialysis session, a biopsy: "at her last session 28/11", "biopsy … for 14/11"
-             r"|session|biopsy|bx|booked[ \t]+for)"
-             r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
-             r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
-             rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
-     4, day_month),
-    # A month and year of something that happened to the patient, in words, after what
-    # happened: "admitted in August 2024", "na-confine siya noong Agosto 2024", "ingresó en
-    # marzo de 2023" (a month and year alone is a document's as often: "June 2024 NICE
-    # update", "rev. Jan 2023").
-    ("DATE", rf"(?i:\b(?:{_HAPPENED}|admission|born|died|operated|hospitali[sz]ed|confined?"
-             r"|since|back[ \t]+in"
-             r"|na-confine|ingres[óo]|internad[oa]|hospitalis[ée]e?|operad[oa]|diagnosticad[oa])"
-             r"(?:[ \t]+(?:siya|sya|po))?(?:[ \t]+(?:in|on|since|noong|en|em|no|na|de|à|im))?"
-             r"[ \t]+)"
-             rf"(?P<v>(?:{MONTH_SAID}|(?i:{FOREIGN_MONTH}))\.?[ \t]+(?:de[ \t]+)?"
-             r"(?:19|20)\d\d)(?![\w/-])", 4, persons_date_only),
-    # A date inside a file's name: "axel_foot_20240302.heic", "Cartwright_L_heel_2024-11-03.png"
-    # (a photo or a scan named after its patient).
-    ("DATE", r"(?<=_)(?P<v>(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01]))"
-             r"(?=[_.][A-Za-z0-9])", 4),
-    # A day and a month written with its zero, without a cue: "CAD 1123 14/05", "home 10/09"
-    # (no fraction, score or gestation is written "/05").
-    ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
-     persons_date_only),
-    # A month and a day the US way that no other reading fits: a day of 13 to 31 after a
-    # month ("unwinding 5/31", "last covered day would be 03/22"); not "/24" (hours, "4/24")
-    # and not a count or a score out of ("12/15 patients", "ishihara 12/17 plates").
-    ("DATE", r"(?<![\w/.:-])(?P<v>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[0-35-9]|3[01]))"
-             r"(?![\w/-]|[.,]\d|[ \t]+(?i:patients|people|cases|of|pts|had|were|got|have|plates"
-             r"|items|points|questions|correct|answers|words|nodes|cores|criteria)\b)", 4,
-     persons_date_only),
+    *PLACE_RULES,
+    *DATE_RULES,
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
     ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+"
@@ -532,8 +229,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
     ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"
              rf",?[ \t]+(?={DEMOGRAPHIC})", 5, names_before),
-    ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{_UP}][{_LO}]+|[^\W\d_a-zA-Z]{{2,}})"
-             rf"(?:[ \t]+(?:[{_UP}][{_LO}]+(?:['’-][{_UP}]?[{_LO}]+)*)){{0,2}})", 5, names_after),
+    ("NAME", rf"{DEMOGRAPHIC}[ \t]+(?P<v>(?:[{UP}][{LO}]+|[^\W\d_a-zA-Z]{{2,}})"
+             rf"(?:[ \t]+(?:[{UP}][{LO}]+(?:['’-][{UP}]?[{LO}]+)*)){{0,2}})", 5, names_after),
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?"
              r"(?:,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?)?)\b", 5, listed_name),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[A-Z]{3,}(?:-[A-Z]{2,})?,[ \t]*[A-Z]{2,}(?:-[A-Z]{2,})?"
@@ -688,7 +385,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
     # ... or closing a bracket: "(Tanaka H, 91)".
     ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{_QUANTITY})", 9, not_a_code),
+    ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{QUANTITY})", 9, not_a_code),
     # A record number or a birth date read out after its label: "m r n four four seven two one
     # nine", "dob one two oh three four seven".
     ("ID", r"(?i:\b(?:m[ \t]?r[ \t]?n|(?:medical[ \t]+)?record[ \t]+(?:number|no)"

@@ -1,0 +1,160 @@
+"""The rules for where a patient lives or works, for assistant/answering/phi_rules.py: a street
+address in any country's order, a form's address field, a named care home or house, a town
+after "lives in", a postcode and a ZIP code, where someone lives inside an institution, an
+employer named with the work done there. Each rule is (kind, pattern, rank[, accept]), in
+the order the table reads them: phi_rules.py splices them in place, so ties resolve as they
+always did. Which matches are someone's place is assistant/answering/phi_addresses.py's to say.
+"""
+
+from __future__ import annotations
+
+from assistant.answering.phi_addresses import (
+    employer,
+    named_home,
+    not_a_known_place,
+    outward_code,
+    street_name,
+    street_words,
+    town_after_from,
+    town_after_postcode,
+)
+from assistant.answering.phi_dates import value
+from assistant.answering.phi_numbers import min_digits
+from assistant.answering.phi_patterns import (
+    CITY,
+    LO,
+    STATES,
+    STREET,
+    STREET_ADDRESS,
+    UK_PC,
+    UP,
+)
+from assistant.answering.phi_spoken import SPOKEN_NUMBER
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+PLACE_RULES = [
+    ("ADDRESS", STREET_ADDRESS, 3),
+    # A form's address field, to the end of its line or cell, when it holds a number: "Address:
+    # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").
+    ("ADDRESS", r"(?i:(?<!ip )(?<!email )(?<!e-mail )\b(?:home[ \t]+)?address)[ \t]*:[ \t]*"
+                r"(?P<v>[^\n|\t]*?\d[^\n|\t]*?)(?=[ \t]*(?:\n|\||\t|$)|[ \t]{3,})", 3),
+    # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
+    # nothing else means; "27 kingsley court" when a word of the name is no English word.
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+                r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
+                r"|blvd|ln)\b\.?", 3),
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise)\b", 3,
+     street_name),
+    # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
+    ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{STATES})[ \t]+"
+                r"\d{5}(?:-\d{4})?\b", 3),
+    # A town and a UK postcode in small letters after a comma: ", manchester m14 5rt".
+    ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
+                r"\d[a-z]{2}\b", 3),
+    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
+    ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box)[ \t]*\d+", 3),
+    # A town, an Australian state and its postcode: "Tamworth NSW 2340".
+    ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
+                r"\d{4}\b", 3),
+    # An Eircode, "D02 X285" (not a lot or a batch of that shape: "lot Y005612").
+    ("ADDRESS", r"(?<![\w-])(?<!\blot )(?<!\bLOT )(?<!\bbatch )[AC-FHKNPRTV-Y]\d{2}[ \t]?"
+                r"[AC-FHKNPRTV-Y\d]{4}(?![\w-])", 3, min_digits(3)),
+    # A house number said aloud before its street: "forty two oak road", "one one seven
+    # kingsway avenue", "flat three twelve mill lane".
+    ("ADDRESS", rf"(?i:\b(?P<v>(?:(?:flat|apartment|unit)[ \t]+{SPOKEN_NUMBER}[ \t]+)?"
+                rf"{SPOKEN_NUMBER}[ \t]+(?:[a-z'’-]{{3,}}[ \t]+){{1,2}}(?:road|street|drive|lane"
+                r"|avenue|close|crescent|terrace|grove|court|way|place|gardens|square|boulevard"
+                r"|highway|parade)))\b", 3, street_words),
+    ("ADDRESS", r"(?i:\b(?:on|at|off)[ \t]+)(?P<v>(?:[a-z]{3,}[ \t]+){1,2}(?:road|street|drive|lane"
+                r"|avenue|close|crescent|terrace|grove))\b", 3, street_words),
+    # A child's school by its name, where a child is said to be or to learn: "A Year 11
+    # student at Parkside School", "(Year 4, St Joseph's Primary)", "attends St Brigid's
+    # National School" (not a medical or nursing school).
+    ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at|school[ \t]*[:=-]?"
+                rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
+                rf"(?P<v>(?:(?:St\.?|[{UP}][{LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
+                r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
+                r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
+    # A sports club or its academy side, which with a player's position names him: "Red Lion
+    # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
+    # Academy of Pediatrics", a province's "Victoria BC").
+    ("ID", r"\b(?P<v>(?:[A-Z][\w'’&.-]*[ \t]+){1,3}(?:A?FC|RU?FC|GC|RC|HC|Academy|academy)"
+           r"(?:[ \t]+U\d{2}s?)?|(?:[A-Z][\w'’&.-]*[ \t]+){1,3}U\d{2}s?)\b(?![ \t]+of\b)",
+     3, value),
+    ("ID", r"(?i:(?<![\w#])\#\d{1,2}[ \t]+(?:winger|striker|forward|prop|hooker|lock|flanker"
+           r"|fly-?half|out-?half|scrum-?half|centre|center|fullback|full-back|goalkeeper|keeper"
+           r"|defender|midfielder|guard|point[ \t]+guard|pitcher|catcher|quarterback))\b", 3),
+    # An employer by name with the work done there: "works at Pret kings cross", "employer is
+    # UPS", "his employer, Scottish Water".
+    ("ID", r"(?i:\b(?:employer(?:[ \t]+is)?|works?(?:[ \t]+nights)?[ \t]+(?:at|for)"
+           r"|employed[ \t]+(?:at|by))[ \t]*[,:]?[ \t]*)"
+           rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+[{UP}][\w&'’.-]*){{0,3}})", 3, employer),
+    # A named care home is where its residents live, with the room in it: "Fernlea Nursing
+    # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
+    ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+                rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:(?:Care|Nursing|Rest|Residential)[ \t]+Home"
+                r"|SNF)"  # a US skilled nursing facility: "from Riverside SNF"
+                r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
+    # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
+    # care home staff" name none).
+    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
+                r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
+    # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
+    # Cottages", "Trevose Farm" (no clean question names one so).
+    ("ADDRESS", rf"(?:\b\d{{1,4}}[A-Za-z]?[ \t]+)?\b(?:The[ \t]+Old[ \t]+[{UP}][{LO}]+"
+                rf"|(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Cottages?|Farm|Farmhouse|Vicarage|Rectory"
+                r"|Bungalow|Barn))\b", 3),
+    # A street named without a number: "Admiralty Way", "Oak Street".
+    ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
+                r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),
+    # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
+    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
+                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
+                # (a house number, not a dose: "via peripheral cannula 16mcg/ml")
+                r"(?!\d|[.,]\d|[ \t]*(?:mcg|mg|ml|g\b|units?|mmol|%|/\d{2,}))[A-Za-z]?(?:/\d{1,4})?"
+                r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
+    # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
+    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{UP}][{LO}]{{2,}}"
+                rf"(?:[ \t]+[{UP}][{LO}]{{2,}})?\b", 3, town_after_postcode),
+    # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins".
+    ("ADDRESS", rf"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route|allée"
+                rf"|impasse|quai|calle|avenida|rua|via|corso)[ \t]+(?:(?:de|du|des|la|le|l['’]|del"
+                rf"|da|do|dos)[ \t]*)*[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
+    # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
+    ("ADDRESS", rf"(?:\b[{UP}][{LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
+                r"(?<![\w-])[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
+    ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
+                r"\d{1,4}[A-Za-z]?\b", 3),
+    ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
+                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
+    # The town a patient lives in is an address's part (Safe Harbor), whether or not the
+    # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
+    # travelled from is history, not an address: "returned from Lagos".)
+    ("ADDRESS", r"(?i:\b(?:(?:lives?|living|resides?|residing)(?:[ \t]+(?:alone|independently"
+                r"|out|with[ \t]+(?:us|me|them|her|him|family"
+                r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
+                r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
+                # "stolen from his house in Croydon"
+                r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
+                r"[ \t]+)"
+                rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
+    ("ADDRESS", rf"(?<![\w-]){UK_PC}", 3),
+    # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
+    ("ADDRESS", rf",[ \t]*(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
+    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
+                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
+    ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
+    # A UK postcode's first half alone after a town or a street: "Todmorden OL14 -".
+    ("ADDRESS", r"\b(?P<w>[A-Z][a-z]{1,})[ \t]+(?P<v>[A-Z]{1,2}\d{1,2}[A-Z]?)"
+                r"(?=[ \t]*(?:[-–—/,.;)]|$)|[ \t]+[a-z])", 3, outward_code),
+    # A town in small letters that a patient is from: "58 from ealing", "79 ex-truckie from
+    # broken hill w asbestos" (one or two words, then a break or a small word).
+    ("ADDRESS", r"(?<=[a-z0-9][ \t]from[ \t])(?P<v>[a-z]{4,}(?:[ \t][a-z]{4,})?)"
+                r"(?=[ \t]*(?:[-–—,.;:?!)]|$)|[ \t]+(?:w|with|and|for|re|in|wants|asking|flown)\b)",
+     3, town_after_from),
+    # A ZIP+4 alone: nothing else is written five digits, a dash and four ("53216-1830").
+    ("ADDRESS", r"(?<![\w-])\d{5}-\d{4}(?![\w-])", 3),  # "…Ave 10, Singapore 560412"
+]
+# fmt: on
