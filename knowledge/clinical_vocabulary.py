@@ -199,6 +199,11 @@ LAY_TERMS: dict[str, str] = {
     "smartwatch": "wrist watch; fitness tracker",
     "wedding ring": "rings; jewelry",
     "a&e": "emergency department",
+    # ward shorthand written with "&" is read as a phrase, as "a&e" is
+    "d&v": "diarrhea and vomiting; diarrhoea; diarrhea; vomiting",
+    "s&w": "soap and water",
+    "tv us": "transvaginal ultrasound",
+    "tvus": "transvaginal ultrasound",
     "vaping": "e-cigarette; vaping",
     "weed": "marijuana; cannabis",
     "pot": "marijuana; cannabis",

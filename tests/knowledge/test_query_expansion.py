@@ -122,6 +122,15 @@ def test_a_sterilisers_spore_test_and_a_glucose_meter_by_their_short_names():
     assert "biological indicator" not in added(e.expand("bi weekly review")).values()
 
 
+def test_ward_shorthand_written_with_an_ampersand_or_a_space_is_one_concept():
+    e = expander("diarrhea and vomiting; soap and water; transvaginal ultrasound probes")
+    got = e.expand("pt w/ D&V x2d - s&w or rub? TV US probe semi-critical?")
+    words = [c.words for c in got.concepts]
+    assert {"D&V", "s&w", "TV US"} <= set(words)
+    assert not {"D", "V", "TV", "US"} & set(words)  # no letter alone a passage must hold
+    assert added(got)["s&w"] == "soap and water"
+
+
 def test_ward_shorthand_of_procedures_scores_and_bugs():
     e = expander(
         "cholecystectomy; sedation score; hourly observations; clostridium difficile; "
