@@ -147,7 +147,7 @@ EPONYMS = frozenset(
     auer howell-jolly durie-salmon kell
     tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
     shirodkar deauville eklund starr-edwards seacole
-    bagolini esterman maddox keeler
+    bagolini esterman maddox keeler humphrey
     moro finnegan broselow caldicott guthrie sarnat
     addison addisonian adson allen alzheimer apgar argyll asperger babinski baker barlow
     barrett bartter battle beck becker beckwith bell bence berg bernard bishop blatchford

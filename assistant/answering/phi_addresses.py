@@ -71,10 +71,19 @@ def not_a_known_place(m: re.Match[str]) -> Span | None:
 def named_home(m: re.Match[str]) -> Span | None:
     """A care home typed small by its name: "in clarendon care home" (not "in a care home",
     "to care home staff", "tamiflu care home outbreak")."""
-    words = [w.casefold() for w in m.group("v").split()[:-2]]
-    if any(w in common_words() or w in clinical_words() or w in _NOT_STREET_WORDS for w in words):
+    words = m.group("v").split()[:-2]
+    if any(_not_a_homes_name(w) for w in words):
         return None
     return value(m)
+
+
+def _not_a_homes_name(word: str) -> bool:
+    """A small word, a clinical one, or a dictionary word typed small ("Rosewood", written
+    with its capital, names a home)."""
+    folded = word.casefold()
+    if folded in clinical_words() or folded in _NOT_STREET_WORDS:
+        return True
+    return word.islower() and folded in common_words()
 
 
 # The words of a public body or a hospital, which employ too many to place anyone.

@@ -42,8 +42,10 @@ def place_phrases(text: str) -> tuple[Span, ...]:
 
 
 # A ward's name: a capitalised word then its noun, after a word that goes to or is at a place.
+# (not a title: "a request from Mr Ward's neighbour" is a person's)
 _WARD_NAMED = re.compile(
-    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:['’]s)?[ \t]+$"
+    r"(?i:\b(?:on|to|from|at|onto|off|in|into)\b)[ \t]+(?:the[ \t]+)?"
+    r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[A-Z][a-z]+(?:['’]s)?[ \t]+$"
 )
 _WARD_NOUNS = frozenset("ward unit wing".split())
 

@@ -43,6 +43,8 @@ FOUND = [
     ("Cashier's receipt #C-66102, can she withdraw cash at the weekend?", "C-66102"),
     ("police fingerprint ref PNC-FP 220/19K matched - register him now?", "220/19K"),
     ("OT access visit at Larchwood care home for annie before discharge?", "Larchwood"),
+    ("OT access visit at Rosewood care home before discharge?", "Rosewood"),
+    ("a request from Mr Ward's neighbour to be at the home visit", "Ward"),
 ]
 
 
@@ -81,6 +83,8 @@ CLEAN = [
     "Is Salford Royal still the thrombectomy centre overnight?",
     "How long does a Disabled Facilities Grant application take?",
     "the nic says no moves during protected mealtimes - who decides?",
+    "humphrey 24-2 vs 30-2 for pituitary patients?",
+    "transfer from Lister Ward to the discharge lounge",
 ]
 
 
