@@ -16,6 +16,7 @@ from knowledge.name_words import (
     frequent_surnames,
     given_names,
 )
+from knowledge.proper_terms import NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
 Span = tuple[int, int]
@@ -127,3 +128,15 @@ def words_before(text: str, token: re.Match[str]) -> str:
 
 def person_after(after: str) -> bool:
     return _PERSON_AFTER.match(after) is not None
+
+
+# An Arabic family name after its article, the name capitalised: "al-Hassan", "El-Sayed" (not
+# "Al-Anon", a fellowship, nor "Eid al-Adha", a feast: "anon" is a word, "adha" a day's name).
+_ARTICLE_AND_NAME = re.compile(r"(?:al|el|Al|El)-[A-Z][a-z]{2,}")
+
+
+def an_arabic_family_name(word: str) -> bool:
+    if _ARTICLE_AND_NAME.fullmatch(word) is None:
+        return False
+    rest = word[3:].casefold()
+    return rest not in common_words() and rest not in NOT_PEOPLE

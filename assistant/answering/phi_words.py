@@ -41,6 +41,7 @@ from assistant.answering.phi_lexicon import (
     MODALS,
     PARTICLES,
     UNLISTED_WORDS,
+    an_arabic_family_name,
     clinical_words,
     known,
     listed_strongly,
@@ -202,22 +203,13 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         return False  # "Hunter's canal", "Bishop score", "a positive Hoffmann"
     if not word[0].islower() and a_product_here(text, token):
         return False  # "on Enhertu", "Brenda-35", "Cerazette vs Cerelle", "her Zometa"
-    if _PARTICLE_AND_NAME.fullmatch(word) and not _a_word_or_thing(folded[3:]):
-        return True  # "syrian family al-Hassan", "el-Sayed": an Arabic family name
+    if an_arabic_family_name(word):
+        return True  # "syrian family al-Hassan", "el-Sayed"
     if word.isupper():
         return _capitals_name(folded, parts) and not _an_acronym_alone(text, token, folded)
     if word[0].islower():
         return _lower_name(text, token, folded, parts)
     return _capitalised_name(text, token, folded, parts)
-
-
-# An Arabic family name after its article, the name capitalised: "al-Hassan", "El-Sayed" (not
-# "Al-Anon", a fellowship: "anon" is a word).
-_PARTICLE_AND_NAME = re.compile(r"(?:al|el|Al|El)-[A-Z][a-z]{2,}")
-
-
-def _a_word_or_thing(folded: str) -> bool:
-    return folded in common_words() or folded in NOT_PEOPLE  # "Al-Anon", "Eid al-Adha"
 
 
 # Who someone is to the ward, written with a capital at a sentence's start: no name.
