@@ -267,6 +267,9 @@ SPLIT_SETS = frozenset(
         "fiftysecond",
         "fiftythird",
         "fiftyfourth",
+        "fiftyfifth",
+        "fiftysixth",
+        "fiftyseventh",
     }
 )
 LATER_SETS = [
@@ -322,6 +325,9 @@ LATER_SETS = [
     ("fiftysecond", "fifty-second set"),
     ("fiftythird", "fifty-third set"),
     ("fiftyfourth", "fifty-fourth set"),
+    ("fiftyfifth", "fifty-fifth set"),
+    ("fiftysixth", "fifty-sixth set"),
+    ("fiftyseventh", "fifty-seventh set"),
 ]
 
 
