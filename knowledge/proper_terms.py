@@ -60,7 +60,8 @@ BRANDS = frozenset(
     fluzone flublok fluad comirnaty spikevax novavax boostrix adacel daptacel pentacel
     pediarix rotateq rotarix varivax proquad menveo menquadfi bexsero trumenba havrix vaqta
     typhim vivotif ixiaro dukoral
-    hedrin atrovent haldol oramorph zomorph sevredol oxynorm longtec matrifen abstral actiq instanyl
+    hedrin fendrix dalivit sytron ella
+    atrovent haldol oramorph zomorph sevredol oxynorm longtec matrifen abstral actiq instanyl
     neulasta neupogen pabrinex septrin elaprase propess prostin cervidil syntocinon syntometrine
     ergometrine evohaler accuhaler turbohaler easyhaler fostair flutiform symbicort duoresp
     trimbow anoro incruse spiolto braltus seebri ultibro paxlovid lagevrio veklury evusheld
@@ -239,7 +240,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
-    leder
+    leder bliss
     caredoc southdoc centrelink siemens
     osha cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
     cms medicare medicaid tricare nhs rcog rcp rcn bnf mhra ema asco nccn acr kdigo gold
@@ -533,6 +534,25 @@ THING_PHRASES = (
     "royal hobart",
     "royal brompton",
     "salford royal",
+    "south asia",
+    "southeast asia",
+    "south east asia",
+    "east asia",
+    "central asia",
+    "west africa",
+    "east africa",
+    "north africa",
+    "southern africa",
+    "central america",
+    "south america",
+    "latin america",
+    "middle east",
+    "jenny lind",
+    "queen charlotte's & chelsea",
+    "queen charlotte's and chelsea",
+    "little hearts matter",
+    "ripl porton",
+    "porton down",
     "the evelina",
     "evelina london",
     "disabled facilities grant",
@@ -580,7 +600,7 @@ THING_PHRASES = (
 DEVICES_AND_SERVICES = frozenset(
     """
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
-    widgit coban tono-pen phonak signia oticon cochlear
+    widgit coban tono-pen phonak signia oticon cochlear haberman
     """.split()
 )
 
@@ -636,6 +656,7 @@ EPONYM_NOUNS = frozenset(
     stain culture agar
     clasp clasps
     cerclage uterus speculum views ruling report rods bodies judgment judgement rod pavilion
+    clinics
     """.split()
 )
 

@@ -89,7 +89,7 @@ PLACE_NOUNS = frozenset(
 UNLISTED_WORDS = frozenset(
     "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi"
     # a palliative care's "just in case" medicines as the ward types them
-    " midaz levo glyco rota rotas nic".split()
+    " midaz levo glyco rota rotas nic nipe uss".split()
 )
 
 

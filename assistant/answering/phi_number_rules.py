@@ -198,6 +198,10 @@ NUMBER_RULES = [
     ("ID", r"(?i:\b(?:user[ \t]*name|user|login|portal[ \t]+(?:id|user(?:name)?))(?:[ \t]+is)?)"
            r"[ \t]*:?[ \t]*(?P<v>[A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*\d[A-Za-z0-9._]*"
            r"|[A-Za-z]+_[A-Za-z0-9_]+)(?![\w.@-])", 1),
+    # ... after its own label, letters and digits or two words joined by a dot: "Username:
+    # bchaudhry7", "username is mercy.lake" (not "username and password").
+    ("ID", r"(?i:\buser[ \t]*name(?:[ \t]+is)?)[ \t]*:?[ \t]*"
+           r"(?P<v>[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+\.[a-z]+)(?![\w.@-])", 1),
     # A fingerprint's or a face image's reference: "Fingerprint ref (IDENT1): 22Q-778341",
     # "FPS no. (fingerprint): 8834127D".
     ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
@@ -224,6 +228,9 @@ NUMBER_RULES = [
            rf"(?:[ \t]+(?:case|file|report))?(?:[ \t]+(?:ref(?:erence)?\b\.?|id\b|{NO}))?"
            r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
            rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
+    # A clinic's code for a patient it does not name, letters, a dash and digits: "(real name
+    # withheld, code HC-0192)" (not a billing code, "code G2012", nor a form's, "code VB-100").
+    ("ID", r"(?i:\bcode)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),
     # The code that opens a patient's door: "buzzer code 1702", "key safe 4471", "keysafe
     # code is 2580".
     ("ID", r"(?i:\b(?:(?:key[ \t]*safe|buzzer)(?:[ \t]+code)?|(?:door|entry|gate|access)[ \t]+code)"
@@ -242,7 +249,7 @@ NUMBER_RULES = [
            rf"{SEP}(?P<v>[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)(?![\w-])", 1, a_reference),
     # A vehicle: "plate WX71 KPL", "rego 1AB 2CD", "car reg NU19 OTB", "VIN JH2RC5005LM200117".
     # (and a car "registered ZQX-412")
-    ("ID", r"(?i:\b(?:plate|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
+    ("ID", r"(?i:\b(?:plates?|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle(?:[ \t]+identification"
            r"[ \t]+number)?"
            r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*(?:[:#=]|\bis\b)?[ \t]*"

@@ -141,6 +141,8 @@ PLACE_RULES = [
                 r"[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
     ("ADDRESS", rf"(?<![\w-]){UK_PC}", 3),
+    # ... or after a town and its state without a comma: "Española NM 87532".
+    ("ADDRESS", rf"\b{CITY}[ \t]+(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
     ("ADDRESS", rf",[ \t]*(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"

@@ -45,6 +45,11 @@ FOUND = [
     ("OT access visit at Larchwood care home for annie before discharge?", "Larchwood"),
     ("OT access visit at Rosewood care home before discharge?", "Rosewood"),
     ("a request from Mr Ward's neighbour to be at the home visit", "Ward"),
+    ("pt's username is jo.banks and she lost proxy access", "jo.banks"),
+    ("Join the video visit\nUsername: kpatel22\nCan the MA start it?", "kpatel22"),
+    ("mva pt plates 4ZXC881 - police want the BAC result", "4ZXC881"),
+    ("pt 'Smiler' (real name withheld, code HC-2231) - naloxone kits?", "HC-2231"),
+    ("lives at 9 Mesa Rd Taos NM 87571 - video recheck ok?", "87571"),
 ]
 
 
@@ -85,6 +90,17 @@ CLEAN = [
     "the nic says no moves during protected mealtimes - who decides?",
     "humphrey 24-2 vs 30-2 for pituitary patients?",
     "transfer from Lister Ward to the discharge lounge",
+    "modifier 95 vs GT on telehealth claims for medicare 2025",
+    "HCPCS code G2012 - is a virtual check-in billable?",
+    "valuables envelope books - order code VB-100?",
+    "username and password reset for the portal?",
+    "Is Fendrix preferred for hepatitis B non-responders?",
+    "Dalivit and Sytron doses for preterm babies at discharge?",
+    "ortolani +ve on nipe, uss hips timing",
+    "empirical treatment for enteric fever from South Asia?",
+    "Plan B or ella without a pregnancy test?",
+    "Are Haberman feeders on the ward for cleft palate?",
+    "hand hygiene audits in the Northgate and Eastgate clinics?",
 ]
 
 
