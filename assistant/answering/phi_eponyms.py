@@ -108,6 +108,9 @@ _A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})
 # a word of time, when something happens to a person ("anoint Fiona Cullen before surgery";
 # "Mohs surgery" has none between).
 _NOT_IN_AN_EPONYM = NOT_BETWEEN | {"before", "after", "during", "until", "since", "prior"}
+# ... and a possessive pronoun: "my name is Pedro Alves and my hospital number is …" names
+# no hospital after Alves.
+_NOT_IN_AN_EPONYM |= {"my", "your", "his", "her", "their", "our", "its"}
 
 _A_NUMBER_LABELLED = re.compile(
     r"[ \t]*(?:(?i:no\b\.?|number|\#)[ \t]*)?[:#]?[ \t]*[A-Za-z]{0,4}-?\d{3,}"

@@ -50,6 +50,7 @@ FOUND = [
     ("mva pt plates 4ZXC881 - police want the BAC result", "4ZXC881"),
     ("pt 'Smiler' (real name withheld, code HC-2231) - naloxone kits?", "HC-2231"),
     ("lives at 9 Mesa Rd Taos NM 87571 - video recheck ok?", "87571"),
+    ("Hello, my name is Pedro Alves and my hospital number is on the letter", "Alves"),
 ]
 
 
