@@ -270,7 +270,8 @@ _THINGS_NAMED = frozenset(
 def given_name_after_label(m: re.Match[str]) -> Span | None:
     """ "… which consent process. name Mercy": a given name after the word "name" that ends
     the sentence; not a thing's name ("brand name Hedrin.")."""
-    before = re.search(r"([^\W\d_]+)[ \t]+$", m.string[: m.start()])
+    # (a few words before, never the whole text: a pattern anchored at its end scans it all)
+    before = re.search(r"([^\W\d_]+)[ \t]+$", m.string[max(0, m.start() - 40) : m.start()])
     if before is not None and before.group(1).casefold() in _THINGS_NAMED:
         return None
     folded = m.group("v").casefold()
