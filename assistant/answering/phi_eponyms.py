@@ -11,18 +11,8 @@ import re
 
 from assistant.answering.phi_lexicon import NOT_BETWEEN, PARTICLES, PLACE_NOUNS
 from assistant.answering.phi_phrases import in_capitals
-from knowledge.name_words import (
-    common_words,
-    given_names,
-    load_names,
-    surname_ranks,
-)
-from knowledge.proper_terms import (
-    EPONYM_NOUNS,
-    EPONYM_OWN_NOUNS,
-    EPONYMS,
-    NOT_PEOPLE,
-)
+from knowledge.name_words import common_words, given_names, load_names, surname_ranks
+from knowledge.proper_terms import EPONYM_NOUNS, EPONYM_OWN_NOUNS, EPONYMS, NOT_PEOPLE
 
 COMMON_RANK = 1000
 

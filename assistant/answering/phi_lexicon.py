@@ -11,11 +11,7 @@ from functools import lru_cache
 
 from knowledge.clinical_vocabulary import LAY_TERMS, SHORT_NAMES, SHORTHAND
 from knowledge.drug_names import a_generic
-from knowledge.name_words import (
-    common_words,
-    frequent_surnames,
-    given_names,
-)
+from knowledge.name_words import common_words, frequent_surnames, given_names
 from knowledge.proper_terms import NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 

@@ -20,15 +20,7 @@ from assistant.answering.phi_addresses import (
 )
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_numbers import min_digits
-from assistant.answering.phi_patterns import (
-    CITY,
-    LO,
-    STATES,
-    STREET,
-    STREET_ADDRESS,
-    UK_PC,
-    UP,
-)
+from assistant.answering.phi_patterns import CITY, LO, STATES, STREET, STREET_ADDRESS, UK_PC, UP
 from assistant.answering.phi_spoken import SPOKEN_NUMBER
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.

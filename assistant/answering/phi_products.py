@@ -10,14 +10,8 @@ import re
 from assistant.answering.phi_lexicon import TOKEN, clinical_words, listed_strongly, words_before
 from knowledge.clinical_vocabulary import SHORT_NAMES
 from knowledge.drug_names import a_generic
-from knowledge.name_words import (
-    given_names,
-    load_names,
-)
-from knowledge.proper_terms import (
-    BRANDS,
-    EPONYMS,
-)
+from knowledge.name_words import given_names, load_names
+from knowledge.proper_terms import BRANDS, EPONYMS
 
 
 def product_after(after: str) -> bool:

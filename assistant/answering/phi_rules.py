@@ -18,13 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
-from assistant.answering.phi_dates import (
-    DATE,
-    MONTH_ANY_CASE,
-    over_89_year,
-    plausible_date,
-    value,
-)
+from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import (
     BEFORE_LABEL,

@@ -56,11 +56,7 @@ from assistant.answering.phi_phrases import (
     place_phrases,
     street_drugs,
 )
-from assistant.answering.phi_products import (
-    a_product_here,
-    listed_with_a_thing,
-    product_after,
-)
+from assistant.answering.phi_products import a_product_here, listed_with_a_thing, product_after
 from knowledge import name_shapes
 from knowledge.clinical_vocabulary import SHORTHAND
 from knowledge.drug_names import DRUG_STEM
