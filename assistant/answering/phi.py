@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from assistant.answering import phi_lexicon, phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
-from assistant.answering.phi_patterns import CITY
+from assistant.answering.phi_patterns import BOOKED_TIME, CITY
 from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
 from assistant.answering.phi_tables import table_cells
 from knowledge.name_words import common_words, given_names, load_names
@@ -246,7 +246,7 @@ _CODE_AFTER = re.compile(
 )
 
 
-_A_LISTS_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_A_LISTS_TIME = re.compile(BOOKED_TIME)
 _NAME_NEXT = re.compile(r"[ \t]+[A-Z]{2,}\b")
 
 
@@ -257,10 +257,11 @@ def _zip_codes_after(text: str, hits: list[_Hit]) -> list[_Hit]:
     ends = {h.end for h in hits}
     found = []
     for m in _CODE_AFTER.finditer(text):
-        listed = text[: m.start()].rstrip(" \t").endswith(",")
+        before = text[: m.start()].rstrip(" \t")
+        listed = before.endswith(",")
         if listed and _A_LISTS_TIME.fullmatch(m.group()) and _NAME_NEXT.match(text, m.end()):
             continue  # a clinic list's next booking: "BARKER T, 0930 MBEKI N"
-        if len(text[: m.start()].rstrip(" \t,")) in ends:
+        if len(before.rstrip(" \t,")) in ends:
             found.append(_Hit(*m.span(), 3, "ADDRESS", m.group(), None))
     return found
 

@@ -15,8 +15,6 @@ from knowledge.name_words import common_words, frequent_surnames, given_names
 from knowledge.proper_terms import NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
-Span = tuple[int, int]
-
 # (a letter may carry combining accents: Yoruba's "Olúwadámilọ́lá" is one word)
 _LETTER = r"[^\W\d_][\u0300-\u036f]*"
 

@@ -18,7 +18,7 @@ import re
 from assistant.answering import phi_lexicon, phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
-from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN, Span
+from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN
 from assistant.answering.phi_name_cues import named_by_cues
 from assistant.answering.phi_name_pairs import (
     PATIENT_WORDS,
@@ -30,7 +30,7 @@ from assistant.answering.phi_name_pairs import (
     last_comma_first_after_pt,
 )
 from assistant.answering.phi_name_quotes import listed_with_ages, nicknames
-from assistant.answering.phi_names import adjacent
+from assistant.answering.phi_names import Span, adjacent
 from assistant.answering.phi_phrases import place_phrases, street_drugs
 from assistant.answering.phi_words import BARE_NUMBER_AFTER
 from knowledge.language import detect_language

@@ -123,6 +123,8 @@ _PRODUCT_BEFORE_LOT = re.compile(
 
 
 def not_a_products_lot(m: re.Match[str]) -> Span | None:
+    """A payer's or record's number, not a year after the payer's name nor a medicine's or
+    vaccine's batch after "lot"."""
     if re.fullmatch(r"(?:19|20)\d\d", m.group("v")):
         return None  # a year after the payer: "telehealth claims for medicare 2025"
     label = m.string[max(0, m.start() - 6) : m.start("v")]

@@ -28,3 +28,5 @@ STREET_ADDRESS = (
     # Auckland 2023"
     rf"(?:,?[ \t]*{POSTAL}|,[ \t]*{CITY}[ \t]+\d{{4}}\b)?"
 )
+# A clinic list's booked time, 24-hour, the colon optional: "0930", "09:30".
+BOOKED_TIME = r"(?:[01]\d|2[0-3]):?[0-5]\d"

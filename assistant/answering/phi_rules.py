@@ -57,7 +57,7 @@ from assistant.answering.phi_numbers import (
     not_a_public_bodys,
     not_a_service_line,
 )
-from assistant.answering.phi_patterns import LO, UP
+from assistant.answering.phi_patterns import BOOKED_TIME, LO, UP
 from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_spoken import (
     DIGIT_WORD,
@@ -274,7 +274,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:19|20)\d\d\b))", 5,
      capitals_comma_given),
     # A clinic list's surname in capitals and its initial at a booked time: "0900 BARKER T,".
-    ("NAME", r"(?<![\w:.])(?:[01]\d|2[0-3]):?[0-5]\d[ \t]+"
+    ("NAME", rf"(?<![\w:.]){BOOKED_TIME}[ \t]+"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*[ \t]+[A-Z])(?=[ \t]*(?:[,;.(\n]|$))", 5,
      surname_and_initial_at_a_time),
     # A caseload's "(major, r)": a surname, a comma and an initial, typed small in brackets.
