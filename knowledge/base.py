@@ -27,6 +27,8 @@ from knowledge.embedding import (
 )
 from knowledge.errors import KnowledgeError, RecordIncomplete, RecordUnavailable
 from knowledge.ingest import IngestOptions, Ingestor, IngestProgress
+from knowledge.lexical import FOLDER as LEXICAL_FOLDER
+from knowledge.lexical import erase_versions
 from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.reindex import ReindexProgress
 from knowledge.reindex import reindex as run_reindex
@@ -227,6 +229,8 @@ class KnowledgeBase:
         intent = self._intend("remove", doc_or_version_id)
         for version in versions:
             remove_version(self._catalog, self._store, version)
+        # The saved search indexes holding them go too (their vocabulary is the text's words).
+        erase_versions(self.home / LEXICAL_FOLDER, [v.version_id for v in versions])
         data = {"target": doc_or_version_id, "versions": [_version_data(v) for v in versions]}
         self._emit("remove", data, intent)
         return versions

@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ import numpy as np
 
 from knowledge.analysis import lexical_stems
 from knowledge.catalog import DocumentVersion
-from knowledge.dense_matrix import DenseMatrix
+from knowledge.dense_matrix import ROW_VERSIONS, DenseMatrix
 from knowledge.read_only_index import ReadOnlyIndex
 
 INDEX_FORMAT = 5  # bump when the analyser or selection changes, so old indexes are rebuilt
@@ -48,11 +48,33 @@ SYNC_LIMIT = 1000
 BM25_K1 = 0.9
 BM25_B = 0.5
 TITLE_REPEATS = 3
+FOLDER = "lexical"  # in the knowledge home: one saved index per live set
 
 
 def fingerprint(live: list[DocumentVersion]) -> str:
     ids = sorted(f"{v.version_id}:{v.chunk_count}" for v in live)
     return hashlib.sha256(json.dumps([INDEX_FORMAT, ids]).encode()).hexdigest()[:20]
+
+
+def erase_versions(folder: Path, version_ids: Collection[str]) -> list[str]:
+    """Delete every saved index that holds chunks of these versions, and return their names.
+    A removed document's words (the index's vocabulary) and vectors must not stay on disk
+    until a question happens to rebuild the index; the next search builds it without them.
+    An index whose versions cannot be read (saved without its vectors) goes too."""
+    if not folder.is_dir():
+        return []
+    gone, erased = set(version_ids), []
+    for child in sorted(folder.iterdir()):
+        if not child.is_dir():
+            continue
+        try:
+            held = set(json.loads((child / ROW_VERSIONS).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            held = None
+        if held is None or held & gone:
+            shutil.rmtree(child, ignore_errors=True)
+            erased.append(child.name)
+    return erased
 
 
 def index_text(title: str, section: str, text: str) -> str:

@@ -28,6 +28,7 @@ from knowledge.fusion import (
     rrf_scores,
     smooth_by_neighbours,
 )
+from knowledge.lexical import FOLDER as LEXICAL_FOLDER
 from knowledge.lexical import LexicalHit, LexicalIndex, LexicalMatch
 from knowledge.provenance import Provenance
 from knowledge.query_expansion import QueryExpander, QueryExpansion
@@ -109,7 +110,8 @@ class Retriever:
         self.kb = kb
         self.config = config or RetrievalConfig()
         # A fake kb in tests may not have a runner: rebuild in line then.
-        self.lexical = LexicalIndex(kb.home / "lexical", background=getattr(kb, "background", None))
+        runner = getattr(kb, "background", None)
+        self.lexical = LexicalIndex(kb.home / LEXICAL_FOLDER, background=runner)
         self.records = ChunkRecords(kb.index)
         self._expander: tuple[str | None, QueryExpander] | None = None
 

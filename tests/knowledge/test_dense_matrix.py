@@ -11,7 +11,7 @@ import pytest
 from support import ingest_one, markdown_doc
 
 from knowledge.dense_matrix import ROW_VERSIONS, VECTORS, DenseMatrix
-from knowledge.lexical import LexicalIndex
+from knowledge.lexical import LexicalIndex, erase_versions
 from knowledge.retrieval import RetrievalConfig, Retriever
 
 
@@ -165,3 +165,17 @@ def test_an_index_saved_without_vectors_still_answers_from_the_store(kb, tmp_pat
     assert retriever.lexical.dense is None
     assert result.passages[0].source.doc_id == "sharps"
     assert result.passages[0].dense_rank == 0
+
+
+def test_erasing_versions_deletes_only_the_saved_indexes_that_hold_them(tmp_path):
+    vectors = np.eye(3, dtype=np.float32)
+    for name, versions in (("old", ["v1", "v2", "v3"]), ("other", ["v2", "v3", "v4"])):
+        (tmp_path / name).mkdir()
+        DenseMatrix(["a", "b", "c"], vectors, versions).save(tmp_path / name)
+    (tmp_path / "unknown").mkdir()  # saved without vectors: its versions cannot be told
+    (tmp_path / "unknown" / "chunk_ids.json").write_text("[]", encoding="utf-8")
+
+    assert erase_versions(tmp_path, ["v1"]) == ["old", "unknown"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other"]
+    assert erase_versions(tmp_path, ["v9"]) == []
+    assert erase_versions(tmp_path / "missing", ["v2"]) == []

@@ -224,15 +224,24 @@ def test_a_removed_documents_text_is_nowhere_in_the_home(kb, tmp_path, fake_embe
     from fakes import word_counter
 
     from knowledge.base import KnowledgeBase
+    from knowledge.retrieval import Retriever
 
     canary = "Zebracanary quokka protocol requires violet wristbands on Tuesdays"
     secret = _write(tmp_path, "secret.md", f"# Quokka rules\n\n## Scope\n\n{canary}.\n")
     other = _write(tmp_path, "parking.txt", "PARKING\n\nStaff park in zone C after 18:00.\n")
     _results(kb, [secret, other], approve=True)
     assert _files_holding(kb.home, b"Zebracanary")  # the check can see it while it is there
+    # A search saves the lexical index and vectors of the live set, the canary's words with it.
+    searched = Retriever(kb)
+    assert searched.search("quokka wristbands").passages
+    assert _files_holding(kb.home, b"zebracanari")  # its stem, in the index's vocabulary
 
     kb.remove("secret")
     assert _files_holding(kb.home, b"Zebracanary") == []
+    assert _files_holding(kb.home, b"quokka") == []
+    assert _files_holding(kb.home, b"zebracanari") == []
+    # the next search rebuilds the index over what is left, and finds the other document
+    assert searched.search("where do staff park").passages[0].source.doc_id == "parking"
     assert _files_holding(kb.home, b"quokka") == []
     # the store still works, and a fresh process replays its queue without the document
     reopened = KnowledgeBase(kb.home, embedder=fake_embedder, count_tokens=word_counter)
