@@ -270,6 +270,10 @@ SPLIT_SETS = frozenset(
         "fiftyfifth",
         "fiftysixth",
         "fiftyseventh",
+        "fiftyeighth",
+        "fiftyninth",
+        "sixtieth",
+        "sixtyfirst",
     }
 )
 LATER_SETS = [
@@ -328,6 +332,10 @@ LATER_SETS = [
     ("fiftyfifth", "fifty-fifth set"),
     ("fiftysixth", "fifty-sixth set"),
     ("fiftyseventh", "fifty-seventh set"),
+    ("fiftyeighth", "fifty-eighth set"),
+    ("fiftyninth", "fifty-ninth set"),
+    ("sixtieth", "sixtieth set"),
+    ("sixtyfirst", "sixty-first set"),
 ]
 
 
