@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    oestrogel kyleena benzathine emzor risek
     kymriah yescarta tecartus carvykti abecma breyanzi
     gadovist dotarem primovist omnipaque visipaque hemabate pregnacare curosurf gonal-f
     menopur cetrotide ovitrelle cyclogest
@@ -145,6 +146,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    reiter judkins mobitz ponseti ondine kübler-ross kubler-ross thayer-martin
     auer howell-jolly durie-salmon kell
     tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
     shirodkar deauville eklund starr-edwards seacole
@@ -240,6 +242,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    galop fenway croí croi healthline sandyford konsulta
     leder bliss
     caredoc southdoc centrelink siemens
     osha cdc fda nih who nice sign aha acc ada idsa ats ers esc acog aap acip usptf uspstf ahrq
@@ -272,6 +275,8 @@ GENERA = frozenset(
 
 PLACES = frozenset(
     """
+    sheffield rotherham ganges bethlehem calvary kozhikode shivamogga gorakhpur madura
+    malaysian
     afghanistan africa african albania algeria america american americas angola arab arabia
     arabic argentina armenia asia asian atlantic australia australian austria bahamas
     bangladesh barbados belarus belgium belize benin bolivia bosnia botswana brazil
@@ -358,6 +363,8 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "sri lankan",
+    "harold's cross",
     "torres strait",
     "arctic sun",
     "bair hugger",
@@ -461,6 +468,24 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "schwartz rounds",
+    "simpson's biplane",
+    "campbell danger assessment",
+    "red cross",
+    "red crescent",
+    "chelsea and westminster",
+    "the havens london",
+    "the havens",
+    "reiter's",
+    "whittall street",
+    "chevra kadisha",
+    "te tāhū hauora",
+    "one chance to get it right",
+    "hyde amendment",
+    "russell's viper",
+    "maisha namba",
+    "komfo anokye",
+    "dora nginza",
     "guy's and st thomas'",
     "guy's and st thomas",
     "oliver mcgowan",

@@ -38,11 +38,17 @@ def street_name(m: re.Match[str]) -> Span | None:
     word, or the street word is capitalised, or where someone lives is being said ("from 4
     cherry tree close", "address for the visit is 5 willow way"; "from 2 hourly close obs"
     is a timing)."""
+    if _THE_BEFORE.search(m.string, 0, m.start()) and _YEAR.match(m.group()):
+        return None  # "after the 2021 Supreme Court ruling": a year, no house number
     words = m.group().split()[1:-1]
     named = any(w.casefold() not in common_words() for w in words if w.isalpha())
     timed = any(_TIMED.fullmatch(w) for w in words)
     said = not timed and _LIVES_AT.search(m.string, 0, m.start()) is not None
     return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
+_YEAR = re.compile(r"(?:19|20)\d\d[ \t]")
 
 
 def town_after_postcode(m: re.Match[str]) -> Span | None:

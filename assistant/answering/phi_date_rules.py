@@ -26,6 +26,7 @@ from assistant.answering.phi_spoken import SPOKEN_DAY, SPOKEN_TWO, SPOKEN_YEAR
 # August 2024"): a document's "updated" or "reviewed" is not among them.
 _HAPPENED = (
     "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery|transfused"
+    "|implanted"  # "pacemaker implanted 06/2019"
 )
 
 # The unit after digits that makes them a quantity, no date or record ("150000 units"; a
@@ -142,7 +143,10 @@ DATE_RULES = [
              # an order's or an authorisation's end: "dols expires 03/09"
              r"|expires|expiry|expired|renewal|lapses"
              # a dialysis session, a biopsy: "at her last session 28/11", "biopsy … for 14/11"
-             r"|session|biopsy|bx|booked[ \t]+for)"
+             r"|session|biopsy|bx|booked[ \t]+for"
+             # a last period, a call's log, an implant: "LMP 1/6", "call log 17/10" (not a
+             # unit's: "ICU 12/12" is its beds)
+             r"|lmp|edd|log|implanted)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days

@@ -83,7 +83,10 @@ PLACE_NOUNS = frozenset(
 UNLISTED_WORDS = frozenset(
     "handover handovers handoff handoffs itu hdu takotsubo xa rego ute resi"
     # a palliative care's "just in case" medicines as the ward types them
-    " midaz levo glyco rota rotas nic nipe uss".split()
+    " midaz levo glyco rota rotas nic nipe uss"
+    # a chest's sounds, an echo's measure, a Gulf residence permit, a leaf chewed, an
+    # antibody's fragment
+    " creps bibasal lvidd iqama khat fab".split()
 )
 
 

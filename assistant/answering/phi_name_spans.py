@@ -414,7 +414,10 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
             near = [j for j in near if adjacent(text, tokens[min(i, j)], tokens[max(i, j)])]
             if not near:
                 continue
-            if _joins(text, token, i - 1 in near, i + 1 in near) or (
+            # (a first name that is no word: "Morag", not "Will" or "Faith")
+            first = tokens[i - 1].group().casefold() if i - 1 in near else ""
+            plain_name_before = bool(first) and first not in common_words()
+            if _joins(text, token, i - 1 in near, i + 1 in near, plain_name_before) or (
                 i - 1 in near and _ends_a_particle_name(tokens, verdicts, i)
             ):
                 verdicts[i] = changed = True
@@ -434,7 +437,9 @@ def _ends_a_particle_name(tokens: list[re.Match[str]], verdicts: list[bool], i: 
     )
 
 
-def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool) -> bool:
+def _joins(
+    text: str, token: re.Match[str], name_before: bool, name_after: bool, plain_before: bool
+) -> bool:
     """Initials before a name, a particle after one, or a capitalised word beside one that is
     no word at all ("Tamar Cohen") or a common name ("Gerald Moss"), but not a word that
     leads a number ("John Smith Ward 3") or starts the sentence ("Does John Smith …")."""
@@ -457,7 +462,14 @@ def _joins(text: str, token: re.Match[str], name_before: bool, name_after: bool)
     if name_after and folded in given_names() and folded not in MODALS:
         return True  # "Duke Mensah", "Heather Moody": a first name before the surname
     leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
-    return phi_lexicon.listed_strongly(folded, [folded]) and not leads_a_number
+    # a surname that is a word too, after a name that is none: "Morag Mackintosh"
+    surname = (
+        plain_before
+        and folded in load_names()
+        and folded not in PLACE_NOUNS
+        and folded not in phi_lexicon.clinical_words()
+    )
+    return (phi_lexicon.listed_strongly(folded, [folded]) or surname) and not leads_a_number
 
 
 def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:

@@ -373,12 +373,29 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     start = end = m.start("v")
     if any(a <= start and m.end("v") <= b for a, b in place_phrases(m.string)):
         return None  # "Sister Mary Joseph nodule": a sign's name, not a nun's
+    # After "Mr" or "Mrs" a capitalised surname that is also a word ("Mr Ward 82", "Mrs
+    # Will") is the person's: the first word only, the rest as for any cue.
+    titled = _TITLE_BEFORE.search(m.string, 0, start) is not None
     for w in re.finditer(r"\S+", m.group("v")):
         word = w.group().strip(".").casefold()
-        if word in STOP or (word in NOT_PEOPLE and word not in name_list()):
+        surname = titled and end == start and w.group()[0].isupper() and _listed(word)
+        if not surname and (word in STOP or (word in NOT_PEOPLE and word not in name_list())):
             break
         end = start + w.end()
+    if m.group().startswith("named") and _A_PLACE_NAMED.match(m.string, end):
+        return None  # "a ward named Florence Nightingale ward": a place named after someone
     return (start, end) if end > start else None
+
+
+_A_PLACE_NAMED = re.compile(
+    r"[ \t]+(?i:ward|unit|room|wing|suite|house|building|centre|center|clinic|hospital"
+    r"|hospice|lounge|garden)\b"
+)
+_TITLE_BEFORE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+$")
+
+
+def _listed(word: str) -> bool:
+    return word in frequent_surnames() or word in given_names()
 
 
 def adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from assistant.answering.phi_numbers import (
     REFERENCE,
+    a_handle,
     a_plate,
     a_reference,
     min_digits,
@@ -21,7 +22,7 @@ from assistant.answering.phi_numbers import (
 )
 
 SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
-NO = r"(?:number|no\b\.?|nr\b\.?|\#)"
+NO = r"(?:number|num\b\.?|no\b\.?|nr\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
 # A record number as hospitals in many countries write it, in groups joined by slashes or
 # dashes, letters among them: "UCH/14/20931", "37/5521", "AH-MRD-661208", "2024-OPD-55178".
@@ -98,7 +99,10 @@ NUMBER_RULES = [
     # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
     ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file|clinic)"
             rf"[ \t]*{NO}"
-            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?|\bip[ \t]+{NO})"
+            rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?|\bip[ \t]+{NO}"
+            # a sexual health clinic's number, a Sri Lankan bed-head ticket's, an INR book's:
+            # "GUM no. SH-448213", "(GUM 4491)", "BHT no 4412/23", "book number AC/0931/22"
+            rf"|\b(?-i:GUM|GIC|BHT)\b(?:[ \t]*{NO})?|\bbook[ \t]*{NO})"
             rf"{SEP}{_RECORD}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
@@ -109,7 +113,11 @@ NUMBER_RULES = [
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}\(?{_GROUPED}", 1, not_a_products_lot),
+           # (a schedule's item is no one's: "Medicare item 35503")
+           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}(?!(?i:items?)\b)\(?{_GROUPED}", 1,
+     not_a_products_lot),
+    # Sri Lanka's national identity card: nine digits and V or X, or (since 2016) twelve.
+    ("ID", r"\bNIC\b(?:[ \t]*(?i:no\b\.?))?[ \t]*[:#]?[ \t]*(?P<v>\d{9}[VvXx]|\d{12})(?![\w-])", 1),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
@@ -194,6 +202,11 @@ NUMBER_RULES = [
            rf"|recipient|donor|(?:cord[ \t]+blood[ \t]+)?unit|A&E|attendance)\b\.?"
            rf"(?:[ \t]+(?:id\b|{NO}))?|\bversicherten(?:nr|nummer)\b\.?)"
            rf"{SEP}{_RECORD}", 1, min_digits(4)),
+    # A social media handle or user name wherever it stands: small letters and digits joined
+    # by underscores ("WeChat is denglin_uk88", "@lil_kayden_07"); no clinical word is
+    # written so (a policy's "PD2020_018" has capitals, a variant's "c.68_69delAG" a dot).
+    ("ID", r"(?<![\w.@/-])@?(?=[a-z0-9_]*[a-z]{3})[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@-]|\.\w)",
+     2, a_handle),
     # A portal's or an app's user name: "username is bigdave_1958", "User: participant.pwright88".
     ("ID", r"(?i:\b(?:user[ \t]*name|user|login|portal[ \t]+(?:id|user(?:name)?))(?:[ \t]+is)?)"
            r"[ \t]*:?[ \t]*(?P<v>[A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*\d[A-Za-z0-9._]*"

@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.phi_dates import value
+from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
+from knowledge.name_words import common_words
 
 
 def min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
@@ -92,6 +94,19 @@ _CODE_LABEL = re.compile(
 
 # Codes listed after one label: "SNOMED CT 44054006 or 73211009", "ICD 1234567, 7654321".
 _MORE_CODES = re.compile(r"(?:[\dA-Za-z.-]*\d[\dA-Za-z.-]*[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*)+$")
+
+
+def a_handle(m: re.Match[str]) -> Span | None:
+    """A handle is someone's unless every part is a word ("study_id", "age_at_consent": a
+    data export's field names); with "@" before it, always someone's."""
+    handle = m.group()
+    if handle.startswith("@"):
+        return m.span()
+    parts = handle.split("_")
+    words = common_words() | clinical_words()
+    if all(len(p) > 1 and p.isalpha() and p in words for p in parts):
+        return None
+    return m.span()
 
 
 def not_a_code(m: re.Match[str]) -> Span | None:

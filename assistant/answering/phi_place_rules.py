@@ -91,7 +91,9 @@ PLACE_RULES = [
                 r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
     # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
     # care home staff" name none).
-    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)(?P<v>[A-Za-z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
+    # ... or its name capitalised and "care home" not: "at Oak Lodge care home".
+    ("ADDRESS", r"(?i:\b(?:in|at|from|to|lives)[ \t]+)"
+                r"(?P<v>[A-Za-z][a-z]+(?:[ \t]+[A-Za-z][a-z]+)?[ \t]+"
                 r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
     # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
     # Cottages", "Trevose Farm" (no clean question names one so).

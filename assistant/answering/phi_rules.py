@@ -79,6 +79,9 @@ _WORD = (
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    # "a visiting carer named Steve", "a friend called Jo" ("I called Pharmacy" phoned)
+    r"|\bnamed[ \t]+|(?i:\b(?:someone|somebody|person|man|woman|guy|girl|boy|lady|friend"
+    r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
     # titles and naming words of other languages: "Sra. Delgado", "Herr Becker", "Mme
     # Leroy", "se llama Arturo Peña", "anak kong si Jomar"
     r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"

@@ -40,6 +40,7 @@ from assistant.answering.phi_eponyms import (
 from assistant.answering.phi_lexicon import (
     MODALS,
     PARTICLES,
+    PLACE_NOUNS,
     UNLISTED_WORDS,
     an_arabic_family_name,
     clinical_words,
@@ -260,6 +261,8 @@ def _capitalised_name(text: str, token: re.Match[str], folded: str, parts: list[
         return False  # "travel to Kenya", "after a trip to Darwin", "Regina General"
     if folded in CALENDAR and _a_date_around(text, token):
         return False  # "the March 2024 update", "since Monday"
+    if folded in PLACE_NOUNS and _PLACE_IN_A_PLACE_AFTER.match(after):
+        return False  # "Ward 22 bay 5 bed 3": a number, then a place in it (no age)
     if known(folded, parts):
         if _after_a_proper_word(text, token) or _inside_a_title(text, token):
             return False  # "Christmas Day", "New Year's Eve", "Blood Bank"
@@ -284,6 +287,9 @@ _SCORE_AFTER = re.compile(
 _WIDE_SCORES = frozenset("barthel waterlow braden morse norton".split())
 _WIDE_SCORE_AFTER = re.compile(
     r"[ \t]+\d{1,3}(?:/\d{2,3})?(?![\w.]|[ \t]*(?:yo|y/o|yrs?|years?|[mf]\b))"
+)
+_PLACE_IN_A_PLACE_AFTER = re.compile(
+    r"[ \t]+\d{1,3}[A-Za-z]?,?[ \t]+(?i:bay|bed|rm|room|side[ \t]*room|cubicle)[ \t]*\d"
 )
 _MONTH_SHORT = re.compile(r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _YEAR_AFTER = re.compile(r"\.?[ \t]+(?:19|20)\d\d\b")

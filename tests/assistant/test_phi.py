@@ -565,9 +565,10 @@ def test_a_rejected_match_does_not_hide_a_name_inside_it():
 
 @pytest.mark.xfail(strict=True, reason="a drug name no list has, capitalised first, is redacted")
 def test_known_miss_an_unlisted_drug_name_opening_the_question():
-    # Where unsure, redact: "Benzathine" is no English word, no abbreviation, and has no
-    # drug stem the detector knows, so it is taken for a name (benchmarks/results/phi.md).
-    assert redact("Benzathine penicillin 2400000 units IM?").text.startswith("Benzathine")
+    # Where unsure, redact: "Lentocilin" (a Portuguese benzathine penicillin) is no English
+    # word, no abbreviation, and has no drug stem the detector knows, so it is taken for a
+    # name (benchmarks/results/phi.md). ("Benzathine" itself is on the brand list now.)
+    assert redact("Lentocilin 2.4 MU IM?").text.startswith("Lentocilin")
 
 
 # -- names by where they stand (issue 12) ------------------------------------------------------

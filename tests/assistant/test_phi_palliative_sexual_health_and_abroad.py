@@ -1,0 +1,74 @@
+"""Identifiers of palliative care, sexual health, cardiology and hospitals abroad
+(assistant.answering.phi): a surname that is also a place's word after a title, a name after
+"named", a social media handle, a sexual health clinic's, a bed-head ticket's and an INR
+book's numbers, Sri Lanka's identity card, a surname that is a word after a first name that
+is none, a care home named with capitals, a day and month after a last period or a call log,
+a month and year of an implant; and the look-alikes of those services (a ward's bed, a data
+export's field names, a schedule's item, a court's year, a ward named after someone,
+eponyms, brands and places) that must be left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.phi import redact
+
+# (question, the text that must be gone from what is sent)
+FOUND = [
+    ("Mr Ward 82 lives alone and has fallen twice - OT referral?", "Ward"),
+    ("Mrs Hall 79 on the end-of-life pathway, syringe driver dose?", "Hall"),
+    ("allegation against a visiting carer named Derek - who do we tell?", "Derek"),
+    ("a friend called Jo is her only contact - can we share?", "Jo"),
+    ("her daughter's WeChat is lily_chen88, ok to message about DNACPR?", "lily_chen88"),
+    ("his Insta @run_fast_pete shows him racing 6 wks post MI", "run_fast_pete"),
+    ("GUM no. SH-552190, contact of chlamydia, treat?", "SH-552190"),
+    ("doxy 100 bd 7d for pt (GUM 3382)?", "3382"),
+    ("hosp num 771204, syphilis serology reactive", "771204"),
+    ("BHT no 5521/24, Hb 7.2 - transfuse?", "5521/24"),
+    ("INR book number KB/1120/23 lost - reissue?", "KB/1120/23"),
+    ("NIC 852345678V, CKD stage 4, contrast ok?", "852345678V"),
+    ("Morag Mackintosh on apixaban, INR not needed?", "Mackintosh"),
+    ("at Elm Lodge care home - is the DNACPR still valid?", "Elm Lodge"),
+    ("lives Rowan House care home, refusing food", "Rowan House"),
+    ("EC: LMP 12/6, UPSI 60h ago - ulipristal or IUD?", "12/6"),
+    ("INR clinic call log 14/10: Mrs Price 4.1 - omit how many?", "14/10"),
+    ("Mr Kaur, 71, pacemaker implanted 03/2018 - battery due?", "03/2018"),
+]
+
+# Clean questions that must reach the model unchanged.
+KEPT = [
+    "Ward 12 bay 3 bed 4 NIV alarming - what do I check first?",
+    "Fields: study_id, visit_week, age_at_consent - is that pseudonymised enough?",
+    "Medicare item 23 - can a nurse practitioner bill it?",
+    "after the 2021 Supreme Court ruling, what changed for capacity to consent?",
+    "Hospice ward named Florence Nightingale ward - visiting after 22:00?",
+    "Reiter's arthritis after chlamydia - refer to rheumatology?",
+    "Mobitz I vs Mobitz II on a 12 lead - when to pace?",
+    "Judkins left 4 vs EBU for an LAD PCI?",
+    "Oestrogel 2 pumps with a Mirena - is that enough protection?",
+    "Benzathine penicillin shortage - doxycycline instead?",
+    "Russell's viper bite - how often is the 20WBCT repeated?",
+    "census: ICU 12/12, 4 North 28/32 - who authorises diversion?",
+    "I called Pharmacy about the shortage, who else do I tell?",
+    "bibasal creps and raised JVP - start furosemide before the echo?",
+    "Ondine's curse - is PHOX2B testing needed?",
+    "Simpson's biplane vs Teichholz for LVEF?",
+    "Schwartz Rounds for staff after a traumatic death?",
+    "Chelsea and Westminster - is the gender clinic separate?",
+    "Nipah suspected in Kozhikode - which samples go where?",
+    "Malaysian CPG on dengue: which warning signs mean admission?",
+    "Iqama expired - can MOH hospitals still dialyse?",
+    "Red Cross or Red Crescent - who runs the blood service there?",
+]
+
+
+@pytest.mark.parametrize(("typed", "gone"), FOUND)
+def test_the_identifier_is_not_sent(typed, gone):
+    sent = redact(typed).text
+    assert gone not in sent, sent
+
+
+@pytest.mark.parametrize("typed", KEPT)
+def test_the_clean_question_is_sent_unchanged(typed):
+    redaction = redact(typed)
+    assert not redaction.changed, redaction.text
