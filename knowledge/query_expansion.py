@@ -60,7 +60,11 @@ FILLER = frozenset(
     "put look comes "
     # who is asking and when, in a ward's shorthand: "new FY1 sorry", "teaching the new HCAs
     # tmrw"
-    "sorry fy1 fy2 sho tmrw".split()
+    "sorry fy1 fy2 sho tmrw "
+    # what is asked of a thing and when, in a ward's shorthand: "sharps container reqs - what
+    # specs?", "worth it?", "can someone list them", "per the leaflet", "since yest", "c/o
+    # shakiness"
+    "reqs specs worth list leaflet leaflets today tonight yest yesterday c/o".split()
 )
 # Who wrote a guideline ("per NIDDK", "the CDC guide"): which document, not what it says.
 PUBLISHERS = frozenset("cdc fda niddk nih ahrq cms mmwr samhsa usda hhs nhs who".split())

@@ -251,6 +251,16 @@ def test_the_askings_own_words_are_not_concepts():
     assert {"needle", "finger"} <= words
 
 
+def test_what_a_ward_asks_of_a_thing_is_not_a_concept():
+    # "reqs", "specs", "worth it", "since yest": what is asked of the subject and when, not
+    # the subject (tuned on the registers set's tuning part)
+    e = expander("sharps containers must be closable, puncture-resistant and leak-proof")
+    expansion = e.expand("sharps container reqs - what specs? worth it since yest?")
+    words = {c.words.lower() for c in expansion.concepts}
+    assert not words & {"reqs", "specs", "worth", "yest"}
+    assert {"sharps", "container"} <= words
+
+
 def test_coverage_counts_an_abbreviation_found_through_its_sense():
     e = expander("blood glucose below 70 is hypoglycemia; treatment is 15 grams of sugar")
     expansion = e.expand("BG under 70 tx?")
