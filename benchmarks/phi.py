@@ -274,6 +274,9 @@ SPLIT_SETS = frozenset(
         "fiftyninth",
         "sixtieth",
         "sixtyfirst",
+        "sixtysecond",
+        "sixtythird",
+        "sixtyfourth",
     }
 )
 LATER_SETS = [
@@ -336,6 +339,9 @@ LATER_SETS = [
     ("fiftyninth", "fifty-ninth set"),
     ("sixtieth", "sixtieth set"),
     ("sixtyfirst", "sixty-first set"),
+    ("sixtysecond", "sixty-second set"),
+    ("sixtythird", "sixty-third set"),
+    ("sixtyfourth", "sixty-fourth set"),
 ]
 
 
