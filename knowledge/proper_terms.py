@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    urgo mobiderm targaxan
     oestrogel kyleena benzathine emzor risek
     kymriah yescarta tecartus carvykti abecma breyanzi
     gadovist dotarem primovist omnipaque visipaque hemabate pregnacare curosurf gonal-f
@@ -146,6 +147,8 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    bolitho
+    mohs baux hinchey baveno
     reiter judkins mobitz ponseti ondine kübler-ross kubler-ross thayer-martin
     auer howell-jolly durie-salmon kell
     tyrer cuzick tyrer-cuzick judet hill-sachs bosniak bhutani couvelaire cusco ockenden
@@ -242,6 +245,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    sunnybrook rcpath
     galop fenway croí croi healthline sandyford konsulta
     leder bliss
     caredoc southdoc centrelink siemens
@@ -261,6 +265,7 @@ BODIES = frozenset(
 # line"): the species after a genus is read in assistant/answering/phi_words.py.
 GENERA = frozenset(
     """
+    tinospora
     klebsiella pseudomonas enterobacter acinetobacter serratia citrobacter proteus morganella
     providencia salmonella shigella listeria legionella neisseria haemophilus bordetella
     brucella burkholderia stenotrophomonas enterococcus staphylococcus streptococcus
@@ -275,6 +280,7 @@ GENERA = frozenset(
 
 PLACES = frozenset(
     """
+    victorian
     sheffield rotherham ganges bethlehem calvary kozhikode shivamogga gorakhpur madura
     malaysian
     afghanistan africa african albania algeria america american americas angola arab arabia
@@ -363,6 +369,8 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "east kent",
+    "east grinstead",
     "sri lankan",
     "harold's cross",
     "torres strait",
@@ -468,6 +476,17 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "stark law",
+    "shipman inquiry",
+    "berwick report",
+    "dr foster",
+    "sir charles gairdner",
+    "michel's medium",
+    "clark level",
+    "mepilex border sacrum",
+    "fresenius kabi",
+    "falk pharma",
+    "world ibd day",
     "schwartz rounds",
     "simpson's biplane",
     "campbell danger assessment",
@@ -624,6 +643,7 @@ THING_PHRASES = (
 # dispensing aid, a secure e-mail service.
 DEVICES_AND_SERVICES = frozenset(
     """
+    omnicell
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
     widgit coban tono-pen phonak signia oticon cochlear haberman
     """.split()

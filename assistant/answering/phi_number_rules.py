@@ -165,6 +165,17 @@ NUMBER_RULES = [
     # "reference CMP/LASUTH/24/119" (not "reference range 3.5-5.0").
     ("ID", rf"\b(?:[Rr]ef(?:erence)?)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{SEP}{_RECORD}", 1,
      not_a_document(min_digits(5))),
+    # A governance case about one patient, after its system's or its body's name: an incident
+    # ("StEIS 2024/12345", "Datix W123456"), an investigation ("MNSI referral MI-034512"), a
+    # coroner's request ("COR 2024 003812", "Coronial request CSU-2024-AKL-000712"), a
+    # regulator's register ("PIN 09A1234E"), a prison's number ("prison no. A1234BC").
+    ("ID", rf"(?i:\b(?:steis|datix|rl6|riskman|psls|nims|psii|hsib|mnsi|phso|ombudsman|inquest"
+           rf"|coronial|coroner['’]?s?|(?-i:COR|PIN)|prison[ \t]+{NO})"
+           rf"(?:[ \t]+(?:request|referral|notification|ref(?:erence)?\b\.?|file|case|id\b|{NO}))?)"
+           rf"{SEP}{_RECORD}", 1, not_a_document(min_digits(4))),
+    ("ID", rf"(?i:\b(?:steis|datix|rl6|riskman|psls|nims|coroner['’]?s?|(?-i:COR))"
+           rf"(?:[ \t]+(?:request|ref(?:erence)?\b\.?|{NO}))?){SEP}"
+           r"(?P<v>\d{2,4}(?:[ \t]\d{3,6}){1,2})(?![\w-])", 1),
     # A national health insurance number (Nigeria's NHIA, Ghana's NHIS) and an insurer's
     # approval for one patient's care: "NHIA no 21100488712/0", "hmo approval code
     # AXA/PA/88312", "pre-auth no. 55-1102".
@@ -192,6 +203,8 @@ NUMBER_RULES = [
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
            # 7734-0921-AB", "CAD: 1104-2211"
            rf"|\btriage[ \t]+tag\b|(?<!asset )(?<!equipment )\btag\b|\bmedic[ \t]?alert\b"
+           # a screening kit's barcode, a voiceprint's or a fingerprint's reference
+           rf"|\bbarcode|\b(?:voice|finger)[ \t-]?print(?:[ \t]+(?:template|id|ref))?"
            rf"|\bePCR\b|\bCAD(?=[ \t]*[:#]))"
            rf"[ \t]*(?:{NO})?{SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
     # A trial participant's numbers, a transplant's and a blood unit's, an attendance's:
@@ -272,6 +285,9 @@ NUMBER_RULES = [
     # A UK plate of today's form without its label, in capitals: "KX21 PLO" (two letters, the
     # year's two digits, a space, three letters: no postcode, code or dose reads so).
     ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
+    # An Irish plate: the year, the county's letters, the number: "191-D-12345", "05-MO-4471".
+    ("ID", r"(?<![\w-])\d{2,3}[ -](?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO"
+           r"|T|TN|TS|W|WD|WH|WX|WW)[ -]\d{1,6}(?![\w-])", 1),
     # A clinic's number for its patient after the bare word, in letters then digits: "clinic
     # SH-55019" (not "clinic 2", a room).
     ("MRN", r"(?i:\bclinic)[ \t]+(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),

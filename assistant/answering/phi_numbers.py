@@ -16,7 +16,7 @@ from collections.abc import Callable
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
-from knowledge.name_words import common_words
+from knowledge.name_words import common_words, given_names
 
 
 def min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
@@ -103,10 +103,10 @@ def a_handle(m: re.Match[str]) -> Span | None:
     if handle.startswith("@"):
         return m.span()
     parts = handle.split("_")
-    words = common_words() | clinical_words()
-    if all(len(p) > 1 and p.isalpha() and p in words for p in parts):
-        return None
-    return m.span()
+    # words, no one's name among them: "study_id", "site_laterality_view_sequence"
+    plain = all(len(p) > 1 and p.isalpha() and p not in given_names() for p in parts)
+    words = sum(p in common_words() or p in clinical_words() for p in parts)
+    return None if plain and 2 * words >= len(parts) else m.span()
 
 
 def not_a_code(m: re.Match[str]) -> Span | None:

@@ -18,7 +18,11 @@ Span = tuple[int, int]
 
 _PLACE_PHRASE = re.compile(
     r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"[ \t-]+") for p in PLACE_PHRASES + THING_PHRASES)
+    # longest first: "mepilex border sacrum" is read whole, not as "mepilex border"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"[ \t-]+")
+        for p in sorted(PLACE_PHRASES + THING_PHRASES, key=len, reverse=True)
+    )
     + r")(?:['’]s)?(?![\w'’-])",  # (and its possessive: "Charlotte Maxeke's neonatal unit")
     re.I,
 )

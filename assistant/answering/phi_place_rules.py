@@ -96,10 +96,10 @@ PLACE_RULES = [
                 r"(?P<v>[A-Za-z][a-z]+(?:[ \t]+[A-Za-z][a-z]+)?[ \t]+"
                 r"(?:care|nursing|rest|residential)[ \t]+home)\b", 3, named_home),
     # A house known by its name, its number before it when there: "The Old Vicarage", "2 Mill
-    # Cottages", "Trevose Farm" (no clean question names one so).
+    # Cottages", "Trevose Farm", "Rosewood Lodge" (no clean question names one so).
     ("ADDRESS", rf"(?:\b\d{{1,4}}[A-Za-z]?[ \t]+)?\b(?:The[ \t]+Old[ \t]+[{UP}][{LO}]+"
                 rf"|(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Cottages?|Farm|Farmhouse|Vicarage|Rectory"
-                r"|Bungalow|Barn))\b", 3),
+                r"|Bungalow|Barn|Lodge))\b", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),

@@ -218,6 +218,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     *PLACE_RULES,
     *DATE_RULES,
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    # "the patient is Joanne Partridge": two capitalised words ("patient is Diabetic" is not)
+    ("NAME", rf"(?i:\b(?:patient|pt)[ \t]+is)[ \t]+(?P<v>{_WORD}(?:[ \t]+{_WORD}){{1,2}})", 5,
+     name_after_cue),
     # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
     ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+"
              r"(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
@@ -412,6 +415,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
             r"(?:[ \t]+(?:es|é|est|is|ist|è))?[ \t]*(?:n[º°o]\.?)?[ \t]*[:#]?[ \t]*"
             r"(?P<v>(?=[A-Z0-9. -]*\d)[A-Z0-9](?:[A-Z0-9.-]|[ ](?=[A-Z0-9]*\d)){5,22}[A-Z0-9])"
             r"(?![\w-])", 0, min_digits(5)),
+    # An Australian landline with its area code apart: "07 3842 2901".
+    ("PHONE", r"(?<![\w+.])0[2378][ \t]\d{4}[ \t]\d{4}(?!\w|[.,]\d|[ \t]\d)", 3),
+    # A birth date run into a file's name: "Smith_M_DOB160372_mole1.png".
+    ("DATE", r"(?i:(?<![^\W_])DOB)[-_]?(?P<v>\d{6}(?:\d{2})?)(?!\d)", 4),
     # A French number in pairs: "06 48 21 93 07".
     ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?![\w.]|[ .]\d)", 3),
     # An age over 89 in the words of another language, or of English learnt from one: "91

@@ -1,10 +1,13 @@
-"""Identifiers of palliative care, sexual health, cardiology and hospitals abroad
-(assistant.answering.phi): a surname that is also a place's word after a title, a name after
-"named", a social media handle, a sexual health clinic's, a bed-head ticket's and an INR
-book's numbers, Sri Lanka's identity card, a surname that is a word after a first name that
-is none, a care home named with capitals, a day and month after a last period or a call log,
-a month and year of an implant; and the look-alikes of those services (a ward's bed, a data
-export's field names, a schedule's item, a court's year, a ward named after someone,
+"""Identifiers of palliative care, sexual health, cardiology, hospitals abroad, governance,
+dermatology and gastroenterology (assistant.answering.phi): a surname that is also a place's
+word after a title, a name after "named", a social media handle, a sexual health clinic's, a
+bed-head ticket's and an INR book's numbers, Sri Lanka's identity card, a surname that is a
+word after a first name that is none, a care home named with capitals, a day and month after a
+last period or a call log, a month and year of an implant, a house named a lodge, the patient
+named after "the patient is", an Australian landline, a birth date in a file's name, a
+screening kit's barcode, a voiceprint's, an incident's, a coroner's, a regulator's and a
+prison's references, an Irish plate; and the look-alikes of those services (a ward's bed, a
+data export's field names, a schedule's item, a court's year, a ward named after someone,
 eponyms, brands and places) that must be left alone."""
 
 from __future__ import annotations
@@ -33,6 +36,20 @@ FOUND = [
     ("EC: LMP 12/6, UPSI 60h ago - ulipristal or IUD?", "12/6"),
     ("INR clinic call log 14/10: Mrs Price 4.1 - omit how many?", "14/10"),
     ("Mr Kaur, 71, pacemaker implanted 03/2018 - battery due?", "03/2018"),
+    # governance, dermatology and gastroenterology (sets 62-64)
+    ("Mrs Patel at Rosewood Lodge, grade 2 PU - photos ok?", "Rosewood Lodge"),
+    ("toxin by a nurse injector - the patient is Joanne Partridge. drops?", "Partridge"),
+    ("NOK brother on 07 3842 2901 - proceed in best interests?", "3842 2901"),
+    ("photos Smith_F_DOB210455_arm.png - excise?", "210455"),
+    ("kit barcode 0 77213 44810 9 came back unused - re-kit?", "77213 44810"),
+    ("caller matched voiceprint VP-55120-K - can we disclose?", "VP-55120-K"),
+    ("SI (StEIS 2024/22345) for a missed sepsis - terms of reference?", "2024/22345"),
+    ("Coroners Court request COR 2024 004812 for the records", "004812"),
+    ("Coronial request CSU-2024-WLG-000812 for the notes of the baby", "CSU-2024-WLG-000812"),
+    ("referral to the NMC, PIN 08B2234E, for falsified obs", "08B2234E"),
+    ("records for a prisoner, prison no. B4321CD, without consent?", "B4321CD"),
+    ("MNSI referral MI-044512 - do we pause our own review?", "MI-044512"),
+    ("police asking about a car 182-D-22345 seen outside ED", "182-D-22345"),
 ]
 
 # Clean questions that must reach the model unchanged.
@@ -59,6 +76,17 @@ KEPT = [
     "Malaysian CPG on dengue: which warning signs mean admission?",
     "Iqama expired - can MOH hospitals still dialyse?",
     "Red Cross or Red Crescent - who runs the blood service there?",
+    "the patient is Type 2 diabetic - continue metformin?",
+    "the patient is Jehovah's Witness - consent for blood?",
+    "our photo naming is site_laterality_view_sequence - is that enough?",
+    "the Coroners Act 2008 - is this a reportable death?",
+    "can Mohs go ahead on apixaban without stopping it?",
+    "Mepilex Border Sacrum in ICU - evidence?",
+    "Omnicell CD discrepancy - how many hours to resolve it?",
+    "explain the Bolam test and the Bolitho gloss",
+    "Stark Law - does a free lunch from a rep count?",
+    "Kirkup report on East Kent maternity - key themes?",
+    "EC registration: ECR/1234/Inst/KA/2019 - can recruitment start?",
 ]
 
 
