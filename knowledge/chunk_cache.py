@@ -4,13 +4,15 @@ Reading a chunk's text and metadata from Chroma costs about 0.15 ms per chunk, w
 candidates a question was a third of an offline answer. A chunk id is a hash of its version,
 position and text, so a cached record can never go stale: a changed document gets new ids.
 What can change, a version's status and title, is always read from the catalog instead.
-The cues the rescoring reads (stem pairs, number set) are kept with the record.
+The cues the rescoring reads (stem pairs, number set) are kept with the record. A record the
+lexical index's own files hold is read from them, not from Chroma (knowledge/chunk_texts.py).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +20,13 @@ import numpy as np
 
 from knowledge.analysis import numbers, stems
 from knowledge.read_only_index import ReadOnlyIndex
+from knowledge.store import StoredChunk
 
 CAPACITY = 20_000  # ~50 MB at ~1.2 kB of text, metadata and a 384-d vector per chunk
+
+# Records read without the store, for the ids it holds (the lexical index's own files,
+# knowledge/chunk_texts.py): (ids, with vectors) -> those it found.
+LocalRecords = Callable[[list[str], bool], list[StoredChunk]]
 
 
 @dataclass(slots=True)
@@ -49,9 +56,12 @@ class ChunkRecord:
 class ChunkRecords:
     """Thread-safe; least recently used records are dropped beyond `capacity`."""
 
-    def __init__(self, store: ReadOnlyIndex, capacity: int = CAPACITY):
+    def __init__(
+        self, store: ReadOnlyIndex, capacity: int = CAPACITY, local: LocalRecords | None = None
+    ):
         self.store = store
         self.capacity = capacity
+        self.local = local
         self._records: OrderedDict[str, ChunkRecord] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -87,7 +97,11 @@ class ChunkRecords:
         return found
 
     def _fetch(self, ids: list[str], with_embeddings: bool, known) -> dict[str, ChunkRecord]:
-        chunks = self.store.get_chunks(ids=ids, with_embeddings=with_embeddings)
+        chunks = self.local(ids, with_embeddings) if self.local is not None else []
+        if len(chunks) < len(ids):  # (those the local files lack: a version newer than them)
+            held = {c.id for c in chunks}
+            rest = [i for i in ids if i not in held]
+            chunks += self.store.get_chunks(ids=rest, with_embeddings=with_embeddings)
         with self._lock:
             out = {}
             for c in chunks:

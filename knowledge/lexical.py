@@ -1,7 +1,8 @@
 """BM25 over the live chunks (bm25s), persisted in the home and rebuilt when the live set changes.
 
-The same build keeps the live chunks' vectors for exact dense search (knowledge/dense_matrix.py):
-both must describe the same live set, so they share its fingerprint and its folder.
+The same build keeps the live chunks' vectors for exact dense search (knowledge/dense_matrix.py)
+and their texts and metadata (knowledge/chunk_texts.py): all describe the same live set, so
+they share its fingerprint and its folder.
 
 The index is keyed by a fingerprint of the live version ids: ingest, approve, retire and remove
 all change the live set, so the next search notices and rebuilds instead of relying on every
@@ -32,10 +33,12 @@ import numpy as np
 
 from knowledge.analysis import lexical_stems
 from knowledge.catalog import DocumentVersion
+from knowledge.chunk_texts import ChunkTexts
 from knowledge.dense_matrix import ROW_VERSIONS, DenseMatrix
 from knowledge.read_only_index import ReadOnlyIndex
+from knowledge.store import StoredChunk
 
-INDEX_FORMAT = 5  # bump when the analyser or selection changes, so old indexes are rebuilt
+INDEX_FORMAT = 6  # bump when the analyser or selection changes, so old indexes are rebuilt
 # A rebuild costs about 1 ms per chunk on the loaded 2-core benchmark VM (fetch 0.2, analysis
 # 0.5, bm25s 0.16; benchmarks/results/latency.md), so up to this many live chunks it takes
 # about a second at most: do it before answering, so the answer is exact. Above it, rebuild
@@ -94,11 +97,19 @@ class _Snapshot:
     positions: dict[str, int] = field(default_factory=dict)  # chunk id -> row in bm25
     vocabulary: dict[str, int] = field(default_factory=dict)  # stem -> chunks holding it
     dense: DenseMatrix | None = None  # the same chunks' vectors, for exact dense search
+    texts: ChunkTexts | None = None  # the same chunks' texts and metadata
 
     @classmethod
-    def of(cls, fingerprint: str, bm25, ids: list[str], dense: DenseMatrix | None) -> _Snapshot:
+    def of(
+        cls,
+        fingerprint: str,
+        bm25,
+        ids: list[str],
+        dense: DenseMatrix | None,
+        texts: ChunkTexts | None = None,
+    ) -> _Snapshot:
         positions = {chunk_id: i for i, chunk_id in enumerate(ids)}
-        return cls(fingerprint, bm25, ids, positions, _vocabulary(bm25), dense)
+        return cls(fingerprint, bm25, ids, positions, _vocabulary(bm25), dense, texts)
 
 
 def _vocabulary(bm25) -> dict[str, int]:
@@ -232,7 +243,8 @@ class LexicalIndex:
         try:
             ids = json.loads(ids_file.read_text(encoding="utf-8"))
             bm25 = bm25s.BM25.load(str(path / "bm25"), show_progress=False) if ids else None
-            return _Snapshot.of(wanted, bm25, ids, DenseMatrix.load(path, ids))
+            dense, texts = DenseMatrix.load(path, ids), ChunkTexts.load(path, len(ids))
+            return _Snapshot.of(wanted, bm25, ids, dense, texts)
         except (OSError, ValueError):
             return None  # a damaged cache is rebuilt, never trusted
 
@@ -265,6 +277,7 @@ class LexicalIndex:
             bm25.save(str(tmp / "bm25"), show_progress=False)
         if dense is not None:
             dense.save(tmp)
+        ChunkTexts.save(tmp, [(c.text, c.metadata) for c in chunks])
         # The id list is written last and the folder renamed into place: a crash mid-build
         # leaves only a .tmp folder, which a later build removes.
         (tmp / "chunk_ids.json").write_text(json.dumps(ids), encoding="utf-8")
@@ -273,7 +286,11 @@ class LexicalIndex:
         # served from the file, mapped: the pages are the OS's to keep or drop (as after a
         # restart), and the array built here is freed
         return _Snapshot.of(
-            wanted, bm25, ids, DenseMatrix.load(path, ids) if dense is not None else None
+            wanted,
+            bm25,
+            ids,
+            DenseMatrix.load(path, ids) if dense is not None else None,
+            ChunkTexts.load(path, len(ids)),
         )
 
     def _remove_stale(self, keep: Path) -> None:
@@ -295,6 +312,23 @@ class LexicalIndex:
     def dense(self) -> DenseMatrix | None:
         """The indexed chunks' vectors (None for an index saved before they were kept)."""
         return self._current.dense
+
+    def records(self, ids: list[str], with_embeddings: bool = False) -> list[StoredChunk]:
+        """The records of those `ids` this index holds, read from its own files (no store
+        call); with their vectors only when it keeps those too. Others are left out."""
+        snapshot = self._current  # one read: rows, texts and vectors belong together
+        texts, dense = snapshot.texts, snapshot.dense
+        if texts is None or (with_embeddings and dense is None):
+            return []
+        found = []
+        for chunk_id in ids:
+            row = snapshot.positions.get(chunk_id)
+            if row is None:
+                continue
+            text, metadata = texts.get(row)
+            vector = np.array(dense.vectors[row]) if with_embeddings else None
+            found.append(StoredChunk(chunk_id, text, metadata, vector))
+        return found
 
     @property
     def vocabulary(self) -> dict[str, int]:

@@ -112,7 +112,7 @@ class Retriever:
         # A fake kb in tests may not have a runner: rebuild in line then.
         runner = getattr(kb, "background", None)
         self.lexical = LexicalIndex(kb.home / LEXICAL_FOLDER, background=runner)
-        self.records = ChunkRecords(kb.index)
+        self.records = ChunkRecords(kb.index, local=self.lexical.records)
         self._expander: tuple[str | None, QueryExpander] | None = None
 
     def refresh(self) -> list[DocumentVersion]:

@@ -100,9 +100,59 @@ def test_retriever_reads_each_chunk_record_once(isolated_home, tmp_path):
     retriever = Retriever(kb)
     counting = CountingStore(kb._store)
     retriever.records.store = counting
+    local_reads = []
+    index_records = retriever.records.local
+
+    def counted(ids, with_embeddings):
+        local_reads.append(tuple(ids))
+        return index_records(ids, with_embeddings)
+
+    retriever.records.local = counted
     first = retriever.search("needlestick injury report")
-    fetched = len(counting.calls)
+    fetched = len(counting.calls) + len(local_reads)
     again = retriever.search("needlestick injury report")
-    assert fetched >= 1 and len(counting.calls) == fetched  # the second search hit the cache
+    # the second search hit the cache: no read from the index's files or the store
+    assert fetched >= 1 and len(counting.calls) + len(local_reads) == fetched
     assert [p.chunk_id for p in again.passages] == [p.chunk_id for p in first.passages]
     assert [p.score for p in again.passages] == pytest.approx([p.score for p in first.passages])
+
+
+def test_the_records_come_from_the_lexical_index_files_not_the_store(isolated_home, tmp_path):
+    doc = tmp_path / "sharps.md"
+    doc.write_text(
+        "# Sharps\n\nReport every needlestick injury to occupational health within one hour.\n"
+        "\nDispose of sharps in puncture-resistant containers at the point of use.\n"
+    )
+    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
+    list(kb.ingest([doc], IngestOptions(approve=True)))
+    retriever = Retriever(kb)
+    counting = CountingStore(kb._store)
+    retriever.records.store = counting
+    found = retriever.search("needlestick injury report")
+    assert found.passages and "needlestick" in found.passages[0].text
+    assert counting.calls == []  # every candidate's record was read from the index's files
+    # ... and the records are the store's own, vectors included
+    ids = [p.chunk_id for p in found.passages]
+    stored = {c.id: c for c in kb._store.get_chunks(ids=ids, with_embeddings=True)}
+    for chunk in retriever.lexical.records(ids, with_embeddings=True):
+        assert (chunk.text, chunk.metadata) == (stored[chunk.id].text, stored[chunk.id].metadata)
+        assert chunk.embedding == pytest.approx(stored[chunk.id].embedding)
+
+
+def test_an_index_saved_without_texts_reads_its_records_from_the_store(isolated_home, tmp_path):
+    from knowledge.chunk_texts import OFFSETS, TEXTS
+
+    doc = tmp_path / "sharps.md"
+    doc.write_text("# Sharps\n\nReport every needlestick injury within one hour.\n")
+    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
+    list(kb.ingest([doc], IngestOptions(approve=True)))
+    Retriever(kb).search("needlestick")  # saves the index, texts among its files
+    for folder in (isolated_home / "lexical").iterdir():
+        (folder / TEXTS).unlink()
+        (folder / OFFSETS).unlink()
+    restarted = Retriever(kb)  # as after an upgrade from a build that kept no texts
+    counting = CountingStore(kb._store)
+    restarted.records.store = counting
+    found = restarted.search("needlestick injury")
+    assert found.passages and "needlestick" in found.passages[0].text
+    assert counting.calls  # read from the store instead

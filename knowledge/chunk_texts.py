@@ -1,0 +1,71 @@
+"""The live chunks' texts and metadata, kept beside the lexical index (knowledge/lexical.py).
+
+Every answer reads the records of its candidate chunks, about 150 a question. Read from
+Chroma they cost 0.16 ms each (24 ms a question over 4k chunks on the benchmark VM, more at
+100k), and a question's candidates are mostly new to the in-memory cache. The lexical build
+already reads every live chunk, so it writes their records to one file, read mapped: a
+record is then a slice and a JSON parse, microseconds. A chunk id is a hash of its version,
+position and text, so a record never goes stale; what can change (status, title) is read
+from the catalog, and the approved text is checked as before (knowledge/chunk_integrity.py).
+
+The file lives and dies with its index folder: a removal deletes the folders holding the
+removed versions (knowledge/lexical.py, erase_versions), so no text outlives its document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+TEXTS = "chunk_texts.npy"  # every record's UTF-8 JSON, one after another
+OFFSETS = "chunk_text_offsets.npy"  # where record i starts; the last entry is the end
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkTexts:
+    """Row i holds the text and metadata of the index's chunk i."""
+
+    data: np.ndarray  # uint8, mapped
+    offsets: np.ndarray  # int64, len(rows) + 1
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def get(self, row: int) -> tuple[str, dict[str, Any]]:
+        start, end = int(self.offsets[row]), int(self.offsets[row + 1])
+        text, metadata = json.loads(self.data[start:end].tobytes().decode("utf-8"))
+        return text, metadata
+
+    @staticmethod
+    def save(folder: Path, records: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        encoded = [
+            json.dumps([text, metadata], ensure_ascii=False).encode("utf-8")
+            for text, metadata in records
+        ]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+        data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        np.save(folder / TEXTS, data, allow_pickle=False)
+        np.save(folder / OFFSETS, offsets, allow_pickle=False)
+
+    @classmethod
+    def load(cls, folder: Path, rows: int) -> ChunkTexts | None:
+        """The records saved in `folder` for an index of `rows` chunks; None when there are
+        none (an index saved before they were kept) or they do not fit it."""
+        try:
+            data = np.load(folder / TEXTS, mmap_mode="r", allow_pickle=False)
+            offsets = np.load(folder / OFFSETS, allow_pickle=False)
+        except (OSError, ValueError):
+            return None
+        fits = (
+            data.dtype == np.uint8
+            and offsets.dtype == np.int64
+            and len(offsets) == rows + 1
+            and int(offsets[-1]) == len(data)
+        )
+        return cls(data, offsets) if fits else None
