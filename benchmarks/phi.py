@@ -277,6 +277,9 @@ SPLIT_SETS = frozenset(
         "sixtysecond",
         "sixtythird",
         "sixtyfourth",
+        "sixtyfifth",
+        "sixtysixth",
+        "sixtyseventh",
     }
 )
 LATER_SETS = [
@@ -342,6 +345,9 @@ LATER_SETS = [
     ("sixtysecond", "sixty-second set"),
     ("sixtythird", "sixty-third set"),
     ("sixtyfourth", "sixty-fourth set"),
+    ("sixtyfifth", "sixty-fifth set"),
+    ("sixtysixth", "sixty-sixth set"),
+    ("sixtyseventh", "sixty-seventh set"),
 ]
 
 
