@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    nebido alendronic synacthen
     urgo mobiderm targaxan
     oestrogel kyleena benzathine emzor risek
     kymriah yescarta tecartus carvykti abecma breyanzi
@@ -147,6 +148,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    paprosky checketts-otterburn wolff-chaikoff gustilo-anderson
     bolitho
     mohs baux hinchey baveno
     reiter judkins mobitz ponseti ondine kübler-ross kubler-ross thayer-martin
@@ -245,6 +247,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    dvla middlemore
     sunnybrook rcpath
     galop fenway croí croi healthline sandyford konsulta
     leder bliss
@@ -280,6 +283,16 @@ GENERA = frozenset(
 
 PLACES = frozenset(
     """
+    romanian bulgarian lithuanian latvian estonian hungarian slovak slovenian croatian
+    serbian bosnian albanian moldovan belarusian armenian azerbaijani kazakh uzbek afghan
+    pakistani bangladeshi filipino indonesian malay cambodian laotian mongolian tibetan
+    iranian iraqi syrian lebanese jordanian palestinian israeli egyptian libyan tunisian
+    algerian moroccan sudanese eritrean ethiopian kenyan ugandan tanzanian rwandan congolese
+    nigerian ghanaian gambian senegalese ivorian cameroonian zimbabwean zambian malawian
+    mozambican angolan namibian jamaican trinidadian barbadian guyanese cuban colombian
+    venezuelan peruvian chilean argentinian bolivian ecuadorian guatemalan honduran salvadoran
+    nicaraguan fijian norwegian danish finnish icelandic austrian swiss belgian maltese
+    cypriot chechen aus
     victorian
     sheffield rotherham ganges bethlehem calvary kozhikode shivamogga gorakhpur madura
     malaysian
@@ -476,6 +489,9 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "thurston holland",
+    "sláinte agus tiomáint",
+    "steroid emergency card",
     "stark law",
     "shipman inquiry",
     "berwick report",

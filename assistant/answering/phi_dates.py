@@ -52,6 +52,7 @@ DATE = (
     rf"|\d{{1,2}}{ORD}?[ \t]+(?i:{MONTH_ANY_CASE})\.?,?[ \t]+\d{{4}}"
     rf"|(?i:{MONTH_ANY_CASE})\.?[ \t]+\d{{1,2}}{ORD}?,?[ \t]+\d{{4}}"
     rf"|\d{{1,2}}-{MONTH}-(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}-(?i:{MONTH_ANY_CASE})-\d{{4}}"  # "30-JUN-2001", as a record's header prints it
     rf"|(?i:{MONTH_ANY_CASE})-\d{{1,2}}-\d{{4}}"  # "Mar-04-1952"
     rf"|(?i:the[ \t]+)?(?i:{ORD_WORD})[ \t]+of[ \t]+{MONTH}(?:,?[ \t]+\d{{4}})?"
     rf"|{MONTH}\.?[ \t]+\d{{1,2}}(?:{ORD}?,?[ \t]+\d{{4}}|{ORD})"

@@ -86,7 +86,7 @@ UNLISTED_WORDS = frozenset(
     " midaz levo glyco rota rotas nic nipe uss"
     # a chest's sounds, an echo's measure, a Gulf residence permit, a leaf chewed, an
     # antibody's fragment
-    " creps bibasal lvidd iqama khat fab giloy".split()
+    " creps bibasal lvidd iqama khat fab giloy spiro".split()
 )
 
 

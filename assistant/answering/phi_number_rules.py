@@ -116,6 +116,10 @@ NUMBER_RULES = [
            # (a schedule's item is no one's: "Medicare item 35503")
            rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}(?!(?i:items?)\b)\(?{_GROUPED}", 1,
      not_a_products_lot),
+    # An exercise or a glucose app's code for one patient, in dashed groups: "PhysiApp access
+    # code KX7-42Q9", "share code JHX-772-PLQ".
+    ("ID", r"(?i:\b(?:access|share|sharing|invite|pairing)[ \t]+code)[ \t]*(?:is[ \t]+)?[:#]?[ \t]*"
+           r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{2,6}(?:-[A-Za-z0-9]{2,6}){1,3})(?![\w-])", 1),
     # Sri Lanka's national identity card: nine digits and V or X, or (since 2016) twelve.
     ("ID", r"\bNIC\b(?:[ \t]*(?i:no\b\.?))?[ \t]*[:#]?[ \t]*(?P<v>\d{9}[VvXx]|\d{12})(?![\w-])", 1),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
@@ -202,7 +206,8 @@ NUMBER_RULES = [
            # a major incident's triage tag, a MedicAlert bracelet's, an ambulance record's and
            # a dispatch log's numbers: "tag T1-0457", "medic alert no. 448210", "ePCR number
            # 7734-0921-AB", "CAD: 1104-2211"
-           rf"|\btriage[ \t]+tag\b|(?<!asset )(?<!equipment )\btag\b|\bmedic[ \t]?alert\b"
+           rf"|\btriage[ \t]+tag\b|(?<!asset )(?<!equipment )\btag\b"
+           rf"|\bmedic[ \t]?alert\b(?:[ \t]+(?:bracelet|necklace|tag|id\b))?"
            # a screening kit's barcode, a voiceprint's or a fingerprint's reference
            rf"|\bbarcode|\b(?:voice|finger)[ \t-]?print(?:[ \t]+(?:template|id|ref))?"
            rf"|\bePCR\b|\bCAD(?=[ \t]*[:#]))"
@@ -305,5 +310,8 @@ NUMBER_RULES = [
     # A hospital or record number without its label: letters then six or more digits.
     # (not a trial's registration: "NCT05567890", "ISRCTN12345678")
     ("MRN", r"(?<![\w-])(?!NCT\d{8}\b|ISRCTN\d)[A-Z]{2,4}\d{6,}(?![\w-])", 2),
+    # ... or one letter and seven digits, as many trusts print it: "Bed 12 K3381902" (an FDA
+    # clearance, "K123456", has six)
+    ("MRN", r"(?<![\w-])[A-Z]\d{7}(?![\w-])", 2),
 ]
 # fmt: on

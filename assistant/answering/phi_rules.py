@@ -297,10 +297,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
      2, _ipv6),
-    ("ID", rf"(?i:\bserial(?:[ \t]+{NO})?|\bser\.[ \t]*{NO}|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
+    ("ID", rf"(?i:\bserials?(?:[ \t]+{NO})?|\bser\.[ \t]*{NO}|\bS/?N\b|\bdevice[ \t]+(?:id|{NO}))"
            r"(?:[ \t]*(?i:S/?N\b))?[ \t]*[:#]?[ \t]*(?:(?:L|R)[ \t]+)?"
-           # (a pair's, each ear's: "serial L 2304-88917, R 2304-88918")
-           r"(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,}(?:,[ \t]*(?:L|R)[ \t]+[A-Za-z0-9-]{4,})*)", 2,
+           # (a pair's, each ear's: "serial L 2304-88917, R 2304-88918"; a frame's struts:
+           # "serials TSF-229841 and TSF-229842")
+           r"(?P<v>[A-Za-z0-9][A-Za-z0-9-]{3,}(?:,[ \t]*(?:L|R)[ \t]+[A-Za-z0-9-]{4,}"
+           r"|,?[ \t]+(?:and|&)[ \t]+(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{4,})*)", 2,
      min_digits(3)),
     # A device's own id, letters and digits: "transmitter ID 8G4KLM", "pump SN NG1234".
     ("ID", rf"(?i:\b(?:transmitter|sensor|pump|implant|pacemaker|device|generator|receiver"

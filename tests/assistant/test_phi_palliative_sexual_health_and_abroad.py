@@ -50,6 +50,13 @@ FOUND = [
     ("records for a prisoner, prison no. B4321CD, without consent?", "B4321CD"),
     ("MNSI referral MI-044512 - do we pause our own review?", "MI-044512"),
     ("police asking about a car 182-D-22345 seen outside ED", "182-D-22345"),
+    # orthopaedics, diabetes and dictation (sets 65-67)
+    ("frame strut serials TSF-118842 and TSF-118843 read wrong - who to call?", "TSF-118843"),
+    ("medic alert bracelet #MA 552910 says Addisons - hydrocortisone now?", "552910"),
+    ("PhysiApp access code QW3-88T1 not working - print the sheets?", "QW3-88T1"),
+    ("share code JHX-772-PLQ from his mum - how do we link the pump?", "JHX-772-PLQ"),
+    ("Reid, Ann  DOB 30-JUN-2001  NHS NO pending - physio referral", "30-JUN-2001"),
+    ("Bed 12 K3381902 NOF # POD2 AMTS 6/10 - delirium screen?", "K3381902"),
 ]
 
 # Clean questions that must reach the model unchanged.
@@ -87,6 +94,14 @@ KEPT = [
     "Stark Law - does a free lunch from a rep count?",
     "Kirkup report on East Kent maternity - key themes?",
     "EC registration: ECR/1234/Inst/KA/2019 - can recruitment start?",
+    "Paprosky IIIA acetabular defect - cup cage or augment?",
+    "Wolff-Chaikoff effect after contrast - when to recheck TFTs?",
+    "DVLA says check glucose before driving - does CGM count?",
+    "when are bloods taken for Nebido - trough?",
+    "Alendronic acid 70mg weekly - drug holiday after 5 years?",
+    "footcare leaflet in Polish and Romanian - does Diabetes UK have one?",
+    "rabies PEP after a bat exposure in Aus - who do we call?",
+    "spiro 25 and k 5.6, stop or reduce?",
 ]
 
 
