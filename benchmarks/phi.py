@@ -280,6 +280,8 @@ SPLIT_SETS = frozenset(
         "sixtyfifth",
         "sixtysixth",
         "sixtyseventh",
+        "sixtyeighth",
+        "sixtyninth",
     }
 )
 LATER_SETS = [
@@ -348,6 +350,8 @@ LATER_SETS = [
     ("sixtyfifth", "sixty-fifth set"),
     ("sixtysixth", "sixty-sixth set"),
     ("sixtyseventh", "sixty-seventh set"),
+    ("sixtyeighth", "sixty-eighth set"),
+    ("sixtyninth", "sixty-ninth set"),
 ]
 
 
