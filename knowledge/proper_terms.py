@@ -148,6 +148,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    burch-wartofsky lanterman-petris-short
     paprosky checketts-otterburn wolff-chaikoff gustilo-anderson
     bolitho
     mohs baux hinchey baveno
@@ -247,6 +248,7 @@ EPONYMS = frozenset(
 # Bodies and schemes that write or pay for clinical guidance, by the words of their names.
 BODIES = frozenset(
     """
+    ornge
     dvla middlemore
     sunnybrook rcpath
     galop fenway croí croi healthline sandyford konsulta
@@ -283,6 +285,7 @@ GENERA = frozenset(
 
 PLACES = frozenset(
     """
+    nunavik kotzebue samoa tiwi oglala
     romanian bulgarian lithuanian latvian estonian hungarian slovak slovenian croatian
     serbian bosnian albanian moldovan belarusian armenian azerbaijani kazakh uzbek afghan
     pakistani bangladeshi filipino indonesian malay cambodian laotian mongolian tibetan
@@ -382,6 +385,7 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "east arnhem",
     "east kent",
     "east grinstead",
     "sri lankan",
@@ -489,6 +493,17 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "yolŋu matha",
+    "te whare tapa whā",
+    "te whare tapa wha",
+    "larga baffin",
+    "tohono o'odham",
+    "english-wabigoon",
+    "inuit qaujimajatuqangit",
+    "te whatu ora",
+    "royal prince alfred",
+    "torsades de pointes",
+    "well child tamariki ora",
     "thurston holland",
     "sláinte agus tiomáint",
     "steroid emergency card",

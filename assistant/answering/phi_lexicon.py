@@ -86,7 +86,9 @@ UNLISTED_WORDS = frozenset(
     " midaz levo glyco rota rotas nic nipe uss"
     # a chest's sounds, an echo's measure, a Gulf residence permit, a leaf chewed, an
     # antibody's fragment
-    " creps bibasal lvidd iqama khat fab giloy spiro".split()
+    " creps bibasal lvidd iqama khat fab giloy spiro"
+    # kinship and skin names said of no one person ("a Jakamarra man", "for tamariki")
+    " tamariki kokum mushum jakamarra".split()
 )
 
 

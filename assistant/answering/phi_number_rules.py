@@ -120,6 +120,12 @@ NUMBER_RULES = [
     # code KX7-42Q9", "share code JHX-772-PLQ".
     ("ID", r"(?i:\b(?:access|share|sharing|invite|pairing)[ \t]+code)[ \t]*(?:is[ \t]+)?[:#]?[ \t]*"
            r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]{2,6}(?:-[A-Za-z0-9]{2,6}){1,3})(?![\w-])", 1),
+    # A nation's or a province's number for its member or resident: "HSN 102 457 889"
+    # (Saskatchewan), "MNO citizenship no. 4417-2290", "tribal enrollment 1247-08", "census #
+    # 219,887".
+    ("ID", rf"(?i:\bHSN\b|\bcitizenship[ \t]+(?:{NO}|id\b)|\b(?:tribal[ \t]+)?enrol(?:l)?ment"
+           rf"(?:[ \t]+(?:{NO}|id\b))?|\bcensus[ \t]*\#)"
+           r"[ \t]*[:#]?[ \t]*(?P<v>\d[\d ,-]{3,12}\d)(?![\w-]|[.,]\d)", 1, min_digits(5)),
     # Sri Lanka's national identity card: nine digits and V or X, or (since 2016) twelve.
     ("ID", r"\bNIC\b(?:[ \t]*(?i:no\b\.?))?[ \t]*[:#]?[ \t]*(?P<v>\d{9}[VvXx]|\d{12})(?![\w-])", 1),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.

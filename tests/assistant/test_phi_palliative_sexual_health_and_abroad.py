@@ -57,6 +57,11 @@ FOUND = [
     ("share code JHX-772-PLQ from his mum - how do we link the pump?", "JHX-772-PLQ"),
     ("Reid, Ann  DOB 30-JUN-2001  NHS NO pending - physio referral", "30-JUN-2001"),
     ("Bed 12 K3381902 NOF # POD2 AMTS 6/10 - delirium screen?", "K3381902"),
+    # the hospital at night and Indigenous health services (sets 68-69)
+    ("HSN 204 557 981. 52M from the reserve, chest pain - TNK here?", "204 557 981"),
+    ("MNO citizenship no. 5517-3390 - does it get NIHB coverage?", "5517-3390"),
+    ("tribal enrollment 2247-09 for her - does IHS pay Part B?", "2247-09"),
+    ("census # 318,442 - registering for PRC", "318,442"),
 ]
 
 # Clean questions that must reach the model unchanged.
@@ -102,6 +107,12 @@ KEPT = [
     "footcare leaflet in Polish and Romanian - does Diabetes UK have one?",
     "rabies PEP after a bat exposure in Aus - who do we call?",
     "spiro 25 and k 5.6, stop or reduce?",
+    "is it ok to offer tobacco when asking an Elder to help with a consult?",
+    "can bicillin be mixed with lignocaine for tamariki?",
+    "nirsevimab in Nunavik - which infants?",
+    "Te Whare Tapa Whā - how do I use it in an assessment?",
+    "thyroid storm score (Burch-Wartofsky) - what cut-off?",
+    "torsades de pointes on the monitor - magnesium 2g?",
 ]
 
 
