@@ -132,6 +132,10 @@ ABBREVIATIONS: dict[str, str] = {
     "bi": "biological indicator",
     "glucometer": "blood glucose meter",
     "glucometers": "blood glucose meters",
+    # a ward's "falls RA" is its risk assessment, a chest's "sats 93% RA" room air; a drug
+    # screen's "IA" its immunoassay (capitals only: "ra", "ia" are parts of words)
+    "ra": "risk assessment; room air",
+    "ia": "immunoassay",
 }
 # These collide with ordinary English words ("be", "or", "im", "la"); expand only when the
 # question writes them in capitals.
@@ -153,6 +157,8 @@ _UPPERCASE_ONLY = {
     "od",
     "stat",
     "bi",
+    "ra",
+    "ia",
 }
 _EVERY_N_HOURS = re.compile(r"\bq(\d{1,2})h\b", re.I)
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -365,6 +365,7 @@ SHORTHAND: dict[str, str] = {
     "wo": "without",
     "freq": "frequency",
     "reqs": "requirements",
+    "vols": "volunteers",
     "req": "requirement",
     "reqd": "required",
     "adm": "admission",

@@ -406,7 +406,7 @@ class QueryExpander:
         lower = word.lower()
         # The app's own list too is only used where the documents use the words ("OD" is no
         # "once daily" in a library that never says so).
-        found = [(e, "abbreviation") for e in expansions(word) if self._known(e)]
+        found = [(e, "abbreviation") for e in map(self._known_senses, expansions(word)) if e]
         if lower in SHORT_NAMES and self._known(SHORT_NAMES[lower]) and not self.used(word):
             found.append((SHORT_NAMES[lower], "short-name"))
         if lower in SHORTHAND and not self.used(word, more_than=0):
@@ -464,6 +464,11 @@ class QueryExpander:
             return []
         best = kept[0][1]
         return [s for s, w in kept if w >= 0.5 * best][:_MAX_SENSES]
+
+    def _known_senses(self, expansion: str) -> str:
+        """The senses of one of the app's own expansions ("risk assessment; room air") that
+        the indexed documents use, in its order."""
+        return "; ".join(sense for sense in expansion.split(";") if self._known(sense.strip()))
 
     def _known(self, text: str) -> bool:
         """Do the indexed documents use these words (most of them)?"""

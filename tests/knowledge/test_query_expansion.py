@@ -122,6 +122,18 @@ def test_a_sterilisers_spore_test_and_a_glucose_meter_by_their_short_names():
     assert "biological indicator" not in added(e.expand("bi weekly review")).values()
 
 
+def test_ra_is_read_by_the_words_the_documents_use():
+    # "falls RA" is a risk assessment, "sats 93% RA" room air: both senses are kept where the
+    # documents use their words; "IA" is a drug screen's immunoassay; neither in small letters
+    e = expander("repeat the falls risk assessment weekly; oxygen saturation on room air")
+    assert added(e.expand("falls RA - redo when?"))["RA"] == "risk assessment room air"
+    only_air = expander("oxygen saturation on room air below 95 percent")
+    assert added(only_air.expand("sats 93% RA - admit?"))["RA"] == "room air"
+    screen = expander("an opiate immunoassay does not detect fentanyl")
+    assert added(screen.expand("does the opiate IA pick up fent?"))["IA"] == "immunoassay"
+    assert "RA" not in added(e.expand("ra ra"))
+
+
 def test_ward_shorthand_written_with_an_ampersand_or_a_space_is_one_concept():
     e = expander("diarrhea and vomiting; soap and water; transvaginal ultrasound probes")
     got = e.expand("pt w/ D&V x2d - s&w or rub? TV US probe semi-critical?")
