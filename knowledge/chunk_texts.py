@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-TEXTS = "chunk_texts.npy"  # every record's UTF-8 JSON, one after another
+TEXTS = "chunk_texts.bin"  # every record's UTF-8 JSON, one after another
 OFFSETS = "chunk_text_offsets.npy"  # where record i starts; the last entry is the end
 
 
@@ -43,14 +43,14 @@ class ChunkTexts:
 
     @staticmethod
     def save(folder: Path, records: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        encoded = [
-            json.dumps([text, metadata], ensure_ascii=False).encode("utf-8")
-            for text, metadata in records
-        ]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-        np.save(folder / TEXTS, data, allow_pickle=False)
+        # Written record by record: at 100k chunks the texts are 130 MB, not to be held twice
+        # more (encoded, then joined) by the process that builds the index.
+        offsets = np.zeros(len(records) + 1, dtype=np.int64)
+        with open(folder / TEXTS, "wb") as out:
+            for i, (text, metadata) in enumerate(records):
+                encoded = json.dumps([text, metadata], ensure_ascii=False).encode("utf-8")
+                out.write(encoded)
+                offsets[i + 1] = offsets[i] + len(encoded)
         np.save(folder / OFFSETS, offsets, allow_pickle=False)
 
     @classmethod
@@ -58,8 +58,10 @@ class ChunkTexts:
         """The records saved in `folder` for an index of `rows` chunks; None when there are
         none (an index saved before they were kept) or they do not fit it."""
         try:
-            data = np.load(folder / TEXTS, mmap_mode="r", allow_pickle=False)
             offsets = np.load(folder / OFFSETS, allow_pickle=False)
+            size = (folder / TEXTS).stat().st_size
+            # (a file of no bytes cannot be mapped: an index of empty chunks, or none)
+            data = np.memmap(folder / TEXTS, np.uint8, "r") if size else np.zeros(0, np.uint8)
         except (OSError, ValueError):
             return None
         fits = (

@@ -38,7 +38,7 @@ from knowledge.dense_matrix import ROW_VERSIONS, DenseMatrix
 from knowledge.read_only_index import ReadOnlyIndex
 from knowledge.store import StoredChunk
 
-INDEX_FORMAT = 7  # bump when the analyser or selection changes, so old indexes are rebuilt
+INDEX_FORMAT = 8  # bump when the analyser or selection changes, so old indexes are rebuilt
 # A rebuild costs about 1 ms per chunk on the loaded 2-core benchmark VM (fetch 0.2, analysis
 # 0.5, bm25s 0.16; benchmarks/results/latency.md), so up to this many live chunks it takes
 # about a second at most: do it before answering, so the answer is exact. Above it, rebuild

@@ -27,8 +27,11 @@ def test_missing_or_mismatched_files_are_no_records(tmp_path):
     assert ChunkTexts.load(tmp_path, 2) is None  # saved for another index
     np.save(tmp_path / OFFSETS, np.array([0, 5], dtype=np.int64))
     assert ChunkTexts.load(tmp_path, 1) is None  # the offsets do not reach the data's end
-    (tmp_path / TEXTS).write_bytes(b"damaged")
+    (tmp_path / OFFSETS).write_bytes(b"damaged")
     assert ChunkTexts.load(tmp_path, 1) is None
+    ChunkTexts.save(tmp_path, RECORDS)
+    (tmp_path / TEXTS).write_bytes((tmp_path / TEXTS).read_bytes()[:-3])  # cut short
+    assert ChunkTexts.load(tmp_path, 3) is None
 
 
 def test_an_empty_index_saves_and_loads_no_records(tmp_path):
