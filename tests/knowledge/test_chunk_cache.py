@@ -89,14 +89,20 @@ def test_record_cues_are_the_chunk_texts():
     assert record.numbers == {"2"} and ("text", "2") in record.pairs
 
 
-def test_retriever_reads_each_chunk_record_once(isolated_home, tmp_path):
-    doc = tmp_path / "sharps.md"
+def _sharps_home(home, folder):
+    """A knowledge base of one approved two-section policy (hashing embedder)."""
+    doc = folder / "sharps.md"
     doc.write_text(
         "# Sharps\n\nReport every needlestick injury to occupational health within one hour.\n"
         "\nDispose of sharps in puncture-resistant containers at the point of use.\n"
     )
-    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
+    kb = KnowledgeBase(home, embedder=HashEmbedder(), count_tokens=word_counter)
     list(kb.ingest([doc], IngestOptions(approve=True)))
+    return kb
+
+
+def test_retriever_reads_each_chunk_record_once(isolated_home, tmp_path):
+    kb = _sharps_home(isolated_home, tmp_path)
     retriever = Retriever(kb)
     counting = CountingStore(kb._store)
     retriever.records.store = counting
@@ -118,13 +124,7 @@ def test_retriever_reads_each_chunk_record_once(isolated_home, tmp_path):
 
 
 def test_the_records_come_from_the_lexical_index_files_not_the_store(isolated_home, tmp_path):
-    doc = tmp_path / "sharps.md"
-    doc.write_text(
-        "# Sharps\n\nReport every needlestick injury to occupational health within one hour.\n"
-        "\nDispose of sharps in puncture-resistant containers at the point of use.\n"
-    )
-    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
-    list(kb.ingest([doc], IngestOptions(approve=True)))
+    kb = _sharps_home(isolated_home, tmp_path)
     retriever = Retriever(kb)
     counting = CountingStore(kb._store)
     retriever.records.store = counting
@@ -142,10 +142,7 @@ def test_the_records_come_from_the_lexical_index_files_not_the_store(isolated_ho
 def test_an_index_saved_without_texts_reads_its_records_from_the_store(isolated_home, tmp_path):
     from knowledge.chunk_texts import OFFSETS, TEXTS
 
-    doc = tmp_path / "sharps.md"
-    doc.write_text("# Sharps\n\nReport every needlestick injury within one hour.\n")
-    kb = KnowledgeBase(isolated_home, embedder=HashEmbedder(), count_tokens=word_counter)
-    list(kb.ingest([doc], IngestOptions(approve=True)))
+    kb = _sharps_home(isolated_home, tmp_path)
     Retriever(kb).search("needlestick")  # saves the index, texts among its files
     for folder in (isolated_home / "lexical").iterdir():
         (folder / TEXTS).unlink()

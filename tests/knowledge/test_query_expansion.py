@@ -253,24 +253,31 @@ def test_patient_details_and_bare_numbers_are_not_concepts():
     assert {"BG", "tx"} <= words
 
 
-def test_the_askings_own_words_are_not_concepts():
-    # "what does that mean", "right now", "what kind of": how a question is put, in any
-    # register, not what it is about (tuned on the registers set's tuning part)
-    e = expander("needlestick injury first aid: wash the wound with soap and water")
-    expansion = e.expand("I pricked my finger on a needle, what kind of thing do I do right now?")
-    words = {c.words.lower() for c in expansion.concepts}
-    assert not words & {"kind", "thing", "right", "now"}
-    assert {"needle", "finger"} <= words
-
-
-def test_what_a_ward_asks_of_a_thing_is_not_a_concept():
-    # "reqs", "specs", "worth it", "since yest": what is asked of the subject and when, not
-    # the subject (tuned on the registers set's tuning part)
-    e = expander("sharps containers must be closable, puncture-resistant and leak-proof")
-    expansion = e.expand("sharps container reqs - what specs? worth it since yest?")
-    words = {c.words.lower() for c in expansion.concepts}
-    assert not words & {"reqs", "specs", "worth", "yest"}
-    assert {"sharps", "container"} <= words
+@pytest.mark.parametrize(
+    ("document", "question", "framing", "subject"),
+    [
+        # "what does that mean", "right now", "what kind of": how a question is put, in any
+        # register, not what it is about
+        (
+            "needlestick injury first aid: wash the wound with soap and water",
+            "I pricked my finger on a needle, what kind of thing do I do right now?",
+            {"kind", "thing", "right", "now"},
+            {"needle", "finger"},
+        ),
+        # "reqs", "specs", "worth it", "since yest": what a ward asks of the subject and when
+        (
+            "sharps containers must be closable, puncture-resistant and leak-proof",
+            "sharps container reqs - what specs? worth it since yest?",
+            {"reqs", "specs", "worth", "yest"},
+            {"sharps", "container"},
+        ),
+    ],
+)
+def test_the_askings_own_words_are_not_concepts(document, question, framing, subject):
+    # (tuned on the registers set's tuning part)
+    words = {c.words.lower() for c in expander(document).expand(question).concepts}
+    assert not words & framing
+    assert subject <= words
 
 
 def test_coverage_counts_an_abbreviation_found_through_its_sense():
