@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_lexicon import clinical_words, listed_strongly
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
@@ -378,7 +378,7 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     titled = _TITLE_BEFORE.search(m.string, 0, start) is not None
     for w in re.finditer(r"\S+", m.group("v")):
         word = w.group().strip(".").casefold()
-        surname = titled and end == start and w.group()[0].isupper() and _listed(word)
+        surname = titled and end == start and w.group()[0].isupper() and listed_strongly(word, [])
         if not surname and (word in STOP or (word in NOT_PEOPLE and word not in name_list())):
             break
         end = start + w.end()
@@ -392,10 +392,6 @@ _A_PLACE_NAMED = re.compile(
     r"|hospice|lounge|garden)\b"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+$")
-
-
-def _listed(word: str) -> bool:
-    return word in frequent_surnames() or word in given_names()
 
 
 def adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
