@@ -18,6 +18,19 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    spinraza zolgensma evrysdi lipiodol galafold pergoveris ontozry vydura gliolan mavenclad
+    lemtrada epidyolex firdapse benepali nerivio aubagio gilenya kesimpta mayzent zeposia
+    ponvory vumerity plegridy rebif avonex betaferon copaxone briumvi briviact fycompa
+    zonegran trileptal zebinix inovelon sabril diacomit fintepla buccolam aimovig ajovy
+    emgality vyepti nurtec madopar stalevo duodopa apokyn neupro azilect xadago ongentys
+    rytary cimzia simponi actemra roactemra kevzara olumiant rinvoq jyseleca cosentyx taltz
+    bimzelx benlysta saphnelo amgevita imraldi hyrimoz idacio yuflyma hulio truxima rixathon
+    inflectra remsima flixabi erelzi arava salazopyrin otezla vesicare betmiga detrusitol
+    toviaz avodart combodart xtandi zytiga erleada nubeqa firmagon prostap decapeptyl eligard
+    instillagel kaftrio orkambi symkevo kalydeco trikafta translarna strensiq crysvita
+    vimizim naglazyme aldurazyme elaprase cerezyme vpriv fabrazyme replagal myozyme lumizyme
+    nexviadyme luxturna ovaleap rekovelle elonva orgalutran fyremadel pregnyl utrogestan
+    crinone lubion
     nebido alendronic synacthen
     urgo mobiderm targaxan
     oestrogel kyleena benzathine emzor risek
@@ -148,6 +161,18 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
+    birt-hogg-dube osler-weber-rendu stein-leventhal mayer-rokitansky-küster-hauser rokitansky
+    tay-sachs niemann-pick canavan ghent beighton angelman prader-willi smith-lemli-opitz
+    wiskott-aldrich peutz-jeghers hippel-lindau sturge-weber klippel-trenaunay ehlers-danlos
+    charcot-marie-tooth waardenburg alport bardet-biedl alström alstrom joubert zellweger
+    menkes krabbe pompe sanfilippo morquio maroteaux-lamy lesch-nyhan goldenhar holt-oram
+    moebius möbius kallmann emery-dreifuss dravet lennox-gastaut ohtahara landau-kleffner
+    aicardi cowden gorlin muir-torre turcot bannayan diamond-blackfan shwachman-diamond
+    kostmann chediak-higashi bernard-soulier glanzmann sandhoff kearns-sayre
+    pelizaeus-merzbacher refsum crigler-najjar dubin-johnson alagille budd-chiari asherman
+    sertoli leydig müllerian mullerian wolffian swyer uhthoff lambert-eaton nesbit millin
+    d'amico likert
     burch-wartofsky lanterman-petris-short
     paprosky checketts-otterburn wolff-chaikoff gustilo-anderson
     bolitho
@@ -285,6 +310,8 @@ GENERA = frozenset(
 
 PLACES = frozenset(
     """
+    raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
+    hairmyres ysbyty cymraeg gaelic diolch ashkenazi berber sephardi mizrahi
     nunavik kotzebue samoa tiwi oglala
     romanian bulgarian lithuanian latvian estonian hungarian slovak slovenian croatian
     serbian bosnian albanian moldovan belarusian armenian azerbaijani kazakh uzbek afghan
@@ -488,11 +515,32 @@ PLACE_PHRASES = (
     "rift valley",
     "west nile",
     "great lakes",
+    "betsi cadwaladr",
+    "cwm taf morgannwg",
+    "hywel dda",
+    "aneurin bevan",
+    "swansea bay",
+    "nevill hall",
+    "glan clwyd",
+    "royal glamorgan",
+    "alder hey",
+    "great ormond street",
+    "mater misericordiae",
+    "dumfries and galloway",
+    "dumfries & galloway",
+    "neath port talbot",
+    "murdoch children's",
+    "royal women's",
 )
 
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "a chara",
+    "is mise le meas",
+    "dor yeshorim",
+    "uk biobank",
+    "mackenzie's mission",
     "yolŋu matha",
     "te whare tapa whā",
     "te whare tapa wha",
@@ -674,6 +722,7 @@ THING_PHRASES = (
 # dispensing aid, a secure e-mail service.
 DEVICES_AND_SERVICES = frozenset(
     """
+    ceribell embryoscope kidscore karyomapping docman nhsmail eircode sophysa litholink
     omnicell
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
     widgit coban tono-pen phonak signia oticon cochlear haberman
@@ -762,6 +811,7 @@ RELATIVES = frozenset(
     gran nan nana nanna hubby husband wife son daughter brother sister auntie aunt uncle
     carer partner fiance fiancé baby bub koro kuia granddaughter grandson niece nephew cousin
     stepson stepdaughter
+    nain taid granda grandda oma opa nonna nonno yiayia babcia dziadek
     """.split()
 )
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.proper_terms import PLACE_PHRASES, PLACES, THING_PHRASES, TOWNS_NAMED_LIKE_PEOPLE
+from knowledge.name_words import given_names
+from knowledge.proper_terms import (
+    NOT_PEOPLE,
+    PLACE_PHRASES,
+    PLACES,
+    THING_PHRASES,
+    TOWNS_NAMED_LIKE_PEOPLE,
+)
 
 Span = tuple[int, int]
 
@@ -55,12 +62,23 @@ _WARD_NOUNS = frozenset("ward unit wing".split())
 
 
 def a_wards_noun(text: str, token: re.Match[str], folded: str) -> bool:
-    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward");
-    "John Ward" and "Okafor Ward fell" stay people."""
+    """ "Ward" after a word that goes to a place and a capitalised word ("on Lister Ward"), or
+    after a famous person's or a place's name that is nobody's given name ("Jenner Ward, bed
+    4"); "John Ward" and "Okafor Ward fell" stay people."""
     if folded not in _WARD_NOUNS or not token.group()[:1].isupper():
         return False
     before = text[max(0, token.start() - 40) : token.start()]
-    return bool(_WARD_NAMED.search(before))
+    if _WARD_NAMED.search(before):
+        return True
+    named = _NAME_BEFORE.search(before)
+    return named is not None and _named_after_no_one_here(named.group(1).casefold())
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+
+
+def _named_after_no_one_here(folded: str) -> bool:
+    return folded in NOT_PEOPLE and folded not in given_names()
 
 
 _PLACE_WORD_BEFORE = re.compile(
