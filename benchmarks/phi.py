@@ -282,6 +282,10 @@ SPLIT_SETS = frozenset(
         "sixtyseventh",
         "sixtyeighth",
         "sixtyninth",
+        "seventieth",
+        "seventyfirst",
+        "seventysecond",
+        "seventythird",
     }
 )
 LATER_SETS = [
@@ -352,6 +356,10 @@ LATER_SETS = [
     ("sixtyseventh", "sixty-seventh set"),
     ("sixtyeighth", "sixty-eighth set"),
     ("sixtyninth", "sixty-ninth set"),
+    ("seventieth", "seventieth set"),
+    ("seventyfirst", "seventy-first set"),
+    ("seventysecond", "seventy-second set"),
+    ("seventythird", "seventy-third set"),
 ]
 
 

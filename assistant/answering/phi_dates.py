@@ -110,7 +110,8 @@ _NOT_A_PERSONS_DATE = re.compile(
     # a document's approval, review and revision; a committee's meeting; a roster, a course,
     # a deadline, a batch ("Review date: 14/09/2026", "ratified by the Trust Board 26
     # January 2023", "Minutes, 06/06/2024", "best before 30.09.2025")
-    r"|approved|approval|ratified|adopted|authori[sz]ation|revision|review[ \t]+date"
+    r"|approved|approval|ratified|adopted|authori[sz]ation|revision[ \t]+date|date[ \t]+of[ \t]+revision"
+    r"|review[ \t]+date"
     r"|next[ \t]+review|last[ \t]+reviewed|committee|board|council|forum|minutes"
     r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"
     r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
@@ -133,16 +134,34 @@ def persons_date_only(m: re.Match[str]) -> Span | None:
 
 def _dates_a_document(m: re.Match[str]) -> bool:
     """A document's word just before the date, unless what happened to the person comes
-    before that word: "injured during annual training on 6/14/2025" dates the injury."""
+    before that word or between it and the date: "injured during annual training on
+    6/14/2025" dates the injury, "antagonist protocol, egg collection 09/11/2024" the
+    collection."""
     before = m.string[max(0, m.start() - 40) : m.start()]
     found = _NOT_A_PERSONS_DATE.search(before)
-    return found is not None and not _PERSONS_EVENT.search(before, 0, found.start() + 1)
+    if found is None:
+        return False
+    word_end = found.start() + len(before[found.start() :].split(None, 1)[0])
+    return not (
+        _PERSONS_EVENT.search(before, 0, found.start() + 1)
+        or _PERSONS_EVENT_AFTER.search(before, word_end)
+    )
 
 
-# What happens to a person, said before a document's word: "injured during training".
+# What happens to a person, said near a document's word: "injured during training", "prison
+# no. A1234BC, release date 03/03/2025", "antagonist protocol, egg collection 09/11/2024".
 _PERSONS_EVENT = re.compile(
     r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|released|deployed"
-    r"|assaulted|collapsed|diagnosed|needlestick|bitten|exposed)\b)"
+    r"|assaulted|collapsed|diagnosed|needlestick|bitten|exposed"
+    r"|prison|prisoner|jail|custody|parole|probation|collection|transfer|insertion|inserted"
+    r"|implanted|biopsy|surgery|operation|delivered|born)\b)"
+)
+# ... and between the document's word and the date (not "released": "Rule version 2.3
+# (released 2024-11-05)" is a document's release).
+_PERSONS_EVENT_AFTER = re.compile(
+    r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|prison|jail|custody"
+    r"|parole|probation|collection|transfer|insertion|inserted|implanted|biopsy|surgery"
+    r"|operation|delivered|born)\b)"
 )
 
 
