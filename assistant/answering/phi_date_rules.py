@@ -15,6 +15,7 @@ from assistant.answering.phi_dates import (
     MONTH_SAID,
     NOT_A_DOSE,
     ORD_WORD,
+    day_after_twelve,
     day_month,
     persons_date,
     persons_date_only,
@@ -146,7 +147,10 @@ DATE_RULES = [
              r"|session|biopsy|bx|booked[ \t]+for"
              # a last period, a call's log, an implant: "LMP 1/6", "call log 17/10" (not a
              # unit's: "ICU 12/12" is its beds)
-             r"|lmp|edd|log|implanted)"
+             r"|lmp|edd|log|implanted"
+             # a symptom's onset, a handover's or a list's day, a conversation, a pilgrimage:
+             # "onset 02/11", "ID consult list 3/2", "GOC discussion 1/4", "hajj 2/6"
+             r"|onset|handover|list|discussion|conversation|hajj|umrah)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -170,6 +174,16 @@ DATE_RULES = [
     # (no fraction, score or gestation is written "/05").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
      persons_date_only),
+    # A year of birth after its cue: "dob 1961", "born in 1957" (a cohort's range is no one's
+    # birth: "adults born 1945-1965").
+    ("DATE", r"(?i:\b(?:born|dob|d\.o\.b\.?|year[ \t]+of[ \t]+birth|yob)\b[ \t]*:?[ \t]*"
+             r"(?:in[ \t]+)?)(?P<v>(?:19|20)\d\d)(?![\d/.-]|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
+     4),
+    # A day of 13 to 31 then a month, without a cue: "died at home 25/12", "(d. 30/11)" (not
+    # a week's count, "/7", nor a regimen's or a dose's: "24/4 regimen", "20/10 mg").
+    ("DATE", r"(?<![\w/.:-])(?P<v>(?:1[3-9]|2\d|3[01])/(?:0?[1-689]|1[0-2]))"
+             r"(?![\w/-]|[.,]\d|[ \t]*(?i:regimen|mg|mcg|mmhg|old|months?|mo)\b)", 4,
+     day_after_twelve),
     # A month and a day the US way that no other reading fits: a day of 13 to 31 after a
     # month ("unwinding 5/31", "last covered day would be 03/22"); not "/24" (hours, "4/24")
     # and not a count or a score out of ("12/15 patients", "ishihara 12/17 plates").

@@ -12,6 +12,8 @@ import re
 from datetime import date
 
 from assistant.answering.phi_names import Span
+from knowledge.drug_names import a_generic
+from knowledge.proper_terms import BRANDS
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -78,6 +80,23 @@ def day_month(m: re.Match[str]) -> Span | None:
         return None
     # "adopted by the Nursing Quality Council on 19/09/2022": a document's date, not a person's
     return None if _dates_a_document(m) else value(m)
+
+
+def day_after_twelve(m: re.Match[str]) -> Span | None:
+    """ "died at home 25/12", "handover 21/10": a day of 13 to 31 then a month, which no score
+    (never above its maximum), fraction or ward shorthand ("10/7" is ten days) reads; not a
+    dose split after a drug ("hydrocortisone 20/10"), a blood pressure ("TA 13/8") or a
+    regimen ("24/4 regimen")."""
+    before = m.string[max(0, m.start() - 30) : m.start()]
+    word = re.search(r"([^\W\d_]+)[ \t]*(?:à[ \t]+)?$", before)
+    if word is not None:
+        folded = word.group(1).casefold()
+        if a_generic(folded) or folded in BRANDS or folded in _PRESSURE_WORDS:
+            return None
+    return persons_date_only(m)
+
+
+_PRESSURE_WORDS = frozenset("bp ta tension pression presión pressao pressão rr".split())
 
 
 def plausible_date(m: re.Match[str]) -> Span | None:
