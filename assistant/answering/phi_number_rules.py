@@ -40,6 +40,17 @@ _GROUPED = (
     r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
 )
 
+# A home where many live, by its name ("Beechwood Lodge", "St Jude's Lodge", "the YMCA") or
+# its kind ("the hostel", "the women's shelter"), and a room, mat or bed in it.
+_HOME_NAMED = (
+    r"(?:[A-Z][\w'’]*[ \t]+){1,3}(?:Lodge|House|Court|Refuge|Shelter|Hostel|Manor|Grange"
+    r"|(?i:care[ \t]+home|nursing[ \t]+home|church[ \t]+hall))|YMCA|YWCA"
+)
+_HOME_WORD = (
+    r"(?i:\bthe[ \t]+(?:[a-z'’]+[ \t]+)?(?:hostel|night[ \t]+shelter|shelter|refuge|wet[ \t]+house"
+    r"|halfway[ \t]+house|YMCA|YWCA))"
+)
+_ROOM = r"(?i:\b(?:rm|room|flat|mat|cot|bunk))[ \t]*\#?[ \t]*\d{1,4}[A-Za-z]?"
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 NUMBER_RULES = [
@@ -259,6 +270,13 @@ NUMBER_RULES = [
                 r"[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)(?![\w/-])", 3),
     ("ADDRESS", r"(?i:\b(?:rm|room)\b)[ \t]*#?[ \t]*(?P<v>\d{2,4}[A-Z]?)"
                 r"(?=,?[ \t]+[A-Z][a-z]+[ \t]+(?:Hall|House|Residence|Lodge)\b)", 3),
+    # A room in a home for many, a hostel, a refuge or a shelter, with the home's name where it
+    # is given: "Beechwood Lodge rm 12", "Sunrise Family Shelter rm 212", "St Anne's church
+    # hall, mat 12", "Room 2 at Lighthouse Women's Refuge", "Room 22, St Jude's Lodge".
+    ("ADDRESS", rf"(?P<v>(?:{_HOME_NAMED}|{_HOME_WORD})(?:[ \t]+(?:on|in)[ \t]+[^,.?!\n]{{1,25}}?)?"
+                rf",?[ \t]+{_ROOM})(?![\w/-])", 3),
+    ("ADDRESS", rf"(?P<v>{_ROOM},?[ \t]+(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?{_HOME_NAMED})"
+                r"(?![\w'’-])", 3),
     # A complaint's, grievance's or incident report's number, which names the patient it is
     # about: "Grievance G-2024-0412", "Patient relations file PR-24-3318", "RL6 #2024-5512".
     ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal|appeal)"
