@@ -8,6 +8,8 @@ always did. Which matches are someone's place is assistant/answering/phi_address
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.phi_addresses import (
     employer,
     named_home,
@@ -25,6 +27,26 @@ from assistant.answering.phi_spoken import SPOKEN_NUMBER
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
+# A place to sleep rough, to the clause's end: the place's noun, then its name or number.
+_ROUGH_PLACE = (
+    r"(?:(?:the|a|an)[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?(?i:alcove|arch(?:es|way)?|bridge|graveyard"
+    r"|churchyard|cemetery|stairwell|garage|doorway|underpass|car[ \t]?park|park|tent|subway"
+    r"|creek(?:[ \t]+bed)?|riverbed|river[ \t]+bed|bus[ \t]+shelter|shop[ \t]?front|squat|woods"
+    r"|canal|towpath|viaduct|flyover)\b[^.?!;\n()]{0,60}?(?=[ \t]*(?:[.?!;,(\n]|[ \t]-[ \t]|$))"
+    # ... and the town or street named after a comma: "in Clarence Park, St Albans"
+    r"(?:,[ \t]+(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2})(?=[ \t]*(?:[.?!;,(\n]|[ \t]-[ \t]|$)))?"
+)
+
+
+def _named_place(m: re.Match[str]) -> tuple[int, int] | None:
+    """The place only when a capital or a digit names it: "the stairwell of Kings Court
+    flats, block C", not "a tent"."""
+    start, end = m.span("v")
+    words = m.string[start:end].split()[1:]
+    named = any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words)
+    return (start, end) if named else None
+
+
 PLACE_RULES = [
     ("ADDRESS", STREET_ADDRESS, 3),
     # A form's address field, to the end of its line or cell, when it holds a number: "Address:
@@ -134,6 +156,13 @@ PLACE_RULES = [
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
+    # Where a person sleeps rough, which places him as an address does: "sleeps in the alcove
+    # behind the Carnegie Centre on Hastings", "found under the railway arches at Arch 7,
+    # Corporation St" (a named or numbered place; "sleeping in a tent" names none).
+    ("ADDRESS", rf"(?i:\b(?:sleeps|sleeping|slept|sleeping[ \t]+rough|dossing|bedding[ \t]+down"
+                r"|camped|camping|living|lives|found|staying|bedded[ \t]+down)[ \t]+)"
+                rf"(?P<v>(?i:in|under|at|behind|by|near|outside|beside|on)[ \t]+{_ROUGH_PLACE})",
+     3, _named_place),
     ("ADDRESS", rf"(?<![\w-]){UK_PC}", 3),
     # ... or after a town and its state without a comma: "Española NM 87532".
     ("ADDRESS", rf"\b{CITY}[ \t]+(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
