@@ -162,6 +162,19 @@ NUMBER_RULES = [
            r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref)"
            r"|(?:trial|study)[ \t]+(?:no|number|id))\b"  # a participant's: "Trial no: PR-0193"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
+    # One person's numbers after the word for what they number, where the word says no
+    # quantity follows: an order, a device's serial ("serials 2231FF09 / 2231FF10", "recorder
+    # AE-0093", "Zio patch ZIO-A0481122"), a taxi badge, a fertility cycle, an embryo, a
+    # family or a cohort in a study, a needle exchange's client, a release of information's
+    # request, a confirmation, an authorisation ("auth# A048829113"), a forensic examination,
+    # and other countries' numbers (Centrelink's CRN, Jamaica's TRN, Barbados's NIS, India's
+    # PAN, Australia's NDIS, Spain's NHC and DNI, Europe's health insurance card).
+    ("ID", rf"(?i:\b(?:order[ \t]+(?:{NO}|ref)|serials?(?:[ \t]+numbers?)?|recorder|headband"
+           r"|(?:taxi[ \t]+)?badge|cycle|embryo|family|cohort|client|envelope|confirmation"
+           r"|auth(?:ori[sz]ation)?|forensic|request|req|study[ \t]+record|patch|(?-i:CRN|MCRN"
+           r"|TRN|NIS|PAN|NDIS|NHC|DNI|GHIC|EHIC|HMIS|DECIPHER|SU))\b\.?"
+           rf"(?:[ \t]*(?:{NO}|id\b|ref\b))?){SEP}(?:\(?(?i:id)[ \t]+)?{REFERENCE}", 1,
+     a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.
     ("ID", rf"(?i:\b(?:form|file|case)[ \t]+ref(?:erence)?\b\.?|\bdocket(?:[ \t]+{NO})?"
