@@ -404,6 +404,7 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
     """A name's neighbours join it: initials before it ("J. Smith", "J-P Rousseau"), a
     particle between ("Nguyen van Minh"), and a capitalised listed word beside it ("Gerald
     Moss"), but never across punctuation other than a comma of "Last, First"."""
+    _middle_initial_and_surname(text, tokens, verdicts)
     changed = True
     while changed:
         changed = False
@@ -421,6 +422,24 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
                 i - 1 in near and _ends_a_particle_name(tokens, verdicts, i)
             ):
                 verdicts[i] = changed = True
+
+
+def _middle_initial_and_surname(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """A middle initial between a name and a capitalised surname from the lists, a word too:
+    "Mark T. Sterling", "Grace A. Hall"."""
+    for i in range(1, len(tokens) - 1):
+        initial, surname = tokens[i], tokens[i + 1]
+        if not (verdicts[i - 1] and not verdicts[i + 1] and len(initial.group()) == 1):
+            continue
+        if not (initial.group().isupper() and text[initial.end() : initial.end() + 1] == "."):
+            continue
+        word = surname.group()
+        if not (word[:1].isupper() and word[1:].islower()) or word.casefold() not in load_names():
+            continue
+        if adjacent(text, tokens[i - 1], initial) and adjacent(text, initial, surname):
+            verdicts[i] = verdicts[i + 1] = True
 
 
 def _ends_a_particle_name(tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> bool:
@@ -461,7 +480,11 @@ def _joins(
         return True
     if name_after and folded in given_names() and folded not in MODALS:
         return True  # "Duke Mensah", "Heather Moody": a first name before the surname
-    leads_a_number = BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
+    # (a frequent surname before a number still joins: "Alan Brown 68 PSA 34" is his age)
+    leads_a_number = (
+        BARE_NUMBER_AFTER.match(text[token.end() :]) is not None
+        and folded not in frequent_surnames()
+    )
     # a surname that is a word too, after a name that is none: "Morag Mackintosh"
     surname = (
         plain_before
