@@ -177,7 +177,8 @@ DATE_RULES = [
     # A year of birth after its cue: "dob 1961", "born in 1957" (a cohort's range is no one's
     # birth: "adults born 1945-1965").
     ("DATE", r"(?i:\b(?:born|dob|d\.o\.b\.?|year[ \t]+of[ \t]+birth|yob)\b[ \t]*:?[ \t]*"
-             r"(?:in[ \t]+)?)(?P<v>(?:19|20)\d\d)(?![\d/.-]|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
+             r"(?:in[ \t]+)?)(?P<v>(?:19|20)\d\d)"
+             r"(?![\d/.-]|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
      4),
     # A day of 13 to 31 then a month, without a cue: "died at home 25/12", "(d. 30/11)" (not
     # a week's count, "/7", nor a regimen's or a dose's: "24/4 regimen", "20/10 mg").

@@ -129,7 +129,8 @@ _NOT_A_PERSONS_DATE = re.compile(
     # a document's approval, review and revision; a committee's meeting; a roster, a course,
     # a deadline, a batch ("Review date: 14/09/2026", "ratified by the Trust Board 26
     # January 2023", "Minutes, 06/06/2024", "best before 30.09.2025")
-    r"|approved|approval|ratified|adopted|authori[sz]ation|revision[ \t]+date|date[ \t]+of[ \t]+revision"
+    r"|approved|approval|ratified|adopted|authori[sz]ation|revision[ \t]+date"
+    r"|date[ \t]+of[ \t]+revision"
     r"|review[ \t]+date"
     r"|next[ \t]+review|last[ \t]+reviewed|committee|board|council|forum|minutes"
     r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"

@@ -40,6 +40,13 @@ _GROUPED = (
     r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
 )
 
+# One or more codes, in spaced groups or not, joined by a slash or "and": "serials HX4410A /
+# HX4411A", "CRN 318 442 910K".
+_CODE = (
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3}"  # "318 442 910K"
+)
+_CODES = rf"(?P<v>{_CODE}(?:[ \t]*(?:/|&|\band\b)[ \t]*{_CODE})*)(?![\w-])"
 # A home where many live, by its name ("Beechwood Lodge", "St Jude's Lodge", "the YMCA") or
 # its kind ("the hostel", "the women's shelter"), and a room, mat or bed in it.
 _HOME_NAMED = (
@@ -173,7 +180,7 @@ NUMBER_RULES = [
            r"|(?:taxi[ \t]+)?badge|cycle|embryo|family|cohort|client|envelope|confirmation"
            r"|auth(?:ori[sz]ation)?|forensic|request|req|study[ \t]+record|patch|(?-i:CRN|MCRN"
            r"|TRN|NIS|PAN|NDIS|NHC|DNI|GHIC|EHIC|HMIS|DECIPHER|SU))\b\.?"
-           rf"(?:[ \t]*(?:{NO}|id\b|ref\b))?){SEP}(?:\(?(?i:id)[ \t]+)?{REFERENCE}", 1,
+           rf"(?:[ \t]*(?:{NO}|id\b|ref\b))?){SEP}(?:\(?(?i:id)[ \t]+)?{_CODES}", 1,
      a_reference),
     # A form's, a file's or a court docket's reference for one person: "form ref ADN/4471",
     # "CCB file TO-25-1187", "Docket No. 2584MH000417", "Ref: VC-8830-AK" on a line of its own.

@@ -24,13 +24,14 @@ from knowledge.proper_terms import (
 Span = tuple[int, int]
 
 _PLACE_PHRASE = re.compile(
-    r"(?<![\w'’-])(?:"
+    # (an opening quote may stand before it, "'A Chara'", an apostrophe inside a word not)
+    r"(?<![\w-])(?<!\w['’])(?:"
     # longest first: "mepilex border sacrum" is read whole, not as "mepilex border"
     + "|".join(
         re.escape(p).replace(r"\ ", r"[ \t-]+")
         for p in sorted(PLACE_PHRASES + THING_PHRASES, key=len, reverse=True)
     )
-    + r")(?:['’]s)?(?![\w'’-])",  # (and its possessive: "Charlotte Maxeke's neonatal unit")
+    + r")(?:['’]s)?(?![\w-])(?!['’]\w)",  # (and its possessive: "Charlotte Maxeke's neonatal unit")
     re.I,
 )
 

@@ -34,7 +34,8 @@ _ROUGH_PLACE = (
     r"|creek(?:[ \t]+bed)?|riverbed|river[ \t]+bed|bus[ \t]+shelter|shop[ \t]?front|squat|woods"
     r"|canal|towpath|viaduct|flyover)\b[^.?!;\n()]{0,60}?(?=[ \t]*(?:[.?!;,(\n]|[ \t]-[ \t]|$))"
     # ... and the town or street named after a comma: "in Clarence Park, St Albans"
-    r"(?:,[ \t]+(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2})(?=[ \t]*(?:[.?!;,(\n]|[ \t]-[ \t]|$)))?"
+    r"(?:,[ \t]+(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2})"
+    r"(?=[ \t]*(?:[.?!;,(\n]|[ \t]-[ \t]|$)))?"
 )
 
 
