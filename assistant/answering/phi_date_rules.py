@@ -129,7 +129,7 @@ DATE_RULES = [
              # a weekday or a trip before the day it names: "Monday 14/10", "leaving 10/15"
              r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?"
              r"|saturday|sunday|treated|vomited|exposed|exposure|recon|leaving|arrived|flew"
-             r"|born|sample|specimen|visit|note|appt|appointment|clinic"
+             r"|born|sample|specimen|visit|note|appts?|appointments?|clinic"
              # a meeting about the patient, a day said by its distance: "CP conference 25/11",
              # "fainted at assembly today (5/3)"
              r"|conference|meeting|today|tomorrow|yesterday|tonight|downloaded|trip|assessment|mdt"

@@ -150,7 +150,8 @@ NUMBER_RULES = [
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
     # (and California's Medi-Cal client index number: "medi-cal CIN 91832745A")
-    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|CIN)\b)"
+    ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|medi-?cal"
+           r"|CIN)\b)"
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
     # (an encounter's number too: "Enc# E20240311-0087")
     ("ID", rf"(?i:\bacct\b\.?|\bacc[ \t]+{NO}|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)"
@@ -167,7 +168,8 @@ NUMBER_RULES = [
            # a prescription exemption or concession: "MatEx number 5301 8829 041"
            r"|matex|medex|exemption|concession|HC2|PPC|(?-i:HC)(?=[ \t]*\#)"
            r"|(?:tissue[ \t]+typing[ \t]+)?lab(?:oratory)?[ \t]+(?:no|number|ref)"
-           r"|(?:trial|study)[ \t]+(?:no|number|id))\b"  # a participant's: "Trial no: PR-0193"
+           # a participant's: "Trial no: PR-0193", "trial pt 07-114"
+           r"|(?:trial|study)[ \t]+(?:no|number|id|pt|patient|participant))\b"
            rf"(?:[ \t]+(?:ref(?:erence)?\b|id\b|{NO}))?,?){SEP}{REFERENCE}", 1, a_reference),
     # One person's numbers after the word for what they number, where the word says no
     # quantity follows: an order, a device's serial ("serials 2231FF09 / 2231FF10", "recorder
@@ -274,7 +276,7 @@ NUMBER_RULES = [
     # "FPS no. (fingerprint): 8834127D".
     ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
            rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?"
-           rf"|id\b|{NO})|\bFPS[ \t]*{NO})\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{SEP}"
+           rf"|id\b|{NO})|\bFPS(?:[ \t]*{NO})?)\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{SEP}"
            rf"{_SERVICE_NUMBER}", 1,
      min_digits(4)),
     # The last four digits of a Social Security number: "Last 4: 6620", "SSN last four 2291".

@@ -96,7 +96,7 @@ PLACE_RULES = [
     # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
     # Academy of Pediatrics", a province's "Victoria BC").
     ("ID", r"\b(?P<v>(?:[A-Z][\w'’&.-]*[ \t]+){1,3}(?:A?FC|RU?FC|GC|RC|HC|Academy|academy)"
-           r"(?:[ \t]+U\d{2}s?)?|(?:[A-Z][\w'’&.-]*[ \t]+){1,3}U\d{2}s?)\b(?![ \t]+of\b)",
+           r"(?:[ \t]+U\d{2}s?)?|(?:[A-Z][\w'’&.-]*[ \t]+){1,3}U\d{2}s?)(?![\w-])(?![ \t]+of\b)",
      3, value),
     ("ID", r"(?i:(?<![\w#])\#\d{1,2}[ \t]+(?:winger|striker|forward|prop|hooker|lock|flanker"
            r"|fly-?half|out-?half|scrum-?half|centre|center|fullback|full-back|goalkeeper|keeper"
@@ -153,6 +153,11 @@ PLACE_RULES = [
                 r"|out|with[ \t]+(?:us|me|them|her|him|family"
                 r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
+                # "lives Tower Hamlets", "she moved to Brisbane 4000 last year" (not "Saving
+                # Babies' Lives Care Bundle", nor a unit that "moved to Llandough")
+                r"|(?:(?-i:lives)|(?<![\w'’][ \t])(?-i:Lives))(?=[ \t]+(?-i:[A-Z]))"
+                r"|(?:(?:(?<=[-–][ \t])|\b(?:he|she|they|we|i|family|pt|patient|who|has|have|just"
+                r"|recently)\b[^.?!,\n]{0,12}?)(?:moved|relocated)[ \t]+to)"
                 # "stolen from his house in Croydon"
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"

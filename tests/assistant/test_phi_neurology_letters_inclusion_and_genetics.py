@@ -46,6 +46,12 @@ FOUND = [
     ("FORENAME: OLUWASEUN  DOB: 12.02.1990 - karyotype?", "OLUWASEUN"),
     ("Yours sincerely, Paul R. Hunter, MD", "Hunter"),
     ("MDT list: - Keith Green 71 PSA 22 GG3 - bone scan?", "Green"),
+    ("FPS 552910E, on licence - can the hostel hold his methadone?", "552910E"),
+    ("(Medi-Cal 83312094A) on methadone 90mg - breastfeeding ok?", "83312094A"),
+    ("trial pt 04-221 (Yuki Sato): eGFR 48 - continue the IMP?", "04-221"),
+    ("CONSENT FORM REF GC-2024-0731 SIGNED - new consent for reanalysis?", "2024-0731"),
+    ("Ali Khan, NHS no 9434765919, lives Tower Hamlets - home detox?", "Tower Hamlets"),
+    ("she moved to Perth last year - can her GP there prescribe?", "Perth"),
 ]
 
 KEPT = [
@@ -69,6 +75,8 @@ KEPT = [
     "found in the car park, GCS 14 - CT head?",
     "abx for 14/7 after the washout - then oral?",
     "Irish letters open with 'A Chara' - what is the sign-off?",
+    "Saving Babies' Lives Care Bundle version 3 - how often is fundal height plotted?",
+    "neuro-rehab beds in Cardiff - is Rookwood still open or moved to Llandough?",
 ]
 
 
