@@ -84,6 +84,8 @@ VALUE_LABELS = {
 _NOT_A_COUNT = re.compile(
     r"[(\[]\d+(?:\s*[,–-]\s*\d+)*[)\]]|\b(?:19[5-9]|20[0-4])\d\b|\b\d+(?=[A-Z][a-z])"
     r"|\b[A-Z]{2,}-\d+\b"
+    # a name with a digit inside: "A1C", "HbA1c", "N95", "CYP2D6", "T2DM"
+    r"|\b[A-Za-z]+\d+[A-Za-z]*\b"
 )
 
 

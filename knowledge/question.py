@@ -81,6 +81,10 @@ _ASKS = [
         re.compile(
             r"\bhow (?:many|much)\b|\b(?:at|above|below|under|over) what\b|"
             r"\bwhat (?:number|threshold|cutoff|cut-off|level|target|value)\b|"
+            # a goal for a reading: "A1C goal?", "INR target range", "what should his blood
+            # clotting number be?" ("targeted therapy" is none)
+            r"\b(?:targets?|goals?)\b|\bshould[ \t]+(?:my|his|her|their|the|your|our)\b[^?.]{0,40}"
+            r"\b(?:numbers?|levels?|readings?)[ \t]+be\b|"
             r"\b(?:minimum|maximum) number\b",
             re.I,
         ),

@@ -95,6 +95,10 @@ def test_every_kind_has_a_label_for_the_refusal():
         ("number", "As the Patient Identification Policy (PI-002) describes.", False),
         ("number", "A median of 6 days (IQR: 4–8 days) in 2019 (12).", True),
         ("number", "Oxycodone conversion factor 1.5.", True),
+        # a name with a digit inside counts nothing either: "A1C", "N95"
+        ("number", "Get an A1C test at least twice a year.", False),
+        ("number", "Fit-test each N95 respirator model.", False),
+        ("number", "An A1C below 7 is the usual goal.", True),
         ("ratio", "Use a 1:10 dilution of bleach.", True),
         ("ratio", "Mix 1 part bleach to 9 parts water.", True),
         ("ratio", "Part of the checklist covers cleaning.", False),

@@ -76,6 +76,15 @@ def test_a_blood_level_asks_for_a_number_not_a_dose():
     assert Question("max paracetamol dose in mg?").value_kind == "dose"
 
 
+def test_a_goal_or_what_a_reading_should_be_asks_for_a_number():
+    assert Question("A1C goal for DM2 pt? <7%?").value_kind == "number"
+    assert Question("warfarin target INR range per policy?").value_kind == "number"
+    assert Question(
+        "My dad is on warfarin. What should his blood clotting number be?"
+    ).value_kind == ("number")
+    assert Question("Is targeted therapy offered after surgery?").value_kind is None
+
+
 def test_plain_text_is_accepted_where_a_benchmark_passes_it():
     text_passage = SimpleNamespace(text=TEXT, source=SimpleNamespace(title="", section=""))
     asked = Question.of("What should I eat when blood glucose is below 70?")
