@@ -224,4 +224,37 @@ def unaddressed_populations(
         for year in dict.fromkeys(_YEAR.findall(question.text))
         if not any(year in t for t in texts)
     ]
+    missing += [
+        f"the {season} season"
+        for season, written in seasons_asked(question.text)
+        if not any(written.search(t) for t in texts)
+    ]
     return missing
+
+
+# A season of two years: "the 2019–20 season", "flu VE 19/20 szn", "2019/2020 flu vaccine" (the
+# second year the first's next, so no score or blood pressure reads so).
+_SEASON = re.compile(r"(?<![\d/.-])(20)?(\d\d)[ \t]*([–/-])[ \t]*(?:20)?(\d\d)(?![\d/.-])")
+# Two digits each are a season only with a slash right after a season's word ("flu jab VE
+# 19/20"), or before "season" ("19-20 season"): "flu symptoms for 12-13 days" is a range,
+# "scored 19/20 on the flu quiz" a score.
+_SEASON_WORD_BEFORE = re.compile(
+    r"(?:(?i:\b(?:season|flu|influenza|winter|vaccines?|vax|jab))|\bVE)[ \t]+(?:(?i:for)[ \t]+)?$"
+)
+
+
+def seasons_asked(question: str) -> list[tuple[str, re.Pattern]]:
+    """The seasons a question names, each with how a passage may write it ("2019–20",
+    "2019-2020", "19/20")."""
+    found = []
+    for m in _SEASON.finditer(question):
+        century, first, dash, second = m.groups()
+        if int(second) != int(first) + 1:
+            continue
+        season_next = re.match(r"[ \t]*(?i:season|szn)\b", question[m.end() :])
+        season_before = _SEASON_WORD_BEFORE.search(question, 0, m.start())
+        if century is None and not (season_next or (dash == "/" and season_before)):
+            continue
+        written = re.compile(rf"(?<!\d)(?:20)?{first}[ \t]*[–/-][ \t]*(?:20)?{second}(?!\d)")
+        found.append((f"20{first}–{second}", written))
+    return found

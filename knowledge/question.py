@@ -61,6 +61,15 @@ _ASKS = [
         ),
         "dose",
     ),
+    # ... and a dose by its use, without "what": "gabapentin starting dose for PHN?"
+    (
+        re.compile(
+            r"\b(?:starting|initial|loading|rescue|max(?:imum)?|usual|bolus|top-?up)[ \t]+"
+            r"dos(?:e|es|ing|age)\b",
+            re.I,
+        ),
+        "dose",
+    ),
     # A proportion: "what dilution of bleach", "what ratio", "what concentration", "% kids …"
     (re.compile(r"\b(?:what|which)\b[^?.]{0,30}\b(?:dilutions?|ratios?)\b", re.I), "ratio"),
     (

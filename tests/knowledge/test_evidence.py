@@ -56,6 +56,8 @@ class P:
         ("What score on the falls check counts as high risk?", "number"),
         ("Should coughing patients in the waiting room be given masks?", None),
         ("How often should we run a biological indicator?", None),
+        ("gabapentin starting dose for PHN?", "dose"),
+        ("opioid OD on ward - naloxone rescue dose?", "dose"),
     ],
 )
 def test_requested_value_reads_what_the_question_asks_for(question, kind):

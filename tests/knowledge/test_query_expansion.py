@@ -568,3 +568,19 @@ def test_the_words_a_lay_question_points_with_are_no_concepts():
     }
     assert not {"put", "look"} & concepts and "stomach" in concepts
     assert "comes" not in {c.words for c in e.expand("if a pill comes in 10 and 25 mg").concepts}
+
+
+def test_a_season_no_top_passage_names_is_unaddressed():
+    from knowledge.evidence import seasons_asked, unaddressed_populations
+
+    season_before = [_passage("Interim 2018–19 vaccine effectiveness was 47% (February 2019).")]
+    asked = "What was the vaccine effectiveness for the 2019–20 season?"
+    assert unaddressed_populations(asked, season_before) == ["the 2019–20 season"]
+    assert unaddressed_populations("flu jab VE 19/20 interim?", season_before) == [
+        "the 2019–20 season"
+    ]
+    assert unaddressed_populations("flu VE 2018/2019 overall?", season_before) == []
+    # a score, a range of days or a blood pressure is no season
+    assert seasons_asked("scored 19/20 on the flu quiz") == []
+    assert seasons_asked("flu symptoms for 12-13 days") == []
+    assert seasons_asked("BP 120/80 after the flu jab") == []
