@@ -160,7 +160,19 @@ def _candidates(text: str) -> list[_Hit]:
         for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?=['’]s\b|[^\w'’-]|$)", text):
             key, rank = terms[m.group()]
             hits.append(_Hit(*m.span(), rank, "NAME", key, None))
-    return hits
+    public = [m.span("v" if m.group("v") else "v2") for m in _PUBLIC_REFERENCE.finditer(text)]
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in public)]
+
+
+# A public catalogue's number, which names a gene, a variant, a trial, a paper, a code or a
+# product, no patient: "OMIM 300624", "ClinVar VCV000007105", "HP:0001250", "rs1801133",
+# "NCT04368728", "EudraCT 2019-001234-56", "PMID 31234567", "SNOMED CT 22298006", "DIN
+# 02443937", "NDC 0002-8215-01".
+_PUBLIC_REFERENCE = re.compile(
+    r"\b(?:OMIM|MIM|ClinVar|HPO|dbSNP|EudraCT|ISRCTN|PMID|PMCID|SNOMED(?:[ \t]+CT)?|LOINC"
+    r"|ORPHA|Orphanet|DIN|NDC|ATC)\b[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,4}[:\d][\w.:/-]*\d)"
+    r"|(?P<v2>\bHP:\d{7}\b|\b(?:VCV|RCV|SCV)\d{6,}\b|\brs\d{3,}\b|\bNCT\d{8}\b)"
+)
 
 
 def _table_cells(text: str) -> list[_Hit]:

@@ -88,7 +88,10 @@ UNLISTED_WORDS = frozenset(
     # antibody's fragment
     " creps bibasal lvidd iqama khat fab giloy spiro"
     # kinship and skin names said of no one person ("a Jakamarra man", "for tamariki")
-    " tamariki kokum mushum jakamarra".split()
+    " tamariki kokum mushum jakamarra"
+    # genetics' and biochemistry's words: a gene's exon, phenylalanine's short name, an
+    # antibody, a mitochondrion's, folic acid
+    " exon exons phe anca mitochondrial folic".split()
 )
 
 

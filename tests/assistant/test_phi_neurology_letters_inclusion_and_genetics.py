@@ -52,6 +52,8 @@ FOUND = [
     ("CONSENT FORM REF GC-2024-0731 SIGNED - new consent for reanalysis?", "2024-0731"),
     ("Ali Khan, NHS no 9434765919, lives Tower Hamlets - home detox?", "Tower Hamlets"),
     ("she moved to Perth last year - can her GP there prescribe?", "Perth"),
+    # a date of injury, "DOI", is the person's (no digital object identifier)
+    ("claimant Rhys Lloyd, DOI 14/03/2024, claim # WC-2024-118 - RTW?", "14/03/2024"),
 ]
 
 KEPT = [
@@ -77,6 +79,12 @@ KEPT = [
     "Irish letters open with 'A Chara' - what is the sign-off?",
     "Saving Babies' Lives Care Bundle version 3 - how often is fundal height plotted?",
     "neuro-rehab beds in Cardiff - is Rookwood still open or moved to Llandough?",
+    "OMIM 300624 vs 309550 - which is the FMR1 gene entry?",
+    "ClinVar VCV000012345 lists conflicting interpretations - how to weigh them?",
+    "HPO HP:0001250 + HP:0001263 - enough to order the epilepsy panel?",
+    "Duchenne exon-skipping: eteplirsen covers exon 51 - what about exon 45 skipping?",
+    "Folic acid 5mg weekly with methotrexate - which day?",
+    "PKU pre-conception: target Phe 120-360 umol/L?",
 ]
 
 
