@@ -15,6 +15,7 @@ from assistant.answering.phi_dates import (
     MONTH_SAID,
     NOT_A_DOSE,
     ORD_WORD,
+    a_persons_birth_year,
     day_after_twelve,
     day_month,
     persons_date,
@@ -174,12 +175,12 @@ DATE_RULES = [
     # (no fraction, score or gestation is written "/05").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:0[1-9]|[12]\d|3[01])/0[1-9])(?![\w/-]|[.,]\d)", 4,
      persons_date_only),
-    # A year of birth after its cue: "dob 1961", "born in 1957" (a cohort's range is no one's
-    # birth: "adults born 1945-1965").
+    # A year of birth after its cue: "dob 1961", "Dawn Mercer born 1962", "(born 1958)" (a
+    # cohort is no one: "children born in 2015", "adults born 1945-1965").
     ("DATE", r"(?i:\b(?:born|dob|d\.o\.b\.?|year[ \t]+of[ \t]+birth|yob)\b[ \t]*:?[ \t]*"
              r"(?:in[ \t]+)?)(?P<v>(?:19|20)\d\d)"
-             r"(?![\d/.-]|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
-     4),
+             r"(?![\d/-]|\.\d|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
+     4, a_persons_birth_year),
     # A day of 13 to 31 then a month, without a cue: "died at home 25/12", "(d. 30/11)" (not
     # a week's count, "/7", nor a regimen's or a dose's: "24/4 regimen", "20/10 mg").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:1[3-9]|2\d|3[01])/(?:0?[1-689]|1[0-2]))"

@@ -96,6 +96,24 @@ def day_after_twelve(m: re.Match[str]) -> Span | None:
     return persons_date_only(m)
 
 
+def a_persons_birth_year(m: re.Match[str]) -> Span | None:
+    """A year after "born" or "dob", unless a group was born then: "children born in 2015",
+    "adults born 1945-1965", "babies born in 2020" (a plural before "born")."""
+    words = re.findall(r"[^\W\d_]+", m.string[max(0, m.start("v") - 40) : m.start("v")])
+    born_at = next(
+        (i for i in range(len(words) - 1, -1, -1) if words[i].casefold() == "born"), None
+    )
+    group = born_at is not None and born_at > 0 and _A_GROUP.fullmatch(words[born_at - 1])
+    return None if group else value(m)
+
+
+# Who a cohort is: a plural noun or a group's word before "born" ("those born after 1990").
+_A_GROUP = re.compile(
+    r"(?i:(?!(?:was|is|has|his|hers|yes|vs|this|us|its|as)$)[a-z]+s|those|people|children|men"
+    r"|women|cohort)"
+)
+
+
 _PRESSURE_WORDS = frozenset("bp ta tension pression presión pressao pressão rr".split())
 
 
