@@ -235,9 +235,13 @@ def unaddressed_populations(
 # A season of two years: "the 2019–20 season", "flu VE 19/20 szn", "2019/2020 flu vaccine" (the
 # second year the first's next, so no score or blood pressure reads so).
 _SEASON = re.compile(r"(?<![\d/.-])(20)?(\d\d)[ \t]*([–/-])[ \t]*(?:20)?(\d\d)(?![\d/.-])")
-# Two digits each are a season only with a slash right after a season's word ("flu jab VE
-# 19/20"), or before "season" ("19-20 season"): "flu symptoms for 12-13 days" is a range,
-# "scored 19/20 on the flu quiz" a score.
+# A season only beside a season's word ("the 2019–20 flu season"; "the 2020–2021 MMWR
+# analysis" is a span of years); two digits each only with a slash right after such a word
+# ("flu jab VE 19/20") or before "season" ("19-20 season"): "flu symptoms for 12-13 days" is a
+# range, "scored 19/20 on the flu quiz" a score.
+_SEASON_WORD = re.compile(
+    r"(?i:\b(?:season(?:al)?|szn|flu|influenza|winter|vaccines?|vax|jab)\b)|\bVE\b"
+)
 _SEASON_WORD_BEFORE = re.compile(
     r"(?:(?i:\b(?:season|flu|influenza|winter|vaccines?|vax|jab))|\bVE)[ \t]+(?:(?i:for)[ \t]+)?$"
 )
@@ -254,6 +258,8 @@ def seasons_asked(question: str) -> list[tuple[str, re.Pattern]]:
         season_next = re.match(r"[ \t]*(?i:season|szn)\b", question[m.end() :])
         season_before = _SEASON_WORD_BEFORE.search(question, 0, m.start())
         if century is None and not (season_next or (dash == "/" and season_before)):
+            continue
+        if not _SEASON_WORD.search(question[max(0, m.start() - 60) : m.end() + 30]):
             continue
         written = re.compile(rf"(?<!\d)(?:20)?{first}[ \t]*[–/-][ \t]*(?:20)?{second}(?!\d)")
         found.append((f"20{first}–{second}", written))

@@ -584,3 +584,13 @@ def test_a_season_no_top_passage_names_is_unaddressed():
     assert seasons_asked("scored 19/20 on the flu quiz") == []
     assert seasons_asked("flu symptoms for 12-13 days") == []
     assert seasons_asked("BP 120/80 after the flu jab") == []
+
+
+def test_a_span_of_years_is_no_season():
+    from knowledge.evidence import seasons_asked
+
+    asked = "Who developed a post-COVID condition in the 2020–2021 MMWR analysis?"
+    assert seasons_asked(asked) == []
+    assert [s for s, _ in seasons_asked("How well did the flu jab work in 2019–2020?")] == [
+        "2019–20"
+    ]
