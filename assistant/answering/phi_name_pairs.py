@@ -2,8 +2,9 @@
 phi_name_spans.py asks): a given name and a surname before an age ("jan nowak 58", "grant
 mills 72 opening a question"), one name word after "pt", "for" or a title before an age ("pt
 wade 45 y/o"), a surname, a comma and a given name after "pt" ("pt ward, willie"), and a
-given name that is a word before a listed surname that is none ("joy okeke"). Each sets the
-verdicts of the words it finds; none clears one."""
+given name that is a word before a listed surname that is none ("joy okeke"), and a middle
+initial between a name and a listed surname that is a word ("Mark T. Sterling"). Each sets
+the verdicts of the words it finds; none clears one."""
 
 from __future__ import annotations
 
@@ -189,3 +190,21 @@ def _one_case(words: tuple[str, str]) -> bool:
         or all(w.islower() for w in words)
         or all(w.isupper() and len(w) > 1 for w in words)
     )
+
+
+def middle_initial_and_surname(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
+) -> None:
+    """A middle initial between a name and a capitalised surname from the lists, a word too:
+    "Mark T. Sterling", "Grace A. Hall"."""
+    for i in range(1, len(tokens) - 1):
+        initial, surname = tokens[i], tokens[i + 1]
+        if not (verdicts[i - 1] and not verdicts[i + 1] and len(initial.group()) == 1):
+            continue
+        if not (initial.group().isupper() and text[initial.end() : initial.end() + 1] == "."):
+            continue
+        word = surname.group()
+        if not (word[:1].isupper() and word[1:].islower()) or word.casefold() not in load_names():
+            continue
+        if adjacent(text, tokens[i - 1], initial) and adjacent(text, initial, surname):
+            verdicts[i] = verdicts[i + 1] = True

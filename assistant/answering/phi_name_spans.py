@@ -28,6 +28,7 @@ from assistant.answering.phi_name_pairs import (
     first_and_last_before_an_age,
     given_before_an_unworded_surname,
     last_comma_first_after_pt,
+    middle_initial_and_surname,
 )
 from assistant.answering.phi_name_quotes import listed_with_ages, nicknames
 from assistant.answering.phi_names import Span, adjacent
@@ -404,7 +405,7 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
     """A name's neighbours join it: initials before it ("J. Smith", "J-P Rousseau"), a
     particle between ("Nguyen van Minh"), and a capitalised listed word beside it ("Gerald
     Moss"), but never across punctuation other than a comma of "Last, First"."""
-    _middle_initial_and_surname(text, tokens, verdicts)
+    middle_initial_and_surname(text, tokens, verdicts)
     changed = True
     while changed:
         changed = False
@@ -422,24 +423,6 @@ def _join_neighbours(text: str, tokens: list[re.Match[str]], verdicts: list[bool
                 i - 1 in near and _ends_a_particle_name(tokens, verdicts, i)
             ):
                 verdicts[i] = changed = True
-
-
-def _middle_initial_and_surname(
-    text: str, tokens: list[re.Match[str]], verdicts: list[bool]
-) -> None:
-    """A middle initial between a name and a capitalised surname from the lists, a word too:
-    "Mark T. Sterling", "Grace A. Hall"."""
-    for i in range(1, len(tokens) - 1):
-        initial, surname = tokens[i], tokens[i + 1]
-        if not (verdicts[i - 1] and not verdicts[i + 1] and len(initial.group()) == 1):
-            continue
-        if not (initial.group().isupper() and text[initial.end() : initial.end() + 1] == "."):
-            continue
-        word = surname.group()
-        if not (word[:1].isupper() and word[1:].islower()) or word.casefold() not in load_names():
-            continue
-        if adjacent(text, tokens[i - 1], initial) and adjacent(text, initial, surname):
-            verdicts[i] = verdicts[i + 1] = True
 
 
 def _ends_a_particle_name(tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> bool:
