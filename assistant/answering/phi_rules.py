@@ -74,7 +74,8 @@ AGE_PLACEHOLDER = "[AGE-90+]"
 # tokens (ICU, DNR, ID) are not names. A possessive "'s" ends the word without joining it.
 _WORD = (
     rf"(?:[{UP}][{LO}]+(?:[{UP}][{LO}]+)?|[{UP}]['’][{UP}][{LO}]+|[{UP}]\.?)"
-    rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|[^\w'’-]|$)"
+    # (a closing quote ends it: "says he's 'Lucky' from the shelter"; "O'Neil" goes on)
+    rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|['’](?!\w)|[^\w'’-]|$)"
 )
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
@@ -98,6 +99,8 @@ _NAME_CUE = (
     r"|(?i:\bcalls[ \t]+(?:himself|herself|themselves|themself)|\b(?:we|they|staff|everyone"
     r"|people)[ \t]+calls?[ \t]+(?:him|her|them)|\bnicknamed|\bnickname(?:[ \t]+is)?)[ \t]+"
     r"['\"‘“]?"
+    # ... and the name he gives, in quotes: "says he's 'Lucky' from the shelter"
+    r"|(?i:\b(?:says|said|claims|claimed)[ \t]+(?:he|she)(?:['’]s|[ \t]+(?:is|was)))[ \t]+['\"‘“]"
     # an elder or a relative by the name the family uses: "Uncle Ray", "Aunty Dot"
     r"|\b(?:Uncle|Auntie|Aunty|Aunt|Nana|Nanna|Granny|Grandma|Grandpa|Grandad|Cousin)[ \t]+"
     r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
