@@ -188,19 +188,23 @@ def _dates_a_document(m: re.Match[str]) -> bool:
 
 # What happens to a person, said near a document's word: "injured during training", "prison
 # no. A1234BC, release date 03/03/2025", "antagonist protocol, egg collection 09/11/2024".
-_PERSONS_EVENT = re.compile(
-    r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|released|deployed"
-    r"|assaulted|collapsed|diagnosed|needlestick|bitten|exposed"
-    r"|prison|prisoner|jail|custody|parole|probation|collection|transfer|insertion|inserted"
-    r"|implanted|biopsy|surgery|operation|delivered|born)\b)"
+# Between the document's word and the date, the words of either list; before it, also the
+# second list's ("Rule version 2.3 (released 2024-11-05)" is a document's release).
+_EVENTS_ANYWHERE = (
+    "injured injury fell admitted discharged died arrested prison jail custody parole probation"
+    " collection transfer insertion inserted implanted biopsy surgery operation delivered born"
+).split()
+_EVENTS_BEFORE_ONLY = (
+    "released deployed assaulted collapsed diagnosed needlestick bitten exposed prisoner".split()
 )
-# ... and between the document's word and the date (not "released": "Rule version 2.3
-# (released 2024-11-05)" is a document's release).
-_PERSONS_EVENT_AFTER = re.compile(
-    r"(?i:\b(?:injured|injury|fell|admitted|discharged|died|arrested|prison|jail|custody"
-    r"|parole|probation|collection|transfer|insertion|inserted|implanted|biopsy|surgery"
-    r"|operation|delivered|born)\b)"
-)
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{'|'.join(words)})\b)")
+
+
+_PERSONS_EVENT = _words(_EVENTS_ANYWHERE + _EVENTS_BEFORE_ONLY)
+_PERSONS_EVENT_AFTER = _words(_EVENTS_ANYWHERE)
 
 
 def six_digit_date(m: re.Match[str]) -> Span | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from assistant.answering.phi_numbers import (
     REFERENCE,
+    REFERENCE_CODE,
     a_handle,
     a_plate,
     a_reference,
@@ -40,13 +41,9 @@ _GROUPED = (
     r"(?:-[A-Za-z]{1,3})?)(?![\w-])"  # a version code after the digits: "4532-281-907-KT"
 )
 
-# One or more codes, in spaced groups or not, joined by a slash or "and": "serials HX4410A /
-# HX4411A", "CRN 318 442 910K".
-_CODE = (
-    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
-    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3}"  # "318 442 910K"
-)
-_CODES = rf"(?P<v>{_CODE}(?:[ \t]*(?:/|&|\band\b)[ \t]*{_CODE})*)(?![\w-])"
+# One or more references joined by a slash or "and": "serials HX4410A / HX4411A", "CRN 318
+# 442 910K".
+_CODES = rf"(?P<v>{REFERENCE_CODE}(?:[ \t]*(?:/|&|\band\b)[ \t]*{REFERENCE_CODE})*)(?![\w-])"
 # A home where many live, by its name ("Beechwood Lodge", "St Jude's Lodge", "the YMCA") or
 # its kind ("the hostel", "the women's shelter"), and a room, mat or bed in it.
 _HOME_NAMED = (

@@ -197,10 +197,12 @@ def not_a_public_bodys(m: re.Match[str]) -> Span | None:
 
 # A reference's value: groups of letters and digits, each group after the first holding a
 # digit ("0001 2345 6789", "FP-88120-A"), so the words after it are never taken.
-REFERENCE = (
-    r"(?P<v>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
-    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3})(?![\w-])"
+# A reference's characters: dashed groups, or up to four spaced ones, each with a digit.
+REFERENCE_CODE = (
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?:[ \t](?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){0,3}"
 )
+REFERENCE = rf"(?P<v>{REFERENCE_CODE})(?![\w-])"
 
 
 def a_reference(m: re.Match[str]) -> Span | None:
