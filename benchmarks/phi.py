@@ -286,6 +286,10 @@ SPLIT_SETS = frozenset(
         "seventyfirst",
         "seventysecond",
         "seventythird",
+        "seventyfourth",
+        "seventyfifth",
+        "seventysixth",
+        "seventyseventh",
     }
 )
 LATER_SETS = [
@@ -360,6 +364,10 @@ LATER_SETS = [
     ("seventyfirst", "seventy-first set"),
     ("seventysecond", "seventy-second set"),
     ("seventythird", "seventy-third set"),
+    ("seventyfourth", "seventy-fourth set"),
+    ("seventyfifth", "seventy-fifth set"),
+    ("seventysixth", "seventy-sixth set"),
+    ("seventyseventh", "seventy-seventh set"),
 ]
 
 
