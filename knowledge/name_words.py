@@ -89,9 +89,10 @@ OLDER_GIVEN_NAMES = frozenset(
 )
 
 
-# Given names common in Ireland, Aotearoa New Zealand, the Pacific, southern Africa, South and
-# South-East Asia that a New York birth list rarely holds: the hospitals this app serves see
-# them every day ("Sinead", "Wiremu", "Sione", "Nokuthula", "Priya"). None is an English word.
+# Given names common in Ireland, Wales, Aotearoa New Zealand, the Pacific, southern Africa,
+# South and South-East Asia that a New York birth list rarely holds: the hospitals this app
+# serves see them every day ("Sinead", "Wiremu", "Sione", "Nokuthula", "Priya", "Dafydd").
+# None is an English word.
 WORLD_GIVEN_NAMES = frozenset(
     """
     sinead siobhan niamh aoife caoimhe saoirse ciara grainne orla orlaith roisin aisling
@@ -109,6 +110,8 @@ WORLD_GIVEN_NAMES = frozenset(
     manpreet jaspreet simran navjot baljit kuljit amrit rajesh sanjay vijay anil sunil mohan
     arun kiran revathi malini shanthi
     siti nurul aisyah azlan hafiz syafiq zulkifli rosnah norhayati
+    dafydd ieuan iolo emyr gwilym huw rhodri cerys carys ffion bethan angharad eleri sioned
+    catrin gwenllian
     tane rangi kwame kofi kwabena akosua abena akua efua kojo adjoa chidi chinedu ngozi
     chiamaka emeka obinna tunde funmi yetunde femi dayo kemi tameka latoya tanisha keisha
     lakisha shaniqua

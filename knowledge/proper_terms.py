@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    bronchitol anavip crofab nutrison hartmann
     spinraza zolgensma evrysdi lipiodol galafold pergoveris ontozry vydura gliolan mavenclad
     lemtrada epidyolex firdapse benepali nerivio aubagio gilenya kesimpta mayzent zeposia
     ponvory vumerity plegridy rebif avonex betaferon copaxone briumvi briviact fycompa
@@ -161,6 +162,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
+    kidd duffy lutheran fugl-meyer charcot-leyden clauss rancho amigos
     loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
     birt-hogg-dube osler-weber-rendu stein-leventhal mayer-rokitansky-küster-hauser rokitansky
     tay-sachs niemann-pick canavan ghent beighton angelman prader-willi smith-lemli-opitz
@@ -205,7 +207,7 @@ EPONYMS = frozenset(
     waterlow weber wegener weil wells wernicke westermark whipple willebrand wilms wilson
     wolff zenker zollinger ganz cockcroft gault friderichsen willis wood mantoux
     rockall rankin mcgill norton stetson ottawa canadian geneva caprini padua khorana johnson
-    edinburgh marsden jenner lister nightingale churchill
+    edinburgh marsden jenner lister nightingale churchill fleming laennec
     wexner karnofsky lund browder wallace pemberton barré barre séquard sequard white
     adams hunt hess fisher spetzler clark breslow dukes ann arbor gehrig bristol
     ebola zika marburg lassa dengue chikungunya nipah hendra rift hanta
@@ -308,8 +310,48 @@ GENERA = frozenset(
     """.split()
 )
 
-PLACES = frozenset(
+# Cities, towns, counties and regions of the world a question names (a patient's home, a
+# relative's, a trip's): the town where someone lives is an identifier, a country is not.
+CITIES = frozenset(
     """
+    aberdeen abuja accra ahmedabad algiers amman amsterdam anchorage ankara antwerp assam
+    athens auckland baghdad bali balochistan baltimore bangalore bangkok barcelona basel bath
+    beijing beirut belfast belgrade bengal bengaluru bern bihar bilbao birmingham bologna
+    bordeaux brighton brisbane brussels bucharest budapest busan calgary cambridge canberra
+    cardiff casablanca cebu chengdu chennai chicago chittagong christchurch cincinnati cologne
+    colombo connacht copenhagen cork cornwall coventry crimea crimean croydon dakar damascus
+    davao delhi derby derry detroit dhaka doha dubai dublin dundee dunedin durban dusseldorf
+    essex exeter frankfurt freetown gaborone galway gdansk genoa goa guangdong guangzhou
+    gujarat halifax hamburg hangzhou hanoi hantaan harare helsinki hobart honolulu hubei
+    hyderabad inverness islamabad islington istanbul izmir jakarta jeddah jerusalem
+    johannesburg kampala karachi karnataka kathmandu kensington kerala kharkiv khartoum khyber
+    kiev kigali kinshasa kolkata kowloon krakow kumasi kyiv kyoto lagos lahore lambeth
+    lancashire leeds leicester leinster lille lilongwe limerick lisbon liverpool louisville
+    luanda lusaka luton lviv macau maharashtra manchester manila maputo marrakech marseille
+    mecca melbourne memphis miami middlesbrough milwaukee minneapolis minsk mombasa monrovia
+    moscow mumbai munich munster muscat nairobi nanjing nantes naples nashville newcastle
+    newport norwich nsw odesa odisha osaka oslo paddington penang perth petersburg philadelphia
+    pittsburgh plymouth portland porto portsmouth prague pretoria pune punjab rajasthan raleigh
+    reading reykjavik riyadh rotterdam sacramento saigon sarajevo saskatoon seoul seville
+    shanghai shenzhen sindh southampton southwark soweto stockholm stoke strasbourg stuttgart
+    sunderland surabaya surrey sussex swansea taipei tampa tehran thessaloniki tianjin tirana
+    tooting toronto toulouse tripoli tucson tunis turin ulster utrecht vancouver vegas venice
+    vientiane wandsworth warsaw wellington westminster whitechapel windhoek winnipeg
+    wolverhampton wroclaw wuhan xian yangon yokohama yorkshire zagreb zurich
+    lethbridge kelowna kamloops nanaimo moncton fredericton sudbury oshawa mississauga
+    brampton gatineau sherbrooke laval longueuil burnaby abbotsford coquitlam guelph kitchener
+    barrie peterborough sarnia timmins yellowknife iqaluit charlottetown saguenay
+    okanagan boston seattle denver atlanta omaha tulsa albuquerque spokane boise tacoma fresno
+    bakersfield modesto anaheim indianapolis toledo akron lansing wichita topeka lubbock
+    amarillo shreveport knoxville chattanooga greensboro asheville harrisburg allentown
+    scranton syracuse albany hartford worcester newark trenton annapolis fairbanks juneau
+    reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus
+    """.split()
+)
+
+PLACES = CITIES | frozenset(
+    """
+    papworth vellore chandigarh pgimer lido nikshay ni-kshay poshan yojana pm-jay taglish
     raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
     hairmyres ysbyty cymraeg gaelic diolch ashkenazi berber sephardi mizrahi
     nunavik kotzebue samoa tiwi oglala
@@ -363,38 +405,7 @@ PLACES = frozenset(
     york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
     virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan
     nunavut yukon nova scotia brunswick newfoundland labrador queensland tasmania
-    aberdeen abuja accra ahmedabad algiers amman amsterdam anchorage ankara antwerp assam
-    athens auckland baghdad bali balochistan baltimore bangalore bangkok barcelona basel bath
-    beijing beirut belfast belgrade bengal bengaluru bern bihar bilbao birmingham bologna
-    bordeaux brighton brisbane brussels bucharest budapest busan calgary cambridge canberra
-    cardiff casablanca cebu chengdu chennai chicago chittagong christchurch cincinnati cologne
-    colombo connacht copenhagen cork cornwall coventry crimea crimean croydon dakar damascus
-    davao delhi derby derry detroit dhaka doha dubai dublin dundee dunedin durban dusseldorf
-    essex exeter frankfurt freetown gaborone galway gdansk genoa goa guangdong guangzhou
-    gujarat halifax hamburg hangzhou hanoi hantaan harare helsinki hobart honolulu hubei
-    hyderabad inverness islamabad islington istanbul izmir jakarta jeddah jerusalem
-    johannesburg kampala karachi karnataka kathmandu kensington kerala kharkiv khartoum khyber
-    kiev kigali kinshasa kolkata kowloon krakow kumasi kyiv kyoto lagos lahore lambeth
-    lancashire leeds leicester leinster lille lilongwe limerick lisbon liverpool louisville
-    luanda lusaka luton lviv macau maharashtra manchester manila maputo marrakech marseille
-    mecca melbourne memphis miami middlesbrough milwaukee minneapolis minsk mombasa monrovia
-    moscow mumbai munich munster muscat nairobi nanjing nantes naples nashville newcastle
-    newport norwich nsw odesa odisha osaka oslo paddington penang perth petersburg philadelphia
-    pittsburgh plymouth portland porto portsmouth prague pretoria pune punjab rajasthan raleigh
-    reading reykjavik riyadh rotterdam sacramento saigon sarajevo saskatoon seoul seville
-    shanghai shenzhen sindh southampton southwark soweto stockholm stoke strasbourg stuttgart
-    sunderland surabaya surrey sussex swansea taipei tampa tehran thessaloniki tianjin tirana
-    tooting toronto toulouse tripoli tucson tunis turin ulster utrecht vancouver vegas venice
-    vientiane wandsworth warsaw wellington westminster whitechapel windhoek winnipeg
-    wolverhampton wroclaw wuhan xian yangon yokohama yorkshire zagreb zurich
-    lethbridge kelowna kamloops nanaimo moncton fredericton sudbury oshawa mississauga
-    brampton gatineau sherbrooke laval longueuil burnaby abbotsford coquitlam guelph kitchener
-    barrie peterborough sarnia timmins yellowknife iqaluit charlottetown saguenay
-    okanagan boston seattle denver atlanta omaha tulsa albuquerque spokane boise tacoma fresno
-    bakersfield modesto anaheim indianapolis toledo akron lansing wichita topeka lubbock
-    amarillo shreveport knoxville chattanooga greensboro asheville harrisburg allentown
-    scranton syracuse albany hartford worcester newark trenton annapolis fairbanks juneau
-    reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus mater flinders
+    mater flinders
     """.split()
 )
 
@@ -412,6 +423,8 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "north west",
+    "southern ocean",
     "east arnhem",
     "east kent",
     "east grinstead",
@@ -536,6 +549,19 @@ PLACE_PHRASES = (
 # Things of several words whose words alone are names: eponymous conditions, signs and
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
+    "lake louise",
+    "paris system",
+    "king edward vii",
+    "royal victoria",
+    "robert jones and agnes hunt",
+    "blue monday",
+    "code alpha",
+    "long term illness",
+    "dr comfort",
+    "dr google",
+    "trilogy evo",
+    "nikshay sampark",
+    "bts winter",
     "a chara",
     "is mise le meas",
     "dor yeshorim",
@@ -722,6 +748,8 @@ THING_PHRASES = (
 # dispensing aid, a secure e-mail service.
 DEVICES_AND_SERVICES = frozenset(
     """
+    healthlink lifepak acapella aerobika leckey rifton piedro certus iridium vauto aircurve
+    baywater vivisol cessna hercules cavit hoyer masterplan lycra
     ceribell embryoscope kidscore karyomapping docman nhsmail eircode sophysa litholink
     omnicell
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
@@ -746,6 +774,8 @@ CALENDAR = frozenset(
 # "Foley catheter", "Down syndrome", "Bell's palsy".
 EPONYM_NOUNS = frozenset(
     """
+    antibodies antibody antigen antigens phenotype phenotypes crystals protein fibrinogen
+    walking ocean deck
     sign signs syndrome disease diseases score scores scale scales test tests criteria
     criterion triad notch formula tear attack attacks reflex classification stage staging
     grade grading procedure operation position manoeuvre maneuver technique method line

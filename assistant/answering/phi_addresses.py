@@ -12,7 +12,7 @@ from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
-from knowledge.proper_terms import NOT_PEOPLE
+from knowledge.proper_terms import CITIES, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
@@ -159,3 +159,18 @@ def town_after_from(m: re.Match[str]) -> Span | None:
         if w in common_words() or w in clinical_words() or w in SenseInventory.load():
             return None
     return value(m)
+
+
+def a_listed_town(m: re.Match[str]) -> Span | None:
+    """A town the lists know ("Lagos", "manila", "dundee") after whom it is home to; a town
+    that is also an English word only capitalised ("in Reading", not "in reading")."""
+    start, end = m.span("v")
+    words = m.group("v").split()
+    for n in (len(words), 1):
+        town = " ".join(words[:n])
+        if town.casefold() not in CITIES:
+            continue
+        if town.islower() and town in common_words():
+            return None
+        return start, start + len(town)
+    return None

@@ -151,7 +151,10 @@ DATE_RULES = [
              r"|lmp|edd|log|implanted"
              # a symptom's onset, a handover's or a list's day, a conversation, a pilgrimage:
              # "onset 02/11", "ID consult list 3/2", "GOC discussion 1/4", "hajj 2/6"
-             r"|onset|handover|list|discussion|conversation|hajj|umrah)"
+             r"|onset|handover|list|discussion|conversation|hajj|umrah"
+             # an evacuation from a ship or a camp, a visit by a service: "date of evac 5/5",
+             # "seen by podiatry 11/11"
+             r"|evac|evacuated|evacuation|medevac|casevac|seen[ \t]+by[ \t]+(?:the[ \t]+)?[a-z]+)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -167,6 +170,10 @@ DATE_RULES = [
              r"[ \t]+)"
              rf"(?P<v>(?:{MONTH_SAID}|(?i:{FOREIGN_MONTH}))\.?[ \t]+(?:de[ \t]+)?"
              r"(?:19|20)\d\d)(?![\w/-])", 4, persons_date_only),
+    # A day, a month in Roman numerals and a year, as parts of Europe write a birth date:
+    # "DOB 3.v.72", "12/XI/1948".
+    ("DATE", r"(?<![\w./])(?:0?[1-9]|[12]\d|3[01])(?P<s>[./])(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}"
+             r"|I{1,3}|IV|VI{0,3}|IX|XI{0,2})(?P=s)(?:19|20)?\d{2}(?![\w/]|\.\d)", 4),
     # A date inside a file's name: "axel_foot_20240302.heic", "Cartwright_L_heel_2024-11-03.png"
     # (a photo or a scan named after its patient).
     ("DATE", r"(?<=_)(?P<v>(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01]))"

@@ -35,7 +35,8 @@ ORD_WORD = (
     r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[- ]first)"
 )
-# Months in the languages questions come in besides English: "3 de junio", "12. Mai".
+# Months in the languages questions come in besides English: "3 de junio", "12. Mai",
+# "17 martie".
 FOREIGN_MONTH = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre"
     r"|diciembre|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre"
@@ -43,7 +44,9 @@ FOREIGN_MONTH = (
     r"|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio"
     r"|settembre|ottobre|dicembre|januar|februar|märz|juni|juli|oktober|dezember|stycznia"
     r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
-    r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre)\b"
+    r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
+    r"|decembrie)\b"
 )
 NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
@@ -154,7 +157,10 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"
     r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
     # a protocol's version and amendment, a system's release, upgrade or downtime, an agenda
-    r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda)\b)"
+    r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda"
+    # a rule's start, a day the world marks: "enters into force on 1 January 2025", "World
+    # TB Day 24 March"
+    r"|in(?:to)?[ \t]+force|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+day)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 

@@ -22,7 +22,7 @@ TOKEN = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*")
 
 PARTICLES = frozenset(
     "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st ap "
-    "en ni".split()  # ("ni": "Ní" typed without its accent)
+    "en ni dela delos bte binte".split()  # ("ni": "Ní" typed without its accent)
 )
 
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
@@ -91,7 +91,9 @@ UNLISTED_WORDS = frozenset(
     " tamariki kokum mushum jakamarra"
     # genetics' and biochemistry's words: a gene's exon, phenylalanine's short name, an
     # antibody, a mitochondrion's, folic acid
-    " exon exons phe anca mitochondrial folic".split()
+    " exon exons phe anca mitochondrial folic"
+    # a ship's passengers, a blood gas's carbon monoxide, a fish poisoning, urea in a U&E
+    " pax cohb ciguatera ur".split()
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_addresses import (
+    a_listed_town,
     employer,
     named_home,
     not_a_known_place,
@@ -106,11 +107,21 @@ PLACE_RULES = [
     ("ID", r"(?i:\b(?:employer(?:[ \t]+is)?|works?(?:[ \t]+nights)?[ \t]+(?:at|for)"
            r"|employed[ \t]+(?:at|by))[ \t]*[,:]?[ \t]*)"
            rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+[{UP}][\w&'’.-]*){{0,3}})", 3, employer),
+    # ... or after the work or the study done there: "mineworker at Impala Platinum",
+    # "freshman at Ohio State".
+    ("ID", r"(?i:\b(?:freshman|sophomore|undergrad(?:uate)?|postgrad(?:uate)?|student|pupil"
+           r"|[a-z]*worker|labou?rer|cleaner|cook)[ \t]+at[ \t]+)"
+           rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+[{UP}][\w&'’.-]*){{0,3}})", 3, employer),
+    # A day centre, a nursery or a club someone goes to: "goes to Meadowbank Resource Centre".
+    ("ID", r"(?i:\b(?:goes|go|going|went)[ \t]+to|\battends|\battending)[ \t]+(?:the[ \t]+)?"
+           rf"(?P<v>(?:[{UP}][\w'’]*[ \t]+){{1,3}}(?:Resource|Day|Activity|Community)[ \t]+"
+           rf"(?:Centre|Center|Services?)|(?:[{UP}][\w'’]*[ \t]+){{1,3}}(?:Nursery|Kindergarten"
+           r"|Preschool|Pre-school|Playgroup|Creche|Crèche))\b", 3, value),
     # A named care home is where its residents live, with the room in it: "Fernlea Nursing
     # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
     ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
                 rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:(?:Care|Nursing|Rest|Residential)[ \t]+Home"
-                r"|SNF)"  # a US skilled nursing facility: "from Riverside SNF"
+                r"|SNF|Lifecare)"  # a US skilled nursing facility: "from Riverside SNF"
                 r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
     # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
     # care home staff" name none).
@@ -162,6 +173,14 @@ PLACE_RULES = [
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
+    # The town a relative or the patient is in, after who they are: "his wife Ngozi in Lagos",
+    # "daughter calling from Seville", "nok in manila", "visiting from Osaka", "i live in
+    # dundee" (a country is no identifier: "family from Nigeria").
+    ("ADDRESS", r"(?i:\b(?:wife|husband|partner|son|daughter|mother|father|mum|mom|dad|sister"
+                r"|brother|family|nok|next[ \t]+of[ \t]+kin|parents?|relatives?|fianc[ée]e?"
+                r"|girlfriend|boyfriend)\b[^.?!;\n]{0,40}?\b(?:in|from)|visiting[ \t]+from"
+                r"|home[ \t]+in|i[ \t]+live[ \t]+in|lives?[ \t]+in)[ \t]+"
+                r"(?P<v>[A-Za-z][a-z]+(?:[ \t][A-Za-z][a-z]+)?)\b", 3, a_listed_town),
     # Where a person sleeps rough, which places him as an address does: "sleeps in the alcove
     # behind the Carnegie Centre on Hastings", "found under the railway arches at Arch 7,
     # Corporation St" (a named or numbered place; "sleeping in a tent" names none).

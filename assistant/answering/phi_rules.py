@@ -20,6 +20,7 @@ from typing import NamedTuple
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
 from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_name_forms import NAME_FORM_RULES
 from assistant.answering.phi_names import (
     BEFORE_LABEL,
     DEMOGRAPHIC,
@@ -59,6 +60,7 @@ from assistant.answering.phi_numbers import (
 )
 from assistant.answering.phi_patterns import BOOKED_TIME, LO, UP
 from assistant.answering.phi_place_rules import PLACE_RULES
+from assistant.answering.phi_shape_rules import SHAPE_RULES
 from assistant.answering.phi_spoken import (
     DIGIT_WORD,
     NOT_AN_AMOUNT,
@@ -225,6 +227,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
     *PLACE_RULES,
+    *SHAPE_RULES,
+    *NAME_FORM_RULES,
     *DATE_RULES,
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     # "the patient is Joanne Partridge": two capitalised words ("patient is Diabetic" is not)

@@ -1,0 +1,90 @@
+"""Rules for names in forms the word-by-word look misses, for assistant/answering/phi_rules.py:
+a nickname before the real name it stands for, a given name and a surname that is also a
+word when an age follows, and names typed in small letters with a particle ("dafydd ap
+iorwerth"), a double-barrelled surname ("grace adeyemi-cole") or surname first ("cooper,
+hope - dob …"). Each rule is (kind, pattern, rank, accept), as in phi_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_names import Span
+from knowledge.name_words import common_words, given_names
+from knowledge.proper_terms import CALENDAR, EPONYM_NOUNS
+from knowledge.sense_inventory import SenseInventory
+
+# Words after a given name that make it a place, a thing or a time, not a surname: "Grace
+# Ward, 24 beds", "Hope Street, 12", "Will March 15". (A bath is a thing after an eponym,
+# "Sitz bath"; after a given name and before an age, a surname or a home town.)
+_NOT_SURNAMES = (
+    (EPONYM_NOUNS - {"bath"})
+    | CALENDAR
+    | frozenset(
+        "ward wards street road avenue lane house unit bay bed beds room wing block".split()
+    )
+)
+# An age after a name: "Mark Bath, 57", "Mark Bath 57yo" (not "Mark Bath 5.7", "12:30").
+_AGE_AFTER = (
+    r"(?=,?[ \t]+(?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:yo|y/?o|yrs?|years?|[MF])\b|,|[ \t]|$)"
+    r"(?![.:/]\d))"
+)
+_SMALL_PARTICLES = r"(?:ap|bin|binti|binte|bte|ibn|dela|della|van|von)"
+
+
+def _unknown(word: str) -> bool:
+    """No dictionary, clinical list or abbreviation list holds it."""
+    return (
+        word not in common_words()
+        and word not in clinical_words()
+        and word not in SenseInventory.load()
+    )
+
+
+def given_then_worded_surname(m: re.Match[str]) -> Span | None:
+    """ "Mark Bath, 57": a listed given name, then a capitalised word no place, thing or time."""
+    given, surname = m.group("v").casefold().split()
+    if given not in given_names() or surname in _NOT_SURNAMES:
+        return None
+    return m.span("v")
+
+
+def small_given_first(m: re.Match[str]) -> Span | None:
+    """A name in small letters whose first word is a listed given name."""
+    return m.span("v") if m.group("v").split()[0] in given_names() else None
+
+
+def small_double_barrelled(m: re.Match[str]) -> Span | None:
+    """ "grace adeyemi-cole": a listed given name, then a hyphenated surname whose first half
+    no list knows ("will co-sign", "grace non-invasive" are words)."""
+    given, surname = m.group("v").split()
+    first, second = surname.split("-", 1)
+    if given not in given_names() or not _unknown(first) or second in clinical_words():
+        return None
+    return m.span("v")
+
+
+def small_surname_comma_given(m: re.Match[str]) -> Span | None:
+    """ "cooper, hope - dob …": surname, a listed given name, then a record's label or a date."""
+    given = m.group("v").split(",")[1].strip()
+    return m.span("v") if given in given_names() else None
+
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+NAME_FORM_RULES = [
+    # A nickname before the real name it stands for: "Spud (real name …, 40)", "Tiny (Sam
+    # Tuilagi, 19)".
+    ("NAME", r"\b(?P<v>[A-Z][a-z]+)(?=[ \t]*\((?:(?i:real|legal|actual|proper|birth)[ \t]+name"
+             r"|[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+)+,[ \t]*\d{1,2}\)))", 5, lambda m: m.span("v")),
+    ("NAME", rf"(?<![\w'’-])(?P<v>[A-Z][a-z]+[ \t]+[A-Z][a-z]+){_AGE_AFTER}", 5,
+     given_then_worded_surname),
+    ("NAME", rf"(?<![\w'’-])(?P<v>[a-z]{{3,}}[ \t]+{_SMALL_PARTICLES}[ \t]+[a-z]{{3,}})\b", 5,
+     small_given_first),
+    ("NAME", r"(?<![\w'’-])(?P<v>[a-z]{3,}[ \t]+[a-z]{3,}-[a-z]{3,})(?![\w-])", 5,
+     small_double_barrelled),
+    ("NAME", r"(?:^|\n)[ \t]*(?P<v>[a-z]{3,},[ \t]*[a-z]{3,})(?=[ \t]*[-–:,][ \t]*"
+             r"(?i:dob|d\.o\.b|mrn|nhs|hosp|born|aged?|\d))", 5, small_surname_comma_given),
+]
+# fmt: on

@@ -1,0 +1,106 @@
+"""Rules for identifiers that their shape or a service's own label gives away, for
+assistant/answering/phi_rules.py: a blood donation's number, an Italian tax code, a DNA
+profile, an aircraft's registration, a body's tag before it is named, a satellite phone; a
+ship a patient works on and the cabin he sleeps in; the numbers seafarers, expeditions,
+retrieval services and laboratories give one person; a Singapore flat. Each rule is (kind,
+pattern, rank[, accept]), as in phi_number_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_dates import value
+from assistant.answering.phi_names import Span
+from assistant.answering.phi_numbers import a_reference
+
+NO = r"(?:number|num\b\.?|no\b\.?|nr\b\.?|\#)"
+SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"
+# A reference in groups joined by slashes or dashes, a digit among them: "24/MED/7712",
+# "LCES/22/04417", "24-QLD-11873", "E2025-031".
+_RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
+# What a ship's name is made of: capitalised words or words in capitals, at most four.
+_SHIP_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|[A-Z]\d+)"
+_SHIP_NAME = rf"{_SHIP_WORD}(?:[ \t]+{_SHIP_WORD}){{0,3}}"
+# Words after a ship's kind that name a role or a place on board, not the ship.
+_ON_BOARD = frozenset(
+    "medical medic doctor master captain chief officer crew hospital clinic centre center "
+    "deck bridge galley engine cabin ward sickbay".split()
+)
+
+
+def a_ships_name(m: re.Match[str]) -> Span | None:
+    """The name after a ship's kind ("the reefer Polar Sunrise", "jackup 'Gannet Venture'"):
+    quoted, or two capitalised words or more that no role or place on board begins."""
+    start, end = m.span("v")
+    words = m.string[start:end].strip("'‘’\"“”").split()
+    quoted = m.string[start] in "'‘\"“"
+    if not quoted and (len(words) < 2 or words[0].casefold() in _ON_BOARD):
+        return None
+    return start, end
+
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+SHAPE_RULES = [
+    # A blood donation's number as the UK prints it, letter and three digits then three
+    # groups of three, its check character after: "G091 522 114 563 K".
+    ("ID", r"(?<![\w-])[A-Z]\d{3}(?:[ \t]\d{3}){3}(?:[ \t][A-Z0-9])?(?![\w-])", 1),
+    # An Italian tax code (codice fiscale): six letters, the year, the month's letter, the
+    # day, the place's letter and three digits, a check letter: "LBNGPP70A01F839X".
+    ("SSN", r"(?<![\w-])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])", 0),
+    # A DNA profile, two loci or more with their alleles: "D3S1358 15/17, vWA 16/18".
+    ("ID", r"(?<![\w-])(?:(?:D\d{1,2}S\d{2,4}|vWA|VWA|FGA|TH01|TPOX|CSF1PO|Penta[ \t]?[DE]"
+           r"|AMEL)[ \t]*:?[ \t]*\d{1,2}(?:\.\d)?(?:[ \t]*[/,][ \t]*\d{1,2}(?:\.\d)?)?"
+           r"[ \t]*[,;]?[ \t]*){2,}(?<![ \t,;])", 1),
+    # An aircraft's registration in a retrieval log: Australia's, New Zealand's, Ireland's,
+    # Canada's ("VH-FVX", "ZK-HLN", "C-GMDX").
+    ("ID", r"(?<![\w-])(?:VH|ZK|EI)-[A-Z]{3}(?![\w-])|(?<![\w-])C-[FG][A-Z]{3}(?![\w-])", 1),
+    # A body or a patient before a name is known, by the tag it is given: "UNKNOWN MALE 0412".
+    ("ID", r"(?i:\bunknown[ \t]+(?:male|female|man|woman|adult|child|baby|patient|pt))"
+           r"[ \t]*[#-]?[ \t]*\d{2,6}\b", 1),
+    # A satellite phone: Iridium's 8816/8817 numbers, Inmarsat's 870.
+    ("PHONE", r"(?<![\w+.])\+?881[67][ \t-]?\d{4}[ \t-]?\d{4}(?!\w|[.,]\d)"
+              r"|(?<![\w+.])\+?870[ \t-]?\d{3}[ \t-]?\d{3}[ \t-]?\d{3}(?!\w|[.,]\d)", 3),
+    # A social media handle with dots in it: "@deckhand_dani.sea" (not an e-mail's domain,
+    # "@gmail.com").
+    ("ID", r"(?<![\w.@/-])@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+(?![\w@-])"
+           r"(?<!\.com)(?<!\.org)(?<!\.net)(?<!\.uk)(?<!\.gov)(?<!\.edu)(?<!\.ie)(?<!\.nz)"
+           r"(?<!\.au)(?<!\.ca)(?<!\.io)", 2),
+    # The ship a patient works on is his workplace: "MV Ocean Pioneer", "MT Red Tern", "RRS
+    # Sir David Attenborough"; the floating platform by its kind after: "Sea Lantern FPSO".
+    ("ID", rf"\b(?:MV|M/V|MT|M/T|FV|RRS|HMS|HMAS|HMNZS|HMCS|USS|USNS)[ \t]+{_SHIP_NAME}"
+           r"(?![\w-])", 3),
+    ("ID", r"\b(?:[A-Z][a-z]+[ \t]+){1,3}(?:FPSO|FSO|FPU|FLNG)\b", 3),
+    # ... or named after its kind: "the reefer Polar Sunrise", "on the jackup 'Gannet Venture'".
+    # (The kind in small letters: in a title it is capitalised, "Cruise Ship Health Care
+    # Guidelines", "Vessel Sanitation Program".)
+    ("ID", r"\b(?:jack-?up|rig|vessel|ship|tanker|trawler|reefer|yacht|longliner|platform|barge"
+           r"|ferry|dredger|tug|supply[ \t]+boat|fishing[ \t]+boat|icebreaker)"
+           rf"[ \t]+(?P<v>['‘\"“]{_SHIP_NAME}['’\"”]|{_SHIP_NAME})(?![\w-])", 3, a_ships_name),
+    # Where someone sleeps on board or in a camp: "cabin B214", "berth 14B", "Room D-117",
+    # "her room is C-09" (a camp's room by its block and a dash: a ward's "room 3B" or
+    # "room B14" names no one).
+    ("ADDRESS", r"(?i:\b(?:cabin|berth|stateroom|bunk)[ \t]*(?:no\.?|number|\#)?[ \t]*)"
+                r"(?P<v>[A-Z]{0,2}-?\d{1,4}[A-Z]?)(?![\w-])", 3, value),
+    ("ADDRESS", r"(?i:\b(?:room|rm)(?:[ \t]+is)?[ \t]*(?:no\.?|number|\#)?[ \t]*)"
+                r"(?P<v>(?-i:[A-Z]{1,2}-\d{2,4}))(?![\w-])", 3, value),
+    # A Singapore flat: its block, street and unit: "Blk 203 Toa Payoh North #03-1121".
+    ("ADDRESS", r"(?i:\bblk|\bblock)[ \t]*\d{1,4}[A-Z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,4}"
+                r"\#\d{1,3}-\d{1,5}\b", 3),
+    ("ADDRESS", r"(?<![\w#])\#\d{2}-\d{2,5}(?![\w-])", 3),
+    # A passport's number after its country's two letters in a crew list: "NG A09921345".
+    ("ID", r"(?<![\w-])(?-i:[A-Z]{2})[ \t]+(?P<v>[A-Z]{1,2}\d{6,8}[A-Z]?)(?![\w-])", 1, value),
+    # The numbers a seafarer, an expedition, a retrieval service, an insurer's club, a
+    # laboratory or an equipment store gives one person, after their label: "seaman's book
+    # E04418822", "INDoS 19LM4412", "CDC no KAR-118429", "tasking 24-QLD-11873", "P&I claim
+    # 24/MED/7712", "loan number is LCES/22/04417", "chain of custody form CC-22019", "SAPS
+    # CAS 112/03/2025", "Expeditioner no. E2025-031", "employee 66-10294", "passport (IR)
+    # P94401823", "occ health number is OH-7732".
+    ("ID", rf"(?i:\b(?:(?:seaman|seafarer)['’]?s?[ \t]+(?:book|id|record[ \t]+book)|INDoS"
+           rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan|(?:equipment[ \t]+)?loan[ \t]+{NO}"
+           rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
+           rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health)"
+           rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{_RECORD}", 1, a_reference),
+]
+# fmt: on
