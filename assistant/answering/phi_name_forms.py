@@ -11,7 +11,8 @@ import re
 
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
-from knowledge.name_words import common_words, given_names
+from assistant.answering.phi_phrases import place_phrases
+from knowledge.name_words import common_words, given_names, surname_ranks
 from knowledge.proper_terms import CALENDAR, EPONYM_NOUNS
 from knowledge.sense_inventory import SenseInventory
 
@@ -31,6 +32,12 @@ _AGE_AFTER = (
     r"(?![.:/]\d))"
 )
 _SMALL_PARTICLES = r"(?:ap|bin|binti|binte|bte|ibn|dela|della|van|von)"
+# Virtues and gifts given as names, which the birth lists hold rarely or as words: "mercy
+# adjei", "gift ibe".
+_WORD_GIVEN_NAMES = frozenset(
+    "mercy gift joy faith grace hope patience precious blessing comfort charity prudence "
+    "favour favor godswill goodness peace".split()
+)
 
 
 def _unknown(word: str) -> bool:
@@ -65,6 +72,28 @@ def small_double_barrelled(m: re.Match[str]) -> Span | None:
     return m.span("v")
 
 
+def small_given_and_surname(m: re.Match[str]) -> Span | None:
+    """ "joy mahlangu", "patrick 'paddy' o'sullivan": a listed given name (or a virtue given
+    as one), a nickname in quotes if any, then a listed surname that no dictionary, clinical
+    list or abbreviation list holds ("frank haematuria", "max statin" are words)."""
+    words = m.group("v").split()
+    given, surname = words[0], words[-1]
+    if given not in given_names() and given not in _WORD_GIVEN_NAMES:
+        return None
+    irish = re.match(r"o['’]", surname) is not None  # "o'sullivan": a surname in any list
+    bare = re.sub(r"^o['’]", "", surname).split("-")[0]
+    if len(bare) < 3 or not _unknown(bare) or not (irish or bare in surname_ranks()):
+        return None
+    # a thing named after someone: "sue ryder hospice", "marcus gunn pupil", "sue ryder"
+    after = re.match(r"[ \t]+([a-z]+)", m.string[m.end() :])
+    if after and (after.group(1) in EPONYM_NOUNS or after.group(1) in ("training", "vs")):
+        return None
+    start, end = m.span("v")
+    if any(a < end and start < b for a, b in place_phrases(m.string)):
+        return None
+    return start, end
+
+
 def small_surname_comma_given(m: re.Match[str]) -> Span | None:
     """ "cooper, hope - dob …": surname, a listed given name, then a record's label or a date."""
     given = m.group("v").split(",")[1].strip()
@@ -84,6 +113,8 @@ NAME_FORM_RULES = [
      small_given_first),
     ("NAME", r"(?<![\w'’-])(?P<v>[a-z]{3,}[ \t]+[a-z]{3,}-[a-z]{3,})(?![\w-])", 5,
      small_double_barrelled),
+    ("NAME", r"(?<![\w'’-])(?P<v>[a-z]{3,}[ \t]+(?:['‘][a-z]+['’][ \t]+)?(?:o['’])?[a-z]{2,}"
+             r"(?:-[a-z]{2,})?)(?![\w'’-])", 5, small_given_and_surname),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[a-z]{3,},[ \t]*[a-z]{3,})(?=[ \t]*[-–:,][ \t]*"
              r"(?i:dob|d\.o\.b|mrn|nhs|hosp|born|aged?|\d))", 5, small_surname_comma_given),
 ]

@@ -3,11 +3,12 @@ health (assistant.answering.phi): a ship a patient works on and the cabin he sle
 numbers seafarers, retrieval services, insurers' clubs and equipment stores give one person,
 a blood donation's number, an Italian tax code, a DNA profile, an aircraft's registration, a
 body's tag, a satellite phone, a handle with dots, a relative's home town, a day centre, a
-nickname before the real name, names typed in small letters with a particle or a
-double-barrelled surname, a Singapore flat, Romanian and Roman-numeral months; and their
-look-alikes (blood group antigens, a ship's guide and its sanitation programme, hospital
-rooms, a mail domain, a country, a rule's start, scores named after places) that must be
-left alone."""
+nickname before the real name, names typed in small letters (with a particle, a
+double-barrelled surname, or a listed surname no word list holds), a Singapore flat,
+Romanian and Roman-numeral months; and their look-alikes (blood group antigens, a ship's
+guide and its sanitation programme, hospital rooms, a mail domain, a country, a rule's
+start, scores named after places, "frank haematuria", charities named after people) that
+must be left alone."""
 
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ FOUND = [
     ("DOB 14.iii.61, crush injury to the foot", "14.iii.61"),
     ("date of evac 9/6 - when do the stitches come out?", "9/6"),
     ("at Kowhai Lifecare, room 8 - PEG water flushes?", "Kowhai Lifecare"),
+    ("pt patrick 'paddy' o'donnell 84 says his son can't be told", "o'donnell"),
+    ("swallow screen for grace o'hara before lunch?", "o'hara"),
+    ("will harper has a productive cough, 3rd day of amoxicillin", "will harper"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -83,6 +87,10 @@ KEPT = [
     "Southern Ocean crossing: hyoscine patch timing?",
     "MY DAD DRINKS EVERY DAY, IF HE STOPS CAN HE HAVE A FIT??",
     "Nordic walking six weeks after a hip replacement?",
+    "frank haematuria with clots after TURP - irrigation rate?",
+    "max statin dose with amiodarone?",
+    "sue ryder hospice referral criteria?",
+    "marcus gunn pupil and disc swelling - steroids?",
 ]
 
 
