@@ -12,7 +12,7 @@ from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
-from knowledge.proper_terms import CITIES, NOT_PEOPLE
+from knowledge.proper_terms import CITIES, EPONYM_NOUNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
@@ -106,6 +106,19 @@ def employer(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
+def workers_employer(m: re.Match[str]) -> Span | None:
+    """An employer after the job done there ("fitter at JCB Rocester", "diver with Subsea 7"),
+    not a condition the worker has ("a driver with Ménière's disease") nor an abbreviation
+    alone ("operator for OPG")."""
+    named = m.group("v")
+    after = m.string[m.end("v") :].split(None, 1)
+    if named.endswith(("'s", "’s")) or (after and after[0].casefold() in EPONYM_NOUNS):
+        return None
+    if " " not in named and named.isupper() and len(named) <= 4:
+        return None
+    return employer(m)
+
+
 # The UK's postcode areas: the letters an outward code alone ("Todmorden OL14") starts with.
 _UK_AREAS = frozenset(
     """
@@ -174,3 +187,20 @@ def a_listed_town(m: re.Match[str]) -> Span | None:
             return None
         return start, start + len(town)
     return None
+
+
+# Someone saying where he or she is from: "We come from Riyadh", "she's from Galway".
+_SAYS_FROM = re.compile(
+    r"(?i:\b(?:we|i|he|she|they)(?:['’](?:m|s|re)|[ \t]+(?:come|came|am|is|are|was|were))"
+    r"[ \t]+(?:originally[ \t]+)?from[ \t]+$)"
+)
+
+
+def listed_town_of_someone(m: re.Match[str]) -> Span | None:
+    """A listed town after "from" where the patient's age comes just before ("CF pt, 23,
+    from Galway", "mrs Daly 89 from dungarvan") or someone says it is home ("We come from
+    Riyadh"); "referred from Cork University Hospital" is no one's home."""
+    before = m.string[: m.start("v")]
+    if not (_AGED_BEFORE.search(before) or _SAYS_FROM.search(before)):
+        return None
+    return a_listed_town(m)

@@ -154,7 +154,10 @@ DATE_RULES = [
              r"|onset|handover|list|discussion|conversation|hajj|umrah"
              # an evacuation from a ship or a camp, a visit by a service: "date of evac 5/5",
              # "seen by podiatry 11/11"
-             r"|evac|evacuated|evacuation|medevac|casevac|seen[ \t]+by[ \t]+(?:the[ \t]+)?[a-z]+)"
+             r"|evac|evacuated|evacuation|medevac|casevac|seen[ \t]+by[ \t]+(?:the[ \t]+)?[a-z]+"
+             # an operation by its letters, a level taken, a fill again, a clinic in Malay:
+             # "tkr l knee 12/6", "INR 3.1 taken 12.02", "filled … and again 04/11"
+             r"|tkr|thr|tka|tha|lscs|cabg|ercp|ogd|turp|turbt|orif|tavi|pci|taken|again|klinik)"
              r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
@@ -170,6 +173,13 @@ DATE_RULES = [
              r"[ \t]+)"
              rf"(?P<v>(?:{MONTH_SAID}|(?i:{FOREIGN_MONTH}))\.?[ \t]+(?:de[ \t]+)?"
              r"(?:19|20)\d\d)(?![\w/-])", 4, persons_date_only),
+    # A day of the month alone after "on the": "the nurse who visited on the 2nd" (not a
+    # floor, a day of a course, a dose or an attempt: "on the 3rd day", "on the 2nd floor").
+    ("DATE", r"(?i:\bon[ \t]+the[ \t]+)(?P<v>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+             r"(?![ \t]+(?:of\b|floor|day|dose|cycle|line|attempt|time|occasion|visit|week"
+             r"|trimester|generation|edition|ward|bed|try|round|course|stage|degree|percentile"
+             r"|centile|rib|intercostal|toe|finger|digit|metatarsal|cranial|nerve|ventricle"
+             r"|heart[ \t]+sound|sound|stool|sample|set|reading|occurrence|episode|call))", 4),
     # A day, a month in Roman numerals and a year, as parts of Europe write a birth date:
     # "DOB 3.v.72", "12/XI/1948".
     ("DATE", r"(?<![\w./])(?:0?[1-9]|[12]\d|3[01])(?P<s>[./])(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2}"

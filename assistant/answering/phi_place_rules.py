@@ -13,6 +13,7 @@ import re
 from assistant.answering.phi_addresses import (
     a_listed_town,
     employer,
+    listed_town_of_someone,
     named_home,
     not_a_known_place,
     outward_code,
@@ -20,6 +21,7 @@ from assistant.answering.phi_addresses import (
     street_words,
     town_after_from,
     town_after_postcode,
+    workers_employer,
 )
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_numbers import min_digits
@@ -112,6 +114,15 @@ PLACE_RULES = [
     ("ID", r"(?i:\b(?:freshman|sophomore|undergrad(?:uate)?|postgrad(?:uate)?|student|pupil"
            r"|[a-z]*worker|labou?rer|cleaner|cook)[ \t]+at[ \t]+)"
            rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+[{UP}][\w&'’.-]*){{0,3}})", 3, employer),
+    # ... or after a job done there, or a team played for: "bus driver for Stagecoach",
+    # "diver with Subsea 7", "head chef at The Mariner", "plays for Randwick Rugby".
+    ("ID", r"(?i:\b(?:driver|chef|barman|barmaid|bartender|crane[ \t]+operator|operator"
+           r"|supervisor|diver|pilot|porter|mechanic|electrician|plumber|builder|farmer"
+           r"|fisherman|miner|cashier|waiter|waitress|receptionist|technician|welder|carpenter"
+           r"|roofer|plasterer|scaffolder|fitter|rigger|apprentice|plays|played|playing)"
+           r"[ \t]+(?:at|for|with)[ \t]+(?:the[ \t]+)?)"
+           rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+(?:[{UP}][\w&'’.-]*|\d{{1,3}})){{0,3}})", 3,
+     workers_employer),
     # A day centre, a nursery or a club someone goes to: "goes to Meadowbank Resource Centre".
     ("ID", r"(?i:\b(?:goes|go|going|went)[ \t]+to|\battends|\battending)[ \t]+(?:the[ \t]+)?"
            rf"(?P<v>(?:[{UP}][\w'’]*[ \t]+){{1,3}}(?:Resource|Day|Activity|Community)[ \t]+"
@@ -181,6 +192,8 @@ PLACE_RULES = [
                 r"|girlfriend|boyfriend)\b[^.?!;\n]{0,40}?\b(?:in|from)|visiting[ \t]+from"
                 r"|home[ \t]+in|i[ \t]+live[ \t]+in|lives?[ \t]+in)[ \t]+"
                 r"(?P<v>[A-Za-z][a-z]+(?:[ \t][A-Za-z][a-z]+)?)\b", 3, a_listed_town),
+    ("ADDRESS", r"(?i:\bfrom[ \t]+)(?P<v>[A-Za-z][a-z]+(?:[ \t][A-Za-z][a-z]+)?)\b", 3,
+     listed_town_of_someone),
     # Where a person sleeps rough, which places him as an address does: "sleeps in the alcove
     # behind the Carnegie Centre on Hastings", "found under the railway arches at Arch 7,
     # Corporation St" (a named or numbered place; "sleeping in a tent" names none).

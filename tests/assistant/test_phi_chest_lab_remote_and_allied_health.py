@@ -58,6 +58,13 @@ FOUND = [
     ("pt patrick 'paddy' o'donnell 84 says his son can't be told", "o'donnell"),
     ("swallow screen for grace o'hara before lunch?", "o'hara"),
     ("will harper has a productive cough, 3rd day of amoxicillin", "will harper"),
+    ("CF pt Niamh, 23, from Galway - tobramycin levels?", "Galway"),
+    ("my father is 91. We come from Riyadh for treatment. Concor dose?", "Riyadh"),
+    ("INR 3.4 taken 14.02, dental extraction ok?", "14.02"),
+    ("oxycodone filled 01/11 and again 09/11 at another store", "09/11"),
+    ("his wife says the nurse who visited on the 2nd left the door open", "2nd"),
+    ("he's a bus driver for Metroline - can he drive after the YAG?", "Metroline"),
+    ("plays for Clontarf Rugby, grade II MCL - brace?", "Clontarf Rugby"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -91,6 +98,9 @@ KEPT = [
     "max statin dose with amiodarone?",
     "sue ryder hospice referral criteria?",
     "marcus gunn pupil and disc swelling - steroids?",
+    "referred from Cork University Hospital - do we repeat the CT?",
+    "Must a driver with Ménière's disease stop driving during vertigo?",
+    "on the 3rd day of antibiotics still febrile - switch?",
 ]
 
 
