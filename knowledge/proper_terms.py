@@ -18,6 +18,7 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    verquvo kerendia fluenz camila sintrom clopilet
     bronchitol anavip crofab nutrison hartmann
     spinraza zolgensma evrysdi lipiodol galafold pergoveris ontozry vydura gliolan mavenclad
     lemtrada epidyolex firdapse benepali nerivio aubagio gilenya kesimpta mayzent zeposia
@@ -550,6 +551,8 @@ PLACE_PHRASES = (
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
     "lake louise",
+    "bill of rights",
+    "mental health bill",
     "paris system",
     "king edward vii",
     "royal victoria",
@@ -745,9 +748,10 @@ THING_PHRASES = (
 # "Synap Forte"): part of the product, never a person's name.
 # Devices, services and makers that are no medicine (the refusal rule reads BRANDS as
 # medicines, knowledge/drug_names.py): a scanner, a tracer's product, a breast pump, a
-# dispensing aid, a secure e-mail service.
+# dispensing aid, a secure e-mail service, compression garments, a dialysis machine.
 DEVICES_AND_SERVICES = frozenset(
     """
+    juzo jobst mediven mobiderm homechoice claria sharesource
     healthlink lifepak acapella aerobika leckey rifton piedro certus iridium vauto aircurve
     baywater vivisol cessna hercules cavit hoyer masterplan lycra
     ceribell embryoscope kidscore karyomapping docman nhsmail eircode sophysa litholink
