@@ -311,6 +311,29 @@ GENERA = frozenset(
     """.split()
 )
 
+# More towns of the UK, Ireland, New Zealand and Australia, for a town typed after whom it is
+# home to ("mum in aberystwyth"). Not among PLACES: a capitalised word the lists do not know is
+# flagged as a name, which for a town is the right call (it is where someone lives).
+HOME_TOWNS = frozenset(
+    """
+    aberystwyth tallaght dungarvan wigan rochdale stockport salford burnley blackpool
+    gateshead darlington hartlepool huddersfield barnsley doncaster chesterfield nottingham
+    grimsby scunthorpe harrogate whitby swindon gloucester cheltenham hereford shrewsbury
+    telford walsall crewe warrington widnes runcorn southport wirral birkenhead bootle
+    ipswich colchester chelmsford basildon southend maidstone canterbury folkestone
+    eastbourne worthing guildford woking basingstoke bournemouth weymouth taunton yeovil
+    barnstaple torquay paignton truro penzance wrexham llandudno rhyl carmarthen llanelli
+    merthyr pontypridd caerphilly bridgend motherwell kilmarnock dumfries dunfermline
+    kirkcaldy falkirk lerwick kirkwall stornoway drogheda dundalk navan athlone mullingar
+    tullamore portlaoise kilkenny carlow wexford waterford clonmel thurles tralee killarney
+    sligo letterkenny castlebar ballina cavan lisburn newry omagh enniskillen coleraine
+    ballymena craigavon portadown tauranga rotorua whanganui invercargill timaru whangarei
+    gisborne geelong ballarat bendigo wollongong townsville toowoomba rockhampton launceston
+    dubbo tamworth wagga bundaberg mildura shepparton kalgoorlie bunbury rockingham mandurah
+    frankston dandenong parramatta penrith blacktown campbelltown
+    """.split()
+)
+
 # Cities, towns, counties and regions of the world a question names (a patient's home, a
 # relative's, a trip's): the town where someone lives is an identifier, a country is not.
 CITIES = frozenset(

@@ -12,7 +12,7 @@ from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
-from knowledge.proper_terms import CITIES, EPONYM_NOUNS, NOT_PEOPLE
+from knowledge.proper_terms import CITIES, EPONYM_NOUNS, HOME_TOWNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
@@ -20,11 +20,13 @@ _TIMED = re.compile(
     r"(?i:hourly|daily|weekly|monthly|nightly|hrs?|hours?|mins?|minutes?|days?|weeks?|months?"
     r"|times?|doses?|tablets?|units?|mg|ml|mcg|g|kg|mmol|x)"
 )
-# Where someone's home is being said: "lives at", "from", "address for the visit is".
+# Where someone's home is being said: "lives at", "from", "address for the visit is", "can't
+# get into".
 _LIVES_AT = re.compile(
     r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:alone|at|on))*"
     r"(?:[ \t]+(?:flat|apt|unit)(?:[ \t]+\d{1,4}[a-z]?)?)?"  # "lives alone flat 4 cedar court"
-    r"|\bneighbou?r[ \t]+at|\bfrom|\baddress\b[^.?!\d]{0,30}(?:is|:))[ \t]+$"
+    r"|\bneighbou?r[ \t]+at|\bfrom|\baddress\b[^.?!\d]{0,30}(?:is|:)"
+    r"|\b(?:get|got|gain|getting)[ \t]+(?:into|in[ \t]+to|access[ \t]+to))[ \t]+$"
 )
 _UNIT_WORDS = frozenset("units unit iu international mg micrograms ml cells copies".split())
 _NOT_STREET_WORDS = frozenset(
@@ -181,7 +183,7 @@ def a_listed_town(m: re.Match[str]) -> Span | None:
     words = m.group("v").split()
     for n in (len(words), 1):
         town = " ".join(words[:n])
-        if town.casefold() not in CITIES:
+        if town.casefold() not in CITIES and town.casefold() not in HOME_TOWNS:
             continue
         if town.islower() and town in common_words():
             return None

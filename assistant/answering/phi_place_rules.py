@@ -71,7 +71,9 @@ PLACE_RULES = [
     # A town and a UK postcode in small letters after a comma: ", manchester m14 5rt".
     ("ADDRESS", r"(?<=,)[ \t]*[a-z]+(?:[ \t]+[a-z]+)?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?"
                 r"\d[a-z]{2}\b", 3),
-    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,)", 3),
+    # A flat's number before a comma or in brackets: "at clement court (flat 7)" (not "lie
+    # flat 30 degrees").
+    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,|[ \t]*\))", 3),
     ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box)[ \t]*\d+", 3),
     # A town, an Australian state and its postcode: "Tamworth NSW 2340".
     ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"

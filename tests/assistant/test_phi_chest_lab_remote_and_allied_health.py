@@ -65,6 +65,9 @@ FOUND = [
     ("his wife says the nurse who visited on the 2nd left the door open", "2nd"),
     ("he's a bus driver for Metroline - can he drive after the YAG?", "Metroline"),
     ("plays for Clontarf Rugby, grade II MCL - brace?", "Clontarf Rugby"),
+    ("tongue tie clinic for the baby? mum in wrexham, nearest clinic", "wrexham"),
+    ("does she at hazel court (flat 12) still need bd visits", "flat 12"),
+    ("cant get into 14 primrose way, key safe code changed", "14 primrose way"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -101,6 +104,7 @@ KEPT = [
     "referred from Cork University Hospital - do we repeat the CT?",
     "Must a driver with Ménière's disease stop driving during vertigo?",
     "on the 3rd day of antibiotics still febrile - switch?",
+    "after the LP should she lie flat 30 minutes or sit up?",
 ]
 
 
