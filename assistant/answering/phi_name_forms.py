@@ -32,6 +32,11 @@ _AGE_AFTER = (
     r"(?![.:/]\d))"
 )
 _SMALL_PARTICLES = r"(?:ap|bin|binti|binte|bte|ibn|dela|della|van|von)"
+_PARTICLE_BEFORE = re.compile(
+    r"(?i:\b(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|al|el|bin|ibn|st)[ \t]+$)"
+)
+# Given names that also ask a question at a sentence's start: "Will CQC accept that?"
+_ASKING = frozenset("will may can must shall".split())
 # Virtues and gifts given as names, which the birth lists hold rarely or as words: "mercy
 # adjei", "gift ibe".
 _WORD_GIVEN_NAMES = frozenset(
@@ -94,6 +99,31 @@ def small_given_and_surname(m: re.Match[str]) -> Span | None:
     return start, end
 
 
+def worded_surname_comma_given(m: re.Match[str]) -> Span | None:
+    """ "Swimmer, Darla - 58", "Two Bulls, Darnell 47": a surname that may be a word, a comma,
+    then a listed given name, before an age or a break."""
+    surname, given = (part.strip() for part in m.group("v").split(","))
+    if given.casefold() not in given_names() or surname.casefold() in _NOT_SURNAMES:
+        return None
+    if _PARTICLE_BEFORE.search(m.string, 0, m.start("v")):
+        return None  # "van der Berg, Johannes": the particle's rule takes the whole name
+    return m.span("v")
+
+
+def given_and_capital_surname(m: re.Match[str]) -> Span | None:
+    """ "Wiremu TIPENE", "Cliff WARD": a listed given name, then a surname in capitals that no
+    clinical or abbreviation list holds ("Grace ICU" is a place)."""
+    given, surname = m.group("v").split()
+    folded = surname.casefold()
+    if given.casefold() not in given_names() or folded in clinical_words():
+        return None
+    if given.casefold() in _ASKING or not surname.strip("IVXLCM"):  # "Will CQC", "Edward VII"
+        return None
+    if folded in SenseInventory.load() or folded in _NOT_SURNAMES - {"ward"}:
+        return None
+    return m.span("v")
+
+
 def small_surname_comma_given(m: re.Match[str]) -> Span | None:
     """ "cooper, hope - dob …": surname, a listed given name, then a record's label or a date."""
     given = m.group("v").split(",")[1].strip()
@@ -115,6 +145,10 @@ NAME_FORM_RULES = [
      small_double_barrelled),
     ("NAME", r"(?<![\w'’-])(?P<v>[a-z]{3,}[ \t]+(?:['‘][a-z]+['’][ \t]+)?(?:o['’])?[a-z]{2,}"
              r"(?:-[a-z]{2,})?)(?![\w'’-])", 5, small_given_and_surname),
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z][a-z]+)(?![\w'’-])"
+             r"(?=[ \t]*(?:[-–—,|]|\d{1,3}\b|$))", 5, worded_surname_comma_given),
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])", 5,
+     given_and_capital_surname),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[a-z]{3,},[ \t]*[a-z]{3,})(?=[ \t]*[-–:,][ \t]*"
              r"(?i:dob|d\.o\.b|mrn|nhs|hosp|born|aged?|\d))", 5, small_surname_comma_given),
 ]

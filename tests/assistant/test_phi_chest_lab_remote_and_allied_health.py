@@ -68,6 +68,8 @@ FOUND = [
     ("tongue tie clinic for the baby? mum in wrexham, nearest clinic", "wrexham"),
     ("does she at hazel court (flat 12) still need bd visits", "flat 12"),
     ("cant get into 14 primrose way, key safe code changed", "14 primrose way"),
+    ("Crisis referral Name: Aroha TAKERE NHI: ABC1234", "TAKERE"),
+    ("Crow Shoe, Marvin 47 - CIWA 19, phenobarb or benzos?", "Crow Shoe"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -105,6 +107,8 @@ KEPT = [
     "Must a driver with Ménière's disease stop driving during vertigo?",
     "on the 3rd day of antibiotics still febrile - switch?",
     "after the LP should she lie flat 30 minutes or sit up?",
+    "Our home uses PURPOSE T instead of Waterlow. Will CQC accept that?",
+    "Does King Edward VII Memorial Hospital take direct transfers?",
 ]
 
 
