@@ -60,3 +60,15 @@ def markdown_doc(tmp_path, name, paragraphs):
     path = tmp_path / name
     path.write_text("# " + name.split(".")[0] + "\n\n" + "\n\n".join(paragraphs))
     return path
+
+
+def check_redaction(typed: str, gone: str | None) -> None:
+    """The identifier `gone` is not in what would be sent; with None, `typed` is a look-alike
+    and is sent exactly as typed."""
+    from assistant.answering.phi import redact
+
+    redaction = redact(typed)
+    if gone is None:
+        assert not redaction.changed, redaction.text
+    else:
+        assert gone not in redaction.text, redaction.text

@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_dates import value
-from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_lexicon import clinical_words, unlisted
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
 from knowledge.proper_terms import CITIES, EPONYM_NOUNS, HOME_TOWNS, NOT_PEOPLE
-from knowledge.sense_inventory import SenseInventory
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
 _TIMED = re.compile(
@@ -169,11 +168,7 @@ def town_after_from(m: re.Match[str]) -> Span | None:
     words no dictionary, clinical list or abbreviation list holds ("from baseline" is not)."""
     if not _AGED_BEFORE.search(m.string, 0, m.start()):
         return None  # "transfer from ivacaftor", "pasted from formulary": no one is from it
-    words = m.group("v").split()
-    for w in words:
-        if w in common_words() or w in clinical_words() or w in SenseInventory.load():
-            return None
-    return value(m)
+    return value(m) if all(unlisted(w) for w in m.group("v").split()) else None
 
 
 def a_listed_town(m: re.Match[str]) -> Span | None:

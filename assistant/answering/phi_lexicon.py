@@ -108,6 +108,15 @@ def clinical_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def unlisted(word: str) -> bool:
+    """No dictionary, clinical list or abbreviation list holds the word (small letters)."""
+    return (
+        word not in common_words()
+        and word not in clinical_words()
+        and word not in SenseInventory.load()
+    )
+
+
 def known(folded: str, parts: list[str]) -> bool:
     words, clinical = common_words(), clinical_words()
     return all(p in words or p in clinical or a_generic(p) or _doer_of(p, words) for p in parts)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_lexicon import clinical_words, unlisted
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
-from knowledge.name_words import common_words, given_names, surname_ranks
+from knowledge.name_words import given_names, surname_ranks
 from knowledge.proper_terms import CALENDAR, EPONYM_NOUNS
 from knowledge.sense_inventory import SenseInventory
 
@@ -45,15 +45,6 @@ _WORD_GIVEN_NAMES = frozenset(
 )
 
 
-def _unknown(word: str) -> bool:
-    """No dictionary, clinical list or abbreviation list holds it."""
-    return (
-        word not in common_words()
-        and word not in clinical_words()
-        and word not in SenseInventory.load()
-    )
-
-
 def given_then_worded_surname(m: re.Match[str]) -> Span | None:
     """ "Mark Bath, 57": a listed given name, then a capitalised word no place, thing or time."""
     given, surname = m.group("v").casefold().split()
@@ -72,7 +63,7 @@ def small_double_barrelled(m: re.Match[str]) -> Span | None:
     no list knows ("will co-sign", "grace non-invasive" are words)."""
     given, surname = m.group("v").split()
     first, second = surname.split("-", 1)
-    if given not in given_names() or not _unknown(first) or second in clinical_words():
+    if given not in given_names() or not unlisted(first) or second in clinical_words():
         return None
     return m.span("v")
 
@@ -87,7 +78,7 @@ def small_given_and_surname(m: re.Match[str]) -> Span | None:
         return None
     irish = re.match(r"o['’]", surname) is not None  # "o'sullivan": a surname in any list
     bare = re.sub(r"^o['’]", "", surname).split("-")[0]
-    if len(bare) < 3 or not _unknown(bare) or not (irish or bare in surname_ranks()):
+    if len(bare) < 3 or not unlisted(bare) or not (irish or bare in surname_ranks()):
         return None
     # a thing named after someone: "sue ryder hospice", "marcus gunn pupil", "sue ryder"
     after = re.match(r"[ \t]+([a-z]+)", m.string[m.end() :])

@@ -27,7 +27,7 @@ NO = r"(?:number|num\b\.?|no\b\.?|nr\b\.?|\#)"
 _LABELLED = r"(?P<v>[A-Za-z]{0,3}-?\d(?:[\d-]*\d)?)(?![\w-])"  # "A1234567", "55-12-9"
 # A record number as hospitals in many countries write it, in groups joined by slashes or
 # dashes, letters among them: "UCH/14/20931", "37/5521", "AH-MRD-661208", "2024-OPD-55178".
-_RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
+RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
 # ... or in spaced groups, each with a digit: "8823 4410", "K88241".
 _SERVICE_NUMBER = (
     # (letters first then a space, as a badge prints it: "BB 204 118 9")
@@ -118,7 +118,7 @@ NUMBER_RULES = [
             # a sexual health clinic's number, a Sri Lankan bed-head ticket's, an INR book's:
             # "GUM no. SH-448213", "(GUM 4491)", "BHT no 4412/23", "book number AC/0931/22"
             rf"|\b(?-i:GUM|GIC|BHT)\b(?:[ \t]*{NO})?|\bbook[ \t]*{NO})"
-            rf"{SEP}{_RECORD}", 1,
+            rf"{SEP}{RECORD}", 1,
      min_digits(4)),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
            r"|\bOHIP\b|\bhealth[ \t]+card"
@@ -203,7 +203,7 @@ NUMBER_RULES = [
      min_digits(5)),
     # ... written with slashes, or after the whole word: "Complaint ref C/2024/1187",
     # "reference CMP/LASUTH/24/119" (not "reference range 3.5-5.0").
-    ("ID", rf"\b(?:[Rr]ef(?:erence)?)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{SEP}{_RECORD}", 1,
+    ("ID", rf"\b(?:[Rr]ef(?:erence)?)\b\.?(?:[ \t]+(?i:no\b\.?|number|\#))?{SEP}{RECORD}", 1,
      not_a_document(min_digits(5))),
     # A governance case about one patient, after its system's or its body's name: an incident
     # ("StEIS 2024/12345", "Datix W123456"), an investigation ("MNSI referral MI-034512"), a
@@ -212,7 +212,7 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\b(?:steis|datix|rl6|riskman|psls|nims|psii|hsib|mnsi|phso|ombudsman|inquest"
            rf"|coronial|coroner['’]?s?|(?-i:COR|PIN)|prison[ \t]+{NO})"
            rf"(?:[ \t]+(?:request|referral|notification|ref(?:erence)?\b\.?|file|case|id\b|{NO}))?)"
-           rf"{SEP}{_RECORD}", 1, not_a_document(min_digits(4))),
+           rf"{SEP}{RECORD}", 1, not_a_document(min_digits(4))),
     ("ID", rf"(?i:\b(?:steis|datix|rl6|riskman|psls|nims|coroner['’]?s?|(?-i:COR))"
            rf"(?:[ \t]+(?:request|ref(?:erence)?\b\.?|{NO}))?){SEP}"
            r"(?P<v>\d{2,4}(?:[ \t]\d{3,6}){1,2})(?![\w-])", 1),
@@ -221,7 +221,7 @@ NUMBER_RULES = [
     # AXA/PA/88312", "pre-auth no. 55-1102".
     ("ID", rf"(?i:\b(?:NHIA|NHIS)(?:[ \t]+(?:id\b|card|{NO}))?"
            rf"|\b(?:approval|authori[sz]ation|pre-?auth(?:ori[sz]ation)?)[ \t]+(?:code|id\b|{NO}))"
-           rf"{SEP}{_RECORD}", 1, min_digits(4)),
+           rf"{SEP}{RECORD}", 1, min_digits(4)),
     # The numbers the services a patient passes through give him: "EDIPI 1402958831", "service
     # number 857421", "Prisoner No: 91244", "Inmate: K88241", "PNC ID: 85/112934X", "GMS no
     # 8734621M", "UHIP # 9932-118-44", "CHAMPVA # 23-114-9987", "VAC client # 1234-567", "UCI
@@ -255,7 +255,7 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\b(?:subj(?:ect)?|participant|ppt|randomi[sz]ation|rand|screening|scr|kit"
            rf"|recipient|donor|(?:cord[ \t]+blood[ \t]+)?unit|A&E|attendance)\b\.?"
            rf"(?:[ \t]+(?:id\b|{NO}))?|\bversicherten(?:nr|nummer)\b\.?)"
-           rf"{SEP}{_RECORD}", 1, min_digits(4)),
+           rf"{SEP}{RECORD}", 1, min_digits(4)),
     # A social media handle or user name wherever it stands: small letters and digits joined
     # by underscores ("WeChat is denglin_uk88", "@lil_kayden_07"); no clinical word is
     # written so (a policy's "PD2020_018" has capitals, a variant's "c.68_69delAG" a dot).
@@ -301,7 +301,7 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\b(?:complaint|grievance|PALS|concern|incident|datix|medico-?legal|appeal)"
            rf"(?:[ \t]+(?:case|file|report))?(?:[ \t]+(?:ref(?:erence)?\b\.?|id\b|{NO}))?"
            r"|\bpatient[ \t]+relations[ \t]+file|\bRL6\b)"
-           rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{_RECORD}", 1, a_reference),
+           rf"[ \t]*(?:[:#=]|\bis\b)?[ \t]*{RECORD}", 1, a_reference),
     # A clinic's code for a patient it does not name, letters, a dash and digits: "(real name
     # withheld, code HC-0192)" (not a billing code, "code G2012", nor a form's, "code VB-100").
     ("ID", r"(?i:\bcode)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),

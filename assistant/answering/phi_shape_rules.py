@@ -12,13 +12,9 @@ import re
 
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import Span
+from assistant.answering.phi_number_rules import NO, RECORD, SEP
 from assistant.answering.phi_numbers import a_reference
 
-NO = r"(?:number|num\b\.?|no\b\.?|nr\b\.?|\#)"
-SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"
-# A reference in groups joined by slashes or dashes, a digit among them: "24/MED/7712",
-# "LCES/22/04417", "24-QLD-11873", "E2025-031".
-_RECORD = r"(?P<v>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+){0,4})(?![\w/-])"
 # What a ship's name is made of: capitalised words or words in capitals, at most four.
 _SHIP_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|[A-Z]\d+)"
 _SHIP_NAME = rf"{_SHIP_WORD}(?:[ \t]+{_SHIP_WORD}){{0,3}}"
@@ -101,6 +97,6 @@ SHAPE_RULES = [
            rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan|(?:equipment[ \t]+)?loan[ \t]+{NO}"
            rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
            rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health)"
-           rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{_RECORD}", 1, a_reference),
+           rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{RECORD}", 1, a_reference),
 ]
 # fmt: on
