@@ -201,8 +201,11 @@ _AFTER_NAME = re.compile(
 )
 # An age right after a name: "gladys 98 on 4A", "Ruiz 101,", "Grace is 91 and …".
 _AGE_AFTER_NAME = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
-    r"(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg))"
+    # (a dash or a ward in brackets may stand between: "Mr Hale - 90 - catheter blocked",
+    # "Okafor (Ward 24) 91")
+    r"[ \t]*(?:,|[-–—]|\([^()\n]{1,20}\))?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
+    r"(?![.,]\d|[ \t]*(?:%|/|mg|kg|mmhg|mins?\b|minutes|h\b|hrs?\b|hours|days|ml\b|units|bpm"
+    r"|mmol|x\b))"
 )
 
 

@@ -85,18 +85,25 @@ SHAPE_RULES = [
     ("ADDRESS", r"(?i:\bblk|\bblock)[ \t]*\d{1,4}[A-Z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,4}"
                 r"\#\d{1,3}-\d{1,5}\b", 3),
     ("ADDRESS", r"(?<![\w#])\#\d{2}-\d{2,5}(?![\w-])", 3),
+    # A record's field pasted as XML, its tag naming a person's number:
+    # "<MemberID>W228810347</MemberID>".
+    ("ID", r"<(?i:member[_-]?id|patient[_-]?id|subscriber[_-]?id|mrn|nhs[_-]?(?:no|number)|ssn"
+           r"|policy[_-]?(?:no|number)|account[_-]?(?:no|number))>(?P<v>[^<>\n]{3,40})</", 1,
+     value),
     # A passport's number after its country's two letters in a crew list: "NG A09921345".
     ("ID", r"(?<![\w-])(?-i:[A-Z]{2})[ \t]+(?P<v>[A-Z]{1,2}\d{6,8}[A-Z]?)(?![\w-])", 1, value),
-    # The numbers a seafarer, an expedition, a retrieval service, an insurer's club, a
-    # laboratory or an equipment store gives one person, after their label: "seaman's book
-    # E04418822", "INDoS 19LM4412", "CDC no KAR-118429", "tasking 24-QLD-11873", "P&I claim
-    # 24/MED/7712", "loan number is LCES/22/04417", "chain of custody form CC-22019", "SAPS
-    # CAS 112/03/2025", "Expeditioner no. E2025-031", "employee 66-10294", "passport (IR)
-    # P94401823", "occ health number is OH-7732".
+    # The numbers a seafarer, an expedition, a retrieval service, an insurer or its club, a
+    # laboratory, a support desk or an equipment store gives one person, after their label:
+    # "seaman's book E04418822", "INDoS 19LM4412", "CDC no KAR-118429", "tasking
+    # 24-QLD-11873", "P&I claim 24/MED/7712", "loan number is LCES/22/04417", "insurance
+    # policy: AXA-TRV-55812", "chain of custody form CC-22019", "SAPS CAS 112/03/2025",
+    # "Expeditioner no. E2025-031", "employee 66-10294", "passport (IR) P94401823", "occ
+    # health number is OH-7732", "support ticket #55120" (a facilities ticket names no one).
     ("ID", rf"(?i:\b(?:(?:seaman|seafarer)['’]?s?[ \t]+(?:book|id|record[ \t]+book)|INDoS"
            rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan|(?:equipment[ \t]+)?loan[ \t]+{NO}"
            rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
-           rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health)"
+           rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health"
+           rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket)"
            rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{RECORD}", 1, a_reference),
 ]
 # fmt: on

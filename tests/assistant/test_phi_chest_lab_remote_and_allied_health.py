@@ -69,6 +69,11 @@ FOUND = [
     ("cant get into 14 primrose way, key safe code changed", "14 primrose way"),
     ("Crisis referral Name: Aroha TAKERE NHI: ABC1234", "TAKERE"),
     ("Crow Shoe, Marvin 47 - CIWA 19, phenobarb or benzos?", "Crow Shoe"),
+    ("VISITS: Mr Hale - 93 - catheter blocked", "93"),
+    ("outliers: Okafor, Ben (Ward 24) 91; Price (Ward 22) 77", "91"),
+    ("Travel insurance policy: AXA-TRV-66120 - who calls the insurer?", "AXA-TRV-66120"),
+    ("Portal support ticket #66231 - can't see my results", "66231"),
+    ("<Patient><MemberID>W338810457</MemberID></Patient> - Eliquis prior auth?", "W338810457"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -108,6 +113,7 @@ KEPT = [
     "after the LP should she lie flat 30 minutes or sit up?",
     "Our home uses PURPOSE T instead of Waterlow. Will CQC accept that?",
     "Does King Edward VII Memorial Hospital take direct transfers?",
+    "Facilities ticket FAC-3310: call bells in Bay C - Datix too?",
 ]
 
 
