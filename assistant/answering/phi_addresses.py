@@ -166,7 +166,7 @@ def town_after_from(m: re.Match[str]) -> Span | None:
     """A town typed in small letters after "from", said of a patient whose age comes just
     before ("jan nowak 58 from ealing", "bruce 79 ex-truckie from broken hill w asbestos"):
     words no dictionary, clinical list or abbreviation list holds ("from baseline" is not)."""
-    if not _AGED_BEFORE.search(m.string, 0, m.start()):
+    if not _said_just_before(_AGED_BEFORE, m, m.start()):
         return None  # "transfer from ivacaftor", "pasted from formulary": no one is from it
     return value(m) if all(unlisted(w) for w in m.group("v").split()) else None
 
@@ -197,7 +197,17 @@ def listed_town_of_someone(m: re.Match[str]) -> Span | None:
     """A listed town after "from" where the patient's age comes just before ("CF pt, 23,
     from Galway", "mrs Daly 89 from dungarvan") or someone says it is home ("We come from
     Riyadh"); "referred from Cork University Hospital" is no one's home."""
-    before = m.string[: m.start("v")]
-    if not (_AGED_BEFORE.search(before) or _SAYS_FROM.search(before)):
+    start = m.start("v")
+    if not (_said_just_before(_AGED_BEFORE, m, start) or _said_just_before(_SAYS_FROM, m, start)):
         return None
     return a_listed_town(m)
+
+
+# How far back the words before a match are read: an age and "from" stand within a clause, and
+# a long pasted note must not be searched from its start once per match.
+_BEFORE_WINDOW = 120
+
+
+def _said_just_before(pattern: re.Pattern[str], m: re.Match[str], end: int) -> bool:
+    """`pattern` (anchored at its end) matches the text just before `end`."""
+    return pattern.search(m.string, max(0, end - _BEFORE_WINDOW), end) is not None

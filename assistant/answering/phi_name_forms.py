@@ -26,6 +26,8 @@ _NOT_SURNAMES = (
         "ward wards street road avenue lane house unit bay bed beds room wing block".split()
     )
 )
+# ... and in capitals after a given name ("Cliff WARD" is a man).
+_NOT_CAPITAL_SURNAMES = _NOT_SURNAMES - {"ward"}
 # An age after a name: "Mark Bath, 57", "Mark Bath 57yo" (not "Mark Bath 5.7", "12:30").
 _AGE_AFTER = (
     r"(?=,?[ \t]+(?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:yo|y/?o|yrs?|years?|[MF])\b|,|[ \t]|$)"
@@ -110,7 +112,7 @@ def given_and_capital_surname(m: re.Match[str]) -> Span | None:
         return None
     if given.casefold() in _ASKING or not surname.strip("IVXLCM"):  # "Will CQC", "Edward VII"
         return None
-    if folded in SenseInventory.load() or folded in _NOT_SURNAMES - {"ward"}:
+    if folded in SenseInventory.load() or folded in _NOT_CAPITAL_SURNAMES:
         return None
     return m.span("v")
 

@@ -100,7 +100,7 @@ SHAPE_RULES = [
     # "Expeditioner no. E2025-031", "employee 66-10294", "passport (IR) P94401823", "occ
     # health number is OH-7732", "support ticket #55120" (a facilities ticket names no one).
     ("ID", rf"(?i:\b(?:(?:seaman|seafarer)['’]?s?[ \t]+(?:book|id|record[ \t]+book)|INDoS"
-           rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan|(?:equipment[ \t]+)?loan[ \t]+{NO}"
+           rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan"
            rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
            rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health"
            rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket)"
