@@ -290,6 +290,10 @@ SPLIT_SETS = frozenset(
         "seventyfifth",
         "seventysixth",
         "seventyseventh",
+        "seventyeighth",
+        "seventyninth",
+        "eightieth",
+        "eightyfirst",
     }
 )
 LATER_SETS = [
@@ -368,6 +372,10 @@ LATER_SETS = [
     ("seventyfifth", "seventy-fifth set"),
     ("seventysixth", "seventy-sixth set"),
     ("seventyseventh", "seventy-seventh set"),
+    ("seventyeighth", "seventy-eighth set"),
+    ("seventyninth", "seventy-ninth set"),
+    ("eightieth", "eightieth set"),
+    ("eightyfirst", "eighty-first set"),
 ]
 
 
