@@ -158,6 +158,7 @@ BRANDS = frozenset(
     neozep noten nuvaxovid optisulin orudis panamax pharmapress picco plendil protaphane
     quilonum ryzodeg solian solmux stamaril sustenna toprol tramal trinza tritace tuseran
     valdoxan vaxigrip vaxzevria vigileo vytorin xeplion zartan zydol
+    maviret bonjela tisseel duraphat ervebo oxbryta voxelotor casgevy modafinil
     """.split()
 )
 
@@ -270,6 +271,7 @@ EPONYMS = frozenset(
     herxheimer lancefield lemierre lowenstein löwenstein whooley ryle kikuchi fujimoto tarasoff
     goldmann
     pozzi champy bichat
+    cvek hanau kois cawood
     """.split()
 )
 
@@ -277,6 +279,7 @@ EPONYMS = frozenset(
 BODIES = frozenset(
     """
     ornge
+    daman thiqa
     dvla middlemore
     sunnybrook rcpath
     galop fenway croí croi healthline sandyford konsulta
@@ -375,6 +378,7 @@ CITIES = frozenset(
 
 PLACES = CITIES | frozenset(
     """
+    portrane mountjoy polmont malabar brunei pokhara salford nnewi nassau
     papworth vellore chandigarh pgimer lido nikshay ni-kshay poshan yojana pm-jay taglish
     raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
     hairmyres ysbyty cymraeg gaelic diolch ashkenazi berber sephardi mizrahi
@@ -568,6 +572,10 @@ PLACE_PHRASES = (
     "neath port talbot",
     "murdoch children's",
     "royal women's",
+    "korle bu",
+    "sheikh khalifa",
+    "stanford hall",
+    "heidelberg repat",
 )
 
 # Things of several words whose words alone are names: eponymous conditions, signs and
@@ -578,6 +586,27 @@ THING_PHRASES = (
     "mental health bill",
     "paris system",
     "king edward vii",
+    "fisher house",
+    "audie l. murphy",
+    "audie murphy",
+    "gold card",
+    "harris review",
+    "jones criteria",
+    "curve of wilson",
+    "willis gauge",
+    "cawood and howell",
+    "black's class",
+    "hb bart's",
+    "justice health",
+    "ministry of justice",
+    "black patients",
+    "black donors",
+    "black people",
+    "black women",
+    "black men",
+    "black african",
+    "black caribbean",
+    "black british",
     "royal victoria",
     "robert jones and agnes hunt",
     "blue monday",

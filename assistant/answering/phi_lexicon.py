@@ -30,7 +30,8 @@ PARTICLES = frozenset(
 _PERSON_AFTER = re.compile(
     r"(?:['’]s)?[ \t]*,?[ \t]*(?:\(?\d{1,3}[ \t]?(?:yo|y/o|y\.o|yrs?|years?|[mf]|months?|mo"
     r"|weeks?|wks?|days?)\b|(?:is|was)\b(?![ \t]+(?:the|a|an|not|it|this|that)\b)"
-    r"|(?:has|had|keeps|needs|wants|says|said|refuses|refused"
+    r"|(?:has|had|keeps|needs|wants|says|said|refuses|refused|told"
+    r"|asked[ \t]+(?:me|us|if|whether)"
     # what a patient does or shows: "Rose spiked overnight", "Grace desatted to 84"
     r"|spiked|desatted|desaturated|vomited|collapsed|fainted|fitted|seized|complains"
     r"|ate|drank|swallowed|fell|tripped|slipped|woke|bit|chewed"
@@ -93,7 +94,10 @@ UNLISTED_WORDS = frozenset(
     # antibody, a mitochondrion's, folic acid
     " exon exons phe anca mitochondrial folic"
     # a ship's passengers, a blood gas's carbon monoxide, a fish poisoning, urea in a U&E
-    " pax cohb ciguatera ur".split()
+    " pax cohb ciguatera ur"
+    # a diet, a food law, a prison's segregation unit, a stone in a salivary duct, a
+    # generation's ship, a soldier of Nepal, a repatriation hospital, an early warning score
+    " coeliac halal seg sialolith sialoliths wellbeing windrush gurkha gurkhas repat tews".split()
 )
 
 

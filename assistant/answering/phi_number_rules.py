@@ -102,7 +102,7 @@ NUMBER_RULES = [
     ("MRN", r"(?i:\bMRN|\bPHN|\bHCN|\bHC(?=[ \t]*\#))\b[ \t]*[:#]?[ \t]*"
             r"(?P<v>\d{3,5}(?:[ \t]\d{3,4}){1,3})(?![\w.-])", 0),
     ("MRN", rf"(?i:\bMRN|\bMR[ \t]*(?:\#|no\b\.?)|\bmedical[ \t]+record(?:[ \t]+{NO})?"
-            rf"|\b(?:hospital|hosp|unit|case|record|CHI)[ \t]*{NO}|\bmed(?:ical)?[ \t]+rec\b"
+            rf"|\b(?:hospital|hosp\.?|unit|case|record|CHI)[ \t]*{NO}|\bmed(?:ical)?[ \t]+rec\b"
             # a trust's letter for its numbers: "K number K2287390" (not "a number of")
             r"|(?-i:\b[B-Z])[ \t]+number\b(?![ \t]+of)"
             r"|\bURN?\b|\bABHA\b|\bUHID\b|\bIHI\b|\b(?:EMIS|SystmOne|practice|folder)[ \t]*"
@@ -112,8 +112,10 @@ NUMBER_RULES = [
     # ... and in groups with slashes or letters, after a record's label (India's in-patient,
     # out-patient and records department numbers among them): "hosp no GGH/22/1457", "Folder:
     # 37/5521", "IPD 24/7781", "MRD No: AH-MRD-661208", "reg no 2024-OPD-55178".
-    ("MRN", rf"(?i:\b(?:hospital|hosp|unit|case|record|registration|reg|folder|file|clinic)"
-            rf"[ \t]*{NO}"
+    ("MRN", rf"(?i:\b(?:hospital|hosp\.?|unit|case|record|registration|reg|folder|file|clinic)"
+            rf"[ \t]*{NO}|\breg(?=[ \t]*:)"
+            # an antenatal card's or a child welfare clinic's number: "ANC no. 0341"
+            rf"|\b(?-i:ANC|CWC)[ \t]*{NO}"
             rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?|\bip[ \t]+{NO}"
             # a sexual health clinic's number, a Sri Lankan bed-head ticket's, an INR book's:
             # "GUM no. SH-448213", "(GUM 4491)", "BHT no 4412/23", "book number AC/0931/22"
@@ -149,7 +151,10 @@ NUMBER_RULES = [
     # (and California's Medi-Cal client index number: "medi-cal CIN 91832745A")
     ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|medi-?cal"
            r"|CIN)\b)"
-           r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*)(?![\w-])", 1),
+           r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*"
+           # (in two spaced groups, "member W2841 77390", dashed, "policy 1002-3345-6612", or
+           # as New York writes a Medicaid client's, "CIN XR48213K")
+           r"|[A-Za-z]{0,3}\d{4,}[ ]\d{4,}|\d{3,}(?:-\d{3,}){2,}|[A-Z]{2}\d{5}[A-Z])(?![\w-])", 1),
     # (an encounter's number too: "Enc# E20240311-0087")
     ("ID", rf"(?i:\bacct\b\.?|\bacc[ \t]+{NO}|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)"
            rf"|\bencounter[ \t]+(?:ID|{NO})"
@@ -246,7 +251,9 @@ NUMBER_RULES = [
            rf"|\bmedic[ \t]?alert\b(?:[ \t]+(?:bracelet|necklace|tag|id\b))?"
            # a screening kit's barcode, a voiceprint's or a fingerprint's reference
            rf"|\bbarcode|\b(?:voice|finger)[ \t-]?print(?:[ \t]+(?:template|id|ref))?"
-           rf"|\bePCR\b|\bCAD(?=[ \t]*[:#]))"
+           rf"|\bePCR\b|\bCAD(?=[ \t]*[:#])"
+           # a service number after its short label, "SN M72 114 903" (not "SN Jones", a nurse)
+           r"|(?-i:\bSN\b))"
            rf"[ \t]*(?:{NO})?{SEP}{_SERVICE_NUMBER}", 1, min_digits(4)),
     # A trial participant's numbers, a transplant's and a blood unit's, an attendance's:
     # "subj 2207 =", "randomisation number 17-0456", "(scr 0773)", "recipient number
@@ -272,7 +279,7 @@ NUMBER_RULES = [
     # A fingerprint's or a face image's reference: "Fingerprint ref (IDENT1): 22Q-778341",
     # "FPS no. (fingerprint): 8834127D".
     ("ID", rf"(?i:\b(?:fingerprint|iris|retinal|voice(?:print)?|facial[ \t]+image|face[ \t]+image)"
-           rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?"
+           rf"(?:[ \t]+(?:scan|image|photo|template))?[ \t]+(?:ref(?:erence)?|code"
            rf"|id\b|{NO})|\bFPS(?:[ \t]*{NO})?)\.?(?:[ \t]*\([^)\n]{{1,20}}\))?{SEP}"
            rf"{_SERVICE_NUMBER}", 1,
      min_digits(4)),

@@ -103,7 +103,28 @@ SHAPE_RULES = [
            rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan"
            rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
            rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health"
-           rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket)"
+           rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket|enrol(?:l)?ee)"
            rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{RECORD}", 1, a_reference),
+    # A prisoner's number in England and Wales (NOMIS): a letter, four digits, two letters,
+    # "A1902KL"; in small letters only after the system's name, "(nomis a7739ce)".
+    ("ID", r"(?<![\w-])[A-Z]\d{4}[A-Z]{2}(?![\w-])", 1),
+    ("ID", r"(?i:\bnomis\b)[^\n]{0,40}?(?<![\w-])(?P<v>[a-z]\d{4}[a-z]{2})(?![\w-])", 1, value),
+    # A detainee's numbers after their short labels, in capitals: New South Wales's master
+    # index number "MIN 512337", a custody record "CR 2204/25", "CR no 11HK/0982/25"; a
+    # federal prisoner's register number, "register no. 40871-054".
+    ("ID", r"\bMIN[ \t]*[:#]?[ \t]*(?P<v>\d{5,8})(?![\w-])", 1, value),
+    ("ID", rf"\bCR(?:[ \t]+{NO})?[ \t]*[:#]?[ \t]*(?P<v>(?:[A-Z0-9]{{2,6}}/)?\d{{3,6}}/\d{{2}})"
+           r"(?![\w/-])", 1, value),
+    ("ID", rf"(?i:\bregister[ \t]*{NO}){SEP}{RECORD}", 1, a_reference),
+    # New Zealand's health index number (NHI) without its label: three letters (never I or
+    # O) and four digits, "PRP1660" (a standard's "ISO9001" has an I; "DCB1605" is an NHS
+    # information standard, "AZD1222" a company's compound).
+    ("MRN", r"(?<![\w-])(?!AZD|DCB)[A-HJ-NP-Z]{3}\d{4}(?![\w-])", 2),
+    # A postcode of Barbados, "BB11130"; a Ghana Post digital address, "AK-039-5521".
+    ("ADDRESS", r"(?<![\w-])BB\d{5}(?![\w-])", 2),
+    ("ADDRESS", r"(?<![\w-])[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])", 2),
+    # A taxi's or a van's plate in brackets after it: "drives a maxi taxi (HCD 4471)".
+    ("ID", r"(?i:\b(?:taxi|cab|van|car|truck|lorry|minibus|bus|trotro|danfo|keke)\b)[ \t]*"
+           r"\((?P<v>(?-i:[A-Z]{1,3}[ -]?\d{1,4}[A-Z]{0,2}))\)", 1, value),
 ]
 # fmt: on
