@@ -117,7 +117,12 @@ def workers_employer(m: re.Match[str]) -> Span | None:
         return None
     if " " not in named and named.isupper() and len(named) <= 4:
         return None
+    if len(named.split()) >= 3 and _AN_ORGANISATION.search(named):
+        return value(m)  # a region's name starts it: "East of England Ambulance Service"
     return employer(m)
+
+
+_AN_ORGANISATION = re.compile(r"\b(?:Service|Services|Ltd|Limited|plc|PLC|Inc|Company)$")
 
 
 # The UK's postcode areas: the letters an outward code alone ("Todmorden OL14") starts with.

@@ -157,8 +157,10 @@ DATE_RULES = [
              r"|evac|evacuated|evacuation|medevac|casevac|seen[ \t]+by[ \t]+(?:the[ \t]+)?[a-z]+"
              # an operation by its letters, a level taken, a fill again, a clinic in Malay:
              # "tkr l knee 12/6", "INR 3.1 taken 12.02", "filled … and again 04/11"
-             r"|tkr|thr|tka|tha|lscs|cabg|ercp|ogd|turp|turbt|orif|tavi|pci|taken|again|klinik)"
-             r"\b(?:[ \t]+date)?(?:[ \t]+(?:is|was|on))?"
+             r"|tkr|thr|tka|tha|lscs|cabg|ercp|ogd|turp|turbt|orif|tavi|pci|taken|again|klinik"
+             # a prisoner's release, a court's hearing: "release day 22/07/2025", "court 3/4"
+             r"|release|released|court|sentenced|sentencing|remanded|bail)"
+             r"\b(?:[ \t]+(?:date|day))?(?:[ \t]+(?:is|was|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),

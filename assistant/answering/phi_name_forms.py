@@ -123,6 +123,13 @@ def small_surname_comma_given(m: re.Match[str]) -> Span | None:
     return m.span("v") if given in given_names() else None
 
 
+def initial_and_capital_surname(m: re.Match[str]) -> Span | None:
+    """ "E. KOWALSKA", "j. mcallister": an initial, then a surname no dictionary, clinical list
+    or abbreviation list holds ("E. COLI", "H. PYLORI" are bacteria)."""
+    surname = m.group("v").split(".", 1)[1].strip().casefold()
+    return m.span("v") if all(unlisted(part) for part in surname.split("-")) else None
+
+
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 NAME_FORM_RULES = [
@@ -144,5 +151,12 @@ NAME_FORM_RULES = [
      given_and_capital_surname),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[a-z]{3,},[ \t]*[a-z]{3,})(?=[ \t]*[-–:,][ \t]*"
              r"(?i:dob|d\.o\.b|mrn|nhs|hosp|born|aged?|\d))", 5, small_surname_comma_given),
+    # An initial and a surname in capitals, as a label prints it ("'E. KOWALSKA'"), or in small
+    # letters in a list of beds ("bed 1 - j. mcallister").
+    ("NAME", r"(?<![\w.])(?P<v>[A-Z]\.[ \t]?[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w.-])", 5,
+     initial_and_capital_surname),
+    ("NAME", r"(?i:\bbed)[ \t]*\d{1,3}[A-Za-z]?[ \t]*[-–:][ \t]*"
+             r"(?P<v>[a-z]\.[ \t]?[a-z]{3,}(?:-[a-z]{2,})?)(?![\w'’.-])", 5,
+     initial_and_capital_surname),
 ]
 # fmt: on

@@ -296,6 +296,10 @@ def capitals_after_title(m: re.Match[str]) -> Span | None:
     "Mrs HOPE Lily"), unless it is an abbreviation ("MR CT", "DR ABC")."""
     found = m.group("v")
     words = found.split()
+    initial = ""  # one letter after the surname, as a list prints it: "Pte BROWN K"
+    if len(words) > 1 and len(words[-1].strip(".")) == 1 and len(words[-2].strip(".")) > 1:
+        initial = found[found.rindex(words[-1]) - 1 :]
+        found, words = found[: -len(initial)], words[:-1]
     if len(words) > 1 and len(words[-2].strip(".")) > 1:
         # two words in capitals: the second only if it is no word nor abbreviation
         # ("MS HINEMOA ROPATA"; "MR KNEE RIGHT" leaves "RIGHT")
@@ -304,12 +308,12 @@ def capitals_after_title(m: re.Match[str]) -> Span | None:
         named = _a_surname(words[-2].strip(".").casefold())
         word = second in common_words() or not second.isalpha() or len(second) < 4
         if named and unknown and not word:
-            return m.span("v")
+            return m.start("v"), m.start("v") + len(found) + len(initial)
         found = found[: found.rindex(words[-1])].rstrip()
         words = words[:-1]
     if not _a_surname(words[-1].strip(".").casefold()):
         return None
-    return m.start("v"), m.start("v") + len(found)
+    return m.start("v"), m.start("v") + len(found) + len(initial)
 
 
 def _a_surname(surname: str) -> bool:

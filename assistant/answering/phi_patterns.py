@@ -32,3 +32,14 @@ STREET_ADDRESS = (
 )
 # A clinic list's booked time, 24-hour, the colon optional: "0930", "09:30".
 BOOKED_TIME = r"(?:[01]\d|2[0-3]):?[0-5]\d"
+
+# A service rank written before a name, as a sick parade's or a unit's list writes it ("Pte
+# BROWN K", "LCpl Harris", "Flt Lt Price"); not "Lt" alone (left), "Gen" (general surgery),
+# "PO" (by mouth), "AB" (a blood group), "LAC" (a laceration), "TPR" (temperature, pulse and
+# respiration), "SPC" (a suprapubic catheter) or "Kgn" (Kingston).
+RANK = (
+    r"(?:Pte|PTE|Pvt|PVT|PFC|Cpl|CPL|L/?Cpl|LCPL|L/CPL|Sgt|SGT|S/?Sgt|C/?Sgt|Bdr|LBdr|WO[12]"
+    r"|Lt[ \t]+Col|Lt[ \t]+Cdr|Capt|CAPT|Cpt|Maj|MAJ|Col|COL|Brig|Gnr|GNR|Spr|SPR|Tpr|Rfn|RFN"
+    r"|Mne|MNE|Fus|FUS|Gdsm|GDSM|Cfn|CFN|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Cdr|SSG|SFC|SGM"
+    r"|RSM)"
+)

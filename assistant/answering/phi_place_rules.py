@@ -93,9 +93,11 @@ PLACE_RULES = [
     # student at Parkside School", "(Year 4, St Joseph's Primary)", "attends St Brigid's
     # National School" (not a medical or nursing school).
     ("ADDRESS", rf"(?i:\b(?:attends|attending|at|pupil[ \t]+at|student[ \t]+at|school[ \t]*[:=-]?"
+                rf"|(?:goes|go|going|went)[ \t]+to"
                 rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
                 rf"(?P<v>(?:(?:St\.?|[{UP}][{LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
-                r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College))\b"
+                r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College"
+                r"|Pupil[ \t]+Referral[ \t]+Unit))\b"
                 r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
     # A sports club or its academy side, which with a player's position names him: "Red Lion
     # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
@@ -121,10 +123,17 @@ PLACE_RULES = [
     ("ID", r"(?i:\b(?:driver|chef|barman|barmaid|bartender|crane[ \t]+operator|operator"
            r"|supervisor|diver|pilot|porter|mechanic|electrician|plumber|builder|farmer"
            r"|fisherman|miner|cashier|waiter|waitress|receptionist|technician|welder|carpenter"
-           r"|roofer|plasterer|scaffolder|fitter|rigger|apprentice|plays|played|playing)"
+           r"|roofer|plasterer|scaffolder|fitter|rigger|apprentice|paramedic|firefighter|plays"
+           r"|played|playing)"
            r"[ \t]+(?:at|for|with)[ \t]+(?:the[ \t]+)?)"
-           rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+(?:[{UP}][\w&'’.-]*|\d{{1,3}})){{0,3}})", 3,
-     workers_employer),
+           # ("paramedic with East of England Ambulance Service")
+           rf"(?P<v>[{UP}][\w&'’.-]*(?:[ \t]+(?:of[ \t]+)?(?:[{UP}][\w&'’.-]*|\d{{1,3}})){{0,4}})",
+     3, workers_employer),
+    # A home by its name where someone is said to live: "assaulting staff at The Laurels where
+    # she lived".
+    ("ADDRESS", rf"(?i:\b(?:at|in|from)[ \t]+)(?P<v>The[ \t]+[{UP}][{LO}]+(?:[ \t]+[{UP}][{LO}]+)?)"
+                r"(?=,?[ \t]+(?i:where[ \t]+(?:s?he|they)[ \t]+(?:lives?|lived|stays?|stayed)))", 3,
+     value),
     # A day centre, a nursery or a club someone goes to: "goes to Meadowbank Resource Centre".
     ("ID", r"(?i:\b(?:goes|go|going|went)[ \t]+to|\battends|\battending)[ \t]+(?:the[ \t]+)?"
            rf"(?P<v>(?:[{UP}][\w'’]*[ \t]+){{1,3}}(?:Resource|Day|Activity|Community)[ \t]+"

@@ -58,7 +58,7 @@ from assistant.answering.phi_numbers import (
     not_a_public_bodys,
     not_a_service_line,
 )
-from assistant.answering.phi_patterns import BOOKED_TIME, LO, UP
+from assistant.answering.phi_patterns import BOOKED_TIME, LO, RANK, UP
 from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_shape_rules import SHAPE_RULES
 from assistant.answering.phi_spoken import (
@@ -82,6 +82,7 @@ _WORD = (
 _NAME_CUE = (
     r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    rf"|\b{RANK}\b\.?[ \t]+"
     # "a visiting carer named Steve", "a friend called Jo" ("I called Pharmacy" phoned)
     r"|\bnamed[ \t]+|(?i:\b(?:someone|somebody|person|man|woman|guy|girl|boy|lady|friend"
     r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
@@ -96,7 +97,9 @@ _NAME_CUE = (
     # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
     r"|(?i:\b(?:client|resident|service[ \t]+user|consumer))[ \t]*[:\-–][ \t]*"
     # what someone is called: "(goes by Rosie)", "known as Bee"
-    r"|(?i:\bgoes[ \t]+by|\bknown[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
+    # ("known on the landing as Tiny", "known to staff as Gaz")
+    r"|(?i:\bgoes[ \t]+by|\bknown(?:[ \t]+(?:on|in|to|at|around)[ \t]+(?:the[ \t]+)?[a-z]+)?"
+    r"[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
     # ... and what others call him: "calls himself Jock", "(we call him Pops)", "nicknamed Tiny"
     r"|(?i:\bcalls[ \t]+(?:himself|herself|themselves|themself)|\b(?:we|they|staff|everyone"
     r"|people)[ \t]+calls?[ \t]+(?:him|her|them)|\bnicknamed|\bnickname(?:[ \t]+is)?)[ \t]+"
@@ -235,9 +238,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"(?i:\b(?:patient|pt)[ \t]+is)[ \t]+(?P<v>{_WORD}(?:[ \t]+{_WORD}){{1,2}})", 5,
      name_after_cue),
     # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
-    ("NAME", r"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr)\b\.?[ \t]+"
+    # (and a rank: "Pte BROWN K", "PTE JOSAIA RATUVOU", with an initial after the surname)
+    ("NAME", rf"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr|{RANK})\b\.?[ \t]+"
              r"(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
-             r"(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?)\b", 5,
+             r"(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?"
+             r"(?:[ \t][A-HJ-Z]\.?(?![\w&/]))?)(?![\w])", 5,
      capitals_after_title),
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
     ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"
