@@ -323,8 +323,9 @@ def _a_surname(surname: str) -> bool:
     return not ((surname in NOT_PEOPLE or len(surname) < 4) and not listed)  # "DR ABC"
 
 
-# Units of care named by their letters: "ITU bed 5" is a place, "RK (bed 12)" a person.
-_UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu".split())
+# Units of care named by their letters: "ITU bed 5" is a place (and a prison's healthcare
+# centre, "HCC bed 4"), "RK (bed 12)" a person.
+_UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu hcc".split())
 
 
 def initials_in_bed(m: re.Match[str]) -> Span | None:
@@ -377,6 +378,8 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     start = end = m.start("v")
     if any(a <= start and m.end("v") <= b for a, b in place_phrases(m.string)):
         return None  # "Sister Mary Joseph nodule": a sign's name, not a nun's
+    if _BLOOD_GROUP.match(m.string, start):
+        return None  # "Mum O positive, baby A positive": their blood groups
     # After "Mr" or "Mrs" a capitalised surname that is also a word ("Mr Ward 82", "Mrs
     # Will") is the person's: the first word only, the rest as for any cue.
     titled = _TITLE_BEFORE.search(m.string, 0, start) is not None
@@ -395,6 +398,7 @@ _A_PLACE_NAMED = re.compile(
     r"[ \t]+(?i:ward|unit|room|wing|suite|house|building|centre|center|clinic|hospital"
     r"|hospice|lounge|garden)\b"
 )
+_BLOOD_GROUP = re.compile(r"(?:A|B|AB|O)[ \t]*(?i:pos(?:itive)?|neg(?:ative)?|Rh[DdEe]?\b|[+-])")
 _TITLE_BEFORE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+$")
 
 

@@ -130,8 +130,8 @@ NUMBER_RULES = [
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           # (a schedule's item is no one's: "Medicare item 35503")
-           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}(?!(?i:items?)\b)\(?{_GROUPED}", 1,
+           # (a schedule's item is no one's: "Medicare item 35503"; nor Medicaid's 1115 waivers)
+           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}(?!(?i:items?)\b|1115\b)\(?{_GROUPED}", 1,
      not_a_products_lot),
     # An exercise or a glucose app's code for one patient, in dashed groups: "PhysiApp access
     # code KX7-42Q9", "share code JHX-772-PLQ".

@@ -46,10 +46,20 @@ _UNIT_OR_CODE = re.compile(
 )
 
 
+# A ward named after someone, said to be a ward: "Rose Ward is the female PICU", "Bader Ward
+# - is that the amputee rehab ward?" ("Rose Ward is the patient in bed 4" is a woman).
+_WARD_SAID_TO_BE = re.compile(
+    r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+Ward(?=(?:[ \t]+is|[ \t]*[-–][ \t]*is[ \t]+that)"
+    r"[ \t]+(?:the|a|an|our)[ \t]+(?:[\w-]+[ \t]+){0,3}(?:ward|unit|PICU|NICU|ICU|HDU|CCU"
+    r"|MAU|AMU)\b)"
+)
+
+
 @lru_cache(maxsize=16)
 def place_phrases(text: str) -> tuple[Span, ...]:
     """Where the places of several words stand (read once a question, not once a word)."""
     found = list(_PLACE_PHRASE.finditer(text)) + list(_UNIT_OR_CODE.finditer(text))
+    found += _WARD_SAID_TO_BE.finditer(text)
     return tuple(m.span() for m in found)
 
 
