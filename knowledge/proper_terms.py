@@ -593,6 +593,7 @@ THING_PHRASES = (
     "harris review",
     "jones criteria",
     "curve of wilson",
+    "lucia jig",
     "willis gauge",
     "cawood and howell",
     "black's class",
