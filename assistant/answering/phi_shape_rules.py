@@ -36,6 +36,12 @@ def a_ships_name(m: re.Match[str]) -> Span | None:
     return start, end
 
 
+# A device's serial: capitals and digits, three digits together among them; the side it is
+# worn on before it.
+_SERIAL = r"(?-i:(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d{3})[A-Z0-9]{6,})"
+_SIDE = r"(?:L|R|left|right)"
+
+
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 SHAPE_RULES = [
@@ -123,6 +129,13 @@ SHAPE_RULES = [
     # A postcode of Barbados, "BB11130"; a Ghana Post digital address, "AK-039-5521".
     ("ADDRESS", r"(?<![\w-])BB\d{5}(?![\w-])", 2),
     ("ADDRESS", r"(?<![\w-])[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])", 2),
+    # A device's serial after the device, capitals and digits mixed, each side's for a pair:
+    # "hearing aids L 2218XK441 R 2218XK442", "cochlear processor 4410AB2291" (not "pump
+    # 50ml/h": no capital, no three digits together).
+    ("ID", r"(?i:\b(?:hearing[ \t]+aids?|cochlear[ \t]+(?:implant|processor)|processor|pacemaker"
+           r"|insulin[ \t]+pump|CGM|sensor|transmitter)\b)[ \t]*:?[ \t]*"
+           rf"(?P<v>(?:{_SIDE}[ \t]*:?[ \t]*)?{_SERIAL}(?:,?[ \t]+{_SIDE}[ \t]*:?[ \t]*{_SERIAL})?)"
+           r"(?![\w-])", 1, value),
     # A taxi's or a van's plate in brackets after it: "drives a maxi taxi (HCD 4471)".
     ("ID", r"(?i:\b(?:taxi|cab|van|car|truck|lorry|minibus|bus|trotro|danfo|keke)\b)[ \t]*"
            r"\((?P<v>(?-i:[A-Z]{1,3}[ -]?\d{1,4}[A-Z]{0,2}))\)", 1, value),

@@ -48,6 +48,7 @@ FOUND = [
     ("remanded for a fight at The Cedars where he lived, MMSE 18", "The Cedars"),
     ("release day 14/08/2025 - who arranges his methadone script?", "14/08/2025"),
     ("dr smith told me to ask about the anticoagulant before extraction", "smith"),
+    ("hearing aids L 4410KX118 R 4410KX119 - right one whistles", "4410KX119"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -77,6 +78,7 @@ KEPT = [
     "What is Hb Bart's on a newborn screen?",
     "What is DCB1605 and what must we record?",
     "Lt knee swelling after the march - ice?",
+    "insulin pump 50ml/h overnight - is that right?",
 ]
 
 
