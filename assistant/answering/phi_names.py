@@ -91,7 +91,9 @@ def names_before(m: re.Match[str]) -> Span | None:
             break
         run.append(w)
     names = [w.group() for w in reversed(run)]
-    if not run or not all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names)):
+    if len(words) == 1 and _opening_word_name(m, names[0]):
+        pass  # "wade 45m aml on aza": the question opens with the patient
+    elif not run or not all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names)):
         return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
     base = m.start("v")
     return base + run[-1].start(), base + run[0].end()
@@ -128,6 +130,19 @@ def _surname_first(names: list[str], i: int) -> bool:
     Korean and Chinese names: "park ji-hoon", "lee mei-ling" ("park" alone is a word)."""
     given = names[i + 1] if i + 1 < len(names) else ""
     return "-" in given and _name_like(given) and names[i].casefold() in frequent_surnames()
+
+
+def _opening_word_name(m: re.Match[str], word: str) -> bool:
+    """A word in small letters opening the question right before an age and sex is the
+    patient's name when a name list has it, even if it is also a word ("wade 45m", "rose
+    82f"), unless a clinical list has it ("fall 76f", "stroke 67m")."""
+    folded = word.casefold()
+    return (
+        not m.string[: m.start("v")].strip()
+        and word.islower()
+        and folded in name_list()
+        and folded not in clinical_words()
+    )
 
 
 def _name_like(word: str) -> bool:
