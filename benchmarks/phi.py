@@ -294,6 +294,9 @@ SPLIT_SETS = frozenset(
         "seventyninth",
         "eightieth",
         "eightyfirst",
+        "eightysecond",
+        "eightythird",
+        "eightyfifth",
     }
 )
 LATER_SETS = [
@@ -376,6 +379,9 @@ LATER_SETS = [
     ("seventyninth", "seventy-ninth set"),
     ("eightieth", "eightieth set"),
     ("eightyfirst", "eighty-first set"),
+    ("eightysecond", "eighty-second set"),
+    ("eightythird", "eighty-third set"),
+    ("eightyfifth", "eighty-fifth set"),
 ]
 
 
