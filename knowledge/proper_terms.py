@@ -159,6 +159,7 @@ BRANDS = frozenset(
     quilonum ryzodeg solian solmux stamaril sustenna toprol tramal trinza tritace tuseran
     valdoxan vaxigrip vaxzevria vigileo vytorin xeplion zartan zydol
     maviret bonjela tisseel duraphat ervebo oxbryta voxelotor casgevy modafinil
+    elvanse zarzio accofil euthatal dolethal gudair heptavac leptavoid elekta blueteq
     """.split()
 )
 
@@ -272,6 +273,7 @@ EPONYMS = frozenset(
     goldmann
     pozzi champy bichat
     cvek hanau kois cawood
+    magrath ommaya johne paul-bunnell löwenstein-jensen lowenstein-jensen cairo-bishop
     """.split()
 )
 
@@ -280,6 +282,7 @@ BODIES = frozenset(
     """
     ornge
     daman thiqa
+    tresillian karitane barnardo
     dvla middlemore
     sunnybrook rcpath
     galop fenway croí croi healthline sandyford konsulta
@@ -302,6 +305,7 @@ BODIES = frozenset(
 GENERA = frozenset(
     """
     tinospora
+    erysipelothrix saccharopolyspora hardjo pomona copenhageni ballum australis
     klebsiella pseudomonas enterobacter acinetobacter serratia citrobacter proteus morganella
     providencia salmonella shigella listeria legionella neisseria haemophilus bordetella
     brucella burkholderia stenotrophomonas enterococcus staphylococcus streptococcus
@@ -379,6 +383,7 @@ CITIES = frozenset(
 PLACES = CITIES | frozenset(
     """
     portrane mountjoy polmont malabar brunei pokhara salford nnewi nassau
+    crumlin lugano clydesdale sylheti
     papworth vellore chandigarh pgimer lido nikshay ni-kshay poshan yojana pm-jay taglish
     raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
     hairmyres ysbyty cymraeg gaelic diolch ashkenazi berber sephardi mizrahi
@@ -594,6 +599,28 @@ THING_PHRASES = (
     "jones criteria",
     "curve of wilson",
     "lucia jig",
+    "asthma + lung uk",
+    "st john ambulance",
+    "temple street",
+    "helen & douglas house",
+    "munro review",
+    "named person",
+    "whānau āwhina plunket",
+    "kapa haka",
+    "cavalier king charles",
+    "aberdeen angus",
+    "welsh black",
+    "farmer's lung",
+    "chris o'brien lifehouse",
+    "fred hutch",
+    "ann arbor",
+    "tata memorial",
+    "baxter infusor",
+    "cancer drugs fund",
+    "rainbow ward",
+    "richter transformation",
+    "phoenix definition",
+    "dara-vrd",
     "willis gauge",
     "cawood and howell",
     "black's class",

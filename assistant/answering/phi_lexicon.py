@@ -97,7 +97,9 @@ UNLISTED_WORDS = frozenset(
     " pax cohb ciguatera ur"
     # a diet, a food law, a prison's segregation unit, a stone in a salivary duct, a
     # generation's ship, a soldier of Nepal, a repatriation hospital, an early warning score
-    " coeliac halal seg sialolith sialoliths wellbeing windrush gurkha gurkhas repat tews".split()
+    " coeliac halal seg sialolith sialoliths wellbeing windrush gurkha gurkhas repat tews"
+    # a zoonosis, a butcher's saw
+    " tularemia tularaemia bandsaw".split()
 )
 
 

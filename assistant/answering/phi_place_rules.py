@@ -97,7 +97,7 @@ PLACE_RULES = [
                 rf"|year[ \t]+\d{{1,2}},?|grade[ \t]+\d{{1,2}},?))[ \t]+"
                 rf"(?P<v>(?:(?:St\.?|[{UP}][{LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
                 r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College"
-                r"|Pupil[ \t]+Referral[ \t]+Unit))\b"
+                r"|Pupil[ \t]+Referral[ \t]+Unit|Pre-?[Ss]chool|Nursery|Kindergarten))\b"
                 r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
     # A sports club or its academy side, which with a player's position names him: "Red Lion
     # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_addresses import employer
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_number_rules import NO, RECORD, SEP
@@ -109,7 +110,11 @@ SHAPE_RULES = [
            rf"|CDC[ \t]+{NO}|tasking|mission|msn|claim|loan"
            rf"|chain[ \t]+of[ \t]+custody(?:[ \t]+form)?|(?-i:CAS|CIDR[ \t]+event)|expeditioner"
            rf"|employee|passport[ \t]+\((?-i:[A-Z]{{2,3}})\)|occ(?:upational)?[ \t]+health"
-           rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket|enrol(?:l)?ee)"
+           rf"|insurance[ \t]+policy|device[ \t]+id|support[ \t]+ticket|enrol(?:l)?ee"
+           # a child protection plan's, a student's, a skipper's ticket: "CP number
+           # 4477-2291-QLD", "student no. s2219384", "skipper's ticket is SK-70821"
+           rf"|(?-i:CP)(?=[ \t]+{NO})|student(?=[ \t]+{NO})"
+           r"|(?:skipper|master|mate|engineer)['’]?s?[ \t]+ticket)"
            rf"(?:[ \t]+(?:id\b|{NO}))?){SEP}{RECORD}", 1, a_reference),
     # A prisoner's number in England and Wales (NOMIS): a letter, four digits, two letters,
     # "A1902KL"; in small letters only after the system's name, "(nomis a7739ce)".
@@ -136,6 +141,16 @@ SHAPE_RULES = [
            r"|insulin[ \t]+pump|CGM|sensor|transmitter)\b)[ \t]*:?[ \t]*"
            rf"(?P<v>(?:{_SIDE}[ \t]*:?[ \t]*)?{_SERIAL}(?:,?[ \t]+{_SIDE}[ \t]*:?[ \t]*{_SERIAL})?)"
            r"(?![\w-])", 1, value),
+    # A farm's property identification code in Australia: "PIC QBAB5678".
+    ("ID", r"\bPIC[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9]*\d{3})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8})"
+           r"(?![\w-])", 1, value),
+    # A named abattoir or meat plant a worker is employed by: "Anatolia Meats Ltd", "Boundary
+    # Creek Abattoir" (a company alone may be a maker: "Merck Serono Ltd").
+    ("ID", r"\b(?P<v>(?:[A-Z][a-z]+[ \t]+){1,3}(?:Abattoir|Meatworks|Meats|Kennels|Cattery)"
+           r"(?:[ \t]+(?:Pty[ \t]+)?Ltd)?)\b", 3, employer),
+    # A social media handle after the app it is on: "posts on tiktok as @lymphomaliv".
+    ("ID", r"(?i:\b(?:tiktok|instagram|insta|twitter|snapchat|facebook|threads|youtube)\b)"
+           r"[^\n@]{0,25}?(?P<v>(?<![\w.])@[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])(?![\w@])", 2, value),
     # A taxi's or a van's plate in brackets after it: "drives a maxi taxi (HCD 4471)".
     ("ID", r"(?i:\b(?:taxi|cab|van|car|truck|lorry|minibus|bus|trotro|danfo|keke)\b)[ \t]*"
            r"\((?P<v>(?-i:[A-Z]{1,3}[ -]?\d{1,4}[A-Z]{0,2}))\)", 1, value),

@@ -210,7 +210,10 @@ def is_name(text: str, token: re.Match[str]) -> bool:
 
 
 # Who someone is to the ward, written with a capital at a sentence's start: no name.
-_ROLES = frozenset("patient patients client clients resident residents elder elders".split())
+_ROLES = frozenset(
+    "patient patients client clients resident residents elder elders parent parents carer carers "
+    "guardian guardians".split()
+)
 # A line's label before an age: "Age 18 months", "Aged 7" (a surname on the lists too).
 _AGE_LABELS = frozenset({"age", "aged"})
 _POSSESSIVE_BEFORE = re.compile(r"[^\W\d_]['’]s?[ \t]+$")
