@@ -296,6 +296,7 @@ SPLIT_SETS = frozenset(
         "eightyfirst",
         "eightysecond",
         "eightythird",
+        "eightyfourth",
         "eightyfifth",
     }
 )
@@ -381,6 +382,7 @@ LATER_SETS = [
     ("eightyfirst", "eighty-first set"),
     ("eightysecond", "eighty-second set"),
     ("eightythird", "eighty-third set"),
+    ("eightyfourth", "eighty-fourth set"),
     ("eightyfifth", "eighty-fifth set"),
 ]
 
