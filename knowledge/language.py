@@ -66,10 +66,14 @@ _FUNCTION_WORDS = {
     "lang daw raw",
     # Hindi and Urdu as typed in Latin letters ("pt ka naam … hai")
     "hi": "hai hain kya ka ki ke ko mein mera meri mere aur nahi nahin kaise kitna kitni "
-    "kitne karna karen chahiye bhi tha thi raha rahi sakte sakta gaya gayi wala wali "
+    "kitne karna karen chahiye bhi tha thi raha rahi rahe sakte sakta gaya gayi wala wali "
     "unka unki unko yeh woh abhi din ghante baar bachcha bachche doctor dawai dawa goli",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# Words of another language that are no English word and no particle of a name ("de", "la",
+# "van" stand in names): one beside a word marks a phrase of that language.
+_PARTICLES = frozenset("de la le da di du do dos das del della van von den der al el bin".split())
+FOREIGN_WORDS = frozenset().union(*_WORDS.values()) - STOPWORDS - _PARTICLES
 _VIETNAMESE = frozenset("ơưđ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)))
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPTS = (("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"))

@@ -160,6 +160,8 @@ BRANDS = frozenset(
     valdoxan vaxigrip vaxzevria vigileo vytorin xeplion zartan zydol
     maviret bonjela tisseel duraphat ervebo oxbryta voxelotor casgevy modafinil
     elvanse zarzio accofil euthatal dolethal gudair heptavac leptavoid elekta blueteq
+    adiro bentelan aulin polopiryna rutinoscorbin algocalmin paduden spasfon daflon isabgol
+    joshanda banlangen
     """.split()
 )
 
@@ -274,6 +276,7 @@ EPONYMS = frozenset(
     pozzi champy bichat
     cvek hanau kois cawood
     magrath ommaya johne paul-bunnell löwenstein-jensen lowenstein-jensen cairo-bishop
+    claeys-leonetti
     """.split()
 )
 
@@ -383,7 +386,7 @@ CITIES = frozenset(
 PLACES = CITIES | frozenset(
     """
     portrane mountjoy polmont malabar brunei pokhara salford nnewi nassau
-    crumlin lugano clydesdale sylheti
+    crumlin lugano clydesdale sylheti darija
     papworth vellore chandigarh pgimer lido nikshay ni-kshay poshan yojana pm-jay taglish
     raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
     hairmyres ysbyty cymraeg gaelic diolch ashkenazi berber sephardi mizrahi
@@ -621,6 +624,14 @@ THING_PHRASES = (
     "richter transformation",
     "phoenix definition",
     "dara-vrd",
+    "pudina hara",
+    "hamdard safi",
+    "nigella sativa",
+    "carte vitale",
+    "hospital universitario",
+    "ospedale san raffaele",
+    "spitalul clinic",
+    "bạch mai",
     "willis gauge",
     "cawood and howell",
     "black's class",

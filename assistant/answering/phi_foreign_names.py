@@ -1,7 +1,9 @@
 """Names in a clause written in another language (assistant/answering/phi_name_spans.py asks):
 there the English looks of assistant/answering/phi_words.py are set aside, and only names a
 rule found after a cue, listed given names and surnames, runs of capitalised words holding
-one, and capitals inside a clause of a language that keeps them for names count."""
+one, and capitals inside a clause of a language that keeps them for names count. A phrase of
+another language inside an English sentence ("'pressão alta' vs 'pressão baixa'") is no
+name either."""
 
 from __future__ import annotations
 
@@ -9,8 +11,17 @@ import re
 import unicodedata
 
 from assistant.answering.phi_names import STOP, adjacent
-from knowledge.language import foreign_spans
-from knowledge.name_words import frequent_surnames, given_names, load_names
+from knowledge.language import FOREIGN_WORDS, foreign_spans
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
+
+
+def names_in_other_languages(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool], inside_a_name
+) -> None:
+    """The verdicts of the word-by-word look, for words of another language: in its clauses,
+    and in its phrases inside an English sentence."""
+    only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
+    phrases_of_other_languages(text, tokens, verdicts, inside_a_name)
 
 
 def only_listed_names_in_other_languages(
@@ -92,3 +103,74 @@ def _in_capitalised_runs(
         if long_enough and any(w in load_names() for w in words):
             found.update(run)
     return found
+
+
+# A name's particles, which join a phrase of another language as often ("ataque de nervios").
+_PARTICLES = frozenset("de la le da di du do dos das del della".split())
+# A quoted stretch of one line: what someone said, or a word of theirs.
+_QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\n]{2,60})['’\"”](?!\w)")
+
+
+def phrases_of_other_languages(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool], inside_a_name
+) -> None:
+    """Words in small letters that are a phrase of another language, not a name: a quoted
+    phrase all in small letters ("'pressão alta'", "'la luz me molesta'"); a word beside
+    another language's word ("estou com falta de ar", "chakkar aa rahe hain"); words joined
+    by a particle when the first is no given name ("ataque de nervios", "posto de saúde";
+    "maria de la cruz" stays a name)."""
+    quoted = [m.span(1) for m in _QUOTED.finditer(text) if _foreign_quote(m.group(1))]
+    for i, token in enumerate(tokens):
+        if not verdicts[i] or not token.group().islower() or inside_a_name(token):
+            continue
+        in_quote = any(a <= token.start() and token.end() <= b for a, b in quoted)
+        head = _joined_by_particle(tokens, verdicts, i)
+        if head is not None:  # the whole phrase, its first word and particles too
+            verdicts[head : i + 1] = [False] * (i + 1 - head)
+        elif in_quote or _beside_a_foreign_word(text, tokens, i):
+            verdicts[i] = False
+
+
+def _foreign_quote(phrase: str) -> bool:
+    """Two words or more, all in small letters, one with a letter English does not use
+    ("'pressão alta'", "'cạo gió'"; not a nickname, "'big kev'")."""
+    words = re.findall(r"[^\W\d_]+", phrase)
+    return len(words) >= 2 and all(w.islower() for w in words) and not phrase.isascii()
+
+
+def _beside_a_foreign_word(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    before = i > 0 and adjacent(text, tokens[i - 1], tokens[i]) and _foreign(tokens[i - 1])
+    after = i + 1 < len(tokens) and adjacent(text, tokens[i], tokens[i + 1])
+    return before or (after and _foreign(tokens[i + 1]))
+
+
+def _foreign(token: re.Match[str]) -> bool:
+    """Another language's word, in small letters, that no English or name list holds ("com",
+    "estou", "hain"; not "doctor", "thi" of "nguyen thi lan", "lo" of "lo russo")."""
+    word = token.group()
+    return (
+        len(word) > 2  # "na", "ka", "ko" are also parts of names: "li na"
+        and word.islower()
+        and word in FOREIGN_WORDS
+        and word not in common_words()
+        and word not in load_names()
+        and word not in given_names()
+    )
+
+
+def _joined_by_particle(tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> int | None:
+    """Where the phrase starts when a word, no particle itself, is joined by particles to a
+    word in small letters before them that no name list holds: "ataque de nervios", "posto
+    de saúde" (not "maria de la cruz", "ferreira da silva", nor "sr de la peña", whose
+    particles open the name)."""
+    words = [t.group() for t in tokens]
+    if words[i] in _PARTICLES:
+        return None
+    head = i - 1
+    while head >= 0 and words[head] in _PARTICLES:
+        head -= 1
+    if head == i - 1 or head < 0 or not verdicts[head]:  # no particle before, or no word
+        return None
+    first = words[head]
+    named = first in given_names() or first in load_names()
+    return head if first.islower() and not named else None

@@ -17,7 +17,7 @@ import re
 
 from assistant.answering import phi_lexicon, phi_words
 from assistant.answering.phi_east_asian import east_asian_names
-from assistant.answering.phi_foreign_names import only_listed_names_in_other_languages
+from assistant.answering.phi_foreign_names import names_in_other_languages
 from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN
 from assistant.answering.phi_name_cues import named_by_cues
 from assistant.answering.phi_name_pairs import (
@@ -81,7 +81,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
         spans = drugs + (phrases if token.group().islower() else ())
         if any(a <= token.start() and token.end() <= b for a, b in spans):
             verdicts[i] = False
-    only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
+    names_in_other_languages(text, tokens, verdicts, inside_a_name)
     return _spans(text, tokens, verdicts)
 
 

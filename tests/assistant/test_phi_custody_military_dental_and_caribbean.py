@@ -49,6 +49,8 @@ FOUND = [
     ("release day 14/08/2025 - who arranges his methadone script?", "14/08/2025"),
     ("dr smith told me to ask about the anticoagulant before extraction", "smith"),
     ("hearing aids L 4410KX118 R 4410KX119 - right one whistles", "4410KX119"),
+    ("pt maria de la cruz 45f, cough for 3 weeks", "cruz"),
+    ("sr de la peña in bay 4 is hypo", "peña"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -79,6 +81,10 @@ KEPT = [
     "What is DCB1605 and what must we record?",
     "Lt knee swelling after the march - ice?",
     "insulin pump 50ml/h overnight - is that right?",
+    "the family call it 'pressão alta' - do they mean hypertension?",
+    "is ataque de nervios a recognised cultural syndrome?",
+    "what is a posto de saúde - like a GP surgery?",
+    "Spasfon was bought in France - what is the UK equivalent?",
 ]
 
 
