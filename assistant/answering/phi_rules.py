@@ -224,7 +224,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
               r"|hp|handphone"  # Singapore's and Malaysia's word for a mobile
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
-              r"|numer[ \t]+telefonu)\b\.?"
+              r"|numer[ \t]+telefonu|telf|tlf)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
@@ -444,7 +444,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
-           r"|sal)\b", 5, value, AGE_PLACEHOLDER),
+           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".

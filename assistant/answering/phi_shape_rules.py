@@ -151,6 +151,15 @@ SHAPE_RULES = [
     # A social media handle after the app it is on: "posts on tiktok as @lymphomaliv".
     ("ID", r"(?i:\b(?:tiktok|instagram|insta|twitter|snapchat|facebook|threads|youtube)\b)"
            r"[^\n@]{0,25}?(?P<v>(?<![\w.])@[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])(?![\w@])", 2, value),
+    # France's social security number (NIR), in its printed groups: "2 60 09 75 112 045 32".
+    ("SSN", r"(?<![\w-])[12][ \t]?\d{2}[ \t]?\d{2}[ \t]?(?:\d{2}|2[AB])[ \t]?\d{3}[ \t]?\d{3}"
+            r"(?:[ \t]?\d{2})?(?![\w-])", 1),
+    # ... and the numbers other health services give one person, after their labels: a
+    # Portuguese "nº utente 284 917 365", a French "n° sécu …".
+    ("ID", r"(?i:\b(?:n[º°o]\.?[ \t]*(?:de[ \t]+)?)?(?:utente|s[ée]cu(?:rit[ée][ \t]+sociale)?))"
+           r"[ \t]*[:#]?[ \t]*(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\w-])", 1, value),
+    # A Portuguese postcode before its town ("4050-262 Porto"), a Polish one ("80-827 Gdańsk").
+    ("ADDRESS", r"(?<![\w-])(?:\d{4}-\d{3}|\d{2}-\d{3})(?=[ \t]+[A-ZŁŚŻĆ][a-ząćęłńóśźż]+\b)", 2),
     # A taxi's or a van's plate in brackets after it: "drives a maxi taxi (HCD 4471)".
     ("ID", r"(?i:\b(?:taxi|cab|van|car|truck|lorry|minibus|bus|trotro|danfo|keke)\b)[ \t]*"
            r"\((?P<v>(?-i:[A-Z]{1,3}[ -]?\d{1,4}[A-Z]{0,2}))\)", 1, value),

@@ -51,6 +51,11 @@ FOUND = [
     ("hearing aids L 4410KX118 R 4410KX119 - right one whistles", "4410KX119"),
     ("pt maria de la cruz 45f, cough for 3 weeks", "cruz"),
     ("sr de la peña in bay 4 is hypo", "peña"),
+    ("n° sécu 1 72 11 69 123 045 18 - prior auth?", "045 18"),
+    ("nº utente 301 884 552, mora em Braga", "301 884 552"),
+    ("mieszka ul. Długa 4, 31-147 Kraków - her son asks about INR", "31-147"),
+    ("bunicul are 94 de ani, will not eat", "94"),
+    ("telf 611 223 498, call the daughter", "611 223 498"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -85,6 +90,7 @@ KEPT = [
     "is ataque de nervios a recognised cultural syndrome?",
     "what is a posto de saúde - like a GP surgery?",
     "Spasfon was bought in France - what is the UK equivalent?",
+    "dose 10-100 mg daily is too wide a range?",
 ]
 
 
