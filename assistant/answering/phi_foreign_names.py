@@ -106,7 +106,7 @@ def _in_capitalised_runs(
 
 
 # A name's particles, which join a phrase of another language as often ("ataque de nervios").
-_PARTICLES = frozenset("de la le da di du do dos das del della".split())
+_JOINING = frozenset("de la le da di du do dos das del della".split())
 # A quoted stretch of one line: what someone said, or a word of theirs.
 _QUOTED = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\n]{2,60})['’\"”](?!\w)")
 
@@ -164,10 +164,10 @@ def _joined_by_particle(tokens: list[re.Match[str]], verdicts: list[bool], i: in
     de saúde" (not "maria de la cruz", "ferreira da silva", nor "sr de la peña", whose
     particles open the name)."""
     words = [t.group() for t in tokens]
-    if words[i] in _PARTICLES:
+    if words[i] in _JOINING:
         return None
     head = i - 1
-    while head >= 0 and words[head] in _PARTICLES:
+    while head >= 0 and words[head] in _JOINING:
         head -= 1
     if head == i - 1 or head < 0 or not verdicts[head]:  # no particle before, or no word
         return None

@@ -91,10 +91,12 @@ def names_before(m: re.Match[str]) -> Span | None:
             break
         run.append(w)
     names = [w.group() for w in reversed(run)]
-    if len(words) == 1 and _opening_word_name(m, names[0]):
-        pass  # "wade 45m aml on aza": the question opens with the patient
-    elif not run or not all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names)):
-        return None  # "COPD exacerbation 67M", "β-blocker dose 76yo M"
+    # (not "COPD exacerbation 67M", "β-blocker dose 76yo M"; but "wade 45m aml on aza": the
+    # question opens with the patient)
+    name_like = all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names))
+    opening = len(words) == 1 and bool(run) and _opening_word_name(m, names[0])
+    if not run or not (name_like or opening):
+        return None
     base = m.start("v")
     return base + run[-1].start(), base + run[0].end()
 
