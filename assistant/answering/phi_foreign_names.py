@@ -120,11 +120,12 @@ def phrases_of_other_languages(
     by a particle when the first is no given name ("ataque de nervios", "posto de saúde";
     "maria de la cruz" stays a name)."""
     quoted = [m.span(1) for m in _QUOTED.finditer(text) if _foreign_quote(m.group(1))]
+    words = [t.group() for t in tokens]  # read once: a long pasted note has many tokens
     for i, token in enumerate(tokens):
         if not verdicts[i] or not token.group().islower() or inside_a_name(token):
             continue
         in_quote = any(a <= token.start() and token.end() <= b for a, b in quoted)
-        head = _joined_by_particle(tokens, verdicts, i)
+        head = _joined_by_particle(words, verdicts, i)
         if head is not None:  # the whole phrase, its first word and particles too
             verdicts[head : i + 1] = [False] * (i + 1 - head)
         elif in_quote or _beside_a_foreign_word(text, tokens, i):
@@ -158,12 +159,11 @@ def _foreign(token: re.Match[str]) -> bool:
     )
 
 
-def _joined_by_particle(tokens: list[re.Match[str]], verdicts: list[bool], i: int) -> int | None:
+def _joined_by_particle(words: list[str], verdicts: list[bool], i: int) -> int | None:
     """Where the phrase starts when a word, no particle itself, is joined by particles to a
     word in small letters before them that no name list holds: "ataque de nervios", "posto
     de saúde" (not "maria de la cruz", "ferreira da silva", nor "sr de la peña", whose
     particles open the name)."""
-    words = [t.group() for t in tokens]
     if words[i] in _JOINING:
         return None
     head = i - 1
