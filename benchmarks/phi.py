@@ -298,6 +298,10 @@ SPLIT_SETS = frozenset(
         "eightythird",
         "eightyfourth",
         "eightyfifth",
+        "eightysixth",
+        "eightyseventh",
+        "eightyeighth",
+        "eightyninth",
     }
 )
 LATER_SETS = [
@@ -384,6 +388,10 @@ LATER_SETS = [
     ("eightythird", "eighty-third set"),
     ("eightyfourth", "eighty-fourth set"),
     ("eightyfifth", "eighty-fifth set"),
+    ("eightysixth", "eighty-sixth set"),
+    ("eightyseventh", "eighty-seventh set"),
+    ("eightyeighth", "eighty-eighth set"),
+    ("eightyninth", "eighty-ninth set"),
 ]
 
 
