@@ -302,6 +302,10 @@ SPLIT_SETS = frozenset(
         "eightyseventh",
         "eightyeighth",
         "eightyninth",
+        "ninetieth",
+        "ninetyfirst",
+        "ninetysecond",
+        "ninetythird",
     }
 )
 LATER_SETS = [
@@ -392,6 +396,10 @@ LATER_SETS = [
     ("eightyseventh", "eighty-seventh set"),
     ("eightyeighth", "eighty-eighth set"),
     ("eightyninth", "eighty-ninth set"),
+    ("ninetieth", "ninetieth set"),
+    ("ninetyfirst", "ninety-first set"),
+    ("ninetysecond", "ninety-second set"),
+    ("ninetythird", "ninety-third set"),
 ]
 
 
