@@ -162,12 +162,14 @@ BRANDS = frozenset(
     elvanse zarzio accofil euthatal dolethal gudair heptavac leptavoid elekta blueteq
     adiro bentelan aulin polopiryna rutinoscorbin algocalmin paduden spasfon daflon isabgol
     joshanda banlangen
+    xofluza mircera velphoro pantoloc warticon aldara sunlenca levonelle unigold bioline
     """.split()
 )
 
 EPONYMS = frozenset(
     """
     kidd duffy lutheran fugl-meyer charcot-leyden clauss rancho amigos
+    caird capgras hegar goodell banff maastricht tzanck naranjo henderson-hasselbalch
     loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
     birt-hogg-dube osler-weber-rendu stein-leventhal mayer-rokitansky-küster-hauser rokitansky
     tay-sachs niemann-pick canavan ghent beighton angelman prader-willi smith-lemli-opitz
@@ -386,6 +388,7 @@ CITIES = frozenset(
 PLACES = CITIES | frozenset(
     """
     portrane mountjoy polmont malabar brunei pokhara salford nnewi nassau
+    goldfields broadmoor rampton ashworth mildmay mulago colindale kirketon
     crumlin lugano clydesdale sylheti darija
     papworth vellore chandigarh pgimer lido nikshay ni-kshay poshan yojana pm-jay taglish
     raigmore glangwili morriston llandough rookwood grampian ninewells wishaw monklands
@@ -453,7 +456,7 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
     cleveland dallas darwin devon florence hackney houston hull jordan kent lancaster lincoln
     london lyon madrid medina milan milton orlando palermo paris phoenix regina richmond
     sheffield sofia sydney valencia victoria georgia carolina virginia madison marion vernon
-    augusta eugene savannah jackson
+    augusta eugene savannah jackson kerry
     """.split()
 )
 
@@ -833,6 +836,27 @@ THING_PHRASES = (
     "ling zhi",
     "wu wei zi",
     "dan shen",
+    # children's hospitals and homes named after people, a care scandal's name
+    "st jude",
+    "st. jude",
+    "lucile packard",
+    "le bonheur",
+    "winterbourne view",
+    "mother teresa",
+    "bence jones",
+    # South Asian mothers' and children's schemes and ambulances
+    "janani suraksha yojana",
+    "janani shishu suraksha karyakram",
+    "janani express",
+    "mission indradhanush",
+    "suwa seriya",
+    # hospitals, hospices and services named after people or places
+    "holland bloorview",
+    "princess margaret",
+    "caritas christi",
+    "ryan white",
+    "lamb's wool",
+    "c-card",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
@@ -842,7 +866,8 @@ THING_PHRASES = (
 # dispensing aid, a secure e-mail service, compression garments, a dialysis machine.
 DEVICES_AND_SERVICES = frozenset(
     """
-    juzo jobst mediven mobiderm homechoice claria sharesource
+    juzo jobst mediven mobiderm homechoice claria sharesource transonic tesio permcath laqshya
+    plastipak bodyguard mckesson
     healthlink lifepak acapella aerobika leckey rifton piedro certus iridium vauto aircurve
     baywater vivisol cessna hercules cavit hoyer masterplan lycra
     ceribell embryoscope kidscore karyomapping docman nhsmail eircode sophysa litholink
@@ -870,7 +895,7 @@ CALENDAR = frozenset(
 EPONYM_NOUNS = frozenset(
     """
     antibodies antibody antigen antigens phenotype phenotypes crystals protein fibrinogen
-    walking ocean deck
+    walking ocean deck delusion proteinuria
     sign signs syndrome disease diseases score scores scale scales test tests criteria
     criterion triad notch formula tear attack attacks reflex classification stage staging
     grade grading procedure operation position manoeuvre maneuver technique method line

@@ -29,6 +29,7 @@ from assistant.answering.phi_spoken import SPOKEN_DAY, SPOKEN_TWO, SPOKEN_YEAR
 _HAPPENED = (
     "admitted|discharged|diagnosed|dx|delivered|seen|started|stopped|onset|fell|surgery|transfused"
     "|implanted"  # "pacemaker implanted 06/2019"
+    "|dx['’]d|arrived|emigrated|migrated"  # "dx'd March 1988", "arrived Apr 2022"
 )
 
 # The unit after digits that makes them a quantity, no date or record ("150000 units"; a
@@ -102,6 +103,12 @@ DATE_RULES = [
              r"(?:[ \t]+(?:de[ \t]+)?\d{4})?)(?![\w])", 4, persons_date_only),
     ("DATE", rf"(?i:\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})[ \t]+of[ \t]+{MONTH_ANY_CASE})"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
+    # An ordinal and a month typed small after "on" or a booking: "booked on 3rd may" (not
+    # "the 2nd may need", "may" the verb).
+    ("DATE", rf"(?i:\b(?:on|since|from|until|till|booked|due|seen|dated|lmp|edd)[ \t]+)"
+             rf"(?P<v>\d{{1,2}}(?:st|nd|rd|th)[ \t]+{MONTH_ANY_CASE})"
+             r"(?![ \t]+(?i:be|have|has|need|needs|not|also|help|want|get|go|come)\b)", 4,
+     persons_date_only),
     # Dictated: "twenty ninth february nineteen sixty four", "discharged the fourteenth".
     ("DATE", rf"(?i:\b{ORD_WORD}[ \t]+){MONTH_SAID}"
              rf"(?:,?[ \t]+(?:\d{{4}}|(?i:{SPOKEN_YEAR})\b))?", 4, persons_date_only),
@@ -143,7 +150,10 @@ DATE_RULES = [
              # fertility and birth: "egg collection 12/5", "embryo transfer 3/6", "IUI 9/2"
              r"|collection|transfer|insemination|iui|scan|uss|induction|delivered|delivery"
              # an order's or an authorisation's end: "dols expires 03/09"
-             r"|expires|expiry|expired|renewal|lapses"
+             r"|expires|expiry|expired|expiring|renewal|lapses"
+             # a detention's hearing, its medical examinations: "hearing by video 3/12", "exams
+             # were 1/5"
+             r"|hearing|video|exams?|examined"
              # a dialysis session, a biopsy: "at her last session 28/11", "biopsy … for 14/11"
              r"|session|biopsy|bx|booked[ \t]+for"
              # a last period, a call's log, an implant: "LMP 1/6", "call log 17/10" (not a
@@ -160,7 +170,7 @@ DATE_RULES = [
              r"|tkr|thr|tka|tha|lscs|cabg|ercp|ogd|turp|turbt|orif|tavi|pci|taken|again|klinik"
              # a prisoner's release, a court's hearing: "release day 22/07/2025", "court 3/4"
              r"|release|released|court|sentenced|sentencing|remanded|bail)"
-             r"\b(?:[ \t]+(?:date|day))?(?:[ \t]+(?:is|was|on))?"
+             r"\b(?:[ \t]+(?:date|day))?(?:[ \t]+(?:is|was|were|on))?"
              r"[ \t]*[:(]?[ \t]*)(?P<v>\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?|\d{2}-\d{2})"
              rf"(?![\w/-]|\.\w|[.,]\d|[ \t]+(?i:ago)\b){NOT_A_DOSE}",  # "5/7 ago": five days
      4, day_month),

@@ -73,12 +73,16 @@ def value(m: re.Match[str]) -> Span:
     return m.span("v") if "v" in m.re.groupindex else m.span()
 
 
+# A time word before a day and month: "not eating since 2/4" is the 2nd of April, never half.
+_SINCE = re.compile(r"(?i:\b(?:since|until|till|from|expiring|expires))\b")
+
+
 def day_month(m: re.Match[str]) -> Span | None:
     """ "done 11/09": a day and a month, not a fraction ("on 1/2 dose") or a score."""
     if re.fullmatch(r"\d\.\d", m.group("v")):
         return None  # "stay on 2.5": a decimal
     a, b, *_ = (int(n) for n in re.findall(r"\d+", m.group("v")))
-    fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b
+    fraction = "/" in m.group("v") and b in (2, 3, 4, 8) and a < b and not _SINCE.search(m.group())
     if fraction or not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
         return None
     # "adopted by the Nursing Quality Council on 19/09/2022": a document's date, not a person's
@@ -152,7 +156,7 @@ _NOT_A_PERSONS_DATE = re.compile(
     # January 2023", "Minutes, 06/06/2024", "best before 30.09.2025")
     r"|approved|approval|ratified|adopted|authori[sz]ation|revision[ \t]+date"
     r"|date[ \t]+of[ \t]+revision"
-    r"|review[ \t]+date"
+    r"|review[ \t]+(?:date|due)"
     r"|next[ \t]+review|last[ \t]+reviewed|committee|board|council|forum|minutes"
     r"|roster|rota|fortnight|w/c|deadline|e-learning|training|course|teaching"
     r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
@@ -160,7 +164,7 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda"
     # a rule's start, a day the world marks: "enters into force on 1 January 2025", "World
     # TB Day 24 March"
-    r"|in(?:to)?[ \t]+force|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+day)\b)"
+    r"|in(?:to)?[ \t]+force|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:day|week|month))\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 
@@ -223,7 +227,8 @@ def six_digit_date(m: re.Match[str]) -> Span | None:
 
 _CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:at|by|from|to|until|till|since|around|about|approx|before|after|between|and"
-    r"|due|next|last|tonight|today|obs|dose|given))[ \t]*$|[@~][ \t]*$"
+    r"|due|next|last|tonight|today|obs|dose|given|opens?|closes?|opening|closing))[ \t]*$"
+    r"|[@~][ \t]*$"
 )
 _CLOCK_AFTER = re.compile(
     r"[ \t]*(?i:h\b|hrs?\b|hours\b|am\b|pm\b|tonight|today|shift\b|[-–][ \t]*\d)"

@@ -111,3 +111,24 @@ def _a_place(text: str, tokens: list[re.Match[str]], last: int) -> bool:
     Fong General Hospital"): one of the two words after the name says it is a place."""
     following = {t.group().casefold() for t in tokens[last + 1 : last + 3]}
     return bool(following & _PLACE_NOUNS_AFTER)
+
+
+def vietnamese_name(m: re.Match[str]) -> tuple[int, int] | None:
+    """ "Nguyen Thi Lan", "tran van duc": the family and middle names, then given names up to
+    the first word that is an English word ("Tran Van Duc needs …"), no given name, or
+    another case than the family name's ("Nguyen Thi Lan Ok"). The middle name alone with
+    nothing after it is none ("Le Van")."""
+    words = list(re.finditer(r"\S+", m.group("v")))
+    lower = words[0].group().islower()
+    end = words[1].end()
+    for word in words[2:]:
+        text = word.group()
+        if text.islower() != lower or (word is not words[2] and text.casefold() in common_words()):
+            break
+        if word is words[2] and text.casefold() in common_words() and text.islower():
+            return None  # "le van is …": no given name
+        end = word.end()
+    if end == words[1].end():
+        return None
+    start = m.start("v")
+    return start, start + end

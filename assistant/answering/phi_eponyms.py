@@ -52,14 +52,17 @@ def eponym_next(text: str, end: int) -> bool:
     if text[end - 2 : end] in ("'s", "’s") or text[end : end + 1] in ("'", "’"):
         # a possessive: "Hunter's canal", "Woods' screw"; "Le's insulin pump" is a person's
         following = re.match(
-            r"['’]?(?:[ \t]+(?:and|or|&)[ \t]+[A-Z][\w-]*['’]s?)?"
+            r"['’]?(?:(?:[ \t]*,(?:[ \t]+(?:and|or))?|[ \t]+(?:and|or|&))[ \t]+"
+            r"[A-Z][\w-]*['’]s?){0,3}"
             r"(?:[ \t]+(?:National|Royal|Children['’]s|Memorial|General|Cancer))?[ \t]+([^\W\d_]+)",
             text[end:],
-        )  # (or one more eponym's between: "Goodell's and Hegar's signs"; or an
+        )  # (or a few more eponyms' between: "Hegar's, Chadwick's and Goodell's signs"; or an
         # institution's word: "Tommy's National Centre")
         if following is not None and following.group(1) in _A_PERSONS_PLACE:
             return False  # "Joan Hunter's house": her home, not "Ronald McDonald House"
         return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
+    if _CHILDRENS_AFTER.match(text, end):
+        return True  # a children's hospital named after someone: "Lurie Children's"
     ordinary = 0
     shouting = in_capitals(text)
     window = text[end : end + 80]
@@ -90,6 +93,8 @@ def eponym_next(text: str, end: int) -> bool:
             return False
     return False
 
+
+_CHILDRENS_AFTER = re.compile(r"[ \t]+Children['’]s\b")
 
 # A person's home after a possessive in small letters: "Pieter Botha's house".
 _A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})

@@ -54,7 +54,8 @@ _PERSON_AFTER = re.compile(
     # "okeke ward 6 bed 2": a ward's number and a bed in it
     r"|ward[ \t]*\d{1,2}[A-Z]?,?[ \t]+(?:bed|bay|rm|room)[ \t]*\d"
     r"|refusing|on[ \t]+\d+[ \t]?[a-z]+"
-    r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°)))\b)"
+    r"|[2-9]\d\b(?![.,]\d|[ \t]*(?:mg|mcg|g|ml|units?|%|/|kg|f|c|°"
+    r"|days?|weeks?|wks?|hours?|hrs?|minutes?|mins?|months?|doses?|tabs?|tablets?)))\b)"
     # a child's age set off by commas: "Ivy, 6, ate …", "Hunter, 4, with …"
     r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"
     # an age in brackets after the name: "Ray (hip #, 88 yrs)", "Joy (91F)"
@@ -99,7 +100,11 @@ UNLISTED_WORDS = frozenset(
     # generation's ship, a soldier of Nepal, a repatriation hospital, an early warning score
     " coeliac halal seg sialolith sialoliths wellbeing windrush gurkha gurkhas repat tews"
     # a zoonosis, a butcher's saw
-    " tularemia tularaemia bandsaw".split()
+    " tularemia tularaemia bandsaw"
+    # an osmotic diuretic, a pancreatic enzyme, an indigenous language of Mexico
+    " mannitol lipase mixteco ok okay aadhaar aadhar"
+    # short-acting opioids of palliative care, a provincial drug plan, remote consultations
+    " alfentanil remifentanil sufentanil pharmacare telehealth aussie".split()
 )
 
 

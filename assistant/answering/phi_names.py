@@ -441,3 +441,14 @@ def signed_name(m: re.Match[str]) -> Span | None:
         for w in words
     )
     return m.span("v") if named else None
+
+
+def initials_of_the_name_after(m: re.Match[str]) -> Span | None:
+    """ "JT (Jordan Taylor)": a patient's initials with the name they stand for in brackets
+    after them, the letters the words' first ones and the first word a given name ("CTO
+    (Community Treatment Order)" expands an abbreviation)."""
+    words = m.group("n").split()
+    letters = "".join(w[0] for w in words)
+    if letters.upper() != m.group("v") or words[0].casefold() not in given_names():
+        return None
+    return m.span("v")

@@ -15,10 +15,12 @@ from assistant.answering.phi_numbers import (
     REFERENCE,
     REFERENCE_CODE,
     a_handle,
+    a_persons_code,
     a_plate,
     a_reference,
     min_digits,
     not_a_document,
+    not_a_phone,
     not_a_products_lot,
 )
 
@@ -119,12 +121,18 @@ NUMBER_RULES = [
             rf"|\bfolder\b|\b(?-i:IPD?|OPD|MRD|UHID|MRN|ICN)\b(?:[ \t]*{NO})?|\bip[ \t]+{NO}"
             # a sexual health clinic's number, a Sri Lankan bed-head ticket's, an INR book's:
             # "GUM no. SH-448213", "(GUM 4491)", "BHT no 4412/23", "book number AC/0931/22"
-            rf"|\b(?-i:GUM|GIC|BHT)\b(?:[ \t]*{NO})?|\bbook[ \t]*{NO})"
+            rf"|\b(?-i:GUM|GIC|BHT)\b(?:[ \t]*{NO})?|\bbook[ \t]*{NO}"
+            # a Kenyan comprehensive care clinic's number: "CCC 14567-00345"
+            rf"|\b(?-i:CCC|CTC)\b(?:[ \t]*{NO})?)"
             rf"{SEP}{RECORD}", 1,
      min_digits(4)),
+    # ... or a trust's prefix spaced from its digits: "hospital no. CV3 441207".
+    ("MRN", rf"(?i:\b(?:hospital|hosp\.?|unit|case|record|clinic)[ \t]*{NO}){SEP}"
+            r"(?P<v>[A-Z]{1,3}\d{0,2}[ ]\d{5,8})(?![\w/-]|[.,]\d)", 1),
     ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
            r"|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
+           r"|\bPHIN\b|\bYHCIP\b|\bMCP\b"  # Manitoba's, Yukon's, Newfoundland's
            r"|\bmedical[ \t]+card|\baccession|\bacc[ \t]*\#"
            rf"|\blot(?:[ \t]+{NO})?|\b(?:pt|patient)[ \t]+id"
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
@@ -180,7 +188,7 @@ NUMBER_RULES = [
     # request, a confirmation, an authorisation ("auth# A048829113"), a forensic examination,
     # and other countries' numbers (Centrelink's CRN, Jamaica's TRN, Barbados's NIS, India's
     # PAN, Australia's NDIS, Spain's NHC and DNI, Europe's health insurance card).
-    ("ID", rf"(?i:\b(?:order[ \t]+(?:{NO}|ref)|serials?(?:[ \t]+numbers?)?|recorder|headband"
+    ("ID", rf"(?i:\b(?:order[ \t]+(?:{NO}|ref)|serials?(?:[ \t]+numbers?)?|recorder|headband|loaner"
            r"|(?:taxi[ \t]+)?badge|cycle|embryo|family|cohort|client|envelope|confirmation"
            r"|auth(?:ori[sz]ation)?|forensic|request|req|study[ \t]+record|patch|(?-i:CRN|MCRN"
            r"|TRN|NIS|PAN|NDIS|NHC|DNI|GHIC|EHIC|HMIS|DECIPHER|SU))\b\.?"
@@ -355,6 +363,25 @@ NUMBER_RULES = [
            r"|\bryanair|\beasyjet|\bjet2|\bemirates|\bqantas|\blufthansa|\bklm|\betihad"
            r"|\baer[ \t]+lingus)[ \t]*[:#]?[ \t]*"
            r"(?P<v>(?-i:[A-Z]{2}|[A-Z]\d|\d[A-Z])[ \t]?\d{1,4}[A-Z]?)(?![\w-])", 1),
+    # A number after an unlisted card's "no.", in three or more groups: "Nagarikta no.
+    # 27-01-72-05678" (a citizenship card).
+    ("ID", rf"(?<=[A-Za-z])[ \t]+(?i:no\b\.?){SEP}(?P<v>[1-9]\d(?:[ -]\d{{2,}}){{2,}})"
+           r"(?![\w-])", 1, not_a_phone(9)),
+    # The last digits of a social security number: "SSN ends 4471", "SSN ending in 0932".
+    ("SSN", r"(?i:\b(?:SSN|social[ \t]+security(?:[ \t]+(?:number|no\b\.?))?)[ \t]+"
+            r"(?:ends|ending)(?:[ \t]+(?:in|with))?)[ \t]*:?[ \t]*(?P<v>\d{4})(?!\w)", 1),
+    # A prescriber's registration with a college or board: "Dr Lau (CPSO 87123)", "GMC
+    # 7012345", "NPI 1234567890", "DEA AB1234567".
+    ("ID", rf"\b(?:CPSO|CPSA|CPSBC|CPSM|CPSS|CMQ|OPQ|GMC|NMC|HCPC|AHPRA|IMC|NPI|DEA)\b"
+           rf"(?:[ \t]*{NO})?{SEP}(?P<v>[A-Z]{{0,3}}\d{{4,10}})(?![\w-])", 1),
+    # A code in dashed groups of letters and digits after the word for a number: "(DREAMS ID
+    # GP-DRM-004512)", "PrEP no KE-PrEP-04412", "Pflegekasse AZ 38-PK-117402" (not after
+    # "ref" or "code", which documents and products use as often).
+    ("ID", r"(?i:\b(?:id|no\b\.?|number|AZ|Az\.|Aktenzeichen)(?:[ \t]+is)?)[ \t]*"
+           r"[:#]?[ \t]*(?P<v>(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){3})[A-Za-z0-9]+"
+           r"(?:-[A-Za-z0-9]+){1,3})(?![\w-])", 1, a_persons_code),
+    # A household's number on a health worker's register: "Household #27", "HH no. 114".
+    ("ID", rf"(?i:\b(?:household|HH)[ \t]*{NO}){SEP}(?P<v>\d{{1,6}})(?![\w-])", 1),
     # An employee number in its own prefix, without a label: "(EMP-22917)".
     ("ID", r"(?<![\w-])EMP-?\d{4,}(?![\w-])", 1),
     # A hospital or record number without its label: letters then six or more digits.
@@ -363,5 +390,9 @@ NUMBER_RULES = [
     # ... or one letter and seven digits, as many trusts print it: "Bed 12 K3381902" (an FDA
     # clearance, "K123456", has six)
     ("MRN", r"(?<![\w-])[A-Z]\d{7}(?![\w-])", 2),
+    # ... or a trust's three letters, a space and seven digits opening a line: "RXH 1234567 /
+    # NHS …" (not a label of its own before its number: "DIN 02242963", "REF 8004000")
+    ("MRN", r"(?<![^\n])(?!(?:DIN|REF|NCT|CPT|NDC|ICD|INC|LOT|PIN|BIN|PCN|MRN|URN|NHS|CHI|NHI"
+            r"|UPC|CAS|SKU|EAN|ABN|TFN|SIN)\b)[A-Z]{3}[ \t]\d{7}(?![\w/-]|[.,]\d)", 2),
 ]
 # fmt: on

@@ -29,6 +29,44 @@ def min_digits(n: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
+_PHONE_WORD = re.compile(
+    r"(?i:\b(?:tel|telephone|phone|mobile|mob|cell|contact|fax|pager|bleep|whatsapp|landline))"
+    r"[ \t]*$"
+)
+
+
+# What gives a code to a document, an outbreak or a product, not to a person.
+_NOT_A_PERSONS_CODE = re.compile(
+    r"(?i:\b(?:document|doc|form|protocol|guideline|procedure|SOP|policy|memo|circular|bulletin"
+    r"|outbreak|notice|FSN|alert|recall|CAPA|RCA|version|template|product|catalogue|model"
+    r"|study|trial|batch|lot|ICD|CPT|SNOMED|HCPCS|billing|diagnosis|reject|error|reason|DIN|NDC"
+    r"|order[ \t]+set)\b)[^.?!\n]*$"  # (anywhere before it on its line)
+)
+
+
+def a_persons_code(m: re.Match[str]) -> Span | None:
+    """A code in dashed groups, letters and digits, given to one person ("DREAMS ID
+    GP-DRM-004512", "refugee no. KAK-16C-33097", "ref TYP-8831-XQ"): no group a year (an
+    outbreak's "OB-2024-031"), and no document's, product's or study's word before it."""
+    if any(re.fullmatch(r"(?:19|20)\d\d", g) for g in m.group("v").split("-")):
+        return None
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if _NOT_A_PERSONS_CODE.search(line):
+        return None
+    return value(m)
+
+
+def not_a_phone(n: int) -> Callable[[re.Match[str]], Span | None]:
+    """A number of `n` digits or more whose label is no telephone's ("contact no. 0161 234
+    5678" is a phone number, found by the phone rules)."""
+    enough = min_digits(n)
+
+    def accept(m: re.Match[str]) -> Span | None:
+        return None if _PHONE_WORD.search(m.string[: m.start()]) else enough(m)
+
+    return accept
+
+
 def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     """Accept a number of lo to hi digits: the value group's where the pattern has one
     (a label before it is not counted), else the whole match's."""

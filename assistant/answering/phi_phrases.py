@@ -55,11 +55,27 @@ _WARD_SAID_TO_BE = re.compile(
 )
 
 
+# A day the world marks, a period of months, a hospital by its Spanish name: "World Kidney
+# Day", "Jan-Mar 2024", "Hospital Universitario Marqués de Valdecilla".
+_OBSERVANCE_OR_PERIOD = re.compile(
+    r"\bWorld(?:[ \t]+[A-Z][\w-]*){1,3}[ \t]+(?:Day|Week|Month)\b"
+    r"(?:[ \t]+(?:is[ \t]+)?\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]+[A-Z][a-z]+\b)?"  # its date
+    # (an audit's period: "period Jan-Mar 2024", not a stay's "admitted Jan-Mar 2024")
+    r"|(?<=period[ \t])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*[ \t]*[-–]"
+    r"[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    # a state's abbreviation after its act: "Voluntary Assisted Dying Act 2017 (Vic)"
+    r"|(?<=Act)(?:[ \t]+\d{4})?[ \t]*\((?:Vic|NSW|Qld|SA|WA|Tas|NT|ACT|Cth|NZ|UK|Scot|NI)\)"
+    r"|\bHospital(?:[ \t]+(?:Universitario|Universitari|Cl[ií]nico|General|Materno[ \t-]Infantil"
+    r"|Infantil|Regional))(?:[ \t]+(?:de|del|la|las|los|y|[A-ZÁÉÍÓÚÑ][\w'’-]*)){1,5}"
+)
+
+
 @lru_cache(maxsize=16)
 def place_phrases(text: str) -> tuple[Span, ...]:
     """Where the places of several words stand (read once a question, not once a word)."""
     found = list(_PLACE_PHRASE.finditer(text)) + list(_UNIT_OR_CODE.finditer(text))
     found += _WARD_SAID_TO_BE.finditer(text)
+    found += _OBSERVANCE_OR_PERIOD.finditer(text)
     return tuple(m.span() for m in found)
 
 
@@ -105,12 +121,19 @@ _INSTITUTION_AFTER = re.compile(
 )
 # "… under supervision in Victoria?": a town or state closing the sentence after "in".
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout)[ \t]+$", re.I)
-_CLAUSE_END = re.compile(r"[ \t]*(?:[?.!;,]|$)")
+_CLAUSE_END = re.compile(
+    r"[ \t]*(?:[?.!;,]|$)|[ \t]+(?:if|when|whether|unless|because|[-–—][ \t])"  # "in Victoria if"
+)
+# A state's or town's own law: "Victoria's Mental Health and Wellbeing Act 2022".
+_ITS_LAW_AFTER = re.compile(
+    r"['’]s[ \t]+(?:[A-Z][\w-]*[ \t]+(?:(?:and|&)[ \t]+)?){1,6}(?:Act|Law|Code|Regulations?)\b"
+)
 _INSTITUTION_IN_BEFORE = re.compile(
     r"(?i:\b(?:hospital|hospitals|clinic|campus|site|practice|based|located|working|work)"
     r"[ \t]+(?:in|at))[ \t]+$"
 )
 _TRAVEL_BEFORE = re.compile(
+    r"(?i:\b(?:rural|regional|remote|outback|inner[ \t-]city)[ \t]+$)|"
     r"(?i:\b(?:trip|travel(?:l?ed|l?ing)?|holiday(?:ing)?|flew|flight|flying|returned"
     r"|transfer(?:s|red|ring)?|referred|referrals?"
     r"|returning|back|arrived|emigrated|migrated)(?:[ \t]+(?:to|from|in|at))?)[ \t]+$"
@@ -128,6 +151,7 @@ def a_place_here(folded: str, before: str, after: str) -> bool:
     return folded in TOWNS_NAMED_LIKE_PEOPLE and bool(
         _TRAVEL_BEFORE.search(before)
         or _INSTITUTION_AFTER.match(after)
+        or _ITS_LAW_AFTER.match(after)
         or _INSTITUTION_IN_BEFORE.search(before)
         or (_IN_BEFORE.search(before) and _CLAUSE_END.match(after))
     )

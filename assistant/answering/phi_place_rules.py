@@ -98,7 +98,8 @@ PLACE_RULES = [
                 rf"(?P<v>(?:(?:St\.?|[{UP}][{LO}]+(?:['’]s)?)[ \t]+){{1,3}}"
                 r"(?:School|Primary|Collegiate|Secondary|High(?:[ \t]+School)?|Academy|College"
                 r"|Pupil[ \t]+Referral[ \t]+Unit|Pre-?[Ss]chool|Nursery|Kindergarten))\b"
-                r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)", 3, value),
+                r"(?<!Medical School)(?<!Nursing School)(?<!Royal College)(?<!Medical College)"
+                r"(?![ \t]+Hospital)", 3, value),  # "Dhaka Medical College Hospital"
     # A sports club or its academy side, which with a player's position names him: "Red Lion
     # FC", "Leicester Tigers academy", "Bristol City FC U23", "#23 winger" (not "American
     # Academy of Pediatrics", a province's "Victoria BC").
@@ -174,7 +175,11 @@ PLACE_RULES = [
                 rf"|da|do|dos)[ \t]*)*[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
     # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
     ("ADDRESS", rf"(?:\b[{UP}][{LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
-                r"(?<![\w-])[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
+                r"(?<![\w-])(?!G\d{1,2}P\d{1,2}[LA]\d)"  # (an obstetric formula: "G3P2L2")
+                r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
+    # A town and its province, as Canadians write it: "from Corner Brook, NL".
+    ("ADDRESS", rf"\b(?!(?:Yes|No|Ok|Okay|Please|Thanks|Hi|Hello)\b){CITY},[ \t]*"
+                r"(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|PEI|SK|YT|NT|NU)\b(?![ \t]+[a-z])", 3),
     ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
                 r"\d{1,4}[A-Za-z]?\b", 3),
     ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
@@ -186,6 +191,10 @@ PLACE_RULES = [
                 r"|out|with[ \t]+(?:us|me|them|her|him|family"
                 r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
+                r"|address[ \t]+is[ \t]+in"  # "says his address is in Leeds"
+                # "flying home to Galway on the 3rd"
+                r"|(?:flying|flies|going|goes|travell?ing|returning|heading|driving)[ \t]+"
+                r"(?:back[ \t]+)?home[ \t]+to"
                 # "lives Tower Hamlets", "she moved to Brisbane 4000 last year" (not "Saving
                 # Babies' Lives Care Bundle", nor a unit that "moved to Llandough")
                 r"|(?:(?-i:lives)|(?<![\w'’][ \t])(?-i:Lives))(?=[ \t]+(?-i:[A-Z]))"

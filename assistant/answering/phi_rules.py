@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
+from assistant.answering.phi_east_asian import vietnamese_name
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_name_forms import NAME_FORM_RULES
 from assistant.answering.phi_names import (
@@ -37,6 +38,7 @@ from assistant.answering.phi_names import (
     given_name_after_label,
     initial_and_surname,
     initials_in_bed,
+    initials_of_the_name_after,
     listed_name,
     listed_pair,
     name_after_cue,
@@ -114,6 +116,15 @@ _NAME_CUE = (
     r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
+_INSTITUTION = (
+    r"(?:Hospital|Infirmary|Clinic|Centre|Center|House|Hall|Ward|Unit|Trust|School|College"
+    r"|University|Hospice|Home|Practice|Surgery|Health)\b"
+)
+# The commonest Vietnamese family names, with and without their marks.
+VIETNAMESE_FAMILY = (
+    r"nguy[eễ]n|tr[aầ]n|l[eê]|ph[aạ]m|ho[aà]ng|hu[yỳ]nh|phan|v[uũ]|v[oõ]|[dđ][aặ]ng|b[uù]i"
+    r"|[dđ][oỗ]|h[oồ]|ng[oô]|d[uư][oơ]ng|l[yý]|tr[uư][oơ]ng|[dđ][iị]nh|mai|tr[iị]nh|l[aâ]m"
+)
 _DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 
 
@@ -127,7 +138,7 @@ def _ipv6(m: re.Match[str]) -> Span | None:
 
 # How an address is read out: its last part ("… dot ie") and the words joining its first part
 # ("m underscore oconnor").
-_SPELT_DOMAINS = "com|net|org|edu|gov|co|uk|io|me|info|ca|au|ie|nz|de|fr|es|it|nl|in|us|za|sg"
+_SPELT_DOMAINS = "com|net|org|edu|gov|info|[a-z]{2}"  # (and any country's: "yahoo dot gr")
 _SPELT_JOINERS = ("dot", "underscore", "dash", "hyphen")
 
 
@@ -215,7 +226,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?![\w-]|[.,/]\d)", 3, not_a_service_line(not_a_code)),
     ("PHONE", r"(?<![\w+./-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
               r"[ \t]*(?i:x|ext\.?)[ \t]*\d{1,5}(?!\d)", 3, not_a_service_line()),
-    ("PHONE", r"(?<![\w+.])0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)", 3,
+    # (and India's: a district code run into the first digits, "094160 23478")
+    ("PHONE", r"(?<![\w+.])(?:0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}|0\d{4,5}[ -]\d{5})(?!\d)", 3,
      not_a_service_line(digits_between(10, 11))),
     ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
      not_a_service_line(digits_between(9, 15))),
@@ -273,6 +285,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A surname in capitals and given names after a form's label: "Patient: TAN, Boon Keng".
     ("NAME", r"(?i:\b(?:patient|pt|name|donor|recipient|participant))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})", 5),
+    # ... all in capitals, the surname with its prefix or a second part, the given name with an
+    # initial: "PATIENT: O'BRIEN-KOWALSKI, SHAUNA", "GUERRERO, ANA M.", "MÜLLER, KLAUS".
+    ("NAME", rf"(?i:\b(?:patient|pt|name|donor|recipient|participant))[ \t]*[:\-–][ \t]*"
+             rf"(?P<v>(?:[{UP}]['’])?[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?,[ \t]*[{UP}]{{2,}}"
+             rf"(?:[ \t-][{UP}]{{2,}})?(?:[ \t]+[{UP}]\.?)?)(?![\w'’-])", 5),
     # A name in capitals after a form's label: "Patient: JOY FIELDING  DOB …".
     ("NAME", r"(?i:\b(?:patient|pt|name))[ \t]*[:\-–][ \t]*"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
@@ -280,6 +297,29 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"(?i:\b(?:sur|fore|first[ \t]?|last[ \t]?|family[ \t]?|given[ \t]?)?names?)"
              r"[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
              r"(?![\w'’-])", 5),
+    # A Vietnamese name by its middle name, "Thị" for a woman and "Văn" for a man, whatever
+    # its last word is ("Nguyen Thi Lan", "Tran Van Duc", "Vũ Thị Hồng"): a family name, the
+    # middle one, then one or two given names.
+    ("NAME", rf"\b(?P<v>(?i:{VIETNAMESE_FAMILY})[ \t]+(?:Thi|Thị|Van|Văn|thi|thị|van|văn)"
+             r"(?:[ \t]+[^\W\d_][^\W\d_'’-]*){1,2})(?![\w'’-])", 5, vietnamese_name),
+    # A name someone no longer uses, after the word for it: "(deadname on the old record is
+    # Rhodri)", "(prev. Alexandra)", "née Gallagher", "formerly Ahmed Khan".
+    ("NAME", r"(?i:\b(?:dead[ \t-]?name|birth[ \t]+name|previous[ \t]+name|former[ \t]+name"
+             r"|prev\.|previously|formerly|n[ée]e)\b(?:[^\n.?!()]{0,25}?\b(?:is|was))?"
+             r"[ \t]*:?[ \t]*)"
+             rf"(?P<v>[{UP}][{LO}'’-]+(?:[ \t]+(?!{_INSTITUTION})[{UP}][{LO}'’-]+)?)(?![\w'’-])"
+             rf"(?![ \t]+{_INSTITUTION})", 5),  # ("formerly Hope Hospital" is a place's name)
+    # A patient's initials with the name in brackets after them: "- JT (Jordan Taylor) CTO".
+    ("NAME", r"(?<![\w.])(?P<v>[A-Z]{2,3})"
+             r"(?=[ \t]*\((?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\))", 5,
+     initials_of_the_name_after),
+    # The name a card or a relative's label gives, without a colon: "name on card LAKSHMI
+    # BAI", "husband name MOHAN LAL", "father's name Ramesh Kumar".
+    ("NAME", r"(?i:\bname[ \t]+on[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?(?:card|form|id|ticket"
+             r"|band|wristband|passport|aadhaar|cnic|letter|referral|chart|file|record)"
+             r"|\b(?:husband|father|mother|wife|spouse|guardian)(?:['’]?s)?[ \t]+name"
+             r"(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
+             r"(?P<v>[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,3})(?![\w'’-])", 5),
     ("NAME", r"^[ \t]*(?P<v>[A-Z]{4,}(?:-[A-Z]{2,})?)(?=[ \t]+(?:keeps|is|was|has|had|needs|wants"
              r"|refuses|refused|says|said|fell|pulled)\b)", 5, capital_name_opening),
     # Initials with the bed they are in: "RK (bed 12)", "J.S. in bay 4".

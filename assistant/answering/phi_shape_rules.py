@@ -12,9 +12,11 @@ import re
 
 from assistant.answering.phi_addresses import employer
 from assistant.answering.phi_dates import value
+from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_number_rules import NO, RECORD, SEP
 from assistant.answering.phi_numbers import a_reference
+from knowledge.name_words import common_words
 
 # What a ship's name is made of: capitalised words or words in capitals, at most four.
 _SHIP_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|[A-Z]\d+)"
@@ -44,6 +46,17 @@ _SIDE = r"(?:L|R|left|right)"
 
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
+def no_word(m: re.Match[str]) -> Span | None:
+    """A user name, not an English or clinical word ("someone on Grindr")."""
+    word = m.group("v").casefold()
+    return None if word in common_words() or word in clinical_words() else value(m)
+
+
+# Dating and social apps a user name is given on.
+_APPS = (
+    r"(?i:grindr|scruff|hornet|tinder|bumble|hinge|jack['’]?d|feeld|okcupid|romeo|planetromeo"
+    r"|instagram|insta|tiktok|snapchat|snap|facebook|twitter|threads|telegram|discord|reddit)"
+)
 # fmt: off
 SHAPE_RULES = [
     # A blood donation's number as the UK prints it, letter and three digits then three
@@ -151,6 +164,20 @@ SHAPE_RULES = [
     # A social media handle after the app it is on: "posts on tiktok as @lymphomaliv".
     ("ID", r"(?i:\b(?:tiktok|instagram|insta|twitter|snapchat|facebook|threads|youtube)\b)"
            r"[^\n@]{0,25}?(?P<v>(?<![\w.])@[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])(?![\w@])", 2, value),
+    # ... an @-handle opening the question or after a word for whose it is: "@BarbsBigKnit is
+    # the daughter's instagram", "her handle @Xx_mia" (a service's own account may be named
+    # anywhere; an e-mail's "@" follows a letter).
+    ("ID", r"(?:^|(?i:\b(?:her|his|their|my|called|named|as|handle|account|user(?:name)?|is))"
+           r"[ \t]+)(?P<v>@[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@])", 2, value),
+    # ... and a dating or social app's user name, after the app or a word naming it: "a guy
+    # on Grindr called KlaBoi256", "notify bigbearnyc on Scruff", "Hornet (user romanobello)",
+    # "Grindr name LeedsBttm".
+    ("ID", rf"(?i:\b{_APPS}\b[^\n.?!]{{0,20}}?\b(?:called|named|user(?:[ \t]*name)?|name|handle"
+           r"|profile|as)\b[ \t]*:?[ \t]*)"
+           r"(?P<v>(?=[\w.]*(?:\d|[a-z][A-Z]|[a-z]{6}))[A-Za-z][\w.]{2,28}[A-Za-z0-9_])(?![\w@])",
+     2, no_word),
+    ("ID", rf"\b(?P<v>(?=[\w.]*(?:\d|[a-z][A-Z]|[a-z]{{6}}))[A-Za-z][\w.]{{2,28}}[A-Za-z0-9_])"
+           rf"(?=[ \t]+on[ \t]+{_APPS}\b)", 2, no_word),
     # France's social security number (NIR), in its printed groups: "2 60 09 75 112 045 32".
     ("SSN", r"(?<![\w-])[12][ \t]?\d{2}[ \t]?\d{2}[ \t]?(?:\d{2}|2[AB])[ \t]?\d{3}[ \t]?\d{3}"
             r"(?:[ \t]?\d{2})?(?![\w-])", 1),
