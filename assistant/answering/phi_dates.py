@@ -46,7 +46,11 @@ FOREIGN_MONTH = (
     r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
     r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
     r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
-    r"|decembrie)\b"
+    r"|decembrie"
+    # Danish, Norwegian and Swedish; Finnish in its partitive ("1. maj 1940", "5. toukokuuta")
+    r"|marts|maj|januari|februari|augusti|desember|tammikuuta|helmikuuta|maaliskuuta"
+    r"|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
+    r"|joulukuuta)\b"
 )
 NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never

@@ -189,6 +189,7 @@ NUMBER_RULES = [
     # and other countries' numbers (Centrelink's CRN, Jamaica's TRN, Barbados's NIS, India's
     # PAN, Australia's NDIS, Spain's NHC and DNI, Europe's health insurance card).
     ("ID", rf"(?i:\b(?:order[ \t]+(?:{NO}|ref)|serials?(?:[ \t]+numbers?)?|recorder|headband|loaner"
+           r"|serie(?:nr|nummer)|seriennummer|sarjanumero"
            r"|(?:taxi[ \t]+)?badge|cycle|embryo|family|cohort|client|envelope|confirmation"
            r"|auth(?:ori[sz]ation)?|forensic|request|req|study[ \t]+record|patch|(?-i:CRN|MCRN"
            r"|TRN|NIS|PAN|NDIS|NHC|DNI|GHIC|EHIC|HMIS|DECIPHER|SU))\b\.?"

@@ -351,6 +351,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
     ("ID", r"(?i:\bhttps?://|\bwww\.)[^\s,;)\]\"'<>]+[^\s,;.)\]\"'<>]", 2, not_a_public_bodys),
+    ("ID", r"(?i:\b[\w-]+\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly)\.com\b)", 2),
     ("ID", r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
            r"(?!\w|\.\d)", 2),  # (a full stop after it ends the sentence)
     ("ID", r"(?<![\w:])(?i:[0-9a-f]{1,4}:){2,7}(?::?[0-9a-f]{1,4}|:)(?::[0-9a-f]{1,4})*(?![\w:])",
@@ -483,8 +484,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?![\w.]|[ .]\d)", 3),
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
-    ("ID", rf"(?<![\w.]){_AGE}[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
-           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
+           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b|-?(?i:jährig|årig|åring|vuotia)\w*)",
+     5, value, AGE_PLACEHOLDER),  # ("92-jährige", "94-årig", "91-vuotias")
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_addresses import employer
-from assistant.answering.phi_dates import value
+from assistant.answering.phi_dates import persons_date_only, value
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_number_rules import NO, RECORD, SEP
@@ -46,6 +46,16 @@ _SIDE = r"(?:L|R|left|right)"
 
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
+def _a_birth_date_first(m: re.Match[str]) -> Span | None:
+    """Its first six digits are a day, a month and a year (DDMMYY), or a year, a month and a
+    day (YYMMDD, Sweden's)."""
+    digits = re.sub(r"\D", "", m.group())[-10:-4]
+    day, month, year_last = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return m.span()
+    return m.span() if 1 <= month <= 12 and 1 <= year_last <= 31 else None
+
+
 def no_word(m: re.Match[str]) -> Span | None:
     """A user name, not an English or clinical word ("someone on Grindr")."""
     word = m.group("v").casefold()
@@ -178,6 +188,20 @@ SHAPE_RULES = [
      2, no_word),
     ("ID", rf"\b(?P<v>(?=[\w.]*(?:\d|[a-z][A-Z]|[a-z]{{6}}))[A-Za-z][\w.]{{2,28}}[A-Za-z0-9_])"
            rf"(?=[ \t]+on[ \t]+{_APPS}\b)", 2, no_word),
+    # A Nordic national number, a birth date then four: Denmark's CPR "140352-1186", Finland's
+    # henkilötunnus "040305A1236" or "230454-135X", Sweden's personnummer "19520314-1186".
+    ("ID", r"(?<![\w-])(?:19|20)?\d{6}[-+A][\dA-Z]{4}(?![\w-])", 1, _a_birth_date_first),
+    # Swedish and Swiss phone numbers, grouped 3-3-2-2: "070-482 19 36", "079 512 64 87".
+    ("PHONE", r"(?<![\w+.])0\d{2}[ -]\d{3}[ ]\d{2}[ ]\d{2}(?![\w.]|[ .]\d)", 3),
+    # A day and a month as German writes them, each with its point: "Symptombeginn 17.03."
+    ("DATE", r"(?<![\w.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?![\w.]|\d)", 4,
+     persons_date_only),
+    # Where someone lives, in Danish, Norwegian, Swedish, German or Finnish, to the end of the
+    # clause: "bor Vestergade 22, 3. tv, 8000 Aarhus", "wohnhaft in Graz", "asuu yksin".
+    ("ADDRESS", r"(?i:\b(?:bor(?:[ \t]+i)?|wohnt(?:[ \t]+in)?|wohnhaft(?:[ \t]+in)?)[ \t]+)"
+                r"(?P<v>(?-i:[A-ZÆØÅÄÖÜ])[^—–;:?!()\n]{2,60}?)(?=[ \t]*(?:[—–;:?!()\n]|[ \t]-[ \t]"
+                r"|[ \t]+(?:eller|og|och|und|oder|men|aber|or|and|but)\b"
+                r"|(?<!\d)\.(?:[ \t]|$)|$))", 3, value),  # ("3. tv": a floor's ordinal)
     # France's social security number (NIR), in its printed groups: "2 60 09 75 112 045 32".
     ("SSN", r"(?<![\w-])[12][ \t]?\d{2}[ \t]?\d{2}[ \t]?(?:\d{2}|2[AB])[ \t]?\d{3}[ \t]?\d{3}"
             r"(?:[ \t]?\d{2})?(?![\w-])", 1),
