@@ -29,7 +29,7 @@ PARTICLES = frozenset(
 # "Mariam 6 weeks", "Rahul whats …"). (The signs of a drug, "Lasix 40mg", are phi_words'.)
 _PERSON_AFTER = re.compile(
     r"(?:['’]s)?[ \t]*,?[ \t]*(?:\(?\d{1,3}[ \t]?(?:yo|y/o|y\.o|yrs?|years?|[mf]|months?|mo"
-    r"|weeks?|wks?|days?)\b|(?:is|was)\b(?![ \t]+(?:the|a|an|not|it|this|that)\b)"
+    r"|weeks?|wks?|days?)\b(?![ \t]+supply)|(?:is|was)\b(?![ \t]+(?:the|a|an|not|it|this|that)\b)"
     r"|(?:has|had|keeps|needs|wants|says|said|refuses|refused|told"
     r"|asked[ \t]+(?:me|us|if|whether)"
     # what a patient does or shows: "Rose spiked overnight", "Grace desatted to 84"

@@ -139,6 +139,9 @@ def _a_given_name_no_word(word: str) -> bool:
     return _a_given_name(word) and word.casefold() not in common_words()
 
 
+_AN_ACT_BEFORE = re.compile(r"\bAct(?:[ \t]+\d{4})?[ \t]*$")
+
+
 def _names_in_brackets(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
     """A given name alone in brackets, or with a surname: "(kerry)", "(tom hale)",
     "(lily-mae)"; a word that is also an English word only with a surname beside it ("(rose)"
@@ -148,6 +151,8 @@ def _names_in_brackets(text: str, tokens: list[re.Match[str]], verdicts: list[bo
         first, second = found.group(1), found.group(2)
         if first.isupper():
             continue  # an abbreviation spelt out before it: "Committee (MARC)"
+        if _AN_ACT_BEFORE.search(text, 0, found.start()):
+            continue  # a state's act: "Voluntary Assisted Dying Act 2017 (Vic)"
         parts = [p for p in re.split(r"[-'’]", first.casefold()) if p]
         given = all(p in given_names() for p in parts) and first.casefold() not in NOT_PEOPLE
         surname = second is not None and (

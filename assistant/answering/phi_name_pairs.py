@@ -31,7 +31,8 @@ _NO_SURNAMES = NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
 _AGE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)(?:[mfMF](?=[ \t]))?\b"  # (and a sex: "45m aml")
     r"(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
-    r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min))"
+    r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min|doses?\b|tabs?\b|tablets?\b"
+    r"|days?[ \t]+supply))"  # ("max 60 days supply": a maximum, not Max aged 60)
 )
 
 
