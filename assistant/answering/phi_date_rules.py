@@ -154,6 +154,8 @@ DATE_RULES = [
              # a detention's hearing, its medical examinations: "hearing by video 3/12", "exams
              # were 1/5"
              r"|hearing|video|exams?|examined"
+             # a vaccine course's first dose: "(d1 12/8)"
+             r"|d[1-9]"
              # a dialysis session, a biopsy: "at her last session 28/11", "biopsy … for 14/11"
              r"|session|biopsy|bx|booked[ \t]+for"
              # a last period, a call's log, an implant: "LMP 1/6", "call log 17/10" (not a

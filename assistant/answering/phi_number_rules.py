@@ -160,9 +160,11 @@ NUMBER_RULES = [
     ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|medi-?cal"
            r"|CIN)\b)"
            r"[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,3}\d{6,}[A-Za-z\d]*"
-           # (in two spaced groups, "member W2841 77390", dashed, "policy 1002-3345-6612", or
-           # as New York writes a Medicaid client's, "CIN XR48213K")
-           r"|[A-Za-z]{0,3}\d{4,}[ ]\d{4,}|\d{3,}(?:-\d{3,}){2,}|[A-Z]{2}\d{5}[A-Z])(?![\w-])", 1),
+           # (in two spaced groups, "member W2841 77390", dashed, "policy 1002-3345-6612" or
+           # "plan member 4471-29983-00", or as New York writes a Medicaid client's, "CIN
+           # XR48213K")
+           r"|[A-Za-z]{0,3}\d{4,}[ ]\d{4,}|\d{3,}(?:-\d{3,}){2,}|\d{4,}-\d{4,}-\d{2}"
+           r"|[A-Z]{2}\d{5}[A-Z])(?![\w-])", 1),
     # (an encounter's number too: "Enc# E20240311-0087")
     ("ID", rf"(?i:\bacct\b\.?|\bacc[ \t]+{NO}|\baccount[ \t]+{NO}|\benc\b(?=[ \t]*\#)"
            rf"|\bencounter[ \t]+(?:ID|{NO})"

@@ -333,7 +333,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
     # A list's "SURNAME, Given" before an age or a date: "08:50 WHITE, Sage 33 - fit note
     # renewal", "BLAKE, Autumn 26F", "PARSONS, Glen     22/12/1957".
-    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*(?:,[ \t]*|[ \t]+)[A-Z][a-z]+)"
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*(?:(?:,[ \t]*|[ \t]+)[A-Z][a-z]+"
+             r"|,[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z]\.?)?))"  # (or "GUERRERO, ANA M.  61 F")
              r"(?=[ \t]+(?:(?:1[6-9]|[2-9]\d|1[01]\d)[MF]?\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml"
              r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:19|20)\d\d\b))", 5,
      capitals_comma_given),
@@ -481,7 +482,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A birth date run into a file's name: "Smith_M_DOB160372_mole1.png".
     ("DATE", r"(?i:(?<![^\W_])DOB)[-_]?(?P<v>\d{6}(?:\d{2})?)(?!\d)", 4),
     # A French number in pairs: "06 48 21 93 07".
-    ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?![\w.]|[ .]\d)", 3),
+    ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?!\w|\.\w|[ .]\d)", 3),
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"

@@ -192,7 +192,7 @@ SHAPE_RULES = [
     # henkilötunnus "040305A1236" or "230454-135X", Sweden's personnummer "19520314-1186".
     ("ID", r"(?<![\w-])(?:19|20)?\d{6}[-+A][\dA-Z]{4}(?![\w-])", 1, _a_birth_date_first),
     # Swedish and Swiss phone numbers, grouped 3-3-2-2: "070-482 19 36", "079 512 64 87".
-    ("PHONE", r"(?<![\w+.])0\d{2}[ -]\d{3}[ ]\d{2}[ ]\d{2}(?![\w.]|[ .]\d)", 3),
+    ("PHONE", r"(?<![\w+.])0\d{2}[ -]\d{3}[ ]\d{2}[ ]\d{2}(?!\w|\.\w|[ .]\d)", 3),
     # A day and a month as German writes them, each with its point: "Symptombeginn 17.03."
     ("DATE", r"(?<![\w.])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.(?![\w.]|\d)", 4,
      persons_date_only),

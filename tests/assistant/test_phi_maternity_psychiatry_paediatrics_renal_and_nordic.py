@@ -70,6 +70,10 @@ FOUND = [
     ("Fr. Huber – Symptombeginn 17.03. um 14:20", "17.03."),
     ("Ole, født 1. maj 1940 — visitation til plejebolig?", "1. maj 1940"),
     ("92-jährige aus dem Pflegeheim, NIHSS 6", "92"),
+    ("PT ACCT 99812  GUERRERO, ANA M.  61 F  admitted via ED", "ANA"),
+    ("dottern Eva, 070-482 19 36. Pappa har fått en infarkt", "070-482 19 36"),
+    ("mpox 2nd doses due: Ann (d1 12/8) - can the second be early?", "12/8"),
+    ("Sun Life plan member 4471-29983-00 - Wegovy not covered", "4471-29983-00"),
 ]
 
 # Look-alikes: sent exactly as typed.
@@ -111,6 +115,7 @@ KEPT = [
     "Is Caring@Home available in NSW?",
     "I met someone on Grindr - is PEP needed?",
     "see section 6.3. for the details",
+    "D5 1/2 NS at 80 ml/h - ok for maintenance?",
 ]
 
 
