@@ -49,7 +49,7 @@ _SIDE = r"(?:L|R|left|right)"
 def _a_birth_date_first(m: re.Match[str]) -> Span | None:
     """Its first six digits are a day, a month and a year (DDMMYY), or a year, a month and a
     day (YYMMDD, Sweden's)."""
-    digits = re.sub(r"\D", "", m.group())[-10:-4]
+    digits = re.match(r"(?:19|20)?(\d{6})[-+A]", m.group()).group(1)  # (past a century)
     day, month, year_last = int(digits[:2]), int(digits[2:4]), int(digits[4:])
     if 1 <= day <= 31 and 1 <= month <= 12:
         return m.span()

@@ -46,6 +46,7 @@ FOUND = [
     ("refugee no. KAK-16C-33097, presenting with PID", "KAK-16C-33097"),
     ("Ann (CPR 140352-1186), som tog Eliquis", "140352-1186"),
     ("hetu 040305A1236, 19 v, nuoren aivoinfarkti", "040305A1236"),
+    ("Kelan kuntoutushakemus: 230454-135X, afasia", "230454-135X"),
     ("@BarbsBigKnit is the daughter's instagram", "@BarbsBigKnit"),
     ("contacts: a guy on Grindr called KlaBoi256. how long?", "KlaBoi256"),
     ("wants partner services to notify bigbearnyc on Scruff.", "bigbearnyc"),
