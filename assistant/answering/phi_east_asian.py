@@ -114,21 +114,19 @@ def _a_place(text: str, tokens: list[re.Match[str]], last: int) -> bool:
 
 
 def vietnamese_name(m: re.Match[str]) -> tuple[int, int] | None:
-    """ "Nguyen Thi Lan", "tran van duc": the family and middle names, then given names up to
-    the first word that is an English word ("Tran Van Duc needs …"), no given name, or
-    another case than the family name's ("Nguyen Thi Lan Ok"). The middle name alone with
-    nothing after it is none ("Le Van")."""
+    """ "Nguyen Thi Lan", "tran van duc": the family and middle names, then the given names up
+    to a word in another case than the family name's ("Tran Van Duc needs …") or, after the
+    first, an English word; none without a given name ("Le Van", "le van is …")."""
     words = list(re.finditer(r"\S+", m.group("v")))
     lower = words[0].group().islower()
-    end = words[1].end()
+    given: list[re.Match[str]] = []
     for word in words[2:]:
         text = word.group()
-        if text.islower() != lower or (word is not words[2] and text.casefold() in common_words()):
+        english = text.casefold() in common_words()
+        if text.islower() != lower or (english and (given or lower)):
             break
-        if word is words[2] and text.casefold() in common_words() and text.islower():
-            return None  # "le van is …": no given name
-        end = word.end()
-    if end == words[1].end():
+        given.append(word)
+    if not given:
         return None
     start = m.start("v")
-    return start, start + end
+    return start, start + given[-1].end()
