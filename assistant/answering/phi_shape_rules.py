@@ -12,11 +12,10 @@ import re
 
 from assistant.answering.phi_addresses import employer
 from assistant.answering.phi_dates import persons_date_only, value
-from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_lexicon import unlisted
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_number_rules import NO, RECORD, SEP
 from assistant.answering.phi_numbers import a_reference
-from knowledge.name_words import common_words
 
 # What a ship's name is made of: capitalised words or words in capitals, at most four.
 _SHIP_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|[A-Z]\d+)"
@@ -57,9 +56,9 @@ def _a_birth_date_first(m: re.Match[str]) -> Span | None:
 
 
 def no_word(m: re.Match[str]) -> Span | None:
-    """A user name, not an English or clinical word ("someone on Grindr")."""
-    word = m.group("v").casefold()
-    return None if word in common_words() or word in clinical_words() else value(m)
+    """A user name, no word the English, clinical or abbreviation lists hold ("someone on
+    Grindr")."""
+    return value(m) if unlisted(m.group("v").casefold()) else None
 
 
 # Dating and social apps a user name is given on.
