@@ -306,6 +306,14 @@ SPLIT_SETS = frozenset(
         "ninetyfirst",
         "ninetysecond",
         "ninetythird",
+        "ninetyfourth",
+        "ninetyfifth",
+        "ninetysixth",
+        "ninetyseventh",
+        "ninetyeighth",
+        "ninetyninth",
+        "hundredth",
+        "hundredfirst",
     }
 )
 LATER_SETS = [
@@ -400,6 +408,14 @@ LATER_SETS = [
     ("ninetyfirst", "ninety-first set"),
     ("ninetysecond", "ninety-second set"),
     ("ninetythird", "ninety-third set"),
+    ("ninetyfourth", "ninety-fourth set"),
+    ("ninetyfifth", "ninety-fifth set"),
+    ("ninetysixth", "ninety-sixth set"),
+    ("ninetyseventh", "ninety-seventh set"),
+    ("ninetyeighth", "ninety-eighth set"),
+    ("ninetyninth", "ninety-ninth set"),
+    ("hundredth", "hundredth set"),
+    ("hundredfirst", "hundred-and-first set"),
 ]
 
 
