@@ -168,7 +168,7 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
-    kidd duffy lutheran fugl-meyer charcot-leyden clauss rancho amigos
+    kidd duffy lutheran fugl-meyer bromage bier modic brodie charcot-leyden clauss rancho amigos
     caird capgras hegar goodell banff maastricht tzanck naranjo henderson-hasselbalch
     loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
     birt-hogg-dube osler-weber-rendu stein-leventhal mayer-rokitansky-küster-hauser rokitansky
@@ -382,6 +382,9 @@ CITIES = frozenset(
     amarillo shreveport knoxville chattanooga greensboro asheville harrisburg allentown
     scranton syracuse albany hartford worcester newark trenton annapolis fairbanks juneau
     reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus
+    makkah madinah taif qassim buraidah dammam khobar tabuk abha jazan sharjah ajman fujairah
+    salalah nizwa manama muharraq sapporo nagoya fukuoka kobe sendai hiroshima saitama
+    chiba okinawa naha burwood tygerberg
     """.split()
 )
 
@@ -442,7 +445,7 @@ PLACES = CITIES | frozenset(
     idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
     michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
     york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
-    virginia washington wisconsin wyoming ontario quebec alberta manitoba saskatchewan
+    virginia washington wisconsin wyoming bahrain ontario quebec alberta manitoba saskatchewan
     nunavut yukon nova scotia brunswick newfoundland labrador queensland tasmania
     mater flinders
     """.split()
@@ -508,6 +511,12 @@ PLACE_PHRASES = (
     "south australia",
     "tel aviv",
     "abu dhabi",
+    "al ain",
+    "ras al khaimah",
+    "mount elizabeth",
+    "mubarak al-kabeer",
+    "south asians",
+    "east asians",
     "kuala lumpur",
     "addis ababa",
     "dar es salaam",
@@ -874,6 +883,7 @@ DEVICES_AND_SERVICES = frozenset(
     omnicell
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
     widgit coban tono-pen phonak signia oticon cochlear haberman
+    nevro wallstent denali baha agfa malaffi nabidh wi-fi gelofusine
     """.split()
 )
 
@@ -886,7 +896,7 @@ CALENDAR = frozenset(
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
     navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
     umrah mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec jalali adha fitr
+    nov dec jalali adha fitr hijri gregorian
     """.split()
 )
 

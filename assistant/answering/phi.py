@@ -327,6 +327,24 @@ def warm_up() -> None:
     phi_words.warm_up()
 
 
+def _uncovered_part(hit: _Hit, taken: bytearray, text: str) -> _Hit | None:
+    """What a hit overlapped by a longer one still holds at one end, beyond it: "Brophy Lyons"
+    found as a surname, "Kathleen (Kitty) Brophy" as a name, "Lyons" must not be left."""
+    start, end = hit.start, hit.end
+    while start < end and taken[start]:
+        start += 1
+    while end > start and taken[end - 1]:
+        end -= 1
+    if any(taken[start:end]):
+        return None  # a hole in the middle: the longer hit lies inside
+    piece = text[start:end]
+    stripped = piece.strip(" \t,;:()'\"‘’“”-")
+    if len(stripped) < 2 or not any(c.isalnum() for c in stripped):
+        return None
+    start += piece.index(stripped)
+    return hit._replace(start=start, end=start + len(stripped))
+
+
 def redact(text: str) -> Redaction:
     """Replace every detected identifier with a typed, numbered placeholder."""
     # Longest match wins an overlap, then the more specific rule, then the earlier one: so a
@@ -334,9 +352,12 @@ def redact(text: str) -> Redaction:
     chosen: list[_Hit] = []
     taken = bytearray(len(text))  # characters already claimed by a chosen hit
     for hit in sorted(_candidates(text), key=lambda h: (h.start - h.end, h.rank, h.start)):
-        if not any(taken[hit.start : hit.end]):
-            chosen.append(hit)
-            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        if any(taken[hit.start : hit.end]):
+            hit = _uncovered_part(hit, taken, text)
+            if hit is None:
+                continue
+        chosen.append(hit)
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     numbers: Counter[str] = Counter()
     placeholders: dict[tuple[str, str], str] = {}
     findings: list[PhiFinding] = []

@@ -191,9 +191,12 @@ def a_listed_town(m: re.Match[str]) -> Span | None:
     return None
 
 
-# Someone saying where he or she is from: "We come from Riyadh", "she's from Galway".
+# Someone saying where he or she is from: "We come from Riyadh", "she's from Galway"; or a
+# person by what he is, from there: "medical tourist from Osaka", "a fisherman from Sohar".
 _SAYS_FROM = re.compile(
-    r"(?i:\b(?:we|i|he|she|they)(?:['’](?:m|s|re)|[ \t]+(?:come|came|am|is|are|was|were))"
+    r"(?i:\b(?:(?:we|i|he|she|they)(?:['’](?:m|s|re)|[ \t]+(?:come|came|am|is|are|was|were))"
+    r"|tourists?|expats?|expatriates?|visitors?|pilgrims?|migrants?|man|woman|lady|gentleman"
+    r"|boy|girl|[a-z]+(?:man|men|woman|women|er|ist))"
     r"[ \t]+(?:originally[ \t]+)?from[ \t]+$)"
 )
 

@@ -129,7 +129,7 @@ DATE_RULES = [
              r"|discharged|discharge|seen|surgery|op|operation|repair|replacement|removal|fixation"
              r"|died|death|due|dx|diagnosed"
              r"|started|stopped|until|till|d/c|dc|dc'd|d/c['’]d|adm|booked|procedure|visit|c-?section|fell"
-             r"|fall|ed|er|a&e|given|planned|back|returned|readmitted|scheduled|last|next"
+             r"|fall|ed|er|a&e|given|planned|back|returned|readmit|readmitted|scheduled|last|next"
              r"|checked|reviewed|s/p|post(?:-?op)?|[a-z]*(?:ectomy|otomy|ostomy|plasty|scopy|chole)"
              # a line placed, a sample drawn, a result called: "placed 06/18", "18:42 11/03"
              r"|placed|inserted|sited|collected|drawn|called|reported|resulted|\d{1,2}:\d{2}"

@@ -166,9 +166,10 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
     # a protocol's version and amendment, a system's release, upgrade or downtime, an agenda
     r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda"
-    # a rule's start, a day the world marks: "enters into force on 1 January 2025", "World
-    # TB Day 24 March"
-    r"|in(?:to)?[ \t]+force|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:day|week|month))\b)"
+    # a rule's start, a day the world marks: "enters into force on 1 January 2025", "take
+    # effect 1 November 2025", "World TB Day 24 March"
+    r"|in(?:to)?[ \t]+force|(?:take|takes|took|taking)[ \t]+effect"
+    r"|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:day|week|month))\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 

@@ -60,6 +60,7 @@ _PERSON_AFTER = re.compile(
     r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"
     # an age in brackets after the name: "Ray (hip #, 88 yrs)", "Joy (91F)"
     r"|[ \t]*\((?:[^()\n]{0,30}?[,;][ \t]*)?\d{1,3}[ \t]?(?:yo|y/o|yrs?|years?|[mf])\b"
+    r"|[ \t]*\(aged?[ \t]*\d{1,3}\)"  # "Layan (age 11)"
     # "Summer's mum", "keane's son": someone's relative
     r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner)\b"
     # "Bob on AMU": on a ward named by its letters
@@ -104,7 +105,9 @@ UNLISTED_WORDS = frozenset(
     # an osmotic diuretic, a pancreatic enzyme, an indigenous language of Mexico
     " mannitol lipase mixteco ok okay aadhaar aadhar"
     # short-acting opioids of palliative care, a provincial drug plan, remote consultations
-    " alfentanil remifentanil sufentanil pharmacare telehealth aussie".split()
+    " alfentanil remifentanil sufentanil pharmacare telehealth aussie"
+    # Japanese herbal medicine, a heated table, a hot spring
+    " kampo kotatsu onsen".split()
 )
 
 

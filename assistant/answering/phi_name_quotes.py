@@ -1,6 +1,7 @@
 """Names that quotes, brackets and ages around them give away (assistant/answering/
 phi_name_spans.py asks): what someone is called, in quotes or brackets between two names
-("Patrick 'Paddy' Houlihan", "Margaret (Peggy) Byrne"), after "call her" or "pt" ("says to
+("Patrick 'Paddy' Houlihan", "Margaret (Peggy) Byrne"; after a given name, whatever the
+surname: "Margaret 'Peg' Sterling"), after "call her" or "pt" ("says to
 call her 'Jazz'", "pt 'Mo' (Mohammed …)"); and the other words of a list of people with
 their ages once one of them is a name ("hemi (4), aroha (6), mason (3)"). Each sets the
 verdicts of the words it finds; none clears one."""
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.name_words import common_words, load_names
+from knowledge.name_words import common_words, given_names, load_names
 from knowledge.proper_terms import NOT_PEOPLE
 
 _OPEN_QUOTE = re.compile("[ \t]+['\"‘“(]")
@@ -37,14 +38,18 @@ def nicknames(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> N
     _quoted_before_a_name(text, tokens, verdicts)
     for i in range(1, len(tokens) - 1):
         before, token, after = tokens[i - 1], tokens[i], tokens[i + 1]
-        if verdicts[i] or not (verdicts[i - 1] and verdicts[i + 1]):
+        # (after a listed given name the surname is one whatever else it is: "Margaret
+        # 'Peg' Sterling")
+        given = verdicts[i - 1] and before.group().casefold() in given_names()
+        surname = verdicts[i + 1] or (given and after.group()[:1].isupper())
+        if verdicts[i] or not (verdicts[i - 1] and surname):
             continue
         if (
             token.group()[:1].isupper()
             and _OPEN_QUOTE.fullmatch(text, before.end(), token.start())
             and _CLOSE_QUOTE.fullmatch(text, token.end(), after.start())
         ):
-            verdicts[i] = True
+            verdicts[i] = verdicts[i + 1] = True
 
 
 # A list of people, each with an age in brackets or with its unit: "hemi (4), aroha (6),

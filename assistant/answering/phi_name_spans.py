@@ -301,8 +301,8 @@ def _names_after_saying(text: str, tokens: list[re.Match[str]], verdicts: list[b
     "nurse led" name no one."""
     for i, token in enumerate(tokens):
         word = token.group()
-        if not word.islower() or word in NOT_BETWEEN | MODALS:
-            continue
+        if not word.islower() or word in NOT_BETWEEN | MODALS or phi_words.contraction(word):
+            continue  # ("the doctor doesn't answer")
         before = text[max(0, token.start() - 40) : token.start()]
         titled = _TITLE_AFTER_A_WORD.search(before) is not None and _a_surname(word)
         labelled = _NAME_LABEL.search(before) is not None and _labelled_name(word)

@@ -41,7 +41,7 @@ _STOP_WORDS = """
     yesterday age aged year years involvement participation satisfaction feedback rights
     selection tracking characteristics questionnaire survey please also after before during mr
     mrs ms miss mx dr prof pt patient sr sra srta dña doña herr frau mme mlle sig signora
-    signor pan pani shri smt"""
+    signor pan pani shri smt surname forename forenames firstname lastname dob health healthcare"""
 STOP = frozenset(_STOP_WORDS.split())
 
 # -- names by where they stand --------------------------------------------------------------
@@ -246,7 +246,8 @@ def capitals_comma_given(m: re.Match[str]) -> Span | None:
         return None
     if "," not in found and surname in common_words():
         return None  # "NICE Guidance 2019", "WHITE Cell 12": a comma says a list's name
-    return m.span("v") if given.split()[0] in given_names() else None
+    initial = "," in found and len(given.strip(".")) == 1  # "BROWN, J 71M"
+    return m.span("v") if initial or given.split()[0] in given_names() else None
 
 
 # What a clinic list's time may be followed by that is no patient: "0900 WARD ROUND", "1000
@@ -401,7 +402,7 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     # Will") is the person's: the first word only, the rest as for any cue.
     titled = _TITLE_BEFORE.search(m.string, 0, start) is not None
     for w in re.finditer(r"\S+", m.group("v")):
-        word = w.group().strip(".").casefold()
+        word = w.group().strip(".:").casefold()  # ("NWANKWO  FORENAME: …")
         surname = titled and end == start and w.group()[0].isupper() and listed_strongly(word, [])
         if not surname and (word in STOP or (word in NOT_PEOPLE and word not in name_list())):
             break

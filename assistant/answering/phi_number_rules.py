@@ -353,7 +353,7 @@ NUMBER_RULES = [
     ("ID", r"(?<![\w-])[A-Z]{2}\d{2} [A-Z]{3}(?![\w-])", 1),
     # An Irish plate: the year, the county's letters, the number: "191-D-12345", "05-MO-4471".
     ("ID", r"(?<![\w-])\d{2,3}[ -](?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO"
-           r"|T|TN|TS|W|WD|WH|WX|WW)[ -]\d{1,6}(?![\w-])", 1),
+           r"|T|TN|TS|W|WD|WH|WX|WW)[ -]\d{1,6}(?![\w-]|\.\d)", 1),  # (not "RR 28 T 39.1")
     # A clinic's number for its patient after the bare word, in letters then digits: "clinic
     # SH-55019" (not "clinic 2", a room).
     ("MRN", r"(?i:\bclinic)[ \t]+(?P<v>[A-Z]{1,4}-\d{4,})(?![\w-])", 1),

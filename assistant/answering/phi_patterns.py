@@ -20,7 +20,8 @@ STATES = (
 CITY = rf"[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,2}}"
 STREET_ADDRESS = (
     # (a year after "the" is none: "after the 2021 Supreme Court ruling")
-    r"\b(?:(?<!the )(?<!The )(?=(?:19|20)\d\d\b)|(?!(?:19|20)\d\d\b))"
+    # (nor a number closing a name: "SARS-CoV-2 PCR Ct 34", "IL-6")
+    r"\b(?<![A-Za-z]-)(?:(?<!the )(?<!The )(?=(?:19|20)\d\d\b)|(?!(?:19|20)\d\d\b))"
     rf"\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{STREET}"
     r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
     # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does

@@ -29,6 +29,9 @@ from assistant.answering.phi_patterns import CITY, LO, STATES, STREET, STREET_AD
 from assistant.answering.phi_spoken import SPOKEN_NUMBER
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
+# The words of a hospital's name, which is no one's home: "back to The Royal Infirmary".
+_HOSPITAL_WORD = r"(?:Royal|Hospital|Infirmary|Clinic|Centre|Center|Unit|Ward|Trust|General)\b"
+
 # fmt: off
 # A place to sleep rough, to the clause's end: the place's noun, then its name or number.
 _ROUGH_PLACE = (
@@ -135,6 +138,11 @@ PLACE_RULES = [
     ("ADDRESS", rf"(?i:\b(?:at|in|from)[ \t]+)(?P<v>The[ \t]+[{UP}][{LO}]+(?:[ \t]+[{UP}][{LO}]+)?)"
                 r"(?=,?[ \t]+(?i:where[ \t]+(?:s?he|they)[ \t]+(?:lives?|lived|stays?|stayed)))", 3,
      value),
+    # ... or where someone goes back to: "discharged … back to The Laurels" (not a hospital).
+    ("ADDRESS", r"(?i:\b(?:discharged|returned|returning|went|going|gone|sent)\b[^.?!\n]{0,25}?"
+                r"[ \t]back[ \t]+to)"
+                rf"[ \t]+(?P<v>The[ \t]+(?!{_HOSPITAL_WORD})[{UP}][{LO}]+"
+                rf"(?:[ \t]+(?!{_HOSPITAL_WORD})[{UP}][{LO}]+)?)\b", 3, value),
     # A day centre, a nursery or a club someone goes to: "goes to Meadowbank Resource Centre".
     ("ID", r"(?i:\b(?:goes|go|going|went)[ \t]+to|\battends|\battending)[ \t]+(?:the[ \t]+)?"
            rf"(?P<v>(?:[{UP}][\w'’]*[ \t]+){{1,3}}(?:Resource|Day|Activity|Community)[ \t]+"
@@ -169,10 +177,12 @@ PLACE_RULES = [
     # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
     ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{UP}][{LO}]{{2,}}"
                 rf"(?:[ \t]+[{UP}][{LO}]{{2,}})?\b", 3, town_after_postcode),
-    # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins".
-    ("ADDRESS", rf"\b\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route|allée"
-                rf"|impasse|quai|calle|avenida|rua|via|corso)[ \t]+(?:(?:de|du|des|la|le|l['’]|del"
-                rf"|da|do|dos)[ \t]*)*[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
+    # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins" (not
+    # a time: "over 24h via PEG").
+    ("ADDRESS", rf"\b\d{{1,5}}(?:[A-Z]|bis|ter)?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route"
+                rf"|allée|impasse|quai|calle|avenida|rua|via|corso)[ \t]+"
+                rf"(?:(?:de|du|des|la|le|l['’]|del|da|do|dos)[ \t]*)*"
+                rf"[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
     # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
     ("ADDRESS", rf"(?:\b[{UP}][{LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
                 r"(?<![\w-])(?!G\d{1,2}P\d{1,2}[LA]\d)"  # (an obstetric formula: "G3P2L2")

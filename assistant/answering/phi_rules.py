@@ -20,13 +20,13 @@ from typing import NamedTuple
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
 from assistant.answering.phi_east_asian import vietnamese_name
+from assistant.answering.phi_form_rules import FORM_RULES
 from assistant.answering.phi_lexicon import clinical_words
 from assistant.answering.phi_name_forms import NAME_FORM_RULES
 from assistant.answering.phi_names import (
     BEFORE_LABEL,
     DEMOGRAPHIC,
     LETTERS,
-    OTHER_SCRIPT,
     RELATIVE_CUE,
     STOP,
     Span,
@@ -241,8 +241,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
-    *PLACE_RULES,
-    *SHAPE_RULES,
+    *PLACE_RULES, *SHAPE_RULES, *FORM_RULES,
     *NAME_FORM_RULES,
     *DATE_RULES,
     ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
@@ -295,8 +294,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2})\b", 5,
      capitals_given_and_surname),
     ("NAME", r"(?i:\b(?:sur|fore|first[ \t]?|last[ \t]?|family[ \t]?|given[ \t]?)?names?)"
-             r"[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+(?:,?[ \t]+[A-Z][A-Z'’-]+){0,3})"
-             r"(?![\w'’-])", 5),
+             r"[ \t]*[:\-–][ \t]*(?P<v>[A-Z][A-Z'’-]+"
+             r"(?:,?[ \t]+(?!(?:FORE|SUR)?NAME)[A-Z][A-Z'’-]+){0,3})"
+             r"(?![\w'’-])", 5),  # (to the next label: "SURNAME: OKAFOR  FORENAME: …")
     # A Vietnamese name by its middle name, "Thị" for a woman and "Văn" for a man, whatever
     # its last word is ("Nguyen Thi Lan", "Tran Van Duc", "Vũ Thị Hồng"): a family name, the
     # middle one, then one or two given names.
@@ -331,10 +331,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      initials_in_bed),
     # "o'sullivan, aoife - …": a surname and a given name in small letters opening the question
     ("NAME", r"^[ \t]*(?P<v>[a-z]+(?:['’][a-z]+)?,[ \t]*[a-z]+)(?=[ \t]*[—–:-])", 5, listed_pair),
-    # A list's "SURNAME, Given" before an age or a date: "08:50 WHITE, Sage 33 - fit note
-    # renewal", "BLAKE, Autumn 26F", "PARSONS, Glen     22/12/1957".
+    # A list's "SURNAME, Given" before an age or a date: "BLAKE, Autumn 26F", "BROWN, J 71M".
     ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})*(?:(?:,[ \t]*|[ \t]+)[A-Z][a-z]+"
-             r"|,[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z]\.?)?))"  # (or "GUERRERO, ANA M.  61 F")
+             r"|,[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z]\.?)?|,[ \t]*[A-Z]\.?))"  # "GUERRERO, ANA M."
              r"(?=[ \t]+(?:(?:1[6-9]|[2-9]\d|1[01]\d)[MF]?\b(?![.,/:]\d|[ \t]*(?:%|mg|mcg|kg|ml"
              r"|mmol))|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:19|20)\d\d\b))", 5,
      capitals_comma_given),
@@ -347,7 +346,6 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A given name after the bare word "name", ending the sentence: "… process. name Mercy".
     ("NAME", r"(?i:\bname)[ \t]*[:=-]?[ \t]+(?P<v>[A-Z][a-z]+)(?=[ \t]*(?:[.,;!?)]|$))", 5,
      given_name_after_label),
-    ("NAME", OTHER_SCRIPT, 5),
     ("NAME", rf"(?i:\b(?:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d{{1,3}}[A-Za-z]?)"
              rf"[ \t]*[-–:,(][ \t]*(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_beside_bed),
     # Web addresses, IP addresses, device serials: an account, a portal, an implant.
@@ -445,8 +443,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
-    # ... or closing a bracket: "(Tanaka H, 91)".
-    ("ID", rf"(?:(?<=[^\W\d_])|(?<=\))),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value, AGE_PLACEHOLDER),
+    # ... or closing a bracket: "(Tanaka H, 91)", "(b. 1929, 96)".
+    ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value,
+     AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{QUANTITY})", 9, not_a_code),
     # A record number or a birth date read out after its label: "m r n four four seven two one
     # nine", "dob one two oh three four seven".
@@ -486,8 +485,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
-           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b|-?(?i:jährig|årig|åring|vuotia)\w*)",
-     5, value, AGE_PLACEHOLDER),  # ("92-jährige", "94-årig", "91-vuotias")
+           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b|[ \t]?[歳才]"  # ("98歳")
+           r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".

@@ -1,0 +1,119 @@
+"""Rules for identifiers written the way one country's records or one kind of form writes
+them, for assistant/answering/phi_rules.py: a Japanese address, car plate and My Number; a
+bank account's IBAN; a Gulf villa, a company that sponsors a worker; New Zealand's newer
+health index number; a device's hardware (MAC) address; an Australian landline with its area
+code in brackets; a name with the nickname between its parts; a very old patient's age set
+off by dashes after the name; a word in a script English does not use (Han, kana, Hangul,
+Cyrillic, Greek), unless it glosses the English word before it. Each rule is (kind, pattern,
+rank[, accept]), as in phi_number_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_dates import value
+from assistant.answering.phi_names import OTHER_SCRIPT, Span
+from assistant.answering.phi_numbers import not_a_service_line
+from knowledge.name_words import common_words, given_names
+
+_CJK = r"\u4e00-\u9fff"
+_KANA = r"\u3040-\u309f"
+# What a Japanese address's town part is made of: "Kichijoji Honcho", "Musashino-shi".
+_ROMAJI_WORD = r"[A-Z][a-zōū]+(?:-(?:shi|ku|ken|cho|chō|machi|mura|gun))?"
+# The words just before an age that say which figure it is not: "SpO2 - 95 -", "sats - 92 -".
+_VITAL_BEFORE = re.compile(
+    r"(?i:\b(?:sats?|spo2|o2|hr|pulse|bp|sbp|dbp|rr|glucose|bm|score|weight|wt|temp|map|"
+    r"fio2|bpm|mmhg|mg|units?)\b[^-\n]{0,8}-[ \t]*$)"
+)
+
+
+def a_given_name_first(m: re.Match[str]) -> Span | None:
+    """A name with its nickname in quotes or brackets between the given name and the surname:
+    "Margaret 'Peg' Dunphy", "Kathleen (Kitty) Brophy-Lyons", the given name a listed one.
+    (phi_name_quotes.py finds the same among words judged one by one; this rule also finds it
+    where a title's rule took the given name, "Mrs Margaret 'Peg' Dunphy".)"""
+    return m.span() if m.group("given").casefold() in given_names() else None
+
+
+def not_a_vital(m: re.Match[str]) -> Span | None:
+    """An age of 90 or more set off by dashes ("Mrs Kelly in rm 12 - 97 - eating only
+    yoghurt"), not a measure whose name stands just before ("SpO2 - 95 -")."""
+    start = m.start("v")
+    if _VITAL_BEFORE.search(m.string, max(0, start - 24), start):
+        return None
+    return m.span("v")
+
+
+# The English words a gloss in another script may follow with a capital: "Long-Term Care
+# Insurance Act (介護保険法)".
+_TITLE_NOUNS = frozenset("act law scale score test syndrome disease".split())
+# How a Japanese or Chinese word for a thing, not a person, ends: a law or a method (法), a
+# qualification (士), a facility (施設), a home (ホーム), a disease (症, 病), a medicine (剤, 薬),
+# a department (科), an institution (院), a room (室), a test (検査), an insurance (保険), a
+# scheme (制度), a centre (センター), an office (所).
+_THING_ENDINGS = tuple("法 士 施設 ホーム 症 病 剤 薬 科 院 室 検査 保険 制度 センター 所".split())
+
+
+def not_a_gloss(m: re.Match[str]) -> Span | None:
+    """A word in another script, unless it names a thing, in brackets after the English word
+    it translates: "Wrap therapy (ラップ療法)", "Group home (グループホーム)" (not "Mrs Lam
+    (林志強)", whose "Lam" is capitalised, nor "her daughter (花子)")."""
+    if not m.group().endswith(_THING_ENDINGS):
+        return m.span()
+    before = re.search(r"([^\W\d_]+)[ \t]*\($", m.string[max(0, m.start() - 40) : m.start()])
+    if before is not None:
+        word = before.group(1)
+        if (word.islower() and word in common_words()) or word.casefold() in _TITLE_NOUNS:
+            return None
+    return m.span()
+
+
+# One rule per line so the table reads as a list; the formatter would spread each over 5.
+# fmt: off
+FORM_RULES = [
+    # A Japanese address in Latin letters, its block numbers first: "2-14-7 Kichijoji Honcho,
+    # Musashino-shi, Tokyo" (a ward, city or prefecture's suffix among its parts).
+    ("ADDRESS", rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_ROMAJI_WORD}"
+                rf"(?:[ \t]+{_ROMAJI_WORD}){{0,2}}(?:,[ \t]*{_ROMAJI_WORD}){{1,3}}"
+                r"(?:(?<=shi)|(?<=-ku)|(?<=ken)|(?<=cho)|(?<=chō)|(?<=Tokyo)|(?<=Osaka))", 3),
+    # A Japanese number plate: the office's kanji, a class number, a kana and four digits
+    # ("練馬 300 あ 12-34").
+    ("ID", rf"[{_CJK}]{{1,4}}[ \t]?\d{{2,3}}[ \t]?[{_KANA}][ \t]?\d{{1,2}}-\d{{2}}(?!\d)", 1),
+    # Japan's My Number after its name: twelve digits, "My Number 4215 8839 0127".
+    ("ID", r"(?i:\bmy[ \t]+number|\bマイナンバー)[ \t]*[:#]?[ \t]*"
+           r"(?P<v>\d{4}[ \t-]?\d{4}[ \t-]?\d{4})(?![\w-])", 1, value),
+    # A bank account's IBAN: a country's two letters, two check digits, groups of four
+    # ("AE07 0331 2345 6789 0123 456"), after its label or in that shape.
+    ("ID", r"(?i:\bIBAN\b)[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{1,4}){3,8})"
+           r"(?![\w-])", 1, value),
+    ("ID", r"(?<![\w-])(?:AE|SA|QA|KW|BH|OM|JO|LB|GB|IE|DE|FR|NL|ES|IT|PL|PT|BE|CH|AT)\d{2}"
+           r"(?:[ \t]?[A-Z0-9]{4}){3,7}(?:[ \t]?[A-Z0-9]{1,3})?(?![\w-])", 1),
+    # A villa in a Gulf community, as addresses there are given: "Villa 61, Springs 4,
+    # Emirates Living".
+    ("ADDRESS", r"\b(?:Villa|villa|Compound|compound)[ \t]+\d{1,4}[A-Z]?(?:,[ \t]*[A-Z][\w'’]*"
+                r"(?:[ \t]+(?:[A-Z][\w'’]*|\d{1,3}))*){1,3}", 3),
+    # A worker's company by its registered form, after the work or the sponsor: "driver w/ Al
+    # Noor Gulf Contracting LLC", "sponsor is Gulf Star Trading W.L.L.".
+    ("ID", r"(?i:\b(?:w/|with|for|at|by|sponsor(?:ed[ \t]+by|[ \t]+is)?|employer(?:[ \t]+is)?"
+           r"|company(?:[ \t]+is)?)[ \t]+)"
+           r"(?P<v>(?:[A-Z][\w&'’-]*[ \t]+){1,5}(?:LLC|L\.L\.C\.?|WLL|W\.L\.L\.?|Est\.))",
+     3, value),
+    # New Zealand's newer health index number: three letters (never I or O), two digits, two
+    # letters, "MNB42QK".
+    ("MRN", r"(?<![\w-])[A-HJ-NP-Z]{3}\d{2}[A-HJ-NP-Z]{2}(?![\w-])", 2),
+    # A device's hardware address, six pairs of hex digits: a bed sensor's "00:1B:44:11:3A:B7".
+    ("ID", r"(?<![\w:-])[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])",
+     1),
+    # An Australian landline with its area code in brackets: "(03) 5332 1187".
+    ("PHONE", r"(?<![\w+.])\(0[2378]\)[ \t]?\d{4}[ \t]?\d{4}(?!\w|[.,]\d|[ \t]\d)", 3,
+     not_a_service_line()),  # (not "Hospital main line (02) 5550 0000")
+    ("NAME", OTHER_SCRIPT, 5, not_a_gloss),
+    # A name with its nickname between the given name and the surname.
+    ("NAME", r"\b(?P<given>[A-Z][a-z]+)[ \t]+(?:['‘\"“][A-Z][a-z]+['’\"”]|\([A-Z][a-z]+\))"
+             r"[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4, a_given_name_first),
+    # An age of 90 or more set off by dashes after the person ("O'Brien (NHI …) - 95 -").
+    ("ID", r"(?<=[\w)\]])[ \t]+-[ \t]+(?P<v>9\d|1[01]\d)(?=[ \t]+-[ \t])", 5, not_a_vital,
+     "[AGE-90+]"),
+]
+# fmt: on
