@@ -37,7 +37,7 @@ OLDER_GENERICS = frozenset(
     gabapentin pregabalin duloxetine amitriptyline clonidine ketamine midazolam diazepam
     lorazepam alprazolam clonazepam haloperidol quetiapine olanzapine prednisone prednisolone
     dexamethasone hydrocortisone levothyroxine furosemide allopurinol colchicine methotrexate
-    dantrolene gadolinium iodixanol iohexol ferumoxytol
+    dantrolene gadolinium iodixanol iohexol ferumoxytol botox leqembi daikenchuto
     """.split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")

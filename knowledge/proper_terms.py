@@ -168,7 +168,8 @@ BRANDS = frozenset(
 
 EPONYMS = frozenset(
     """
-    kidd duffy lutheran fugl-meyer bromage bier modic brodie charcot-leyden clauss rancho amigos
+    kidd duffy lutheran fugl-meyer bromage bier modic brodie borrmann
+    charcot-leyden clauss rancho amigos
     caird capgras hegar goodell banff maastricht tzanck naranjo henderson-hasselbalch
     loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
     birt-hogg-dube osler-weber-rendu stein-leventhal mayer-rokitansky-küster-hauser rokitansky
@@ -309,7 +310,7 @@ BODIES = frozenset(
 # line"): the species after a genus is read in assistant/answering/phi_words.py.
 GENERA = frozenset(
     """
-    tinospora
+    tinospora paragonimus
     erysipelothrix saccharopolyspora hardjo pomona copenhageni ballum australis
     klebsiella pseudomonas enterobacter acinetobacter serratia citrobacter proteus morganella
     providencia salmonella shigella listeria legionella neisseria haemophilus bordetella
@@ -384,7 +385,7 @@ CITIES = frozenset(
     reno scottsdale tempe provo cheyenne bismarck fargo duluth columbus
     makkah madinah taif qassim buraidah dammam khobar tabuk abha jazan sharjah ajman fujairah
     salalah nizwa manama muharraq sapporo nagoya fukuoka kobe sendai hiroshima saitama
-    chiba okinawa naha burwood tygerberg
+    chiba okinawa naha burwood tygerberg harborview lurie malayan
     """.split()
 )
 
@@ -511,6 +512,14 @@ PLACE_PHRASES = (
     "south australia",
     "tel aviv",
     "abu dhabi",
+    "ben taub",
+    "city of hope",
+    "royal london",
+    "queen mary",
+    "yong loo lin",
+    "li ka shing",
+    "st john",
+    "ambulance victoria",
     "al ain",
     "ras al khaimah",
     "mount elizabeth",
@@ -602,6 +611,9 @@ PLACE_PHRASES = (
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
     "lake louise",
+    "pien tze huang",
+    "pocari sweat",
+    "bak kut teh",
     "bill of rights",
     "mental health bill",
     "paris system",
@@ -883,7 +895,8 @@ DEVICES_AND_SERVICES = frozenset(
     omnicell
     magseed datscan somatom lansinoh medela vapotherm dosette webster-pak venalink healthmail
     widgit coban tono-pen phonak signia oticon cochlear haberman
-    nevro wallstent denali baha agfa malaffi nabidh wi-fi gelofusine
+    nevro wallstent denali baha agfa malaffi nabidh wi-fi gelofusine nonin zio bluetooth yakult
+    pocari
     """.split()
 )
 
@@ -896,7 +909,7 @@ CALENDAR = frozenset(
     eid thanksgiving diwali hanukkah passover lent yom kippur rosh hashanah vaisakhi holi
     navratri pesach purim sukkot shabbat sabbath advent whitsun boxing halloween year hajj
     umrah mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct
-    nov dec jalali adha fitr hijri gregorian
+    nov dec jalali adha fitr hijri gregorian songkran deepavali mid-autumn
     """.split()
 )
 

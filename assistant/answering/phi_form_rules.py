@@ -109,6 +109,43 @@ FORM_RULES = [
     ("PHONE", r"(?<![\w+.])\(0[2378]\)[ \t]?\d{4}[ \t]?\d{4}(?!\w|[.,]\d|[ \t]\d)", 3,
      not_a_service_line()),  # (not "Hospital main line (02) 5550 0000")
     ("NAME", OTHER_SCRIPT, 5, not_a_gloss),
+    # A newborn named by its sex and the family's surname: "Baby Girl Lindqvist".
+    ("NAME", r"\bBaby[ \t]+(?:Girl|Boy)[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4),
+    # A car by its plate after the word: "car SJB 4521 K", "car 512847" (Dubai's are digits).
+    ("ID", r"(?i:\b(?:car|vehicle)(?:[ \t]+(?:reg(?:istration)?|plate|no\.?|number))?[ \t]*"
+           r"[:#]?[ \t]+)(?P<v>(?-i:(?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{1,4}"
+           r"(?:[ -][A-Z0-9]{1,4}){1,2}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
+    # A Singapore or Philippine block and lot: "Blk 12 Lot 5, Camella Homes", "Blk 745".
+    ("ADDRESS", r"\b(?:Blk|BLK|blk)\.?[ \t]*\d{1,4}[A-Z]?(?:[ \t]+(?i:lot)[ \t]*\d{1,4})?", 3),
+    # Singapore's postcode with its letter: "S760745".
+    ("ADDRESS", r"(?<![\w-])S\d{6}(?![\w-])", 3),
+    # A Thai hospital number after its label: "HN 64-012345".
+    ("MRN", r"\bHN[ \t]*[:#]?[ \t]*(?P<v>\d{1,2}-?\d{4,8})(?![\w-])", 1, value),
+    # A date in a Japanese era, its letter and year first: "admitted R5.4.1" (Reiwa 5), "H30.1.2".
+    ("DATE", r"(?<![\w.])[RHS]\d{1,2}\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\w.])",
+     4),
+    # A phone after the caller: "Caller from 6543 2101".
+    ("PHONE", r"(?i:\bcaller(?:['’]s)?[ \t]+(?:from|on|number|no\.?)|\bcalled[ \t]+from)"
+              r"[ \t]*:?[ \t]*"
+              r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)", 3,
+     not_a_service_line(labelled=True)),
+    # The last digits of a payment card: "card ending 4411".
+    ("ID", r"(?i:\b(?:card|account|acct)[ \t]+ending(?:[ \t]+in)?)[ \t]*(?P<v>\d{4})(?!\d)", 1,
+     value),
+    # A prior authorisation's or a service's case number in dashed parts: "precert #
+    # 7729-AZ-0019", "QAS case 2024-QA-55817".
+    ("ID", r"(?i:\b(?:pre-?cert(?:ification)?|pre-?auth(?:ori[sz]ation)?"
+           r"|prior[ \t]+auth(?:ori[sz]ation)?|case)[ \t]*(?:\#|no\.?|number)?[ \t]*:?[ \t]*)"
+           r"(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){1,3})(?![\w-])", 1, value),
+    # A meeting's password or passcode: "pwd 552091".
+    ("ID", r"(?i:\b(?:pwd|passcode|pass[ \t]+code|password)\b)[ \t]*[:#]?[ \t]*"
+           r"(?P<v>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{4,12})(?![\w-])", 1, value),
+    # Quebec's health card: four letters and eight digits after RAMQ, "RAMQ card TREM 6552 1218".
+    ("MRN", r"(?i:\bRAMQ\b(?:[ \t]+(?:card|no\.?|number|\#))?)[ \t]*:?[ \t]*"
+            r"(?P<v>[A-Z]{4}[ \t]?\d{4}[ \t]?\d{4})(?![\w-])", 1, value),
+    # A file's name made of a date and a record number: "20250312_1415_OKONJO_…_MRN661203.mp4".
+    ("DATE", r"(?<![A-Za-z0-9])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=_)", 4),
+    ("MRN", r"(?<![A-Za-z0-9])MRN(?P<v>\d{5,10})(?![0-9])", 1, value),
     # A name with its nickname between the given name and the surname.
     ("NAME", r"\b(?P<given>[A-Z][a-z]+)[ \t]+(?:['‘\"“][A-Z][a-z]+['’\"”]|\([A-Z][a-z]+\))"
              r"[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4, a_given_name_first),

@@ -107,7 +107,9 @@ UNLISTED_WORDS = frozenset(
     # short-acting opioids of palliative care, a provincial drug plan, remote consultations
     " alfentanil remifentanil sufentanil pharmacare telehealth aussie"
     # Japanese herbal medicine, a heated table, a hot spring
-    " kampo kotatsu onsen".split()
+    " kampo kotatsu onsen"
+    # foods of East and South-East Asia, laboratory tests
+    " lingzhi balut fugu ferritin crossmatch".split()
 )
 
 

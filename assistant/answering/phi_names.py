@@ -343,7 +343,9 @@ def _a_surname(surname: str) -> bool:
 
 # Units of care named by their letters: "ITU bed 5" is a place (and a prison's healthcare
 # centre, "HCC bed 4"), "RK (bed 12)" a person.
-_UNITS_OF_CARE = frozenset("itu icu hdu ccu cdu amu mau sau eau nicu picu scbu hcc".split())
+_UNITS_OF_CARE = frozenset(
+    "itu icu hdu ccu cdu amu mau sau eau nicu picu scbu hcc hd cr ct mr ed er or dsu pacu".split()
+)
 
 
 def initials_in_bed(m: re.Match[str]) -> Span | None:

@@ -87,7 +87,7 @@ NUMBER_RULES = [
     # "480715-10-5331"; no dose, range or phone number is grouped six, two, four.
     ("SSN", r"(?<![\w-])\d{6}-\d{2}-\d{4}(?![\w-])", 0),
     # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
-    ("SSN", r"(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])", 0),
+    ("SSN", r"(?<![\w-])(?:[STFGM]\d{7}[A-Z]|[stfgm]\d{7}[a-z])(?![\w-])", 0),  # (or typed small)
     ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"

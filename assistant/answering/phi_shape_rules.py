@@ -64,7 +64,8 @@ def no_word(m: re.Match[str]) -> Span | None:
 # Dating and social apps a user name is given on.
 _APPS = (
     r"(?i:grindr|scruff|hornet|tinder|bumble|hinge|jack['’]?d|feeld|okcupid|romeo|planetromeo"
-    r"|instagram|insta|tiktok|snapchat|snap|facebook|twitter|threads|telegram|discord|reddit)"
+    r"|instagram|insta|tiktok|snapchat|snap|facebook|twitter|threads|telegram|discord|reddit"
+    r"|kakaotalk|kakao|wechat|viber)"
 )
 # fmt: off
 SHAPE_RULES = [
@@ -177,12 +178,13 @@ SHAPE_RULES = [
     # the daughter's instagram", "her handle @Xx_mia" (a service's own account may be named
     # anywhere; an e-mail's "@" follows a letter).
     ("ID", r"(?:^|(?i:\b(?:her|his|their|my|called|named|as|handle|account|user(?:name)?|is))"
-           r"[ \t]+)(?P<v>@[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@])", 2, value),
+           r"[ \t]+)(?P<v>@[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_](?:\#\d{4})?)(?![\w@])",
+     2, value),  # (a Discord handle keeps its number: "@midnightmoth#4420")
     # ... and a dating or social app's user name, after the app or a word naming it: "a guy
     # on Grindr called KlaBoi256", "notify bigbearnyc on Scruff", "Hornet (user romanobello)",
     # "Grindr name LeedsBttm".
     ("ID", rf"(?i:\b{_APPS}\b[^\n.?!]{{0,20}}?\b(?:called|named|user(?:[ \t]*name)?|name|handle"
-           r"|profile|as)\b[ \t]*:?[ \t]*)"
+           r"|profile|as|id)\b[ \t]*:?[ \t]*)"
            r"(?P<v>(?=[\w.]*(?:\d|[a-z][A-Z]|[a-z]{6}))[A-Za-z][\w.]{2,28}[A-Za-z0-9_])(?![\w@])",
      2, no_word),
     ("ID", rf"\b(?P<v>(?=[\w.]*(?:\d|[a-z][A-Z]|[a-z]{{6}}))[A-Za-z][\w.]{{2,28}}[A-Za-z0-9_])"
