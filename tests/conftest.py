@@ -11,6 +11,11 @@ from pathlib import Path
 import pytest
 from support import free_port
 
+# Some machines set PYTHONDONTWRITEBYTECODE; without cached bytecode every run (and every
+# xdist worker) recompiles the project and rewrites every test module's asserts again, seconds
+# of the fast tier's minute. The caches land in __pycache__, which git ignores.
+sys.dont_write_bytecode = False
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"

@@ -25,6 +25,10 @@ NIDDK = "niddk-eating-and-diabetes.pdf"
 FDA = "fda-bioavailability-studies-guidance-2022.pdf"
 FALLS = Path(__file__).resolve().parents[2] / "assets" / "demo" / "falls-prevention.pdf"
 
+# Parsing the 100-page opioid guideline alone takes seconds: keep this module's tests on one
+# xdist worker (pyproject's --dist loadgroup) so each PDF is parsed once, not once per worker.
+pytestmark = pytest.mark.xdist_group("corpus-pdfs")
+
 REC_1 = (
     "Recommendations",
     "Determining Whether or Not to Initiate Opioids for Pain",
