@@ -21,8 +21,8 @@ from typing import Literal, NamedTuple
 
 from assistant.answering import phi_lexicon, phi_name_spans, phi_words
 from assistant.answering.phi_names import STOP
-from assistant.answering.phi_patterns import BOOKED_TIME, CITY
-from assistant.answering.phi_rules import AGE_PLACEHOLDER, RULES
+from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, CITY
+from assistant.answering.phi_rules import RULES
 from assistant.answering.phi_tables import table_cells
 from knowledge.name_words import common_words, given_names, load_names
 from knowledge.parsing.hygiene import english_words

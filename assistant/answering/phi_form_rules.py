@@ -15,6 +15,7 @@ import re
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import OTHER_SCRIPT, Span
 from assistant.answering.phi_numbers import not_a_service_line
+from assistant.answering.phi_patterns import AGE_PLACEHOLDER
 from knowledge.name_words import common_words, given_names
 
 _CJK = r"\u4e00-\u9fff"
@@ -151,6 +152,6 @@ FORM_RULES = [
              r"[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4, a_given_name_first),
     # An age of 90 or more set off by dashes after the person ("O'Brien (NHI …) - 95 -").
     ("ID", r"(?<=[\w)\]])[ \t]+-[ \t]+(?P<v>9\d|1[01]\d)(?=[ \t]+-[ \t])", 5, not_a_vital,
-     "[AGE-90+]"),
+     AGE_PLACEHOLDER),
 ]
 # fmt: on

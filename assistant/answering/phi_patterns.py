@@ -4,6 +4,8 @@ street's word, a US state, a town's name and a street address with its town and 
 
 from __future__ import annotations
 
+# What stands for an age over 89, which HIPAA removes (every such age shares it).
+AGE_PLACEHOLDER = "[AGE-90+]"
 # Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
 UP, LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"

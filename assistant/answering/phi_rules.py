@@ -60,7 +60,7 @@ from assistant.answering.phi_numbers import (
     not_a_public_bodys,
     not_a_service_line,
 )
-from assistant.answering.phi_patterns import BOOKED_TIME, LO, RANK, UP
+from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, LO, RANK, UP
 from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_shape_rules import SHAPE_RULES
 from assistant.answering.phi_spoken import (
@@ -70,8 +70,6 @@ from assistant.answering.phi_spoken import (
     WORD_AGE,
     spoken_age_alone,
 )
-
-AGE_PLACEHOLDER = "[AGE-90+]"
 
 # --- building blocks -----------------------------------------------------------------------
 # A name word: "Smith", "McDonald", "O'Neil", "Smith-Jones", an initial "J."; all-capital
