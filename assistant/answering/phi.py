@@ -348,7 +348,8 @@ def _uncovered_part(hit: _Hit, taken: bytearray, text: str) -> _Hit | None:
 def redact(text: str) -> Redaction:
     """Replace every detected identifier with a typed, numbered placeholder."""
     # Longest match wins an overlap, then the more specific rule, then the earlier one: so a
-    # labelled "NHS number 943 476 5919" is an MRN, not a phone, and nothing nests.
+    # labelled "NHS number 943 476 5919" is an MRN, not a phone, and nothing nests. A hit the
+    # longer one overlaps keeps the end it leaves uncovered (_uncovered_part).
     chosen: list[_Hit] = []
     taken = bytearray(len(text))  # characters already claimed by a chosen hit
     for hit in sorted(_candidates(text), key=lambda h: (h.start - h.end, h.rank, h.start)):

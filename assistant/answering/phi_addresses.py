@@ -192,7 +192,7 @@ def a_listed_town(m: re.Match[str]) -> Span | None:
 
 
 # Someone saying where he or she is from: "We come from Riyadh", "she's from Galway"; or a
-# person by what he is, from there: "medical tourist from Osaka", "a fisherman from Sohar".
+# person by what he is, from there: "medical tourist from Osaka", "a fisherman from Tauranga".
 _SAYS_FROM = re.compile(
     r"(?i:\b(?:(?:we|i|he|she|they)(?:['’](?:m|s|re)|[ \t]+(?:come|came|am|is|are|was|were))"
     r"|tourists?|expats?|expatriates?|visitors?|pilgrims?|migrants?|man|woman|lady|gentleman"

@@ -1,11 +1,17 @@
 """Rules for identifiers written the way one country's records or one kind of form writes
-them, for assistant/answering/phi_rules.py: a Japanese address, car plate and My Number; a
-bank account's IBAN; a Gulf villa, a company that sponsors a worker; New Zealand's newer
-health index number; a device's hardware (MAC) address; an Australian landline with its area
-code in brackets; a name with the nickname between its parts; a very old patient's age set
-off by dashes after the name; a word in a script English does not use (Han, kana, Hangul,
-Cyrillic, Greek), unless it glosses the English word before it. Each rule is (kind, pattern,
-rank[, accept]), as in phi_number_rules.py.
+them, for assistant/answering/phi_rules.py:
+- Japan: an address in Latin letters, a car plate, My Number, an era date ("R5.4.1");
+- the Gulf: a villa, a company that sponsors a worker; any country's IBAN;
+- South-East Asia: a block and lot, Singapore's lettered postcode, a Thai hospital number;
+- New Zealand's newer health index number; Quebec's RAMQ card; an Australian landline with
+  its area code in brackets; a caller's number;
+- a device's hardware (MAC) address; a car's plate after the word; a card's last digits; a
+  prior authorisation's or a service's case number; a meeting's passcode; a recording file's
+  date and record number;
+- names: a word in a script English does not use (Han, kana, Hangul, Cyrillic, Greek) unless
+  it glosses the English word before it, a newborn's "Baby Girl" name, a nickname between
+  the given name and the surname; a very old patient's age set off by dashes.
+Each rule is (kind, pattern, rank[, accept]), as in phi_number_rules.py.
 """
 
 from __future__ import annotations
@@ -109,6 +115,8 @@ FORM_RULES = [
     # An Australian landline with its area code in brackets: "(03) 5332 1187".
     ("PHONE", r"(?<![\w+.])\(0[2378]\)[ \t]?\d{4}[ \t]?\d{4}(?!\w|[.,]\d|[ \t]\d)", 3,
      not_a_service_line()),  # (not "Hospital main line (02) 5550 0000")
+    # A word in another script: a name, unless it glosses the word before ("Group home
+    # (グループホーム)").
     ("NAME", OTHER_SCRIPT, 5, not_a_gloss),
     # A newborn named by its sex and the family's surname: "Baby Girl Lindqvist".
     ("NAME", r"\bBaby[ \t]+(?:Girl|Boy)[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4),
