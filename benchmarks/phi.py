@@ -314,6 +314,14 @@ SPLIT_SETS = frozenset(
         "ninetyninth",
         "hundredth",
         "hundredfirst",
+        "hundredsecond",
+        "hundredthird",
+        "hundredfourth",
+        "hundredfifth",
+        "hundredsixth",
+        "hundredseventh",
+        "hundredeighth",
+        "hundredninth",
     }
 )
 LATER_SETS = [
@@ -416,6 +424,14 @@ LATER_SETS = [
     ("ninetyninth", "ninety-ninth set"),
     ("hundredth", "hundredth set"),
     ("hundredfirst", "hundred-and-first set"),
+    ("hundredsecond", "hundred-and-second set"),
+    ("hundredthird", "hundred-and-third set"),
+    ("hundredfourth", "hundred-and-fourth set"),
+    ("hundredfifth", "hundred-and-fifth set"),
+    ("hundredsixth", "hundred-and-sixth set"),
+    ("hundredseventh", "hundred-and-seventh set"),
+    ("hundredeighth", "hundred-and-eighth set"),
+    ("hundredninth", "hundred-and-ninth set"),
 ]
 
 
