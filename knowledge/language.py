@@ -74,6 +74,13 @@ _WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.item
 # "van" stand in names): one beside a word marks a phrase of that language.
 _PARTICLES = frozenset("de la le da di du do dos das del della van von den der al el bin".split())
 FOREIGN_WORDS = frozenset().union(*_WORDS.values()) - STOPWORDS - _PARTICLES
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The common words this module counts for `language` (none for "ro" and the like)."""
+    return _WORDS.get(language, frozenset()) - STOPWORDS - _PARTICLES
+
+
 _VIETNAMESE = frozenset("ơưđ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)))
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPTS = (("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "ko"))

@@ -19,7 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from assistant.answering import phi_lexicon, phi_name_spans, phi_words
+from assistant.answering import (
+    phi_context_dates,
+    phi_context_numbers,
+    phi_lexicon,
+    phi_name_spans,
+    phi_words,
+)
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, CITY
 from assistant.answering.phi_rules import RULES
@@ -161,7 +167,16 @@ def _candidates(text: str) -> list[_Hit]:
             key, rank = terms[m.group()]
             hits.append(_Hit(*m.span(), rank, "NAME", key, None))
     public = [m.span("v" if m.group("v") else "v2") for m in _PUBLIC_REFERENCE.finditer(text)]
-    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in public)]
+    hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in public)]
+    # A question about a person: its bare day-month dates ("slipped 14/7") and its unlabelled
+    # codes ("DOC #A-447829") are that person's.
+    about_someone = bool(hits)
+    for start, end in phi_context_dates.short_dates(text, about_someone):
+        hits.append(_Hit(start, end, 4, "DATE", text[start:end], None))
+    for start, end in phi_context_numbers.persons_codes(text, about_someone):
+        if not any(a <= start and end <= b for a, b in public):  # "NCT05123456"
+            hits.append(_Hit(start, end, 5, "ID", text[start:end], None))
+    return hits
 
 
 # A public catalogue's number, which names a gene, a variant, a trial, a paper, a code or a

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.answering.phi_foreign_words import a_common_foreign_word
 from assistant.answering.phi_names import STOP, adjacent
 from knowledge.language import FOREIGN_WORDS, foreign_spans
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
@@ -38,6 +39,7 @@ def only_listed_names_in_other_languages(
     if not foreign:
         return
     in_runs = _in_capitalised_runs(text, tokens, [(a, b) for a, b, _lang in foreign])
+    after_titles: set[int] = set()
     for i, token in enumerate(tokens):
         if not verdicts[i] or inside_a_name(token):
             continue
@@ -54,7 +56,17 @@ def only_listed_names_in_other_languages(
         # to every noun; a clause's first word has one whatever it is.
         opening = text[clause[0] : token.start()].strip() == ""
         marked = clause[2] != "de" and not opening and not word.isupper()
-        verdicts[i] = word[:1].isupper() and ((listed and not opening) or i in in_runs or marked)
+        # after a title, or after a name found so ("Frau Małgorzata Schulz-Kowalewska")
+        titled = (
+            i > 0
+            and adjacent(text, tokens[i - 1], token)
+            and (tokens[i - 1].group().casefold() in _TITLES or i - 1 in after_titles)
+        )
+        if titled and word[:1].isupper():
+            after_titles.add(i)
+        verdicts[i] = word[:1].isupper() and (
+            (listed and not opening) or i in in_runs or marked or titled
+        )
     for run in _runs_of(in_runs):  # "Renato Dizon": a name found in a run names it all
         if any(verdicts[j] for j in run):
             for j in run:
@@ -105,6 +117,11 @@ def _in_capitalised_runs(
     return found
 
 
+# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme".
+_TITLES = frozenset(
+    "herr frau hr fr pan pani sr sra srta señor señora don doña dona seu sig signor signora "
+    "mme mlle monsieur madame κος κα".split()
+)
 # A name's particles, which join a phrase of another language as often ("ataque de nervios").
 _JOINING = frozenset("de la le da di du do dos das del della".split())
 # A quoted stretch of one line: what someone said, or a word of theirs.
@@ -122,6 +139,8 @@ def phrases_of_other_languages(
     quoted = [m.span(1) for m in _QUOTED.finditer(text) if _foreign_quote(m.group(1))]
     words = [t.group() for t in tokens]  # read once: a long pasted note has many tokens
     for i, token in enumerate(tokens):
+        if verdicts[i] and not inside_a_name(token) and a_common_foreign_word(words[i]):
+            verdicts[i] = False  # "Qual a dose …", "quantas gotas dão", "neumonía en VIH"
         if not verdicts[i] or not token.group().islower() or inside_a_name(token):
             continue
         in_quote = any(a <= token.start() and token.end() <= b for a, b in quoted)

@@ -10,7 +10,10 @@ them, for assistant/answering/phi_rules.py:
   date and record number;
 - names: a word in a script English does not use (Han, kana, Hangul, Cyrillic, Greek) unless
   it glosses the English word before it, a newborn's "Baby Girl" name, a nickname between
-  the given name and the surname; a very old patient's age set off by dashes.
+  the given name and the surname; a very old patient's age set off by dashes, or written in
+  Cyrillic ("на 94 г.", "девяносто один год"), Spanish, Portuguese, Italian, French or German;
+- a day and a month in Russian, Ukrainian or Bulgarian ("12 марта 1950 г."), a document's
+  series and number in Cyrillic ("паспорт КМ 123456").
 Each rule is (kind, pattern, rank[, accept]), as in phi_number_rules.py.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_cased_scripts import cased_script_names, in_a_cased_script
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_names import OTHER_SCRIPT, Span
 from assistant.answering.phi_numbers import not_a_service_line
@@ -66,6 +70,8 @@ def not_a_gloss(m: re.Match[str]) -> Span | None:
     """A word in another script, unless it names a thing, in brackets after the English word
     it translates: "Wrap therapy (ラップ療法)", "Group home (グループホーム)" (not "Mrs Lam
     (林志強)", whose "Lam" is capitalised, nor "her daughter (花子)")."""
+    if in_a_cased_script(m.group()):
+        return cased_script_names(m)  # Cyrillic and Greek keep capitals for names
     if not m.group().endswith(_THING_ENDINGS):
         return m.span()
     before = re.search(r"([^\W\d_]+)[ \t]*\($", m.string[max(0, m.start() - 40) : m.start()])
@@ -160,6 +166,28 @@ FORM_RULES = [
              r"[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4, a_given_name_first),
     # An age of 90 or more set off by dashes after the person ("O'Brien (NHI …) - 95 -").
     ("ID", r"(?<=[\w)\]])[ \t]+-[ \t]+(?P<v>9\d|1[01]\d)(?=[ \t]+-[ \t])", 5, not_a_vital,
+     AGE_PLACEHOLDER),
+    # An age of 90 or more in Russian, Ukrainian, Bulgarian or Greek: "на 94 г.", "91 год",
+    # "92 роки", "девяносто один год", "95 ετών".
+    ("ID", r"(?<![\w.,])(?P<v>9\d|1[01]\d)(?=[ \t]*(?:г\.|(?:года?|лет|годин[аи]|рок(?:и|ів)"
+           r"|років|рік|ετών|χρονών)(?!\w)))", 5, value, AGE_PLACEHOLDER),
+    ("ID", r"(?i:(?<!\w)(?P<v>(?:девяносто|дев'яносто|деветдесет|сто)(?:[ \t]+[а-яіїє']+)?)"
+           r"(?=[ \t]+(?:года?|лет|рок(?:и|ів)|років|рік|години)(?!\w)))", 5, value,
+     AGE_PLACEHOLDER),
+    # A document's series and number in Cyrillic: "паспорт КМ 123456", "квиток АА 123456".
+    ("ID", r"(?<![\w-])[А-ЯЁІЇЄҐ]{1,4}[ \t]*№?[ \t]*\d{5,}(?!\d)", 3),
+    # A day and a month in Russian, Ukrainian or Bulgarian: "12 марта 1950 г.", "5 травня".
+    ("DATE", r"(?i:(?<![\w.])\d{1,2}[ \t]+(?:январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]"
+             r"|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|січня|лютого|березня"
+             r"|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|януари|февруари"
+             r"|април|юни|юли|септември|октомври|ноември|декември)(?:[ \t]+\d{4}(?:[ \t]*г\.)?)?)"
+             r"(?!\w)", 4),
+    # ... and in Spanish, Portuguese, Italian, French and German words: "noventa y cuatro años",
+    # "noventa e dois anos", "novantatré anni", "quatre-vingt-douze ans", "einundneunzig Jahre".
+    ("ID", r"(?i:(?<!\w)(?P<v>noventa(?:[ \t]+[ye][ \t]+[a-zé]+)?|cien|ciento(?:[ \t]+[a-zé]+)?"
+           r"|cem|novant[a-zàé]*|cent(?:o|[ \t]+ans)|quatre-vingt-(?:dix|onze|douze|treize|quatorze"
+           r"|quinze|seize|dix-sept|dix-huit|dix-neuf)|(?:[a-zä]+und)?neunzig)"
+           r"(?=[ \t]+(?:años|anos|anni|ans|jahre|jährige[rn]?)(?!\w)))", 5, value,
      AGE_PLACEHOLDER),
 ]
 # fmt: on

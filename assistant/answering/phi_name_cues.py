@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, clinical_words
-from assistant.answering.phi_names import adjacent
+from assistant.answering.phi_names import STOP, adjacent
+from knowledge.drug_names import a_generic
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
-from knowledge.proper_terms import NOT_PEOPLE, RELATIVES
+from knowledge.proper_terms import BRANDS, NOT_PEOPLE, RELATIVES
 
 # A greeting, then the words that say who writes: "hi its kev", "Hello, this is Mere".
 _INTRODUCED = re.compile(
@@ -62,6 +63,37 @@ _CALLED_BACK_BEFORE = re.compile(
     r"[ \t]+$"
 )
 _QUESTION_ENDS = re.compile(r"[ \t]*[?.!]*[ \t]*$")
+# A title typed small: "mr burns on apixaban", "mrs page".
+_TITLE_SMALL_BEFORE = re.compile(r"(?<![\w'’-])(mrs|mr)\.?[ \t]+$")
+# What follows "mr" when it is mitral regurgitation, not a title: "mr moderate", "mr on echo".
+_VALVE_WORDS = frozenset(
+    "mild moderate severe trace trivial significant worsening grade functional ischaemic "
+    "ischemic primary secondary torrential jet murmur".split()
+)
+# The words before "mr" when it means modified release ("the mr tablets", "her mr dose"), and
+# the forms after it.
+_RELEASE_BEFORE = frozenset("the a an of this that his her their same oral po".split())
+_RELEASE_FORMS = frozenset(
+    "tablet tablets tab tabs caps capsule capsules formulation formulations preparation prep "
+    "version dose doses form granules sachet sachets patch patches".split()
+    # and magnetic resonance's words: "mr conditional pacemaker", "mr enterography"
+    + "conditional safe unsafe compatible imaging angiography angiogram venography venogram "
+    "enterography arthrogram arthrography spectroscopy scan scans scanner sequence sequences "
+    "contrast guided elastography cholangiography urography defecography perfusion "
+    "fingerprinting environment zone suite".split()
+    # and the parts of the body it images, some of them surnames: "mr head and neck"
+    + "head neck brain spine knee hip shoulder pelvis abdomen abdo liver heart chest breast "
+    "prostate wrist ankle foot hand face orbits pituitary cervical lumbar thoracic whole "
+    "cardiac rectum".split()
+)
+# Who someone is to the patient or the ward, just before their name: "the refuge worker Sally",
+# "call the helper Marites", "farm manager Bronwyn Te Kani", "HCA Precious".
+_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:worker|helper|carer|caregiver|manager|driver|teacher|neighbou?r|friend|partner"
+    r"|boyfriend|girlfriend|fianc[ée]e?|flatmate|housemate|landlord|landlady|colleague|boss"
+    r"|interpreter|translator|chaplain|keyworker|advocate|coordinator|hca|asha|nanny"
+    r"|babysitter|housekeeper|maid|warden|volunteer|supervisor|foreman|coach|tutor))[ \t]+$"
+)
 
 
 def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -82,6 +114,11 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
             or (_CHILD_AFTER.match(after) is not None and _a_given_name(word))
             or (_FOR_BEFORE.search(before) is not None and _booked_for(word, after, last))
             or (_a_caller(before, after) and _a_given_name(word))
+            or (_ROLE_BEFORE.search(before) is not None and _a_role_holders_name(word))
+            or (
+                _TITLE_SMALL_BEFORE.search(before) is not None
+                and _a_surname_typed_small(word, before)
+            )
             or (_NICKNAME_BEFORE.search(before) is not None and _a_nickname(word, after))
             or (_NEWS_ON_BEFORE.search(before) is not None and _a_given_name_no_word(word))
             or (
@@ -98,6 +135,40 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
         )
     _twins(text, tokens, verdicts)
     _names_in_brackets(text, tokens, verdicts)
+
+
+def _a_surname_typed_small(word: str, before: str) -> bool:
+    """A word after "mr" or "mrs" typed small is the surname, English word or not ("mr burns
+    on apixaban", "mrs page"), unless a small word of the sentence ("mr and mrs"), a drug or
+    its form, a clinical word that is no frequent surname ("mr brain": magnetic resonance),
+    or, after "mr", what is said of a leaking mitral valve ("mr moderate") or of modified
+    release ("the mr tablets", "oxycodone mr")."""
+    folded = word.casefold()
+    if not word.islower() or len(word) < 3 or folded in STOP | MODALS | _RELEASE_FORMS:
+        return False
+    if a_generic(folded) or folded in BRANDS:
+        return False  # "mr morphine"
+    if folded in clinical_words() and folded not in frequent_surnames():
+        return False
+    title = _TITLE_SMALL_BEFORE.search(before)
+    if title.group(1) == "mr":
+        said = re.search(r"([^\W\d_]+)[ \t]+$", before[: title.start(1)])
+        said = said.group(1).casefold() if said else ""
+        if folded in _VALVE_WORDS or said in _RELEASE_BEFORE or a_generic(said) or said in BRANDS:
+            return False
+    return True
+
+
+def _a_role_holders_name(word: str) -> bool:
+    """After a role's word: a capitalised given name or listed name that is no thing ("worker
+    Sally", "helper Marites"; not "worker Training", "driver Uber"), or a given name typed
+    small that is no English word ("driver lee")."""
+    folded = word.casefold()
+    if folded in NOT_PEOPLE or folded in NOT_BETWEEN | MODALS | STOP or word.isupper():
+        return False
+    if word[:1].isupper():
+        return folded in load_names() or folded not in common_words()
+    return folded in given_names() and folded not in common_words()
 
 
 def _introduced(word: str) -> bool:

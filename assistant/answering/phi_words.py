@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phi_cased_scripts import a_name_here, in_a_cased_script
 from assistant.answering.phi_eponyms import (
     COMMON_RANK,
     EPONYM_BEFORE,
@@ -146,6 +147,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     word = re.sub(r"['’]s$", "", token.group())
     folded = word.casefold()
     parts = [p for p in re.split(r"[-'’]", folded) if len(p) > 1] or [folded]
+    if in_a_cased_script(word):  # Cyrillic, Greek: capitals for names, as in English
+        return a_name_here(text, token.start(), token.start() + len(word))
     if len(parts) > 1 and parts[0] in _WORD_PREFIXES:
         parts = parts[1:]  # "post-Whipple", "pre-Christmas": the word after the prefix
         if all(p in NOT_PEOPLE for p in parts):
@@ -182,10 +185,8 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     eponym = eponym_next(text, token.end()) and not surnamed_by_a_noun(text, token, folded)
     if eponym and in_capitals(text) and folded in given_names():
         eponym = False  # "SARAH JONES CHART SAYS NKDA": in capitals a given name stays one
-    possessive = token.group().endswith(("'s", "’s")) or text[token.end() : token.end() + 1] in (
-        "'",
-        "’",
-    )
+    after = text[token.end() : token.end() + 1]
+    possessive = token.group().endswith(("'s", "’s")) or after in ("'", "’")
     if an_author(text, token):
         return False  # "(Frerk et al., BJA 2015)", "(Norton, McLaren & Exton-Smith, 1962)"
     if _A_CASE_AFTER.match(text, token.end()) or _A_CASE_BEFORE.search(words_before(text, token)):

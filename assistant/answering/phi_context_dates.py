@@ -1,0 +1,135 @@
+"""A person's short dates, for assistant/answering/phi.py: in a question that already carries an
+identifier, a day and month with no cue word ("pt archie dunn slipped 14/7", "exams were 1/5
+and 7/5") is that person's date.
+
+Alone, "7/5" is as often a fraction, a score or ward shorthand as a date, so the rules in
+phi_date_rules want a cue ("since 2/4", "seen 11/09"). Once a question names a patient (or
+gives a record number or a birth date), it is about that person, and HIPAA counts every
+element of a date of their care: the cue is no longer needed, only the readings that are no
+date must still be told apart: a fraction ("1/2 tab"), a score ("pain 7/10", "power 4/5",
+"grade 2/6 murmur"), visual acuity ("VA 6/9"), ward shorthand for days, months and hours
+("3/7 ago", "6/12 old", "for 2/24"), a dose split after a drug ("prednisolone 10/5"),
+"24/7", and spinal levels ("C5/6").
+
+The same question's whole dates are taken whatever word stands before them ("Next review:
+01/08/2025" in a pasted record is the patient's review), and so are a month and year
+("arrived March 2022", unless a document's: "the March 2024 update") and a month alone after
+"in", "since" and the like ("had a stroke in jan"). A year alone is left, as HIPAA's Safe
+Harbor leaves it (an age over 89 it gives away is another rule's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_dates import DATE, persons_date_only, plausible_date
+from assistant.answering.phi_names import Span
+from knowledge.drug_names import a_generic
+from knowledge.proper_terms import BRANDS
+
+# A day and a month, nothing joined on either side: not "1/2/3", "C5/6", "2.5/3" or "3/4-ish".
+_DAY_MONTH = re.compile(r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})(?![\w/%]|[.:-]\d)")
+
+# Shorthand durations: "/7" days, "/12" months, "/24" hours ("3/7 ago", "6/12 old").
+_DURATION_DENOMINATORS = frozenset({7, 12, 24})
+_DURATION_BEFORE = re.compile(
+    r"(?i:\b(?:for|x|in|within|past|last|over|after|every|q|each|approx|about|around|review"
+    r"|rv|f/?u|follow[ \t-]?up|see|recheck|repeat|rpt)[ \t]*$|~[ \t]*$)"
+)
+_DURATION_AFTER = re.compile(
+    r"[ \t]*(?i:ago|old|hx|history|post|later|prior|before|after|course|f/?u\b|follow|review"
+    r"|of\b|abx|hrs?\b|hours|days|months|weeks)"
+)
+# Scores out of a maximum: "pain 7/10", "power 4/5", "GCS 14/15", "2/6 murmur", "AMTS 6/10",
+# "MoCA 22/30", "KG 3/5" (German power), "a 9/10 match".
+_SCORE_DENOMINATORS = frozenset({5, 6, 9, 10, 15, 30})
+_SCORE_WORDS = re.compile(
+    r"(?i:\b(?:pain|cp|score[ds]?|power|strength|kg|gcs|mrc|grade[ds]?|graded|murmur|scale"
+    r"|rated|rates|nrs|vas|apgars?|ecog|nyha|mallampati|frailty|cfs|sats?|out[ \t]+of"
+    r"|severity|amts|mmse|moca|hds|ace|acer|cas|match(?:ed)?)\b)"
+)
+_NEAR = 20  # characters either side in which a score's word names the score
+# Visual acuity in metres ("VA 6/9", "3/60"), in a question about eyes or driving.
+_ACUITY = frozenset({5, 6, 9, 12, 18, 24, 36, 60})
+_EYES = re.compile(
+    r"(?i:\b(?:va|acuity|vision|visual|snellen|binoc(?:ular)?|pinhole|eyes?|driving|dvla)\b)"
+)
+
+
+# Whole dates, whichever words stand before them: in a question about a person, "next review:
+# 01/08/2025" or "amended report issued 04/02/2024" is their care's date, not a policy's.
+_WHOLE_DATE = re.compile(rf"(?<![\w/.:-])(?P<v>{DATE})")
+# A month and a year ("arrived from Ukraine March 2022", "sent 03/2024"); a month alone after a
+# word that places an event in it ("had a stroke in jan"), never "may" or "march" in small
+# letters, which are verbs.
+_MONTH_NAME = (
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|Mar(?:ch)?|May|MAR(?:CH)?|MAY)\b"
+)
+_MONTH_OF_A_YEAR = re.compile(
+    rf"(?<![\w'’-])(?:{_MONTH_NAME},?[ \t]+(?:19|20)\d\d|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)"
+    r"(?![\w/]|[.,]\d)"
+)
+_MONTH_ALONE = re.compile(
+    r"(?i:\b(?:in|since|from|until|till|early|late|mid|end[ \t]+of|start[ \t]+of|last|this"
+    rf"|next)[ \t]+)(?P<v>{_MONTH_NAME})(?![ \t]*\d)"
+)
+
+
+def short_dates(text: str, carries_identifier: bool) -> list[Span]:
+    """The dates of a question that carries another identifier which no cue word marks."""
+    if not carries_identifier:
+        return []
+    spans = [m.span() for m in _DAY_MONTH.finditer(text) if _a_date(m)]
+    spans += [s for m in _WHOLE_DATE.finditer(text) if (s := plausible_date(m))]
+    spans += [m.span() for m in _MONTH_OF_A_YEAR.finditer(text) if not _a_documents(m)]
+    return spans + [m.span("v") for m in _MONTH_ALONE.finditer(text)]
+
+
+def _a_documents(m: re.Match[str]) -> bool:
+    """A month and year that dates a document, by the words before it ("updated 03/2024", "the
+    March 2024 …") or after it ("March 2024 update")."""
+    if _ARTICLE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return True  # "the March 2024 …": what follows is dated, and a person's date has none
+    return persons_date_only(m) is None or _DOCUMENT_AFTER.match(m.string, m.end()) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|our|their|this|that|its))[ \t]+$")
+
+
+_DOCUMENT_AFTER = re.compile(
+    r"[ \t]+(?i:update[sd]?|guidelines?|guidance|version|edition|revision|policy|protocol"
+    r"|bulletin|circular|memo|newsletter|audit|report|formulary|release|amendment)\b"
+)
+
+
+def _a_date(m: re.Match[str]) -> bool:
+    a, b = int(m.group(1)), int(m.group(2))
+    if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12) or (a, b) == (24, 7):
+        return False
+    if (b in (2, 3, 4, 8, 16) and a < b) or (b == 7 and a <= 7):
+        return False  # a fraction ("1/2 tab", "3/16 elastics") or days ("abx 7/7")
+    text, start, end = m.string, m.start(), m.end()
+    before, after = text[max(0, start - _NEAR) : start], text[end : end + _NEAR]
+    if before.rstrip().endswith("#"):
+        return False  # a tooth's or a list's number: "# 11/21 crowns"
+    if a in (3, 6) and b in _ACUITY and _EYES.search(text):
+        return False
+    if b in _SCORE_DENOMINATORS and a <= b and _SCORE_WORDS.search(before + " " + after):
+        return False
+    if (
+        b in _DURATION_DENOMINATORS
+        and a < b
+        and (_DURATION_BEFORE.search(before) or _DURATION_AFTER.match(after))
+    ):
+        return False
+    return not (a > b and _after_a_drug(before))
+
+
+def _after_a_drug(before: str) -> bool:
+    """A dose split follows a drug's name: "prednisolone 10/5", "Symbicort 12/6"."""
+    word = re.search(r"([^\W\d_]+)[ \t]*$", before)
+    if word is None:
+        return False
+    folded = word.group(1).casefold()
+    return a_generic(folded) or folded in BRANDS

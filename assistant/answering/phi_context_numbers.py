@@ -1,0 +1,61 @@
+"""A person's unlabelled numbers, for assistant/answering/phi.py: in a question that already
+carries an identifier, a code shaped like a record's, a card's or a case's number is theirs
+("inmate …, DOC #A-447829", "Acc no 24M0091827", "pasaporte U12345678", "RG 12.345.678-9",
+"exp 334512").
+
+Alone, such a code may be a product's, a guideline's or a lot's, so the rules in
+phi_number_rules want a label they know. Once a question names a patient (or gives their
+record number or birth date), a code of six digits or more that is no measurement, count,
+time, date or public catalogue's number is taken: where unsure, redact. What stays: numbers
+with a unit after them ("150000 units", "45000 copies"), the codes of billing and coding
+("CPT 99213", "64483-50", "Rx BIN 610279"), a lot's, an expiry's, a batch's, a version's or
+a policy's number, and a range ("0800-1600").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.phi_names import Span
+
+# A code: letters and digits, joined by "-" or "." ("A-447829", "24M0091827", "12.345.678-9",
+# "7702-051"); how many digits it holds is counted after. Not joined by "/": a blood pressure,
+# a gas or a genotype ("162/104", "7.31/6.8/9.2", "F508del/G551D").
+_CODE = re.compile(r"(?<![\w.,/-])[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+){0,5}(?![\w/-]|[.,]\d)")
+# What a number with a unit after it measures or counts.
+_UNIT_AFTER = re.compile(
+    r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|g|kg|ml|l|mmol|µmol|umol|copies|cells|/|x|%"
+    r"|per|mm|cm|hrs?|hours|mins?|minutes|secs?|days|weeks|steps|calories|kcal|people"
+    r"|patients|cases|beds|staff)\b"
+)
+# Labels of numbers that name no person: billing and coding, products, documents.
+_NOT_A_PERSONS_LABEL = re.compile(
+    r"(?i:\b(?:cpt|hcpcs|icd(?:-?1[01])?(?:-cm)?|drg|lot|batch|version|ver|v|sop|policy"
+    r"|protocol|item|code|codes|ref(?:erence)?[ \t]+range|isbn|issn|doi|ndc|din|gtin|udi-di"
+    r"|model|catalog(?:ue)?|cat|part|sku|article|section|clause|regulation|law|act|resolution"
+    r"|resolución|ley|lei|portaria|rule|bin|pcn|rx[ \t]*bin|exp|expiry|expires)\b)[ \t#:.]*$"
+)
+_LABEL_WINDOW = 24  # characters before a code in which its label stands
+
+
+def persons_codes(text: str, carries_identifier: bool) -> list[Span]:
+    """The unlabelled codes of a question that carries another identifier."""
+    if not carries_identifier:
+        return []
+    return [m.span() for m in _CODE.finditer(text) if _a_persons_code(m)]
+
+
+def _a_persons_code(m: re.Match[str]) -> bool:
+    code = m.group()
+    digits = re.sub(r"\D", "", code)
+    if len(digits) < 6 or re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", code):
+        return False  # "150,000", "37.5": an amount
+    if re.fullmatch(r"\d{5}-\d{2}", code):
+        return False  # a procedure's code and its modifier: "64483-50"
+    span = re.fullmatch(r"(\d{1,4})[-–](\d{1,4})", code)
+    if span and int(span.group(2)) >= int(span.group(1)):
+        return False  # a range ("100-150", "0800-1600"), not "7702-051"
+    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
+    if _NOT_A_PERSONS_LABEL.search(before):
+        return False
+    return not _UNIT_AFTER.match(m.string, m.end())
