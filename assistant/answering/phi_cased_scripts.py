@@ -19,6 +19,7 @@ an unknown capitalised word is in English (where unsure, redact).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering.phi_names import Span
 
@@ -68,6 +69,7 @@ def in_a_cased_script(words: str) -> bool:
     return bool(letters) and all(_CASED.match(c) for c in letters)
 
 
+@lru_cache(maxsize=64)  # asked once per Cyrillic word of the same question
 def written_in_a_cased_script(text: str) -> bool:
     """Most of the question's letters Cyrillic or Greek. A few such words in an English
     question are a name, a town or a label copied from a record ("Адрес: г. Минск"), and are
