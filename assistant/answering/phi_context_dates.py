@@ -30,6 +30,11 @@ from knowledge.proper_terms import BRANDS
 # A day and a month, nothing joined on either side: not "1/2/3", "C5/6", "2.5/3" or "3/4-ish".
 _DAY_MONTH = re.compile(r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})(?![\w/%]|[.:-]\d)")
 
+# Two of them joined by a dash, a stay's first and last days: "3/2-3/6", "off 3/3-5/3".
+_DAY_MONTH_RANGE = re.compile(
+    r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})[ \t]?[-–][ \t]?(\d{1,2})/(\d{1,2})(?![\w/%]|[.:-]\d)"
+)
+
 # Shorthand durations: "/7" days, "/12" months, "/24" hours ("3/7 ago", "6/12 old").
 _DURATION_DENOMINATORS = frozenset({7, 12, 24})
 _DURATION_BEFORE = re.compile(
@@ -81,9 +86,16 @@ def short_dates(text: str, carries_identifier: bool) -> list[Span]:
     if not carries_identifier:
         return []
     spans = [m.span() for m in _DAY_MONTH.finditer(text) if _a_date(m)]
+    spans += [m.span() for m in _DAY_MONTH_RANGE.finditer(text) if _both_days(m)]
     spans += [s for m in _WHOLE_DATE.finditer(text) if (s := plausible_date(m))]
     spans += [m.span() for m in _MONTH_OF_A_YEAR.finditer(text) if not _a_documents(m)]
     return spans + [m.span("v") for m in _MONTH_ALONE.finditer(text)]
+
+
+def _both_days(m: re.Match[str]) -> bool:
+    """Both ends of a stay are a day and a month: "at your hospital 3/2-3/6"."""
+    a, b, c, d = (int(n) for n in m.groups())
+    return all(1 <= x <= 31 and 1 <= y <= 31 and min(x, y) <= 12 for x, y in ((a, b), (c, d)))
 
 
 def _a_documents(m: re.Match[str]) -> bool:

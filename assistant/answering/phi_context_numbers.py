@@ -1,7 +1,7 @@
 """A person's unlabelled numbers, for assistant/answering/phi.py: in a question that already
 carries an identifier, a code shaped like a record's, a card's or a case's number is theirs
 ("inmate …, DOC #A-447829", "Acc no 24M0091827", "pasaporte U12345678", "RG 12.345.678-9",
-"exp 334512").
+"exp 334512"), and a town's postcode ("Christchurch 8053").
 
 Alone, such a code may be a product's, a guideline's or a lot's, so the rules in
 phi_number_rules want a label they know. Once a question names a patient (or gives their
@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_names import Span
+from assistant.answering.phi_lexicon import clinical_words
+from assistant.answering.phi_names import STOP, Span
+from knowledge.drug_names import a_generic
+from knowledge.name_words import common_words
+from knowledge.proper_terms import BRANDS, CALENDAR, PLACE_PHRASES, PLACES
 
 # A code: letters and digits, joined by "-" or "." ("A-447829", "24M0091827", "12.345.678-9",
 # "7702-051"); how many digits it holds is counted after. Not joined by "/": a blood pressure,
@@ -35,6 +39,11 @@ _NOT_A_PERSONS_LABEL = re.compile(
     r"|model|catalog(?:ue)?|cat|part|sku|article|section|clause|regulation|law|act|resolution"
     r"|resolución|ley|lei|portaria|rule|bin|pcn|rx[ \t]*bin|exp|expiry|expires)\b)[ \t#:.]*$"
 )
+# A town, then its four- or five-digit postcode: "Boston 02118", "Christchurch 8053".
+_TOWN_AND_CODE = re.compile(
+    r"(?<![\w-])(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+(?P<v>\d{4,5})"
+    r"(?![\w-]|[.,:]\d)"
+)
 _LABEL_WINDOW = 24  # characters before a code in which its label stands
 
 
@@ -42,7 +51,24 @@ def persons_codes(text: str, carries_identifier: bool) -> list[Span]:
     """The unlabelled codes of a question that carries another identifier."""
     if not carries_identifier:
         return []
-    return [m.span() for m in _CODE.finditer(text) if _a_persons_code(m)]
+    spans = [m.span() for m in _CODE.finditer(text) if _a_persons_code(m)]
+    return spans + [m.span("v") for m in _TOWN_AND_CODE.finditer(text) if _a_town(m)]
+
+
+def _a_town(m: re.Match[str]) -> bool:
+    """A place the lists know, or a capitalised word no list knows ("Oakleigh 3166"); not a
+    word, a clinical term, a label ("Bleep 4412", "Room 4012"), a brand or a month; nor a year
+    ("Perth 2019") or a clock time."""
+    code = m.group("v")
+    if re.fullmatch(r"(?:19|20)\d\d|(?:[01]\d|2[0-3])[0-5]\d", code):
+        return False  # a year, or a time on the 24-hour clock ("from Niue 0700")
+    town = m.group("town").casefold()
+    last = town.split()[-1]
+    if last in BRANDS or last in CALENDAR or a_generic(last):
+        return False  # "Creon 25000", "Thu 6 Feb 0900"
+    if town in PLACE_PHRASES or last in PLACES:
+        return True
+    return not (last in common_words() or last in clinical_words() or last in STOP)
 
 
 def _a_persons_code(m: re.Match[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, clinical_words
+from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, clinical_words, known
 from assistant.answering.phi_names import STOP, adjacent
 from knowledge.drug_names import a_generic
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
@@ -134,6 +134,7 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
             )
         )
     _twins(text, tokens, verdicts)
+    _after_the_word_patient(text, tokens, verdicts)
     _names_in_brackets(text, tokens, verdicts)
 
 
@@ -169,6 +170,35 @@ def _a_role_holders_name(word: str) -> bool:
     if word[:1].isupper():
         return folded in load_names() or folded not in common_words()
     return folded in given_names() and folded not in common_words()
+
+
+def _after_the_word_patient(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
+    """A word typed small after "pt" or "patient" that no list knows, before a comma or a
+    record's label: "pt olumide, dob …", "patient adaeze mrn …" (not "pt nbm", "pt sob",
+    "pt stable": lists know them, and a word no list knows followed by more words is as
+    often a typo or a drug)."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.group().casefold() not in ("pt", "patient") or not token.group().islower():
+            continue
+        word = tokens[i + 1]
+        if verdicts[i + 1] or not adjacent(text, token, word) or not _unknown_small(word.group()):
+            continue
+        if _A_RECORD_AFTER.match(text, word.end()):
+            verdicts[i + 1] = True
+
+
+# What follows a name in a record's line: a comma or a bracket, or a label or an age.
+_A_RECORD_AFTER = re.compile(
+    r"[ \t]*(?:[,;(]|(?i:dob|d\.o\.b|mrn|nhs|hosp|urn|born|aged?)\b|\d{1,3}[ \t]*(?:y|yo|m|f)\b)"
+)
+
+
+def _unknown_small(word: str) -> bool:
+    """A word in small letters that no English, clinical, drug or abbreviation list holds."""
+    if not word.islower() or len(word) < 3 or word in STOP | MODALS | NOT_BETWEEN:
+        return False
+    parts = [p for p in re.split(r"[-'’]", word) if len(p) > 1] or [word]
+    return not known(word, parts) and word not in NOT_PEOPLE | RELATIVES
 
 
 def _introduced(word: str) -> bool:

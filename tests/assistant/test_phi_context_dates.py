@@ -23,6 +23,7 @@ FOUND = [
     ("Leah Okafor arrived from Lagos March 2023, now TB symptoms", "March 2023"),
     ("Mr Baptiste had his stroke in January and still can't swallow", "January"),
     ("Ines Carvalho's bloods were sent 03/2024, never resulted", "03/2024"),
+    ("my mother Rosalind Ferry was at your hospital 4/3-9/3, why two bills?", "9/3"),
 ]
 
 KEPT_WITH_A_NAME = [

@@ -17,6 +17,8 @@ FOUND = [
     ("Campylobacter from the lab: acc 24K0087731, pt Priya Menon, who notifies?", "24K0087731"),
     ("Mr Tavares has RG 23.456.789-1 on his papers - is that his health number?", "23.456.789-1"),
     ("requisition for Mrs Okwu had 4410-087 not 4410-078 - reprint?", "4410-078"),
+    ("home visit: Mr Tane Rihari, 12 Kowhai Lane, Kaikohe 0405 - wound check", "0405"),
+    ("Mrs Pillay, address Flat 2, 14 Ridge Rd, Oakleigh 3166 - FBC and UEC", "3166"),
 ]
 
 KEPT_WITH_A_NAME = [
@@ -27,6 +29,9 @@ KEPT_WITH_A_NAME = [
     ("Mr Lowe bilateral 64483-50 or two lines of 64483?", "64483-50"),
     ("cement LOT 4J8210 used for Hannah Fischer - recall?", "4J8210"),
     ("Amir Haddad visits 0800-1600 daily - can he stay overnight?", "0800-1600"),
+    ("Mr Fifita, pick up from Auckland 0700 tomorrow, DKA", "0700"),
+    ("Ciaran Murphy on Creon 25000 with meals - why the hypos?", "25000"),
+    ("Mr Kahn moved to Perth 2019 and has had no follow-up since", "2019"),
     ("Mr Yusuf enrolled in NCT05123456 - who pays for the scans?", "NCT05123456"),
 ]
 

@@ -1,8 +1,10 @@
-"""Names the words before them give away (assistant.answering.phi_form_rules and
-phi_name_cues): a surname after "mr" or "mrs" typed small, English word or not ("mr burns on
-apixaban"), and a name after the word for someone's role ("the refuge worker Sally", "call
-the helper Marites"); and their look-alikes: mitral regurgitation ("mr moderate"), a role
-before an ordinary capitalised word ("the ward manager Training day")."""
+"""Names the words before them give away (assistant.answering.phi_name_cues): a surname
+after "mr" or "mrs" typed small, English word or not ("mr burns on apixaban"), a word no list
+knows after "pt" typed small and before a comma or a record's label ("pt chiamaka, dob …"),
+and a name after the word for someone's role ("the refuge worker Sally", "call the helper
+Marites"); and their look-alikes: mitral regurgitation ("mr moderate"), a role before an
+ordinary capitalised word ("the ward manager Training day"), words the lists know after "pt"
+("pt nbm", "pt sob")."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ FOUND = [
     ("can we share the plan with her support worker Sally at the hostel?", "Sally"),
     ("pls ring the helper Rosalind on the home number about meds", "Rosalind"),
     ("son's football coach Teodoro found him collapsed - cardiac screening?", "Teodoro"),
+    ("SBAR: pt chiamaka, dob 02/02/1990, on clozapine, anc 1.4", "chiamaka"),
 ]
 
 KEPT = [
@@ -24,6 +27,8 @@ KEPT = [
     "the ward manager Training day clashes with the rota - who covers?",
     "is the refuge worker DBS checked before home visits?",
     "can the interpreter Service be booked out of hours?",
+    "parkinson's meds due 1400, pt nbm - dispersible madopar?",
+    "pt sob on exertion, sats 91% - home oxygen assessment?",
 ]
 
 CASES = FOUND + [(typed, None) for typed in KEPT]
