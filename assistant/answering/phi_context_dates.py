@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_dates import DATE, persons_date_only, plausible_date
+from assistant.answering.phi_dates import DATE, a_drug_before, persons_date_only, plausible_date
 from assistant.answering.phi_names import Span
-from knowledge.drug_names import a_generic
-from knowledge.proper_terms import BRANDS
 
 # A day and a month, nothing joined on either side: not "1/2/3", "C5/6", "2.5/3" or "3/4-ish".
 _DAY_MONTH = re.compile(r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})(?![\w/%]|[.:-]\d)")
@@ -135,13 +133,4 @@ def _a_date(m: re.Match[str]) -> bool:
         and (_DURATION_BEFORE.search(before) or _DURATION_AFTER.match(after))
     ):
         return False
-    return not (a > b and _after_a_drug(before))
-
-
-def _after_a_drug(before: str) -> bool:
-    """A dose split follows a drug's name: "prednisolone 10/5", "Symbicort 12/6"."""
-    word = re.search(r"([^\W\d_]+)[ \t]*$", before)
-    if word is None:
-        return False
-    folded = word.group(1).casefold()
-    return a_generic(folded) or folded in BRANDS
+    return not (a > b and a_drug_before(before))

@@ -99,12 +99,20 @@ def day_after_twelve(m: re.Match[str]) -> Span | None:
     dose split after a drug ("hydrocortisone 20/10"), a blood pressure ("TA 13/8") or a
     regimen ("24/4 regimen")."""
     before = m.string[max(0, m.start() - 30) : m.start()]
-    word = re.search(r"([^\W\d_]+)[ \t]*(?:à[ \t]+)?$", before)
-    if word is not None:
-        folded = word.group(1).casefold()
-        if a_generic(folded) or folded in BRANDS or folded in _PRESSURE_WORDS:
-            return None
+    word = _WORD_BEFORE.search(before)
+    if a_drug_before(before) or (word is not None and word.group(1).casefold() in _PRESSURE_WORDS):
+        return None
     return persons_date_only(m)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*(?:à[ \t]+)?$")
+
+
+def a_drug_before(before: str) -> bool:
+    """The word just before is a drug's, generic or brand: "hydrocortisone 20/10", "Symbicort
+    12/6" (a dose split, not a date)."""
+    word = _WORD_BEFORE.search(before)
+    return word is not None and (a_generic(folded := word.group(1).casefold()) or folded in BRANDS)
 
 
 def a_persons_birth_year(m: re.Match[str]) -> Span | None:

@@ -8,9 +8,8 @@ name either."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from assistant.answering.phi_foreign_words import a_common_foreign_word
+from assistant.answering.phi_foreign_words import a_common_foreign_word, unaccented
 from assistant.answering.phi_names import STOP, adjacent
 from knowledge.language import FOREIGN_WORDS, foreign_spans
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
@@ -83,12 +82,6 @@ def _runs_of(indexes: set[int]) -> list[list[int]]:
     return runs
 
 
-def _unaccented(word: str) -> str:
-    """ "Phạm" as the name lists spell it: "pham"."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _in_capitalised_runs(
     text: str, tokens: list[re.Match[str]], foreign: list[tuple[int, int]]
 ) -> set[int]:
@@ -109,7 +102,7 @@ def _in_capitalised_runs(
         clause = next((c for c in foreign if c[0] <= start < c[1]), None)
         if clause is None:
             continue  # (only another language's clauses are read so)
-        words = [_unaccented(tokens[j].group()) for j in run]
+        words = [unaccented(tokens[j].group()) for j in run]
         opens = text[clause[0] : start].strip() == ""
         long_enough = len(run) >= (3 if opens else 2)
         if long_enough and any(w in load_names() for w in words):

@@ -51,15 +51,18 @@ _WORDS = frozenset(
 )
 
 
+def unaccented(word: str) -> str:
+    """ "Phạm", "María" as the name lists spell them: "pham", "maria"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def a_common_foreign_word(word: str) -> bool:
     """A common word of Spanish, Portuguese, Polish, Romanian, French or German that is no
     listed given name or frequent surname (the long surname list holds "Qual" and "Cat" as
     well). Endings alone ("-ción", "-ão") would not do: "Concepción", "João"."""
     folded = word.casefold()
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
-    )
-    parts = re.split(r"[-'’]", folded) + re.split(r"[-'’]", plain)
+    parts = re.split(r"[-'’]", folded) + re.split(r"[-'’]", unaccented(folded))
     if len(folded) < 3 or any(p in given_names() or p in frequent_surnames() for p in parts):
         return False  # "María", "Muñoz-García": the lists spell them without accents
     return folded in _WORDS
