@@ -2,8 +2,10 @@
 who introduces themselves in a message ("hi its kev", "hello, this is Mere"), who is on the
 phone ("rose on the line, 89", "phoned back sunny o."), a baby or twins
 by their names ("her baby, Lily", "baby glory osei", "sunny (the little boy …)", "twins
-harper & hunter"), and whom a booking is for ("ir nephrostomy for wade tmrw", "… at 14+3 for
-jess"). Each sets the verdicts of the words it finds; none clears one."""
+harper & hunter"), whom a booking is for ("ir nephrostomy for wade tmrw", "… at 14+3 for
+jess"), who holds a role ("the refuge worker Sally"), a surname after a title typed small ("mr
+burns on apixaban") and a word no list knows after "pt" ("pt olumide, dob …"). Each sets the
+verdicts of the words it finds; none clears one."""
 
 from __future__ import annotations
 
@@ -71,9 +73,9 @@ _VALVE_WORDS = frozenset(
     "ischemic primary secondary torrential jet murmur".split()
 )
 # The words before "mr" when it means modified release ("the mr tablets", "her mr dose"), and
-# the forms after it.
+# the things after "mr" or "mrs" that are no surname: a drug's form, then below.
 _RELEASE_BEFORE = frozenset("the a an of this that his her their same oral po".split())
-_RELEASE_FORMS = frozenset(
+_NO_SURNAME_AFTER_MR = frozenset(
     "tablet tablets tab tabs caps capsule capsules formulation formulations preparation prep "
     "version dose doses form granules sachet sachets patch patches".split()
     # and magnetic resonance's words: "mr conditional pacemaker", "mr enterography"
@@ -145,7 +147,7 @@ def _a_surname_typed_small(word: str, before: str) -> bool:
     or, after "mr", what is said of a leaking mitral valve ("mr moderate") or of modified
     release ("the mr tablets", "oxycodone mr")."""
     folded = word.casefold()
-    if not word.islower() or len(word) < 3 or folded in STOP | MODALS | _RELEASE_FORMS:
+    if not word.islower() or len(word) < 3 or folded in STOP | MODALS | _NO_SURNAME_AFTER_MR:
         return False
     if a_generic(folded) or folded in BRANDS:
         return False  # "mr morphine"
@@ -163,7 +165,7 @@ def _a_surname_typed_small(word: str, before: str) -> bool:
 def _a_role_holders_name(word: str) -> bool:
     """After a role's word: a capitalised given name or listed name that is no thing ("worker
     Sally", "helper Marites"; not "worker Training", "driver Uber"), or a given name typed
-    small that is no English word ("driver lee")."""
+    small that is no English word ("driver tomasz")."""
     folded = word.casefold()
     if folded in NOT_PEOPLE or folded in NOT_BETWEEN | MODALS | STOP or word.isupper():
         return False
