@@ -72,3 +72,13 @@ def check_redaction(typed: str, gone: str | None) -> None:
         assert not redaction.changed, redaction.text
     else:
         assert gone not in redaction.text, redaction.text
+
+
+def check_kept_beside_an_identifier(typed: str, kept: str) -> None:
+    """`typed` carries an identifier, so something is redacted, but `kept` (a score, a
+    measure, a code that names no one) is still sent."""
+    from assistant.answering.phi import redact
+
+    result = redact(typed)
+    assert result.changed, "the question's identifier should have been found"
+    assert kept in result.text

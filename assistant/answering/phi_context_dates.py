@@ -22,7 +22,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_dates import DATE, a_drug_before, persons_date_only, plausible_date
+from assistant.answering.phi_dates import (
+    WHOLE_DATE,
+    a_drug_before,
+    persons_date_only,
+    plausible_date,
+)
 from assistant.answering.phi_names import Span
 
 # A day and a month, nothing joined on either side: not "1/2/3", "C5/6", "2.5/3" or "3/4-ish".
@@ -61,7 +66,7 @@ _EYES = re.compile(
 
 # Whole dates, whichever words stand before them: in a question about a person, "next review:
 # 01/08/2025" or "amended report issued 04/02/2024" is their care's date, not a policy's.
-_WHOLE_DATE = re.compile(rf"(?<![\w/.:-])(?P<v>{DATE})")
+_WHOLE_DATE = re.compile(WHOLE_DATE)
 # A month and a year ("arrived from Ukraine March 2022", "sent 03/2024"); a month alone after a
 # word that places an event in it ("had a stroke in jan"), never "may" or "march" in small
 # letters, which are verbs.

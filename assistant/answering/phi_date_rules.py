@@ -9,12 +9,12 @@ Which of the matches are a person's is assistant/answering/phi_dates.py's to say
 from __future__ import annotations
 
 from assistant.answering.phi_dates import (
-    DATE,
     FOREIGN_MONTH,
     MONTH_ANY_CASE,
     MONTH_SAID,
     NOT_A_DOSE,
     ORD_WORD,
+    WHOLE_DATE,
     a_persons_birth_year,
     day_after_twelve,
     day_month,
@@ -40,7 +40,7 @@ QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 DATE_RULES = [
-    ("DATE", rf"(?<![\w/.:-])(?P<v>{DATE})", 4, persons_date),
+    ("DATE", WHOLE_DATE, 4, persons_date),
     ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
     # A month's short name and two digits, a day or a year: "86 in jan 23, 78 jul 23" (no
     # "may": "may 20 mg").

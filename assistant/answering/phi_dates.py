@@ -71,6 +71,9 @@ DATE = (
     rf"|{MONTH}\.?[ \t]+\d{{1,2}}\b{NOT_A_DOSE})(?![\w/]|:\d|[.-]\d)"
 )
 
+# A whole date standing alone: the date rules' first pattern, and the context dates' too.
+WHOLE_DATE = rf"(?<![\w/.:-])(?P<v>{DATE})"
+
 
 def value(m: re.Match[str]) -> Span:
     """The span to replace: the group "v" where the pattern has one, else the whole match."""
