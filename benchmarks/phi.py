@@ -322,6 +322,14 @@ SPLIT_SETS = frozenset(
         "hundredseventh",
         "hundredeighth",
         "hundredninth",
+        "hundredtenth",
+        "hundredeleventh",
+        "hundredtwelfth",
+        "hundredthirteenth",
+        "hundredfourteenth",
+        "hundredfifteenth",
+        "hundredsixteenth",
+        "hundredseventeenth",
     }
 )
 LATER_SETS = [
@@ -432,6 +440,14 @@ LATER_SETS = [
     ("hundredseventh", "hundred-and-seventh set"),
     ("hundredeighth", "hundred-and-eighth set"),
     ("hundredninth", "hundred-and-ninth set"),
+    ("hundredtenth", "hundred-and-tenth set"),
+    ("hundredeleventh", "hundred-and-eleventh set"),
+    ("hundredtwelfth", "hundred-and-twelfth set"),
+    ("hundredthirteenth", "hundred-and-thirteenth set"),
+    ("hundredfourteenth", "hundred-and-fourteenth set"),
+    ("hundredfifteenth", "hundred-and-fifteenth set"),
+    ("hundredsixteenth", "hundred-and-sixteenth set"),
+    ("hundredseventeenth", "hundred-and-seventeenth set"),
 ]
 
 
