@@ -23,6 +23,7 @@ from assistant.answering import (
     phi_context_dates,
     phi_context_numbers,
     phi_lexicon,
+    phi_name_model,
     phi_name_spans,
     phi_words,
 )
@@ -329,17 +330,20 @@ def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
     for hit in hits:
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     rule_names = [(h.start, h.end) for h in hits if h.kind == "NAME"]
+    others = [(h.start, h.end) for h in hits if h.kind != "NAME"]
+    guesses = phi_name_spans.name_spans(text, taken, rule_names)
     return [
         _Hit(start, end, _WORD_BY_WORD, "NAME", " ".join(text[start:end].split()).casefold(), None)
-        for start, end in phi_name_spans.name_spans(text, taken, rule_names)
+        for start, end in phi_name_model.judge(text, rule_names, others, guesses)
     ]
 
 
 def warm_up() -> None:
-    """Read the word lists and the spelling model now, not on the first question (the name
-    lists are phi_words'; the model's vocabulary is the cue rules')."""
+    """Read the word lists, the spelling model and the name model's weights now, not on the
+    first question (the name lists are phi_words'; the model's vocabulary is the cue rules')."""
     english_words()
     phi_words.warm_up()
+    phi_name_model.warm_up()
 
 
 def _uncovered_part(hit: _Hit, taken: bytearray, text: str) -> _Hit | None:

@@ -100,7 +100,7 @@ POSITIVES = [
     ("a patient called Grace Hill, 80", "a patient called [NAME-1], 80", ["NAME"]),
     ("Mr J. Wood is NBM", "Mr [NAME-1] is NBM", ["NAME"]),
     # names with no cue, found word by word (examples written for these tests)
-    ("can Wiktoria have ibuprofen?", "can [NAME-1] have ibuprofen?", ["NAME"]),
+    ("can Wojciech have ibuprofen?", "can [NAME-1] have ibuprofen?", ["NAME"]),
     (
         "pain not controlled for Brennan 5 mg q4h",
         "pain not controlled for [NAME-1] 5 mg q4h",
@@ -470,12 +470,12 @@ def test_notice_wording_has_counts_and_no_values():
 
 def test_a_name_found_word_by_word_is_listed_as_a_guess():
     # Where unsure, redact, and say so: the clinician sees which count may be a plain word.
-    one = redact("can Wiktoria have ibuprofen?")
+    one = redact("can Wojciech have ibuprofen?")
     assert one.notice() == "Removed before sending: 1 name (a guess)."
     assert [f.guess for f in one.findings] == [True]
-    mixed = redact("pt John Smith asks if Wiktoria can visit")
+    mixed = redact("pt John Smith asks if Wojciech can visit")
     assert mixed.notice() == "Removed before sending: 2 names (1 of them a guess)."
-    both = redact("can Wiktoria and Tomasz share a bay?")
+    both = redact("can Wojciech and Tomasz share a bay?")
     assert both.notice() == "Removed before sending: 2 names (guesses)."
     assert redact("pt John Smith, MRN 12345678").findings[0].guess is False
 
@@ -563,12 +563,21 @@ def test_a_rejected_match_does_not_hide_a_name_inside_it():
 # such inputs by benchmarks/phi.py (results/phi.md), never by a clock in a test.
 
 
-@pytest.mark.xfail(strict=True, reason="a drug name no list has, capitalised first, is redacted")
-def test_known_miss_an_unlisted_drug_name_opening_the_question():
-    # Where unsure, redact: "Lentocilin" (a Portuguese benzathine penicillin) is no English
-    # word, no abbreviation, and has no drug stem the detector knows, so it is taken for a
-    # name (benchmarks/results/phi.md). ("Benzathine" itself is on the brand list now.)
-    assert redact("Lentocilin 2.4 MU IM?").text.startswith("Lentocilin")
+def test_an_unlisted_drug_name_opening_the_question_is_kept():
+    # "Lentocilin" (a Portuguese benzathine penicillin) is no English word, no abbreviation
+    # and has no drug stem the detector knows. The rules guess it is a name; the learned
+    # second opinion (phi_name_model.py) withdraws the guess: no name list holds the word,
+    # drugs end in "-lin", and nothing else in the question is about a person.
+    assert redact("Lentocilin 2.4 MU IM?").text == "Lentocilin 2.4 MU IM?"
+
+
+@pytest.mark.xfail(strict=True, reason="the learned second opinion withdraws this guess")
+def test_known_miss_a_given_name_spelt_like_a_place():
+    # "Wiktoria" is on no name list; its ending is a country's or a state's ("Victoria",
+    # "Austria"), and the model, fitted on the question sets, withdraws the rules' guess. The
+    # model gains far more than it loses over the sets (benchmarks/results/phi.md), and this
+    # is what it loses.
+    assert redact("can Wiktoria have ibuprofen?").text == "can [NAME-1] have ibuprofen?"
 
 
 # -- names by where they stand (issue 12) ------------------------------------------------------

@@ -1,0 +1,234 @@
+"""A learned second opinion on the words the rules leave to judgement.
+
+The rules place most names by a cue ("Mrs", "pt", a date of birth after). The rest are
+judged word by word (phi_name_spans.py), and that judgement is where both kinds of error
+gather: a brand, a ward or a word of another language taken for a name, or a name with
+nothing around it let through. This model weighs each such word with what the rules
+already know about it (which lists hold it, its case and spelling, its neighbours, what the
+rules made of it) and was fitted on the tuning halves of the project's own question sets
+(scripts/train_name_model.py; never on a held-out half). It does two things, each only
+when it is confident: it withdraws a word-by-word guess, and it adds a word no rule took.
+A name a rule found, or a guess a cue placed ("daughter is rubina"), is never withdrawn; a
+letter alone or a dictionary word in small letters is never added.
+
+The weights are a plain table (name_model.tsv beside this file): a feature's name and its
+weight, so what the model leans on can be read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.answering.phi_foreign_words import a_common_foreign_word
+from assistant.answering.phi_lexicon import TOKEN, clinical_words
+from assistant.answering.phi_words import is_name
+from knowledge.language import detect_language
+from knowledge.name_shapes import name_likeness
+from knowledge.name_words import (
+    common_words,
+    given_names,
+    latin_with_diacritics,
+    load_names,
+    surname_ranks,
+)
+from knowledge.parsing.hygiene import english_words
+from knowledge.proper_terms import PLACES
+
+WEIGHTS = Path(__file__).resolve().parent / "name_model.tsv"
+
+# Below this a guess is withdrawn, above that an untaken word is added (probabilities).
+# Chosen on the tuning halves, fitting on half the sets and scoring the other half: below
+# 0.1 about eleven wrong guesses are withdrawn for each identifier's word lost; above 0.8
+# about four and a half identifiers' words are added for each ordinary word.
+WITHDRAW_BELOW = 0.1
+ADD_ABOVE = 0.8
+
+# What the rules made of a word: a name by a rule's cue, another identifier, a guess of the
+# word-by-word look, or nothing.
+RULE, OTHER, GUESS, NONE = "rule", "other", "guess", "none"
+
+# The lists whose silence is itself a feature: a word no dictionary holds, say.
+_LISTS_MISSED = ("given", "names", "common", "english", "clinical")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•|(\"“]|[-–—][ \t])[ \t]*$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+Span = tuple[int, int]
+
+
+def words(text: str) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(text))
+
+
+def judge(text: str, names: list[Span], others: list[Span], guesses: list[Span]) -> list[Span]:
+    """The word-by-word guesses the model keeps, and the words it adds. `names` are the
+    rules' names, `others` their other identifiers, `guesses` the word-by-word look's."""
+    tokens = words(text)
+    states = states_of(tokens, names, others, guesses)
+    p = probabilities(text, tokens, states)
+    kept = [span for span in guesses if not _withdrawn(text, span, tokens, states, p)]
+    added = [
+        tokens[i].span()
+        for i in range(len(tokens))
+        if states[i] == NONE and p[i] > ADD_ABOVE and _may_add(tokens[i].group())
+    ]
+    return sorted(kept + added)
+
+
+def _withdrawn(
+    text: str, span: Span, tokens: list[re.Match[str]], states: list[str], p: list[float]
+) -> bool:
+    """Every word of the guess is unlikely and was judged on its own. A word a cue placed
+    (after "daughter is", in quotes after "goes by") or a rule's name inside keeps it."""
+    inside = [i for i, t in enumerate(tokens) if span[0] <= t.start() < span[1]]
+    return bool(inside) and all(
+        states[i] == GUESS and p[i] < WITHDRAW_BELOW and is_name(text, tokens[i]) for i in inside
+    )
+
+
+def _may_add(word: str) -> bool:
+    """Not a letter alone ("m r n"), nor a dictionary's or clinical word in small letters
+    ("mr head and neck"): the cue rules judge those, knowing what stands around them."""
+    folded = word.casefold()
+    listed = folded in common_words() or folded in clinical_words()
+    return len(word) > 1 and not (word.islower() and listed)
+
+
+def states_of(
+    tokens: list[re.Match[str]], names: list[Span], others: list[Span], guesses: list[Span]
+) -> list[str]:
+    def inside(token: re.Match[str], spans: list[Span]) -> bool:
+        return any(a <= token.start() and token.end() <= b for a, b in spans)
+
+    return [
+        RULE
+        if inside(t, names)
+        else OTHER
+        if any(a < t.end() and t.start() < b for a, b in others)
+        else GUESS
+        if inside(t, guesses)
+        else NONE
+        for t in tokens
+    ]
+
+
+def probabilities(text: str, tokens: list[re.Match[str]], states: list[str]) -> list[float]:
+    """The model's probability that each token is part of an identifier."""
+    weights = _weights()
+    language = detect_language(text)
+    out = []
+    for i in range(len(tokens)):
+        score = sum(weights.get(f, 0.0) for f in features(text, tokens, states, i, language))
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score)))))
+    return out
+
+
+def features(
+    text: str, tokens: list[re.Match[str]], states: list[str], i: int, language: str
+) -> list[str]:
+    """The names of the features that hold for token i."""
+    token = tokens[i]
+    word = token.group()
+    own = _word_features(word)
+    state = states[i]
+    start = bool(_SENTENCE_START.search(text, max(0, token.start() - 4), token.start()))
+    found = ["bias", f"st={state}", f"lang={language}", f"st={state}|lang={language != 'en'}"]
+    # a question that already names someone or carries another identifier is about a person
+    someone = any(s in (RULE, OTHER) for s in states)
+    found += [f"someone={someone}|{own[0]}", f"someone={someone}|st={state}"]
+    found.append(f"then={_what_follows(text, token.end())}|{own[0]}")
+    found += [f"start={start}", f"start={start}|{own[0]}"]
+    found += own + [f"st={state}|{f}" for f in own]
+    if _POSSESSIVE.match(text, token.end()):
+        found.append("possessive")
+    for offset, side in ((-1, "prev"), (1, "next")):
+        j = i + offset
+        if 0 <= j < len(tokens) and _adjacent(text, tokens, min(i, j)):
+            other = _word_features(tokens[j].group())
+            found += [f"{side}:{f}" for f in other[:1] + other[2:]]
+            found.append(f"{side}:st={states[j]}")
+            found.append(f"{side}:w={tokens[j].group().casefold()}")
+            found.append(f"{side}:{other[0]}|{own[0]}")
+        else:
+            found.append(f"{side}:none")
+    return found
+
+
+def _what_follows(text: str, end: int) -> str:
+    """The kind of character after the word and its spaces: a number after it ("Reg 88412",
+    "Bravo 22") or a bracket or comma says much about what the word is."""
+    rest = text[end : end + 3].lstrip(" \t")
+    if not rest:
+        return "end"
+    first = rest[0]
+    return "digit" if first.isdigit() else first if first in "(),:/-'’" else "other"
+
+
+def _adjacent(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Token i and i+1 stand within the same clause: spaces or one light mark between."""
+    gap = text[tokens[i].end() : tokens[i + 1].start()]
+    return len(gap) <= 3 and not any(c in gap for c in ".!?:;\n()")
+
+
+@lru_cache(maxsize=4096)
+def _word_features(word: str) -> list[str]:
+    """What the word is on its own: its case shape first, then lists, spelling, length."""
+    folded = word.casefold()
+    parts = re.split(r"['’-]", folded)
+    shape = _shape(word)
+    found = [f"shape={shape}", f"w={folded}"]
+    ranks = surname_ranks()
+    rank = min((ranks.get(p, 10**6) for p in parts), default=10**6)
+    band = "top1k" if rank < 1000 else "top10k" if rank < 10000 else "top" if rank < 10**6 else ""
+    lists = {
+        "given": any(p in given_names() for p in parts),
+        "names": any(p in load_names() for p in parts),
+        "common": all(p in common_words() for p in parts),
+        "english": all(p in english_words() for p in parts),
+        "clinical": all(p in clinical_words() for p in parts),
+        "foreign": a_common_foreign_word(word),
+        "place": folded in PLACES,
+        "diacritics": latin_with_diacritics(word),
+        "latin": bool(re.fullmatch(r"[a-z'’-]+", folded)),
+    }
+    found += [f"{k}|{shape}" for k, v in lists.items() if v]
+    found += [f"no-{k}" for k in _LISTS_MISSED if not lists[k]]
+    if band:
+        found.append(f"surname={band}|{shape}")
+    if lists["latin"] and len(folded) > 2:
+        found.append(f"likeness={_band(name_likeness(folded))}|{shape}")
+    found.append(f"len={min(len(folded), 9)}")
+    if lists["latin"] and len(folded) > 4:  # endings carry across names: -ski, -ova, -ez
+        found.append(f"ends={folded[-3:]}|{shape}")
+    return found
+
+
+def _shape(word: str) -> str:
+    if word.isupper():
+        return "upper" if len(word) > 1 else "initial"
+    if word.islower():
+        return "lower"
+    if word[0].isupper() and word[1:].islower():
+        return "cap"
+    return "mixed"
+
+
+def _band(value: float) -> str:
+    return str(max(-4, min(4, math.floor(value * 2))))
+
+
+def warm_up() -> None:
+    _weights()
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    table = {}
+    for line in WEIGHTS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, weight = line.rpartition("\t")
+            table[name] = float(weight)
+    return table
