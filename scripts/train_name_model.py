@@ -59,12 +59,12 @@ def examples(leave_out: tuple[str, ...] = ()):
                 continue
             spans = _identifier_spans(case)
             states, tokens = _states(case["question"])
-            language = phi_name_model.detect_language(case["question"])
+            question = phi_name_model.context(case["question"], tokens, states)
             for i, token in enumerate(tokens):
                 if states[i] not in (phi_name_model.GUESS, phi_name_model.NONE):
                     continue
                 label = any(a < token.end() and token.start() < b for a, b in spans)
-                feats = phi_name_model.features(case["question"], tokens, states, i, language)
+                feats = phi_name_model.features(case["question"], tokens, states, i, question)
                 rows.append((feats, label, states[i], path.name.split("_")[0]))
     return rows
 

@@ -118,28 +118,44 @@ def states_of(
 def probabilities(text: str, tokens: list[re.Match[str]], states: list[str]) -> list[float]:
     """The model's probability that each token is part of an identifier."""
     weights = _weights()
-    language = detect_language(text)
+    question = context(text, tokens, states)
     out = []
     for i in range(len(tokens)):
-        score = sum(weights.get(f, 0.0) for f in features(text, tokens, states, i, language))
+        score = sum(weights.get(f, 0.0) for f in features(text, tokens, states, i, question))
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score)))))
     return out
 
 
+def context(text: str, tokens: list[re.Match[str]], states: list[str]) -> list[str]:
+    """What holds for the whole question: its language; whether it already names someone or
+    carries another identifier (then it is about a person); how it uses capitals (in a
+    question typed all in capitals or in title case a capital says less)."""
+    someone = any(s in (RULE, OTHER) for s in states)
+    words_ = [t.group() for t in tokens if len(t.group()) > 1]
+    capitals = sum(w[0].isupper() for w in words_) / max(1, len(words_))
+    style = "caps" if capitals >= 0.6 else "some" if capitals >= 0.25 else "few"
+    small = {t.group() for t in tokens if t.group().islower()}
+    return [f"lang={detect_language(text)}", f"someone={someone}", f"style={style}", *small]
+
+
 def features(
-    text: str, tokens: list[re.Match[str]], states: list[str], i: int, language: str
+    text: str, tokens: list[re.Match[str]], states: list[str], i: int, question: list[str]
 ) -> list[str]:
-    """The names of the features that hold for token i."""
+    """The names of the features that hold for token i (`question` is context()'s)."""
     token = tokens[i]
     word = token.group()
     own = _word_features(word)
     state = states[i]
+    language, someone, style = question[:3]
     start = bool(_SENTENCE_START.search(text, max(0, token.start() - 4), token.start()))
-    found = ["bias", f"st={state}", f"lang={language}", f"st={state}|lang={language != 'en'}"]
-    # a question that already names someone or carries another identifier is about a person
-    someone = any(s in (RULE, OTHER) for s in states)
-    found += [f"someone={someone}|{own[0]}", f"someone={someone}|st={state}"]
+    found = ["bias", f"st={state}", language, f"st={state}|{language != 'lang=en'}"]
+    found += [f"{someone}|{own[0]}", f"{someone}|st={state}", f"{style}|{own[0]}"]
     found.append(f"then={_what_follows(text, token.end())}|{own[0]}")
+    before = text[max(0, token.start() - 1) : token.start()]
+    if before and before in "\"'‘“([":
+        found.append(f"opens={before}")  # in quotes or brackets: "goes by 'Bee'"
+    if not word.islower() and word.casefold() in question[3:]:
+        found.append(f"also-small|{own[0]}")  # "Frank … frank haematuria"
     found += [f"start={start}", f"start={start}|{own[0]}"]
     found += own + [f"st={state}|{f}" for f in own]
     if _POSSESSIVE.match(text, token.end()):
@@ -154,6 +170,9 @@ def features(
             found.append(f"{side}:{other[0]}|{own[0]}")
         else:
             found.append(f"{side}:none")
+    if i > 1 and _adjacent(text, tokens, i - 2) and _adjacent(text, tokens, i - 1):
+        pair = f"{tokens[i - 2].group()} {tokens[i - 1].group()}".casefold()
+        found.append(f"prev2:w={pair}")  # "goes by", "is called", "mr and"
     return found
 
 
