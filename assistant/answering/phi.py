@@ -3,8 +3,9 @@
 Every question bound for a cloud LLM goes through `check()`. Detection is rule based on
 purpose: deterministic, offline, fast and auditable, and tuned so clinical language (doses,
 frequencies, guideline years, section and page numbers, times, ward numbers) passes
-untouched. It is a safety net, not a guarantee; the known misses are listed in
-tests/assistant/test_phi.py.
+untouched. The words the rules can only judge one by one get a second opinion from a small
+learned model whose weights are a readable table (phi_name_model.py). It is a safety net,
+not a guarantee; the known misses are listed in tests/assistant/test_phi.py.
 
 Placeholders are typed and numbered per kind in order of appearance ("[NAME-1]") and reused
 for a repeated value. One exception: an age over 89 (a HIPAA Safe Harbor identifier) is
