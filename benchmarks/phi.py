@@ -220,6 +220,18 @@ def section(m: dict) -> str:
 # The sets written after the first, in the order they were written: (file prefix, label).
 # Measured once whole (blind), then split like the first set: one half for tuning, the
 # other half kept blind.
+# Sets that arrived while the name model (assistant/answering/phi_name_model.py) was fitted:
+# scripts/train_name_model.py never reads them, so both their halves are blind to it.
+NEVER_READ_BY_THE_NAME_MODEL = (
+    "hundredtenth",
+    "hundredeleventh",
+    "hundredtwelfth",
+    "hundredthirteenth",
+    "hundredfourteenth",
+    "hundredfifteenth",
+    "hundredsixteenth",
+    "hundredseventeenth",
+)
 SPLIT_SETS = frozenset(
     {
         "tenth",
@@ -322,14 +334,7 @@ SPLIT_SETS = frozenset(
         "hundredseventh",
         "hundredeighth",
         "hundredninth",
-        "hundredtenth",
-        "hundredeleventh",
-        "hundredtwelfth",
-        "hundredthirteenth",
-        "hundredfourteenth",
-        "hundredfifteenth",
-        "hundredsixteenth",
-        "hundredseventeenth",
+        *NEVER_READ_BY_THE_NAME_MODEL,
     }
 )
 LATER_SETS = [
