@@ -21,6 +21,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from assistant.answering.phi_foreign_words import a_common_foreign_word
 from assistant.answering.phi_lexicon import TOKEN, clinical_words
@@ -126,27 +127,36 @@ def probabilities(text: str, tokens: list[re.Match[str]], states: list[str]) -> 
     return out
 
 
-def context(text: str, tokens: list[re.Match[str]], states: list[str]) -> list[str]:
+class Question(NamedTuple):
+    """What holds for the whole question (context()), as features, and its small words."""
+
+    language: str
+    someone: str
+    style: str
+    small_words: frozenset[str]
+
+
+def context(text: str, tokens: list[re.Match[str]], states: list[str]) -> Question:
     """What holds for the whole question: its language; whether it already names someone or
     carries another identifier (then it is about a person); how it uses capitals (in a
     question typed all in capitals or in title case a capital says less)."""
     someone = any(s in (RULE, OTHER) for s in states)
-    words_ = [t.group() for t in tokens if len(t.group()) > 1]
-    capitals = sum(w[0].isupper() for w in words_) / max(1, len(words_))
+    long_words = [t.group() for t in tokens if len(t.group()) > 1]
+    capitals = sum(w[0].isupper() for w in long_words) / max(1, len(long_words))
     style = "caps" if capitals >= 0.6 else "some" if capitals >= 0.25 else "few"
-    small = {t.group() for t in tokens if t.group().islower()}
-    return [f"lang={detect_language(text)}", f"someone={someone}", f"style={style}", *small]
+    small = frozenset(t.group() for t in tokens if t.group().islower())
+    return Question(f"lang={detect_language(text)}", f"someone={someone}", f"style={style}", small)
 
 
 def features(
-    text: str, tokens: list[re.Match[str]], states: list[str], i: int, question: list[str]
+    text: str, tokens: list[re.Match[str]], states: list[str], i: int, question: Question
 ) -> list[str]:
-    """The names of the features that hold for token i (`question` is context()'s)."""
+    """The names of the features that hold for token i."""
     token = tokens[i]
     word = token.group()
     own = _word_features(word)
     state = states[i]
-    language, someone, style = question[:3]
+    language, someone, style = question.language, question.someone, question.style
     start = bool(_SENTENCE_START.search(text, max(0, token.start() - 4), token.start()))
     found = ["bias", f"st={state}", language, f"st={state}|{language != 'lang=en'}"]
     found += [f"{someone}|{own[0]}", f"{someone}|st={state}", f"{style}|{own[0]}"]
@@ -154,7 +164,7 @@ def features(
     before = text[max(0, token.start() - 1) : token.start()]
     if before and before in "\"'‘“([":
         found.append(f"opens={before}")  # in quotes or brackets: "goes by 'Bee'"
-    if not word.islower() and word.casefold() in question[3:]:
+    if not word.islower() and word.casefold() in question.small_words:
         found.append(f"also-small|{own[0]}")  # "Frank … frank haematuria"
     found += [f"start={start}", f"start={start}|{own[0]}"]
     found += own + [f"st={state}|{f}" for f in own]
