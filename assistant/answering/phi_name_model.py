@@ -167,17 +167,15 @@ def features(
     if not word.islower() and word.casefold() in question.small_words:
         found.append(f"also-small|{own[0]}")  # "Frank … frank haematuria"
     found += [f"start={start}", f"start={start}|{own[0]}"]
-    found += own + [f"st={state}|{f}" for f in own]
+    found += [*own, *(f"st={state}|{f}" for f in own)]
     if _POSSESSIVE.match(text, token.end()):
         found.append("possessive")
     for offset, side in ((-1, "prev"), (1, "next")):
         j = i + offset
         if 0 <= j < len(tokens) and _adjacent(text, tokens, min(i, j)):
             other = _word_features(tokens[j].group())
-            found += [f"{side}:{f}" for f in other[:1] + other[2:]]
-            found.append(f"{side}:st={states[j]}")
-            found.append(f"{side}:w={tokens[j].group().casefold()}")
-            found.append(f"{side}:{other[0]}|{own[0]}")
+            found += [f"{side}:{f}" for f in other]
+            found += [f"{side}:st={states[j]}", f"{side}:{other[0]}|{own[0]}"]
         else:
             found.append(f"{side}:none")
     if i > 1 and _adjacent(text, tokens, i - 2) and _adjacent(text, tokens, i - 1):
@@ -203,8 +201,9 @@ def _adjacent(text: str, tokens: list[re.Match[str]], i: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _word_features(word: str) -> list[str]:
-    """What the word is on its own: its case shape first, then lists, spelling, length."""
+def _word_features(word: str) -> tuple[str, ...]:
+    """What the word is on its own: its case shape first, then itself, lists, spelling,
+    length (a tuple: the cache hands the same one to every caller)."""
     folded = word.casefold()
     parts = re.split(r"['’-]", folded)
     shape = _shape(word)
@@ -232,7 +231,7 @@ def _word_features(word: str) -> list[str]:
     found.append(f"len={min(len(folded), 9)}")
     if lists["latin"] and len(folded) > 4:  # endings carry across names: -ski, -ova, -ez
         found.append(f"ends={folded[-3:]}|{shape}")
-    return found
+    return tuple(found)
 
 
 def _shape(word: str) -> str:
