@@ -231,6 +231,14 @@ NEVER_READ_BY_THE_NAME_MODEL = (
     "hundredfifteenth",
     "hundredsixteenth",
     "hundredseventeenth",
+    "hundredeighteenth",
+    "hundrednineteenth",
+    "hundredtwentieth",
+    "hundredtwentyfirst",
+    "hundredtwentysecond",
+    "hundredtwentythird",
+    "hundredtwentyfourth",
+    "hundredtwentyfifth",
 )
 SPLIT_SETS = frozenset(
     {
@@ -453,6 +461,14 @@ LATER_SETS = [
     ("hundredfifteenth", "hundred-and-fifteenth set"),
     ("hundredsixteenth", "hundred-and-sixteenth set"),
     ("hundredseventeenth", "hundred-and-seventeenth set"),
+    ("hundredeighteenth", "hundred-and-eighteenth set"),
+    ("hundrednineteenth", "hundred-and-nineteenth set"),
+    ("hundredtwentieth", "hundred-and-twentieth set"),
+    ("hundredtwentyfirst", "hundred-and-twenty-first set"),
+    ("hundredtwentysecond", "hundred-and-twenty-second set"),
+    ("hundredtwentythird", "hundred-and-twenty-third set"),
+    ("hundredtwentyfourth", "hundred-and-twenty-fourth set"),
+    ("hundredtwentyfifth", "hundred-and-twenty-fifth set"),
 ]
 
 
