@@ -32,6 +32,10 @@ LANGUAGE_NAMES = {
     "pl": "Polish",
     "tl": "Tagalog",
     "hi": "Hindi or Urdu",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "da": "Danish or Norwegian",
+    "fi": "Finnish",
     "other": "another language",
 }
 _FUNCTION_WORDS = {
@@ -43,11 +47,25 @@ _FUNCTION_WORDS = {
     "fr": "le les des est pour une quelle quel quelles quels combien comment dois je avec sont "
     "du mon ma mes faut peut il elle nous vous ils qui dans sur pas jours heures fois enfant "
     "mère père ans est-ce née quelle "
-    "enfants femme enceinte médecin médicament sucre après avant",
+    "enfants femme enceinte médecin médicament sucre après avant pourquoi quoi ne au ou ce "
+    "leur notre votre",
     "de": "der die das und ist wie viel viele ich nicht mit für bei soll sollte welche welcher "
     "wann kann muss einem einer eine ein auch oder wenn nach vor tage stunden kind kinder "
     "hat seit dem den sie er meine mein mutter vater dosis lange nimmt "
     "frau schwanger arzt medikament zucker",
+    # (Words English or shorthand also spells are left out: "met", "als", "op", "med", "barn")
+    "nl": "het een wat welke welk hoeveel moet moeten kunnen wanneer niet geen ook bij voor "
+    "zijn heeft hebben wordt worden nog maar naar uit zonder tussen deze dat ik hij zij wij "
+    "mijn onze patiënt dosering dagen uur keer kinderen zwanger moeder vader jaar jaren graag "
+    "alleen altijd",
+    "sv": "och att det som för på är inte hur mycket vilken vilka när ska skall måste får "
+    "eller efter innan utan mellan patienten dagar timmar gånger läkare läkemedel socker "
+    "mitt hennes hon jag ett",
+    "da": "og ikke hvordan hvor meget mye hvilken hvilke skal må etter før uden uten mellem "
+    "mellom pasienten dosis dage dager gange ganger læge lege sukker jeg hos sig seg også "
+    "det som eller efter patienten",
+    "fi": "kuinka paljon mikä milloin voiko pitää potilas potilaan annos päivää tuntia lapsi "
+    "raskaana lääkäri lääke onko myös jos",
     "pt": "quantos quantas quanto não com uma qual quais como devo posso tenho é está são "
     "quando meu minha seu sua dias horas vezes criança crianças mulher grávida médico remédio "
     "mãe pai anos ela ele "

@@ -18,8 +18,9 @@ import unicodedata
 from knowledge.language import function_words
 from knowledge.name_words import frequent_surnames, given_names
 
-# Words of Spanish (es), Portuguese (pt), Polish (pl), Romanian (ro), French (fr) and German
-# (de) that wards and clinics write, beyond the function words knowledge/language.py counts
+# Words of Spanish (es), Portuguese (pt), Polish (pl), Romanian (ro), French (fr), German
+# (de), Dutch (nl), Swedish (sv), Danish and Norwegian (da) and Finnish (fi) that wards and
+# clinics write, beyond the function words knowledge/language.py counts
 # to tell a question's language. None is an English word or a name's particle.
 _MORE_WORDS = {
     "es": "cuáles quién dónde esta este estos estas eso esa ese cada según después antes más "
@@ -39,9 +40,20 @@ _MORE_WORDS = {
     "ro": "și sau este sunt pentru în din care cât câte cum când unde dacă după înainte timp "
     "doza doză pacient pacientul pacienta copil copii ani zile ore ține trebuie poate fost scor",
     "fr": "sans chez patiente quand où faire doit être avoir aussi très depuis selon jour "
-    "heure semaine mois douleur fièvre traitement bébé grossesse lequel laquelle aux ces cette",
+    "heure semaine mois douleur fièvre traitement bébé grossesse lequel laquelle aux ces cette "
+    "dès arrêter passer garder faut-il peut-on maladie signe séjour durée délai seuil "
+    "posologie urinaire sanguin sanguine stérile eau infirmier infirmière interne urgence "
+    "urgences chambre lits hôpital clinique médicale médical première dernière dernier fois "
+    "quel ensuite toujours contre entre jusqu plutôt ordonnance prise",
     "de": "welches wieviel gibt zur zum beim vom über unter patientin bitte jahre jahren "
     "täglich gegen ohne noch schon wird werden wurde sind haben hatte kein keine auf aus sich",
+    "nl": "ziekte verpleegkundige afdeling opname ontslag bloed pijn koorts controle volgens "
+    "vanaf hoelang zaalarts bellen vragen nuchter toepassen wij jullie waar "
+    "waarom mogen krijgen geven gaan doen nodig",
+    "sv": "sjukdom sjuksköterska avdelning blod smärta feber enligt behandling ges vid också",
+    "da": "sygdom sykdom sygeplejerske sykepleier afdeling avdeling blod smerte feber ifølge "
+    "behandling gives ved",
+    "fi": "sairaus hoitaja osasto veri kipu kuume hoito mukaan",
 }
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
 _WORDS = frozenset(
@@ -58,9 +70,10 @@ def unaccented(word: str) -> str:
 
 
 def a_common_foreign_word(word: str) -> bool:
-    """A common word of Spanish, Portuguese, Polish, Romanian, French or German that is no
-    listed given name or frequent surname (the long surname list holds "Qual" and "Cat" as
-    well). Endings alone ("-ción", "-ão") would not do: "Concepción", "João"."""
+    """A common word of Spanish, Portuguese, Polish, Romanian, French, German, Dutch or a
+    Nordic language that is no listed given name or frequent surname (the long surname list
+    holds "Qual" and "Cat" as well). Endings alone ("-ción", "-ão") would not do:
+    "Concepción", "João"."""
     folded = word.casefold()
     parts = re.split(r"[-'’]", folded) + re.split(r"[-'’]", unaccented(folded))
     if len(folded) < 3 or any(p in given_names() or p in frequent_surnames() for p in parts):

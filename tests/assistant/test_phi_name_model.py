@@ -84,6 +84,24 @@ def test_a_word_it_adds_is_counted_as_a_guess():
     assert all(f.guess for f in found.findings if f.kind == "NAME")
 
 
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a surname that is also a word, after a given name the rules found
+        ("EBM meant for another baby was given to Baby of Roxanne Swallow via NG", "Swallow"),
+        ("GRACE WOOD - LDLT donor, right lobe. POD 5 bilirubin 45, normal?", "GRACE"),
+    ],
+)
+def test_a_word_beside_a_name_joins_it(text, gone):
+    assert gone not in redact(text).text
+
+
+def test_a_title_before_a_name_does_not_join_it():
+    # Before a name stand titles and roles: they stay, the name goes.
+    sent = redact("witnessed by Staff Nurse Kirsty Paterson on the ward").text
+    assert "Staff Nurse" in sent and "Kirsty" not in sent and "Paterson" not in sent
+
+
 def test_fitting_reads_only_tuning_halves_and_leaves_out_later_sets(tmp_path, monkeypatch):
     trainer = _trainer()
     bench = trainer.bench

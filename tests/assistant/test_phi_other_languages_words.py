@@ -1,9 +1,10 @@
 """Questions written in Russian, Ukrainian, Bulgarian, Greek, Polish, Romanian, Spanish,
-Portuguese and German (assistant.answering.phi_cased_scripts, phi_foreign_words and the
-titles of phi_foreign_names): names in Cyrillic by their case, their endings and their
-given names; ages over 89 in Cyrillic digits and words and in Spanish, Portuguese, Italian,
-French and German words; a name after "Frau" or "Pani" in a
-clause of that language; and the ordinary words of those languages, which stay."""
+Portuguese, German, Dutch and the Nordic languages (assistant.answering.phi_cased_scripts,
+phi_foreign_words and the titles of phi_foreign_names): names in Cyrillic by their case,
+their endings and their given names; ages over 89 in Cyrillic digits and words and in
+Spanish, Portuguese, Italian, French and German words; a name after "Frau", "Pani" or
+"mevrouw" in a clause of that language; and the ordinary words of those languages, which
+stay."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ FOUND = [
         "Frau Agnieszka Wiśniewska-Brandt, Xarelto 20 mg — vor der Extraktion pausieren?",
         "Wiśniewska-Brandt",
     ),
+    ("mevrouw Janneke Visser, 78 jaar, wat is de dosering van haar metoprolol?", "Visser"),
+    (
+        "patienten Ingrid Lindqvist har feber efter operationen, hur mycket paracetamol?",
+        "Lindqvist",
+    ),
 ]
 
 # Questions with no identifier: sent exactly as typed.
@@ -42,6 +48,9 @@ KEPT = [
     "Cât timp se ține sonda urinară după prostatectomie?",
     "Qual a dose de paracetamol para febre em adulto?",
     "Rivotril gotas 2,5 mg/ml: quantas gotas para 0,5 mg?",
+    "Hoeveel dagen moet de blaaskatheter blijven zitten na de operatie?",
+    "Hvor mange dager skal pasienten ha antibiotika etter operasjonen?",
+    "Kuinka paljon parasetamolia potilas voi ottaa vuorokaudessa?",
     "Ukrainian medical certificate form 086/о — what does it contain?",
     "Impedance 1800 Ω at the pacing check - escalate the same day?",
 ]
