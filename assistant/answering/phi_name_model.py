@@ -142,11 +142,31 @@ def _withdrawn(
     text: str, span: Span, tokens: list[re.Match[str]], states: list[str], p: list[float]
 ) -> bool:
     """Every word of the guess is unlikely and was judged on its own. A word a cue placed
-    (after "daughter is", in quotes after "goes by") or a rule's name inside keeps it."""
+    (after "daughter is", in quotes after "goes by"), a family named after "the" ("the
+    Joneses") or a rule's name inside keeps it."""
     inside = [i for i, t in enumerate(tokens) if span[0] <= t.start() < span[1]]
     return bool(inside) and all(
-        states[i] == GUESS and p[i] < WITHDRAW_BELOW and is_name(text, tokens[i]) for i in inside
+        states[i] == GUESS
+        and p[i] < WITHDRAW_BELOW
+        and is_name(text, tokens[i])
+        and not _a_family(text, tokens[i])
+        for i in inside
     )
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
+def _a_family(text: str, token: re.Match[str]) -> bool:
+    """ "the Joneses", "the Pembertons": a surname in the plural after "the"."""
+    word = token.group()
+    if not word[:1].isupper() or not word.endswith("s") or len(word) < 5:
+        return False
+    folded = word.casefold()
+    stems = (folded[:-2], folded[:-1]) if folded.endswith("es") else (folded[:-1],)
+    ranks = surname_ranks()
+    listed = any(stem in ranks and stem not in common_words() for stem in stems)
+    return listed and _THE_BEFORE.search(text, max(0, token.start() - 8), token.start()) is not None
 
 
 def _may_add(word: str) -> bool:
