@@ -70,12 +70,34 @@ _OBSERVANCE_OR_PERIOD = re.compile(
 )
 
 
+# A hospital or an institute named in Dutch, German or a Nordic language, with the words of its
+# name: "Wilhelmina Kinderziekenhuis", "Robert Koch-Institut", "Klinik Floridsdorf", "Aalborg
+# Universitetshospital", "Astrid Lindgrens barnsjukhus". (Named after someone, it places no
+# patient; the English "… Hospital" is read by the rules of its own.)
+_INSTITUTION_NOUN = (
+    r"(?i:ziekenhuis|gasthuis|krankenhaus|klinikum|klinik|kliniek|institut|instituut"
+    r"|universitätsklinikum|universitetshospital|(?:sjukhus|sykehus|sygehus)(?:et)?|hospitalet|spital"
+    r"|sairaala)"
+)
+_INSTITUTION = re.compile(
+    # its name's words before it, the noun alone or in a compound ("Kinderziekenhuis")
+    r"(?:\b[A-ZÆØÅÄÖÜ][\w'’]*[ \t]+){1,3}"
+    rf"(?:[A-ZÆØÅÄÖÜ][\w'’]*-|(?i:kinder|universitets?|barn|privat|landes)?){_INSTITUTION_NOUN}\b"
+    rf"|\b[A-ZÆØÅÄÖÜ][\w'’]*-{_INSTITUTION_NOUN}\b"  # "Hanusch-Krankenhaus"
+    r"|\b(?:Klinik|Klinikum|Krankenhaus|Spital|Ziekenhuis)(?:[ \t]+[A-ZÄÖÜ][\w'’-]*){1,2}"
+    # in one word: "Rikshospitalet", "Landspítali"
+    r"|\b[A-ZÆØÅÄÖÜ]\w*(?i:hospitalet|sjukhuset|sykehuset|sygehuset|ziekenhuis|krankenhaus"
+    r"|klinikum|spítali)\b"
+)
+
+
 @lru_cache(maxsize=16)
 def place_phrases(text: str) -> tuple[Span, ...]:
     """Where the places of several words stand (read once a question, not once a word)."""
     found = list(_PLACE_PHRASE.finditer(text)) + list(_UNIT_OR_CODE.finditer(text))
     found += _WARD_SAID_TO_BE.finditer(text)
     found += _OBSERVANCE_OR_PERIOD.finditer(text)
+    found += _INSTITUTION.finditer(text)
     return tuple(m.span() for m in found)
 
 

@@ -38,6 +38,7 @@ FOUND = [
         "patienten Ingrid Lindqvist har feber efter operationen, hur mycket paracetamol?",
         "Lindqvist",
     ),
+    ("patient Jan de Vries ligt in het Jeroen Bosch Ziekenhuis, 78 jaar", "Vries"),
 ]
 
 # Questions with no identifier: sent exactly as typed.
@@ -51,6 +52,10 @@ KEPT = [
     "Hoeveel dagen moet de blaaskatheter blijven zitten na de operatie?",
     "Hvor mange dager skal pasienten ha antibiotika etter operasjonen?",
     "Kuinka paljon parasetamolia potilas voi ottaa vuorokaudessa?",
+    # hospitals and institutes named in those languages, after people or places
+    "Hoeveel bedden heeft het Juliana Kinderziekenhuis op de kinder-IC?",
+    "Paul-Ehrlich-Institut: gilt die Chargenfreigabe auch für Blutprodukte?",
+    "Karolinska Universitetssjukhuset: vilken dos heparin vid ECMO?",
     "Ukrainian medical certificate form 086/о — what does it contain?",
     "Impedance 1800 Ω at the pacing check - escalate the same day?",
 ]
