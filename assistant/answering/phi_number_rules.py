@@ -22,6 +22,7 @@ from assistant.answering.phi_numbers import (
     not_a_document,
     not_a_phone,
     not_a_products_lot,
+    not_a_series,
 )
 
 SEP = r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"  # label to value: "MRN: x", "MRN is x", "record #x"
@@ -69,6 +70,11 @@ NUMBER_RULES = [
             r"(?P<v>\d{3}[- ]?\d{3}[- ]?\d{3})(?!\d)", 0),
     # Unlabelled, in its 3-2-4 grouping with dashes, spaces or dots: 123-45-6789, 627 81 4410.
     ("SSN", r"(?<![\w.-])\d{3}([-. ])\d{2}\1\d{4}(?![\w-]|[.,]\d)", 1),
+    # Unlabelled, nine digits in threes (a Canadian SIN, an NDIS participant, a Portuguese SNS,
+    # a Dutch policy number: "046 454 286"), or eleven with two before (a German tax id, "47
+    # 036 892 816"); not a round amount ("150 000 000") nor readings in a row.
+    ("ID", r"(?<![\w.,/-])(?:\d{2}[ .-])?\d{3}([ .-])\d{3}\1\d{3}"
+           r"(?![\w/-]|[.,]\d)", 1, not_a_series),
     # Its last four, as identity is checked on the phone: "SSN ending 0921", "last 4 of social
     # 2290", "last four SSN 7718"; and a masked one, "xxx-xx-3392".
     ("SSN", rf"(?i:(?:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+"

@@ -67,6 +67,22 @@ def not_a_phone(n: int) -> Callable[[re.Match[str]], Span | None]:
     return accept
 
 
+# A unit or a per after a run of numbers: readings or doses, not a person's number.
+_A_UNIT_AFTER = re.compile(r"[ \t]*(?i:mg|mcg|µg|ug|g|kg|ml|l|mmol|units?|iu|%|/|per\b|x\b)")
+
+
+def not_a_series(m: re.Match[str]) -> Span | None:
+    """Groups of digits that are a person's number, not readings or doses written in a row
+    ("bp 120 130 140", "hr 112 118 124", "100 200 300 mg"): the groups are not all round,
+    lie far apart (readings stay close to each other), and no unit follows."""
+    groups = re.split(r"[ .-]", m.group())[-3:]
+    values = [int(g) for g in groups]
+    round_ = all(g.endswith("0") for g in groups)
+    if round_ or max(values) - min(values) < 100 or _A_UNIT_AFTER.match(m.string, m.end()):
+        return None
+    return m.span()
+
+
 def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
     """Accept a number of lo to hi digits: the value group's where the pattern has one
     (a label before it is not counted), else the whole match's."""

@@ -76,3 +76,28 @@ def test_a_zip_code_after_its_state_goes_with_the_address_it_ends() -> None:
     # An apartment number breaks the street pattern; the ZIP after the state still goes.
     text = redact("lives at 9 Elm Court Apt 3, Akron, OH 44308 alone, insulin at night?").text
     assert "44308" not in text and "Akron" not in text and "insulin at night?" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("her SIN is 046 454 286, can it go in the note?", "454 286"),
+        ("participant no. 431 889 201 had three seizures today", "889 201"),
+        ("steuer-id 47 036 892 816 steht auf dem Antrag", "892 816"),
+    ],
+)
+def test_a_number_in_three_groups_of_three_is_someones(text: str, number: str) -> None:
+    assert number not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bp 120 130 140 over the day, is that a trend?",
+        "hr 112 118 124 overnight - sepsis screen?",
+        "ladder of 100 200 300 mg doses - which step for a child?",
+        "platelets 150 000 000 per litre is normal?",
+    ],
+)
+def test_readings_and_doses_in_a_row_are_no_number_of_anyones(text: str) -> None:
+    assert not redact(text).changed, redact(text).text
