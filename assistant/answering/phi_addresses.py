@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_dates import value
-from assistant.answering.phi_lexicon import clinical_words, unlisted
+from assistant.answering.phi_lexicon import THE_BEFORE, clinical_words, unlisted
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
@@ -39,7 +39,7 @@ def street_name(m: re.Match[str]) -> Span | None:
     word, or the street word is capitalised, or where someone lives is being said ("from 4
     cherry tree close", "address for the visit is 5 willow way"; "from 2 hourly close obs"
     is a timing)."""
-    if _THE_BEFORE.search(m.string, 0, m.start()) and _YEAR.match(m.group()):
+    if THE_BEFORE.search(m.string, 0, m.start()) and _YEAR.match(m.group()):
         return None  # "after the 2021 Supreme Court ruling": a year, no house number
     words = m.group().split()[1:-1]
     named = any(w.casefold() not in common_words() for w in words if w.isalpha())
@@ -48,7 +48,6 @@ def street_name(m: re.Match[str]) -> Span | None:
     return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
 
 
-_THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
 _YEAR = re.compile(r"(?:19|20)\d\d[ \t]")
 
 

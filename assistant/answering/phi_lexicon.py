@@ -149,6 +149,11 @@ def listed_strongly(folded: str, parts: list[str]) -> bool:
     return any(p in given or p in frequent for p in [folded, *parts])
 
 
+# "the" just before a word or a match: "readmitted to the Rosie", "the Joneses", "the 2021
+# Supreme Court ruling".
+THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
+
+
 def words_before(text: str, token: re.Match[str]) -> str:
     """The few words before a token: enough for a cue, and never the whole text (a pattern
     anchored at its end would scan all of a long paste for every word)."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from assistant.answering.phi_foreign_words import a_common_foreign_word
-from assistant.answering.phi_lexicon import TOKEN, clinical_words
+from assistant.answering.phi_lexicon import THE_BEFORE, TOKEN, clinical_words
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_words import is_name
 from knowledge.language import detect_language
@@ -154,9 +154,6 @@ def _withdrawn(
     )
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
-
-
 def _a_family(text: str, token: re.Match[str]) -> bool:
     """ "the Joneses", "the Pembertons": a surname in the plural after "the"."""
     word = token.group()
@@ -166,7 +163,7 @@ def _a_family(text: str, token: re.Match[str]) -> bool:
     stems = (folded[:-2], folded[:-1]) if folded.endswith("es") else (folded[:-1],)
     ranks = surname_ranks()
     listed = any(stem in ranks and stem not in common_words() for stem in stems)
-    return listed and _THE_BEFORE.search(text, max(0, token.start() - 8), token.start()) is not None
+    return listed and THE_BEFORE.search(text, max(0, token.start() - 8), token.start()) is not None
 
 
 def _may_add(text: str, token: re.Match[str]) -> bool:

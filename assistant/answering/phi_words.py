@@ -42,6 +42,7 @@ from assistant.answering.phi_lexicon import (
     MODALS,
     PARTICLES,
     PLACE_NOUNS,
+    THE_BEFORE,
     UNLISTED_WORDS,
     an_arabic_family_name,
     clinical_words,
@@ -158,7 +159,7 @@ def is_name(text: str, token: re.Match[str]) -> bool:
     if len(parts) > 1 and parts[-1] in _WORD_SUFFIXES:
         return False  # "Bliss-recommended", "NICE-approved": who vouches, not who is ill
     if (
-        _THE_BEFORE.search(words_before(text, token))
+        THE_BEFORE.search(words_before(text, token))
         and _END_AFTER.match(text, token.end())
         and not folded.endswith("s")
     ):
@@ -303,7 +304,6 @@ _WORD_SUFFIXES = frozenset(
     "recommended approved endorsed funded style type like based language speaking speakers".split()
 )
 # A capitalised word alone after "the" and before punctuation: a hospital or unit, no person.
-_THE_BEFORE = re.compile(r"\b(?:the|The)[ \t]+$")
 _END_AFTER = re.compile(r"[ \t]*(?:[:;,.?!)]|$)")
 
 
