@@ -31,10 +31,11 @@ def _searchable(kb, question: str, *document_words: str) -> str:
 
 
 def test_a_guessed_name_the_documents_use_is_searched_for(kb):
-    # "Kliniderm" is guessed a name (no list holds it); the documents use it, so it is searched
-    question = "Kliniderm for a caesarean wound, how many days?"
+    # "Dorvella" is guessed a name (no list holds it, and it is spelt like one); the documents
+    # use it, so it is searched
+    question = "Dorvella for a caesarean wound, how many days?"
     assert phi.redact(question).findings[0].guess
-    assert _searchable(kb, question, "kliniderm") == question
+    assert _searchable(kb, question, "dorvella") == question
     assert _searchable(kb, question).startswith("[NAME-1] for a caesarean")
 
 
