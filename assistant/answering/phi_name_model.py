@@ -128,14 +128,15 @@ def _namey(word: str) -> bool:
     return listed or not all(p in english_words() for p in parts)
 
 
+# The case a name is written in, from a word's shape: an initial is in capitals too.
+_CASE_OF_SHAPE = {"upper": "upper", "initial": "upper", "lower": "lower", "cap": "other"}
+
+
 def _same_case(word: str, name: str) -> bool:
     """The case a name is written in: "GRACE WOOD", "Roxanne Swallow"; or a capitalised word
     beside an initial ("Kowalczyk A.")."""
-
-    def case(w: str) -> str:
-        return "upper" if w.isupper() else "lower" if w.islower() else "other"
-
-    return case(word) == case(name) or (case(word) == "other" and len(name) == 1 and name.isupper())
+    mine, its = (_CASE_OF_SHAPE.get(_shape(w), "other") for w in (word, name))
+    return mine == its or (mine == "other" and _shape(name) == "initial")
 
 
 def _withdrawn(
@@ -182,16 +183,13 @@ def _may_add(text: str, token: re.Match[str]) -> bool:
 def states_of(
     tokens: list[re.Match[str]], names: list[Span], others: list[Span], guesses: list[Span]
 ) -> list[str]:
-    def inside(token: re.Match[str], spans: list[Span]) -> bool:
-        return any(a <= token.start() and token.end() <= b for a, b in spans)
-
     return [
         RULE
-        if inside(t, names)
+        if _inside(t, names)
         else OTHER
         if any(a < t.end() and t.start() < b for a, b in others)
         else GUESS
-        if inside(t, guesses)
+        if _inside(t, guesses)
         else NONE
         for t in tokens
     ]
