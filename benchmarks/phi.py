@@ -231,6 +231,14 @@ NEVER_READ_BY_THE_NAME_MODEL = (
     "hundredtwentythird",
     "hundredtwentyfourth",
     "hundredtwentyfifth",
+    "hundredtwentysixth",
+    "hundredtwentyseventh",
+    "hundredtwentyeighth",
+    "hundredtwentyninth",
+    "hundredthirtieth",
+    "hundredthirtyfirst",
+    "hundredthirtysecond",
+    "hundredthirtythird",
 )
 SPLIT_SETS = frozenset(
     {
@@ -469,6 +477,14 @@ LATER_SETS = [
     ("hundredtwentythird", "hundred-and-twenty-third set"),
     ("hundredtwentyfourth", "hundred-and-twenty-fourth set"),
     ("hundredtwentyfifth", "hundred-and-twenty-fifth set"),
+    ("hundredtwentysixth", "hundred-and-twenty-sixth set"),
+    ("hundredtwentyseventh", "hundred-and-twenty-seventh set"),
+    ("hundredtwentyeighth", "hundred-and-twenty-eighth set"),
+    ("hundredtwentyninth", "hundred-and-twenty-ninth set"),
+    ("hundredthirtieth", "hundred-and-thirtieth set"),
+    ("hundredthirtyfirst", "hundred-and-thirty-first set"),
+    ("hundredthirtysecond", "hundred-and-thirty-second set"),
+    ("hundredthirtythird", "hundred-and-thirty-third set"),
 ]
 
 
