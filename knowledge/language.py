@@ -30,6 +30,7 @@ LANGUAGE_NAMES = {
     "ko": "Korean",
     "ja": "Japanese",
     "pl": "Polish",
+    "ro": "Romanian",
     "tl": "Tagalog",
     "hi": "Hindi or Urdu",
     "nl": "Dutch",
@@ -87,15 +88,72 @@ _FUNCTION_WORDS = {
     "kitne karna karen chahiye bhi tha thi raha rahi rahe sakte sakta gaya gayi wala wali "
     "unka unki unko yeh woh abhi din ghante baar bachcha bachche doctor dawai dawa goli",
 }
-_WORDS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
-# Words of another language that are no English word and no particle of a name ("de", "la",
-# "van" stand in names): one beside a word marks a phrase of that language.
+# Words of Spanish (es), Portuguese (pt), Italian (it), Polish (pl), Romanian (ro), French
+# (fr), German (de), Dutch (nl), Swedish (sv), Danish and Norwegian (da) and Finnish (fi)
+# that wards and clinics write, beyond the function words: counted too, as clinical shorthand
+# in another language has few function words ("Glucemia de 32 en urgencias"), with the nouns
+# an eponym follows there ("Doença de Chagas"). None is a name's particle.
+_WARD_WORDS = {
+    "es": "síndrome enfermedad signo tríada escala prueba maniobra quiste fractura reacción "
+    "criterios protocolo índice clasificación linfoma respiración úlcera arteritis "
+    "parálisis operación técnica método regla puntuación glucemia potasio sodio "
+    "habitación cambio traslado ingreso planta sangrado cuáles quién dónde esta este "
+    "estos estas eso esa ese cada según después antes más menos paciente pacientes "
+    "enfermera enfermero turno guardia urgencias tratamiento dolor fiebre presión "
+    "recomienda hago hacer necesita hora día semana semanas meses algún alguna otro otra "
+    "uso usar cama piso cambia cambiar escala riesgo embarazo recién nacido lactante "
+    "adultos niña vía segura mayores están estar fue ley aunque sea qué cuál",
+    "pt": "síndrome doença sinal sinais tríade escala prova teste manobra cisto fratura reacção "
+    "reação critérios protocolo índice classificação linfoma respiração úlcera paralisia "
+    "operação técnica método regra pontuação hérnia doente doentes utente consulta "
+    "saúde não uma para pelo pela pra aos às já também quando onde porque isso esse "
+    "essa muito pode podem deve devem precisa preciso fazer faz têm há estão ficar leito "
+    "enfermaria plantão febre dor pressão gestante gravidez parto bebê adulto idoso vacina "
+    "exame exames sangue segundo após até sobre cada dias vez ainda todos toda só acima "
+    "abaixo recomenda usar uso tomar trocar durante ou qual quais quantas quantos dão trata",
+    "pl": "czy się są był była było być mają jeśli jeżeli oraz lub ale że tego tej tym jaka "
+    "jaki jakie jakiej które kiedy gdzie dlaczego czym czego tylko bardzo należy pacjent "
+    "pacjentka pacjenta pacjentki dziecko dzieci lat dawka dawki dawkę leczenie leczenia "
+    "przy przed między nad skala",
+    "ro": "și sau este sunt pentru în din care cât câte cum când unde dacă după înainte timp "
+    "doza doză pacient pacientul pacienta copil copii ani zile ore ține trebuie poate fost scor",
+    "fr": "maladie signe triade échelle épreuve manœuvre kyste réaction "
+    "critères protocole indice lymphome ulcère paralysie méthode "
+    "règle loi sans chez patiente quand où faire doit être avoir aussi très depuis selon "
+    "jour heure semaine mois douleur fièvre traitement bébé grossesse lequel laquelle aux "
+    "ces cette dès arrêter passer garder faut-il peut-on maladie signe séjour durée délai "
+    "seuil posologie urinaire sanguin sanguine stérile eau infirmier infirmière interne "
+    "urgence urgences chambre lits hôpital clinique médicale médical première dernière "
+    "dernier fois quel ensuite toujours contre entre jusqu plutôt ordonnance prise",
+    "it": "paziente pazienti infermiere infermiera reparto letto turno guardia dolore febbre "
+    "pressione terapia dosi flebo gocce compresse farmaci esami sangue ricovero "
+    "dimissione soccorso primario caposala notte giorno settimana mese sempre ancora durante "
+    "senza sotto sopra entro anche oppure perché bisogna possiamo fatto "
+    "sospendo sospendere aumentare ridurre ogni protocollo manovra sindrome segno "
+    "malattia morbo cisti frattura criteri indice sospetta positiva negativo positivo",
+    "de": "welches wieviel gibt zur zum beim vom über unter patientin bitte jahre jahren "
+    "täglich gegen ohne noch schon wird werden wurde sind haben hatte kein keine auf aus sich",
+    "nl": "ziekte verpleegkundige afdeling opname ontslag bloed pijn koorts controle volgens "
+    "vanaf hoelang zaalarts bellen vragen nuchter toepassen wij jullie waar "
+    "waarom mogen krijgen geven gaan doen nodig",
+    "sv": "sjukdom sjuksköterska avdelning blod smärta feber enligt behandling ges vid också",
+    "da": "sygdom sykdom sygeplejerske sykepleier afdeling avdeling blod smerte feber ifølge "
+    "behandling gives ved",
+    "fi": "sairaus hoitaja osasto veri kipu kuume hoito mukaan",
+}
+_FUNCTION = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_WORDS = {
+    lang: _FUNCTION.get(lang, frozenset()) | frozenset(_WARD_WORDS.get(lang, "").split())
+    for lang in _FUNCTION_WORDS.keys() | _WARD_WORDS.keys()
+}
+# Function words of another language that are no English word and no particle of a name
+# ("de", "la", "van" stand in names): one beside a word marks a phrase of that language.
 _PARTICLES = frozenset("de la le da di du do dos das del della van von den der al el bin".split())
-FOREIGN_WORDS = frozenset().union(*_WORDS.values()) - STOPWORDS - _PARTICLES
+FOREIGN_WORDS = frozenset().union(*_FUNCTION.values()) - STOPWORDS - _PARTICLES
 
 
-def function_words(language: str) -> frozenset[str]:
-    """The common words this module counts for `language` (none for "ro" and the like)."""
+def words_of(language: str) -> frozenset[str]:
+    """The common words this module counts for `language` (none for "vi" and the like)."""
     return _WORDS.get(language, frozenset()) - STOPWORDS - _PARTICLES
 
 
@@ -141,15 +199,41 @@ _CLAUSE_END = re.compile(r"[.?!¿¡;:,()\[\]\"“”—–\n]|\s-\s")
 _CLAUSE_WORDS = 3  # fewer words say nothing of a clause's language
 
 
+# English's own small words: one in a clause says it is English. (Not those other languages
+# spell too: "no", "in", "is", "was", "will", "also", "over", "her", "once", "per", "via".)
+_ENGLISH_MARKERS = frozenset(w for w in STOPWORDS if len(w) > 2) - frozenset(
+    "per via use don etc was will also over her once most".split()
+)
+
+
 def foreign_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, language) of the clauses of `text` written in another language."""
+    return [span for span in _clauses(text) if span[2] != "en"]
+
+
+def short_foreign_clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) of the clauses too short to tell their language ("¿suspendo el
+    pembrolizumab?", "Glucemia de 32") in a question written in another language, with no
+    English word in them: they are most likely in the question's language."""
+    whole = detect_language(text)
+    if whole == "en":
+        return []
+    return [
+        (start, end, whole)
+        for start, end, language in _clauses(text)
+        if language == "en"
+        and (words := _TOKEN.findall(text[start:end]))
+        and not any(w.lower() in _ENGLISH_MARKERS for w in words)
+    ]
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) of every clause; "en" when it is English or too short to tell."""
     spans: list[tuple[int, int, str]] = []
     start = 0
     for end in [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
         clause = text[start:end]
-        if len(_TOKEN.findall(clause)) >= _CLAUSE_WORDS:
-            language = detect_language(clause)
-            if language != "en":
-                spans.append((start, end, language))
+        long_enough = len(_TOKEN.findall(clause)) >= _CLAUSE_WORDS
+        spans.append((start, end, detect_language(clause) if long_enough else "en"))
         start = end + 1
     return spans

@@ -28,6 +28,7 @@ from assistant.answering import (
     phi_name_spans,
     phi_words,
 )
+from assistant.answering.phi_lexicon import PARTICLES, TOKEN
 from assistant.answering.phi_names import STOP
 from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, CITY
 from assistant.answering.phi_rules import RULES
@@ -161,7 +162,7 @@ def _candidates(text: str) -> list[_Hit]:
         words = text[hit.start : hit.end].split()
         rank = _WORD_BY_WORD if hit.rank == _WORD_BY_WORD else _REPEATED
         for term in [" ".join(words), *(words if len(words) > 1 else ())]:
-            if len(term.strip(".")) > 1 and term.casefold() not in STOP:
+            if len(term.strip(".")) > 1 and term.casefold() not in STOP and not _a_particle(term):
                 terms.setdefault(term, (hit.key, rank))
     if terms:
         alternatives = "|".join(map(re.escape, sorted(terms, key=len, reverse=True)))
@@ -190,6 +191,12 @@ _PUBLIC_REFERENCE = re.compile(
     r"|ORPHA|Orphanet|DIN|NDC|ATC)\b[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,4}[:\d][\w.:/-]*\d)"
     r"|(?P<v2>\bHP:\d{7}\b|\b(?:VCV|RCV|SCV)\d{6,}\b|\brs\d{3,}\b|\bNCT\d{8}\b)"
 )
+
+
+def _a_particle(term: str) -> bool:
+    """A name's particle alone names no one: "de" of "Maria de la Cruz" is not redacted
+    wherever else it stands ("dosis de hoy"); a capitalised "Van" or "Del" may be a first name."""
+    return term.casefold() in PARTICLES and (term.islower() or len(term) < 3)
 
 
 def _table_cells(text: str) -> list[_Hit]:
@@ -333,10 +340,29 @@ def _names_word_by_word(text: str, hits: list[_Hit]) -> list[_Hit]:
     rule_names = [(h.start, h.end) for h in hits if h.kind == "NAME"]
     others = [(h.start, h.end) for h in hits if h.kind != "NAME"]
     guesses = phi_name_spans.name_spans(text, taken, rule_names)
+    spans = phi_name_model.judge(text, rule_names, others, guesses)
     return [
         _Hit(start, end, _WORD_BY_WORD, "NAME", " ".join(text[start:end].split()).casefold(), None)
-        for start, end in phi_name_model.judge(text, rule_names, others, guesses)
+        for start, end in filter(None, (_no_particle_at_the_end(text, s) for s in spans))
     ]
+
+
+def _no_particle_at_the_end(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A name opens with its particles ("de la Cruz", "van Dijk") but never ends with one in
+    small letters: "Glucemia de 32", "Paciente de la cama" are a phrase of another language.
+    (Unless a capitalised word follows, which another look may have taken: "María del
+    Carmen".)"""
+    start, end = span
+    words = list(TOKEN.finditer(text, start, end))
+    following = re.match(r"[ \t]+(['’]t\b|\w+)", text[end:])
+    titled = following and following.group(1).istitle() and len(following.group(1)) > 1
+    if not all(w.group() in PARTICLES for w in words) and (
+        titled or (following and following.group(1)[1:] == "t")
+    ):
+        return span  # the rest follows: "María del Carmen", "Jan-Willem van 't Hof"
+    while words and words[-1].group() in PARTICLES:  # (a capitalised "Ni", "Van" may end one)
+        words.pop()
+    return (start, words[-1].end()) if words else None
 
 
 def warm_up() -> None:
@@ -379,12 +405,13 @@ def redact(text: str) -> Redaction:
                 continue
         chosen.append(hit)
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    chosen = _particles_between_names(text, sorted(chosen))
     numbers: Counter[str] = Counter()
     placeholders: dict[tuple[str, str], str] = {}
     findings: list[PhiFinding] = []
     pieces: list[str] = []
     pos = 0
-    for hit in sorted(chosen):
+    for hit in chosen:
         placeholder = hit.fixed or placeholders.get((hit.kind, hit.key))
         if placeholder is None:
             numbers[hit.kind] += 1
@@ -397,6 +424,27 @@ def redact(text: str) -> Redaction:
         pos = hit.end
     pieces.append(text[pos:])
     return Redaction(original=text, text="".join(pieces), findings=tuple(findings))
+
+
+def _particles_between_names(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Two names found apart with only particles between are one ("María del Carmen García
+    López", "Jan-Willem van 't Hof"): the particles go with them, never redacted alone."""
+    merged: list[_Hit] = []
+    for hit in hits:
+        last = merged[-1] if merged else None
+        between = text[last.end : hit.start] if last else ""
+        particles = [w.casefold() for w in between.split()]
+        if (
+            last is not None
+            and last.kind == hit.kind == "NAME"
+            and particles
+            and all(p in PARTICLES or p in ("'t", "’t") for p in particles)
+            and re.fullmatch(r"[ \t]+(?:\S+[ \t]+)*", between)
+        ):
+            merged[-1] = last._replace(end=hit.end)
+        else:
+            merged.append(hit)
+    return merged
 
 
 def check(text: str, mode: Literal["redact", "block"]) -> Redaction:

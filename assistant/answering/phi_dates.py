@@ -47,6 +47,10 @@ FOREIGN_MONTH = (
     r"|grudnia|enero|pebrero|marso|abril|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
     r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
     r"|decembrie"
+    # Turkish and Welsh ("12 Mart 2025", "14 Ionawr")
+    r"|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul"
+    r"|ekim|kasım|kasim|aralık|aralik|ionawr|chwefror|mawrth|ebrill|mehefin|gorffennaf|awst"
+    r"|medi|hydref|tachwedd|rhagfyr"
     # Danish, Norwegian and Swedish; Finnish in its partitive ("1. maj 1940", "5. toukokuuta")
     r"|marts|maj|januari|februari|augusti|desember|tammikuuta|helmikuuta|maaliskuuta"
     r"|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"

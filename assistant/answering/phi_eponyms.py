@@ -118,5 +118,23 @@ def _labels_a_number(noun: str, after: str) -> bool:
     return noun.islower() and _A_NUMBER_LABELLED.match(after) is not None
 
 
-# "a positive Hoffmann", "modified Rankin": a test's result or variant, said of an eponym
-EPONYM_BEFORE = re.compile(r"(?i:\b(?:positive|negative|modified|classic|classical))[ \t]+$")
+# "a positive Hoffmann", "modified Rankin": a test's result or variant, said of an eponym;
+# and the noun first, as the Romance languages put it: "Sindrome di Brugada", "Doença de
+# Chagas", "Tríade de Beck", "signe de Murphy", "escala de Morse" (a word may stand between:
+# "Sinais de Cullen", "Linfoma de Burkitt endémico" has its eponym right after "de").
+_NOUN_FIRST = (
+    "s[íi]ndromes?|syndromes?|doen[çc]as?|enfermedad(?:es)?|maladies?|malattia|morbo"
+    "|signos?|sinal|sinais|segni|segno|signes?|tr[íi]ade|tr[íi]ada|escalas?|scala|[ée]chelle"
+    "|prova|prueba|manovra|maniobra|manobra|man[œo]euvre|testes?|cisti|quistes?|cistos?"
+    "|kystes?|fractura|frattura|fratura|fracture|rea[çc][ãa]o|reac[çc][ãa]o|reacci[óo]n"
+    "|reazione|r[ée]action|crit[ée]rios?|criteri|crit[èe]res|protocol[oe]|protocollo"
+    "|[íi]ndice|classifica[çc][ãa]o|clasificaci[óo]n|classificazione|linfoma|lymphome"
+    "|respira[çc][ãa]o|respiraci[óo]n|[úu]lcera|arterite|arteritis|paralisia|par[áa]lisis"
+    "|paralisi|paralysie|tumor|tumore|tumeur|operaci[óo]n|opera[çc][ãa]o|t[ée]cnica|tecnica"
+    "|m[ée]todo|metodo|regra|regla|regola|r[èe]gle|lei|ley|legge|loi|puntuaci[óo]n|punteggio"
+    "|pontua[çc][ãa]o|score|teorema|hernia|h[ée]rnia|ernia"
+)
+EPONYM_BEFORE = re.compile(
+    r"(?i:\b(?:positive|negative|modified|classic|classical))[ \t]+$"
+    rf"|(?i:\b(?:{_NOUN_FIRST}))[ \t]+(?i:de|di|du|da|do|del|della|dello|dei|des)[ \t]+$"
+)

@@ -11,7 +11,7 @@ import re
 
 from assistant.answering.phi_foreign_words import a_common_foreign_word, unaccented
 from assistant.answering.phi_names import STOP, adjacent
-from knowledge.language import FOREIGN_WORDS, foreign_spans
+from knowledge.language import FOREIGN_WORDS, foreign_spans, short_foreign_clauses
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 
 
@@ -21,7 +21,33 @@ def names_in_other_languages(
     """The verdicts of the word-by-word look, for words of another language: in its clauses,
     and in its phrases inside an English sentence."""
     only_listed_names_in_other_languages(text, tokens, verdicts, inside_a_name)
+    small_words_of_short_clauses(text, tokens, verdicts, inside_a_name)
     phrases_of_other_languages(text, tokens, verdicts, inside_a_name)
+
+
+def small_words_of_short_clauses(
+    text: str, tokens: list[re.Match[str]], verdicts: list[bool], inside_a_name
+) -> None:
+    """In a question written in another language, a word in small letters that no name list
+    holds is no name in a clause too short to tell its language ("¿suspendo el
+    pembrolizumab?", "ingreso por celulitis"). Its capitalised words keep the English looks:
+    a name alone in a short clause ("Paciente: Martín, 45 años") is common."""
+    short = short_foreign_clauses(text)
+    if not short:
+        return
+    for i, token in enumerate(tokens):
+        word = token.group()
+        if not verdicts[i] or not word.islower() or inside_a_name(token):
+            continue
+        if not any(a <= token.start() and token.end() <= b for a, b, _lang in short):
+            continue
+        plain = unaccented(word)
+        if not any(w in names for w in (word, plain) for names in _name_lists()):
+            verdicts[i] = False
+
+
+def _name_lists() -> tuple[frozenset[str], ...]:
+    return (given_names(), frequent_surnames(), load_names())
 
 
 def only_listed_names_in_other_languages(
@@ -63,8 +89,9 @@ def only_listed_names_in_other_languages(
         )
         if titled and word[:1].isupper():
             after_titles.add(i)
+        aged = _AN_AGE_AFTER.match(text, token.end()) is not None  # "Chiara ha 4 anni"
         verdicts[i] = word[:1].isupper() and (
-            (listed and not opening) or i in in_runs or marked or titled
+            (listed and not opening) or i in in_runs or marked or titled or aged
         )
     for run in _runs_of(in_runs):  # "Renato Dizon": a name found in a run names it all
         if any(verdicts[j] for j in run):
@@ -110,10 +137,20 @@ def _in_capitalised_runs(
     return found
 
 
-# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme".
+# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme"; and
+# the relatives ("mi hijo Unai", "o filho Wellington", "sua figlia Giulia").
 _TITLES = frozenset(
     "herr frau hr fr pan pani sr sra srta señor señora don doña dona seu sig signor signora "
-    "mme mlle monsieur madame κος κα".split()
+    "m mme mlle monsieur madame κος κα "  # ("M. Benyoucef")
+    "hijo hija esposo esposa marido nieto nieta hermano hermana abuela abuelo filho filha "
+    "neto neta irmão irmã figlio figlia marito moglie nonna nonno fratello sorella "
+    "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter".split()
+)
+# An age after a word, in the words of its language: "Chiara ha 4 anni", "Unai, 17 años".
+_AN_AGE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:ha|tiene|tem|a|hat|heeft|har)[ \t]+)?\(?\d{1,3}[ \t]*"
+    r"(?:anni|años|anos|ans|jahre|jaar|år|lat|yaşında|yaş)\b",
+    re.I,
 )
 # A name's particles, which join a phrase of another language as often ("ataque de nervios").
 _JOINING = frozenset("de la le da di du do dos das del della".split())
@@ -140,8 +177,23 @@ def phrases_of_other_languages(
         head = _joined_by_particle(words, verdicts, i)
         if head is not None:  # the whole phrase, its first word and particles too
             verdicts[head : i + 1] = [False] * (i + 1 - head)
-        elif in_quote or _beside_a_foreign_word(text, tokens, i):
+        elif in_quote or _beside_a_foreign_word(text, tokens, i) or _leads_a_phrase(words, i):
             verdicts[i] = False
+
+
+def _leads_a_phrase(words: list[str], i: int) -> bool:
+    """A word before particles and another language's common word in small letters, no name
+    list's: "posto de saúde" ("saúde" is cleared before any neighbour joins it)."""
+    j = i + 1
+    while j < len(words) and words[j] in _JOINING:
+        j += 1
+    return (
+        i + 1 < j < len(words)
+        and words[j].islower()
+        and a_common_foreign_word(words[j])
+        and words[i] not in given_names()
+        and words[i] not in load_names()
+    )
 
 
 def _foreign_quote(phrase: str) -> bool:

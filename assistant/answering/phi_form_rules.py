@@ -3,15 +3,16 @@ them, for assistant/answering/phi_rules.py:
 - Japan: an address in Latin letters, a car plate, My Number, an era date ("R5.4.1");
 - the Gulf: a villa, a company that sponsors a worker; any country's IBAN;
 - South-East Asia: a block and lot, Singapore's lettered postcode, a Thai hospital number;
-- New Zealand's newer health index number; Quebec's RAMQ card; an Australian landline with
-  its area code in brackets; a caller's number;
+- Spain's phones in pairs; New Zealand's newer health index number; Quebec's RAMQ card; an
+  Australian landline with its area code in brackets; a caller's number;
 - a device's hardware (MAC) address; a car's plate after the word; a card's last digits; a
   prior authorisation's or a service's case number; a meeting's passcode; a recording file's
   date and record number;
-- names: a word in a script English does not use (Han, kana, Hangul, Cyrillic, Greek) unless
-  it glosses the English word before it, a newborn's "Baby Girl" name, a nickname between
-  the given name and the surname; a very old patient's age set off by dashes, or written in
-  Cyrillic ("на 94 г.", "девяносто один год"), Spanish, Portuguese, Italian, French or German;
+- names: a handover list's name before its bed; a word in a script English does not use
+  (Han, kana, Hangul, Cyrillic, Greek) unless it glosses the English word before it, a
+  newborn's "Baby Girl" name, a nickname between the given name and the surname; a very old
+  patient's age set off by dashes, or written in Cyrillic ("на 94 г.", "девяносто один
+  год"), Spanish, Portuguese, Italian, French or German;
 - a day and a month in Russian, Ukrainian or Bulgarian ("12 марта 1950 г."), a document's
   series and number in Cyrillic ("паспорт КМ 123456").
 Each rule is (kind, pattern, rank[, accept]), as in phi_number_rules.py.
@@ -23,7 +24,8 @@ import re
 
 from assistant.answering.phi_cased_scripts import cased_script_names, in_a_cased_script
 from assistant.answering.phi_dates import value
-from assistant.answering.phi_names import OTHER_SCRIPT, Span
+from assistant.answering.phi_lexicon import PLACE_NOUNS
+from assistant.answering.phi_names import OTHER_SCRIPT, Span, name_beside_bed
 from assistant.answering.phi_numbers import not_a_service_line
 from assistant.answering.phi_patterns import AGE_PLACEHOLDER
 from knowledge.name_words import common_words, given_names
@@ -83,8 +85,26 @@ def not_a_gloss(m: re.Match[str]) -> Span | None:
 
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
+# A capitalised name word: "Harris", "O'Neil", "Smith-Jones".
+_CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+# A bed, a bay or a room and its number.
+_A_BED = r"(?i:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d"
+
+def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
+    """The listed names before a bed, not a ward's ("Jenner Ward, bed 4")."""
+    if any(w.casefold() in PLACE_NOUNS for w in m.group("v").split()):
+        return None
+    return name_beside_bed(m)
+
+
 # fmt: off
 FORM_RULES = [
+    # A Spanish mobile or landline in threes and pairs: "636 47 82 19" (not a 900 service line).
+    ("PHONE", r"(?<![\w+./])(?:[67]\d{2}|9(?!0[0-2])\d{2})(?:[ .]\d{2}){3}(?!\w|\.\w|[ .]\d)", 3),
+    # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)" (names on
+    # the lists only, as after the bed: "bed 4 - Baker"; "Sepsis, bed 4" is none).
+    ("NAME", rf"(?<![\w'’-])(?P<v>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}})"
+             rf"(?=[ \t]*[,(–-][ \t]*{_A_BED})", 5, a_name_before_a_bed),
     # A Japanese address in Latin letters, its block numbers first: "2-14-7 Kichijoji Honcho,
     # Musashino-shi, Tokyo" (a ward, city or prefecture's suffix among its parts).
     ("ADDRESS", rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_ROMAJI_WORD}"
@@ -182,12 +202,15 @@ FORM_RULES = [
              r"|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|януари|февруари"
              r"|април|юни|юли|септември|октомври|ноември|декември)(?:[ \t]+\d{4}(?:[ \t]*г\.)?)?)"
              r"(?!\w)", 4),
-    # ... and in Spanish, Portuguese, Italian, French and German words: "noventa y cuatro años",
-    # "noventa e dois anos", "novantatré anni", "quatre-vingt-douze ans", "einundneunzig Jahre".
+    # ... and in Spanish, Portuguese, Italian, French, German and Turkish words: "noventa y
+    # cuatro años", "noventa e dois anos", "novantatré anni", "quatre-vingt-douze ans",
+    # "einundneunzig Jahre", "doksan dokuz yaşında"; an Italian "novantacinquenne".
     ("ID", r"(?i:(?<!\w)(?P<v>noventa(?:[ \t]+[ye][ \t]+[a-zé]+)?|cien|ciento(?:[ \t]+[a-zé]+)?"
            r"|cem|novant[a-zàé]*|cent(?:o|[ \t]+ans)|quatre-vingt-(?:dix|onze|douze|treize|quatorze"
-           r"|quinze|seize|dix-sept|dix-huit|dix-neuf)|(?:[a-zä]+und)?neunzig)"
-           r"(?=[ \t]+(?:años|anos|anni|ans|jahre|jährige[rn]?)(?!\w)))", 5, value,
+           r"|quinze|seize|dix-sept|dix-huit|dix-neuf)|(?:[a-zä]+und)?neunzig"
+           r"|doksan(?:[ \t]+(?:bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz))?)"
+           r"(?=[ \t]+(?:años|anos|anni|ans|jahre|jährige[rn]?|yaşında|yaş)(?!\w)))", 5, value,
      AGE_PLACEHOLDER),
+    ("ID", r"(?i:(?<!\w)(?:novant[a-zàé]*enne|centenari[ao]))(?!\w)", 5, value, AGE_PLACEHOLDER),
 ]
 # fmt: on

@@ -160,3 +160,25 @@ NAME_FORM_RULES = [
      initial_and_capital_surname),
 ]
 # fmt: on
+
+
+def spans_of(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:
+    """Adjacent name words make one span (one placeholder for "Harold Finch")."""
+    spans: list[Span] = []
+    for token, name in zip(tokens, verdicts, strict=True):
+        if not name:
+            continue
+        start, end = token.span()
+        if token.group().endswith(("'s", "’s")):
+            end -= 2  # "Smith's BM": the name, its possessive kept ("[NAME-1]'s BM")
+        gap = text[spans[-1][1] : start] if spans else ""
+        # an initial's full stop joins ("T. Okonkwo"); a sentence's does not ("Fisher. Anti")
+        initial = spans and len(re.split(r"[\s.]+", text[spans[-1][0] : spans[-1][1]])[-1]) <= 2
+        if spans and (
+            re.fullmatch(r"[ \t]+", gap)
+            or (initial and (re.fullmatch(r"\.[ \t]+", gap) or gap == "."))
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans

@@ -18,8 +18,10 @@ import re
 from assistant.answering import phi_lexicon, phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import names_in_other_languages
+from assistant.answering.phi_foreign_words import a_common_foreign_word
 from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN
 from assistant.answering.phi_name_cues import named_by_cues
+from assistant.answering.phi_name_forms import spans_of
 from assistant.answering.phi_name_pairs import (
     PATIENT_WORDS,
     TITLES,
@@ -58,7 +60,8 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     tokens = [
         t for t in TOKEN.finditer(text) if not any(taken[t.start() : t.end()]) or inside_a_name(t)
     ]
-    verdicts = [inside_a_name(t) or phi_words.is_name(text, t) for t in tokens]
+    # (another language's common word is none before any neighbour joins it: "Doença de Chagas")
+    verdicts = [inside_a_name(t) or _is_name(text, t) for t in tokens]
     _name_runs(text, tokens, verdicts)
     first_and_last_before_an_age(text, tokens, verdicts)
     capitals_given_and_surname(text, tokens, verdicts)
@@ -82,7 +85,11 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
         if any(a <= token.start() and token.end() <= b for a, b in spans):
             verdicts[i] = False
     names_in_other_languages(text, tokens, verdicts, inside_a_name)
-    return _spans(text, tokens, verdicts)
+    return spans_of(text, tokens, verdicts)
+
+
+def _is_name(text: str, token: re.Match[str]) -> bool:
+    return phi_words.is_name(text, token) and not a_common_foreign_word(token.group())
 
 
 def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> None:
@@ -476,25 +483,3 @@ def _joins(
         and folded not in phi_lexicon.clinical_words()
     )
     return (phi_lexicon.listed_strongly(folded, [folded]) or surname) and not leads_a_number
-
-
-def _spans(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> list[Span]:
-    """Adjacent name words make one span (one placeholder for "Harold Finch")."""
-    spans: list[Span] = []
-    for token, name in zip(tokens, verdicts, strict=True):
-        if not name:
-            continue
-        start, end = token.span()
-        if token.group().endswith(("'s", "’s")):
-            end -= 2  # "Smith's BM": the name, its possessive kept ("[NAME-1]'s BM")
-        gap = text[spans[-1][1] : start] if spans else ""
-        # an initial's full stop joins ("T. Okonkwo"); a sentence's does not ("Fisher. Anti")
-        initial = spans and len(re.split(r"[\s.]+", text[spans[-1][0] : spans[-1][1]])[-1]) <= 2
-        if spans and (
-            re.fullmatch(r"[ \t]+", gap)
-            or (initial and (re.fullmatch(r"\.[ \t]+", gap) or gap == "."))
-        ):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans

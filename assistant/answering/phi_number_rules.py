@@ -195,9 +195,14 @@ NUMBER_RULES = [
     # family or a cohort in a study, a needle exchange's client, a release of information's
     # request, a confirmation, an authorisation ("auth# A048829113"), a forensic examination,
     # and other countries' numbers (Centrelink's CRN, Jamaica's TRN, Barbados's NIS, India's
-    # PAN, Australia's NDIS, Spain's NHC and DNI, Europe's health insurance card).
+    # PAN, Australia's NDIS, Spain's NHC and DNI, Europe's health insurance card), and a
+    # hospital's record number in other languages.
     ("ID", rf"(?i:\b(?:order[ \t]+(?:{NO}|ref)|serials?(?:[ \t]+numbers?)?|recorder|headband|loaner"
            r"|serie(?:nr|nummer)|seriennummer|sarjanumero"
+           # a hospital's record in other languages: "prontuário", "nº de processo",
+           # "cartella clinica", "historia clínica", "dossier", "Fallnummer", "patnr"
+           r"|prontu[áa]rio|processo|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica"
+           r"|dossier|fall(?:nummer|nr)|patnr"
            r"|(?:taxi[ \t]+)?badge|cycle|embryo|family|cohort|client|envelope|confirmation"
            r"|auth(?:ori[sz]ation)?|forensic|request|req|study[ \t]+record|patch|(?-i:CRN|MCRN"
            r"|TRN|NIS|PAN|NDIS|NHC|DNI|GHIC|EHIC|HMIS|DECIPHER|SU))\b\.?"

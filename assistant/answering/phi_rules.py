@@ -80,14 +80,15 @@ _WORD = (
     rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|['’](?!\w)|[^\w'’-]|$)"
 )
 _NAME_CUE = (
-    r"(?:(?i:\bpt\b\.?:?|\bpatient\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
+    r"(?:(?i:\bpt\b\.?:?|\b(?:patient|paciente|paziente|patiente|patientin|patiënt|pasient"
+    r"|pacjent(?:ka)?|pacient(?:ul|a)?)\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
     r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
     rf"|\b{RANK}\b\.?[ \t]+"
     # "a visiting carer named Steve", "a friend called Jo" ("I called Pharmacy" phoned)
     r"|\bnamed[ \t]+|(?i:\b(?:someone|somebody|person|man|woman|guy|girl|boy|lady|friend"
     r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
-    # titles and naming words of other languages: "Sra. Delgado", "Herr Becker", "Mme
-    # Leroy", "se llama Arturo Peña", "anak kong si Jomar"
+    # titles and naming words of other languages (and their patients, above: "paziente
+    # Caputo"): "Sra. Delgado", "Herr Becker", "Mme Leroy", "se llama Arturo Peña", "si Jomar"
     r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
     # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar
     # Gurpreet Singh", "Pastor Adeyemi", "Revd Okafor"
@@ -234,7 +235,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
               r"|hp|handphone"  # Singapore's and Malaysia's word for a mobile
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
-              r"|numer[ \t]+telefonu|telf|tlf)\b\.?"
+              r"|numer[ \t]+telefonu|telf|tlf|gsm)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
@@ -480,6 +481,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("DATE", r"(?i:(?<![^\W_])DOB)[-_]?(?P<v>\d{6}(?:\d{2})?)(?!\d)", 4),
     # A French number in pairs: "06 48 21 93 07".
     ("PHONE", r"(?<![\w+.])0[1-9](?:[ .]\d{2}){4}(?!\w|\.\w|[ .]\d)", 3),
+    # A Belgian mobile, four then pairs: "0471 23 45 67", "0476/12.34.56".
+    ("PHONE", r"(?<![\w+./])0\d{3}[ ./]\d{2}(?:[ .]\d{2}){2}(?!\w|\.\w|[ .]\d)", 3,
+     not_a_service_line()),
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.language import detect_language, foreign_spans
+from knowledge.language import detect_language, foreign_spans, short_foreign_clauses
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,27 @@ def test_a_clause_in_another_language_is_found_inside_an_english_question():
         ("czy to znaczy także bez wody", "pl")
     ]
     assert foreign_spans("Is 5 mg of warfarin too much for an 80-year-old?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # few function words: the words wards write tell it ("urgencias", "paciente")
+        ("Glucemia de 32 en urgencias con sulfonilurea: ¿cuántas horas?", "es"),
+        ("Qual a dose de dipirona no plantão para febre em adulto?", "pt"),
+        ("Câte zile ține sonda urinară pacientul?", "ro"),
+    ],
+)
+def test_a_question_in_clinical_shorthand_is_read_by_its_ward_words(text, language):
+    assert detect_language(text) == language
+
+
+def test_a_short_clause_of_a_question_in_another_language_is_in_that_language():
+    text = (
+        "Paciente con fiebre, TSH de 0,02 y dolor: ¿suspendo el pembrolizumab? Was seen by the GP"
+    )
+    clauses = [(text[a:b].strip(), lang) for a, b, lang in short_foreign_clauses(text)]
+    assert ("suspendo el pembrolizumab", "es") in clauses
+    # an English word says the clause is English
+    assert not any("seen" in clause for clause, _ in clauses)
+    assert short_foreign_clauses("Is 5 mg of warfarin too much: for an 80-year-old?") == []
