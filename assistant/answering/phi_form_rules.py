@@ -90,6 +90,7 @@ _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 # A bed, a bay or a room and its number.
 _A_BED = r"(?i:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d"
 
+
 def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
     """The listed names before a bed, not a ward's ("Jenner Ward, bed 4")."""
     if any(w.casefold() in PLACE_NOUNS for w in m.group("v").split()):
