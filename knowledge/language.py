@@ -142,9 +142,11 @@ _WARD_WORDS = {
     "fi": "sairaus hoitaja osasto veri kipu kuume hoito mukaan",
 }
 _FUNCTION = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# In a fixed order (a tie between two languages goes to the first): never a set's, whose order
+# changes with each process's hash seed.
 _WORDS = {
     lang: _FUNCTION.get(lang, frozenset()) | frozenset(_WARD_WORDS.get(lang, "").split())
-    for lang in _FUNCTION_WORDS.keys() | _WARD_WORDS.keys()
+    for lang in [*_FUNCTION_WORDS, *(k for k in _WARD_WORDS if k not in _FUNCTION_WORDS)]
 }
 # Function words of another language that are no English word and no particle of a name
 # ("de", "la", "van" stand in names): one beside a word marks a phrase of that language.
@@ -170,7 +172,7 @@ def detect_language(text: str) -> str:
         foreign = [_script(c) for c in letters if ord(c) > 0x24F]
         foreign = [s for s in foreign if s]
         if len(foreign) > 0.5 * len(letters):
-            return max(set(foreign), key=foreign.count)
+            return max(dict.fromkeys(foreign), key=foreign.count)  # (a tie: the first seen)
     words = [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFC", text))]
     # Vietnamese spells most words with letters no other Latin-script language uses (ơ, ư,
     # đ, ệ…): many such words is Vietnamese; a name or two ("Nguyễn Thị Lan") is not.

@@ -355,9 +355,9 @@ def _no_particle_at_the_end(text: str, span: tuple[int, int]) -> tuple[int, int]
     start, end = span
     words = list(TOKEN.finditer(text, start, end))
     following = re.match(r"[ \t]+(['’]t\b|\w+)", text[end:])
-    titled = following and following.group(1).istitle() and len(following.group(1)) > 1
+    after = following.group(1) if following else ""
     if not all(w.group() in PARTICLES for w in words) and (
-        titled or (following and following.group(1)[1:] == "t")
+        (after.istitle() and len(after) > 1) or after in ("'t", "’t")
     ):
         return span  # the rest follows: "María del Carmen", "Jan-Willem van 't Hof"
     while words and words[-1].group() in PARTICLES:  # (a capitalised "Ni", "Van" may end one)

@@ -33,7 +33,7 @@ _TURKISH = (
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
 _LANGUAGES = "es pt it pl ro fr de nl sv da fi".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
-_WORDS |= frozenset(_TURKISH.split()) - {"de", "da"}
+_WORDS |= frozenset(_TURKISH.split())
 
 
 def unaccented(word: str) -> str:
