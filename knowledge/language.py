@@ -117,7 +117,7 @@ _WARD_WORDS = {
     "przy przed między nad skala",
     "ro": "și sau este sunt pentru în din care cât câte cum când unde dacă după înainte timp "
     "doza doză pacient pacientul pacienta copil copii ani zile ore ține trebuie poate fost scor",
-    "fr": "maladie signe triade échelle épreuve manœuvre kyste réaction "
+    "fr": "triade échelle épreuve manœuvre kyste réaction "
     "critères protocole indice lymphome ulcère paralysie méthode "
     "règle loi sans chez patiente quand où faire doit être avoir aussi très depuis selon "
     "jour heure semaine mois douleur fièvre traitement bébé grossesse lequel laquelle aux "
@@ -214,9 +214,9 @@ def foreign_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def short_foreign_clauses(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, language) of the clauses too short to tell their language ("¿suspendo el
-    pembrolizumab?", "Glucemia de 32") in a question written in another language, with no
-    English word in them: they are most likely in the question's language."""
+    """(start, end, language) of the clauses whose own words do not tell their language (too
+    short, or too few common words: "¿suspendo el pembrolizumab?") in a question written in
+    another language, with no English word in them: most likely in the question's language."""
     whole = detect_language(text)
     if whole == "en":
         return []
