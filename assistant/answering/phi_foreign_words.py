@@ -30,10 +30,19 @@ _TURKISH = (
     "kadın gebe anne kan şeker tansiyon ateş ağrı öneriliyor önerilir kullanılır kullanılmalı "
     "başlanır kesilir tedavi acil kılavuz kılavuzu riski"
 )
+# Welsh, Scottish Gaelic and Irish words patients and wards use, cleared the same way (their
+# given names are no list's either: "Gethin", "Eilidh", "Aoife"). Not the short ones names of
+# other languages use too ("Thu", "Tha", "Mae", "Ina").
+_CELTIC = (
+    "ydy ydw oes gyda hefyd iawn beth sut pryd faint meddyg ysbyty poen dolur rhydd anadlwch "
+    "mewn ddwfn diolch cymraeg saesneg gymraeg dyddiad derbyn rhyddhau gofal cymdeithasol "
+    "chan eil agam duilich ciamar fuar teth gàidhlig gaidhlig ithe cadal latha tá níl pian "
+    "orm dochtúir teaghlaigh brú fola siúcra meáchain gaeilge bholg chliabh"
+)
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
 _LANGUAGES = "es pt it pl ro fr de nl sv da fi".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
-_WORDS |= frozenset(_TURKISH.split())
+_WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
 
 
 def unaccented(word: str) -> str:

@@ -125,3 +125,19 @@ def test_phones_ages_and_dates_of_other_countries_go(typed, gone):
 def test_a_spanish_service_line_stays():
     sent = phi.redact("Si un menor cuenta maltrato, ¿le damos el 900 20 20 10 de la ANAR?").text
     assert "900 20 20 10" in sent
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Does Ysbyty Gwynedd have a Welsh-speaking chaplain?",
+        "How do I say 'take a deep breath' in Welsh? 'Anadlwch i mewn yn ddwfn'?",
+        "'Ciamar a tha thu?' - is that how are you in Gaelic?",
+    ],
+)
+def test_welsh_gaelic_and_irish_words_and_hospitals_stay(typed):
+    check_redaction(typed, None)
+
+
+def test_a_name_at_a_welsh_hospital_is_still_found():
+    check_redaction("Mrs Eilidh MacLeod, 82, is at Ysbyty Gwynedd: palliative plan?", "MacLeod")
