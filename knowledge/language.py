@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from knowledge.analysis import STOPWORDS
 
@@ -165,6 +166,8 @@ _SCRIPTS = (("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("HANGUL", "k
 _SCRIPTS += (("ARABIC", "ar"), ("CYRILLIC", "ru"))
 
 
+# (pure: one question is asked its language by the redaction's several looks and the answer's)
+@lru_cache(maxsize=64)
 def detect_language(text: str) -> str:
     """ "en", or a code of LANGUAGE_NAMES when the question is clearly in another language."""
     letters = [c for c in text if c.isalpha()]
@@ -229,7 +232,8 @@ def short_foreign_clauses(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _clauses(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=16)  # (read by foreign_spans and short_foreign_clauses for one question)
+def _clauses(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, language) of every clause; "en" when it is English or too short to tell."""
     spans: list[tuple[int, int, str]] = []
     start = 0
@@ -238,4 +242,4 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
         long_enough = len(_TOKEN.findall(clause)) >= _CLAUSE_WORDS
         spans.append((start, end, detect_language(clause) if long_enough else "en"))
         start = end + 1
-    return spans
+    return tuple(spans)

@@ -41,13 +41,10 @@ def small_words_of_short_clauses(
             continue
         if not any(a <= token.start() and token.end() <= b for a, b, _lang in short):
             continue
-        plain = unaccented(word)
-        if not any(w in names for w in (word, plain) for names in _name_lists()):
+        spellings = (word, unaccented(word))
+        lists = (given_names(), frequent_surnames(), load_names())
+        if not any(w in names for w in spellings for names in lists):
             verdicts[i] = False
-
-
-def _name_lists() -> tuple[frozenset[str], ...]:
-    return (given_names(), frequent_surnames(), load_names())
 
 
 def only_listed_names_in_other_languages(
