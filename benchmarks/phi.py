@@ -239,6 +239,14 @@ NEVER_READ_BY_THE_NAME_MODEL = (
     "hundredthirtyfirst",
     "hundredthirtysecond",
     "hundredthirtythird",
+    "hundredthirtyfourth",
+    "hundredthirtyfifth",
+    "hundredthirtysixth",
+    "hundredthirtyseventh",
+    "hundredthirtyeighth",
+    "hundredthirtyninth",
+    "hundredfortieth",
+    "hundredfortyfirst",
 )
 SPLIT_SETS = frozenset(
     {
@@ -485,6 +493,14 @@ LATER_SETS = [
     ("hundredthirtyfirst", "hundred-and-thirty-first set"),
     ("hundredthirtysecond", "hundred-and-thirty-second set"),
     ("hundredthirtythird", "hundred-and-thirty-third set"),
+    ("hundredthirtyfourth", "hundred-and-thirty-fourth set"),
+    ("hundredthirtyfifth", "hundred-and-thirty-fifth set"),
+    ("hundredthirtysixth", "hundred-and-thirty-sixth set"),
+    ("hundredthirtyseventh", "hundred-and-thirty-seventh set"),
+    ("hundredthirtyeighth", "hundred-and-thirty-eighth set"),
+    ("hundredthirtyninth", "hundred-and-thirty-ninth set"),
+    ("hundredfortieth", "hundred-and-fortieth set"),
+    ("hundredfortyfirst", "hundred-and-forty-first set"),
 ]
 
 
