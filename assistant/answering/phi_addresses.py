@@ -45,15 +45,18 @@ def street_name(m: re.Match[str]) -> Span | None:
     named = any(w.casefold() not in common_words() for w in words if w.isalpha())
     timed = any(_TIMED.fullmatch(w) for w in words)
     said = not timed and _LIVES_AT.search(m.string, 0, m.start()) is not None
+    said = said or _A_POSTCODE_AFTER.match(m.string, m.end()) is not None  # "…, ls28 5pj"
     return m.span() if named or said or m.group().split()[-1][:1].isupper() else None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d[ \t]")
+# A UK postcode, in any case, right after: the street before it is someone's.
+_A_POSTCODE_AFTER = re.compile(r",?[ \t]*(?i:[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2})\b")
 
 
 def town_after_postcode(m: re.Match[str]) -> Span | None:
     """The word after the number is a town's, not a unit's or a drug's ("5000 Units")."""
-    town = m.group().split()[1].casefold()
+    town = next(w for w in m.group().split() if w[0].isalpha()).casefold()
     known = town in clinical_words() or town in common_words()
     return None if known or town in _UNIT_WORDS else m.span()
 

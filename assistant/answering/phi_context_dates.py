@@ -118,6 +118,10 @@ _DOCUMENT_AFTER = re.compile(
 )
 
 
+# A condition's abbreviation just before "2/2" ("secondary to"): "ESRD 2/2", "AKI 2/2".
+_SECONDARY_TO = re.compile(r"\b[A-Z][A-Z0-9]{1,5}[ \t]+$")
+
+
 def _a_date(m: re.Match[str]) -> bool:
     a, b = int(m.group(1)), int(m.group(2))
     if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12) or (a, b) == (24, 7):
@@ -128,6 +132,8 @@ def _a_date(m: re.Match[str]) -> bool:
     before, after = text[max(0, start - _NEAR) : start], text[end : end + _NEAR]
     if before.rstrip().endswith("#"):
         return False  # a tooth's or a list's number: "# 11/21 crowns"
+    if (a, b) == (2, 2) and _SECONDARY_TO.search(before) and re.match(r"[ \t]+\w", after):
+        return False  # "secondary to" between two conditions: "ESRD 2/2 DM2", "AKI 2/2 sepsis"
     if a in (3, 6) and b in _ACUITY and _EYES.search(text):
         return False
     if b in _SCORE_DENOMINATORS and a <= b and _SCORE_WORDS.search(before + " " + after):

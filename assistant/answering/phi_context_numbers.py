@@ -45,6 +45,14 @@ _TOWN_AND_CODE = re.compile(
     r"(?![\w-]|[.,:]\d)"
 )
 _LABEL_WINDOW = 24  # characters before a code in which its label stands
+# A card's number in groups of four (a fifth digit first: "80826 0012 3456 7890").
+_GROUPS_OF_FOUR = re.compile(r"(?<![\w.,/-])\d{4,5}(?:[ ]\d{4}){2,3}(?![\w/-]|[.,]\d|[ ]\d)")
+# A record's number with its year, as hospitals in much of Europe, Latin America, Africa and
+# South Asia file them: "12345/2024", "1187/24", "2024/08871" (not a pressure, "162/104").
+_NUMBER_AND_YEAR = re.compile(
+    r"(?<![\w./,-])(?:\d{3,6}/(?:(?:19|20)\d{2}|[0-2]\d)|(?:19|20)\d{2}/\d{3,6})"
+    r"(?![\w/-]|[.,]\d)"
+)
 
 
 def persons_codes(text: str, carries_identifier: bool) -> list[Span]:
@@ -52,6 +60,8 @@ def persons_codes(text: str, carries_identifier: bool) -> list[Span]:
     if not carries_identifier:
         return []
     spans = [m.span() for m in _CODE.finditer(text) if _a_persons_code(m)]
+    spans += [m.span() for m in _NUMBER_AND_YEAR.finditer(text) if _a_record_and_year(m)]
+    spans += [m.span() for m in _GROUPS_OF_FOUR.finditer(text) if _a_grouped_number(m)]
     return spans + [m.span("v") for m in _TOWN_AND_CODE.finditer(text) if _a_town(m)]
 
 
@@ -69,6 +79,25 @@ def _a_town(m: re.Match[str]) -> bool:
     if town in PLACE_PHRASES or last in PLACES:
         return True
     return not (last in common_words() or last in clinical_words() or last in STOP)
+
+
+def _a_grouped_number(m: re.Match[str]) -> bool:
+    """A card's or a record's number in groups of four ("4812 0093 7716", an Aadhaar's "7421
+    5583 0916"), with no unit after it and no product's or policy's label before."""
+    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
+    return not _NOT_A_PERSONS_LABEL.search(before) and not _UNIT_AFTER.match(m.string, m.end())
+
+
+def _a_record_and_year(m: re.Match[str]) -> bool:
+    """Six digits or more, not two years ("2019/2020"), no amount per a time ("1000/24 h")
+    and no labelled product's or policy's number."""
+    code = m.group()
+    if len(re.sub(r"\D", "", code)) < 6 or re.fullmatch(r"(?:19|20)\d\d/(?:19|20)\d\d", code):
+        return False
+    if _UNIT_AFTER.match(m.string, m.end()) or re.match(r"[ \t]*(?i:h|d)\b", m.string[m.end() :]):
+        return False
+    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
+    return not _NOT_A_PERSONS_LABEL.search(before)
 
 
 def _a_persons_code(m: re.Match[str]) -> bool:

@@ -37,11 +37,19 @@ _HAPPENED = (
 QUANTITY = r"[ \t]*(?i:units?|iu|mg|mcg|micrograms?|ml|cells|copies|/)"
 
 
+# The eras Japan and Taiwan count years in: "昭和13年", "民國22年".
+_ERA = "(?:昭和|大正|平成|令和|明治|民國|民国)"
+
+
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 DATE_RULES = [
     ("DATE", WHOLE_DATE, 4, persons_date),
-    ("DATE", r"\d{4}年\d{1,2}月\d{1,2}日", 4),  # "1955年3月4日"
+    # A date in Chinese, Japanese (its era too) or Korean: "1955年3月4日", "3月20日",
+    # "大正15年3月3日", "民國22年", "1938년 5월 4일".
+    ("DATE", rf"(?:{_ERA}\d{{1,2}}年|\d{{4}}年)?[ \t]?\d{{1,2}}月[ \t]?\d{{1,2}}[日号號]"
+             rf"|{_ERA}\d{{1,2}}年"
+             r"|(?:\d{4}년[ \t]?)?\d{1,2}월[ \t]?\d{1,2}일", 4),
     # A month's short name and two digits, a day or a year: "86 in jan 23, 78 jul 23" (no
     # "may": "may 20 mg").
     ("DATE", r"(?<![\w'’-])(?P<v>(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+"

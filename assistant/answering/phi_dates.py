@@ -61,6 +61,7 @@ NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 # matches. A day-month without a year ("on 5 June") is still a date tied to a person.
 DATE = (
     r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{1,2}\.[ \t]\d{1,2}\.[ \t]?\d{4}"  # spaced as Czech and Slovak write it: "21. 8. 1978"
     # with a year, a month in any case is a month: "12 JUN 1933", "jan 1 1949", "2 july 1944"
     rf"|\d{{1,2}}{ORD}?[ \t]+(?i:{MONTH_ANY_CASE})\.?,?[ \t]+\d{{4}}"
     rf"|(?i:{MONTH_ANY_CASE})\.?[ \t]+\d{{1,2}}{ORD}?,?[ \t]+\d{{4}}"

@@ -78,11 +78,13 @@ def only_listed_names_in_other_languages(
         # to every noun; a clause's first word has one whatever it is.
         opening = text[clause[0] : token.start()].strip() == ""
         marked = clause[2] != "de" and not opening and not word.isupper()
-        # after a title, or after a name found so ("Frau Małgorzata Schulz-Kowalewska")
+        # after a title, or after a name found so ("Frau Małgorzata Schulz-Kowalewska"; not a
+        # unit after a number: "2 g Augmentin")
         titled = (
             i > 0
             and adjacent(text, tokens[i - 1], token)
-            and (tokens[i - 1].group().casefold() in _TITLES or i - 1 in after_titles)
+            and (tokens[i - 1].group().casefold() in TITLES or i - 1 in after_titles)
+            and not re.search(r"\d[ \t]*$", text[: tokens[i - 1].start()])
         )
         if titled and word[:1].isupper():
             after_titles.add(i)
@@ -134,11 +136,13 @@ def _in_capitalised_runs(
     return found
 
 
-# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme"; and
-# the relatives ("mi hijo Unai", "o filho Wellington", "sua figlia Giulia").
-_TITLES = frozenset(
+# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme", "g."
+# (Slovene "gospod"); and the relatives ("mi hijo Unai", "o filho Wellington", "sua figlia
+# Giulia").
+TITLES = frozenset(
     "herr frau hr fr pan pani sr sra srta señor señora don doña dona seu sig signor signora "
     "m mme mlle monsieur madame κος κα "  # ("M. Benyoucef")
+    "pana panu panem panią paní pán pí g ga gospod gospa ponas ponia ponios "
     "hijo hija esposo esposa marido nieto nieta hermano hermana abuela abuelo filho filha "
     "neto neta irmão irmã figlio figlia marito moglie nonna nonno fratello sorella "
     "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter".split()

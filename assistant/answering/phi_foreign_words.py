@@ -40,7 +40,7 @@ _CELTIC = (
     "orm dochtúir teaghlaigh brú fola siúcra meáchain gaeilge bholg chliabh"
 )
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
-_LANGUAGES = "es pt it pl ro fr de nl sv da fi".split()
+_LANGUAGES = "es pt it pl ro fr de nl sv da fi cs hu hr lt lv et sq".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
 _WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
 
@@ -53,9 +53,9 @@ def unaccented(word: str) -> str:
 
 def a_common_foreign_word(word: str) -> bool:
     """A common word of Spanish, Portuguese, Italian, Polish, Romanian, French, German, Dutch,
-    a Nordic language or Turkish that is no listed given name or frequent surname (the long
-    surname list holds "Qual" and "Cat" as well). Endings alone ("-ción", "-ão") would not
-    do: "Concepción", "João"."""
+    a Nordic language, a language of Central Europe, the Balkans or the Baltic, or Turkish that
+    is no listed given name or frequent surname (the long surname list holds "Qual" and "Cat"
+    as well). Endings alone ("-ción", "-ão") would not do: "Concepción", "João"."""
     folded = word.casefold()
     parts = re.split(r"[-'’]", folded) + re.split(r"[-'’]", unaccented(folded))
     if len(folded) < 3 or any(p in given_names() or p in frequent_surnames() for p in parts):

@@ -9,12 +9,15 @@ them, for assistant/answering/phi_rules.py:
   prior authorisation's or a service's case number; a meeting's passcode; a recording file's
   date and record number;
 - names: a handover list's name before its bed; a word in a script English does not use
-  (Han, kana, Hangul, Cyrillic, Greek) unless it glosses the English word before it, a
+  (Han, kana, Hangul, Cyrillic, Greek; Arabic, Hebrew, the Indic scripts, Thai and the
+  others no look here reads) unless it glosses the English word before it, a
   newborn's "Baby Girl" name, a nickname between the given name and the surname; a very old
   patient's age set off by dashes, or written in Cyrillic ("на 94 г.", "девяносто один
   год"), Spanish, Portuguese, Italian, French or German;
 - a day and a month in Russian, Ukrainian or Bulgarian ("12 марта 1950 г."), a document's
-  series and number in Cyrillic ("паспорт КМ 123456").
+  series and number in Cyrillic ("паспорт КМ 123456");
+- China: a postcode after its label, a car's plate; a list's "Surname Initial" before a bed
+  ("Smith J, Ward 6"); names in Hindi and Urdu typed in Latin letters (phi_south_asian.py).
 Each rule is (kind, pattern, rank[, accept]), as in phi_number_rules.py.
 """
 
@@ -28,9 +31,17 @@ from assistant.answering.phi_lexicon import PLACE_NOUNS
 from assistant.answering.phi_names import OTHER_SCRIPT, Span, name_beside_bed
 from assistant.answering.phi_numbers import not_a_service_line
 from assistant.answering.phi_patterns import AGE_PLACEHOLDER
-from knowledge.name_words import common_words, given_names
+from assistant.answering.phi_south_asian import SOUTH_ASIAN_RULES
+from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 
 _CJK = r"\u4e00-\u9fff"
+# The words for a car, a bike or its plate, in English and the languages of Europe.
+_VEHICLES = (
+    "car|vehicle|auto|autem|samochód|spz|ečv|rendszám|kenteken|kennzeichen|matr[íi]cula|placa"
+    "|targa|plaque|tablice|bike|motorbike|scooter|lorry|truck"
+)
+# The characters that open a Chinese car's plate, one for each province.
+_PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳"
 _KANA = r"\u3040-\u309f"
 # What a Japanese address's town part is made of: "Kichijoji Honcho", "Musashino-shi".
 _ROMAJI_WORD = r"[A-Z][a-zōū]+(?:-(?:shi|ku|ken|cho|chō|machi|mura|gun))?"
@@ -98,8 +109,81 @@ def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
     return name_beside_bed(m)
 
 
+# Ninety in Czech, Slovak, Polish, Hungarian, the South Slavic languages, Romanian, Greek,
+# Estonian, Lithuanian, Latvian and Albanian; and "years (old)" after an age there.
+_NINETY = (
+    "devadesát|deväťdesiat|dziewięćdziesi|kilencven|devedeset|devetdeset|nouăzeci|ενενήντα"
+    "|üheksakümne|devyniasdešimt|deviņdesmit|nëntëdhjetë"
+)
+_YEARS_OLD = (
+    "let|roků|rokov|rokú|lat|éves|év|godina|godine|ani|de[ \t]+ani|ετών|χρονών|aastane"
+    "|aastat|metų|gadi|gadus|vjeç|vjeçare|vjeçar"
+)
+
+
+def a_chat_sender(m: re.Match[str]) -> Span | None:
+    """A person's name, a given name first ("Mark Ellison"), not a role, a ward or a day
+    ("Ward Manager", "Nurse", "Sun")."""
+    words = m.group("v").casefold().split()
+    if words[0] not in given_names() or any(w in PLACE_NOUNS or w in _ROLES for w in words):
+        return None
+    return m.span("v")
+
+
+# Who sends a message by role: no name.
+_ROLES = frozenset(
+    "me nurse sister doctor manager reception switchboard pharmacy team matron sister charge "
+    "daughter son mum dad wife husband".split()
+)
+
+
+def a_listed_surname(m: re.Match[str]) -> Span | None:
+    """A surname the lists hold, before its title: "Brown, Mr" (not "Fine, Dr said", "Thanks,
+    Dr Lee")."""
+    word = m.group("v").casefold()
+    if word in _SAID_TO_SOMEONE:
+        return None
+    listed = word in frequent_surnames() or (word in load_names() and word not in common_words())
+    return m.span("v") if listed else None
+
+
+# Words said to a person before their title, no surname of theirs: "Thanks, Dr Lee".
+_SAID_TO_SOMEONE = frozenset(
+    "ok okay thanks thank yes no sorry fine good great right sure well hi hello dear morning "
+    "evening afternoon night cheers please".split()
+)
+
+
+def a_surname_and_initial(m: re.Match[str]) -> Span | None:
+    """A frequent surname, then its initial ("Smith J", "smith j"; an eponym's surname too,
+    which a letter does not follow): not "Hep B", "Group A", "Block C", "Wing B"."""
+    surname = m.group("v").split()[0].casefold()
+    if surname not in frequent_surnames() or surname in PLACE_NOUNS | _LETTERED_PLACES:
+        return None
+    return m.span("v")
+
+
+# A place's part named by a letter, its noun a surname too: "Block C", "Wing B".
+_LETTERED_PLACES = frozenset("block wing ward bay hall house court".split())
+
+
 # fmt: off
 FORM_RULES = [
+    # A list's or a label's "Surname Initial" opening a line or after "pt", before where the
+    # patient is or what identifies them: "Smith J, Ward 6 bed 11", "pt smith j bed 4".
+    ("NAME", r"(?:^|(?<=\n)|(?i:(?<=\bpt[ \t])|(?<=\bpt:[ \t])))"
+             r"(?P<v>[A-Za-z][a-z'’-]+[ \t]+[A-Za-z])"
+             rf"(?=[ \t]*,?[ \t]*(?:{_A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b))", 4,
+     a_surname_and_initial),
+    # A chat's sender, opening a line with the time the message was sent: "Mark Ellison 10:42",
+    # "[21:55] Kerry Shaw:".
+    ("NAME", r"(?m:^)(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})[ \t]+\[?\d{1,2}:\d{2}\b", 4,
+     a_chat_sender),
+    ("NAME", r"(?m:^)\[?\d{1,2}:\d{2}\]?[ \t]+(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){0,2}):", 4,
+     a_chat_sender),
+    # A Turkish mobile, its area code in brackets or not: "0541 112 78 45", "0 (544) 318 22 90".
+    ("PHONE", r"(?<![\w+.])0[ \t]?(?:\(5\d{2}\)|5\d{2})[ \t]?\d{3}[ \t]?\d{2}[ \t]?\d{2}"
+              r"(?![\w]|[ .]\d)", 3),
     # A Spanish mobile or landline in threes and pairs: "636 47 82 19" (not a 900 service line).
     ("PHONE", r"(?<![\w+./])(?:[67]\d{2}|9(?!0[0-2])\d{2})(?:[ .]\d{2}){3}(?!\w|\.\w|[ .]\d)", 3),
     # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)" (names on
@@ -147,14 +231,28 @@ FORM_RULES = [
     ("NAME", OTHER_SCRIPT, 5, not_a_gloss),
     # A newborn named by its sex and the family's surname: "Baby Girl Lindqvist".
     ("NAME", r"\bBaby[ \t]+(?:Girl|Boy)[ \t]+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\b", 4),
-    # A car by its plate after the word: "car SJB 4521 K", "car 512847" (Dubai's are digits).
-    ("ID", r"(?i:\b(?:car|vehicle)(?:[ \t]+(?:reg(?:istration)?|plate|no\.?|number))?[ \t]*"
-           r"[:#]?[ \t]+)(?P<v>(?-i:(?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{1,4}"
-           r"(?:[ -][A-Z0-9]{1,4}){1,2}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
+    # ... or as a registration writes it, surname first: "Thompson, Baby Girl".
+    ("NAME", r"\b[A-Z][A-Za-z'’-]+,[ \t]*Baby[ \t]+(?:Girl|Boy|GIRL|BOY)\b", 4),
+    # A surname, then its title, as a list sorts them: "Brown, Mr — ward 7".
+    ("NAME", rf"(?<![\w'’-])(?P<v>{_CAPITALISED}),[ \t]*(?=(?:Mrs|Mr|Ms|Miss|Dr)\b)", 4,
+     a_listed_surname),
+    # A given name in its old short form, then the surname: "Wm. Harrington", "Chas Boyle".
+    ("NAME", rf"\b(?:Wm|Chas|Thos|Jas|Geo|Robt|Saml|Benj|Edw|Jos)\.?[ \t]+{_CAPITALISED}\b", 4),
+    # A car by its plate after the word: "car SJB 4521 K", "car 512847" (Dubai's are digits),
+    # "bike UP 32 KX 4471", "SPZ 2AC 4567", "Auto HR-4821", "rendszám ABC-123".
+    ("ID", rf"(?i:\b(?:{_VEHICLES})(?:[ \t]+(?:reg(?:istration)?|plate|no\.?|number))?[ \t]*"
+           r"[:#]?[ \t]+)(?P<v>(?-i:(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}"
+           r"(?:[ -][A-Z0-9]{1,4}){1,3}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
+    # An Indian plate: its state, district, series and number ("MH 12 AB 1234", "UP32KX4471").
+    ("ID", r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b", 3),
     # A Singapore or Philippine block and lot: "Blk 12 Lot 5, Camella Homes", "Blk 745".
     ("ADDRESS", r"\b(?:Blk|BLK|blk)\.?[ \t]*\d{1,4}[A-Z]?(?:[ \t]+(?i:lot)[ \t]*\d{1,4})?", 3),
     # Singapore's postcode with its letter: "S760745".
     ("ADDRESS", r"(?<![\w-])S\d{6}(?![\w-])", 3),
+    # A postcode after its Chinese label: "邮编200030", "郵遞區號106".
+    ("ADDRESS", r"(?:邮编|郵編|邮政编码|郵遞區號)[ \t:：]*(?P<v>\d{3,6})(?!\d)", 3, value),
+    # A Chinese car's plate, its province's character first: "粤B 7K29M", "京A·12345".
+    ("ID", rf"[{_PLATE_PROVINCES}][A-Z][ \t·]?[A-Z0-9]{{5,6}}(?![\w])", 3),
     # A Thai hospital number after its label: "HN 64-012345".
     ("MRN", r"\bHN[ \t]*[:#]?[ \t]*(?P<v>\d{1,2}-?\d{4,8})(?![\w-])", 1, value),
     # A date in a Japanese era, its letter and year first: "admitted R5.4.1" (Reiwa 5), "H30.1.2".
@@ -213,5 +311,13 @@ FORM_RULES = [
            r"(?=[ \t]+(?:años|anos|anni|ans|jahre|jährige[rn]?|yaşında|yaş)(?!\w)))", 5, value,
      AGE_PLACEHOLDER),
     ("ID", r"(?i:(?<!\w)(?:novant[a-zàé]*enne|centenari[ao]))(?!\w)", 5, value, AGE_PLACEHOLDER),
+    # ... in the languages of Central Europe, the Balkans, the Baltic and Greece: "devadesát dva
+    # let", "kilencvenkét éves", "nouăzeci și trei de ani", "ενενήντα έξι χρονών", and as one
+    # word: "dziewięćdziesięcioletnia", "devadesátiletý".
+    ("ID", rf"(?i:(?<!\w)(?P<v>(?:{_NINETY})\w*(?:[ \t]+(?:i|a|și|e|και)?[ \t]*\w+)?)"
+           rf"(?=[ \t]+(?:{_YEARS_OLD})(?!\w)))", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:(?<!\w)(?:{_NINETY})\w*(?:letni|let[ýáé]|ročn|godišnj|éves)\w*)", 5,
+     value, AGE_PLACEHOLDER),
+    *SOUTH_ASIAN_RULES,
 ]
 # fmt: on

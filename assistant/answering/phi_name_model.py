@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from assistant.answering.phi_foreign_names import TITLES
 from assistant.answering.phi_foreign_words import a_common_foreign_word
 from assistant.answering.phi_lexicon import THE_BEFORE, TOKEN, clinical_words
 from assistant.answering.phi_names import STOP
@@ -144,15 +145,29 @@ def _withdrawn(
 ) -> bool:
     """Every word of the guess is unlikely and was judged on its own. A word a cue placed
     (after "daughter is", in quotes after "goes by"), a family named after "the" ("the
-    Joneses") or a rule's name inside keeps it."""
+    Joneses"), a capitalised word after another language's title or relative ("u pana
+    Zająca", "g. Horvat", "mi hijo Unai") or a rule's name inside keeps it."""
     inside = [i for i, t in enumerate(tokens) if span[0] <= t.start() < span[1]]
     return bool(inside) and all(
         states[i] == GUESS
         and p[i] < WITHDRAW_BELOW
         and is_name(text, tokens[i])
         and not _a_family(text, tokens[i])
+        and not _after_a_foreign_title(text, tokens, i)
         for i in inside
     )
+
+
+def _after_a_foreign_title(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """A capitalised word right after a title or a relative of another language (not a unit
+    after a number: "2 g Augmentin", "14 Fr Coudé")."""
+    if i == 0 or not tokens[i].group()[:1].isupper():
+        return False
+    title = tokens[i - 1]
+    between = text[title.end() : tokens[i].start()]
+    if title.group().casefold() not in TITLES or not re.fullmatch(r"\.?[ \t]+", between):
+        return False
+    return not re.search(r"\d[ \t]*$", text[: title.start()])
 
 
 def _a_family(text: str, token: re.Match[str]) -> bool:

@@ -18,8 +18,15 @@ from knowledge.name_words import common_words, frequent_surnames, given_names, l
 from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
-TITLES = frozenset("mr mrs ms miss mx dr sgt cst insp det".split())  # (and police ranks)
-PATIENT_WORDS = frozenset({"pt", "patient", "ppt", "participant"})  # (a trial's "ppt")
+# (and police ranks, and titles of other languages typed small: "kyria roula", "gosp. kos")
+TITLES = frozenset(
+    "mr mrs ms miss mx dr sgt cst insp det kyrios kyria doamna domnul gosp gđa gospa gospod "
+    "zonja zoti pana pani paní pán pí".split()
+)
+# (a trial's "ppt"; and the patient of other languages: "pacientul ionescu gheorghe")
+PATIENT_WORDS = frozenset(
+    "pt patient ppt participant pacientul pacienta pacijent pacijentica pacjent pacjentka".split()
+)
 # Where a name stands before an age even when its words are ordinary ones (see _opens).
 _NAME_CUES = PATIENT_WORDS | TITLES | {"for"}
 # Capitalised or listed words that are never a surname here: things, places, eponyms' nouns.

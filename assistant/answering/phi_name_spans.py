@@ -18,7 +18,7 @@ import re
 from assistant.answering import phi_lexicon, phi_words
 from assistant.answering.phi_east_asian import east_asian_names
 from assistant.answering.phi_foreign_names import names_in_other_languages
-from assistant.answering.phi_foreign_words import a_common_foreign_word
+from assistant.answering.phi_foreign_words import a_common_foreign_word, unaccented
 from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PARTICLES, PLACE_NOUNS, TOKEN
 from assistant.answering.phi_name_cues import named_by_cues
 from assistant.answering.phi_name_forms import spans_of
@@ -108,9 +108,11 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
             run.append(i)
             continue
         words = [tokens[j].group().casefold() for j in run]
-        # one of them on the name lists, in a question written in English: a run of words no
-        # list knows is as likely another language ("medir glicemia de quanto")
-        listed = any(w in load_names() or latin_with_diacritics(w) for w in words)
+        # one of them on the name lists (as they spell it: "seán ó briain"), in a question
+        # written in English: a run of words no list knows is as likely another language
+        # ("medir glicemia de quanto"), and so is a run with letters English does not use
+        # ("správně odebrat hemokultury")
+        listed = any(w in load_names() or unaccented(w) in load_names() for w in words)
         # or, opening the question, every word spelt like a name: "oksana hrytsenko renal
         # stepdown, AVF no thrill"
         opening = bool(run) and text[: tokens[run[0]].start()].strip() == ""

@@ -57,7 +57,10 @@ DEMOGRAPHIC = (
 # A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
 RELATIVE_CUE = (
     r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
-    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)\b[ \t]+"
+    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)"
+    # (and in brackets after the relative's: "dads (Ken Marsh) breathing is noisy"; not
+    # "father's Social Security", "Carer's Allowance")
+    r"(?:[ \t]+|(?i:['’]?s)?[ \t]*\([ \t]*)"
 )
 # Names just before an identifier's label: "Harriet Ames DOB …", "JS Smith MRN …".
 BEFORE_LABEL = (
@@ -383,12 +386,27 @@ def name_list() -> frozenset[str]:
     return load_names()
 
 
+# The letters, vowel signs and digits of scripts without capitals that no look here reads:
+# Arabic (and Persian, Urdu, Kurdish), Hebrew, the Indic scripts, Thai and Lao, Georgian,
+# Armenian, Ethiopic, Myanmar, Khmer. Not their punctuation (، ؛ ؟ ۔ । ॥), which ends a
+# clause. A word may hold the joiners Persian and the Indic scripts write inside one (an
+# emoji's joiner is no word's).
+_UNREAD = (
+    "\u0530-\u058f\u0590-\u05ff\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06d3"
+    "\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff"
+    "\u1000-\u109f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff"
+)
+_UNREAD_WORD = rf"[{_UNREAD}]+(?:[\u200c\u200d][{_UNREAD}]+)*"
 # Words in scripts English questions do not use: Han, Hangul, kana, Cyrillic, Greek (a
-# single Greek letter, "β-blocker", is a symbol, not a word).
+# single Greek letter, "β-blocker", is a symbol, not a word), and a run of words in a script
+# no look here reads, which stays a name where unsure: a name in Arabic, Devanagari or Tamil
+# letters looks like any other word there ("محمد اسلم", "K. லட்சுமி"), and a question written
+# wholly in one is answered by no English document anyway.
 OTHER_SCRIPT = (
     r"(?<![\w-])(?:[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,}"
     r"|[\u0400-\u04ff]{2,}(?:[ \t]+[\u0400-\u04ff]{2,})*"
     r"|[\u0370-\u03ff]{3,}(?:[ \t]+[\u0370-\u03ff]{3,})*)(?![\w-])"
+    rf"|(?<![\w-]){_UNREAD_WORD}(?:[ \t]+{_UNREAD_WORD})*(?![{_UNREAD}])"
 )
 
 

@@ -64,6 +64,8 @@ NUMBER_RULES = [
     ("SSN", rf"(?i:\bSSN|\bSS[ \t]*\#|\bsocial(?:[ \t]+security)?(?:[ \t]+{NO})?"
             rf"|\bsoc\.?[ \t]+sec\.?(?:[ \t]+{NO})?){SEP}"
             r"(?P<v>\d{3}[-. ]?\d{2}[-. ]?\d{4})(?!\d)", 0),
+    # A Czech or Slovak birth number, the date's six digits, a slash, three or four: "785821/8082".
+    ("SSN", r"(?<![\w/.-])\d{6}/\d{3,4}(?![\w/-]|[.,]\d)", 2),
     # Canada's SIN and Australia's tax file number (TFN): nine digits, in threes or not.
     ("SSN", r"(?i:\bSIN|\bTFN|\btax[ \t]+file[ \t]+(?:number|no\b\.?)"
             r"|\bsocial[ \t]+insurance(?:[ \t]+number)?)[ \t]*[:#,]?[ \t]*"

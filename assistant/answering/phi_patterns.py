@@ -6,6 +6,9 @@ from __future__ import annotations
 
 # What stands for an age over 89, which HIPAA removes (every such age shares it).
 AGE_PLACEHOLDER = "[AGE-90+]"
+# "Years" after an age in Arabic, Persian, Urdu, Hindi, Bengali and Tamil, and in Arabic and
+# Turkish typed in Latin letters: "92 عام", "93 वर्ष", "93 sana".
+AGE_UNITS = "sana|sene|سنة|سنه|سنين|عام|سال|ساله|वर्ष|साल|বছর|வயது"
 # Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
 UP, LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
@@ -45,4 +48,45 @@ RANK = (
     r"|Lt[ \t]+Col|Lt[ \t]+Cdr|Capt|CAPT|Cpt|Maj|MAJ|Col|COL|Brig|Gnr|GNR|Spr|SPR|Tpr|Rfn|RFN"
     r"|Mne|MNE|Fus|FUS|Gdsm|GDSM|Cfn|CFN|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Cdr|SSG|SFC|SGM"
     r"|RSM)"
+)
+
+# What stands before a name: a title, the word for a patient in several languages, a naming
+# word ("named", "goes by"), a rank, a relative's word (assistant/answering/phi_rules.py).
+NAME_CUE = (
+    r"(?:(?i:\bpt\b\.?:?|\b(?:patient|paciente|paziente|patiente|patientin|patiënt|pasient"
+    r"|pacjent(?:ka)?|pacient(?:ul|a)?)\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
+    r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
+    rf"|\b{RANK}\b\.?[ \t]+"
+    # "a visiting carer named Steve", "a friend called Jo" ("I called Pharmacy" phoned)
+    r"|\bnamed[ \t]+|(?i:\b(?:someone|somebody|person|man|woman|guy|girl|boy|lady|friend"
+    r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
+    # titles and naming words of other languages (and their patients, above: "paziente
+    # Caputo"): "Sra. Delgado", "Herr Becker", "Mme Leroy", "se llama Arturo Peña", "si Jomar"
+    r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
+    # ... of Central Europe, the Balkans, Romania and Greece: "pana Zająca", "Doamna Floarea"
+    r"|(?i:\b(?:pana|panu|panem|panią|paní|pán|pí|doamna|domnul|gosp|gđa|gđica|gospa|gospod"
+    r"|zonja|zoti|kyrios|kyria|κύριος|κυρία|κος|κα)\b)\.?[ \t]+"
+    # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar
+    # Gurpreet Singh", "Pastor Adeyemi", "Revd Okafor"
+    r"|\b(?:Alhaji|Alhaja|Mallam|Sardar|Sri|Pastor|Revd?|Madam)\b\.?[ \t]+"
+    r"|(?i:\bse[ \t]+llama|\bllamad[oa]|\bs['’]appelle|\bse[ \t]+chama|\bchamad[oa]"
+    r"|\bheißt|\bsi[ \t]+chiama|\bnazywa[ \t]+się)[ \t]+|\b(?:si|ni)[ \t]+"
+    # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
+    r"|(?i:\b(?:client|resident|service[ \t]+user|consumer))[ \t]*[:\-–][ \t]*"
+    # what someone is called: "(goes by Rosie)", "known as Bee"
+    # ("known on the landing as Tiny", "known to staff as Gaz")
+    r"|(?i:\bgoes[ \t]+by|\bknown(?:[ \t]+(?:on|in|to|at|around)[ \t]+(?:the[ \t]+)?[a-z]+)?"
+    r"[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
+    # ... and what others call him: "calls himself Jock", "(we call him Pops)", "nicknamed Tiny"
+    r"|(?i:\bcalls[ \t]+(?:himself|herself|themselves|themself)|\b(?:we|they|staff|everyone"
+    r"|people)[ \t]+calls?[ \t]+(?:him|her|them)|\bnicknamed|\bnickname(?:[ \t]+is)?)[ \t]+"
+    r"['\"‘“]?"
+    # ... and the name he gives, in quotes: "says he's 'Lucky' from the shelter"
+    r"|(?i:\b(?:says|said|claims|claimed)[ \t]+(?:he|she)(?:['’]s|[ \t]+(?:is|was)))[ \t]+['\"‘“]"
+    # an elder or a relative by the name the family uses: "Uncle Ray", "Aunty Dot"
+    r"|\b(?:Uncle|Auntie|Aunty|Aunt|Nana|Nanna|Granny|Grandma|Grandpa|Grandad|Cousin)[ \t]+"
+    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
+    # "surname is actually Nurse", "maiden name Okafor"
+    r"|(?i:\b(?:sur|fore|first|last|given|family|maiden|middle)[ \t]?name(?:[ \t]+(?:is|was))?"
+    r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )

@@ -54,8 +54,31 @@ def _named_place(m: re.Match[str]) -> tuple[int, int] | None:
     return (start, end) if named else None
 
 
+_HAN = "\u4e00-\u9fff\u3040-\u30ff"
+# What names a part of an address in Chinese and Japanese: road, street, number, building,
+# floor, room, lane, estate, village, district, city, prefecture, block.
+_HAN_ADDRESS = "路|街|道|號|号|樓|楼|室|弄|巷|邨|村|丁目|番地|区|區|市|町|県|都|单元|棟"
+
+
+def _with_a_number(m: re.Match[str]) -> tuple[int, int] | None:
+    """A house's, a building's or a room's number among the words: "88号", "2-21-1" (not
+    "301医院", a hospital's name)."""
+    return m.span() if _HAN_HOUSE_NUMBER.search(m.group()) else None
+
+
+_HAN_HOUSE_NUMBER = re.compile(
+    r"\d+-\d+|\d+(?:号|號|樓|楼|室|弄|巷|丁目|番地|单元|棟|栋|层|層|座|幢)"
+)
+
+
 PLACE_RULES = [
     ("ADDRESS", STREET_ADDRESS, 3),
+    # An address in Chinese or Japanese, its numbers among its words: "建国路88号院3号楼2单元501",
+    # "渋谷区渋谷2-21-1", "龍福樓1204室" (its words alone are taken as another script's).
+    ("ADDRESS", rf"[{_HAN}0-9-]*(?:{_HAN_ADDRESS})[{_HAN}0-9-]*", 3, _with_a_number),
+    # ... and in Korean, its road and number, building and flat: "테헤란로 152, 101동 1203호".
+    ("ADDRESS", r"(?:[\uac00-\ud7af]+[ \t]+){0,3}[\uac00-\ud7af]*(?:로|길)[ \t]*\d+(?:-\d+)?"
+                r"(?:,?[ \t]*\d+동)?(?:[ \t]*\d+호)?", 3),
     # A form's address field, to the end of its line or cell, when it holds a number: "Address:
     # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").
     ("ADDRESS", r"(?i:(?<!ip )(?<!email )(?<!e-mail )\b(?:home[ \t]+)?address)[ \t]*:[ \t]*"
@@ -174,8 +197,11 @@ PLACE_RULES = [
                 # (a house number, not a dose: "via peripheral cannula 16mcg/ml")
                 r"(?!\d|[.,]\d|[ \t]*(?:mcg|mg|ml|g\b|units?|mmol|%|/\d{2,}))[A-Za-z]?(?:/\d{1,4})?"
                 r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
-    # A postcode before its town: "28014 Madrid", "00-514 Warszawa" (not "2023 Guideline").
-    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}})[ \t]+[{UP}][{LO}]{{2,}}"
+    # A postcode before its town: "28014 Madrid", "00-514 Warszawa", "130 00 Praha", "LT-03150
+    # Vilnius", after a street's comma "0555 Oslo" (not "2023 Guideline").
+    ("ADDRESS", rf"(?<![\w/.-])(?:\d{{2}}-\d{{3}}|\d{{5}}|\d{{3}}[ \t]\d{{2}}|LT-\d{{5}}"
+                rf"|(?:(?<=\d,[ \t])|(?<=\d[A-Za-z],[ \t]))\d{{4}})"
+                rf"[ \t]+[{UP}][{LO}]{{2,}}"
                 rf"(?:[ \t]+[{UP}][{LO}]{{2,}})?\b", 3, town_after_postcode),
     # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins" (not
     # a time: "over 24h via PEG").

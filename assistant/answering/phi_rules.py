@@ -60,7 +60,15 @@ from assistant.answering.phi_numbers import (
     not_a_public_bodys,
     not_a_service_line,
 )
-from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, LO, RANK, UP
+from assistant.answering.phi_patterns import (
+    AGE_PLACEHOLDER,
+    AGE_UNITS,
+    BOOKED_TIME,
+    LO,
+    NAME_CUE,
+    RANK,
+    UP,
+)
 from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_shape_rules import SHAPE_RULES
 from assistant.answering.phi_spoken import (
@@ -78,41 +86,6 @@ _WORD = (
     rf"(?:[{UP}][{LO}]+(?:[{UP}][{LO}]+)?|[{UP}]['’][{UP}][{LO}]+|[{UP}]\.?)"
     # (a closing quote ends it: "says he's 'Lucky' from the shelter"; "O'Neil" goes on)
     rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|['’](?!\w)|[^\w'’-]|$)"
-)
-_NAME_CUE = (
-    r"(?:(?i:\bpt\b\.?:?|\b(?:patient|paciente|paziente|patiente|patientin|patiënt|pasient"
-    r"|pacjent(?:ka)?|pacient(?:ul|a)?)\b[,:]?)(?:[ \t]+(?i:called|named))?[ \t]+"
-    r"|\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?[ \t]+|(?i:\bname)[ \t]*[:\-–][ \t]*"
-    rf"|\b{RANK}\b\.?[ \t]+"
-    # "a visiting carer named Steve", "a friend called Jo" ("I called Pharmacy" phoned)
-    r"|\bnamed[ \t]+|(?i:\b(?:someone|somebody|person|man|woman|guy|girl|boy|lady|friend"
-    r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
-    # titles and naming words of other languages (and their patients, above: "paziente
-    # Caputo"): "Sra. Delgado", "Herr Becker", "Mme Leroy", "se llama Arturo Peña", "si Jomar"
-    r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
-    # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar
-    # Gurpreet Singh", "Pastor Adeyemi", "Revd Okafor"
-    r"|\b(?:Alhaji|Alhaja|Mallam|Sardar|Sri|Pastor|Revd?|Madam)\b\.?[ \t]+"
-    r"|(?i:\bse[ \t]+llama|\bllamad[oa]|\bs['’]appelle|\bse[ \t]+chama|\bchamad[oa]"
-    r"|\bheißt|\bsi[ \t]+chiama|\bnazywa[ \t]+się)[ \t]+|\b(?:si|ni)[ \t]+"
-    # a form's label for the person it is about: "Client: Peter Lau", "Resident - …"
-    r"|(?i:\b(?:client|resident|service[ \t]+user|consumer))[ \t]*[:\-–][ \t]*"
-    # what someone is called: "(goes by Rosie)", "known as Bee"
-    # ("known on the landing as Tiny", "known to staff as Gaz")
-    r"|(?i:\bgoes[ \t]+by|\bknown(?:[ \t]+(?:on|in|to|at|around)[ \t]+(?:the[ \t]+)?[a-z]+)?"
-    r"[ \t]+as|\b(?:prefers|likes)[ \t]+to[ \t]+be[ \t]+called)[ \t]+"
-    # ... and what others call him: "calls himself Jock", "(we call him Pops)", "nicknamed Tiny"
-    r"|(?i:\bcalls[ \t]+(?:himself|herself|themselves|themself)|\b(?:we|they|staff|everyone"
-    r"|people)[ \t]+calls?[ \t]+(?:him|her|them)|\bnicknamed|\bnickname(?:[ \t]+is)?)[ \t]+"
-    r"['\"‘“]?"
-    # ... and the name he gives, in quotes: "says he's 'Lucky' from the shelter"
-    r"|(?i:\b(?:says|said|claims|claimed)[ \t]+(?:he|she)(?:['’]s|[ \t]+(?:is|was)))[ \t]+['\"‘“]"
-    # an elder or a relative by the name the family uses: "Uncle Ray", "Aunty Dot"
-    r"|\b(?:Uncle|Auntie|Aunty|Aunt|Nana|Nanna|Granny|Grandma|Grandpa|Grandad|Cousin)[ \t]+"
-    r"|(?i:\b(?:patient|pt)(?:['’]s)?[ \t]+name(?:[ \t]+is)?)[ \t]*[:\-–]?[ \t]*"
-    # "surname is actually Nurse", "maiden name Okafor"
-    r"|(?i:\b(?:sur|fore|first|last|given|family|maiden|middle)[ \t]?name(?:[ \t]+(?:is|was))?"
-    r"(?:[ \t]+(?:actually|really|now))?)[ \t]*[:\-–]?[ \t]*)"
 )
 _AGE = r"(?P<v>9\d|1[01]\d)"
 _INSTITUTION = (
@@ -243,7 +216,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     *PLACE_RULES, *SHAPE_RULES, *FORM_RULES,
     *NAME_FORM_RULES,
     *DATE_RULES,
-    ("NAME", rf"{_NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
+    ("NAME", rf"{NAME_CUE}(?P<v>{_WORD}(?:[ \t]+{_WORD}){{0,2}})", 5, name_after_cue),
     # "the patient is Joanne Partridge": two capitalised words ("patient is Diabetic" is not)
     ("NAME", rf"(?i:\b(?:patient|pt)[ \t]+is)[ \t]+(?P<v>{_WORD}(?:[ \t]+{_WORD}){{1,2}})", 5,
      name_after_cue),
@@ -487,7 +460,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
-           r"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών)\b|[ \t]?[歳才]"  # ("98歳")
+           rf"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών|{AGE_UNITS})\b"
+           r"|[ \t]?(?:[歳才岁歲]|세|살)"  # ("98歳", "93岁", "91세")
            r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),

@@ -394,16 +394,16 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         family = re.match(r"[ \t]+family\b", after) is not None  # "tupou family asked"
         # whom a result or a request is for: "hba1c hx for mcgregor:", "re kowalczyk"
         # (five letters or more: "for noro", "for epp" are shorthand)
-        family = family or (
-            len(folded) > 4 and _FOR_BEFORE.search(text, 0, token.start()) is not None
-        )
+        family = family or bool(len(folded) > 4 and _FOR_BEFORE.search(text, 0, token.start()))
         listed = folded in load_names() or token.group().endswith(("'s", "’s"))
         # no list holds it, but it is spelt like a name: "priya has had 12 loose stools"
         shaped = name_likeness(folded) >= LOWER_SHAPE_THRESHOLD
         return (someone or family) and (listed or shaped)
-    return someone and folded in given_names()
+    placed = folded in frequent_surnames() and _IN_A_BED.match(after)  # "young in bed 22"
+    return someone and (folded in given_names() or bool(placed))
 
 
+_IN_A_BED = re.compile(r"[ \t]+in[ \t]+(?:bed|bay|side[ \t]?room|cubicle)[ \t]*\d", re.I)
 _FOR_BEFORE = re.compile(r"(?i:\b(?:for|re))[ \t]+$")
 
 
