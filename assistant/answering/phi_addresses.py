@@ -22,7 +22,7 @@ _TIMED = re.compile(
 # Where someone's home is being said: "lives at", "from", "address for the visit is", "can't
 # get into".
 _LIVES_AT = re.compile(
-    r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:alone|at|on))*"
+    r"(?i:\b(?:lives|living|resides|staying)(?:[ \t]+(?:alone|at|on|in))*"
     r"(?:[ \t]+(?:flat|apt|unit)(?:[ \t]+\d{1,4}[a-z]?)?)?"  # "lives alone flat 4 cedar court"
     r"|\bneighbou?r[ \t]+at|\bfrom|\baddress\b[^.?!\d]{0,30}(?:is|:)"
     r"|\b(?:get|got|gain|getting)[ \t]+(?:into|in[ \t]+to|access[ \t]+to))[ \t]+$"

@@ -89,8 +89,8 @@ PLACE_RULES = [
                 r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
                 r"|blvd|ln)\b\.?", 3),
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
-                r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise)\b", 3,
-     street_name),
+                r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise|cl|cres|gdns|tce)\b",
+     3, street_name),
     # A town, a state and a ZIP: "Dayton OH 45402", "brookline ma 02446".
     ("ADDRESS", rf"\b(?:[A-Za-z][a-z]+[ \t]+){{1,2}},?[ \t]*(?i:{STATES})[ \t]+"
                 r"\d{5}(?:-\d{4})?\b", 3),

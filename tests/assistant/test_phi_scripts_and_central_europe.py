@@ -197,6 +197,8 @@ def test_the_languages_of_central_europe_the_balkans_and_the_baltic_are_told(typ
         ("uski bike UP 32 KX 4471 police ne rakh li", "4471"),
         ("SPZ 2AC 4567 — pacient po autonehodě, v bezvědomí", "4567"),
         ("Auto HR-4821 stāv pie slimnīcas", "4821"),
+        ("pt fire incident w home o2 at 6 glenview cres, ballymena - report to who?", "glenview"),
+        ("my mum is 71, lives in 7 cherry tree close. what food should she avoid?", "cherry"),
     ],
 )
 def test_phones_streets_and_chat_senders_go(typed, gone):
@@ -213,6 +215,8 @@ def test_phones_streets_and_chat_senders_go(typed, gone):
         "the 2023 Berlin congress changed the AF guidance",
         "auto mode on the pump 4 ml an hour",
         "the car park B-2 level is closed",
+        "K 4 and cl 100, Na 140: what fluid?",
+        "she lives in fear of falls since the 2 hip fractures",
     ],
 )
 def test_their_look_alikes_stay(typed):
