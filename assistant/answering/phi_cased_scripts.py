@@ -10,7 +10,8 @@ English does, so the English reading of case carries over:
 - a capitalised word inside a clause is a name ("пациентка Петрова");
 - a capitalised word opening a clause ("Какая доза …", "Сколько дней …") is a name only when
   a surname's or patronymic's ending, a listed given name, or a capitalised word after it
-  says so, or an age after it ("Иванов Пётр", "Олена, 34").
+  says so, or an age after it ("Иванов Пётр", "Олена, 34"); never when it is a question
+  word, a preposition, an article or who a patient is ("Έγκυος 32 ετών", "Στο ΕΚΑΒ").
 In a question written mostly in Latin letters every such word is still taken for a name.
 Brands are capitalised too ("Клексан"): one inside a clause is still taken for a name, as
 an unknown capitalised word is in English (where unsure, redact).
@@ -53,6 +54,26 @@ _GIVEN = frozenset(
     γιώργος γιάννης νίκος δημήτρης κώστας μαρία ελένη αικατερίνη βασιλική σοφία
     """.split()
 )
+# Words that open a clause in Greek, Russian, Ukrainian, Bulgarian, Serbian and Macedonian
+# and name no one: question words, prepositions and articles, and who a patient is ("a
+# pregnant woman", "an elderly man"), which an age or a capitalised word may follow.
+_OPENING_WORDS = frozenset(
+    """
+    ο η το οι τα τον την στο στη στην στον στα στις στους από για με σε και ποιο ποια ποιος
+    πόσο πόσα πόσες πόσοι πώς πότε πού γιατί μπορώ μπορεί μπορούμε πρέπει χρειάζεται τι είναι
+    έχει υπάρχει ασθενής ηλικιωμένη ηλικιωμένος έγκυος γυναίκα άνδρας παιδί βρέφος νεογνό
+    λεχώνα κυρία κύριος
+    как сколько когда где почему можно нужно какой какая какие какое что если при для после
+    до у в на с по он она мой моя пациент пациентка больной больная ребенок ребёнок девочка
+    мальчик женщина мужчина беременная пожилая пожилой
+    як скільки коли де чому можна потрібно який яка які що якщо хворий хвора дитина жінка
+    чоловік вагітна
+    колко кога къде защо може трябва какво ако за от при след преди жена мъж дете бременна
+    възрастна възрастен пациентка
+    да ли како колико када где зашто треба шта што ако пре после жена мушкарац дете трудница
+    пацијент пацијенткиња главна главни дежурни дежурна препорука
+    """.split()
+)
 _AN_AGE_AFTER = re.compile(r"[ \t]*,?[ \t]*\d{1,3}(?![\d.,:/])")
 _ABBREVIATION = 4
 _VOWELS = "аеёиоуыэюяіїєαεηιουω"
@@ -86,20 +107,22 @@ def a_name_here(text: str, start: int, end: int) -> bool:
         # "ΔF508", "form 086/о"), as is a Greek pair ("αβ T cells")
         return len(word) >= (2 if _CYRILLIC.match(word) else 3)
     if word[0].islower():  # a given name typed small, and the word after it: "ігор коваль"
-        return word in _GIVEN or _after_a_given_name(text, start)
+        return word in _GIVEN or (word not in _OPENING_WORDS and _after_a_given_name(text, start))
     if word.isupper():  # an abbreviation ("ОРВИ", "ЧСС"), unless a short surname or a name
         following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
         beside_a_name = following is not None and following.group()[:1].isupper()
         # three letters with a vowel may be a surname ("ЖУК", "ЛИС"; where unsure, redact:
         # "ЭКГ" goes too), none is an abbreviation's ("ЧСС", "ЧДД")
-        shaped = len(word) == 3 and any(c in _VOWELS for c in word.casefold())
-        folded = word.casefold()
+        shaped = len(word) == 3 and any(c in _VOWELS for c in word.lower())
+        folded = word.lower()
         listed = folded in _SHORT_SURNAMES or folded in _GIVEN
         short_name = listed or beside_a_name or shaped
         return len(word) > _ABBREVIATION or short_name
     if start > 0 and not _opens_a_clause(text, start):
         return True
-    folded = word.casefold()
+    folded = word.lower()  # (not casefold(), which spells Greek's final "ς" as "σ")
+    if folded in _OPENING_WORDS:
+        return False  # "Ηλικιωμένη 84 ετών", "Στο ΚΙΝΗΤΗ …", "Главна сестра пита"
     if _NAME_ENDING.search(folded) or folded in _GIVEN:
         return True
     if _AN_AGE_AFTER.match(text, end):
@@ -119,7 +142,7 @@ def _opens_a_clause(text: str, start: int) -> bool:
 
 def _after_a_given_name(text: str, start: int) -> bool:
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 30) : start])
-    return before is not None and before.group(1).casefold() in _GIVEN
+    return before is not None and before.group(1).lower() in _GIVEN
 
 
 def cased_script_names(m: re.Match[str]) -> Span | None:

@@ -221,3 +221,27 @@ def test_phones_streets_and_chat_senders_go(typed, gone):
 )
 def test_their_look_alikes_stay(typed):
     check_redaction(typed, None)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Έγκυος 32 ετών, 38η εβδομάδα, αιμοπετάλια 98.000: επισκληρίδιος;",
+        "Ηλικιωμένη 84 ετών, GCS 14, πτώση από το κρεβάτι",
+        "Главна сестра пита: периферну канилу мењамо на 72 или 96 сати?",
+    ],
+)
+def test_who_a_greek_or_cyrillic_question_is_about_is_no_name(typed):
+    check_redaction(typed, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Παπαδάκης 67 ετών με πνευμονία", "Παπαδάκης"),
+        ("Ο Γιώργος έχει πυρετό 39", "Γιώργος"),
+        ("Иванов Пётр, 67 лет, пневмония", "Иванов"),
+    ],
+)
+def test_greek_and_cyrillic_names_still_go(typed, gone):
+    check_redaction(typed, gone)
