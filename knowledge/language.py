@@ -197,6 +197,7 @@ _PARTICLES = frozenset("de la le da di du do dos das del della van von den der a
 FOREIGN_WORDS = frozenset().union(*_FUNCTION.values()) - STOPWORDS - _PARTICLES
 
 
+@lru_cache(maxsize=32)  # (asked for every Hinglish name a rule finds)
 def words_of(language: str) -> frozenset[str]:
     """The common words this module counts for `language` (none for "vi" and the like)."""
     return _WORDS.get(language, frozenset()) - STOPWORDS - _PARTICLES

@@ -84,7 +84,7 @@ def only_listed_names_in_other_languages(
             i > 0
             and adjacent(text, tokens[i - 1], token)
             and (tokens[i - 1].group().casefold() in TITLES or i - 1 in after_titles)
-            and not re.search(r"\d[ \t]*$", text[: tokens[i - 1].start()])
+            and not after_a_number(text, tokens[i - 1].start())
         )
         if titled and word[:1].isupper():
             after_titles.add(i)
@@ -96,6 +96,12 @@ def only_listed_names_in_other_languages(
         if any(verdicts[j] for j in run):
             for j in run:
                 verdicts[j] = True
+
+
+def after_a_number(text: str, start: int) -> bool:
+    """A number just before `start`: the "title" there is a unit ("2 g Augmentin", "14 Fr
+    Coudé")."""
+    return re.search(r"\d[ \t]*$", text[max(0, start - 8) : start]) is not None
 
 
 def _runs_of(indexes: set[int]) -> list[list[int]]:

@@ -16,8 +16,11 @@ them, for assistant/answering/phi_rules.py:
   год"), Spanish, Portuguese, Italian, French or German;
 - a day and a month in Russian, Ukrainian or Bulgarian ("12 марта 1950 г."), a document's
   series and number in Cyrillic ("паспорт КМ 123456");
-- China: a postcode after its label, a car's plate; a list's "Surname Initial" before a bed
-  ("Smith J, Ward 6"); names in Hindi and Urdu typed in Latin letters (phi_south_asian.py).
+- China: a postcode after its label, a car's plate; India: a car's plate; Turkey: a mobile;
+  a very old patient's age in the words of Central Europe, the Balkans and the Baltic;
+- lists and messages: a list's "Surname Initial" before a bed ("Smith J, Ward 6"), "Brown,
+  Mr", "Wm. Harrington", "Thompson, Baby Girl", a chat's sender before the time; names in
+  Hindi and Urdu typed in Latin letters (phi_south_asian.py).
 Each rule is (kind, pattern, rank[, accept]), as in phi_number_rules.py.
 """
 
@@ -132,7 +135,7 @@ def a_chat_sender(m: re.Match[str]) -> Span | None:
 
 # Who sends a message by role: no name.
 _ROLES = frozenset(
-    "me nurse sister doctor manager reception switchboard pharmacy team matron sister charge "
+    "me nurse sister doctor manager reception switchboard pharmacy team matron charge "
     "daughter son mum dad wife husband".split()
 )
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from assistant.answering.phi_foreign_names import TITLES
+from assistant.answering.phi_foreign_names import TITLES, after_a_number
 from assistant.answering.phi_foreign_words import a_common_foreign_word
 from assistant.answering.phi_lexicon import THE_BEFORE, TOKEN, clinical_words
 from assistant.answering.phi_names import STOP
@@ -167,7 +167,7 @@ def _after_a_foreign_title(text: str, tokens: list[re.Match[str]], i: int) -> bo
     between = text[title.end() : tokens[i].start()]
     if title.group().casefold() not in TITLES or not re.fullmatch(r"\.?[ \t]+", between):
         return False
-    return not re.search(r"\d[ \t]*$", text[: title.start()])
+    return not after_a_number(text, title.start())
 
 
 def _a_family(text: str, token: re.Match[str]) -> bool:
