@@ -386,7 +386,7 @@ def name_list() -> frozenset[str]:
     return load_names()
 
 
-# The letters, vowel signs and digits of scripts without capitals that no look here reads:
+# The letters, vowel signs and digits of the scripts no look here reads:
 # Arabic (and Persian, Urdu, Kurdish), Hebrew, the Indic scripts, Thai and Lao, Georgian,
 # Armenian, Ethiopic, Myanmar, Khmer. Not their punctuation (، ؛ ؟ ۔ । ॥), which ends a
 # clause. A word may hold the joiners Persian and the Indic scripts write inside one (an

@@ -77,7 +77,8 @@ PLACE_RULES = [
     # "渋谷区渋谷2-21-1", "龍福樓1204室" (its words alone are taken as another script's).
     ("ADDRESS", rf"[{_HAN}0-9-]*(?:{_HAN_ADDRESS})[{_HAN}0-9-]*", 3, _with_a_number),
     # ... and in Korean, its road and number, building and flat: "테헤란로 152, 101동 1203호".
-    ("ADDRESS", r"(?:[\uac00-\ud7af]+[ \t]+){0,3}[\uac00-\ud7af]*(?:로|길)[ \t]*\d+(?:-\d+)?"
+    # (not the particle "으로" before a number: "100mg으로 2주")
+    ("ADDRESS", r"(?:[\uac00-\ud7af]+[ \t]+){0,3}[\uac00-\ud7af]+(?<!으)(?:로|길)[ \t]+\d+(?:-\d+)?"
                 r"(?:,?[ \t]*\d+동)?(?:[ \t]*\d+호)?", 3),
     # A form's address field, to the end of its line or cell, when it holds a number: "Address:
     # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").

@@ -245,3 +245,10 @@ def test_who_a_greek_or_cyrillic_question_is_about_is_no_name(typed):
 )
 def test_greek_and_cyrillic_names_still_go(typed, gone):
     check_redaction(typed, gone)
+
+
+def test_a_korean_particle_before_a_number_is_no_road():
+    # "으로" (by, for) before a number is no road's "로": the Hangul words still go, as
+    # another script's, but no address is reported
+    result = phi.redact("아스피린 하루 한번으로 2주 복용")
+    assert all(f.kind != "ADDRESS" for f in result.findings), result.findings
