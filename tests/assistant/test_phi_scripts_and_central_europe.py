@@ -252,3 +252,8 @@ def test_a_korean_particle_before_a_number_is_no_road():
     # another script's, but no address is reported
     result = phi.redact("아스피린 하루 한번으로 2주 복용")
     assert all(f.kind != "ADDRESS" for f in result.findings), result.findings
+
+
+def test_a_given_name_that_is_also_a_word_of_the_language_still_goes():
+    # "ali" is Slovene and Croatian for "or", and a given name
+    check_redaction("Pacient Ali Hassan, 45 let, bolečina v prsih", "Ali")
