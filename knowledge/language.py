@@ -97,38 +97,39 @@ _FUNCTION_WORDS = {
     "unka unki unko yeh woh abhi din ghante baar bachcha bachche doctor dawai dawa goli",
 }
 # Central Europe, the Balkans and the Baltic: their common words and the words their wards
-# write (those English or shorthand also spells are left out: "to", "pro", "po", "pred", "so",
-# "on", "ten", "let", "volt", "ema", "ali", "len", "jen").
+# write (those English, shorthand or an abbreviation also spells are left out: "to", "pro",
+# "po", "pred", "so", "on", "ten", "let", "volt", "ema", "ali", "len", "jen", "nad", "mbi",
+# "para", "aga", "mint").
 _FUNCTION_WORDS |= {
     "cs": "je jsou jsem jsme být byl byla bylo jak jaký jaká jaké jakou kdy když kde proč "
-    "nebo také ještě už podle proti mezi před při nad který která které kterou má mám máme "
+    "nebo také ještě už podle proti mezi před při který která které kterou má mám máme "
     "mají může můžu můžeme musí musím lze nelze potřeba lékař lékaře lékařka dávka dávku "
     "dávky lék léky léčba léčby dní týdnů měsíců hodin dítě děti matka otec dnes zítra včera "
-    "kolik ano prosím sú som sme byť bol bola bolo ako aký aká aké kedy keď prečo alebo tiež "
+    "kolik ano prosím sú som sme byť bol bolo ako aký aká aké kedy keď prečo alebo tiež "
     "ešte podľa koľko áno nie lekár lekára liek lieky liečba týždňov mesiacov rokov hodín "
     "dieťa deti zajtra pacientka pacienta pacientovi",
-    "hu": "és egy hogy nem vagy mint mit mikor hol miért hogyan mennyi mennyit melyik kell "
+    "hu": "és egy hogy nem vagy mit mikor hol miért hogyan mennyi mennyit melyik kell "
     "lehet lesz vannak nincs csak már még után előtt alatt felett között beteg betegnek "
     "betegem orvos orvosa nővér adag adagot adagja gyógyszer gyógyszert napig hét hónap év "
     "éves óra gyerek gyermek anya apa kórház osztály kórterem szabad adjuk adjunk",
     "hr": "je su sam smo biti bio bila bilo kako kakav kada kad gdje gde zašto ili također "
     "još već samo prema protiv između prije poslije posle koji koja koje što šta koliko "
-    "pacijent pacijentica pacijenta bolesnik bolesnica liječnik lekar sestra dozu doze lijek "
+    "pacijent pacijentica pacijenta bolesnik bolesnica liječnik lekar sestra dozu lijek "
     "lek terapija dana tjedana nedelja mjeseci godina sati dijete djeca deca majka otac danas "
     "sutra jučer treba može mogu moramo trebam kaj kdaj kje zakaj tudi samo bolnik bolnica "
     "zdravnik odmerek zdravilo tednov mesecev otrok mati oče jutri včeraj lahko mora",
-    "lt": "yra buvo kaip kada kur kodėl arba bet taip pat dar jau tik pagal prieš tarp prie "
+    "lt": "yra buvo kaip kada kur kodėl arba taip dar jau tik pagal prieš prie "
     "kuris kuri kas kiek pacientas pacientė gydytojas slaugytoja dozė vaistai vaistas dienų "
-    "savaičių mėnesių metų valandų vaikas mama tėtis šiandien rytoj vakar reikia galima gali",
-    "lv": "bija kā kad kur kāpēc bet arī vēl jau tikai pēc pret starp pirms uz kurš kura kas "
+    "savaičių mėnesių metų valandų vaikas tėtis šiandien rytoj vakar reikia galima gali",
+    "lv": "bija kā kad kur kāpēc arī vēl jau tikai pēc pret starp pirms uz kurš kura kas "
     "cik jā nē pacients pacientei ārsts māsa devu zāles dienas nedēļas mēneši gadi stundas "
     "bērns māte tēvs šodien rīt vajag drīkst",
-    "et": "ja oli kuidas millal kus miks või aga ka veel juba ainult järgi vastu vahel enne "
+    "et": "ja oli kuidas millal kus miks või ka veel juba ainult järgi vastu vahel enne "
     "pärast juures kes kui palju jah ei patsient patsiendi arst õde annus ravim ravimid päeva "
-    "nädala kuu aasta tundi laps täna homme eile vaja võib tohib",
+    "nädala kuu aasta tundi täna homme eile vaja võib tohib",
     "sq": "dhe është janë ishte kur ku pse ose por gjithashtu ende vetëm sipas kundër midis "
-    "para pas në mbi cili cila çfarë sa pacienti pacientja pacientes mjeku infermierja doza "
-    "dozën ilaç ilaçi barna ditë javë muaj vjeç vjet orë fëmija nëna babai sot nesër dje "
+    "në cili cila çfarë pacienti pacientja pacientes mjeku infermierja doza "
+    "dozën ilaç ilaçi barna ditë javë muaj vjeç vjet orë fëmija nëna babai nesër dje "
     "duhet mund",
 }
 # Words of Spanish (es), Portuguese (pt), Italian (it), Polish (pl), Romanian (ro), French

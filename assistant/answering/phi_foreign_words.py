@@ -45,9 +45,14 @@ _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language
 _WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
 
 
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h"})
+
+
 def unaccented(word: str) -> str:
     """ "Phạm", "María" as the name lists spell them: "pham", "maria"."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("đ", "d"))
+    # (the letters NFKD does not take apart: "Łukasz", "Søren", "Đặng")
+    folded = word.casefold().translate(_UNDECOMPOSED)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -110,9 +110,12 @@ def _name_runs(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) -> 
         words = [tokens[j].group().casefold() for j in run]
         # one of them on the name lists (as they spell it: "seán ó briain"), in a question
         # written in English: a run of words no list knows is as likely another language
-        # ("medir glicemia de quanto"), and so is a run with letters English does not use
-        # ("správně odebrat hemokultury")
+        # ("medir glicemia de quanto"), and so is a run in small letters with letters English
+        # does not use ("správně odebrat hemokultury"; in capitals, "ŁUKASZ BRZĘCZYSZCZYKIEWICZ",
+        # it is a name)
         listed = any(w in load_names() or unaccented(w) in load_names() for w in words)
+        capitals = all(tokens[j].group().isupper() for j in run)
+        listed = listed or (capitals and any(latin_with_diacritics(w) for w in words))
         # or, opening the question, every word spelt like a name: "oksana hrytsenko renal
         # stepdown, AVF no thrill"
         opening = bool(run) and text[: tokens[run[0]].start()].strip() == ""

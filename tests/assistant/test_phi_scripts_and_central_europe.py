@@ -257,3 +257,16 @@ def test_a_korean_particle_before_a_number_is_no_road():
 def test_a_given_name_that_is_also_a_word_of_the_language_still_goes():
     # "ali" is Slovene and Croatian for "or", and a given name
     check_redaction("Pacient Ali Hassan, 45 let, bolečina v prsih", "Ali")
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        # "mbi" (a Medicare number's label) is no Albanian word beside the name
+        ("pt garcia-lopez mbi 1EG4-TE5-MK72 inpt since monday", "garcia"),
+        # a name in capitals with letters English does not use, on no list
+        ("PT ŁUKASZ BRZĘCZYSZCZYKIEWICZ K 2.9 ON 40MMOL KCL", "ŁUKASZ"),
+    ],
+)
+def test_abbreviations_and_names_in_capitals_beside_the_new_languages(typed, gone):
+    check_redaction(typed, gone)
