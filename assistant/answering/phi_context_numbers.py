@@ -81,11 +81,19 @@ def _a_town(m: re.Match[str]) -> bool:
     return not (last in common_words() or last in clinical_words() or last in STOP)
 
 
+def _unlabelled_and_uncounted(m: re.Match[str]) -> bool:
+    """No product's, policy's or document's label before the code, and no unit after it."""
+    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
+    return not _NOT_A_PERSONS_LABEL.search(before) and not _UNIT_AFTER.match(m.string, m.end())
+
+
 def _a_grouped_number(m: re.Match[str]) -> bool:
     """A card's or a record's number in groups of four ("4812 0093 7716", an Aadhaar's "7421
     5583 0916"), with no unit after it and no product's or policy's label before."""
-    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
-    return not _NOT_A_PERSONS_LABEL.search(before) and not _UNIT_AFTER.match(m.string, m.end())
+    return _unlabelled_and_uncounted(m)
+
+
+_PER_HOUR_OR_DAY = re.compile(r"[ \t]*(?i:h|d)\b")
 
 
 def _a_record_and_year(m: re.Match[str]) -> bool:
@@ -94,10 +102,7 @@ def _a_record_and_year(m: re.Match[str]) -> bool:
     code = m.group()
     if len(re.sub(r"\D", "", code)) < 6 or re.fullmatch(r"(?:19|20)\d\d/(?:19|20)\d\d", code):
         return False
-    if _UNIT_AFTER.match(m.string, m.end()) or re.match(r"[ \t]*(?i:h|d)\b", m.string[m.end() :]):
-        return False
-    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
-    return not _NOT_A_PERSONS_LABEL.search(before)
+    return not _PER_HOUR_OR_DAY.match(m.string, m.end()) and _unlabelled_and_uncounted(m)
 
 
 def _a_persons_code(m: re.Match[str]) -> bool:
@@ -110,7 +115,4 @@ def _a_persons_code(m: re.Match[str]) -> bool:
     span = re.fullmatch(r"(\d{1,4})[-–](\d{1,4})", code)
     if span and int(span.group(2)) >= int(span.group(1)):
         return False  # a range ("100-150", "0800-1600"), not "7702-051"
-    before = m.string[max(0, m.start() - _LABEL_WINDOW) : m.start()]
-    if _NOT_A_PERSONS_LABEL.search(before):
-        return False
-    return not _UNIT_AFTER.match(m.string, m.end())
+    return _unlabelled_and_uncounted(m)

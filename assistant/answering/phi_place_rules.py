@@ -60,15 +60,15 @@ _HAN = "\u4e00-\u9fff\u3040-\u30ff"
 _HAN_ADDRESS = "路|街|道|號|号|樓|楼|室|弄|巷|邨|村|丁目|番地|区|區|市|町|県|都|单元|棟"
 
 
+_HAN_HOUSE_NUMBER = re.compile(
+    r"\d+-\d+|\d+(?:号|號|樓|楼|室|弄|巷|丁目|番地|单元|棟|栋|层|層|座|幢)"
+)
+
+
 def _with_a_number(m: re.Match[str]) -> tuple[int, int] | None:
     """A house's, a building's or a room's number among the words: "88号", "2-21-1" (not
     "301医院", a hospital's name)."""
     return m.span() if _HAN_HOUSE_NUMBER.search(m.group()) else None
-
-
-_HAN_HOUSE_NUMBER = re.compile(
-    r"\d+-\d+|\d+(?:号|號|樓|楼|室|弄|巷|丁目|番地|单元|棟|栋|层|層|座|幢)"
-)
 
 
 PLACE_RULES = [
