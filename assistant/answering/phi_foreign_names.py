@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering import phi_titles
 from assistant.answering.phi_foreign_words import a_common_foreign_word, unaccented
 from assistant.answering.phi_names import STOP, adjacent
 from knowledge.language import FOREIGN_WORDS, foreign_spans, short_foreign_clauses
@@ -142,17 +143,9 @@ def _in_capitalised_runs(
     return found
 
 
-# Titles in other languages, which a name follows: "Frau", "Sra", "Pani", "Dona", "Mme", "g."
-# (Slovene "gospod"); and the relatives ("mi hijo Unai", "o filho Wellington", "sua figlia
-# Giulia").
-TITLES = frozenset(
-    "herr frau hr fr pan pani sr sra srta señor señora don doña dona seu sig signor signora "
-    "m mme mlle monsieur madame κος κα "  # ("M. Benyoucef")
-    "pana panu panem panią paní pán pí g ga gospod gospa ponas ponia ponios "
-    "hijo hija esposo esposa marido nieto nieta hermano hermana abuela abuelo filho filha "
-    "neto neta irmão irmã figlio figlia marito moglie nonna nonno fratello sorella "
-    "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter".split()
-)
+# Titles in other languages and relatives, which a name follows: "Frau", "Sra", "Pani",
+# "Mme", "g." (Slovene "gospod"), "mi hijo Unai", "o filho Wellington".
+TITLES = phi_titles.CAPITALISED | phi_titles.UNMISTAKABLE | phi_titles.RELATIVES
 # An age after a word, in the words of its language: "Chiara ha 4 anni", "Unai, 17 años".
 _AN_AGE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:ha|tiene|tem|a|hat|heeft|har)[ \t]+)?\(?\d{1,3}[ \t]*"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering import phi_lexicon
+from assistant.answering import phi_lexicon, phi_titles
 from assistant.answering.phi_lexicon import MODALS, NOT_BETWEEN, PLACE_NOUNS
 from assistant.answering.phi_names import adjacent
 from assistant.answering.phi_phrases import in_capitals, place_phrases
@@ -19,10 +19,7 @@ from knowledge.proper_terms import EPONYM_NOUNS, NOT_PEOPLE
 from knowledge.sense_inventory import SenseInventory
 
 # (and police ranks, and titles of other languages typed small: "kyria roula", "gosp. kos")
-TITLES = frozenset(
-    "mr mrs ms miss mx dr sgt cst insp det kyrios kyria doamna domnul gosp gđa gospa gospod "
-    "zonja zoti pana pani paní pán pí".split()
-)
+TITLES = phi_titles.ENGLISH | phi_titles.POLICE | phi_titles.UNMISTAKABLE | {"pani"}
 # (a trial's "ppt"; and the patient of other languages: "pacientul ionescu gheorghe")
 PATIENT_WORDS = frozenset(
     "pt patient ppt participant pacientul pacienta pacijent pacijentica pacjent pacjentka".split()

@@ -4,6 +4,8 @@ street's word, a US state, a town's name and a street address with its town and 
 
 from __future__ import annotations
 
+from assistant.answering import phi_titles
+
 # What stands for an age over 89, which HIPAA removes (every such age shares it).
 AGE_PLACEHOLDER = "[AGE-90+]"
 # "Years" after an age in Arabic, Persian, Urdu, Hindi, Bengali and Tamil, and in Arabic and
@@ -62,10 +64,9 @@ NAME_CUE = (
     r"|partner|carer|worker|child|baby))[ \t]+called[ \t]+"
     # titles and naming words of other languages (and their patients, above: "paziente
     # Caputo"): "Sra. Delgado", "Herr Becker", "Mme Leroy", "se llama Arturo Peña", "si Jomar"
-    r"|\b(?:Sra|Srta|Sr|Dña|Doña|Don|Herr|Frau|Mme|Mlle|Sig\.ra|Sig|Pani|Pan|Shri|Smt)\b\.?[ \t]+"
+    rf"|\b(?:{phi_titles.CUE_CAPITALISED})\b\.?[ \t]+"
     # ... of Central Europe, the Balkans, Romania and Greece: "pana Zająca", "Doamna Floarea"
-    r"|(?i:\b(?:pana|panu|panem|panią|paní|pán|pí|doamna|domnul|gosp|gđa|gđica|gospa|gospod"
-    r"|zonja|zoti|kyrios|kyria|κύριος|κυρία|κος|κα)\b)\.?[ \t]+"
+    rf"|(?i:\b(?:{phi_titles.alternation(phi_titles.UNMISTAKABLE)})\b)\.?[ \t]+"
     # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar
     # Gurpreet Singh", "Pastor Adeyemi", "Revd Okafor"
     r"|\b(?:Alhaji|Alhaja|Mallam|Sardar|Sri|Pastor|Revd?|Madam)\b\.?[ \t]+"
