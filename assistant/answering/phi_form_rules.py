@@ -33,9 +33,10 @@ from assistant.answering.phi_dates import value
 from assistant.answering.phi_lexicon import PLACE_NOUNS
 from assistant.answering.phi_names import OTHER_SCRIPT, Span, name_beside_bed
 from assistant.answering.phi_numbers import not_a_service_line
-from assistant.answering.phi_patterns import AGE_PLACEHOLDER
+from assistant.answering.phi_patterns import A_BED, AGE_PLACEHOLDER
 from assistant.answering.phi_south_asian import SOUTH_ASIAN_RULES
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
+from knowledge.proper_terms import RELATIVES
 
 _CJK = r"\u4e00-\u9fff"
 # The words for a car, a bike or its plate, in English and the languages of Europe.
@@ -101,8 +102,6 @@ def not_a_gloss(m: re.Match[str]) -> Span | None:
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # A capitalised name word: "Harris", "O'Neil", "Smith-Jones".
 _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
-# A bed, a bay or a room and its number.
-_A_BED = r"(?i:bed|bay|rm|room|cubicle|side[ \t]+room)[ \t]*\d"
 
 
 def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
@@ -128,15 +127,15 @@ def a_chat_sender(m: re.Match[str]) -> Span | None:
     """A person's name, a given name first ("Mark Ellison"), not a role, a ward or a day
     ("Ward Manager", "Nurse", "Sun")."""
     words = m.group("v").casefold().split()
-    if words[0] not in given_names() or any(w in PLACE_NOUNS or w in _ROLES for w in words):
+    if words[0] not in given_names() or any(w in PLACE_NOUNS or w in _ROLE_WORDS for w in words):
         return None
     return m.span("v")
 
 
-# Who sends a message by role: no name.
-_ROLES = frozenset(
-    "me nurse sister doctor manager reception switchboard pharmacy team matron charge "
-    "daughter son mum dad wife husband".split()
+# Who sends a message by role or by kinship: no name ("Ward Manager", "Sister Ward 7",
+# "Daughter").
+_ROLE_WORDS = RELATIVES | frozenset(
+    "me nurse doctor manager reception switchboard pharmacy team matron charge".split()
 )
 
 
@@ -176,7 +175,7 @@ FORM_RULES = [
     # patient is or what identifies them: "Smith J, Ward 6 bed 11", "pt smith j bed 4".
     ("NAME", r"(?:^|(?<=\n)|(?i:(?<=\bpt[ \t])|(?<=\bpt:[ \t])))"
              r"(?P<v>[A-Za-z][a-z'’-]+[ \t]+[A-Za-z])"
-             rf"(?=[ \t]*,?[ \t]*(?:{_A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b))", 4,
+             rf"(?=[ \t]*,?[ \t]*(?:{A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b))", 4,
      a_surname_and_initial),
     # A chat's sender, opening a line with the time the message was sent: "Mark Ellison 10:42",
     # "[21:55] Kerry Shaw:".
@@ -192,7 +191,7 @@ FORM_RULES = [
     # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)" (names on
     # the lists only, as after the bed: "bed 4 - Baker"; "Sepsis, bed 4" is none).
     ("NAME", rf"(?<![\w'’-])(?P<v>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}})"
-             rf"(?=[ \t]*[,(–-][ \t]*{_A_BED})", 5, a_name_before_a_bed),
+             rf"(?=[ \t]*[,(–-][ \t]*{A_BED})", 5, a_name_before_a_bed),
     # A Japanese address in Latin letters, its block numbers first: "2-14-7 Kichijoji Honcho,
     # Musashino-shi, Tokyo" (a ward, city or prefecture's suffix among its parts).
     ("ADDRESS", rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_ROMAJI_WORD}"

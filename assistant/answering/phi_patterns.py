@@ -40,6 +40,8 @@ STREET_ADDRESS = (
 )
 # A clinic list's booked time, 24-hour, the colon optional: "0930", "09:30".
 BOOKED_TIME = r"(?:[01]\d|2[0-3]):?[0-5]\d"
+# A bed, a bay or a room and its number ("bed 4", "side room 2", "rm12").
+A_BED = r"(?i:bed|bay|rm|room|cubicle|side[ \t]?room)[ \t]*\d"
 
 # A service rank written before a name, as a sick parade's or a unit's list writes it ("Pte
 # BROWN K", "LCpl Harris", "Flt Lt Price"); not "Lt" alone (left), "Gen" (general surgery),

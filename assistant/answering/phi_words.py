@@ -51,6 +51,7 @@ from assistant.answering.phi_lexicon import (
     person_after,
     words_before,
 )
+from assistant.answering.phi_patterns import A_BED
 from assistant.answering.phi_phrases import (
     a_place_here,
     a_wards_noun,
@@ -163,12 +164,11 @@ def is_name(text: str, token: re.Match[str]) -> bool:
         and _END_AFTER.match(text, token.end())
         and not folded.endswith("s")
     ):
-        # "readmitted to the Rosie:", "discharged from the Evelina": a place ("the Smiths,"
-        # are a family)
+        # "readmitted to the Rosie:", "discharged from the Evelina": a place ("the Smiths,": a
+        # family)
         return False
     if _ROMAN.fullmatch(word) or folded in RELATIVES | _ROLES | _AGE_LABELS or contraction(folded):
-        return False  # "class IIa", "Dad keeps getting up", "Patient is confused", "I'm",
-        # "Age 18 months"
+        return False  # "class IIa", "Dad keeps …", "Patient is confused", "I'm", "Age 18"
     if folded in PRODUCT_LINES and re.search(r"[A-Z][\w-]*[ \t]+$", words_before(text, token)):
         return False  # "Augmentin Duo Forte", "Synap Forte": a product's form or strength
     if folded.endswith("s") and rare_eponym(folded[:-1]) and folded not in load_names():
@@ -399,11 +399,11 @@ def _lower_name(text: str, token: re.Match[str], folded: str, parts: list[str]) 
         # no list holds it, but it is spelt like a name: "priya has had 12 loose stools"
         shaped = name_likeness(folded) >= LOWER_SHAPE_THRESHOLD
         return (someone or family) and (listed or shaped)
-    placed = folded in frequent_surnames() and _IN_A_BED.match(after)  # "young in bed 22"
+    # a frequent surname in a bed: "young in bed 22"
+    placed = folded in frequent_surnames() and re.match(rf"[ \t]+in[ \t]+{A_BED}", after)
     return someone and (folded in given_names() or bool(placed))
 
 
-_IN_A_BED = re.compile(r"[ \t]+in[ \t]+(?:bed|bay|side[ \t]?room|cubicle)[ \t]*\d", re.I)
 _FOR_BEFORE = re.compile(r"(?i:\b(?:for|re))[ \t]+$")
 
 
