@@ -38,6 +38,7 @@ LANGUAGE_NAMES = {
     "sv": "Swedish",
     "da": "Danish or Norwegian",
     "fi": "Finnish",
+    "is": "Icelandic",
     "cs": "Czech or Slovak",
     "hu": "Hungarian",
     "hr": "Croatian, Serbian, Bosnian or Slovenian",
@@ -95,6 +96,34 @@ _FUNCTION_WORDS = {
     "hi": "hai hain kya ka ki ke ko mein mera meri mere aur nahi nahin kaise kitna kitni "
     "kitne karna karen chahiye bhi tha thi raha rahi rahe sakte sakta gaya gayi wala wali "
     "unka unki unko yeh woh abhi din ghante baar bachcha bachche doctor dawai dawa goli",
+}
+# More of the Nordic languages' common words and the words their wards write, and Icelandic's
+# (not those English, shorthand or a name also spells: "men", "till", "min", "vi", "sin",
+# "dag", "se", "he", "er", "um", "sem", "var", "get", "barn").
+_NORDIC_WORDS = {
+    "sv": "vad varför vem vilket finns kan har hade blir blev vara varit från henne honom "
+    "deras många några någon något igen redan fortfarande sängen äldreboende hemtjänst dygn "
+    "vecka veckor månad månader natten morgon kväll läkaren sjuksköterskan ordinerar behöver "
+    "kvinna gammal ingen inga kvar sitt sina sjukhus sjukhuset akuten vårdcentral används "
+    "bor hos",
+    "da": "hva hvad hvem hvorfor hvis når kan vil har hadde havde blir bliver ble blev være "
+    "været hun hennes hendes deres dere noen nogen noget noe dersom igjen igen allerede "
+    "fortsatt stadig sengen pasient borger borgeren borgere beboer beboeren sykehjem "
+    "plejehjem plejehjemmet døgn uke uker uge uger måned måneder dager natten natt kveld "
+    "aften legen lægen sykepleieren hjemme hjem ingen gammel gamle kommer skulle kunne mitt "
+    "sitt sine så nå bor",
+    "fi": "ei ja kun mitä miten miksi missä mihin kuka voi saako pitääkö ovat oli olisi vielä "
+    "mutta sitten nyt ennen jälkeen kanssa ilman potilaalle potilaalla hoitajan lääkärin "
+    "osastolle osastolla päivystys päivystykseen kotiin kotona vuotta vuotias vrk tänään "
+    "huomenna eilen sekä eikä siis tämä tämän tätä nämä hänen hänellä hänelle kotihoito "
+    "kotihoidon vai tauti tautia hoitoon hoidon annetaan aloitetaan lopetetaan päivässä",
+    "is": "og að á í við fyrir með hvað hvernig hvenær hvar hver hvort má getur ekki "
+    "sjúklingur sjúklingurinn sjúklingsins læknir læknis hjúkrunarfræðingur deild deildinni "
+    "lyf lyfið skammt skammtur daga kona barnið hún hann þetta það eru verið eftir áður "
+    "einnig líka mikið hversu þegar",
+}
+_FUNCTION_WORDS |= {
+    lang: f"{_FUNCTION_WORDS.get(lang, '')} {words}" for lang, words in _NORDIC_WORDS.items()
 }
 # Central Europe, the Balkans and the Baltic: their common words and the words their wards
 # write (those English, shorthand or an abbreviation also spells are left out: "to", "pro",
@@ -220,7 +249,11 @@ def detect_language(text: str) -> str:
         foreign = [s for s in foreign if s]
         if len(foreign) > 0.5 * len(letters):
             return max(dict.fromkeys(foreign), key=foreign.count)  # (a tie: the first seen)
-    words = [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFC", text))]
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text))
+    # An acronym counts as no word of a language ("HVAD recall?" is a heart pump, not "hvad"),
+    # unless the whole question is typed in capitals.
+    shouted = sum(t.isupper() for t in tokens) > 0.6 * len(tokens)
+    words = [t.lower() for t in tokens if shouted or len(t) < 2 or not t.isupper()]
     # Vietnamese spells most words with letters no other Latin-script language uses (ơ, ư,
     # đ, ệ…): many such words is Vietnamese; a name or two ("Nguyễn Thị Lan") is not.
     vietnamese = sum(any(c in _VIETNAMESE for c in w) for w in words)

@@ -433,6 +433,8 @@ PLACES = CITIES | frozenset(
     tagalog urdu hindi bengali punjabi gujarati swahili yoruba igbo hausa amharic somali
     farsi pashto dari mandarin cantonese creole tigrinya tigre oromo kurdish kurmanji sorani
     tamil telugu malayalam kannada marathi sinhala nepali burmese khmer lao hmong tongan
+    s'gaw sgaw pwo karenni mixteco mixtec zapoteco triqui marshallese chuukese kosraean
+    pohnpeian dzongkha
     samoan maori aboriginal inuit métis metis muslim muslims islam islamic sikh sikhs hindu
     hindus jewish jew jews christian christians catholic catholics buddhist buddhists
     jehovah mormon amish orthodox protestant jummah jumuah auslan
@@ -449,6 +451,11 @@ PLACES = CITIES | frozenset(
     virginia washington wisconsin wyoming bahrain ontario quebec alberta manitoba saskatchewan
     nunavut yukon nova scotia brunswick newfoundland labrador queensland tasmania
     mater flinders
+    sverige norge noreg danmark suomi suomessa suomen ísland íslandi færøyene færøerne
+    grønland åland västerbotten norrbotten skåne jämtland dalarna värmland jylland sjælland
+    finnmark troms nordland trøndelag vestland rogaland lappi lapin pohjanmaa uusimaa oslo
+    trondheim tromsø bodø göteborg malmö uppsala umeå linköping örebro aarhus odense aalborg
+    helsinki tampere turku oulu kuopio reykjavík akureyri
     """.split()
 )
 
@@ -463,6 +470,10 @@ TOWNS_NAMED_LIKE_PEOPLE = frozenset(
     augusta eugene savannah jackson kerry
     """.split()
 )
+
+# Peoples and their languages named like people: a people only before a group's or a
+# language's noun or after a language's word ("a Karen family", "validated in S'gaw Karen").
+PEOPLES_NAMED_LIKE_PEOPLE = frozenset("karen chin kachin shan".split())
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (

@@ -281,7 +281,7 @@ _CODE_AFTER = re.compile(
     r"(?<![\w.,/-])(?:\d{5}(?:-\d{4})?|(?i:[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2})"
     # an Indian PIN ("Pune 411038") or an Australian or New Zealand postcode ("Napier 4110")
     r"|[1-9]\d{5}|\d{4})"
-    r"(?![\w-]|[.,:]\d)"
+    r"(?![\w-]|[.,:]\d|[ \t]*(?:%|(?i:g|kg|mg|mcg|ml|grams?|units?)\b))"  # ("3450 g": a weight)
 )
 
 

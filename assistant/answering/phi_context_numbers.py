@@ -68,10 +68,12 @@ def persons_codes(text: str, carries_identifier: bool) -> list[Span]:
 def _a_town(m: re.Match[str]) -> bool:
     """A place the lists know, or a capitalised word no list knows ("Oakleigh 3166"); not a
     word, a clinical term, a label ("Bleep 4412", "Room 4012"), a brand or a month; nor a year
-    ("Perth 2019") or a clock time."""
+    ("Perth 2019"), a clock time or an amount."""
     code = m.group("v")
     if re.fullmatch(r"(?:19|20)\d\d|(?:[01]\d|2[0-3])[0-5]\d", code):
         return False  # a year, or a time on the 24-hour clock ("from Niue 0700")
+    if _UNIT_AFTER.match(m.string, m.end("v")):
+        return False  # a weight or a count: "BG Okonkwo 3450 g"
     town = m.group("town").casefold()
     last = town.split()[-1]
     if last in BRANDS or last in CALENDAR or a_generic(last):
@@ -105,10 +107,17 @@ def _a_record_and_year(m: re.Match[str]) -> bool:
     return not _PER_HOUR_OR_DAY.match(m.string, m.end()) and _unlabelled_and_uncounted(m)
 
 
+_NUMBER_SIGN = re.compile(r"#[ \t]*$")
+
+
 def _a_persons_code(m: re.Match[str]) -> bool:
     code = m.group()
     digits = re.sub(r"\D", "", code)
-    if len(digits) < 6 or re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", code):
+    # (five digits will do with a letter, after a number's sign: "IDOC # R48213")
+    numbered = (
+        len(digits) == 5 and not code.isdigit() and _NUMBER_SIGN.search(m.string, 0, m.start())
+    )
+    if (len(digits) < 6 and not numbered) or re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", code):
         return False  # "150,000", "37.5": an amount
     if re.fullmatch(r"\d{5}-\d{2}", code):
         return False  # a procedure's code and its modifier: "64483-50"

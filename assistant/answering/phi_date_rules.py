@@ -232,5 +232,12 @@ DATE_RULES = [
              r"(?![\w/-]|[.,]\d|[ \t]+(?i:patients|people|cases|of|pts|had|were|got|have|plates"
              r"|items|points|questions|correct|answers|words|nodes|cores|criteria)\b)", 4,
      persons_date_only),
+    # A day and a month after a day of the week, which makes any pair of them a date: "discharge
+    # is Sat 4/5", "Mon 1/2 clinic" (no fraction or score follows a weekday).
+    # ("sat", "sun" and "wed" in small letters only as a whole day's name: "sun 3/4 strength")
+    ("DATE", r"\b(?:(?i:mon|tues?|thu|thurs?|fri|saturday|sunday|wednesday)|Sat|SAT|Sun|SUN|Wed"
+             r"|WED)(?:day)?\.?,?[ \t]+"
+             r"(?P<v>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|[.,]\d)", 4,
+     persons_date_only),
 ]
 # fmt: on

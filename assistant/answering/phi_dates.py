@@ -146,7 +146,7 @@ _PRESSURE_WORDS = frozenset("bp ta tension pression presión pressao pressão rr
 
 def plausible_date(m: re.Match[str]) -> Span | None:
     """Reject number triples that cannot be dates ("20/20/20") or are section numbers
-    ("3.2.10": dots with a two-digit year)."""
+    ("3.2.10": dots with a two-digit year, unless the year is past any day: "14.5.72")."""
     v = m.group("v")
     nums = [int(n) for n in re.findall(r"\d+", v)]
     if re.search(rf"(?i:{ORD_WORD})", v):  # "the fourth of July 1949"
@@ -155,7 +155,9 @@ def plausible_date(m: re.Match[str]) -> Span | None:
         return value(m) if nums and 1 <= nums[0] <= 31 else None
     year_first = re.match(r"\d{4}\D", v) is not None
     seps = set(re.findall(r"[/.-]", v))
-    if len(seps) != 1 or ("." in seps and not year_first and len(v.split(".")[-1]) == 2):
+    short_year = v.split(".")[-1]
+    section = len(short_year) == 2 and (int(short_year) <= 31 or nums[1] > 12)
+    if len(seps) != 1 or ("." in seps and not year_first and section):
         return None
     if year_first:
         y, mo, d = nums

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from assistant.answering import phi_titles
-from assistant.answering.phi_foreign_words import a_common_foreign_word, unaccented
+from assistant.answering.phi_foreign_words import (
+    a_common_foreign_word,
+    an_inflected_thing,
+    unaccented,
+)
 from assistant.answering.phi_names import STOP, adjacent
 from knowledge.language import FOREIGN_WORDS, foreign_spans, short_foreign_clauses
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
@@ -79,6 +83,7 @@ def only_listed_names_in_other_languages(
         # to every noun; a clause's first word has one whatever it is.
         opening = text[clause[0] : token.start()].strip() == ""
         marked = clause[2] != "de" and not opening and not word.isupper()
+        marked = marked and not an_inflected_thing(word)  # "voiko Ozempicin …"
         # after a title, or after a name found so ("Frau Małgorzata Schulz-Kowalewska"; not a
         # unit after a number: "2 g Augmentin")
         titled = (

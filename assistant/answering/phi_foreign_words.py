@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from knowledge.drug_names import a_generic
 from knowledge.language import words_of
 from knowledge.name_words import frequent_surnames, given_names
+from knowledge.proper_terms import BRANDS, EPONYMS
 
 # Turkish's common words and the words its wards write. Turkish is not told apart as a
 # language: its given names are its words as often ("Deniz", "Bahar", "Dilek") and hardly on
@@ -40,7 +42,7 @@ _CELTIC = (
     "orm dochtúir teaghlaigh brú fola siúcra meáchain gaeilge bholg chliabh"
 )
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
-_LANGUAGES = "es pt it pl ro fr de nl sv da fi cs hu hr lt lv et sq".split()
+_LANGUAGES = "es pt it pl ro fr de nl sv da fi is cs hu hr lt lv et sq".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
 _WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
 
@@ -66,3 +68,28 @@ def a_common_foreign_word(word: str) -> bool:
     if len(folded) < 3 or any(p in given_names() or p in frequent_surnames() for p in parts):
         return False  # "María", "Muñoz-García": the lists spell them without accents
     return folded in _WORDS
+
+
+# Endings a Finnish, Nordic or Baltic clause puts on a drug's or an eponym's name, longest
+# first: "Ozempicin", "Oxynormista", "Konakionia", "Crohnin tauti", "Waranen".
+_CASE_ENDINGS = sorted(
+    "ista istä illa illä ille iin ia iä in lla llä lle ssa ssä sta stä ta tä n a ä s en et "
+    "ens".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def an_inflected_thing(word: str) -> bool:
+    """A drug, brand or eponym the lists know with a case ending of another language on it
+    (its stem four letters or more): "Ozempicin", "Crohnin"; a name so inflected stays one."""
+    folded = word.casefold()
+    for ending in _CASE_ENDINGS:
+        stem = folded.removesuffix(ending)
+        if (
+            stem != folded
+            and len(stem) >= 4
+            and (stem in BRANDS or stem in EPONYMS or a_generic(stem))
+        ):
+            return True
+    return False

@@ -43,6 +43,7 @@ _CJK = r"\u4e00-\u9fff"
 _VEHICLES = (
     "car|vehicle|auto|autem|samochód|spz|ečv|rendszám|kenteken|kennzeichen|matr[íi]cula|placa"
     "|targa|plaque|tablice|bike|motorbike|scooter|lorry|truck"
+    "|reg\\.?nr|regnr|registreringsnummer|nummerplade|nummerplate|rekisterinumero|bílnúmer"
 )
 # The characters that open a Chinese car's plate, one for each province.
 _PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳"
@@ -117,6 +118,8 @@ _NINETY = (
     "devadesát|deväťdesiat|dziewięćdziesi|kilencven|devedeset|devetdeset|nouăzeci|ενενήντα"
     "|üheksakümne|devyniasdešimt|deviņdesmit|nëntëdhjetë"
 )
+# ... and in Swedish, Norwegian, Danish ("treoghalvfems"), Finnish and Icelandic.
+_NORDIC_NINETY = "nitti|nittio|halvfems|yhdeksänkymmentä|níutíu"
 _YEARS_OLD = (
     "let|roků|rokov|rokú|lat|éves|év|godina|godine|ani|de[ \t]+ani|ετών|χρονών|aastane"
     "|aastat|metų|gadi|gadus|vjeç|vjeçare|vjeçar"
@@ -172,10 +175,12 @@ _LETTERED_PLACES = frozenset("block wing ward bay hall house court".split())
 # fmt: off
 FORM_RULES = [
     # A list's or a label's "Surname Initial" opening a line or after "pt", before where the
-    # patient is or what identifies them: "Smith J, Ward 6 bed 11", "pt smith j bed 4".
+    # patient is or what identifies them, or their age or gestation: "Smith J, Ward 6 bed 11",
+    # "pt smith j bed 4", "Smith J 30w PPROM", "Jones K 84F".
     ("NAME", r"(?:^|(?<=\n)|(?i:(?<=\bpt[ \t])|(?<=\bpt:[ \t])))"
              r"(?P<v>[A-Za-z][a-z'’-]+[ \t]+[A-Za-z])"
-             rf"(?=[ \t]*,?[ \t]*(?:{A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b))", 4,
+             rf"(?=[ \t]*,?[ \t]*(?:{A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b"
+             r"|\d{1,2}(?:\+\d)?[ \t]?(?i:w|wk|wks)\b|\d{1,3}[ \t]?(?i:yo|y/o|[mf])\b))", 4,
      a_surname_and_initial),
     # A chat's sender, opening a line with the time the message was sent: "Mark Ellison 10:42",
     # "[21:55] Kerry Shaw:".
@@ -244,7 +249,7 @@ FORM_RULES = [
     # "bike UP 32 KX 4471", "SPZ 2AC 4567", "Auto HR-4821", "rendszám ABC-123".
     ("ID", rf"(?i:\b(?:{_VEHICLES})(?:[ \t]+(?:reg(?:istration)?|plate|no\.?|number))?[ \t]*"
            r"[:#]?[ \t]+)(?P<v>(?-i:(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}"
-           r"(?:[ -][A-Z0-9]{1,4}){1,3}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
+           r"(?:[ -][A-Z0-9]{1,5}){1,3}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
     # An Indian plate: its state, district, series and number ("MH 12 AB 1234", "UP32KX4471").
     ("ID", r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b", 3),
     # A Singapore or Philippine block and lot: "Blk 12 Lot 5, Camella Homes", "Blk 745".
@@ -320,6 +325,14 @@ FORM_RULES = [
            rf"(?=[ \t]+(?:{_YEARS_OLD})(?!\w)))", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:(?<!\w)(?:{_NINETY})\w*(?:letni|let[ýáé]|ročn|godišnj|éves)\w*)", 5,
      value, AGE_PLACEHOLDER),
+    # ... in a Nordic language, as a number is said there ("er nittitre", "fyllde nittiosex",
+    # "treoghalvfems år"; no share or count: "nittio procent", "nitti minutter"), and in digits
+    # after turning it ("fylte 91 i går", "täytti 95").
+    ("ID", rf"(?i:(?<!\w)(?P<v>(?:[a-zæøå]+og)?(?:{_NORDIC_NINETY})[a-zäöåæø]*+)"
+           r"(?![ \t]*(?:%|procent|prosent|prosenttia|min|mg|kg|ml|mmhg|sek|dag|døgn|dygn|päiv"
+           r"|tim|tun|kr|euro)))", 5, value, AGE_PLACEHOLDER),
+    ("ID", r"(?i:\b(?:fyllde|fylte|fyldte|fyller|fylder|täytti|täyttää|varð|verður)[ \t]+)"
+           r"(?P<v>9\d|1[01]\d)(?![\w/]|[.,]\d)", 5, value, AGE_PLACEHOLDER),
     *SOUTH_ASIAN_RULES,
 ]
 # fmt: on

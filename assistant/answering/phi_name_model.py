@@ -146,7 +146,8 @@ def _withdrawn(
     """Every word of the guess is unlikely and was judged on its own. A word a cue placed
     (after "daughter is", in quotes after "goes by"), a family named after "the" ("the
     Joneses"), a capitalised word after another language's title or relative ("u pana
-    Zająca", "g. Horvat", "mi hijo Unai") or a rule's name inside keeps it."""
+    Zająca", "g. Horvat", "mi hijo Unai") or after a patient's label ("PT: BLACKWOOD") or a
+    rule's name inside keeps it."""
     inside = [i for i, t in enumerate(tokens) if span[0] <= t.start() < span[1]]
     return bool(inside) and all(
         states[i] == GUESS
@@ -154,6 +155,7 @@ def _withdrawn(
         and is_name(text, tokens[i])
         and not _a_family(text, tokens[i])
         and not _after_a_foreign_title(text, tokens, i)
+        and not _after_a_patient_label(text, tokens, i)
         for i in inside
     )
 
@@ -168,6 +170,19 @@ def _after_a_foreign_title(text: str, tokens: list[re.Match[str]], i: int) -> bo
     if title.group().casefold() not in TITLES or not re.fullmatch(r"\.?[ \t]+", between):
         return False
     return not after_a_number(text, title.start())
+
+
+def _after_a_patient_label(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """A capitalised word right after a label for the patient: "PT: BLACKWOOD —", "Patient:
+    Okafor" (a form's field holds the name whatever the words around it look like)."""
+    if i == 0 or not tokens[i].group()[:1].isupper():
+        return False
+    label = tokens[i - 1]
+    between = text[label.end() : tokens[i].start()]
+    return label.group().casefold() in _PATIENT_LABELS and bool(re.fullmatch(r":[ \t]*", between))
+
+
+_PATIENT_LABELS = frozenset({"pt", "patient", "name", "client", "resident"})
 
 
 def _a_family(text: str, token: re.Match[str]) -> bool:

@@ -89,6 +89,8 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
 
 
 def _is_name(text: str, token: re.Match[str]) -> bool:
+    if token.group() in _UNAPOSTROPHISED:
+        return False  # "theres a man at the desk": there's, typed small without its apostrophe
     return phi_words.is_name(text, token) and not a_common_foreign_word(token.group())
 
 
@@ -387,7 +389,8 @@ def _after_a_title(title: str, folded: str, after: str) -> bool:
 # Contractions typed without their apostrophe: "pt, dont want to reverse".
 _UNAPOSTROPHISED = frozenset(
     "dont cant wont didnt doesnt isnt wasnt arent werent havent hasnt hadnt shouldnt couldnt "
-    "wouldnt mustnt neednt im ive id youre theyre thats whats hes shes its lets".split()
+    "wouldnt mustnt neednt im ive id youre theyre thats whats hes shes its lets theres heres "
+    "wheres whos".split()
 )
 
 

@@ -357,7 +357,11 @@ NUMBER_RULES = [
     ("ID", r"(?i:\b(?:plates?|rego|reg(?:istration)?(?:[ \t]+(?:no\b\.?|number|plate))?|VIN"
            r"|(?:car|vehicle|van)[ \t]+registered(?:[ \t]+as)?|vehicle(?:[ \t]+identification"
            r"[ \t]+number)?"
-           r"|chassis(?:[ \t]+no\b\.?)?))[ \t]*(?:[:#=]|\bis\b)?[ \t]*"
+           r"|chassis(?:[ \t]+no\b\.?)?))"
+           # ("rego of the pt's car is 1HX 7QM")
+           r"(?i:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[a-z]+['’]s[ \t]+|his[ \t]+|her[ \t]+)?"
+           r"(?:car|vehicle|ute|van|truck|bike))?"
+           r"[ \t]*(?:[:#=]|\bis\b)?[ \t]*"
            r"(?P<v>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}|[A-HJ-NPR-Z0-9]{17}"
            r"|(?i:[a-z]{2}\d{2}[ ]?[a-z]{3}))(?![\w-])", 1,
      a_plate),

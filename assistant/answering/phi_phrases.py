@@ -15,6 +15,7 @@ from functools import lru_cache
 from knowledge.name_words import given_names
 from knowledge.proper_terms import (
     NOT_PEOPLE,
+    PEOPLES_NAMED_LIKE_PEOPLE,
     PLACE_PHRASES,
     PLACES,
     THING_PHRASES,
@@ -137,6 +138,15 @@ _PLACE_WORD_BEFORE = re.compile(
     # a country's own health service: "Ministry of Health Malaysia"
     r"|health))[ \t]+$"
 )
+# What a people's name stands before, and after: "Karen church", "Chin interpreter", "speaks
+# Karen", "Pwo Karen".
+_A_GROUPS_NOUN_AFTER = re.compile(
+    r"[ \t]*-?(?i:community|communities|family|families|church|people|refugees?|interpreters?"
+    r"|language|dialects?|script|speakers?|speaking|pts?|patients?|clients?|moms?|mothers?"
+    r"|fathers?|dads?|elders?|women|woman|men|man|households?|culture|words?|version"
+    r"|translations?|camps?|state|youth|groups?)\b"
+)
+_A_LANGUAGES_WORD_BEFORE = re.compile(r"(?i:\b(?:in|speaks?|into|s['’]gaw|sgaw|pwo)[ \t]+)$")
 # A town's own institutions after its name: "Regina General ED", "Marion County EMS".
 _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:General|Hospital|Regional|Memorial|Health|County|(?i:campus|branch|site)"
@@ -168,8 +178,14 @@ def a_place_here(folded: str, before: str, after: str) -> bool:
     there ("travel to Kenya", "back from India"); a town that is also someone's name only
     with travel ("after a trip to Darwin"), its own institutions ("Regina General", "Lincoln
     campus", "Victoria BC"), "hospital in" ("our hospital in Austin"), or closing a sentence
-    after "in" ("… in Victoria?"). "A letter from Florence" stays a person."""
+    after "in" ("… in Victoria?"). "A letter from Florence" stays a person. A people named
+    like a person before its group's noun or after a language's word ("the Karen community",
+    "in S'gaw Karen")."""
     if folded in PLACES and _PLACE_WORD_BEFORE.search(before):
+        return True
+    if folded in PEOPLES_NAMED_LIKE_PEOPLE and (
+        _A_GROUPS_NOUN_AFTER.match(after) or _A_LANGUAGES_WORD_BEFORE.search(before)
+    ):
         return True
     return folded in TOWNS_NAMED_LIKE_PEOPLE and bool(
         _TRAVEL_BEFORE.search(before)

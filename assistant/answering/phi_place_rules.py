@@ -176,7 +176,11 @@ PLACE_RULES = [
     # Home room 22", "Rm 14, Rosebank Rest Home", "rm 7 Meadowbank Nursing Home".
     ("ADDRESS", rf"(?:\b(?i:room|rm)\.?[ \t]*\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
                 rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:(?:Care|Nursing|Rest|Residential)[ \t]+Home"
-                r"|SNF|Lifecare)"  # a US skilled nursing facility: "from Riverside SNF"
+                r"|SNF|Lifecare"  # a US skilled nursing facility: "from Riverside SNF"
+                # ... and assisted living, "Shady Pines ALF", "Heritage Manor Nursing & Rehab",
+                # "Meadowbrook Care Center" (an urgent or primary care centre is a clinic)
+                r"|ALF|(?:Assisted|Senior)[ \t]+Living|Nursing[ \t]+(?:&|and)[ \t]+Rehab\w*"
+                r"|(?<!Urgent )(?<!Primary )Care[ \t]+Cent(?:er|re)|Nursing[ \t]+Cent(?:er|re))"
                 r"(?:,?[ \t]*\(?(?i:room|rm)\.?[ \t]*\d{1,4}[A-Za-z]?\b\)?)?", 3),
     # ... typed small after where someone is: "in clarendon care home" ("in a care home", "for
     # care home staff" name none).
@@ -192,6 +196,17 @@ PLACE_RULES = [
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),
+    # A street of Germany, the Low Countries or the Nordic countries, one word ending in its
+    # street's word, and its number: "Storgatan 12 B, lgh 1102", "Egevangen 7" (-vangen: a
+    # field's), "Mannerheimintie 12 B 34", "Laugavegi 44", "Hauptstraße 12".
+    ("ADDRESS", rf"\b[{UP}][{LO}äöåæøðþ]+(?<=[a-zäöåæøðþ]{{2}})(?:straße|strasse|gasse|allee|platz"
+                r"|weg|straat|laan|gracht|plein|singel|gatan|gata|vägen|väg|veien|vegen|vei|veg"
+                r"|gade|vej|vejen|vangen|tie|katu|kuja|polku|vegur|vegi|stræti|braut|gränd|torget"
+                r"|plass|plads)[ \t]+\d{1,4}(?![\d/]|[.,]\d|[ \t]*(?:mg|ml|kg|g\b|%))"
+                r"(?:[ \t]?[A-Za-z](?!\w))?(?:[ \t]+\d{1,3}(?![\w/]|[.,]\d))?"
+                r"(?:,?[ \t]+(?i:lgh|leil|th|tv)\.?[ \t]*\d{0,4}\b)?"
+                # ... and the postcode and town after it: ", 101 Reykjavík", ", 852 31 Sundsvall"
+                rf"(?:,[ \t]*\d{{3,5}}(?:[ \t]\d{{2}})?[ \t]+[{UP}][{LO}äöåæøðþ]+)?", 3),
     # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
     ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
                 r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
@@ -241,6 +256,9 @@ PLACE_RULES = [
                 # "stolen from his house in Croydon"
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"
+                rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
+    # ... and in the Nordic languages: "bor i Stavanger", "asuu Salossa", "býr í Hafnarfirði".
+    ("ADDRESS", r"(?i:\b(?:bor|bodde|bosatt|asuu|asui|býr|bjó)[ \t]+(?:(?:i|på|á|í)[ \t]+)?)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
     # The town a relative or the patient is in, after who they are: "his wife Ngozi in Lagos",
     # "daughter calling from Seville", "nok in manila", "visiting from Osaka", "i live in

@@ -396,7 +396,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
            # "I am 91", "died at 93"
            rf"|(?i:\bi(?:['’]m|[ \t]+am))|(?i:\bdied[ \t]+at))[ \t]+{_AGE}"
-           rf"(?!\d|\.\d|[ \t]*%)",
+           # (a weight or a reading is no age: "pt who's 112 kg", "she's 94%")
+           rf"(?!\d|\.\d|[ \t]*(?:%|(?i:kg|kilos?|lbs?|pounds|stone|mg|ml|mmhg|bpm|cm)\b))",
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
@@ -460,7 +461,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
     ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
-           rf"|sal|de[ \t]+ani|ani|jaar|år|yaş|ετών|{AGE_UNITS})\b"
+           rf"|sal|de[ \t]+ani|ani|jaar|år|ára|yaş|ετών|{AGE_UNITS})\b"
            r"|[ \t]?(?:[歳才岁歲]|세|살)"  # ("98歳", "93岁", "91세")
            r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",

@@ -29,11 +29,15 @@ CAPITALISED = frozenset(
 # ... of which these are a letter or two, or a word ("Seu filho" is "your son"): no cue alone.
 _TOO_SHORT = frozenset("hr fr m g ga seu".split())
 # Relatives of other languages a name follows: "mi hijo Unai", "o filho Wellington", "sua
-# figlia Giulia".
+# figlia Giulia" (not those English spells: "son", "far", "make").
 RELATIVES = frozenset(
     "hijo hija esposo esposa marido nieto nieta hermano hermana abuela abuelo filho filha "
     "neto neta irmão irmã figlio figlia marito moglie nonna nonno fratello sorella "
-    "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter".split()
+    "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter "
+    # ... and of the Nordic languages and Finnish: "(tytär Satu)", "datteren Kari"
+    "datter datteren dotter dottern døtre søn sønn sønnen sonen mor mormor farmor morfar "
+    "farfar kone konen hustru mand manden mann mannen maka sambo bror broren søster syster "
+    "tytär tyttäreni poika poikani äiti isä vaimo mies sisko veli dóttir sonur móðir faðir".split()
 )
 
 

@@ -93,10 +93,10 @@ _CONDITION_ENDING = re.compile(
 )
 # After a word: the signs of a drug ("Lasix 40mg", "Norco 10/325").
 _DOSE_AFTER = re.compile(
-    # (not a date: "Norco 10/325" is a dose, "Adeyemi 3/4/52" a date of birth)
+    # (no birth date, "Adeyemi 3/4/52", nor a baby's weight in grams, "BG Okonkwo 3450 g")
     r"[ \t]*(?![0-3]?\d[/.-][01]?\d[/.-]\d{2,4}\b)"
-    r"(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|mmol|micrograms?|%|/\d)"
-    r"|(?:XL|XR|SR|ER|CR|LA|MR|ODT|IR)\b)",
+    r"(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|ml|units?|iu|mmol|micrograms?|%|/\d)"
+    r"|\d{1,3}(?:\.\d+)?[ \t]*g|(?:XL|XR|SR|ER|CR|LA|MR|ODT|IR)\b)",
     re.I,
 )
 # "Ward 3", "Bay 7B": a word before a bare number labels a place; "Smith 10 mg" is a name.
