@@ -929,6 +929,7 @@ CALENDAR = frozenset(
 EPONYM_NOUNS = frozenset(
     """
     antibodies antibody antigen antigens phenotype phenotypes crystals protein fibrinogen
+    clamp clamps circuit exsanguinator
     walking ocean deck delusion proteinuria
     sign signs syndrome disease diseases score scores scale scales test tests criteria
     criterion triad notch formula tear attack attacks reflex classification stage staging

@@ -29,6 +29,7 @@ from assistant.answering.phi_dates import (
     plausible_date,
 )
 from assistant.answering.phi_names import Span
+from knowledge.language import detect_language
 
 # A day and a month, nothing joined on either side: not "1/2/3", "C5/6", "2.5/3" or "3/4-ish".
 _DAY_MONTH = re.compile(r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})(?![\w/%]|[.:-]\d)")
@@ -92,7 +93,38 @@ def short_dates(text: str, carries_identifier: bool) -> list[Span]:
     spans += [m.span() for m in _DAY_MONTH_RANGE.finditer(text) if _both_days(m)]
     spans += [s for m in _WHOLE_DATE.finditer(text) if (s := plausible_date(m))]
     spans += [m.span() for m in _MONTH_OF_A_YEAR.finditer(text) if not _a_documents(m)]
+    spans += [m.span() for m in _DOTTED_DAY_MONTH.finditer(text) if _a_dotted_date(m)]
     return spans + [m.span("v") for m in _MONTH_ALONE.finditer(text)]
+
+
+# A day and a month as the Nordic countries and Germany write them, each closed by a dot:
+# "admitted to Meilahti ICU 2.1.", "kontrolliaika 12.4.?" (not "2.1.3", "v2.1.", "§ 3.2.").
+_DOTTED_DAY_MONTH = re.compile(r"(?<![\w.,/§-])(\d{1,2})\.(\d{1,2})\.(?![\w.]|\d)")
+_SECTION_BEFORE = re.compile(
+    r"(?i:\b(?:section|sect|sec|kohta|kohdan|punkt|punkt\.|avsnitt|afsnit|kapitel|chapter|luku"
+    r"|version|versio|ver|step|table|figure|item|rule|paragraph|para|§))[ \t]*$"
+)
+
+
+# In English such a pair is a decimal at a sentence's end as often ("INR 2.5."), unless a
+# stay's word stands shortly before it with no other number between, and no measure does.
+_STAY_BEFORE = re.compile(
+    r"(?i:\b(?:admitted|discharged|born|died|transferred))\b[^\d.?!\n]{0,30}$"
+)
+_MEASURE_BEFORE = re.compile(
+    r"(?i:\b(?:inr|hb|hgb|k|na|crp|egfr|cr|creat|dose|level|score|ph|lactate|temp|bmi|wt"
+    r"|weight|sats?|glucose|bg|ca|mg|po4|hba1c|a1c|troponin|trop|bnp|pct|wcc|plt)[ \t]*:?[ \t]*)$"
+)
+
+
+def _a_dotted_date(m: re.Match[str]) -> bool:
+    day, month = int(m.group(1)), int(m.group(2))
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    if not (1 <= day <= 31 and 1 <= month <= 12) or _SECTION_BEFORE.search(before[-16:]):
+        return False
+    if _MEASURE_BEFORE.search(before):
+        return False  # "INR 2.5."
+    return detect_language(m.string) != "en" or _STAY_BEFORE.search(before) is not None
 
 
 def _both_days(m: re.Match[str]) -> bool:

@@ -54,7 +54,9 @@ FOREIGN_MONTH = (
     # Danish, Norwegian and Swedish; Finnish in its partitive ("1. maj 1940", "5. toukokuuta")
     r"|marts|maj|januari|februari|augusti|desember|tammikuuta|helmikuuta|maaliskuuta"
     r"|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta"
-    r"|joulukuuta)\b"
+    r"|joulukuuta"
+    # Icelandic ("14. janúar 2025", "3. apríl")
+    r"|janúar|febrúar|apríl|maí|júní|júlí|ágúst|október|nóvember)\b"
 )
 NOT_A_DOSE = r"(?![ \t]*(?i:mg|mcg|g|ml|units?|%|mmol|iu|x)\b)"
 # Day precision only: a year alone ("2016 guideline") or month-year ("March 2024") never
@@ -141,7 +143,10 @@ _A_GROUP = re.compile(
 )
 
 
-_PRESSURE_WORDS = frozenset("bp ta tension pression presión pressao pressão rr".split())
+_PRESSURE_WORDS = frozenset(
+    "bp ta tension pression presión pressao pressão rr bipap bpap niv ipap epap cpap peep "
+    "settings vent ventilator".split()  # ("on BiPAP 14/6": its two pressures)
+)
 
 
 def plausible_date(m: re.Match[str]) -> Span | None:

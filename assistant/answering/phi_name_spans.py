@@ -464,7 +464,8 @@ def _joins(
     if word in ("A", "I", "BO"):
         return False  # the article, the pronoun, "baby of": "A Muslim family asked", "BO King"
     if phi_words.is_initials(word):
-        return name_after
+        # (a unit joined to its number is no initial: "on 6L Hudson", "2L Nasal")
+        return name_after and not text[max(0, token.start() - 1) : token.start()].isdigit()
     if folded in PARTICLES:
         return name_before or name_after  # "Nguyen van Minh", "da Silva", "van Dijk"
     if word.isupper() and len(word) > 2:  # "ANDERSSON Erik", "NURUL AIN BINTI ISMAIL"

@@ -29,8 +29,10 @@ STREET_ADDRESS = (
     # (a year after "the" is none: "after the 2021 Supreme Court ruling")
     # (nor a number closing a name: "SARS-CoV-2 PCR Ct 34", "IL-6")
     r"\b(?<![A-Za-z]-)(?:(?<!the )(?<!The )(?=(?:19|20)\d\d\b)|(?!(?:19|20)\d\d\b))"
-    rf"\d{{1,5}}[A-Z]?[ \t]+(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{STREET}"
-    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
+    # (a direction before the street's name, "2915 N. Kedzie Ave", and a unit after, "#1R")
+    rf"\d{{1,5}}[A-Z]?[ \t]+(?:[NSEW]\.[ \t]*)?(?:[A-Z][A-Za-z'’-]+[ \t]+){{1,3}}{STREET}"
+    r"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?(?:\.?,?[ \t]+(?:#|(?:Apt|Unit|Ste|Suite)\b\.?)[ \t]*"
+    r"\d{1,5}[A-Z]?\b)?"
     # A city only when a postcode or punctuation follows, so "12 Oak Rd, Insulin dose?" does
     # not swallow the clinical word after the comma.
     rf"(?:,[ \t]*{CITY}(?=[ \t]*(?:[,.;]|$)|,?[ \t]+{POSTAL})){{0,2}}"
@@ -67,6 +69,8 @@ NAME_CUE = (
     # titles and naming words of other languages (and their patients, above: "paziente
     # Caputo"): "Sra. Delgado", "Herr Becker", "Mme Leroy", "se llama Arturo Peña", "si Jomar"
     rf"|\b(?:{phi_titles.CUE_CAPITALISED})\b\.?[ \t]+"
+    # a registration's "first (last) name unknown" before the name it has: "FNU ZARGHONA"
+    r"|\b(?:FNU|LNU)[ \t]+"
     # ... of Central Europe, the Balkans, Romania and Greece: "pana Zająca", "Doamna Floarea"
     rf"|(?i:\b(?:{phi_titles.alternation(phi_titles.UNMISTAKABLE)})\b)\.?[ \t]+"
     # honorifics of West Africa, South Asia and the churches: "Alhaji Musa Bello", "Sardar

@@ -193,6 +193,9 @@ PLACE_RULES = [
     ("ADDRESS", rf"(?:\b\d{{1,4}}[A-Za-z]?[ \t]+)?\b(?:The[ \t]+Old[ \t]+[{UP}][{LO}]+"
                 rf"|(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Cottages?|Farm|Farmhouse|Vicarage|Rectory"
                 r"|Bungalow|Barn|Lodge))\b", 3),
+    # A rural road by its number, as US counties name them: "Township Rd 362", "County Road 12".
+    ("ADDRESS", r"\b(?:Township|County|Cty|Farm[ \t-]to[ \t-]Market|Rural)[ \t]+"
+                r"(?:Rd|Road|Hwy|Highway|Route|Rte)\.?[ \t]+\d{1,4}[A-Z]?\b", 3),
     # A street named without a number: "Admiralty Way", "Oak Street".
     ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:Street|Road|Avenue|Lane|Way|Drive|Close"
                 r"|Crescent|Terrace|Boulevard|Gardens|Grove|Mews)\b", 3, not_a_known_place),

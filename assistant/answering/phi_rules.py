@@ -221,8 +221,9 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("NAME", rf"(?i:\b(?:patient|pt)[ \t]+is)[ \t]+(?P<v>{_WORD}(?:[ \t]+{_WORD}){{1,2}})", 5,
      name_after_cue),
     # (a title typed in small letters before a surname in capitals: "Mrs HOPE Lily")
-    # (and a rank: "Pte BROWN K", "PTE JOSAIA RATUVOU", with an initial after the surname)
-    ("NAME", rf"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr|{RANK})\b\.?[ \t]+"
+    # (and a rank: "Pte BROWN K", "PTE JOSAIA RATUVOU", with an initial after the surname; and
+    # a registration's "first name unknown": "FNU ZARGHONA")
+    ("NAME", rf"\b(?:MRS|MR|MS|MISS|MX|DR|Mrs|Mr|Ms|Miss|Mx|Dr|FNU|LNU|{RANK})\b\.?[ \t]+"
              r"(?P<v>(?:[A-Z]\.?[ \t]+){0,2}[A-Z]{2,}"
              r"(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?"
              r"(?:[ \t][A-HJ-Z]\.?(?![\w&/]))?)(?![\w])", 5,

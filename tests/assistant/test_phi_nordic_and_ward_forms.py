@@ -28,6 +28,9 @@ from knowledge.language import LANGUAGE_NAMES, detect_language
         ("request form says Jane Harper 14.5.72, wristband says Jayne", "14.5.72"),
         ("Rego of the pt's car is 1HX 7QM — he drove himself to day surgery", "1HX 7QM"),
         ("jail pt - IDOC # R48213 - Marcus Bell needs methadone verified", "R48213"),
+        ("new address is 2915 N. Kedzie Ave #1R Chicago IL, pls mail my Lasix", "Kedzie"),
+        ("lives on Township Rd 362 outside Berlin, no insurance", "Township Rd 362"),
+        ("pt registered as FNU ZARGHONA, SIV — female Pashto interpreter?", "ZARGHONA"),
     ],
 )
 def test_a_ward_form_of_an_identifier_goes(typed, gone):
@@ -45,6 +48,9 @@ def test_a_ward_form_of_an_identifier_goes(typed, gone):
         "see section 3.2.10 of the transfusion policy",
         "theres a man at the front desk saying hes a nephew, can i tell him the ward",
         "Group B 30w swab result pending — antibiotics in labour?",
+        "ABG 7.18/68/54/25 on BiPAP 14/6 — intubate now or give it another hour?",
+        "Esmarch bandage vs a Rhys-Davies exsanguinator before the tourniquet?",
+        "bil ICA 30% stenosis on the duplex — refer to vascular?",
     ],
 )
 def test_a_look_alike_is_sent_as_typed(typed):
@@ -70,6 +76,10 @@ def test_a_babys_weight_stays_beside_its_name():
         ("omainen (tytär Satu) haluaa tietää saako hän jatkaa", "Satu"),
         ("trafikkulykke, reg.nr EL 72391. Politiet spør om promille", "EL 72391"),
         ("ajaa rekkaa (rekisterinumero XKP-482) ja hänellä on uniapnea", "XKP-482"),
+        ("Polisen undrar om föraren av bil MLB 84F kan ha fått en stroke", "MLB 84F"),
+        ("Fæðingardagur barnsins er 14. janúar 2025 – hvenær á hann", "14. janúar"),
+        ("Pt Jukka Virta, admitted to Meilahti ICU 2.1., intubated", "2.1."),
+        ("Onko Jukka Virta varattu kontrolliaika 12.4.? Hänellä on Sjögrenin", "12.4."),
     ],
 )
 def test_a_nordic_identifier_goes(typed, gone):
@@ -87,6 +97,10 @@ def test_a_nordic_identifier_goes(typed, gone):
 )
 def test_a_nordic_question_without_identifiers_is_sent_as_typed(typed):
     check_redaction(typed, None)
+
+
+def test_a_decimal_closing_a_sentence_is_no_date():
+    check_kept_beside_an_identifier("Jukka Virta admitted with INR 2.5. Vit K?", "INR 2.5.")
 
 
 def test_a_drug_with_a_finnish_case_ending_is_no_name():
