@@ -116,7 +116,7 @@ _NORDIC_WORDS = {
     "mutta sitten nyt ennen jälkeen kanssa ilman potilaalle potilaalla hoitajan lääkärin "
     "osastolle osastolla päivystys päivystykseen kotiin kotona vuotta vuotias vrk tänään "
     "huomenna eilen sekä eikä siis tämä tämän tätä nämä hänen hänellä hänelle kotihoito "
-    "kotihoidon vai tauti tautia hoitoon hoidon annetaan aloitetaan lopetetaan päivässä",
+    "kotihoidon tauti tautia hoitoon hoidon annetaan aloitetaan lopetetaan päivässä",
     "is": "og að á í við fyrir með hvað hvernig hvenær hvar hver hvort má getur ekki "
     "sjúklingur sjúklingurinn sjúklingsins læknir læknis hjúkrunarfræðingur deild deildinni "
     "lyf lyfið skammt skammtur daga kona barnið hún hann þetta það eru verið eftir áður "

@@ -250,10 +250,13 @@ FORM_RULES = [
     ("ID", rf"(?i:\b(?:{_VEHICLES})(?:[ \t]+(?:reg(?:istration)?|plate|no\.?|number))?[ \t]*"
            r"[:#]?[ \t]+)(?P<v>(?-i:(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}"
            r"(?:[ -][A-Z0-9]{1,5}){1,3}|\d{5,6}))(?![\w-]|[.,]\d)", 1, value),
-    # A Swedish plate after the car: "bil MLB 84F" (three letters, two digits and a letter or
-    # digit; "bil ICA 30%" is bilateral).
-    ("ID", r"\b(?:bil|bilen|bilens|auto|auton)[ \t]+(?P<v>[A-Z]{3}[ \t]?\d{2}[A-Z\d])(?![\w-])", 1,
-     value),
+    # A Nordic plate after the car: "bil MLB 84F" (Sweden's: three letters, two digits and a
+    # letter or digit; "bil ICA 30%" is bilateral).
+    ("ID", r"\b(?:bil|bilen|bilens|auto|auton)[ \t]+(?P<v>[A-Z]{3}[ \t]?\d{2}[A-Z\d]"
+           r"|[A-Z]{2}[ \t]?\d{5}|[A-Z]{2}[ \t]?\d{2}[ \t]?\d{3}|[A-Z]{2,3}-\d{1,3})(?![\w-])", 1,
+     value),  # (... Norway's "EL 48213", Denmark's "CV 41 207", Finland's "XKP-482")
+    # A Kenyan plate: "KMEB 482T", "KCA 123A".
+    ("ID", r"\bK[A-Z]{2,3}[ \t]?\d{3}[A-Z]\b", 3),
     # An Indian plate: its state, district, series and number ("MH 12 AB 1234", "UP32KX4471").
     ("ID", r"\b[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}\b", 3),
     # A Singapore or Philippine block and lot: "Blk 12 Lot 5, Camella Homes", "Blk 745".

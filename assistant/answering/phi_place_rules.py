@@ -260,8 +260,10 @@ PLACE_RULES = [
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
-    # ... and in the Nordic languages: "bor i Stavanger", "asuu Salossa", "býr í Hafnarfirði".
-    ("ADDRESS", r"(?i:\b(?:bor|bodde|bosatt|asuu|asui|býr|bjó)[ \t]+(?:(?:i|på|á|í)[ \t]+)?)"
+    # ... and in the Nordic languages: "bor i Stavanger", "asuu Salossa", "býr í Hafnarfirði",
+    # "kaatunut kotona Lahdessa" (fell at home in Lahti).
+    ("ADDRESS", r"(?i:\b(?:bor|bodde|bosatt|asuu|asui|býr|bjó|kotona|hemma[ \t]+i|hjemme[ \t]+i)"
+                r"[ \t]+(?:(?:i|på|á|í)[ \t]+)?)"
                 rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
     # The town a relative or the patient is in, after who they are: "his wife Ngozi in Lagos",
     # "daughter calling from Seville", "nok in manila", "visiting from Osaka", "i live in

@@ -201,14 +201,16 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # (and India's: a district code run into the first digits, "094160 23478")
     ("PHONE", r"(?<![\w+.])(?:0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}|0\d{4,5}[ -]\d{5})(?!\d)", 3,
      not_a_service_line(digits_between(10, 11))),
-    ("PHONE", r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}(?:[ .-]?\d{2,5}){1,3}(?!\d)", 3,
+    # (and with "00" for "+", as Europe dials abroad: "0045 31 62 88 04")
+    ("PHONE", r"(?<![\w+])(?:\+|00(?=[1-9]))\d{1,3}(?:[ .-]?\(0\))?[ .-]?\d{1,5}"
+              r"(?:[ .-]?\d{2,5}){1,4}(?!\d)", 3,
      not_a_service_line(digits_between(9, 15))),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
     # number 9123 4567 (HK)", "mobile 0412 345 678".
     ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
               r"|hp|handphone"  # Singapore's and Malaysia's word for a mobile
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
-              r"|numer[ \t]+telefonu|telf|tlf|gsm)\b\.?"
+              r"|numer[ \t]+telefonu|telf|tlf|gsm|puh|puhelin|sími|mobil)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
               r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
