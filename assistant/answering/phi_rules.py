@@ -394,7 +394,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w-]){WORD_AGE}{NOT_AN_AMOUNT}", 5, spoken_age_alone, AGE_PLACEHOLDER),
     ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
            rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
-           rf"|husband|wife|resident|who))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
+           rf"|husband|wife|resident|who|himself|herself))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
            # "hes 90 on the dot": he's, typed without its apostrophe
            rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
            # "I am 91", "died at 93"
@@ -404,6 +404,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
            r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
+     AGE_PLACEHOLDER),
+    # A birthday to come after a comma: "lovely lady, 90 on saturday!!", "Kerry, 106 in april".
+    ("ID", rf",[ \t]*{_AGE}(?=[ \t]+(?i:on[ \t]+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+           rf"|in[ \t]+{MONTH_ANY_CASE}|next[ \t]+(?:week|month)|tomorrow|today)\b)", 5, value,
      AGE_PLACEHOLDER),
     # "turns 95!!", "turned 91 in May": turning a number is having a birthday ("turn 90
     # degrees" is no one's)
