@@ -622,6 +622,12 @@ PLACE_PHRASES = (
 # instruments written without a hyphen, and hospitals and charities named after people.
 THING_PHRASES = (
     "lake louise",
+    "smith & nephew",
+    "smith and nephew",
+    "johnson & johnson",
+    "torsades de pointes",
+    "patient blood management",
+    "angong niuhuang wan",
     "pien tze huang",
     "pocari sweat",
     "bak kut teh",

@@ -62,6 +62,7 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     ]
     # (another language's common word is none before any neighbour joins it: "Doença de Chagas")
     verdicts = [inside_a_name(t) or _is_name(text, t) for t in tokens]
+    alone = list(verdicts)
     _name_runs(text, tokens, verdicts)
     first_and_last_before_an_age(text, tokens, verdicts)
     capitals_given_and_surname(text, tokens, verdicts)
@@ -78,10 +79,11 @@ def name_spans(text: str, taken: bytearray, names: list[Span] = ()) -> list[Span
     listed_with_ages(text, tokens, verdicts)
     # "smokes mary jane": a drug, whatever joined it; "groote schuur blood bank": a known
     # place or thing of several words in small letters (capitalised, its words were judged
-    # one by one, and a town in an address stays one)
+    # one by one, and a town in an address stays one, but a neighbour does not join one to a
+    # name: "Torsades de pointes")
     drugs, phrases = street_drugs(text), place_phrases(text)
     for i, token in enumerate(tokens):
-        spans = drugs + (phrases if token.group().islower() else ())
+        spans = drugs + (phrases if token.group().islower() or not alone[i] else ())
         if any(a <= token.start() and token.end() <= b for a, b in spans):
             verdicts[i] = False
     names_in_other_languages(text, tokens, verdicts, inside_a_name)

@@ -55,6 +55,9 @@ def test_a_ward_form_of_an_identifier_goes(typed, gone):
         "ABG 7.18/68/54/25 on BiPAP 14/6 — intubate now or give it another hour?",
         "Esmarch bandage vs a Rhys-Davies exsanguinator before the tourniquet?",
         "bil ICA 30% stenosis on the duplex — refer to vascular?",
+        "Torsades de pointes on the monitor in SR2, QTc was 560 this morning, Mg 2g IV?",
+        "Implant sticker reads 'Smith & Nephew GENESIS II, Size 5' — which goes on the card?",
+        "Ferritin 90 but TSAT 12% — iron deficient by the Patient Blood Management guidelines?",
     ],
 )
 def test_a_look_alike_is_sent_as_typed(typed):
