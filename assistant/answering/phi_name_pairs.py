@@ -33,7 +33,8 @@ _NO_SURNAMES = NOT_PEOPLE | PLACE_NOUNS | EPONYM_NOUNS
 # An age after a name: 16 to 119, no unit, decimal or fraction after it ("Amber Green 26 on
 # isotretinoin"; not "Victoria Ward 12 beds", "Hope Street 40 mg").
 _AGE_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:1[6-9]|[2-9]\d|1[01]\d)(?:[mfMF](?=[ \t]))?\b"  # (and a sex: "45m aml")
+    # (apart from the word: "DAS28" is a score's name)
+    r"(?:[ \t]*,[ \t]*|[ \t]+)(?:1[6-9]|[2-9]\d|1[01]\d)(?:[mfMF](?=[ \t]))?\b"  # ("45m aml")
     r"(?![.,/:]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|units?"
     r"|mmol|beds?|bays?|x\b|h\b|hrs?\b|min|doses?\b|tabs?\b|tablets?\b"
     r"|days?[ \t]+supply))"  # ("max 60 days supply": a maximum, not Max aged 60)

@@ -46,6 +46,9 @@ _GENERIC_AFTER = re.compile(
     r"[ \t]*\([ \t]*([A-Za-z][a-z-]{3,})[ \t]+\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml)\b"
 )
 
+_NAME_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*([A-Za-z][\w-]{3,})[ \t]*\)")
+_DRUG_BEFORE_BRACKETS = re.compile(r"([A-Za-z][\w-]{3,})[ \t]*\([ \t]*$")
+
 _STARTED_BEFORE = re.compile(r"(?i:\b(?:start|started|starting|restart|restarted))[ \t]+$")
 
 _VERSUS = re.compile(r"(?i:\b(?:vs|versus))\.?[ \t]+$")
@@ -68,6 +71,11 @@ def a_product_here(text: str, token: re.Match[str]) -> bool:
         return token.group().casefold() not in given_names()
     before = words_before(text, token)
     if _PRODUCT_BEFORE.search(before):
+        return True
+    # a drug's other name in brackets beside it: "Eltrombopag (Revolade)", "daratumumab
+    # (Darzalex)"; a given name stays a person's ("Grace (Ventolin user)")
+    beside = _NAME_IN_BRACKETS.match(after) or _DRUG_BEFORE_BRACKETS.search(before)
+    if beside and a_known_thing(beside.group(1)) and token.group().casefold() not in given_names():
         return True
     if _AMOUNT_BEFORE.search(before) and token.group().casefold() not in given_names():
         return True

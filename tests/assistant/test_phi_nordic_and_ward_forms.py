@@ -58,10 +58,17 @@ def test_a_ward_form_of_an_identifier_goes(typed, gone):
         "Torsades de pointes on the monitor in SR2, QTc was 560 this morning, Mg 2g IV?",
         "Implant sticker reads 'Smith & Nephew GENESIS II, Size 5' — which goes on the card?",
         "Ferritin 90 but TSAT 12% — iron deficient by the Patient Blood Management guidelines?",
+        "A registry baseline form asks for DAS28, HAQ and EQ-5D - which are mandatory?",
+        "Vericiguat (Verquvo) with sildenafil - contraindicated?",
+        "Patients on daratumumab (Darzalex) - why does the lab need a baseline phenotype?",
     ],
 )
 def test_a_look_alike_is_sent_as_typed(typed):
     check_redaction(typed, None)
+
+
+def test_a_name_in_brackets_after_a_drug_is_still_a_persons():
+    check_redaction("Mrs Okafor (Bisoprolol) confused overnight, Grace (Ventolin) too", "Grace")
 
 
 def test_a_babys_weight_stays_beside_its_name():
