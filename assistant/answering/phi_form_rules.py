@@ -30,7 +30,7 @@ import re
 
 from assistant.answering.phi_cased_scripts import cased_script_names, in_a_cased_script
 from assistant.answering.phi_dates import value
-from assistant.answering.phi_lexicon import PLACE_NOUNS
+from assistant.answering.phi_lexicon import PLACE_NOUNS, clinical_words
 from assistant.answering.phi_names import OTHER_SCRIPT, Span, name_beside_bed
 from assistant.answering.phi_numbers import not_a_service_line
 from assistant.answering.phi_patterns import A_BED, AGE_PLACEHOLDER
@@ -142,6 +142,17 @@ _ROLE_WORDS = RELATIVES | frozenset(
 )
 
 
+def a_small_titled_name(m: re.Match[str]) -> Span | None:
+    """A name typed small after its title, before what identifies the person: "ms ama owusu
+    dob …", "mrs m.a. o'keeffe 79" (its last word a listed name or no word and no clinical
+    term, so "ms flare 45yo" is multiple sclerosis)."""
+    last = re.sub(r"['’.-]", "", m.group("v").split()[-1]).casefold()
+    if last in load_names():
+        return m.span("v")
+    known = last in common_words() or last in clinical_words() or len(last) < 3
+    return None if known else m.span("v")
+
+
 def a_listed_surname(m: re.Match[str]) -> Span | None:
     """A surname the lists hold, before its title: "Brown, Mr" (not "Fine, Dr said", "Thanks,
     Dr Lee")."""
@@ -182,6 +193,11 @@ FORM_RULES = [
              rf"(?=[ \t]*,?[ \t]*(?:{A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b"
              r"|\d{1,2}(?:\+\d)?[ \t]?(?i:w|wk|wks)\b|\d{1,3}[ \t]?(?i:yo|y/o|[mf])\b))", 4,
      a_surname_and_initial),
+    # ... and a name typed small after a title typed small, before the same: "ms ama owusu dob".
+    ("NAME", r"(?<![\w'’-])(?:mrs|mr|ms|miss|mx)\.?[ \t]+"
+             r"(?P<v>(?:[a-z]\.){0,3}[ \t]?[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
+             r"(?=[ \t]*,?[ \t]*(?:dob|d\.o\.b|mrn|nhs|hosp|\d{2,3}[ \t]?(?:yo|y/o|[mf])?\b))", 4,
+     a_small_titled_name),
     # A chat's sender, opening a line with the time the message was sent: "Mark Ellison 10:42",
     # "[21:55] Kerry Shaw:".
     ("NAME", r"(?m:^)(?P<v>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})[ \t]+\[?\d{1,2}:\d{2}\b", 4,
