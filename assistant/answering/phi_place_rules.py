@@ -287,6 +287,9 @@ PLACE_RULES = [
     ("ADDRESS", rf"\b{CITY}[ \t]+(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
     # A ZIP code after a state, the rest of the address before it: "Dayton, OH 45419".
     ("ADDRESS", rf",[ \t]*(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)(?![\w-])", 3),
+    # ... and the town before its state and ZIP code, whatever the lists make of its words: "New
+    # Orleans, LA 70115".
+    ("ADDRESS", rf"\b(?P<v>{CITY}),[ \t]*(?:{STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", 3),
     ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),

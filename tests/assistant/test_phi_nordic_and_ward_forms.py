@@ -34,6 +34,7 @@ from knowledge.language import LANGUAGE_NAMES, detect_language
         ("verbal consent when the patient himself is 96 and hard of hearing?", "is 96"),
         ("lab called about ms ama owusu dob 3/4/55, potassium 6.8 haemolysed?", "owusu"),
         ("mrs m.a. o'keeffe 79 on caseload for cath - also needs b12", "keeffe"),
+        ("old notes say Mrs. Ruth Cole, New Orleans, LA 70115, dob 3/4/41", "Orleans"),
         ("new address is 2915 N. Kedzie Ave #1R Chicago IL, pls mail my Lasix", "Kedzie"),
         ("lives on Township Rd 362 outside Berlin, no insurance", "Township Rd 362"),
         ("pt registered as FNU ZARGHONA, SIV — female Pashto interpreter?", "ZARGHONA"),
