@@ -202,6 +202,17 @@ class QueryExpansion:
         ]
 
 
+def _an_alias(text: str, before: re.Match[str], match: re.Match[str]) -> bool:
+    """A single word in brackets right after another, one of the two a proper name: a drug's
+    other name ("tapentadol (Nucynta)", "Demerol (meperidine)"); not a unit ("lockout (mins)")
+    or an acronym."""
+    return bool(
+        (before.group().istitle() or match.group().istitle())
+        and re.fullmatch(r"[ \t]*\([ \t]*", text[before.end() : match.start()])
+        and re.match(r"[ \t]*\)", text[match.end() :])
+    )
+
+
 class QueryExpander:
     """Expansions for one index vocabulary. Thread-safe (read-only after construction)."""
 
@@ -226,10 +237,19 @@ class QueryExpander:
         concepts: list[Concept] = []
         question = self._without_identifiers(question, additions)
         rest = self._phrases(_FRAMING.sub(" ", question), additions, concepts)
+        before: re.Match[str] | None = None  # the last token that made a concept
         for match in _TOKEN.finditer(rest):
             concept = self._token(match.group(), match.start() == 0, additions)
-            if concept is not None:
-                concepts.append(concept)
+            if concept is None:
+                continue
+            if before is not None and _an_alias(rest, before, match):
+                # "tapentadol (Nucynta)": one concept said two ways, either name will do
+                head = concepts[-1]
+                concepts[-1] = Concept(head.words, head.alternatives + concept.alternatives)
+                before = None
+                continue
+            concepts.append(concept)
+            before = match
         builtin = frozenset(expansions(question))
         unindexed = tuple(c.words for c in concepts if self._unindexed(c))
         return QueryExpansion(question, tuple(additions), tuple(concepts), builtin, unindexed)

@@ -307,6 +307,16 @@ def test_a_drug_the_documents_never_name_is_listed_as_unindexed():
     assert unindexed("seizure at home - intranasal midazolam dose?") == ("intranasal", "midazolam")
 
 
+def test_a_drugs_other_name_in_brackets_is_one_concept_with_it():
+    # "staff" is in the documents, "Stafflex" not: either name of the one drug will do
+    e = QueryExpander(vocabulary(SEIZURE_DOC), INVENTORY, NAMES, words=ENGLISH)
+    expansion = e.expand("seizure at home - midazolam (Buccolam) or staff (Stafflex)?")
+    assert expansion.unindexed == ("midazolam",)
+    assert [c.words for c in expansion.concepts].count("Stafflex") == 0
+    # a unit in brackets is its own concept ("lockout (mins)")
+    assert "mins" in [c.words for c in e.expand("seizure lockout (mins)?").concepts]
+
+
 def test_english_words_shorthand_and_acronyms_absent_from_the_documents_are_not():
     # "home" and "give" are dictionary words; "MRSA" is an acronym, "tx" shorthand: a
     # question is not refused for wording the documents do not share
