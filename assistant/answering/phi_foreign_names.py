@@ -150,7 +150,7 @@ def _in_capitalised_runs(
 
 # Titles in other languages and relatives, which a name follows: "Frau", "Sra", "Pani",
 # "Mme", "g." (Slovene "gospod"), "mi hijo Unai", "o filho Wellington".
-TITLES = phi_titles.CAPITALISED | phi_titles.UNMISTAKABLE | phi_titles.RELATIVES
+TITLES = phi_titles.CAPITALISED | phi_titles.UNMISTAKABLE | phi_titles.RELATIVES_OF_OTHER_LANGUAGES
 # An age after a word, in the words of its language: "Chiara ha 4 anni", "Unai, 17 años".
 _AN_AGE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:ha|tiene|tem|a|hat|heeft|har)[ \t]+)?\(?\d{1,3}[ \t]*"

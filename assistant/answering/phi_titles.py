@@ -30,7 +30,7 @@ CAPITALISED = frozenset(
 _TOO_SHORT = frozenset("hr fr m g ga seu".split())
 # Relatives of other languages a name follows: "mi hijo Unai", "o filho Wellington", "sua
 # figlia Giulia" (not those English spells: "son", "far", "make").
-RELATIVES = frozenset(
+RELATIVES_OF_OTHER_LANGUAGES = frozenset(
     "hijo hija esposo esposa marido nieto nieta hermano hermana abuela abuelo filho filha "
     "neto neta irmão irmã figlio figlia marito moglie nonna nonno fratello sorella "
     "fils fille époux épouse sohn tochter ehemann ehefrau zoon dochter "
