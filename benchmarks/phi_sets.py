@@ -45,7 +45,8 @@ NEVER_READ_BY_THE_NAME_MODEL = tuple(
     hundredthirtyfifth hundredthirtysixth hundredthirtyseventh hundredthirtyeighth
     hundredthirtyninth hundredfortieth hundredfortyfirst hundredfortysecond hundredfortythird
     hundredfortyfourth hundredfortyfifth hundredfortysixth hundredfortyseventh
-    hundredfortyeighth hundredfortyninth
+    hundredfortyeighth hundredfortyninth hundredfiftieth hundredfiftyfirst hundredfiftysecond
+    hundredfiftythird hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh
     """.split()
 )
 SPLIT_SETS = (*_SPLIT_BEFORE_THE_NAME_MODEL, *NEVER_READ_BY_THE_NAME_MODEL)
