@@ -19,6 +19,8 @@ from __future__ import annotations
 BRANDS = frozenset(
     """
     verquvo kerendia fluenz camila sintrom clopilet
+    dosepak posey monoferric imovane nolotil vraylar budenofalk zavicefta stilpane jadelle
+    coloplast convatec dansac erbe asimtufii epilim
     bronchitol anavip crofab nutrison hartmann
     spinraza zolgensma evrysdi lipiodol galafold pergoveris ontozry vydura gliolan mavenclad
     lemtrada epidyolex firdapse benepali nerivio aubagio gilenya kesimpta mayzent zeposia
@@ -169,6 +171,7 @@ BRANDS = frozenset(
 EPONYMS = frozenset(
     """
     kidd duffy lutheran fugl-meyer bromage bier modic brodie borrmann
+    sudeck volkmann semmelweis dorr brøset broset bush-francis sanford
     charcot-leyden clauss rancho amigos
     caird capgras hegar goodell banff maastricht tzanck naranjo henderson-hasselbalch
     loeys-dietz li-fraumeni beckwith-wiedemann wolf-hirschhorn digeorge birt-hogg-dubé
@@ -389,6 +392,32 @@ CITIES = frozenset(
     """.split()
 )
 
+# Countries, their nations and continents: no one's address, since Safe Harbor removes only
+# places smaller than a state ("is that live in England?", "going home to Malawi").
+COUNTRIES = frozenset(
+    """
+    afghanistan africa albania algeria america americas angola argentina armenia asia
+    australia austria bahamas bangladesh barbados belarus belgium belize benin bolivia bosnia
+    botswana brazil britain bulgaria burma burundi cambodia cameroon canada chad chile china
+    colombia congo croatia cuba cyprus denmark ecuador egypt england eritrea estonia eswatini
+    ethiopia europe fiji finland france gabon gambia germany ghana greece guatemala guinea
+    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    jamaica japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon lesotho
+    liberia libya lithuania luxembourg madagascar malawi malaysia mali malta mexico moldova
+    mongolia morocco mozambique myanmar namibia nepal netherlands nicaragua niger nigeria
+    norway oman pakistan panama paraguay peru philippines poland portugal qatar romania
+    russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain sudan
+    sweden switzerland syria taiwan tajikistan tanzania thailand togo tunisia turkey uganda
+    ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe uk usa uae
+    """.split()
+) | frozenset(
+    " ".join(country.split())
+    for country in """south africa, new zealand, united states, united kingdom, saudi arabia,
+    sri lanka, el salvador, sierra leone, northern ireland, south sudan, costa rica,
+    puerto rico, dominican republic, czech republic, south korea, north korea, ivory coast,
+    papua new guinea, trinidad and tobago""".split(",")
+)
+
 PLACES = CITIES | frozenset(
     """
     portrane mountjoy polmont malabar brunei pokhara salford nnewi nassau
@@ -430,6 +459,7 @@ PLACES = CITIES | frozenset(
     sudan sweden swedish switzerland syria taiwan tajikistan tanzania thailand thai tibet
     togo tunisia turkey turkish uganda ukraine ukrainian uruguay uzbekistan venezuela
     vietnam vietnamese wales welsh yemen zambia zimbabwe latin latino latina hispanic
+    afrikaans isizulu isixhosa sesotho setswana tswana krio twi
     tagalog urdu hindi bengali punjabi gujarati swahili yoruba igbo hausa amharic somali
     farsi pashto dari mandarin cantonese creole tigrinya tigre oromo kurdish kurmanji sorani
     tamil telugu malayalam kannada marathi sinhala nepali burmese khmer lao hmong tongan
@@ -991,6 +1021,18 @@ EPONYM_OWN_NOUNS = frozenset(
     centre center house grant nurse nurses nursing hospice charity exercises concept
     reversal paresis solution lamp area campaign rule crisis blue hump sequence incision fat
     groin manoeuvres maneuvers
+    """.split()
+)
+
+# Eponyms whose possessive alone names the disease, the position, the operation or the fluid
+# ("exclude Barrett's", "Addison's sick day rules", "Hartmann's vs Ringer's"); "Barrett's
+# INR" is still someone's (assistant/answering/phi_eponyms.py).
+CONDITIONS_BY_THEIR_EPONYM = frozenset(
+    """
+    addison barrett hartmann fowler parkinson crohn cushing alzheimer hodgkin raynaud sjogren
+    sjögren huntington hashimoto meniere ménière perthes paget peyronie dupuytren tourette
+    asperger kaposi burkitt wernicke korsakoff behcet behçet kawasaki hirschsprung conn
+    gilbert ringer trendelenburg bartholin osgood
     """.split()
 )
 

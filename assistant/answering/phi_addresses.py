@@ -12,7 +12,7 @@ from assistant.answering.phi_lexicon import THE_BEFORE, clinical_words, unlisted
 from assistant.answering.phi_names import Span
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words
-from knowledge.proper_terms import CITIES, EPONYM_NOUNS, HOME_TOWNS, NOT_PEOPLE
+from knowledge.proper_terms import CITIES, COUNTRIES, EPONYM_NOUNS, HOME_TOWNS, NOT_PEOPLE
 
 # Words a timing or an amount puts before "close" or "way": "from 2 hourly close obs".
 _TIMED = re.compile(
@@ -176,6 +176,29 @@ def town_after_from(m: re.Match[str]) -> Span | None:
     if not _said_just_before(_AGED_BEFORE, m, m.start()):
         return None  # "transfer from ivacaftor", "pasted from formulary": no one is from it
     return value(m) if all(unlisted(w) for w in m.group("v").split()) else None
+
+
+def not_a_country(m: re.Match[str]) -> Span | None:
+    """The place someone lives in, unless it is a whole country ("live in England")."""
+    return None if m.group("v").casefold() in COUNTRIES else value(m)
+
+
+def a_street_by_its_name(m: re.Match[str]) -> Span | None:
+    """A street named by a word no dictionary, clinical list or list of things holds
+    ("6120 S Halsted", "home on Kedzie"; not "home on Friday" or "on Eliquis")."""
+    folded = m.group("w").casefold()
+    if folded in common_words() or folded in clinical_words() or folded in NOT_PEOPLE:
+        return None
+    return value(m)
+
+
+def a_home_town(m: re.Match[str]) -> Span | None:
+    """The town someone is at home in: capitalised, any but a country or a day; in small
+    letters, a word no list holds."""
+    town = m.group("v")
+    if town.casefold() in COUNTRIES or town.casefold() in NOT_PEOPLE - CITIES:
+        return None  # ("at home in australia", "at home in Ramadan")
+    return value(m) if not town.islower() or unlisted(town) else None
 
 
 def a_listed_town(m: re.Match[str]) -> Span | None:

@@ -228,7 +228,9 @@ DATE_RULES = [
     # A month and a day the US way that no other reading fits: a day of 13 to 31 after a
     # month ("unwinding 5/31", "last covered day would be 03/22"); not "/24" (hours, "4/24")
     # and not a count or a score out of ("12/15 patients", "ishihara 12/17 plates").
-    ("DATE", r"(?<![\w/.:-])(?P<v>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[0-35-9]|3[01]))"
+    # (nor a coma score: "GCS 10/15")
+    ("DATE", r"(?<![\w/.:-])(?<![Gg][Cc][Ss][ \t])(?<![Gg][Cc][Ss]:[ \t])"
+             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[0-35-9]|3[01]))"
              r"(?![\w/-]|[.,]\d|[ \t]+(?i:patients|people|cases|of|pts|had|were|got|have|plates"
              r"|items|points|questions|correct|answers|words|nodes|cores|criteria)\b)", 4,
      persons_date_only),

@@ -189,6 +189,10 @@ _NOT_A_PERSONS_DATE = re.compile(
     r"|best[ \t]+before|use[ \t]+by|batch(?:es)?"
     # a protocol's version and amendment, a system's release, upgrade or downtime, an agenda
     r"|version|amendment|release|upgrade|downtime|unavailable|cutover|agenda"
+    # a charge's or a price's change, a year of accounts, a holiday ("Prescription charge is
+    # going up on 1 May", "The QOF year ends 31 March", "bank holiday 26 August")
+    r"|charges?|prices?|fees?|(?:QOF|financial|tax|contract|academic|leave)[ \t]+year"
+    r"|bank[ \t]+holiday"
     # a rule's start, a day the world marks: "enters into force on 1 January 2025", "take
     # effect 1 November 2025", "World TB Day 24 March"
     r"|in(?:to)?[ \t]+force|(?:take|takes|took|taking)[ \t]+effect"
@@ -278,9 +282,17 @@ def over_89_year(m: re.Match[str]) -> Span | None:
         return None
     if _COUNTED_AFTER.match(m.string, m.end()):
         return None  # "1900 patients randomised": a count
+    if _A_TEST_BEFORE.search(before):
+        return None  # "CK 1900, Hb 118": a result
     return value(m)
 
 
+# A laboratory test just before a number, which makes it the test's result, not a year.
+_A_TEST_BEFORE = re.compile(
+    r"\b(?:CK|CPK|LDH|ALT|AST|ALP|GGT|BNP|proBNP|CRP|ESR|WCC|WBC|PSA|CEA|IgE|ferritin|amylase"
+    r"|lipase|plt|platelets|trop|troponin|d-?dimer)[ \t]*(?:of|was|is|=|:)?[ \t]*$",
+    re.I,
+)
 # A second year after a dash: a life's or a stay's span, not a clock's ("1931-2024").
 _LIFE_SPAN = re.compile(r"[ \t]*[-–][ \t]*((?:19|20)\d\d)(?!\d)")
 _COUNTED_AFTER = re.compile(

@@ -12,7 +12,14 @@ import re
 from assistant.answering.phi_lexicon import NOT_BETWEEN, PARTICLES, PLACE_NOUNS
 from assistant.answering.phi_phrases import in_capitals
 from knowledge.name_words import common_words, given_names, load_names, surname_ranks
-from knowledge.proper_terms import EPONYM_NOUNS, EPONYM_OWN_NOUNS, EPONYMS, NOT_PEOPLE
+from knowledge.proper_terms import (
+    CONDITIONS_BY_THEIR_EPONYM,
+    EPONYM_NOUNS,
+    EPONYM_OWN_NOUNS,
+    EPONYMS,
+    NOT_PEOPLE,
+    RELATIVES,
+)
 
 COMMON_RANK = 1000
 
@@ -60,7 +67,9 @@ def eponym_next(text: str, end: int) -> bool:
         # institution's word: "Tommy's National Centre")
         if following is not None and following.group(1) in _A_PERSONS_PLACE:
             return False  # "Joan Hunter's house": her home, not "Ronald McDonald House"
-        return following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS
+        if following is not None and following.group(1).casefold() in EPONYM_OWN_NOUNS:
+            return True
+        return _a_condition_alone(text, end)
     if _CHILDRENS_AFTER.match(text, end):
         return True  # a children's hospital named after someone: "Lurie Children's"
     ordinary = 0
@@ -95,6 +104,29 @@ def eponym_next(text: str, end: int) -> bool:
 
 
 _CHILDRENS_AFTER = re.compile(r"[ \t]+Children['’]s\b")
+
+
+def _a_condition_alone(text: str, end: int) -> bool:
+    """The possessive of an eponym that names its disease, position, operation or fluid
+    alone, with no word of a person's after it: "to exclude Barrett's?", "Addison's sick
+    day rules", "Hartmann's vs Ringer's" (not "Barrett's INR", "Parkinson's wife")."""
+    eponym = _POSSESSIVE_WORD.search(text, 0, end)
+    if eponym is None or eponym.group(1).casefold() not in CONDITIONS_BY_THEIR_EPONYM:
+        return False
+    following = re.match(r"['’]?[ \t]*([^\W\d_]+)", text[end:])
+    return following is None or following.group(1).casefold() not in _A_PERSONS_THINGS
+
+
+_POSSESSIVE_WORD = re.compile(r"([^\W\d_]+)['’]s?$")
+# What follows a possessive that makes it a person's: a relative, a record, a result.
+_A_PERSONS_THINGS = RELATIVES | frozenset(
+    """
+    inr bloods bp obs meds medication medications notes chart results result labs potassium
+    sodium sats pain wound bed room dob age mrn nhs gp consultant carer partner family
+    husband wife son daughter mum mom dad mother father sister brother niece nephew friend
+    house home flat address phone number name appointment referral letter
+    """.split()
+)
 
 # A person's home after a possessive in small letters: "Pieter Botha's house".
 _A_PERSONS_PLACE = frozenset({"house", "home", "flat", "place"})

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering import phi_titles
 from assistant.answering.phi_cased_scripts import cased_script_names, in_a_cased_script
 from assistant.answering.phi_dates import value
 from assistant.answering.phi_lexicon import PLACE_NOUNS, clinical_words
 from assistant.answering.phi_names import OTHER_SCRIPT, Span, name_beside_bed
 from assistant.answering.phi_numbers import not_a_service_line
-from assistant.answering.phi_patterns import A_BED, AGE_PLACEHOLDER
+from assistant.answering.phi_patterns import A_BED, AGE_PLACEHOLDER, LO, UP
 from assistant.answering.phi_south_asian import SOUTH_ASIAN_RULES
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.proper_terms import RELATIVES
@@ -102,14 +103,23 @@ def not_a_gloss(m: re.Match[str]) -> Span | None:
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # A capitalised name word: "Harris", "O'Neil", "Smith-Jones".
-_CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_CAPITALISED = rf"[{UP}][{LO}]+(?:[-'’][{UP}][{LO}]+)?"  # (with Latin-1's: "Thérèse")
 
 
 def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
-    """The listed names before a bed, not a ward's ("Jenner Ward, bed 4")."""
+    """The listed names before a bed, not a ward's ("Jenner Ward, bed 4") nor the last word of
+    a longer proper name ("Medicina del Policlinico Gemelli, letto 18"; a title may stand
+    before a name: "Mrs Jane Doe (bay 2)")."""
     if any(w.casefold() in PLACE_NOUNS for w in m.group("v").split()):
         return None
+    before = _WORD_BEFORE.search(m.string, 0, m.start("v"))
+    if before and before.group(1)[0].isupper() and before.group(1).casefold() not in _TITLES:
+        return None
     return name_beside_bed(m)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
+_TITLES = phi_titles.ENGLISH | phi_titles.CAPITALISED | phi_titles.RELATIVES_OF_OTHER_LANGUAGES
 
 
 # Ninety in Czech, Slovak, Polish, Hungarian, the South Slavic languages, Romanian, Greek,
@@ -191,7 +201,8 @@ FORM_RULES = [
     ("NAME", r"(?:^|(?<=\n)|(?i:(?<=\bpt[ \t])|(?<=\bpt:[ \t])))"
              r"(?P<v>[A-Za-z][a-z'’-]+[ \t]+[A-Za-z])"
              rf"(?=[ \t]*,?[ \t]*(?:{A_BED}|(?i:ward|dob|d\.o\.b|nhs|mrn|hosp)\b"
-             r"|\d{1,2}(?:\+\d)?[ \t]?(?i:w|wk|wks)\b|\d{1,3}[ \t]?(?i:yo|y/o|[mf])\b))", 4,
+             r"|\d{1,2}(?:\+\d)?[ \t]?(?i:w|wk|wks)\b|\d{1,3}[ \t]?(?i:yo|y/o|[mf])\b"
+             r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b))", 4,  # ... or a date: "Smith J, 12/03/1950"
      a_surname_and_initial),
     # ... and a name typed small after a title typed small, before the same: "ms ama owusu dob".
     ("NAME", r"(?<![\w'’-])(?:mrs|mr|ms|miss|mx)\.?[ \t]+"
@@ -209,10 +220,11 @@ FORM_RULES = [
               r"(?![\w]|[ .]\d)", 3),
     # A Spanish mobile or landline in threes and pairs: "636 47 82 19" (not a 900 service line).
     ("PHONE", r"(?<![\w+./])(?:[67]\d{2}|9(?!0[0-2])\d{2})(?:[ .]\d{2}){3}(?!\w|\.\w|[ .]\d)", 3),
-    # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)" (names on
-    # the lists only, as after the bed: "bed 4 - Baker"; "Sepsis, bed 4" is none).
+    # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)", "Nasser in
+    # bed 8" (names on the lists only, as after the bed: "bed 4 - Baker"; "Sepsis, bed 4" is
+    # none).
     ("NAME", rf"(?<![\w'’-])(?P<v>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,2}})"
-             rf"(?=[ \t]*[,(–-][ \t]*{A_BED})", 5, a_name_before_a_bed),
+             rf"(?=[ \t]*[,(–-][ \t]*{A_BED}|[ \t]+in[ \t]+{A_BED})", 5, a_name_before_a_bed),
     # A Japanese address in Latin letters, its block numbers first: "2-14-7 Kichijoji Honcho,
     # Musashino-shi, Tokyo" (a ward, city or prefecture's suffix among its parts).
     ("ADDRESS", rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_ROMAJI_WORD}"
@@ -271,6 +283,12 @@ FORM_RULES = [
     ("ID", r"\b(?:bil|bilen|bilens|auto|auton)[ \t]+(?P<v>[A-Z]{3}[ \t]?\d{2}[A-Z\d]"
            r"|[A-Z]{2}[ \t]?\d{5}|[A-Z]{2}[ \t]?\d{2}[ \t]?\d{3}|[A-Z]{2,3}-\d{1,3})(?![\w-])", 1,
      value),  # (... Norway's "EL 48213", Denmark's "CV 41 207", Finland's "XKP-482")
+    # A plate after the car someone was driving: "driving a Toyota Corolla ACW 4471",
+    # "drives a white bakkie ND 123-456".
+    ("ID", r"(?i:\b(?:driving|drives|drove|driven)[ \t]+(?:(?:a|an|his|her|their|the)[ \t]+)?)"
+           r"(?:[\w-]+[ \t]+){0,3}?"
+           r"(?P<v>[A-Z]{2,3}[ \t]?\d{3}(?:[- ]?\d{1,3})?(?:[ \t]?[A-Z]{1,3})?)(?![\w-])", 3,
+     value),
     # A Kenyan plate: "KMEB 482T", "KCA 123A".
     ("ID", r"\bK[A-Z]{2,3}[ \t]?\d{3}[A-Z]\b", 3),
     # An Indian plate: its state, district, series and number ("MH 12 AB 1234", "UP32KX4471").

@@ -109,7 +109,13 @@ UNLISTED_WORDS = frozenset(
     # Japanese herbal medicine, a heated table, a hot spring
     " kampo kotatsu onsen"
     # foods of East and South-East Asia, laboratory tests
-    " lingzhi balut fugu ferritin crossmatch".split()
+    " lingzhi balut fugu ferritin crossmatch"
+    # an enzyme, a faint, a fluke's disease, a place of disease, a drug's short name
+    " amylase vasovagal bilharzia perianal cotrim"
+    # kin as southern Africa addresses them, in Afrikaans, isiZulu, isiXhosa, Setswana and
+    # Shona: "ouma is 97", "Gogo's grandchildren", "Sisi at the front desk"
+    " ouma oupa oom tannie gogo ubaba umama nkoko mkhulu makhulu sekuru ambuya mbuya sisi"
+    " bhuti malume".split()
 )
 
 

@@ -52,9 +52,11 @@ _FOR_BEFORE = re.compile(r"(?i:\bfor)[ \t]+$")
 # What someone is called, in quotes after the word for them: "pt 'bud' (real name …)", "mr i.
 # ahmed aka 'ish'".
 _NICKNAME_BEFORE = re.compile(
-    r"(?i:\b(?:pt|patient|aka|a\.k\.a\.?|called|known[ \t]+as|nickname[ \t]*:?))[ \t]*['‘\"“]$"
+    r"(?i:\b(?:pt|patient|aka|a\.k\.a\.?|called|known[ \t]+as|nickname[ \t]*:?))[ \t]*['‘\"“]"
+    r"(?P<first>[A-Z][a-z]+[ \t]+)?$"  # (the second word of two: "aka \"Lil Tee\"")
 )
 _QUOTE_AFTER = re.compile(r"['’\"”]")
+_SECOND_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+['’\"”]")
 _NOT_NICKNAMES = NOT_BETWEEN | MODALS | {"no", "yes"}  # "pt 'no' to bloods"
 # A caller, on a message pad: "rose on the line, 89", "phoned back sunny o.", "ring back bev".
 _ON_THE_LINE_AFTER = re.compile(
@@ -121,7 +123,7 @@ def named_by_cues(text: str, tokens: list[re.Match[str]], verdicts: list[bool]) 
                 _TITLE_SMALL_BEFORE.search(before) is not None
                 and _a_surname_typed_small(word, before)
             )
-            or (_NICKNAME_BEFORE.search(before) is not None and _a_nickname(word, after))
+            or _a_nickname(word, before, after)
             or (_NEWS_ON_BEFORE.search(before) is not None and _a_given_name_no_word(word))
             or (
                 _MODAL_BEFORE.search(before) is not None
@@ -223,9 +225,17 @@ def _a_caller(before: str, after: str) -> bool:
     )
 
 
-def _a_nickname(word: str, after: str) -> bool:
-    """One word alone in the quotes, no function word: "'bud'", "'ish'" (not "pt 'no'")."""
-    return _QUOTE_AFTER.match(after) is not None and word.casefold() not in _NOT_NICKNAMES
+def _a_nickname(word: str, before: str, after: str) -> bool:
+    """One word alone in the quotes, no function word: "'bud'", "'ish'" (not "pt 'no'"); or
+    two capitalised ones: "aka \"Lil Tee\"" (not "pt 'no way'")."""
+    cue = _NICKNAME_BEFORE.search(before)
+    if cue is None or word.casefold() in _NOT_NICKNAMES:
+        return False
+    if cue.group("first"):
+        return word[:1].isupper() and _QUOTE_AFTER.match(after) is not None
+    if _SECOND_WORD_AFTER.match(after):
+        return word[:1].isupper()
+    return _QUOTE_AFTER.match(after) is not None
 
 
 def _a_persons_name(word: str) -> bool:

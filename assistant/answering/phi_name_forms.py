@@ -131,6 +131,13 @@ def initial_and_capital_surname(m: re.Match[str]) -> Span | None:
 
 
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
+def a_prefixed_name(m: re.Match[str]) -> Span | None:
+    """The name after a Bantu language's prefix when its first word is a given name or a word
+    no list holds ("uMandla", not "kuSomething" of an English word)."""
+    first = m.group("v").split()[0].casefold()
+    return m.span("v") if first in given_names() or unlisted(first) else None
+
+
 # fmt: off
 NAME_FORM_RULES = [
     # A nickname before the real name it stands for: "Spud (real name …, 40)", "Tiny (Sam
@@ -158,6 +165,11 @@ NAME_FORM_RULES = [
     ("NAME", r"(?i:\bbed)[ \t]*\d{1,3}[A-Za-z]?[ \t]*[-–:][ \t]*"
              r"(?P<v>[a-z]\.[ \t]?[a-z]{3,}(?:-[a-z]{2,})?)(?![\w'’.-])", 5,
      initial_and_capital_surname),
+    # A name after the prefix isiZulu, isiXhosa or Shona joins to it: "uMandla Zungu",
+    # "kaThandiwe", "vaTendai" (the name after the prefix; "eThekwini" is a place, "iPhone" a
+    # phone).
+    ("NAME", r"(?<![\w'’-])(?:u|ka|ku|va|no|ngu|ngo|ngka)"
+             r"(?P<v>[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-])", 5, a_prefixed_name),
 ]
 # fmt: on
 

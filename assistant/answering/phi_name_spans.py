@@ -269,10 +269,12 @@ _NAME_LABEL = re.compile(
     r"(?<!drug )(?<!product )(?<!what )(?<!which )(?<![\w-]))name(?:[ \t]+is|['’]s|[ \t]*[:=])?)"
     r"[ \t]*$"
 )
-# What follows a name's label without being a name: "name band", "name unknown".
+# What follows a name's label without being a name: "name band", "name unknown", "why did
+# the old name change?".
 _LABEL_NOT_NAMES = frozenset(
     """a an the and or of on in is not no unknown withheld given same different band bands
-    tag tags badge badges alert alerts check checks label labels field""".split()
+    tag tags badge badges alert alerts check checks label labels field change changes changed
+    changing""".split()
 )
 
 # A title in small letters after a word that leads to a person: "for ms price", "re mr shah"

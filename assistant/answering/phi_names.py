@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.phi_lexicon import clinical_words, listed_strongly
+from assistant.answering.phi_lexicon import clinical_words, listed_strongly, unlisted
 from assistant.answering.phi_phrases import place_phrases
 from knowledge.name_words import common_words, frequent_surnames, given_names, load_names
 from knowledge.parsing.hygiene import english_words
@@ -98,7 +98,8 @@ def names_before(m: re.Match[str]) -> Span | None:
     # question opens with the patient)
     name_like = all(_name_like(w) or _surname_first(names, i) for i, w in enumerate(names))
     opening = len(words) == 1 and bool(run) and _opening_word_name(m, names[0])
-    if not run or not (name_like or opening):
+    shouted = not m.string[: m.start("v")].strip() and _a_name_in_capitals(names)
+    if not run or not (name_like or opening or shouted):
         return None
     base = m.start("v")
     return base + run[-1].start(), base + run[0].end()
@@ -150,6 +151,18 @@ def _opening_word_name(m: re.Match[str], word: str) -> bool:
     )
 
 
+def _a_name_in_capitals(names: list[str]) -> bool:
+    """Two or three words in capitals opening a message before an age and sex, one of them a
+    word no list holds, none a clinical word or an abbreviation: "GOODWILL MAPOSA 56M" (not
+    "CHEST PAIN 56M", "NEW PT 67F")."""
+    if not 2 <= len(names) <= 3 or not all(n.isupper() and n.isalpha() for n in names):
+        return False
+    folded = [n.casefold() for n in names]
+    if any(f in clinical_words() or f in SenseInventory.load() for f in folded):
+        return False
+    return any(unlisted(f) for f in folded)
+
+
 def _name_like(word: str) -> bool:
     """Whether a word before an age and sex reads as a name, by its case: capitalised
     ("Chidinma"); in capitals and on the name list ("MCALLISTER", not "COPD"); in lower case,
@@ -161,8 +174,12 @@ def _name_like(word: str) -> bool:
     parts = [p for p in folded.split("-") if p]
     if not word.isascii():
         return not any(p.isascii() and p in english_words() for p in parts)
-    if word.isupper():
-        return all(p in name_list() for p in parts)
+    if word.isupper():  # (a clinical word no frequent surname is none: "CHEST PAIN 56M")
+        return all(
+            p in name_list()
+            and (len(p) < 4 or p not in clinical_words() or p in frequent_surnames())
+            for p in parts
+        )
     if word[:1].isupper():
         return True
     if len(parts) > 1:  # "ji-hoon", "mei-ling": each part a name and no common word
@@ -421,11 +438,16 @@ def name_after_cue(m: re.Match[str]) -> Span | None:
     # After "Mr" or "Mrs" a capitalised surname that is also a word ("Mr Ward 82", "Mrs
     # Will") is the person's: the first word only, the rest as for any cue.
     titled = _TITLE_BEFORE.search(m.string, 0, start) is not None
+    initials_only = True  # so far: "Mrs A. B. Lindqvist" (not the article "A", nor "I")
     for w in re.finditer(r"\S+", m.group("v")):
+        if titled and initials_only and _an_initial(w.group(), m.string, start + w.end()):
+            end = start + w.end()
+            continue
         word = w.group().strip(".:").casefold()  # ("NWANKWO  FORENAME: …")
-        surname = titled and end == start and w.group()[0].isupper() and listed_strongly(word, [])
+        surname = titled and initials_only and w.group()[0].isupper() and listed_strongly(word, [])
         if not surname and (word in STOP or (word in NOT_PEOPLE and word not in name_list())):
             break
+        initials_only = False
         end = start + w.end()
     if m.group().startswith("named") and _A_PLACE_NAMED.match(m.string, end):
         return None  # "a ward named Florence Nightingale ward": a place named after someone
@@ -438,6 +460,16 @@ _A_PLACE_NAMED = re.compile(
 )
 _BLOOD_GROUP = re.compile(r"(?:A|B|AB|O)[ \t]*(?i:pos(?:itive)?|neg(?:ative)?|Rh[DdEe]?\b|[+-])")
 _TITLE_BEFORE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _an_initial(word: str, text: str, end: int) -> bool:
+    """An initial after a title, with its full stop or a capitalised word after it: "A." of
+    "Mrs A. Smith", "A" of "Mr A Jones" (not "Mr A is")."""
+    if re.fullmatch(r"[A-Z]\.", word):
+        return True
+    capital_after = _CAPITALISED_AFTER.match(text, end) is not None
+    return re.fullmatch(r"[A-Z]", word) is not None and capital_after
 
 
 def adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:

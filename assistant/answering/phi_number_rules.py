@@ -159,6 +159,8 @@ NUMBER_RULES = [
     ("ID", rf"(?i:\bHSN\b|\bcitizenship[ \t]+(?:{NO}|id\b)|\b(?:tribal[ \t]+)?enrol(?:l)?ment"
            rf"(?:[ \t]+(?:{NO}|id\b))?|\bcensus[ \t]*\#)"
            r"[ \t]*[:#]?[ \t]*(?P<v>\d[\d ,-]{3,12}\d)(?![\w-]|[.,]\d)", 1, min_digits(5)),
+    # Zambia's national registration card: "NRC: 284716/61/1" (no other number is written so).
+    ("ID", r"(?<![\w/])\d{6}/\d{2}/\d(?![\w/])", 1),
     # Sri Lanka's national identity card: nine digits and V or X, or (since 2016) twelve.
     ("ID", r"\bNIC\b(?:[ \t]*(?i:no\b\.?))?[ \t]*[:#]?[ \t]*(?P<v>\d{9}[VvXx]|\d{12})(?![\w-])", 1),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.

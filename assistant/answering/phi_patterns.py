@@ -43,7 +43,11 @@ STREET_ADDRESS = (
 # A clinic list's booked time, 24-hour, the colon optional: "0930", "09:30".
 BOOKED_TIME = r"(?:[01]\d|2[0-3]):?[0-5]\d"
 # A bed, a bay or a room and its number ("bed 4", "side room 2", "rm12").
-A_BED = r"(?i:bed|bay|rm|room|cubicle|side[ \t]?room)[ \t]*\d"
+# (and in French, Spanish, Portuguese, Italian and German: "Thérèse, chambre 1204")
+A_BED = (
+    r"(?i:bed|bay|rm|room|cubicle|side[ \t]?room|chambre|lit|cama|habitaci[oó]n|quarto|leito"
+    r"|stanza|letto|zimmer)[ \t]*\d"
+)
 
 # A service rank written before a name, as a sick parade's or a unit's list writes it ("Pte
 # BROWN K", "LCpl Harris", "Flt Lt Price"); not "Lt" alone (left), "Gen" (general surgery),

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phi_addresses import (
+    a_home_town,
     a_listed_town,
+    a_street_by_its_name,
     employer,
     listed_town_of_someone,
     named_home,
+    not_a_country,
     not_a_known_place,
     outward_code,
     street_name,
@@ -80,6 +83,9 @@ PLACE_RULES = [
     # (not the particle "으로" before a number: "100mg으로 2주")
     ("ADDRESS", r"(?:[\uac00-\ud7af]+[ \t]+){0,3}[\uac00-\ud7af]+(?<!으)(?:로|길)[ \t]+\d+(?:-\d+)?"
                 r"(?:,?[ \t]*\d+동)?(?:[ \t]*\d+호)?", 3),
+    # A form's residence field in capitals, to its end: "RES: CHAWAMA, LUSAKA   C/O FEVER".
+    ("ADDRESS", r"\b(?:RES|RESIDENCE|Residence)[ \t]*:[ \t]*(?P<v>[A-Z][^\n|\t]*?)"
+                r"(?=[ \t]{2,}|[ \t]*(?:\n|\||\t|$))", 3),
     # A form's address field, to the end of its line or cell, when it holds a number: "Address:
     # H.No. 8-2-293, Road No. 12, Banjara Hills, Hyderabad 500034" (not "IP address: …").
     ("ADDRESS", r"(?i:(?<!ip )(?<!email )(?<!e-mail )\b(?:home[ \t]+)?address)[ \t]*:[ \t]*"
@@ -89,6 +95,13 @@ PLACE_RULES = [
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
                 r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
                 r"|blvd|ln)\b\.?", 3),
+    # A house in a South African township's extension, the township named after it: "hse 3412
+    # ext 9 Ivory Park" (not a phone's extension: no place follows one).
+    ("ADDRESS", r"\b\d{1,5}[ \t]+(?i:ext|extension)\.?[ \t]+\d{1,3}(?:[ \t]+[A-Z][a-z]+){1,2}\b",
+     3),
+    # A numbered avenue in a city's quarter, as Calgary and Edmonton write them: "1123 17 Ave SW".
+    ("ADDRESS", r"\b\d{1,5}[ \t]+\d{1,3}[ \t]+(?:Ave|Avenue|St|Street)\.?[ \t]+(?:NW|NE|SW|SE)\b",
+     3),
     ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:[A-Za-z'’-]+[ \t]+){1,2}(?i:court|close|way|place"
                 r"|drive|gardens|grove|mews|square|row|walk|hill|park|view|rise|cl|cres|gdns|tce)\b",
      3, street_name),
@@ -100,8 +113,30 @@ PLACE_RULES = [
                 r"\d[a-z]{2}\b", 3),
     # A flat's number before a comma or in brackets: "at clement court (flat 7)" (not "lie
     # flat 30 degrees").
-    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,|[ \t]*\))", 3),
-    ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box)[ \t]*\d+", 3),
+    # ... or after "in": "Mr Hale in flat 22 has had no tablets".
+    ("ADDRESS", r"(?i:\bflat)[ \t]+\d{1,4}[a-z]?(?=,|[ \t]*\))|(?<=\bin[ \t])(?i:flat)[ \t]+\d{1,4}"
+                r"[a-z]?\b", 3),
+    # A post office box, a rural route's box or (in southern Africa) a private bag: "P/Bag 0038".
+    ("ADDRESS", r"(?i:\bP\.?[ \t]?O\.?[ \t]+box|\bRR[ \t]*\d+[ \t]+box|\bP/Bag|\bprivate[ \t]+bag)"
+                r"[ \t]*\d+", 3),
+    # A US grid address without its street word, the direction before the street's name: "found
+    # at 6120 S Halsted" (not a dictionary's or a clinical list's word: "100 S Aureus").
+    ("ADDRESS", rf"(?<![\w.,/-])(?P<v>\d{{2,5}}[ \t]+[NSEW]\.?[ \t]+(?P<w>[A-Z][a-z]{{2,}})"
+                rf"(?:[ \t]+{STREET})?)", 3, a_street_by_its_name),
+    # A street by its name and its street word, without a number, after "on": "lives with his
+    # aunt on Saviers Rd", "the hostel on Flinders St".
+    ("ADDRESS", r"(?<![\w-])on[ \t]+(?P<v>(?P<w>[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:St|Rd|Ln"
+                r"|Ave|Blvd|Street|Road|Lane|Avenue|Crescent|Terrace|Close|Court|Ct|Place|Pl|Way"
+                r"|Drive))\b", 3),
+    # ... or by its name alone after the home it is the street of: "at home on Kedzie", "at his
+    # cousin's on Kietzke" (not "home on Friday", "home on Eliquis").
+    ("ADDRESS", rf"(?i:\b(?:home|house|flat|apartment|place|(?:cousin|aunt|uncle|sister|brother"
+                rf"|mum|mom|friend|gran|grandma)['’]s)[ \t]+on[ \t]+)(?P<v>(?P<w>[A-Z][a-z]{{2,}})"
+                rf"(?:[ \t]+{STREET})?)", 3, a_street_by_its_name),
+    # The town someone was at home in: "a fall at home in Summit", "at home in arbroath" (a
+    # town in small letters when no list holds the word: not "at home in bed").
+    ("ADDRESS", r"(?i:\b(?:at|from)[ \t]+home[ \t]+in[ \t]+)"
+                r"(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[a-z]{4,})\b", 3, a_home_town),
     # A town, an Australian state and its postcode: "Tamworth NSW 2340".
     ("ADDRESS", rf"\b(?:[{UP}][{LO}]+[ \t]+){{1,2}}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+"
                 r"\d{4}\b", 3),
@@ -238,7 +273,7 @@ PLACE_RULES = [
     ("ADDRESS", r"\b(?:Apartment|Apt|Flat|Plot|Suite|apartment|apt)\b\.?[ \t]*#?[ \t]*"
                 r"\d{1,4}[A-Za-z]?\b", 3),
     ("ADDRESS", r"(?i:\b(?:lives?|living|resides?|residing|area)\b[ \t]+(?:in[ \t]+)?)"
-                r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
+                r"(?P<v>\d{4,5}(?:-\d{4})?)\b(?![ \t]+\d)", 3),  # four digits: Australia, Europe
     # The town a patient lives in is an address's part (Safe Harbor), whether or not the
     # lists know it as a place: "lives alone in Leeds", "resident of Croydon". (A town
     # travelled from is history, not an address: "returned from Lagos".)
@@ -259,7 +294,7 @@ PLACE_RULES = [
                 # "stolen from his house in Croydon"
                 r"|(?:his|her|their|my|the[ \t]+patient['’]s)[ \t]+(?:house|home|flat)[ \t]+in)"
                 r"[ \t]+)"
-                rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3),
+                rf"(?P<v>{CITY})(?![ \t]*(?i:{STREET}))", 3, not_a_country),
     # ... and in the Nordic languages: "bor i Stavanger", "asuu Salossa", "býr í Hafnarfirði",
     # "kaatunut kotona Lahdessa" (fell at home in Lahti).
     ("ADDRESS", r"(?i:\b(?:bor|bodde|bosatt|asuu|asui|býr|bjó|kotona|hemma[ \t]+i|hjemme[ \t]+i)"

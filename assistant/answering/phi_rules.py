@@ -417,7 +417,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # "f 98 cfs 9", "wife 94 wd never want", "at the age of 91": a sex or a relative just
     # before a number of 90 or more, and the age of ("a dose of 90" is no one's).
     ("ID", rf"(?i:(?<![\w.])(?:f|m|female|male|wife|husband|mum|mom|dad|mother|father|gran"
-           rf"|granny|grandma|grandad|grandpa|grandmother|grandfather|nan|nana)[ \t]+"
+           rf"|granny|grandma|grandad|grandpa|grandmother|grandfather|nan|nana|koro|kuia|gogo"
+           rf"|ouma|oupa|nkoko|mkhulu|makhulu|sekuru|ambuya|mbuya)[ \t]+"  # ("gogo 92 alone")
            rf"|\bage[ \t]+of[ \t]+){_AGE}"
            r"(?!\d|[.,/:]\d|[ \t]*(?i:%|mg|mcg|ml|kg|g\b|units?|mmol|bpm|mmhg))",
      5, value, AGE_PLACEHOLDER),
@@ -427,6 +428,10 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value,
      AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{QUANTITY})", 9, not_a_code),
+    # ... and with a check letter after: a Medi-Cal CIN, "91783345B" (not a unit, "U", nor a
+    # product's lot: "Lot: 4471209A")
+    ("ID", r"(?<![\w.])(?<!\d,)(?<!(?i:lot)[ \t])(?<!(?i:lot):[ \t])\d{7,}[A-TV-Z]"
+           r"(?![\w-]|[.,]\d)", 9, not_a_code),
     # A record number or a birth date read out after its label: "m r n four four seven two one
     # nine", "dob one two oh three four seven".
     ("ID", r"(?i:\b(?:m[ \t]?r[ \t]?n|(?:medical[ \t]+)?record[ \t]+(?:number|no)"
@@ -473,6 +478,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
            r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
+    # ... and after the word for years in the Bantu languages of southern Africa: "dingwaga di
+    # le 91" (Setswana), "dilemo tse 93" (Sesotho), "uneminyaka engu-95" (isiZulu), "iminyaka
+    # eyi-92" (isiXhosa), "makore 94" (Shona).
+    ("ID", rf"(?i:\b(?:\w*minyaka|dingwaga|dilemo|makore)(?:[ \t]+(?:di[ \t]+le|tse|e[ \t]+le))?"
+           rf"[ \t]+(?:engu|eyi|engama|angama|ama)?-?){_AGE}\b", 5, value, AGE_PLACEHOLDER),
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".
     ("DATE", r"(?i:\b\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]+năm[ \t]+\d{4})?)\b", 4),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".

@@ -37,7 +37,9 @@ RELATIVES_OF_OTHER_LANGUAGES = frozenset(
     # ... and of the Nordic languages and Finnish: "(tytär Satu)", "datteren Kari"
     "datter datteren dotter dottern døtre søn sønn sønnen sonen mor mormor farmor morfar "
     "farfar kone konen hustru mand manden mann mannen maka sambo bror broren søster syster "
-    "tytär tyttäreni poika poikani äiti isä vaimo mies sisko veli dóttir sonur móðir faðir".split()
+    "tytär tyttäreni poika poikani äiti isä vaimo mies sisko veli dóttir sonur móðir faðir "
+    # ... and of southern Africa: "Gogo Nomsa", "oom Koos", "Sekuru Tendai"
+    "ouma oupa oom tannie gogo ubaba umama nkoko mkhulu makhulu sekuru ambuya mbuya".split()
 )
 
 

@@ -1,9 +1,8 @@
 """Names wherever they stand: a word-by-word look for the names the cue rules miss.
 
 assistant/answering/phi.py finds names by where they stand (after "pt", before an age and sex,
-before "DOB"). Clinicians also write "can Maria have ibuprofen", "pain not controlled for
-Smith", "its for kathleen", "Rose is 82 and BP 92/50". This pass weighs each word that no rule
-took:
+before "DOB"). Clinicians also write "can Maria have ibuprofen", "its for kathleen", "Rose is
+82 and BP 92/50". This pass weighs each word that no rule took:
 
 - its case: a capital inside a sentence is a proper noun's; at a sentence's start it says
   nothing; lower case is a name only for a given name that is no English word ("jamal");
@@ -469,10 +468,11 @@ def _inside_a_title(text: str, token: re.Match[str]) -> bool:
 
 
 def _a_date_around(text: str, token: re.Match[str]) -> bool:
-    """A month or a weekday used as one: "March 2024", "since Monday", "the March update"."""
+    """A month or a weekday used as one: "March 2024", "since Monday", "on 1 April"."""
     before = text[max(0, token.start() - 12) : token.start()]
-    number_after = re.match(r"[ \t]+\d", text[token.end() :]) is not None
-    return number_after or _DATE_WORD_BEFORE.search(before) is not None
+    if re.match(r"[ \t]+\d", text[token.end() :]) or re.search(r"\b\d{1,2}[ \t]+$", before):
+        return True
+    return _DATE_WORD_BEFORE.search(before) is not None
 
 
 def _starts_sentence(text: str, start: int) -> bool:
