@@ -392,8 +392,9 @@ CITIES = frozenset(
     """.split()
 )
 
-# Countries, their nations and continents: no one's address, since Safe Harbor removes only
-# places smaller than a state ("is that live in England?", "going home to Malawi").
+# Countries, their nations and continents, and the states and provinces of the US, Canada and
+# Australia: no one's address, since Safe Harbor removes only places smaller than a state ("is
+# that live in England?", "going home to Malawi", "if I don't live in Queensland").
 COUNTRIES = frozenset(
     """
     afghanistan africa albania algeria america americas angola argentina armenia asia
@@ -409,13 +410,21 @@ COUNTRIES = frozenset(
     russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain sudan
     sweden switzerland syria taiwan tajikistan tanzania thailand togo tunisia turkey uganda
     ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe uk usa uae
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin wyoming ontario quebec québec
+    alberta manitoba saskatchewan nunavut yukon queensland tasmania
     """.split()
 ) | frozenset(
     " ".join(country.split())
     for country in """south africa, new zealand, united states, united kingdom, saudi arabia,
     sri lanka, el salvador, sierra leone, northern ireland, south sudan, costa rica,
     puerto rico, dominican republic, czech republic, south korea, north korea, ivory coast,
-    papua new guinea, trinidad and tobago""".split(",")
+    papua new guinea, trinidad and tobago, new york state, north carolina, south carolina,
+    north dakota, south dakota, new mexico, new jersey, new hampshire, rhode island, west
+    virginia, british columbia, nova scotia, new brunswick, prince edward island, new south
+    wales, western australia, south australia, northern territory""".split(",")
 )
 
 PLACES = CITIES | frozenset(

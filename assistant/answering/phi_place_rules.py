@@ -282,9 +282,9 @@ PLACE_RULES = [
                 r"|[a-z]+[ \t]+(?:son|daughter|family))))?"
                 r"[ \t]+(?:in|at|near)|resident[ \t]+of|home[ \t]+is[ \t]+in|based[ \t]+in"
                 r"|address[ \t]+is[ \t]+in"  # "says his address is in Leeds"
-                # "flying home to Galway on the 3rd"
+                # "flying home to Galway on the 3rd", "slides to take home to Harare"
                 r"|(?:flying|flies|going|goes|travell?ing|returning|heading|driving"
-                r"|discharged?|discharging)[ \t]+"
+                r"|discharged?|discharging|take|takes|taking|took)[ \t]+"
                 r"(?:back[ \t]+)?home[ \t]+to"
                 # "lives Tower Hamlets", "she moved to Brisbane 4000 last year" (not "Saving
                 # Babies' Lives Care Bundle", nor a unit that "moved to Llandough")

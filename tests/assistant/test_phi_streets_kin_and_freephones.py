@@ -43,6 +43,7 @@ from assistant.answering import phi
         ("MVA last night, driving a Nissan Almera HGT 552 GP, seatbelt on", "HGT 552"),
         ("the CIN I have for her is 80417723C and billing rejects it", "80417723C"),
         ("Barrett's INR is 4.2 tonight, hold the warfarin?", "Barrett"),
+        ("she wants her slides to take home to Bulawayo next week, can we release them?", "Bulawayo"),
     ],
 )
 def test_a_form_of_an_identifier_goes(typed, gone):
@@ -54,6 +55,7 @@ def test_a_form_of_an_identifier_goes(typed, gone):
     [
         "Is the HPV screening interval change live in Scotland yet?",
         "Can we give 3 months of ART to someone going home to Zambia for the holidays?",
+        "Do I pay for an ambulance in Australia if I don't live in Queensland?",
         "Is 1-800-MEDICARE (1-800-633-4227) the right line for an appeal?",
         "HSE Live 1800 700 700 - do they take vaccine bookings?",
         "GCS 11/15 after the seizure, CT head first?",
