@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from assistant.answering.phi_cue_names import name_after_cue
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
 from assistant.answering.phi_east_asian import vietnamese_name
@@ -41,7 +42,6 @@ from assistant.answering.phi_names import (
     initials_of_the_name_after,
     listed_name,
     listed_pair,
-    name_after_cue,
     name_beside_bed,
     name_list,
     names_after,

@@ -43,7 +43,7 @@ from assistant.answering import phi
         ("MVA last night, driving a Nissan Almera HGT 552 GP, seatbelt on", "HGT 552"),
         ("the CIN I have for her is 80417723C and billing rejects it", "80417723C"),
         ("Barrett's INR is 4.2 tonight, hold the warfarin?", "Barrett"),
-        ("she wants her slides to take home to Bulawayo next week, can we release them?", "Bulawayo"),
+        ("she wants her slides to take home to Bulawayo next week, release them?", "Bulawayo"),
     ],
 )
 def test_a_form_of_an_identifier_goes(typed, gone):
