@@ -427,6 +427,11 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # ... or closing a bracket: "(Tanaka H, 91)", "(b. 1929, 96)".
     ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value,
      AGE_PLACEHOLDER),
+    # ... or after a record's or a card's number, or a birth date: "MRN 4471902, 90, on a
+    # trolley", "gold card QX123456, 93, skin tear", "DOB 02/03/1933, 92 —".
+    ("ID", rf"(?i:\b(?:mrn|nhs|urn|chi|nhi|card|dob|(?:hosp(?:ital)?|record)[ \t]*no\.?)[ \t]*[:#]?"
+           rf"[ \t]*[A-Z]{{0,3}}[\d/.-]{{5,12}}),[ \t]*{_AGE}(?=[ \t]*[,;)—–-])", 5, value,
+     AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{QUANTITY})", 9, not_a_code),
     # ... and with a check letter after: a Medi-Cal CIN, "91783345B" (not a unit, "U", nor a
     # product's lot: "Lot: 4471209A")

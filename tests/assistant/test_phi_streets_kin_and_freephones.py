@@ -3,7 +3,8 @@ phi_place_rules.py, phi_name_forms.py, phi_names.py, phi_name_cues.py, phi_rules
 phi_dates.py, phi.py): streets named without their number or their street word, the town
 someone is at home in, a flat after "in", a private bag, a township's extension, an initial
 after a title, a nickname of two words, a name before "in bed 8", a name in capitals before an
-age, ages after the words for years and for kin of southern Africa; and their look-alikes
+age, ages after the words for years and for kin of southern Africa or after a record number or
+a birth date; and their look-alikes
 (countries, freephone lines, a coma score, a laboratory result, a charge's date), which are
 sent as typed."""
 
@@ -44,6 +45,8 @@ from assistant.answering import phi
         ("the CIN I have for her is 80417723C and billing rejects it", "80417723C"),
         ("Barrett's INR is 4.2 tonight, hold the warfarin?", "Barrett"),
         ("she wants her slides to take home to Bulawayo next week, release them?", "Bulawayo"),
+        ("Mr Hart, MRN 4471902, 94, on a trolley for 26 hours", "94"),
+        ("Mr Lowe, gold card QX123456, 93, skin tear to the shin", "93"),
     ],
 )
 def test_a_form_of_an_identifier_goes(typed, gone):
@@ -79,6 +82,9 @@ def test_a_form_of_an_identifier_goes(typed, gone):
         "Lot: 5580123A\nExp: see carton - is this batch on the recall?",
         "heparin 1000000U in 1 L - what rate?",
         "Nel reparto di Medicina del Policlinico Gemelli, letto 18, glicemia 320?",
+        "G2P1, Bishop 3, cephalic 3/5 palpable - is she suitable for a balloon IOL?",
+        "she takes 1/2 tab of warfarin on Mondays",
+        "BP 120/80, 90, regular - is that a normal pulse for him?",
     ],
 )
 def test_a_look_alike_is_sent_as_typed(typed):
