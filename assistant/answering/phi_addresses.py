@@ -192,11 +192,15 @@ def a_street_by_its_name(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
+# The brands, eponyms, bodies, places and months that name no town.
+_NOT_TOWNS = NOT_PEOPLE - CITIES
+
+
 def a_home_town(m: re.Match[str]) -> Span | None:
     """The town someone is at home in: capitalised, any but a country or a day; in small
     letters, a word no list holds."""
     town = m.group("v")
-    if town.casefold() in COUNTRIES or town.casefold() in NOT_PEOPLE - CITIES:
+    if town.casefold() in COUNTRIES or town.casefold() in _NOT_TOWNS:
         return None  # ("at home in australia", "at home in Ramadan")
     return value(m) if not town.islower() or unlisted(town) else None
 
