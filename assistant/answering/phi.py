@@ -30,6 +30,7 @@ from assistant.answering import (
 )
 from assistant.answering.phi_lexicon import PARTICLES, TOKEN
 from assistant.answering.phi_names import STOP
+from assistant.answering.phi_numbers import TOLL_FREE_LINE
 from assistant.answering.phi_patterns import AGE_PLACEHOLDER, BOOKED_TIME, CITY
 from assistant.answering.phi_rules import RULES
 from assistant.answering.phi_tables import table_cells
@@ -173,7 +174,7 @@ def _candidates(text: str) -> list[_Hit]:
     hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in public)]
     # a toll-free line is no one's record or address, but the phone rules judge it as a phone
     # ("callback 8005550199" is the caller's)
-    free = [m.span() for m in _TOLL_FREE.finditer(text)]
+    free = [m.span() for m in TOLL_FREE_LINE.finditer(text)]
     hits = [
         h
         for h in hits
@@ -198,12 +199,6 @@ _PUBLIC_REFERENCE = re.compile(
     r"\b(?:OMIM|MIM|ClinVar|HPO|dbSNP|EudraCT|ISRCTN|PMID|PMCID|SNOMED(?:[ \t]+CT)?|LOINC"
     r"|ORPHA|Orphanet|DIN|NDC|ATC)\b[ \t]*[:#]?[ \t]*(?P<v>[A-Za-z]{0,4}[:\d][\w.:/-]*\d)"
     r"|(?P<v2>\bHP:\d{7}\b|\b(?:VCV|RCV|SCV)\d{6,}\b|\brs\d{3,}\b|\bNCT\d{8}\b)"
-)
-# A toll-free or freephone line, which only an organisation has, in its groups: "1-800-MEDICARE
-# (1-800-633-4227)", "HSE Live 1800 700 700" (ten digits run together may be anyone's record).
-_TOLL_FREE = re.compile(
-    r"(?<![\w-])(?:\+?1[ .-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
-    r"|(?<![\w-])1[38]00[ .-]\d{3}[ .-]\d{3}(?![\w-])"
 )
 
 

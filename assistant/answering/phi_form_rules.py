@@ -112,7 +112,7 @@ def a_name_before_a_bed(m: re.Match[str]) -> Span | None:
     before a name: "Mrs Jane Doe (bay 2)")."""
     if any(w.casefold() in PLACE_NOUNS for w in m.group("v").split()):
         return None
-    before = _WORD_BEFORE.search(m.string, 0, m.start("v"))
+    before = _WORD_BEFORE.search(m.string, max(0, m.start("v") - 40), m.start("v"))
     if before and before.group(1)[0].isupper() and before.group(1).casefold() not in _TITLES:
         return None
     return name_beside_bed(m)

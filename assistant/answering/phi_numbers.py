@@ -116,6 +116,15 @@ _SERVICE_NUMBER = re.compile(
 )
 
 
+# ... and such a line written whole in its groups, wherever it stands: "1-800-MEDICARE
+# (1-800-633-4227)", "HSE Live 1800 700 700" (ten digits run together may be anyone's record);
+# assistant/answering/phi.py keeps it from the record and address rules.
+TOLL_FREE_LINE = re.compile(
+    r"(?<![\w-])(?:\+?1[ .-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    r"|(?<![\w-])1[38]00[ .-]\d{3}[ .-]\d{3}(?![\w-])"
+)
+
+
 def not_a_service_line(
     accept: Callable[[re.Match[str]], Span | None] | None = None, labelled: bool = False
 ) -> Callable[[re.Match[str]], Span | None]:
