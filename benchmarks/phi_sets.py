@@ -47,6 +47,8 @@ NEVER_READ_BY_THE_NAME_MODEL = tuple(
     hundredfortyfourth hundredfortyfifth hundredfortysixth hundredfortyseventh
     hundredfortyeighth hundredfortyninth hundredfiftieth hundredfiftyfirst hundredfiftysecond
     hundredfiftythird hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh
+    hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst hundredsixtysecond
+    hundredsixtythird hundredsixtyfourth hundredsixtyfifth
     """.split()
 )
 SPLIT_SETS = (*_SPLIT_BEFORE_THE_NAME_MODEL, *NEVER_READ_BY_THE_NAME_MODEL)
