@@ -18,6 +18,9 @@ from __future__ import annotations
 
 BRANDS = frozenset(
     """
+    walmart walgreens kroger costco meijer publix safeway albertsons hy-vee jewel-osco lloyds
+    watsons vaseline aquaphor desitin clorox vicks vaporub
+    lutathera dengvaxia nuplazid curam leqembi revolade encorton
     verquvo kerendia fluenz camila sintrom clopilet
     dosepak posey monoferric imovane nolotil vraylar budenofalk zavicefta stilpane jadelle
     coloplast convatec dansac erbe asimtufii epilim
@@ -495,6 +498,7 @@ PLACES = CITIES | frozenset(
     finnmark troms nordland trøndelag vestland rogaland lappi lapin pohjanmaa uusimaa oslo
     trondheim tromsø bodø göteborg malmö uppsala umeå linköping örebro aarhus odense aalborg
     helsinki tampere turku oulu kuopio reykjavík akureyri
+    cancun cancún kilimanjaro puerto
     """.split()
 )
 
@@ -516,6 +520,7 @@ PEOPLES_NAMED_LIKE_PEOPLE = frozenset("karen chin kachin shan".split())
 
 # Places of more than one word, whose words alone may be names ("Sierra", "Leone", "South").
 PLACE_PHRASES = (
+    "new england",
     "north west",
     "southern ocean",
     "east arnhem",
@@ -733,6 +738,8 @@ THING_PHRASES = (
     "long term illness",
     "dr comfort",
     "dr google",
+    "king's birthday",
+    "queen's birthday",
     "trilogy evo",
     "nikshay sampark",
     "bts winter",
@@ -944,6 +951,7 @@ THING_PHRASES = (
 DEVICES_AND_SERVICES = frozenset(
     """
     juzo jobst mediven mobiderm homechoice claria sharesource transonic tesio permcath laqshya
+    plunketline youthline healthline
     plastipak bodyguard mckesson
     healthlink lifepak acapella aerobika leckey rifton piedro certus iridium vauto aircurve
     baywater vivisol cessna hercules cavit hoyer masterplan lycra

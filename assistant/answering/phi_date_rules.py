@@ -126,7 +126,9 @@ DATE_RULES = [
     # eight", "dob sixteen oh four sixty", "born in nineteen thirty".
     ("DATE", rf"(?i:\b(?:born(?:[ \t]+(?:on|in))?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth)"
              rf"[ \t]*(?:is[ \t]+|:[ \t]*)?)(?P<v>(?i:{SPOKEN_YEAR}|{SPOKEN_DAY}[ \t]+"
-             rf"(?:oh[ \t]+)?{SPOKEN_DAY}[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO})))\b", 4),
+             rf"(?:oh[ \t]+)?{SPOKEN_DAY}[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO})"
+             # ... or the month first: "date of birth is may fifth nineteen sixty eight"
+             rf"|{MONTH_ANY_CASE}[ \t]+(?:the[ \t]+)?{ORD_WORD}(?:,?[ \t]+{SPOKEN_YEAR})?))\b", 4),
     # "thirtieth of the fourth eighty one", "seven slash eleven slash sixty six"
     ("DATE", rf"(?i:\b(?:the[ \t]+)?{ORD_WORD}[ \t]+of[ \t]+the[ \t]+{ORD_WORD}"
              rf"(?:[ \t]+(?:{SPOKEN_YEAR}|{SPOKEN_TWO}))?)\b", 4),
@@ -220,6 +222,13 @@ DATE_RULES = [
              r"(?:in[ \t]+)?)(?P<v>(?:19|20)\d\d)"
              r"(?![\d/-]|\.\d|[ \t]*(?:[-–]|to|and)[ \t]*(?:19|20)\d\d)",
      4, a_persons_birth_year),
+    # ... or before it ("Mrs Rees 1928-born"), and a year of death after it ("his wife died
+    # in 2019"; "deaths in 2019" are a population's).
+    ("DATE", r"(?<![\w/.-])(?P<v>(?:19|20)\d\d)[ \t-](?i:born)\b(?![ \t]+(?i:cohorts?|babies"
+             r"|children|infants|adults|people|patients|population|generation|women|men)\b)", 4,
+     a_persons_birth_year),
+    ("DATE", r"(?i:\b(?:died|passed[ \t]+away|widowed)[ \t]+in[ \t]+)"
+             r"(?P<v>(?:19|20)\d\d)(?![\d/-])", 4),
     # A day of 13 to 31 then a month, without a cue: "died at home 25/12", "(d. 30/11)" (not
     # a week's count, "/7", nor a regimen's or a dose's: "24/4 regimen", "20/10 mg").
     ("DATE", r"(?<![\w/.:-])(?P<v>(?:1[3-9]|2\d|3[01])/(?:0?[1-689]|1[0-2]))"

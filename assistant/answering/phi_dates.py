@@ -196,7 +196,11 @@ _NOT_A_PERSONS_DATE = re.compile(
     # a rule's start, a day the world marks: "enters into force on 1 January 2025", "take
     # effect 1 November 2025", "World TB Day 24 March"
     r"|in(?:to)?[ \t]+force|(?:take|takes|took|taking)[ \t]+effect"
-    r"|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:day|week|month))\b)"
+    r"|world[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:day|week|month)"
+    # a regulator's update or alert, a shortage, a feast ("MHRA update of 31 January 2024",
+    # "shortage over as of 21 Feb 2025", "Ramadan 2025 starts around 1 March"; a recall is
+    # a patient's too: "last recall 03/2022")
+    r"|update|alert|shortage|ramadan|christmas)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 

@@ -41,10 +41,23 @@ _CELTIC = (
     "chan eil agam duilich ciamar fuar teth gàidhlig gaidhlig ithe cadal latha tá níl pian "
     "orm dochtúir teaghlaigh brú fola siúcra meáchain gaeilge bholg chliabh"
 )
+# Malay's and Tagalog's common words as wards in Malaysia, Singapore and the Philippines mix
+# them with English ("boleh bagi ceftriaxone?", "perlu adjust dos tak?", "ano sabi ng DOH?"),
+# cleared the same way; not their short words, which are parts of names too ("po", "ka"), nor
+# those spelt like a name ("tanya", "tak", "khamis", "naik", "kanya": Tanya, Tak, Khamis,
+# Naik, Kanya).
+_MALAY_AND_TAGALOG = (
+    "boleh bagi macam perlu sehari makan banyak turun dengan untuk atau ini itu tidak belum "
+    "sudah pesakit ubat jururawat ketua katil bayi kuning berapa buat dalam puasa sunat isnin "
+    "selasa rabu jumaat sabtu minggu sakit demam batuk darah gula tekanan teruskan tukar kurang "
+    "lebih alergi ulam tawag namin sabi sarado mahanap talaga kailangan yung wala meron hindi "
+    "ngayon bakit paano gamot lagnat ubo pangalan sugat makcik pakcik tinggal nakatira"
+)
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
 _LANGUAGES = "es pt it pl ro fr de nl sv da fi is cs hu hr lt lv et sq".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
 _WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
+_WORDS |= frozenset(_MALAY_AND_TAGALOG.split())
 
 
 _UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h"})

@@ -220,6 +220,11 @@ FORM_RULES = [
               r"(?![\w]|[ .]\d)", 3),
     # A Spanish mobile or landline in threes and pairs: "636 47 82 19" (not a 900 service line).
     ("PHONE", r"(?<![\w+./])(?:[67]\d{2}|9(?!0[0-2])\d{2})(?:[ .]\d{2}){3}(?!\w|\.\w|[ .]\d)", 3),
+    # A number left on a voicemail, read out digit by digit: "please call me back at 9 1 5, 2 2
+    # 0, 4 4 8 1", "cb 7 1 3 5 5 0 2 2 9 8".
+    ("PHONE", r"(?i:\b(?:call|ring|text|reach)(?:[ \t]+(?:me|us|her|him|them))?(?:[ \t]+back)?"
+              r"[ \t]+(?:at|on)[ \t]+|\b(?:cb|call[ \t]*back|number[ \t]+is)[ \t]*:?[ \t]*)"
+              r"(?P<v>\d(?:,?[ \t]+\d){6,11})(?!\w|\.\d|,?[ \t]+\d)", 3),
     # A handover list's name with its bed: "Harris, bed 4", "Mrs Jane Doe (bay 2)", "Nasser in
     # bed 8" (names on the lists only, as after the bed: "bed 4 - Baker"; "Sepsis, bed 4" is
     # none).

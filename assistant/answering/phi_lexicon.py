@@ -22,7 +22,7 @@ TOKEN = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*")
 
 PARTICLES = frozenset(
     "van von der den de del della la le du da di dos das bin bint binti ibn al el ní ó o mac st ap "
-    "en ni dela delos bte binte".split()  # ("ni": "Ní" typed without its accent)
+    "en ni dela delos bt bte binte".split()  # ("ni": "Ní" typed without its accent)
 )
 
 # After a word: the signs of a person ("Rose is 82", "Faith in bed 3", "Frank 66M",
@@ -62,7 +62,8 @@ _PERSON_AFTER = re.compile(
     r"|[ \t]*\((?:[^()\n]{0,30}?[,;][ \t]*)?\d{1,3}[ \t]?(?:yo|y/o|yrs?|years?|[mf])\b"
     r"|[ \t]*\(aged?[ \t]*\d{1,3}\)"  # "Layan (age 11)"
     # "Summer's mum", "keane's son": someone's relative
-    r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner)\b"
+    r"|['’]s[ \t]+(?:mum|mom|dad|son|daughter|wife|husband|sister|brother|carer|partner"
+    r"|wh[aā]nau|aiga|parents|kids)\b"  # ("Hone's whānau are asking")
     # "Bob on AMU": on a ward named by its letters
     r"|[ \t]+on[ \t]+(?-i:AMU|MAU|SAU|AAU|EAU|CDU|ICU|ITU|HDU|CCU|NICU|PICU|SCBU)\b",
     re.I,
@@ -115,7 +116,10 @@ UNLISTED_WORDS = frozenset(
     # kin as southern Africa addresses them, in Afrikaans, isiZulu, isiXhosa, Setswana and
     # Shona: "ouma is 97", "Gogo's grandchildren", "Sisi at the front desk"
     " ouma oupa oom tannie gogo ubaba umama nkoko mkhulu makhulu sekuru ambuya mbuya sisi"
-    " bhuti malume".split()
+    " bhuti malume"
+    # radiotherapy's dose unit and the measures and volumes of its plans ("80 Gy Dmax",
+    # "PTV D95"); a meeting and a talk in te reo Māori ("whānau hui", "a goals-of-care kōrero")
+    " gy cgy dmax dmin dmean ptv ctv gtv itv hui kōrero korero".split()
 )
 
 

@@ -57,7 +57,7 @@ DEMOGRAPHIC = (
 # A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
 RELATIVE_CUE = (
     r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
-    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)"
+    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)(?i:-in-law)?"
     # (and in brackets after the relative's: "dads (Ken Marsh) breathing is noisy"; not
     # "father's Social Security", "Carer's Allowance")
     r"(?:[ \t]+|(?i:['’]?s)?[ \t]*\([ \t]*)"

@@ -96,6 +96,14 @@ NUMBER_RULES = [
     ("SSN", r"(?<![\w-])\d{6}-\d{2}-\d{4}(?![\w-])", 0),
     # Singapore's NRIC or FIN: a letter, seven digits and a check letter ("S4812356F").
     ("SSN", r"(?<![\w-])(?:[STFGM]\d{7}[A-Z]|[stfgm]\d{7}[a-z])(?![\w-])", 0),  # (or typed small)
+    # ... masked but for its last digits and letter after its label: "NRIC XXXXX378D"
+    ("SSN", r"(?i:\b(?:NRIC|FIN)\b)[ \t]*[:#]?[ \t]*"
+            r"(?P<v>(?i:[STFGM]?[X*]{3,}\d{2,4}[A-Z]))(?![\w-])", 0),
+    # A veteran's claim file number: "VA file number C-28 117 904", "VA claim # 28117904".
+    ("ID", rf"(?i:\bVA[ \t]+(?:claim|file)[ \t]*(?:{NO})?){SEP}{_GROUPED}", 1),
+    # A radio amateur's call sign, one person's for life: "call sign KD0QRT".
+    ("ID", r"(?i:\bcall[ \t-]?sign)[ \t]*(?:is[ \t]+)?[:#]?[ \t]*"
+           r"(?P<v>[A-Z]{1,2}\d[A-Z]{1,4})(?![\w-])", 1),
     ("SSN", r"(?i:\baadhaa?r(?:[ \t]+(?:no\b\.?|number|card))?)[ \t]*(?:[:#]|\bis\b)?[ \t]*"
             r"(?P<v>\d{4}[ -]?\d{4}[ -]?\d{4})(?!\d)", 0),
     ("SSN", r"(?<![\w-])[A-CEGHJ-PR-TW-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]"
@@ -410,8 +418,9 @@ NUMBER_RULES = [
     # (not a trial's registration: "NCT05567890", "ISRCTN12345678")
     ("MRN", r"(?<![\w-])(?!NCT\d{8}\b|ISRCTN\d)[A-Z]{2,4}\d{6,}(?![\w-])", 2),
     # ... or one letter and seven digits, as many trusts print it: "Bed 12 K3381902" (an FDA
-    # clearance, "K123456", has six)
-    ("MRN", r"(?<![\w-])[A-Z]\d{7}(?![\w-])", 2),
+    # clearance, "K123456", has six), and a university its students, in either case
+    # ("z5234567 asking if her OSHC covers …")
+    ("MRN", r"(?<![\w-])[A-Za-z]\d{7}(?![\w-])", 2),
     # ... or a trust's three letters, a space and seven digits opening a line: "RXH 1234567 /
     # NHS …" (not a label of its own before its number: "DIN 02242963", "REF 8004000")
     ("MRN", r"(?<![^\n])(?!(?:DIN|REF|NCT|CPT|NDC|ICD|INC|LOT|PIN|BIN|PCN|MRN|URN|NHS|CHI|NHI"

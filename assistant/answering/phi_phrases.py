@@ -92,6 +92,14 @@ _INSTITUTION = re.compile(
     r"|klinikum|spítali)\b"
 )
 
+# ... and in the Malay order, the noun first: "Hospital Sultanah Aminah", "Hospital Raja
+# Permaisuri Bainun", "Rumah Sakit Cipto" (not after a name of its own: the Royal Hospital
+# Chelsea is where its pensioners live).
+_NOUN_FIRST_HOSPITAL = re.compile(
+    r"\b(?:Hospital|Rumah[ \t]+Sakit)(?:[ \t]+[A-Z][a-z][\w'’-]*){1,3}"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]{2,}[ \t]+$")  # (not an article: "O Hospital")
+
 
 @lru_cache(maxsize=16)
 def place_phrases(text: str) -> tuple[Span, ...]:
@@ -100,6 +108,11 @@ def place_phrases(text: str) -> tuple[Span, ...]:
     found += _WARD_SAID_TO_BE.finditer(text)
     found += _OBSERVANCE_OR_PERIOD.finditer(text)
     found += _INSTITUTION.finditer(text)
+    found += (
+        m
+        for m in _NOUN_FIRST_HOSPITAL.finditer(text)
+        if not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    )
     return tuple(m.span() for m in found)
 
 

@@ -257,11 +257,15 @@ PLACE_RULES = [
                 rf"|(?:(?<=\d,[ \t])|(?<=\d[A-Za-z],[ \t]))\d{{4}})"
                 rf"[ \t]+[{UP}][{LO}]{{2,}}"
                 rf"(?:[ \t]+[{UP}][{LO}]{{2,}})?\b", 3, town_after_postcode),
+    # An address on a grid of numbered roads, as rural Utah and Idaho write one: "2210 W 900 N".
+    ("ADDRESS", r"(?<![\w/.-])\d{1,5}[ \t]+[NSEW][ \t]+\d{2,5}[ \t]+[NSEW](?![\w/-])", 3),
     # The number first, then the street word: "221 rue Saint-Denis", "15 avenue des Pins" (not
-    # a time: "over 24h via PEG").
+    # a time: "over 24h via PEG"; nor a dose and its route or its times a day: "750 bd IV", "500
+    # via NG"; "1601 Avenue J" is a street).
     ("ADDRESS", rf"\b\d{{1,5}}(?:[A-Z]|bis|ter)?,?[ \t]+(?i:rue|avenue|boulevard|bd|chemin|route"
                 rf"|allée|impasse|quai|calle|avenida|rua|via|corso)[ \t]+"
                 rf"(?:(?:de|du|des|la|le|l['’]|del|da|do|dos)[ \t]*)*"
+                rf"(?!(?:IV|PO|NG|NJ|PEG|SC|SQ|IM|PR|SL|OD|BD|TDS|QDS|BID|TID|PRN)\b)"
                 rf"[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
     # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
     ("ADDRESS", rf"(?:\b[{UP}][{LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
@@ -325,7 +329,7 @@ PLACE_RULES = [
     # ... and the town before its state and ZIP code, whatever the lists make of its words: "New
     # Orleans, LA 70115".
     ("ADDRESS", rf"\b(?P<v>{CITY}),[ \t]*(?:{STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", 3),
-    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)[ \t]*:?[ \t]*"
+    ("ADDRESS", r"(?i:\bzip(?:[ \t]*code)?|\bpost[ \t]*code)(?:[ \t]+(?i:is|was))?[ \t]*:?[ \t]*"
                 r"(?P<v>\d{4,5}(?:-\d{4})?)\b", 3),  # four digits: Australia, Europe
     ("ADDRESS", r"(?<=\bSingapore[ \t])(?P<v>\d{6})\b", 3),
     # A UK postcode's first half alone after a town or a street: "Todmorden OL14 -".

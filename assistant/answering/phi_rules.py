@@ -6,9 +6,9 @@ date, "temp 99 F" no age). assistant/answering/phi.py runs them and chooses amon
 assistant/answering/phi_names.py and assistant/answering/phi_name_spans.py find names,
 assistant/answering/phi_dates.py says which dates are a person's and
 assistant/answering/phi_addresses.py which streets and towns are someone's. The rules for
-numbers, places and dates are kept in phi_number_rules.py, phi_place_rules.py and
-phi_date_rules.py, and spliced into the table here in their order; the patterns they share
-are phi_patterns.py's.
+numbers, places, dates and ages over 89 are kept in phi_number_rules.py,
+phi_place_rules.py, phi_date_rules.py and phi_age_rules.py, and spliced into the table here
+in their order; the patterns they share are phi_patterns.py's.
 """
 
 from __future__ import annotations
@@ -17,6 +17,13 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from assistant.answering.phi_age_rules import AGE, AGE_RULES
+from assistant.answering.phi_capital_names import (
+    capitals_after_relative,
+    capitals_surname_given,
+    initials_not_an_abbreviation,
+    surname_and_initial_listed,
+)
 from assistant.answering.phi_cue_names import name_after_cue
 from assistant.answering.phi_date_rules import DATE_RULES, QUANTITY
 from assistant.answering.phi_dates import DATE, MONTH_ANY_CASE, over_89_year, plausible_date, value
@@ -73,10 +80,7 @@ from assistant.answering.phi_place_rules import PLACE_RULES
 from assistant.answering.phi_shape_rules import SHAPE_RULES
 from assistant.answering.phi_spoken import (
     DIGIT_WORD,
-    NOT_AN_AMOUNT,
     SPOKEN_TWO,
-    WORD_AGE,
-    spoken_age_alone,
 )
 
 # --- building blocks -----------------------------------------------------------------------
@@ -87,7 +91,6 @@ _WORD = (
     # (a closing quote ends it: "says he's 'Lucky' from the shelter"; "O'Neil" goes on)
     rf"(?:-[{UP}][{LO}]+)?(?=['’]s\b|['’](?!\w)|[^\w'’-]|$)"
 )
-_AGE = r"(?P<v>9\d|1[01]\d)"
 _INSTITUTION = (
     r"(?:Hospital|Infirmary|Clinic|Centre|Center|House|Hall|Ward|Unit|Trust|School|College"
     r"|University|Hospice|Home|Practice|Surgery|Health)\b"
@@ -97,7 +100,6 @@ VIETNAMESE_FAMILY = (
     r"nguy[eễ]n|tr[aầ]n|l[eê]|ph[aạ]m|ho[aà]ng|hu[yỳ]nh|phan|v[uũ]|v[oõ]|[dđ][aặ]ng|b[uù]i"
     r"|[dđ][oỗ]|h[oồ]|ng[oô]|d[uư][oơ]ng|l[yý]|tr[uư][oơ]ng|[dđ][iị]nh|mai|tr[iị]nh|l[aâ]m"
 )
-_DASH = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 
 
 def _ipv6(m: re.Match[str]) -> Span | None:
@@ -133,13 +135,6 @@ def _spelt_email(m: re.Match[str]) -> Span | None:
             break
         start = before.start()
     return start, m.end()
-
-
-def _not_a_temperature(m: re.Match[str]) -> Span | None:
-    before = m.string[max(0, m.start() - 20) : m.start()]
-    if m.group().rstrip().endswith(("F", "f")) and re.search(r"(?i)temp|fever|pyrex|°", before):
-        return None
-    return value(m)
 
 
 def _not_tests(m: re.Match[str]) -> Span | None:
@@ -230,6 +225,12 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
              r"(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?"
              r"(?:[ \t][A-HJ-Z]\.?(?![\w&/]))?)(?![\w])", 5,
      capitals_after_title),
+    # ... and after a relative in capitals, as a message all in capitals writes one: "WIFE
+    # GEORGETTE ON PHONE", "DAUGHTER MARIA LOPEZ CALLED".
+    ("NAME", r"\b(?:WIFE|HUSBAND|DAUGHTER|SON|MOTHER|FATHER|MUM|MOM|DAD|SISTER|BROTHER|PARTNER"
+             r"|CARER|GRANDSON|GRANDDAUGHTER|NIECE|NEPHEW|AUNT|UNCLE)(?:-IN-LAW)?[ \t]+"
+             r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?)"
+             r"(?![\w])", 5, capitals_after_relative),
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
     ("NAME", rf"(?:^|(?<![^\W\d_])[-–]|[:;(]|\n)[ \t]*(?P<v>{LETTERS}(?:,?[ \t]+{LETTERS}){{0,5}})"
              rf",?[ \t]+(?={DEMOGRAPHIC})", 5, names_before),
@@ -318,6 +319,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      surname_and_initial_at_a_time),
     # A caseload's "(major, r)": a surname, a comma and an initial, typed small in brackets.
     ("NAME", r"\((?P<v>[a-z]{3,}(?:['’-][a-z]+)?,[ \t]*[a-z])\)", 5, surname_comma_initial),
+    # ... and a surname with its initial before a result or a comma, as a clinic list writes
+    # each: "Anderson P. 1.6 on 7mg", "Smith J, Tdap last given 2014".
+    ("NAME", r"(?<![\w'’.-])(?P<v>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?[ \t]+[A-Z](?:\.(?=[ \t]+\d)"
+             r"|\.?(?=,)))", 5, surname_and_initial_listed),
+    # A surname and a given name in capitals with a comma between, anywhere: "for BAKER,
+    # SHAWNA has wrong sig", "BROOKS-MILLER, TANYA needs fusing".
+    ("NAME", r"(?<![\w'’-])(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?,[ \t]*[A-Z]{3,})(?![\w'’-])", 5,
+     capitals_surname_given),
     # A given name after the bare word "name", ending the sentence: "… process. name Mercy".
     ("NAME", r"(?i:\bname)[ \t]*[:=-]?[ \t]+(?P<v>[A-Z][a-z]+)(?=[ \t]*(?:[.,;!?)]|$))", 5,
      given_name_after_label),
@@ -370,68 +379,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A patient's initials with their age or sex: "Pt JM (62F) presented with a TIA".
     ("NAME", r"(?i:\bpt\b\.?|\bpatient\b)[ \t]+(?P<v>[A-Z]{2,3})"
              r"(?=[ \t]*\(?[ \t]*\d{1,3}[ \t]?(?:[MF]\b|(?i:yo|y/o|yrs?|years?)\b))", 5),
+    # ... or opening a case as a write-up quotes it: "'EB, 76M, PMH AF" (not an abbreviation)
+    ("NAME", r"(?:^|(?<=['‘\"“(:]))[ \t]*(?P<v>[A-Z]{2,3}),[ \t]*(?=\d{1,3}[ \t]?[MF]\b)", 5,
+     initials_not_an_abbreviation),
     # A list's "SURNAME, GIVEN" in capitals before a label: "PARK, JI-HOON  Acct# …".
     ("NAME", rf"(?<![\w'’-])(?P<v>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})*,[ \t]*[A-Z]{{2,}}"
              rf"(?:[-'’][A-Z]{{2,}})*(?:[ \t]+[A-Z]\.?)?){BEFORE_LABEL}", 5, _not_tests),
 
-    ("ID", rf"(?<![\w.]){_AGE}{_DASH}(?i:y(?:ea)?rs?){_DASH}(?i:old)\b", 5, value,
-     AGE_PLACEHOLDER),
-    ("ID", rf"(?i:\baged?\b)[ \t]*[:=]?[ \t]*{_AGE}(?!\d|\.\d)", 5, value, AGE_PLACEHOLDER),
-    # "woman 99 years on 5 litres": a person's age after the word for them ("over 90 years"
-    # of a population is no one's).
-    ("ID", rf"(?i:\b(?:woman|man|lady|gentleman|gent|female|male|patient|pt|resident|widow"
-           rf"|widower)[ \t]*,?[ \t]+){_AGE}(?=[ \t]?(?i:years?|yrs?|y)\b)", 5, value,
-     AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?i:yo|y/o|y\.o\.?)(?!\w)", 5, value, AGE_PLACEHOLDER),
-    # "90F", "99 M", "91yr": an age and a sex, unless a temperature ("temp 99 F").
-    ("ID", rf"(?<![\w.]){_AGE}[ \t]?(?:[MF]\b|(?i:yrs?|y)\b)", 5, _not_a_temperature,
-     AGE_PLACEHOLDER),
-    # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
-    ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5,
-     value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:(?:'s|’s)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?<![\w-]){WORD_AGE}{NOT_AN_AMOUNT}", 5, spoken_age_alone, AGE_PLACEHOLDER),
-    ("ID", rf"(?:(?i:\b(?:pt|patient|she|he|mum|mom|dad|father|mother|grandma|grandpa|grandad"
-           rf"|grandmother|grandfather|gran|granny|nan|nana|nanna|koro|kuia|aunt|auntie|uncle"
-           rf"|husband|wife|resident|who|himself|herself))(?:['’]s|[ \t]+(?:is|was|turned|turns))"
-           # "hes 90 on the dot": he's, typed without its apostrophe
-           rf"|(?i:\b(?:hes|shes))|\)[ \t]+(?i:is|was|turned|turns)"
-           # "I am 91", "died at 93"
-           rf"|(?i:\bi(?:['’]m|[ \t]+am))|(?i:\bdied[ \t]+at))[ \t]+{_AGE}"
-           # (a weight or a reading is no age: "pt who's 112 kg", "she's 94%")
-           rf"(?!\d|\.\d|[ \t]*(?:%|(?i:kg|kilos?|lbs?|pounds|stone|mg|ml|mmhg|bpm|cm)\b))",
-     5, value, AGE_PLACEHOLDER),
-    ("ID", rf"(?i:\b(?:is|turned|turns|turning)[ \t]+){_AGE}"
-           r"(?=[ \t]+(?i:next|this|last|today|tomorrow|years?|yrs?)\b)", 5, value,
-     AGE_PLACEHOLDER),
-    # A birthday to come after a comma: "lovely lady, 90 on saturday!!", "Kerry, 106 in april".
-    ("ID", rf",[ \t]*{_AGE}(?=[ \t]+(?i:on[ \t]+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-           rf"|in[ \t]+{MONTH_ANY_CASE}|next[ \t]+(?:week|month)|tomorrow|today)\b)", 5, value,
-     AGE_PLACEHOLDER),
-    # "turns 95!!", "turned 91 in May": turning a number is having a birthday ("turn 90
-    # degrees" is no one's)
-    ("ID", rf"(?i:\b(?:turned|turns|turning)[ \t]+){_AGE}(?!\d|\.\d|[ \t]*(?i:°|deg|%|per))", 5,
-     value, AGE_PLACEHOLDER),
-    ("ID", rf"\({_AGE}\)", 5, value, AGE_PLACEHOLDER),
-    # "f 98 cfs 9", "wife 94 wd never want", "at the age of 91": a sex or a relative just
-    # before a number of 90 or more, and the age of ("a dose of 90" is no one's).
-    ("ID", rf"(?i:(?<![\w.])(?:f|m|female|male|wife|husband|mum|mom|dad|mother|father|gran"
-           rf"|granny|grandma|grandad|grandpa|grandmother|grandfather|nan|nana|koro|kuia|gogo"
-           rf"|ouma|oupa|nkoko|mkhulu|makhulu|sekuru|ambuya|mbuya)[ \t]+"  # ("gogo 92 alone")
-           rf"|\bage[ \t]+of[ \t]+){_AGE}"
-           r"(?!\d|[.,/:]\d|[ \t]*(?i:%|mg|mcg|ml|kg|g\b|units?|mmol|bpm|mmhg))",
-     5, value, AGE_PLACEHOLDER),
-    # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
-    # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
-    # ... or closing a bracket: "(Tanaka H, 91)", "(b. 1929, 96)".
-    ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{_AGE}(?=[ \t]*[,)])", 5, value,
-     AGE_PLACEHOLDER),
-    # ... or after a record's or a card's number, or a birth date: "MRN 4471902, 90, on a
-    # trolley", "gold card QX123456, 93, skin tear", "DOB 02/03/1933, 92 —".
-    ("ID", rf"(?i:\b(?:mrn|nhs|urn|chi|nhi|card|dob|(?:hosp(?:ital)?|record)[ \t]*no\.?)[ \t]*[:#]?"
-           rf"[ \t]*[A-Z]{{0,3}}[\d/.-]{{5,12}}),[ \t]*{_AGE}(?=[ \t]*[,;)—–-])", 5, value,
-     AGE_PLACEHOLDER),
+    *AGE_RULES,
     ("ID", rf"(?<![\w.])(?<!\d,)\d{{7,}}(?!\w|[.,]\d|{QUANTITY})", 9, not_a_code),
     # ... and with a check letter after: a Medi-Cal CIN, "91783345B" (not a unit, "U", nor a
     # product's lot: "Lot: 4471209A")
@@ -477,17 +432,17 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      not_a_service_line()),
     # An age over 89 in the words of another language, or of English learnt from one: "91
     # anos", "97 anni", "93 taong gulang", "has 92 years".
-    ("ID", rf"(?<![\w.]){_AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
+    ("ID", rf"(?<![\w.]){AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
            rf"|sal|de[ \t]+ani|ani|jaar|år|ára|yaş|ετών|{AGE_UNITS})\b"
            r"|[ \t]?(?:[歳才岁歲]|세|살)"  # ("98歳", "93岁", "91세")
            r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
-    ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){_AGE}(?=[ \t]+(?i:years?)\b)",
+    ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
     # ... and after the word for years in the Bantu languages of southern Africa: "dingwaga di
     # le 91" (Setswana), "dilemo tse 93" (Sesotho), "uneminyaka engu-95" (isiZulu), "iminyaka
     # eyi-92" (isiXhosa), "makore 94" (Shona).
     ("ID", rf"(?i:\b(?:\w*minyaka|dingwaga|dilemo|makore)(?:[ \t]+(?:di[ \t]+le|tse|e[ \t]+le))?"
-           rf"[ \t]+(?:engu|eyi|engama|angama|ama)?-?){_AGE}\b", 5, value, AGE_PLACEHOLDER),
+           rf"[ \t]+(?:engu|eyi|engama|angama|ama)?-?){AGE}\b", 5, value, AGE_PLACEHOLDER),
     # A Vietnamese date: "ngày 5 tháng 6 năm 2024", "20 tháng 12".
     ("DATE", r"(?i:\b\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]+năm[ \t]+\d{4})?)\b", 4),
     # A number read out in words: "oh seven seven double oh nine …", "five two one, four four".

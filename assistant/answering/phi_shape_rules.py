@@ -154,6 +154,11 @@ SHAPE_RULES = [
     # O) and four digits, "PRP1660" (a standard's "ISO9001" has an I; "DCB1605" is an NHS
     # information standard, "AZD1222" a company's compound).
     ("MRN", r"(?<![\w-])(?!AZD|DCB)[A-HJ-NP-Z]{3}\d{4}(?![\w-])", 2),
+    # ... and its newer form, three letters, two digits and two letters ("ZFA23PK"), unlabelled
+    # in capitals or labelled in any case: "nhi zfa23pk".
+    ("MRN", r"(?<![\w-])[A-HJ-NP-Z]{3}\d{2}[A-HJ-NP-Z]{2}(?![\w-])", 2),
+    ("MRN", r"(?i:\bNHI\b)(?:[ \t]+(?i:number|no\b\.?))?[ \t]*[:#]?[ \t]*"
+            r"(?P<v>(?i:[a-hj-np-z]{3}\d{2}[a-hj-np-z\d]{2}))(?![\w-])", 1),
     # A postcode of Barbados, "BB11130"; a Ghana Post digital address, "AK-039-5521".
     ("ADDRESS", r"(?<![\w-])BB\d{5}(?![\w-])", 2),
     ("ADDRESS", r"(?<![\w-])[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])", 2),
@@ -203,6 +208,10 @@ SHAPE_RULES = [
                 r"(?P<v>(?-i:[A-ZÆØÅÄÖÜ])[^—–;:?!()\n]{2,60}?)(?=[ \t]*(?:[—–;:?!()\n]|[ \t]-[ \t]"
                 r"|[ \t]+(?:eller|og|och|und|oder|men|aber|or|and|but)\b"
                 r"|(?<!\d)\.(?:[ \t]|$)|$))", 3, value),  # ("3. tv": a floor's ordinal)
+    # ... and in Tagalog and Malay, the town's capitalised words after "lives in": "nakatira sa
+    # Taguig", "tinggal di Shah Alam".
+    ("ADDRESS", r"(?i:\b(?:nakatira[ \t]+sa|tinggal[ \t]+di|duduk[ \t]+di)[ \t]+)"
+                r"(?P<v>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})", 3),
     # France's social security number (NIR), in its printed groups: "2 60 09 75 112 045 32".
     ("SSN", r"(?<![\w-])[12][ \t]?\d{2}[ \t]?\d{2}[ \t]?(?:\d{2}|2[AB])[ \t]?\d{3}[ \t]?\d{3}"
             r"(?:[ \t]?\d{2})?(?![\w-])", 1),
