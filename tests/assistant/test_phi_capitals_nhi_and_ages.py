@@ -2,15 +2,16 @@
 phi_capital_names.py, phi_age_rules.py, phi_shape_rules.py, phi_rules.py, phi_form_rules.py,
 phi_date_rules.py, phi_number_rules.py, phi_place_rules.py, phi_lexicon.py, phi_names.py):
 New Zealand's newer health index number, ages of 90 and over after the word for a person or
-"of age", names in messages typed all in capitals, a surname with its initial in a clinic's
-list, initials opening a case, a relative's name after an in-law, a postcode after "is", a
-spoken birth date with its month first, a student's number in small letters, a phone number
-read out digit by digit, a year before "-born" or after "died in", a masked NRIC, a
-veteran's claim file, a radio call sign, an address on a grid of numbered roads, a Malay "bt"
-inside a name, a town after Tagalog's or Malay's "lives in"; and their look-alikes
-(regulators' dates, doses with their route, radiotherapy's units, freephone lines,
-abbreviations in capitals, a run of labels, a cohort's birth year, Malay's common words),
-which are sent as typed."""
+"of age", opening a bracket, closing a clause or after another language's word, names in
+messages typed all in capitals, a surname with its initial in a clinic's list, initials
+opening a case, a relative's name after an in-law, a postcode after "is", a spoken birth date
+with its month first, a student's number in small letters, a phone number read out digit by
+digit, a year before "-born" or after "died in", a masked NRIC, a veteran's claim file, a
+radio call sign, an address on a grid of numbered roads, a Malay "bt" inside a name, a town
+after Tagalog's or Malay's "lives in"; and their look-alikes (regulators' dates, doses with
+their route, radiotherapy's units, freephone lines, abbreviations in capitals, a run of
+labels, a cohort's birth year, Malay's common words, readings and waits), which are sent as
+typed."""
 
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ from support import check_kept_beside_an_identifier, check_redaction
         ("For Hajj medical, Mr Khan, passport P4412907, 91 years - ACYW needed?", "91 years"),
         ("Mrs Lee, ~100 years (family says), pressure sore grade 4", "100 years"),
         ("pasyente 45/M, nakatira sa Taguig, kelan last TT?", "Taguig"),
+        ("Pt has a pacemaker SN 88123, and is 98 — MRI conditional?", "98"),
+        ("on my round: Doreen (90, 12 Elm Rd), Frank (76, 3 Oak St)", "(90,"),
+        ("Gladys (96!) won't eat for a week, family want an NG", "96"),
+        ("grandma is about ninety-eight, nobody knows exactly", "ninety-eight"),
+        ("Mama 3omraha 94 w sakne wa7da, el doctor 2al lazem tbattel el aspirin?", "94"),
+        ("vraag vanuit SEH: 92-jarige man valt steeds", "92"),
+        ("parvande 4471, bimar-e 96 saleh, ba dard-e sine", "96"),
         ("makcik tinggal di Shah Alam, on insulin, boleh puasa?", "Shah Alam"),
     ],
 )
@@ -86,6 +94,9 @@ def test_a_form_of_an_identifier_goes(typed, gone):
         "Is the clinic open on King's Birthday weekend?",
         "any ID physician at Hospital Sultanah Aminah on call for melioidosis?",
         "CKD stage 4, eGFR 22 - boleh teruskan metformin atau tukar ke linagliptin?",
+        "sats (90, on 2L) and HR 110 - escalate?",
+        "Hb was 80 and is 98 - transfuse another unit?",
+        "waited about ninety minutes for the CT - is that a breach?",
     ],
 )
 def test_a_look_alike_is_sent_as_typed(typed):
