@@ -54,10 +54,15 @@ DEMOGRAPHIC = (
     r"\d{1,3}[ \t]?(?:(?:yo\b|y/o\b|y\.o\.?|(?:yr|yrs|year)s?[ \t-]?old\b)(?:[ \t]?[MmFf]\b)?"
     r"|[MmFf]\b)"
 )
-# A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom".
+# A relative or carer named in the question: "daughter Karen Whitlock", "her son Tom"; the
+# words, one alternation, read in any case here and in capitals by phi_rules.py ("WIFE
+# GEORGETTE ON PHONE").
+RELATIVE_WORDS = (
+    "daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
+    "|grandson|granddaughter|carer|niece|nephew|aunt|uncle"
+)
 RELATIVE_CUE = (
-    r"\b(?i:daughter|son|mother|father|mum|mom|dad|wife|husband|partner|sister|brother"
-    r"|grandson|granddaughter|carer|niece|nephew|aunt|uncle)(?i:-in-law)?"
+    rf"\b(?i:{RELATIVE_WORDS})(?i:-in-law)?"
     # (and in brackets after the relative's: "dads (Ken Marsh) breathing is noisy"; not
     # "father's Social Security", "Carer's Allowance")
     r"(?:[ \t]+|(?i:['’]?s)?[ \t]*\([ \t]*)"

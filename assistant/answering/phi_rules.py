@@ -36,6 +36,7 @@ from assistant.answering.phi_names import (
     DEMOGRAPHIC,
     LETTERS,
     RELATIVE_CUE,
+    RELATIVE_WORDS,
     STOP,
     Span,
     capital_name_opening,
@@ -227,8 +228,7 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
      capitals_after_title),
     # ... and after a relative in capitals, as a message all in capitals writes one: "WIFE
     # GEORGETTE ON PHONE", "DAUGHTER MARIA LOPEZ CALLED".
-    ("NAME", r"\b(?:WIFE|HUSBAND|DAUGHTER|SON|MOTHER|FATHER|MUM|MOM|DAD|SISTER|BROTHER|PARTNER"
-             r"|CARER|GRANDSON|GRANDDAUGHTER|NIECE|NEPHEW|AUNT|UNCLE)(?:-IN-LAW)?[ \t]+"
+    ("NAME", rf"\b(?:{RELATIVE_WORDS.upper()})(?:-IN-LAW)?[ \t]+"
              r"(?P<v>[A-Z]{2,}(?:[-'’][A-Z]{2,})?(?:[ \t][A-Z]{2,}(?:[-'’][A-Z]{2,})?)?)"
              r"(?![\w])", 5, capitals_after_relative),
     # (a dash between words, not inside one: "park ji-hoon 45M" is one name)
