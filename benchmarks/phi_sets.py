@@ -48,7 +48,9 @@ NEVER_READ_BY_THE_NAME_MODEL = tuple(
     hundredfortyeighth hundredfortyninth hundredfiftieth hundredfiftyfirst hundredfiftysecond
     hundredfiftythird hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh
     hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst hundredsixtysecond
-    hundredsixtythird hundredsixtyfourth hundredsixtyfifth
+    hundredsixtythird hundredsixtyfourth hundredsixtyfifth hundredsixtysixth
+    hundredsixtyseventh hundredsixtyeighth hundredsixtyninth hundredseventieth
+    hundredseventyfirst hundredseventysecond hundredseventythird
     """.split()
 )
 SPLIT_SETS = (*_SPLIT_BEFORE_THE_NAME_MODEL, *NEVER_READ_BY_THE_NAME_MODEL)
