@@ -168,6 +168,8 @@ BRANDS = frozenset(
     adiro bentelan aulin polopiryna rutinoscorbin algocalmin paduden spasfon daflon isabgol
     joshanda banlangen
     xofluza mircera velphoro pantoloc warticon aldara sunlenca levonelle unigold bioline
+    honeywell kofax circadin imcivree proshield funeralcare databank smokefree medwatch
+    lexicomp multum afirma thyroseq
     """.split()
 )
 
@@ -499,6 +501,7 @@ PLACES = CITIES | frozenset(
     trondheim tromsø bodø göteborg malmö uppsala umeå linköping örebro aarhus odense aalborg
     helsinki tampere turku oulu kuopio reykjavík akureyri
     cancun cancún kilimanjaro puerto
+    wythenshawe bethesda
     """.split()
 )
 
@@ -660,6 +663,23 @@ PLACE_PHRASES = (
     "sheikh khalifa",
     "stanford hall",
     "heidelberg repat",
+    "royal melbourne",
+    "royal perth",
+    "royal brisbane",
+    "royal adelaide",
+    "royal hobart",
+    "royal darwin",
+    "royal north shore",
+    "john hunter",
+    "princess alexandra",
+    "st vincent's sydney",
+    "st vincent's melbourne",
+    "peter mac",
+    "fiona stanley",
+    "lady cilento",
+    "monash medical centre",
+    "flinders medical centre",
+    "gold coast university",
 )
 
 # Things of several words whose words alone are names: eponymous conditions, signs and
@@ -941,6 +961,27 @@ THING_PHRASES = (
     "ryan white",
     "lamb's wool",
     "c-card",
+    "first databank",
+    "co-op funeralcare",
+    "tobin brothers",
+    "hans rudolph",
+    "amara view",
+    "medi derma-s",
+    "amazing grace",
+    "abide with me",
+    "just can't wait",
+    "trevor project",
+    "abigail's footsteps",
+    "groovin the moo",
+    "cochrane review",
+    "cochrane library",
+    "cochrane database",
+    "barton schmitt",
+    "schmitt-thompson",
+    "ags beers",
+    "beers criteria",
+    "hale's medications",
+    "sun pharma",
 )
 
 # Words after a brand that name its form or strength ("Augmentin Duo Forte", "Panadol Osteo",
@@ -1020,6 +1061,7 @@ EPONYM_NOUNS = frozenset(
     clasp clasps
     cerclage uterus speculum views ruling report rods bodies judgment judgement rod pavilion
     clinics
+    colposuspension pyeloplasty urethroplasty
     """.split()
 )
 
@@ -1049,7 +1091,7 @@ CONDITIONS_BY_THEIR_EPONYM = frozenset(
     addison barrett hartmann fowler parkinson crohn cushing alzheimer hodgkin raynaud sjogren
     sjögren huntington hashimoto meniere ménière perthes paget peyronie dupuytren tourette
     asperger kaposi burkitt wernicke korsakoff behcet behçet kawasaki hirschsprung conn
-    gilbert ringer trendelenburg bartholin osgood
+    gilbert ringer trendelenburg bartholin osgood graves bell
     """.split()
 )
 

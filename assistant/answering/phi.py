@@ -186,7 +186,8 @@ def _candidates(text: str) -> list[_Hit]:
     for start, end in phi_context_dates.short_dates(text, about_someone):
         hits.append(_Hit(start, end, 4, "DATE", text[start:end], None))
     for start, end in phi_context_numbers.persons_codes(text, about_someone):
-        if not any(a <= start and end <= b for a, b in public):  # "NCT05123456"
+        # (a catalogue's number, "NCT05123456"; a helpline's, "Hotline (1-800-799-7233)")
+        if not any(a <= start and end <= b for a, b in public + free):
             hits.append(_Hit(start, end, 5, "ID", text[start:end], None))
     return hits
 

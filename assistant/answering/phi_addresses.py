@@ -119,11 +119,14 @@ def workers_employer(m: re.Match[str]) -> Span | None:
         return None
     if " " not in named and named.isupper() and len(named) <= 4:
         return None
+    if _A_READING.fullmatch(named) and m.string[: m.start("v")].rstrip().endswith("with"):
+        return None  # a measure the worker has: "a truck driver with AHI 20"
     if len(named.split()) >= 3 and _AN_ORGANISATION.search(named):
         return value(m)  # a region's name starts it: "East of England Ambulance Service"
     return employer(m)
 
 
+_A_READING = re.compile(r"[A-Z]{2,5}[ \t]+\d{1,3}(?:\.\d)?")
 _AN_ORGANISATION = re.compile(r"\b(?:Service|Services|Ltd|Limited|plc|PLC|Inc|Company)$")
 
 

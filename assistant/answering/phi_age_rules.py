@@ -113,6 +113,13 @@ AGE_RULES = [
     # "… and is 98 — MRI conditional?": the age closing a clause about the person
     ("ID", rf"(?i:\band[ \t]+is[ \t]+){AGE}(?=[ \t]*(?:[—–]|-[ \t]))", 5, _not_a_trend,
      AGE_PLACEHOLDER),
+    # "a man of 93", "lady of 91": a person of an age ("a woman of 60 kg" weighs it); "at 94
+    # too old to start CPAP?": an age someone is too old at.
+    ("ID", rf"(?i:\b(?:man|woman|lady|gentleman|gent|chap|patient|pt|widow|widower)[ \t]+of"
+           rf"[ \t]+){AGE}(?!\d|[.,]\d|[ \t]*(?:%|(?i:kg|kilos?|lbs?|mg|ml|mmhg|bpm|cm)\b))", 5,
+     value, AGE_PLACEHOLDER),
+    ("ID", rf"(?i:\bat[ \t]+){AGE}(?=,?[ \t]+(?i:(?:is[ \t]+)?too[ \t]+(?:old|frail)))", 5, value,
+     AGE_PLACEHOLDER),
     # "Mama 3omraha 94": Arabic typed in Latin letters, "her age" before the number
     ("ID", rf"(?i:\b3omr\w*)[ \t]+{AGE}\b", 5, value, AGE_PLACEHOLDER),
     # "f 98 cfs 9", "wife 94 wd never want", "at the age of 91": a sex or a relative just
@@ -125,9 +132,10 @@ AGE_RULES = [
      5, value, AGE_PLACEHOLDER),
     # "Esperanza Ruiz, 95, on apixaban": an age set off by commas after a word.
     # ... or after a bracket: "Mr Ahmad (MRN 30012245), 99, family …".
-    # ... or closing a bracket: "(Tanaka H, 91)", "(b. 1929, 96)".
-    ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{AGE}(?=[ \t]*[,)])", 5, value,
-     AGE_PLACEHOLDER),
+    # ... or closing a bracket: "(Tanaka H, 91)", "(b. 1929, 96)"; or before a dash: "WWII
+    # vet, 98 — does he need …".
+    ("ID", rf"(?:(?<=[^\W\d_]|\))|(?<=\b(?:19|20)\d\d)),[ \t]*{AGE}(?=[ \t]*(?:[,)—–]|-[ \t]))",
+     5, value, AGE_PLACEHOLDER),
     # ... or after a record's or a card's number, or a birth date: "MRN 4471902, 90, on a
     # trolley", "gold card QX123456, 93, skin tear", "DOB 02/03/1933, 92 —".
     ("ID", rf"(?i:\b(?:mrn|nhs|urn|chi|nhi|card|dob|(?:hosp(?:ital)?|record)[ \t]*no\.?)[ \t]*[:#]?"

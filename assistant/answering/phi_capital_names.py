@@ -31,12 +31,13 @@ def capitals_after_relative(m: re.Match[str]) -> Span | None:
 
 def capitals_surname_given(m: re.Match[str]) -> Span | None:
     """ "BAKER, SHAWNA": a surname in capitals, each part listed and none an abbreviation,
-    and a given name, listed or a word no list knows ("NICE, WILL" is no one)."""
+    and a given name, listed or a word no list knows ("NICE, WILL" is no one), or the
+    "BABY" a newborn is registered under before it is named ("SMITH, BABY")."""
     surname, given = (w.strip().casefold() for w in m.group("v").split(","))
     parts = re.split(r"[-'’]", surname)
     if any(p not in name_list() or p in SenseInventory.load() for p in parts):
         return None
-    return m.span("v") if _a_given_name(given) else None
+    return m.span("v") if given == "baby" or _a_given_name(given) else None
 
 
 def initials_not_an_abbreviation(m: re.Match[str]) -> Span | None:

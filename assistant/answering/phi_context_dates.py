@@ -154,13 +154,24 @@ _DOCUMENT_AFTER = re.compile(
 _SECONDARY_TO = re.compile(r"\b[A-Z][A-Z0-9]{1,5}[ \t]+$")
 
 
+# A stay's verb right before a day and month that could be a fraction.
+_ADMITTED_JUST_BEFORE = re.compile(
+    r"(?i:\b(?:admitted|readmitted|re-admitted|discharged|transferred|died"
+    # ... or seen by a named clinician: "Seen by Dr Okafor 3/4."
+    r"|(?:seen|reviewed)[ \t]+by[ \t]+(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+[A-Z][\w'’-]+)"
+    r"(?:[ \t]+on)?)[ \t]+$"
+)
+
+
 def _a_date(m: re.Match[str]) -> bool:
     a, b = int(m.group(1)), int(m.group(2))
     if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12) or (a, b) == (24, 7):
         return False
+    text, start, end = m.string, m.start(), m.end()
+    if b in (2, 3, 4, 8, 16) and a < b and _ADMITTED_JUST_BEFORE.search(text, 0, start):
+        return True  # no fraction is admitted: "admitted 2/3 w/ type 2 RF", "readmitted 1/4"
     if (b in (2, 3, 4, 8, 16) and a < b) or (b == 7 and a <= 7):
         return False  # a fraction ("1/2 tab", "3/16 elastics") or days ("abx 7/7")
-    text, start, end = m.string, m.start(), m.end()
     before, after = text[max(0, start - _NEAR) : start], text[end : end + _NEAR]
     if before.rstrip().endswith("#"):
         return False  # a tooth's or a list's number: "# 11/21 crowns"

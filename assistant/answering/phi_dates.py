@@ -200,8 +200,20 @@ _NOT_A_PERSONS_DATE = re.compile(
     # a regulator's update or alert, a shortage, a feast ("MHRA update of 31 January 2024",
     # "shortage over as of 21 Feb 2025", "Ramadan 2025 starts around 1 March"; a recall is
     # a patient's too: "last recall 03/2022")
-    r"|update|alert|shortage|ramadan|christmas)\b)"
+    r"|update|alert|shortage|ramadan|christmas"
+    # a service closed over a holiday, a statutory system's start, a tariff ("the bereavement
+    # office is closed 25 and 26 December", "the statutory ME system started on 9 September
+    # 2024"; a wound or a duct closed on a day is a patient's)
+    r"|(?:is|are|be|was|were)[ \t]+closed|statutory|tariff)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
+)
+
+
+# A system's or a rule's change named right after its date: "since the 14 March upgrade",
+# "the 1 April tariff change".
+_A_SYSTEMS_CHANGE_AFTER = re.compile(
+    r"[ \t]+(?i:upgrade|update|go-live|golive|rollout|roll-out|outage|downtime|tariff|policy"
+    r"|guidance|guideline|bulletin|circular)\b"
 )
 
 
@@ -221,6 +233,8 @@ def _dates_a_document(m: re.Match[str]) -> bool:
     before that word or between it and the date: "injured during annual training on
     6/14/2025" dates the injury, "antagonist protocol, egg collection 09/11/2024" the
     collection."""
+    if _A_SYSTEMS_CHANGE_AFTER.match(m.string, m.end()):
+        return True  # "since the 14 March upgrade"
     before = m.string[max(0, m.start() - 40) : m.start()]
     found = _NOT_A_PERSONS_DATE.search(before)
     if found is None:

@@ -109,8 +109,12 @@ _CHILDRENS_AFTER = re.compile(r"[ \t]+Children['’]s\b")
 def _a_condition_alone(text: str, end: int) -> bool:
     """The possessive of an eponym that names its disease, position, operation or fluid
     alone, with no word of a person's after it: "to exclude Barrett's?", "Addison's sick
-    day rules", "Hartmann's vs Ringer's" (not "Barrett's INR", "Parkinson's wife")."""
+    day rules", "Hartmann's vs Ringer's", "for Graves'?" (not "Barrett's INR", "Parkinson's
+    wife")."""
     eponym = _POSSESSIVE_WORD.search(text, max(0, end - 60), end)  # (no word is 60 letters)
+    if eponym is None and text[end - 1 : end] == "s" and text[end : end + 1] in ("'", "’"):
+        end += 1  # a possessive's apostrophe after its s: "Graves'"
+        eponym = _POSSESSIVE_WORD.search(text, max(0, end - 60), end)
     if eponym is None or eponym.group(1).casefold() not in CONDITIONS_BY_THEIR_EPONYM:
         return False
     following = re.match(r"['’]?[ \t]*([^\W\d_]+)", text[end:])

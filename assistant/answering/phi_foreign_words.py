@@ -53,11 +53,24 @@ _MALAY_AND_TAGALOG = (
     "lebih alergi ulam tawag namin sabi sarado mahanap talaga kailangan yung wala meron hindi "
     "ngayon bakit paano gamot lagnat ubo pangalan sugat makcik pakcik tinggal nakatira"
 )
+# Words of the phrases patients and families say and wards translate, of the body, its
+# complaints and its care (Spanish, French, German, Polish, Welsh, and Arabic as English
+# letters write it): "me falta el aire", "mal de ojo", "mal perforant plantaire",
+# "Dekubitus Grad 2", "proszę przyjmować rano", "capel gorffwys", "Surah Yasin".
+_PHRASEBOOK = (
+    "falta aire ojo mal dolor pecho cabeza estómago barriga mareo mareado vómito vómitos fiebre "
+    "cadera mollera rodilla espalda hombro tobillo garganta oído oídos pierna brazo orina "
+    "tos respirar duele ahogo susto empacho caída perforant plantaire escarre douleur poitrine "
+    "ventre tête fièvre toux dekubitus grad schmerzen fieber husten proszę przyjmować rano "
+    "wieczorem czczo cewnik tabletki ból gorączka kaszel capel gorffwys alwad heno caplan "
+    "gweinidog cymerwch tabled tabledi lillahi ilayhi raji'un rajiun surah inshallah "
+    "alhamdulillah bismillah mashallah ayunas"
+)
 # (Not Vietnamese, Tagalog or Hindi words: "bao", "po", "ka" are also parts of names.)
 _LANGUAGES = "es pt it pl ro fr de nl sv da fi is cs hu hr lt lv et sq".split()
 _WORDS = frozenset(word for language in _LANGUAGES for word in words_of(language))
 _WORDS |= frozenset(_TURKISH.split()) | frozenset(_CELTIC.split())
-_WORDS |= frozenset(_MALAY_AND_TAGALOG.split())
+_WORDS |= frozenset(_MALAY_AND_TAGALOG.split()) | frozenset(_PHRASEBOOK.split())
 
 
 _UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h"})

@@ -5,6 +5,7 @@ them, for assistant/answering/phi_rules.py:
 - South-East Asia: a block and lot, Singapore's lettered postcode, a Thai hospital number;
 - Spain's phones in pairs; New Zealand's newer health index number; Quebec's RAMQ card; an
   Australian landline with its area code in brackets; a caller's number;
+- a pasted HL7 message's patient name, next of kin and birth date;
 - a device's hardware (MAC) address; a car's plate after the word; a card's last digits; a
   prior authorisation's or a service's case number; a meeting's passcode; a recording file's
   date and record number;
@@ -195,6 +196,13 @@ _LETTERED_PLACES = frozenset("block wing ward bay hall house court".split())
 
 # fmt: off
 FORM_RULES = [
+    # A pasted HL7 v2 message's patient name (PID-5), next of kin (NK1-2) and birth date
+    # (PID-7), by their fields' places: "PID|1||4471^^^MRN||TRAN^MINH^DUC||19480302|M".
+    ("NAME", r"(?<![\w|])PID(?:\|[^|\n]*){4}\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1,
+     lambda m: m.span("v")),
+    ("NAME", r"(?<![\w|])NK1\|[^|\n]*\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1, lambda m: m.span("v")),
+    ("DATE", r"(?<![\w|])PID(?:\|[^|\n]*){6}\|(?P<v>(?:19|20)\d{6})(?=[\d|^\n]|$)", 1,
+     lambda m: m.span("v")),
     # A list's or a label's "Surname Initial" opening a line or after "pt", before where the
     # patient is or what identifies them, or their age or gestation: "Smith J, Ward 6 bed 11",
     # "pt smith j bed 4", "Smith J 30w PPROM", "Jones K 84F".

@@ -119,7 +119,12 @@ UNLISTED_WORDS = frozenset(
     " bhuti malume"
     # radiotherapy's dose unit and the measures and volumes of its plans ("80 Gy Dmax",
     # "PTV D95"); a meeting and a talk in te reo Māori ("whānau hui", "a goals-of-care kōrero")
-    " gy cgy dmax dmin dmean ptv ctv gtv itv hui kōrero korero".split()
+    " gy cgy dmax dmin dmean ptv ctv gtv itv hui kōrero korero"
+    # brought in by ambulance; urodynamics' pressures; an electronic record's text shortcuts
+    " biba pdet pves pabd smartphrase smartphrases smarttext dotphrase mittelschmerz"
+    # a service's telephone lines; herbs of Ayurveda
+    " hotline hotlines warmline textline ashwagandha brahmi tulsi shatavari triphala"
+    " moringa".split()
 )
 
 

@@ -26,6 +26,7 @@ _NOT_SURNAMES = (
         "ward wards street road avenue lane house unit bay bed beds room wing block".split()
     )
 )
+_STREET_WORDS = frozenset("ward street road lane house".split())
 # ... and in capitals after a given name ("Cliff WARD" is a man).
 _NOT_CAPITAL_SURNAMES = _NOT_SURNAMES - {"ward"}
 # An age after a name: "Mark Bath, 57", "Mark Bath 57yo" (not "Mark Bath 5.7", "12:30").
@@ -37,6 +38,15 @@ _SMALL_PARTICLES = r"(?:ap|bin|binti|binte|bte|ibn|dela|della|van|von)"
 _PARTICLE_BEFORE = re.compile(
     r"(?i:\b(?:van|von|der|den|de|del|della|la|le|du|da|di|dos|das|al|el|bin|ibn|st)[ \t]+$)"
 )
+# The phonetic alphabet and the words an unidentified patient's alias pairs with it, in
+# capitals or capitalised.
+_PHONETIC_WORDS = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike "
+    "november oscar papa quebec romeo sierra tango uniform victor whiskey whisky x-ray xray "
+    "yankee zulu"
+).split()
+_PHONETIC = "(?:" + "|".join(w.upper() + "|" + w.capitalize() for w in _PHONETIC_WORDS) + ")"
+_UNKNOWN = "(?:TRAUMA|Trauma|UNKNOWN|Unknown|UNIDENTIFIED|Unidentified|DOE|Doe)"
 # Given names that also ask a question at a sentence's start: "Will CQC accept that?"
 _ASKING = frozenset("will may can must shall".split())
 # Virtues and gifts given as names, which the birth lists hold rarely or as words: "mercy
@@ -96,11 +106,19 @@ def worded_surname_comma_given(m: re.Match[str]) -> Span | None:
     """ "Swimmer, Darla - 58", "Two Bulls, Darnell 47": a surname that may be a word, a comma,
     then a listed given name, before an age or a break."""
     surname, given = (part.strip() for part in m.group("v").split(","))
-    if given.casefold() not in given_names() or surname.casefold() in _NOT_SURNAMES:
+    if given.casefold() not in given_names() or _a_place_or_a_time(surname):
         return None
     if _PARTICLE_BEFORE.search(m.string, 0, m.start("v")):
         return None  # "van der Berg, Johannes": the particle's rule takes the whole name
     return m.span("v")
+
+
+def _a_place_or_a_time(surname: str) -> bool:
+    """ "Hope Street", "Rose Ward", "March" before the comma; a street's word alone that is a
+    surname is one ("Lane, Margaret at 1400")."""
+    folded = surname.casefold()
+    alone_a_surname = " " not in surname and folded in _STREET_WORDS and folded in surname_ranks()
+    return folded in _NOT_SURNAMES and not alone_a_surname
 
 
 def given_and_capital_surname(m: re.Match[str]) -> Span | None:
@@ -153,7 +171,7 @@ NAME_FORM_RULES = [
     ("NAME", r"(?<![\w'’-])(?P<v>[a-z]{3,}[ \t]+(?:['‘][a-z]+['’][ \t]+)?(?:o['’])?[a-z]{2,}"
              r"(?:-[a-z]{2,})?)(?![\w'’-])", 5, small_given_and_surname),
     ("NAME", r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]*[A-Z][a-z]+)(?![\w'’-])"
-             r"(?=[ \t]*(?:[-–—,|]|\d{1,3}\b|$))", 5, worded_surname_comma_given),
+             r"(?=[ \t]*(?:[-–—,|]|\d{1,3}\b|at[ \t]+\d|$))", 5, worded_surname_comma_given),
     ("NAME", r"(?<![\w'’-])(?P<v>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])", 5,
      given_and_capital_surname),
     ("NAME", r"(?:^|\n)[ \t]*(?P<v>[a-z]{3,},[ \t]*[a-z]{3,})(?=[ \t]*[-–:,][ \t]*"
@@ -170,6 +188,15 @@ NAME_FORM_RULES = [
     # phone).
     ("NAME", r"(?<![\w'’-])(?:u|ka|ku|va|no|ngu|ngo|ngka)"
              r"(?P<v>[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-])", 5, a_prefixed_name),
+    # The alias an emergency department registers an unidentified patient under: a word of
+    # the phonetic alphabet with "Trauma", "Unknown" or "Doe", and often a number ("TRAUMA,
+    # ZULU", "DELTA, UNKNOWN", "SIERRA, TRAUMA 4412", "UNKNOWN ZULU", "Trauma Oscar 22").
+    # ("Trauma Alpha" alone is a tier of trauma call in some hospitals, not a person.)
+    ("NAME", rf"(?<![\w-])(?P<v>{_UNKNOWN},[ \t]*{_PHONETIC}(?:[ \t]+\d{{1,5}})?"
+             rf"|{_PHONETIC},[ \t]*{_UNKNOWN}(?:[ \t]+\d{{1,5}})?"
+             rf"|(?:UNKNOWN|Unknown|UNIDENTIFIED|Unidentified)[ \t]+{_PHONETIC}(?:[ \t]+\d{{1,5}})?"
+             rf"|(?:TRAUMA|Trauma)[ \t]+{_PHONETIC}[ \t]+\d{{1,5}})(?![\w-])", 5,
+     lambda m: m.span("v")),
 ]
 # fmt: on
 

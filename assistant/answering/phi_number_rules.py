@@ -85,6 +85,9 @@ NUMBER_RULES = [
             r"(?:[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four))"
             r"|[ \t]*\([ \t]*last[ \t]+(?:4|four)[ \t]*\))?"
             r"(?:[ \t]+(?:is|was))?)[ \t]*[:#=-]?[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
+    # ... set off by a comma after it: "the last 4 of her social, 7731"
+    ("SSN", r"(?i:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:(?:the|her|his|their)"
+            r"[ \t]+)?(?:SSN|social(?:[ \t]+security)?))[ \t]*,[ \t]*(?P<v>\d{4})(?![\d/.:-])", 0),
     ("SSN", r"(?<![\w-])(?i:[x*#]{3}[- ]?[x*#]{2}[- ]?)\d{4}(?![\w-])", 0),
     # Other countries' national numbers: an Irish PPSN "1234567TA", an Indian Aadhaar
     # "4821 7730 1968", a UK National Insurance number "QQ 12 34 56 C".
@@ -145,7 +148,8 @@ NUMBER_RULES = [
     # ... or a trust's prefix spaced from its digits: "hospital no. CV3 441207".
     ("MRN", rf"(?i:\b(?:hospital|hosp\.?|unit|case|record|clinic)[ \t]*{NO}){SEP}"
             r"(?P<v>[A-Z]{1,3}\d{0,2}[ ]\d{5,8})(?![\w/-]|[.,]\d)", 1),
-    ("ID", rf"(?i:\bmedicare|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b|\bnational[ \t]+health[ \t]+index"
+    ("ID", rf"(?i:\bmedicare(?:[ \t]+card)?|\bmedicaid|\bMBI\b|\bHICN?\b|\bNHI\b"
+           r"|\bnational[ \t]+health[ \t]+index"
            r"|\bOHIP\b|\bhealth[ \t]+card"
            r"|\bPHN\b|\bpersonal[ \t]+health[ \t]+(?:number|no\b\.?)|\bRAMQ\b"
            r"|\bPHIN\b|\bYHCIP\b|\bMCP\b"  # Manitoba's, Yukon's, Newfoundland's
@@ -154,9 +158,10 @@ NUMBER_RULES = [
            rf"|\bchart(?=[ \t]*(?:{NO}|id\b|:|[A-Za-z]{{0,3}}-?\d))"
            rf"|\b(?:insurance|policy|member|subscriber|beneficiary)[ \t]+(?:id|{NO})|\bid\b"
            r"|\binsurance[ \t]+policy)"
-           # (a schedule's item is no one's: "Medicare item 35503"; nor Medicaid's 1115 waivers)
-           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}(?!(?i:items?)\b|1115\b)\(?{_GROUPED}", 1,
-     not_a_products_lot),
+           # (a schedule's item is no one's: "Medicare item 35503"; nor Medicaid's 1115 waivers,
+           # nor a supply's HCPCS code: "Medicare E0471")
+           rf"[ \t]*(?i:{NO}|id\b)?(?:[ \t]+of\b)?{SEP}"
+           rf"(?!(?i:items?)\b|1115\b|[A-V]\d{{4}}(?![\w-]))\(?{_GROUPED}", 1, not_a_products_lot),
     # An exercise or a glucose app's code for one patient, in dashed groups: "PhysiApp access
     # code KX7-42Q9", "share code JHX-772-PLQ".
     ("ID", r"(?i:\b(?:access|share|sharing|invite|pairing)[ \t]+code)[ \t]*(?:is[ \t]+)?[:#]?[ \t]*"
@@ -171,8 +176,15 @@ NUMBER_RULES = [
     ("ID", r"(?<![\w/])\d{6}/\d{2}/\d(?![\w/])", 1),
     # Sri Lanka's national identity card: nine digits and V or X, or (since 2016) twelve.
     ("ID", r"\bNIC\b(?:[ \t]*(?i:no\b\.?))?[ \t]*[:#]?[ \t]*(?P<v>\d{9}[VvXx]|\d{12})(?![\w-])", 1),
+    # An Australian veteran's file number after its department: its state's letter, the war's
+    # or the service's letters and the digits ("DVA TX8731", "DVA gold card NX123456").
+    ("ID", r"\bDVA(?:[ \t]+(?i:file|gold|white|orange|card|number|no\.?))*[ \t]*[:#]?[ \t]*"
+           r"(?P<v>[NVQSWT][A-Z]{1,3}[ \t]?\d{2,6}[A-Z]?)(?![\w-])", 1),
     # A Medicare beneficiary identifier without its label: 1EG4-TE5-MK73.
     ("ID", r"(?<![\w-])[1-9][A-Z][A-Z\d]\d-?[A-Z][A-Z\d]\d-?[A-Z]{2}\d{2}(?![\w-])", 1),
+    # A club's or a gym's member number of five digits: "member 55021".
+    ("ID", r"(?i:\bmember(?:ship)?(?:[ \t]+(?:no\.?|number|id))?)[ \t]*[:#]?[ \t]*(?P<v>\d{5})"
+           r"(?![\w/-]|[.,]\d)", 1),
     # A payer's number after its holder's word alone: "Aetna member W2281934701".
     # (and California's Medi-Cal client index number: "medi-cal CIN 91832745A")
     ("ID", r"(?i:\b(?:member|subscriber|beneficiary|policy|insurance|medicaid|medicare|medi-?cal"

@@ -124,6 +124,12 @@ TOLL_FREE_LINE = re.compile(
     r"|(?<![\w-])1[38]00[ .-]\d{3}[ .-]\d{3}(?![\w-])"
     # New Zealand's freephone and shared-cost lines: "0800 611 116", "0508 828 865"
     r"|(?<![\w-])0(?:800|508)[ .-]\d{3}[ .-]?\d{3}(?![\w-])"
+    # ... Australia's in pairs, and its six-digit 13 lines: "1300 60 60 24", "13 11 14"
+    r"|(?<![\w-])1[38]00(?:[ .-]\d{2}){3}(?![\w-])|(?<![\w-])13[ .-]\d{2}[ .-]\d{2}(?![\w-])"
+    # ... the UK's non-geographic 03 lines, which only organisations hold: "0300 123 1044"
+    r"|(?<![\w-])03[0347]\d[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    # ... and a North American line spelt partly in letters: "1-800-FDA-1088"
+    r"|(?<![\w-])(?:1[ .-])?8(?:00|88|77|66)[ .-][A-Z]{3}[ .-]\d{4}(?![\w-])"
 )
 
 

@@ -92,9 +92,12 @@ PLACE_RULES = [
                 r"(?P<v>[^\n|\t]*?\d[^\n|\t]*?)(?=[ \t]*(?:\n|\||\t|$)|[ \t]{3,})", 3),
     # "44 oak street", "201 East 3rd Street", "44 oak st": in any case with the street words
     # nothing else means; "27 kingsley court" when a word of the name is no English word.
-    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+    # (Not a preposition or an hour's unit for its name, nor a mode's letter after: "a 14 h
+    # road trip", "150 in ST-A mode".)
+    ("ADDRESS", r"\b\d{1,5}[A-Za-z]?[ \t]+(?:(?:(?!(?i:in|on|at|for|to|by|h|hrs?|mins?)\b)"
+                r"[A-Za-z'’-]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
                 r"(?i:street|road|avenue|lane|boulevard|terrace|crescent|parkway|highway|st|rd|ave"
-                r"|blvd|ln)\b\.?", 3),
+                r"|blvd|ln)\b\.?(?!-)", 3),
     # A house in a South African township's extension, the township named after it: "hse 3412
     # ext 9 Ivory Park" (not a phone's extension: no place follows one).
     ("ADDRESS", r"\b\d{1,5}[ \t]+(?i:ext|extension)\.?[ \t]+\d{1,3}(?:[ \t]+[A-Z][a-z]+){1,2}\b",
@@ -246,9 +249,14 @@ PLACE_RULES = [
                 # ... and the postcode and town after it: ", 101 Reykjavík", ", 852 31 Sundsvall"
                 rf"(?:,[ \t]*\d{{3,5}}(?:[ \t]\d{{2}})?[ \t]+[{UP}][{LO}]+)?", 3),
     # Other countries' order, street word first: "Calle de Alcalá 42", "ul. Marszałkowska 84/92".
-    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via|viale|piazza|ulica|strada|ul"
-                r"|al)\b\.?)[ \t]+(?:[^\W\d_]+\.?[ \t]+){0,3}\d{1,5}"
-                # (a house number, not a dose: "via peripheral cannula 16mcg/ml")
+    # (A street named by its number, "rua 7 casa nº 112", "Rue 45 N° 12", but no "via" without
+    # a name: English's "via 2222"; no house number after English's words or an extension:
+    # "report via MedWatch on 1-800-FDA-1088", "via switchboard ext. 4412"; not a dose: "via
+    # peripheral cannula 16mcg/ml".)
+    ("ADDRESS", r"(?i:\b(?:calle|carrer|avenida|avda|rua|rue|via(?=[ \t]+[^\W\d_])|viale|piazza"
+                r"|ulica|strada|ul|al)\b\.?)[ \t]+(?:(?!(?i:on|at|by|to|the|an|through|and|or|ext"
+                r"|extension|bleep|switchboard|ward|clerk|reception|pager|phone|email)\b)[^\W\d_]+\.?"
+                r"[ \t]+){0,3}\d{1,5}"
                 r"(?!\d|[.,]\d|[ \t]*(?:mcg|mg|ml|g\b|units?|mmol|%|/\d{2,}))[A-Za-z]?(?:/\d{1,4})?"
                 r"(?:,?[ \t]+(?:m\.|apt\.?|piso|izq|dcha|\d{1,3}º)[ \t]*\d{0,3}\w*)*", 3),
     # A postcode before its town: "28014 Madrid", "00-514 Warszawa", "130 00 Praha", "LT-03150
@@ -269,7 +277,8 @@ PLACE_RULES = [
                 rf"[{UP}][\w'’-]*(?:[ \t]+[{UP}][\w'’-]*){{0,2}}", 3),
     # A Canadian postcode, its province before it when there: "Montréal QC H2X 3K8".
     ("ADDRESS", rf"(?:\b[{UP}][{LO}]+[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|SK|YT|NT|NU)[ \t]+)?"
-                r"(?<![\w-])(?!G\d{1,2}P\d{1,2}[LA]\d)"  # (an obstetric formula: "G3P2L2")
+                # (an obstetric formula, "G3P2L2"; a coma score's parts, "E2V3M5")
+                r"(?<![\w-])(?!G\d{1,2}P\d{1,2}[LA]\d|E[1-4]V[1-5]M[1-6])"
                 r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\w-])", 3),
     # A town and its province, as Canadians write it: "from Corner Brook, NL".
     ("ADDRESS", rf"\b(?!(?:Yes|No|Ok|Okay|Please|Thanks|Hi|Hello)\b){CITY},[ \t]*"

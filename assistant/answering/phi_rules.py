@@ -202,13 +202,14 @@ RULES = tuple(Rule(k, re.compile(p), *rest) for k, p, *rest in [
               r"(?:[ .-]?\d{2,5}){1,4}(?!\d)", 3,
      not_a_service_line(digits_between(9, 15))),
     # After a word for calling or a phone's number, any grouping of 7 to 15 digits: "son's
-    # number 9123 4567 (HK)", "mobile 0412 345 678".
-    ("PHONE", r"(?i:\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
+    # number 9123 4567 (HK)", "mobile 0412 345 678" (a service's name is no cue:
+    # "Nurse-On-Call 1300 60 60 24").
+    ("PHONE", r"(?i:(?<!-)\b(?:tel|phone|ph|mob|mobile|cell|landline|whatsapp|call|ring|fax|telefon"
               r"|hp|handphone"  # Singapore's and Malaysia's word for a mobile
               r"|tel[ée]fono|telefone|t[ée]l[ée]phone|m[óo]vil|celular|portable|rappeler[ \t]+au"
               r"|numer[ \t]+telefonu|telf|tlf|gsm|puh|puhelin|sími|mobil)\b\.?"
               r"|(?:['’]s|\bhome|\bwork|\bcontact|\bphone|\bmobile)[ \t]+(?:number|no\b\.?))"
-              r"(?:[ \t]+(?:on|at|is))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
+              r"(?:[ \t]+(?:on|at|is|to))?[ \t]*[:#-]?[ \t]*"  # ("Ph - 03 9555 0142")
               r"(?P<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\w/]|[.,]\d)",
      3, not_a_service_line(digits_between(7, 15), labelled=True)),
     *PLACE_RULES, *SHAPE_RULES, *FORM_RULES,

@@ -44,6 +44,29 @@ _SERIAL = r"(?-i:(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d{3})[A-Z0-9]{6,})"
 _SIDE = r"(?:L|R|left|right)"
 
 
+# A vehicle identification number's letters as its check digit counts them (no I, O or Q).
+_VIN_VALUES = dict(
+    zip(
+        "ABCDEFGHJKLMNPRSTUVWXYZ",
+        (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9),
+        strict=True,
+    )
+)
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def a_vin(m: re.Match[str]) -> Span | None:
+    """A North American vehicle identification number: its ninth character checks the rest
+    (weights and letter values as 49 CFR 565 sets them), so a random code rarely passes."""
+    vin = m.group()
+    total = sum(
+        (int(c) if c.isdigit() else _VIN_VALUES[c]) * w
+        for c, w in zip(vin, _VIN_WEIGHTS, strict=True)
+    )
+    check = "X" if total % 11 == 10 else str(total % 11)
+    return m.span() if vin[8] == check else None
+
+
 # One rule per line so the table reads as a list; the formatter would spread each over 5.
 def _a_birth_date_first(m: re.Match[str]) -> Span | None:
     """Its first six digits are a day, a month and a year (DDMMYY), or a year, a month and a
@@ -69,6 +92,10 @@ _APPS = (
 )
 # fmt: off
 SHAPE_RULES = [
+    # A vehicle identification number, wherever it stands: "VIN on the police report
+    # 1HGCM82633A004352" (seventeen letters and digits, digits and letters both, checked).
+    ("ID", r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){5})[A-HJ-NPR-Z0-9]{17}(?![\w-])",
+     1, a_vin),
     # A blood donation's number as the UK prints it, letter and three digits then three
     # groups of three, its check character after: "G091 522 114 563 K".
     ("ID", r"(?<![\w-])[A-Z]\d{3}(?:[ \t]\d{3}){3}(?:[ \t][A-Z0-9])?(?![\w-])", 1),
@@ -169,6 +196,10 @@ SHAPE_RULES = [
            r"|insulin[ \t]+pump|CGM|sensor|transmitter)\b)[ \t]*:?[ \t]*"
            rf"(?P<v>(?:{_SIDE}[ \t]*:?[ \t]*)?{_SERIAL}(?:,?[ \t]+{_SIDE}[ \t]*:?[ \t]*{_SERIAL})?)"
            r"(?![\w-])", 1, value),
+    # ... and a glucose sensor's transmitter after its label, six letters and digits: "a
+    # transmitter ID of 4TX9QK".
+    ("ID", r"(?i:\btransmitter[ \t]+(?:id|serial|sn|no\.?|number)(?:[ \t]+(?:of|is))?[ \t]*[:#]?"
+           r"[ \t]*)(?P<v>(?-i:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}))(?![\w-])", 1, value),
     # A farm's property identification code in Australia: "PIC QBAB5678".
     ("ID", r"\bPIC[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9]*\d{3})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8})"
            r"(?![\w-])", 1, value),
