@@ -98,7 +98,7 @@ def digits_between(lo: int, hi: int) -> Callable[[re.Match[str]], Span | None]:
 # "phone triage line 01 664 4600", "helpline on 0800 …": a department's number, no person's.
 _SERVICE_LINE_BEFORE = re.compile(
     r"(?:(?i:\b(?:switchboard|helpline|hotline|(?:triage|advice|help|information|booking"
-    r"|appointments?|enquiry|enquiries)[ \t]+line|main[ \t]+(?:number|line)"
+    r"|appointments?|enquiry|enquiries)[ \t]+(?:line|phone)|main[ \t]+(?:number|line)"
     # "call the MRI department on 020 7188 5500", "pharmacy dept number 01632 …"
     r"|(?:department|dept|reception|pharmacy|office)(?=[ \t]+(?:on|number|no|phone|tel)\b)))"
     r"(?:[ \t]+(?:number|no\b\.?|phone|tel))?(?:[ \t]+(?:is|on|at))?[ \t]*[:#]?"
@@ -109,11 +109,13 @@ _SERVICE_LINE_BEFORE = re.compile(
 
 _NUMBER_START = re.compile(r"[\d() +.-]*$")
 # Numbers only organisations have: freephone and non-geographic (UK 03…, 0800, 0845…),
-# Australia's 1300 and 1800, North America's toll-free 800, 888, 877, 866.
+# Australia's 1300 and 1800, North America's toll-free 800, 888, 877, 866, 855, 844, 833.
 _SERVICE_NUMBER = re.compile(
     r"[ \t(]*(?:0(?:3[0347]\d|800|808|845|870)|1[ .-]?(?:300|800)"
-    r"|(?:\+?1[ .-]?)?\(?(?:800|888|877|866)\)?)[ .-]?\d"
+    r"|(?:\+?1[ .-]?)?\(?(?:800|888|877|866|855|844|833)\)?)[ .-]?\d"
 )
+# A line's number spelt in letters just before its digits: "1-833-TLC-MAMA (1-833-852-6262)".
+_SPELT_LINE_AT_END = re.compile(r"(?:1[ .-])?8\d\d[ .-][A-Z][A-Z0-9-]{2,}[ \t]*\(?[ \t]*$")
 
 
 # ... and such a line written whole in its groups, wherever it stands: "1-800-MEDICARE
@@ -146,7 +148,7 @@ def not_a_service_line(
         window = m.string[max(0, start - 60) : start]
         before = _NUMBER_START.sub("", window)
         number_start = start - (len(window) - len(before))
-        if _SERVICE_LINE_BEFORE.search(before):
+        if _SERVICE_LINE_BEFORE.search(_SPELT_LINE_AT_END.sub("", before)):
             return None
         if not labelled and _SERVICE_NUMBER.match(m.string, number_start):
             return None

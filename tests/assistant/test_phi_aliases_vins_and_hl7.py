@@ -8,9 +8,10 @@ newborn registered as "SURNAME, BABY", a day and month that could be a fraction 
 names and birth date, ages of 90 and over after "a man of" and "at … too old", an SSN's last
 four after a comma, a glucose sensor's transmitter, an Australian veteran's file number, a
 gym's member number; and their look-alikes (a tier of trauma call, a supply's HCPCS code,
-services' lines in Australia and the UK, English's "via", a coma score, a holiday closure, a
-system's upgrade, a reading after "a driver with", possessive eponyms, Australian hospitals,
-phrases of other languages), which are sent as typed."""
+services' lines in Australia and the UK, North America's toll-free 855, 844 and 833 lines and a
+line spelt in letters, English's "via", a coma score, a holiday closure, a system's upgrade, a
+reading after "a driver with", possessive eponyms, Australian hospitals, phrases of other
+languages), which are sent as typed."""
 
 from __future__ import annotations
 
@@ -72,6 +73,9 @@ def test_a_form_of_an_identifier_goes(typed, gone):
         "Out of hours the physiologist is reached via switchboard ext. 4412",
         "Does the major haemorrhage call go out via 2222 or the trauma bleep?",
         "Does the National Domestic Violence Hotline (1-800-799-7233) need posting?",
+        "Kids Help Phone is 1-800-668-6868 right? for a teen going home",
+        "The Maternal Mental Health Hotline is 1-833-TLC-MAMA (1-833-852-6262) - Spanish?",
+        "Is the poison line 1-844-764-7669 the same as Poison Control?",
         "FMCSA: can a truck driver with AHI 20 keep the CDL if he uses CPAP?",
         "why do we give steroids before thyroidectomy for Graves'?",
         "Ramsay Hunt - does it change the pred dose compared to Bell's?",
@@ -92,6 +96,7 @@ def test_a_look_alike_is_sent_as_typed(typed):
     ("typed", "kept"),
     [
         ("Mr Jones admitted 2/7 ago, now 1/2 tab of bisoprolol?", "2/7"),
+        ("Mrs Lee's son asks: is 1-855-242-3310 the Hope for Wellness line?", "1-855-242-3310"),
         ("PID|1||88123456^^^MRN||TRAN^MINH^DUC||19480302|M after the ADT^A08", "ADT^A08"),
         ("the last 4 of her social, 7731 - CrCl 45, dose of enoxaparin?", "CrCl 45"),
     ],
