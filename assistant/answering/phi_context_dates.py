@@ -168,9 +168,10 @@ def _a_date(m: re.Match[str]) -> bool:
     if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12) or (a, b) == (24, 7):
         return False
     text, start, end = m.string, m.start(), m.end()
-    if b in (2, 3, 4, 8, 16) and a < b and _ADMITTED_JUST_BEFORE.search(text, 0, start):
+    fraction = b in (2, 3, 4, 8, 16) and a < b
+    if fraction and _ADMITTED_JUST_BEFORE.search(text[max(0, start - 60) : start]):
         return True  # no fraction is admitted: "admitted 2/3 w/ type 2 RF", "readmitted 1/4"
-    if (b in (2, 3, 4, 8, 16) and a < b) or (b == 7 and a <= 7):
+    if fraction or (b == 7 and a <= 7):
         return False  # a fraction ("1/2 tab", "3/16 elastics") or days ("abx 7/7")
     before, after = text[max(0, start - _NEAR) : start], text[end : end + _NEAR]
     if before.rstrip().endswith("#"):

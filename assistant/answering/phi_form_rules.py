@@ -198,11 +198,9 @@ _LETTERED_PLACES = frozenset("block wing ward bay hall house court".split())
 FORM_RULES = [
     # A pasted HL7 v2 message's patient name (PID-5), next of kin (NK1-2) and birth date
     # (PID-7), by their fields' places: "PID|1||4471^^^MRN||TRAN^MINH^DUC||19480302|M".
-    ("NAME", r"(?<![\w|])PID(?:\|[^|\n]*){4}\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1,
-     lambda m: m.span("v")),
-    ("NAME", r"(?<![\w|])NK1\|[^|\n]*\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1, lambda m: m.span("v")),
-    ("DATE", r"(?<![\w|])PID(?:\|[^|\n]*){6}\|(?P<v>(?:19|20)\d{6})(?=[\d|^\n]|$)", 1,
-     lambda m: m.span("v")),
+    ("NAME", r"(?<![\w|])PID(?:\|[^|\n]*){4}\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1),
+    ("NAME", r"(?<![\w|])NK1\|[^|\n]*\|(?P<v>[^|\n^]+(?:\^+[^|\n^]+)*)", 1),
+    ("DATE", r"(?<![\w|])PID(?:\|[^|\n]*){6}\|(?P<v>(?:19|20)\d{6})(?=[\d|^\n]|$)", 1),
     # A list's or a label's "Surname Initial" opening a line or after "pt", before where the
     # patient is or what identifies them, or their age or gestation: "Smith J, Ward 6 bed 11",
     # "pt smith j bed 4", "Smith J 30w PPROM", "Jones K 84F".

@@ -46,7 +46,9 @@ _PHONETIC_WORDS = (
     "yankee zulu"
 ).split()
 _PHONETIC = "(?:" + "|".join(w.upper() + "|" + w.capitalize() for w in _PHONETIC_WORDS) + ")"
-_UNKNOWN = "(?:TRAUMA|Trauma|UNKNOWN|Unknown|UNIDENTIFIED|Unidentified|DOE|Doe)"
+_UNIDENTIFIED = "(?:UNKNOWN|Unknown|UNIDENTIFIED|Unidentified)"
+_UNKNOWN = rf"(?:TRAUMA|Trauma|DOE|Doe|{_UNIDENTIFIED})"
+_ALIAS_NUMBER = r"(?:[ \t]+\d{1,5})"
 # Given names that also ask a question at a sentence's start: "Will CQC accept that?"
 _ASKING = frozenset("will may can must shall".split())
 # Virtues and gifts given as names, which the birth lists hold rarely or as words: "mercy
@@ -114,8 +116,8 @@ def worded_surname_comma_given(m: re.Match[str]) -> Span | None:
 
 
 def _a_place_or_a_time(surname: str) -> bool:
-    """ "Hope Street", "Rose Ward", "March" before the comma; a street's word alone that is a
-    surname is one ("Lane, Margaret at 1400")."""
+    """A word of a place, a thing or a time before the comma ("Street, Grace", "March, Will"),
+    unless it is a street's word that is also a surname, alone ("Lane, Margaret at 1400")."""
     folded = surname.casefold()
     alone_a_surname = " " not in surname and folded in _STREET_WORDS and folded in surname_ranks()
     return folded in _NOT_SURNAMES and not alone_a_surname
@@ -192,11 +194,10 @@ NAME_FORM_RULES = [
     # the phonetic alphabet with "Trauma", "Unknown" or "Doe", and often a number ("TRAUMA,
     # ZULU", "DELTA, UNKNOWN", "SIERRA, TRAUMA 4412", "UNKNOWN ZULU", "Trauma Oscar 22").
     # ("Trauma Alpha" alone is a tier of trauma call in some hospitals, not a person.)
-    ("NAME", rf"(?<![\w-])(?P<v>{_UNKNOWN},[ \t]*{_PHONETIC}(?:[ \t]+\d{{1,5}})?"
-             rf"|{_PHONETIC},[ \t]*{_UNKNOWN}(?:[ \t]+\d{{1,5}})?"
-             rf"|(?:UNKNOWN|Unknown|UNIDENTIFIED|Unidentified)[ \t]+{_PHONETIC}(?:[ \t]+\d{{1,5}})?"
-             rf"|(?:TRAUMA|Trauma)[ \t]+{_PHONETIC}[ \t]+\d{{1,5}})(?![\w-])", 5,
-     lambda m: m.span("v")),
+    ("NAME", rf"(?<![\w-])(?P<v>{_UNKNOWN},[ \t]*{_PHONETIC}{_ALIAS_NUMBER}?"
+             rf"|{_PHONETIC},[ \t]*{_UNKNOWN}{_ALIAS_NUMBER}?"
+             rf"|{_UNIDENTIFIED}[ \t]+{_PHONETIC}{_ALIAS_NUMBER}?"
+             rf"|(?:TRAUMA|Trauma)[ \t]+{_PHONETIC}{_ALIAS_NUMBER})(?![\w-])", 5),
 ]
 # fmt: on
 

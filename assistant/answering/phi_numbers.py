@@ -131,7 +131,7 @@ TOLL_FREE_LINE = re.compile(
     # ... the UK's non-geographic 03 lines, which only organisations hold: "0300 123 1044"
     r"|(?<![\w-])03[0347]\d[ .-]\d{3}[ .-]\d{4}(?![\w-])"
     # ... and a North American line spelt partly in letters: "1-800-FDA-1088"
-    r"|(?<![\w-])(?:1[ .-])?8(?:00|88|77|66)[ .-][A-Z]{3}[ .-]\d{4}(?![\w-])"
+    r"|(?<![\w-])(?:1[ .-])?8(?:00|88|77|66|55|44|33)[ .-][A-Z]{3}[ .-]\d{4}(?![\w-])"
 )
 
 
