@@ -1,17 +1,18 @@
 """Identifiers in the forms the twenty-eighth session's sets showed (assistant/answering/
-phi_name_forms.py, phi_capital_names.py, phi_context_dates.py, phi_shape_rules.py,
+phi.py, phi_name_forms.py, phi_capital_names.py, phi_context_dates.py, phi_shape_rules.py,
 phi_form_rules.py, phi_age_rules.py, phi_number_rules.py, phi_rules.py, phi_dates.py,
 phi_place_rules.py, phi_numbers.py, phi_eponyms.py, phi_foreign_words.py, phi_lexicon.py and
 knowledge/proper_terms.py): an emergency department's alias for an unidentified patient, a
 newborn registered as "SURNAME, BABY", a day and month that could be a fraction after
 "admitted", a Medicare card's number, a vehicle identification number, a pasted HL7 message's
-names and birth date, ages of 90 and over after "a man of" and "at … too old", an SSN's last
-four after a comma, a glucose sensor's transmitter, an Australian veteran's file number, a
-gym's member number; and their look-alikes (a tier of trauma call, a supply's HCPCS code,
-services' lines in Australia and the UK, North America's toll-free 855, 844 and 833 lines and a
-line spelt in letters, English's "via", a coma score, a holiday closure, a system's upgrade, a
-reading after "a driver with", possessive eponyms, Australian hospitals, phrases of other
-languages), which are sent as typed."""
+names and birth date, ages of 90 and over after "a man of" and "at … too old" or after a
+name and its initial or a full stop, an SSN's last four after a comma, a glucose sensor's
+transmitter, an Australian veteran's file number, a gym's member number; and their
+look-alikes (a tier of trauma call, a supply's HCPCS code, services' lines in Australia and
+the UK, North America's toll-free 855, 844 and 833 lines and a line spelt in letters,
+English's "via", a coma score, a holiday closure, a system's upgrade, a reading after "a
+driver with", a blood pressure after a name, possessive eponyms, Australian hospitals,
+phrases of other languages), which are sent as typed."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ from support import check_kept_beside_an_identifier, check_redaction
         ("DVA gold card for Mr Reginald Thomas, WWII vet, 98 — consent for blood?", "98"),
         ("post-op call via whatsapp to 9876 5432 — pt says he cannot pee", "9876 5432"),
         ("Gave 2 units RBC to Lane, Margaret at 1400 — when is the next Hb?", "Lane"),
+        ("dad = tony russo. 91. known bowel ca, now vomiting - surgical r/v?", "91"),
+        ("beds: 2 Quinn P 74 / 3 Fahy B 91 / 4 Doyle M 58 - who is bled first?", "B 91"),
     ],
 )
 def test_a_form_of_an_identifier_goes(typed, gone):
@@ -99,6 +102,8 @@ def test_a_look_alike_is_sent_as_typed(typed):
         ("Mrs Lee's son asks: is 1-855-242-3310 the Hope for Wellness line?", "1-855-242-3310"),
         ("PID|1||88123456^^^MRN||TRAN^MINH^DUC||19480302|M after the ADT^A08", "ADT^A08"),
         ("the last 4 of her social, 7731 - CrCl 45, dose of enoxaparin?", "CrCl 45"),
+        ("Mr Smith 98/60 after the second bolus - start noradrenaline?", "98/60"),
+        ("Mrs Jones 120 / 80 on arrival, now 85 / 50", "120 / 80"),
     ],
 )
 def test_a_clinical_number_beside_an_identifier_is_kept(typed, kept):
