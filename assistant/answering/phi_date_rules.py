@@ -92,7 +92,11 @@ DATE_RULES = [
              rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH_SAID})", 4),
     ("DATE", r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[ \t]+"
              r"(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th))\b", 4),
-    ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))", 4),
+    # (not the first of a run of ordinals that closes on a noun: "before the 5th, 7th and 14th
+    # infusion"; "the 5th, 7th and 14th of May" are days)
+    ("DATE", r"(?i:\bthe[ \t]+\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[,.;:?!)]|$))"
+             r"(?!(?:[ \t]*,[ \t]*\d{1,2}(?:st|nd|rd|th))*,?[ \t]+(?:and|or|&)[ \t]+\d{1,2}"
+             r"(?:st|nd|rd|th)[ \t]+(?!of\b)[a-z])", 4),
     # ... or after "on" or "since" before "and", "or" or "at": "surgery on the 4th and my
     # Medicaid says", "since the 14th or 15th" (not "on the 2nd floor").
     ("DATE", r"(?i:\b(?:on|since|from|until|till)[ \t]+)(?P<v>(?i:the[ \t]+\d{1,2}(?:st|nd|rd|th)))"

@@ -204,7 +204,10 @@ _NOT_A_PERSONS_DATE = re.compile(
     # a service closed over a holiday, a statutory system's start, a tariff ("the bereavement
     # office is closed 25 and 26 December", "the statutory ME system started on 9 September
     # 2024"; a wound or a duct closed on a day is a patient's)
-    r"|(?:is|are|be|was|were)[ \t]+closed|statutory|tariff)\b)"
+    r"|(?:is|are|be|was|were)[ \t]+closed|statutory|tariff"
+    # an audit's period, a journal club, a talk ("data period 01/01/2024 – 31/03/2024",
+    # "Presented at the Clinical Governance Half-Day, 24/04/2024")
+    r"|(?:data|audit|reporting|study|sample)[ \t]+period|journal[ \t]+club|presented[ \t]+at)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 
