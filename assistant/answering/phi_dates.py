@@ -205,9 +205,9 @@ _NOT_A_PERSONS_DATE = re.compile(
     # office is closed 25 and 26 December", "the statutory ME system started on 9 September
     # 2024"; a wound or a duct closed on a day is a patient's)
     r"|(?:is|are|be|was|were)[ \t]+closed|statutory|tariff"
-    # an audit's period, a journal club, a talk ("data period 01/01/2024 – 31/03/2024",
-    # "Presented at the Clinical Governance Half-Day, 24/04/2024")
-    r"|(?:data|audit|reporting|study|sample)[ \t]+period|journal[ \t]+club|presented[ \t]+at)\b)"
+    # an audit's period, a journal club ("data period 01/01/2024 – 31/03/2024", "Journal
+    # Club – Critical Care, 15/05/2024")
+    r"|(?:data|audit|reporting|study|sample)[ \t]+period|journal[ \t]+club)\b)"
     r"(?:[^.?!;]|\.(?=\d)){0,30}$"  # (a version's point is no sentence's end: "policy v4.1 dated")
 )
 
