@@ -122,7 +122,8 @@ SHAPE_RULES = [
            r"(?<!\.au)(?<!\.ca)(?<!\.io)", 2),
     # The ship a patient works on is his workplace: "MV Ocean Pioneer", "MT Red Tern", "RRS
     # Sir David Attenborough"; the floating platform by its kind after: "Sea Lantern FPSO".
-    ("ID", rf"\b(?:MV|M/V|MT|M/T|FV|RRS|HMS|HMAS|HMNZS|HMCS|USS|USNS)[ \t]+{_SHIP_NAME}"
+    # (After a number, MV is a beam's megavolts: "6 MV FFF for SBRT".)
+    ("ID", rf"(?<!\d[ \t])\b(?:MV|M/V|MT|M/T|FV|RRS|HMS|HMAS|HMNZS|HMCS|USS|USNS)[ \t]+{_SHIP_NAME}"
            r"(?![\w-])", 3),
     ("ID", r"\b(?:[A-Z][a-z]+[ \t]+){1,3}(?:FPSO|FSO|FPU|FLNG)\b", 3),
     # ... or named after its kind: "the reefer Polar Sunrise", "on the jackup 'Gannet Venture'".

@@ -11,9 +11,9 @@ transmitter, an Australian veteran's file number, a gym's member number; and the
 look-alikes (a tier of trauma call, a supply's HCPCS code, services' lines in Australia and
 the UK, North America's toll-free 855, 844 and 833 lines and a line spelt in letters,
 English's "via", a coma score, a holiday closure, a system's upgrade, an audit's period, a
-journal club, a run of ordinals closing on a noun, a reading after "a driver with", a blood pressure
-after a name, possessive eponyms, Australian hospitals, phrases of other languages), which
-are sent as typed."""
+journal club, a run of ordinals closing on a noun, a beam's megavolts, a reading after "a
+driver with", a blood pressure after a name, possessive eponyms, Australian hospitals,
+phrases of other languages), which are sent as typed."""
 
 from __future__ import annotations
 
@@ -74,6 +74,7 @@ def test_a_form_of_an_identifier_goes(typed, gone):
         "Audit ED-07: data period 01/01/2024 – 31/03/2024, 120 adults - is n enough?",
         "Journal Club – Critical Care, 15/05/2024: which TTM trial do we discuss?",
         "Leqembi: MRI before the 5th, 7th and 14th infusion - still the schedule?",
+        "dosimetry student: why do we use 6 MV FFF for SBRT instead of 10X?",
         "max IPAP on the Lumis 150 in ST-A mode?",
         "Virchow's triad: calf pain after a 14 h road trip, Wells 2 - CTPA?",
         "Glasgow Coma Scale E2V3M5 - is that a GCS of 10?",
