@@ -236,8 +236,9 @@ _AFTER_NAME = re.compile(
 # An age right after a name: "gladys 98 on 4A", "Ruiz 101,", "Grace is 91 and …".
 _AGE_AFTER_NAME = re.compile(
     # (a dash, a full stop or a ward in brackets may stand between: "Mr Hale - 90 - catheter
-    # blocked", "dad = tony russo. 91.", "Okafor (Ward 24) 91"; a slash with spaces parts a
-    # list, "Fahy B 91 / 4 Cullen", one without a reading, "98/60")
+    # blocked", "dad = tony russo. 91.", "Okafor (Ward 24) 91"; a slash after it makes a
+    # reading, "98/60", "120 / 80", unless spaced before a bed's number or a name, as a list
+    # parts its rows: "Fahy B 91 / 4 Cullen")
     r"(?:[ \t]+[A-Z]\.?(?=[ \t]))?"  # (the initial a list writes after it: "Fahy B 91")
     r"[ \t]*(?:,|\.|[-–—]|\([^()\n]{1,20}\))?[ \t]*(?:(?:is|was|aged)[ \t]+)?(9\d|1[01]\d)\b"
     r"(?![.,]\d|[ \t]*(?:%|mg|kg|mmhg|mins?\b|minutes|h\b|hrs?\b|hours|days|ml\b|units|bpm"
