@@ -108,11 +108,13 @@ _SERVICE_LINE_BEFORE = re.compile(
 )
 
 _NUMBER_START = re.compile(r"[\d() +.-]*$")
+# North America's toll-free area codes.
+_TOLL_FREE_CODE = r"(?:800|888|877|866|855|844|833)"
 # Numbers only organisations have: freephone and non-geographic (UK 03…, 0800, 0845…),
 # Australia's 1300 and 1800, North America's toll-free 800, 888, 877, 866, 855, 844, 833.
 _SERVICE_NUMBER = re.compile(
     r"[ \t(]*(?:0(?:3[0347]\d|800|808|845|870)|1[ .-]?(?:300|800)"
-    r"|(?:\+?1[ .-]?)?\(?(?:800|888|877|866|855|844|833)\)?)[ .-]?\d"
+    rf"|(?:\+?1[ .-]?)?\(?{_TOLL_FREE_CODE}\)?)[ .-]?\d"
 )
 # A line's number spelt in letters just before its digits: "1-833-TLC-MAMA (1-833-852-6262)".
 _SPELT_LINE_AT_END = re.compile(r"(?:1[ .-])?8\d\d[ .-][A-Z][A-Z0-9-]{2,}[ \t]*\(?[ \t]*$")
@@ -122,7 +124,7 @@ _SPELT_LINE_AT_END = re.compile(r"(?:1[ .-])?8\d\d[ .-][A-Z][A-Z0-9-]{2,}[ \t]*\
 # (1-800-633-4227)", "HSE Live 1800 700 700" (ten digits run together may be anyone's record);
 # assistant/answering/phi.py keeps it from the record and address rules.
 TOLL_FREE_LINE = re.compile(
-    r"(?<![\w-])(?:\+?1[ .-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[ .-]\d{3}[ .-]\d{4}(?![\w-])"
+    rf"(?<![\w-])(?:\+?1[ .-]?)?\(?{_TOLL_FREE_CODE}\)?[ .-]\d{{3}}[ .-]\d{{4}}(?![\w-])"
     r"|(?<![\w-])1[38]00[ .-]\d{3}[ .-]\d{3}(?![\w-])"
     # New Zealand's freephone and shared-cost lines: "0800 611 116", "0508 828 865"
     r"|(?<![\w-])0(?:800|508)[ .-]\d{3}[ .-]?\d{3}(?![\w-])"
@@ -131,7 +133,7 @@ TOLL_FREE_LINE = re.compile(
     # ... the UK's non-geographic 03 lines, which only organisations hold: "0300 123 1044"
     r"|(?<![\w-])03[0347]\d[ .-]\d{3}[ .-]\d{4}(?![\w-])"
     # ... and a North American line spelt partly in letters: "1-800-FDA-1088"
-    r"|(?<![\w-])(?:1[ .-])?8(?:00|88|77|66|55|44|33)[ .-][A-Z]{3}[ .-]\d{4}(?![\w-])"
+    rf"|(?<![\w-])(?:1[ .-])?{_TOLL_FREE_CODE}[ .-][A-Z]{{3}}[ .-]\d{{4}}(?![\w-])"
 )
 
 
